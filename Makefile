@@ -1,0 +1,34 @@
+# avtale — `make build` sets up and builds every agreement; `make test` sets up and runs the tests.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup system build test bench schema clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+system:
+	./scripts/system-deps
+
+build: setup
+	$(BIN)/avtale validate agreements/
+	$(BIN)/avtale build agreements/ --out build/
+
+test: setup system
+	$(BIN)/python -m pytest -q
+
+bench: setup system
+	$(BIN)/python bench/run.py
+
+schema: setup
+	$(BIN)/avtale schema
+
+clean:
+	rm -rf build/ .pytest_cache

@@ -1,0 +1,3 @@
+from avtale.cli import main
+
+main()

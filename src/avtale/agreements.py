@@ -1,0 +1,123 @@
+"""Reading agreements: YAML file -> model, with every problem as a positioned finding.
+
+`validate_file` never raises for a bad agreement; it returns findings.
+`read` returns the model or raises `InvalidAgreement` carrying the findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from avtale import checks, store
+from avtale.errors import AvtaleError, InvalidAgreement, Position, UsageError
+from avtale.findings import ERROR, Finding, dotted
+from avtale.model import Agreement
+
+
+@dataclass
+class Result:
+    """The outcome of validating one file."""
+
+    path: Path
+    agreement: Agreement | None = None
+    document: store.Document | None = None
+    findings: list[Finding] = field(default_factory=list)
+    fatal: AvtaleError | None = None
+
+    def ok(self, strict: bool = False) -> bool:
+        if self.fatal is not None:
+            return False
+        return not any(f.severity == ERROR or strict for f in self.findings)
+
+
+def validate_file(path: Path | str, run_checks: bool = True) -> Result:
+    path = Path(path)
+    result = Result(path)
+    try:
+        doc = store.load(path)
+    except AvtaleError as exc:
+        result.fatal = exc
+        pos = exc.position or Position(path)
+        result.findings.append(Finding(exc.code, exc.message, ERROR, (), str(path), pos.line, pos.col, "yaml"))
+        return result
+    result.document = doc
+    try:
+        result.agreement = Agreement.model_validate(doc.data)
+    except ValidationError as exc:
+        result.findings.extend(_schema_findings(exc, doc))
+        return result
+    if run_checks:
+        for f in checks.run(result.agreement, checks.Context(path)):
+            f.path = str(path)
+            f.line, f.col = doc.locate(f.loc)
+            result.findings.append(f)
+    return result
+
+
+def _schema_findings(exc: ValidationError, doc: store.Document) -> list[Finding]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            line, col = store.key_position(doc.data, loc)
+            message = f"unknown key `{loc[-1]}`" + (f" in `{dotted(loc[:-1])}`" if loc[:-1] else "")
+        elif kind == "missing":
+            line, col = doc.locate(loc)
+            message = f"missing required key `{dotted(loc)}`"
+        else:
+            line, col = doc.locate(loc)
+            message = f"`{dotted(_untagged(loc))}`: {_message(err)}"
+        out.append(Finding("AV100", message, ERROR, loc, str(doc.path), line, col, "schema"))
+    return out
+
+
+def _untagged(loc: tuple) -> tuple:
+    out = []
+    for i, part in enumerate(loc):
+        if part in ("paragraph", "bullets", "numbered") and i > 0 and isinstance(loc[i - 1], int):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+def _message(err: dict) -> str:
+    msg = err["msg"]
+    if err["type"] == "string_pattern_mismatch":
+        return "use lower-case letters, digits and hyphens only (like `2014-2017` or `kd`)"
+    if err["type"] in ("date_from_datetime_parsing", "date_type", "date_parsing"):
+        return "not a date; write it as YYYY-MM-DD, e.g. 2014-11-07"
+    return msg[0].lower() + msg[1:] if msg else msg
+
+
+def read(path: Path | str) -> Agreement:
+    """The agreement in a file, or `InvalidAgreement` with every finding."""
+    result = validate_file(path)
+    if result.fatal is not None and result.fatal.exit_code != 1:
+        raise result.fatal
+    if not result.ok():
+        errors = [f for f in result.findings if f.severity == ERROR]
+        raise InvalidAgreement(f"{len(errors)} problem(s)", errors, Position(path))
+    return result.agreement
+
+
+def canonical_yaml(agreement: Agreement, original=None) -> str:
+    """The store's canonical text for an agreement, keeping comments from `original` round-trip data."""
+    return store.dump(agreement.model_dump(mode="python", exclude_defaults=True), original)
+
+
+def collect(paths: list[Path | str]) -> list[Path]:
+    """Expand directories into their *.yaml files (sorted); a missing path is a usage error."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml") and not q.name.startswith(".")))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise UsageError("no such file or directory", Position(p))
+    return out

@@ -1,0 +1,54 @@
+"""Checks: small named rules with stable codes, run on a valid model.
+
+Each rule is a function `(agreement, context) -> iterable of Finding`,
+registered with its code, name and severity. `run` runs them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from avtale.findings import ERROR, WARNING, Finding
+from avtale.model import Agreement
+
+
+@dataclass(frozen=True)
+class Context:
+    path: Path
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    summary: str
+    func: Callable[[Agreement, Context], Iterable[tuple[tuple, str]]]
+
+
+RULES: list[Rule] = []
+
+
+def rule(code: str, name: str, summary: str, severity: str = ERROR):
+    """Register a check. The function yields (loc, message) pairs."""
+
+    def register(func):
+        RULES.append(Rule(code, name, severity, summary, func))
+        return func
+
+    return register
+
+
+def run(agreement: Agreement, context: Context) -> list[Finding]:
+    findings = []
+    for r in RULES:
+        for loc, message in r.func(agreement, context):
+            findings.append(Finding(r.code, message, r.severity, tuple(loc), name=r.name))
+    return findings
+
+
+from avtale.checks import structure, text  # noqa: E402,F401  (registers the rules)
+
+__all__ = ["Context", "RULES", "Rule", "rule", "run", "ERROR", "WARNING"]

@@ -1,0 +1,68 @@
+"""Rules on the text itself: dates that must agree, export debris, Norwegian typography."""
+
+from __future__ import annotations
+
+import re
+
+from avtale.checks import rule
+from avtale.dates import find_dates, format_date
+from avtale.model import all_texts
+
+_UNTIL = re.compile(r"\b(?:fram|frem)?\s*til\s+$")
+_DEBRIS = [
+    (re.compile(r"\[bookmark:[^\]]*\]?"), "a bookmark marker"),
+    (re.compile(r"\b_GoBack\b"), "a bookmark marker"),
+    (re.compile(r"\b[\w-]+\.(?:jpe?g|png|gif|emf|wmf|tiff?)\b", re.I), "an image file name"),
+    (re.compile(r"\t"), "a tab"),
+    (re.compile(r" {2,}"), "doubled spaces"),
+    (re.compile(r"^\s|\s$"), "leading or trailing white space"),
+    (re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff\ufffd]"), "a control or invisible character"),
+    (re.compile(r"\n"), "a line break inside a paragraph"),
+]
+_STRAIGHT_QUOTES = re.compile(r'"[^"]*"|[“”„]')
+_NUMERIC_DATE = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
+
+
+@rule("AV301", "end-date-in-text", "a date the text gives as the end («fram til 31. desember 2017») equals `period.end`")
+def end_date_in_text(agreement, ctx):
+    end = agreement.period.end
+    for loc, text in all_texts(agreement):
+        for offset, found in find_dates(text):
+            if _UNTIL.search(text[:offset]) and found != end:
+                yield loc, (
+                    f"the text says «til {format_date(found)}» but `period.end` is {end.isoformat()}; make them agree"
+                )
+
+
+@rule("AV302", "no-export-debris", "no export debris left in the text")
+def no_export_debris(agreement, ctx):
+    for loc, text in all_texts(agreement):
+        for pattern, what in _DEBRIS:
+            m = pattern.search(text)
+            if m:
+                yield loc, f"{what} left from an export: {m.group(0)!r}"
+                break
+
+
+@rule("AV303", "norwegian-quotes", "quotations use «…», not \"…\"", severity="warning")
+def norwegian_quotes(agreement, ctx):
+    for loc, text in all_texts(agreement):
+        m = _STRAIGHT_QUOTES.search(text)
+        if m:
+            yield loc, f"use «…» for quotations in Norwegian, not {m.group(0)[:30]!r}"
+
+
+@rule("AV304", "norwegian-dates", "dates in the text are written «7. november 2014»", severity="warning")
+def norwegian_dates(agreement, ctx):
+    for loc, text in all_texts(agreement):
+        m = _NUMERIC_DATE.search(text)
+        if m:
+            yield loc, f"write the date {m.group(0)!r} in words, as «7. november 2014»"
+
+
+@rule("AV305", "signed-in-period", "the agreement is signed before its period ends")
+def signed_in_period(agreement, ctx):
+    s = agreement.signing
+    if s and s.date > agreement.period.end:
+        yield ("signing", "date"), f"signed {format_date(s.date)}, after the period ends ({format_date(agreement.period.end)})"
+

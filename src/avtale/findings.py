@@ -1,0 +1,54 @@
+"""A finding: one problem in one file, with a stable code, a severity and a position."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass
+class Finding:
+    code: str
+    message: str
+    severity: str = ERROR
+    loc: tuple = ()
+    path: str = ""
+    line: int | None = None
+    col: int | None = None
+    name: str = field(default="")
+
+    def where(self) -> str:
+        out = self.path
+        if self.line is not None:
+            out += f":{self.line}"
+            if self.col is not None:
+                out += f":{self.col}"
+        return out
+
+    def __str__(self) -> str:
+        tag = "" if self.severity == ERROR else " (warning)"
+        return f"{self.where()}: {self.code} {self.message}{tag}"
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.col,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+def dotted(loc: tuple) -> str:
+    """('sections', 2, 'title') -> 'sections[2].title'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out

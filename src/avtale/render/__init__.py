@@ -1,0 +1,58 @@
+"""Renderers: one module per format, each `render(agreement, context) -> bytes`.
+
+All of them read the one layout definition (`avtale.layout.load()`), so the
+formats cannot drift apart. Modules are imported only when their format is
+built, so `validate` and `--help` never load python-docx, Typst or jinja2.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from avtale.errors import UsageError
+from avtale.model import Agreement
+
+FORMATS = {"docx": "docx", "pdf": "pdf", "html": "html", "md": "md"}
+ALL_FORMATS = tuple(FORMATS)
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What a renderer needs besides the agreement: where its assets live, and the layout."""
+
+    base_dir: Path = Path(".")
+    layout: dict = field(default_factory=dict)
+
+
+def available() -> list[str]:
+    return [f for f in FORMATS if importlib.util.find_spec(f"avtale.render.{FORMATS[f]}") is not None]
+
+
+def parse_formats(value: str | None) -> list[str]:
+    """'docx,pdf' -> ['docx', 'pdf']; None -> every format."""
+    if not value:
+        return list(ALL_FORMATS)
+    out = []
+    for part in value.split(","):
+        name = part.strip().lower()
+        if name not in FORMATS:
+            raise UsageError(f"unknown format «{name}»; choose from {', '.join(FORMATS)}")
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def renderer(fmt: str):
+    """The `render` function of a format's module."""
+    module = importlib.import_module(f"avtale.render.{FORMATS[fmt]}")
+    return module.render
+
+
+def render(agreement: Agreement, fmt: str, context: RenderContext | None = None) -> bytes:
+    if context is None:
+        from avtale import layout
+
+        context = RenderContext(layout=layout.load())
+    return renderer(fmt)(agreement, context)

@@ -1,0 +1,313 @@
+"""The store: the only code that reads or writes YAML.
+
+Reads with ruamel.yaml in round-trip mode, so every value keeps its source
+position and every comment survives a rewrite. Refuses anchors, aliases and
+explicit tags outright (nothing is expanded, nothing is constructed), bounds
+nesting depth and file size, and writes one canonical form atomically.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.scalarstring import FoldedScalarString
+
+from avtale.errors import Position, UnreadableError, YamlError
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/agreement.schema.json"
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+
+_SENTENCE_END = re.compile(r"(?<=[.!?:»)])\s(?=[«(]?[A-ZÆØÅ])")
+
+
+class _StrictComposer(Composer):
+    """Refuses anchors, aliases and explicit tags, and bounds nesting depth, before composing."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        mark = event.start_mark
+        if isinstance(event, AliasEvent):
+            raise _Refused("YAML aliases (*name) are not allowed", mark)
+        if getattr(event, "anchor", None):
+            raise _Refused("YAML anchors (&name) are not allowed", mark)
+        if _explicit_tag(event):
+            raise _Refused(f"YAML tags ({_tag_text(event)}) are not allowed", mark)
+        depth = getattr(self, "_depth", 0)
+        if isinstance(event, CollectionStartEvent):
+            if depth >= MAX_DEPTH:
+                raise _Refused(f"nesting deeper than {MAX_DEPTH} levels", mark)
+            self._depth = depth + 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self._depth = depth
+        return super().compose_node(parent, index)
+
+
+def _explicit_tag(event: Any) -> bool:
+    tag = getattr(event, "tag", None)
+    if tag is None:
+        return False
+    value = getattr(tag, "value", tag)
+    if isinstance(event, ScalarEvent) and event.implicit and event.implicit[0] and value in (None, "!"):
+        return False
+    return value is not None
+
+
+def _tag_text(event: Any) -> str:
+    tag = getattr(event, "tag", None)
+    return str(getattr(tag, "value", tag))
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, mark: Any):
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+def _yaml() -> YAML:
+    y = YAML(typ="rt")
+    y.Composer = _StrictComposer
+    y.allow_duplicate_keys = False
+    y.width = 4096
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.preserve_quotes = False
+    return y
+
+
+@dataclass
+class Document:
+    """A YAML file as read: its path, its text and the round-trip data (with positions and comments)."""
+
+    path: Path
+    text: str
+    data: Any
+
+    def locate(self, loc: tuple) -> tuple[int | None, int | None]:
+        return locate(self.data, loc)
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read a UTF-8 text file; a byte-order mark and CRLF line endings are accepted as if absent."""
+    path = Path(path)
+    if path.is_dir():
+        raise UnreadableError("is a directory, not a file", Position(path))
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise YamlError(f"file is {size} bytes, larger than the limit of {max_bytes}", Position(path))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableError("no such file", Position(path)) from None
+    except PermissionError:
+        raise UnreadableError("permission denied", Position(path)) from None
+    except OSError as exc:
+        raise UnreadableError(f"cannot read: {exc.strerror or exc}", Position(path)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", Position(path, line, col)) from None
+    text = text.replace("\r\n", "\n")
+    if not text.strip():
+        raise YamlError("file is empty", Position(path, 1, 1))
+    return text
+
+
+def parse(text: str, path: Path | str = "<string>") -> Any:
+    """Parse YAML text into round-trip data, refusing what avtale never accepts."""
+    try:
+        return _yaml().load(text)
+    except _Refused as exc:
+        raise YamlError(exc.message, _mark_position(path, exc.mark)) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = (exc.problem or exc.context or "malformed YAML").strip()
+        if "duplicate key" in message or "found duplicate key" in str(exc):
+            key = re.search(r'duplicate key "([^"]*)"', str(exc))
+            message = f"duplicate key `{key.group(1)}`" if key else "duplicate key"
+        raise YamlError(message, _mark_position(path, mark)) from None
+    except YAMLError as exc:
+        raise YamlError(str(exc).splitlines()[0], Position(path)) from None
+    except RecursionError:
+        raise YamlError("nesting too deep", Position(path)) from None
+
+
+def load(path: Path | str, max_bytes: int = MAX_BYTES) -> Document:
+    """Read and parse one YAML file."""
+    path = Path(path)
+    text = read_text(path, max_bytes)
+    return Document(path, text, parse(text, path))
+
+
+def load_plain(path: Path | str) -> Any:
+    """Read a YAML settings file (such as templates/layout.yaml) as plain dicts and lists."""
+    return _plain(load(path).data)
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def _mark_position(path: Path | str, mark: Any) -> Position:
+    if mark is None:
+        return Position(path)
+    return Position(path, mark.line + 1, mark.column + 1)
+
+
+def locate(data: Any, loc: tuple) -> tuple[int | None, int | None]:
+    """The 1-based (line, column) of the value at a pydantic-style `loc` in round-trip data.
+
+    Components that do not apply (union tags) are skipped; a missing key gives
+    the position of the mapping that lacks it.
+    """
+    node = data
+    line, col = (1, 1)
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            ln, cl = node.lc.value(part) if not isinstance(node[part], (dict, list)) else node.lc.key(part)
+            line, col = ln + 1, cl + 1
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            ln, cl = node.lc.item(part)
+            line, col = ln + 1, cl + 1
+            node = node[part]
+        elif isinstance(node, CommentedMap) and isinstance(part, str) and part not in node:
+            if hasattr(node, "lc") and node.lc.line is not None:
+                line, col = node.lc.line + 1, node.lc.col + 1
+            if part in _TAGS:
+                continue
+            break
+    return line, col
+
+
+def key_position(data: Any, loc: tuple) -> tuple[int | None, int | None]:
+    """Position of the key that ends `loc` (for unknown keys), falling back to `locate`."""
+    parent = data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return locate(data, loc)
+    key = loc[-1] if loc else None
+    if isinstance(parent, CommentedMap) and key in parent:
+        ln, cl = parent.lc.key(key)
+        return ln + 1, cl + 1
+    return locate(data, loc)
+
+
+_TAGS = {"paragraph", "bullets", "numbered"}
+
+
+# --- writing ---------------------------------------------------------------
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def sentences(text: str) -> list[str]:
+    """Split normalised text into sentences, for one sentence per line in folded scalars."""
+    return _SENTENCE_END.split(normalise_space(text))
+
+
+def _styled(text: str) -> Any:
+    text = normalise_space(text)
+    parts = sentences(text)
+    if len(parts) < 2:
+        return text
+    folded = FoldedScalarString(text)
+    folded.fold_pos = []
+    pos = 0
+    for part in parts[:-1]:
+        pos += len(part)
+        folded.fold_pos.append(pos)
+        pos += 1
+    return folded
+
+
+def to_yaml_tree(value: Any) -> Any:
+    """Plain data (from `model_dump`) to round-trip nodes in canonical style."""
+    if isinstance(value, dict):
+        out = CommentedMap()
+        for k, v in value.items():
+            out[k] = to_yaml_tree(v)
+        return out
+    if isinstance(value, list):
+        return CommentedSeq(to_yaml_tree(v) for v in value)
+    if isinstance(value, str):
+        return _styled(value)
+    return value
+
+
+def transplant_comments(old: Any, new: Any) -> None:
+    """Carry the drafter's comments from `old` to the matching keys and items of `new`."""
+    if isinstance(old, CommentedMap) and isinstance(new, CommentedMap):
+        if old.ca.comment:
+            new.ca.comment = old.ca.comment
+        for key, value in new.items():
+            if key in old:
+                if key in old.ca.items:
+                    new.ca.items[key] = old.ca.items[key]
+                transplant_comments(old[key], value)
+    elif isinstance(old, CommentedSeq) and isinstance(new, CommentedSeq):
+        if old.ca.comment:
+            new.ca.comment = old.ca.comment
+        for i, value in enumerate(new):
+            if i < len(old):
+                if i in old.ca.items:
+                    new.ca.items[i] = old.ca.items[i]
+                transplant_comments(old[i], value)
+
+
+def dump(data: dict, original: Any = None, schema_comment: str | None = SCHEMA_COMMENT) -> str:
+    """Canonical YAML text for plain data, keeping comments from `original` round-trip data."""
+    tree = to_yaml_tree(data)
+    if original is not None:
+        transplant_comments(original, tree)
+    buf = io.StringIO()
+    _yaml().dump(tree, buf)
+    text = buf.getvalue()
+    if schema_comment and not text.startswith(schema_comment):
+        lines = [ln for ln in text.splitlines(keepends=True) if ln.rstrip("\n") != schema_comment]
+        text = schema_comment + "\n" + "".join(lines)
+    return text
+
+
+def write_atomic(path: Path | str, data: str | bytes) -> None:
+    """Write through a temporary file in the same directory, then rename: never a half-written file."""
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
