@@ -67,8 +67,8 @@ def _explicit_tag(event: Any) -> bool:
 
 
 def _tag_text(event: Any) -> str:
-    tag = getattr(event, "tag", None)
-    return str(getattr(tag, "value", tag))
+    tag = str(getattr(event.tag, "value", event.tag))
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 class _Refused(Exception):

@@ -1,0 +1,61 @@
+"""Reading agreements: schema findings with positions; the committed agreements are valid."""
+
+from __future__ import annotations
+
+import pytest
+
+from avtale import agreements
+from avtale.errors import InvalidAgreement
+from conftest import AGREEMENTS
+
+
+def broken_copy(tmp_path, old, new, source="2014-2017.yaml", name=None):
+    text = (AGREEMENTS / source).read_text(encoding="utf-8")
+    assert old in text, old
+    target = tmp_path / (name or source)
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize("name", ["2014-2017.yaml", "2022-2025.yaml"])
+def test_committed_agreements_are_valid_without_warnings(name):
+    result = agreements.validate_file(AGREEMENTS / name)
+    assert result.findings == []
+    assert result.ok(strict=True)
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("language: nb", "language: en", "a.yaml:4:11: AV100 `language`: input should be 'nb' or 'nn'"),
+        ("status: signed", "status: signed\nsigned_by: meg", "a.yaml:15:1: AV100 unknown key `signed_by`"),
+        ("  end: 2017-12-31\n", "", "a.yaml:12:3: AV100 missing required key `period.end`"),
+        ("  end: 2017-12-31", "  end: 31.12.2017", "a.yaml:13:8: AV100 `period.end`: not a date; write it as YYYY-MM-DD, e.g. 2014-11-07"),
+        ("id: 2014-2017", "id: 2014 2017", "a.yaml:2:5: AV100 `id`: use lower-case letters, digits and hyphens only (like `2014-2017` or `kd`)"),
+        ("      - bullets:", "      - punkter:", "a.yaml:37:9: AV100 `sections[2].blocks[1]`: a block is a paragraph (text) or a list with `bullets:` or `numbered:`"),
+        ("  - title: Økonomi\n", "  - title: 5\n", "a.yaml:64:12: AV100 `sections[4].title`: input should be a valid string"),
+    ],
+)
+def test_schema_errors_name_file_line_col(tmp_path, old, new, expected):
+    path = broken_copy(tmp_path, old, new, name="a.yaml")
+    result = agreements.validate_file(path)
+    assert [str(f).replace(str(tmp_path) + "/", "") for f in result.findings] == [expected]
+    assert not result.ok()
+
+
+def test_read_raises_with_every_finding(tmp_path):
+    path = broken_copy(tmp_path, "title: Økonomi", "title: Tidsramme og evaluering")
+    with pytest.raises(InvalidAgreement) as err:
+        agreements.read(path)
+    assert [f.code for f in err.value.findings] == ["AV207"]
+
+
+def test_canonical_yaml_of_committed_agreements_is_the_file(agreement_2022):
+    text = (AGREEMENTS / "2022-2025.yaml").read_text(encoding="utf-8")
+    assert agreements.canonical_yaml(agreement_2022) == text
+
+
+def test_canonical_yaml_keeps_comments():
+    doc = agreements.store.load(AGREEMENTS / "2014-2017.yaml")
+    model = agreements.read(AGREEMENTS / "2014-2017.yaml")
+    assert agreements.canonical_yaml(model, doc.data) == doc.text

@@ -1,0 +1,131 @@
+"""The store: strict YAML reading with positions, canonical writing that keeps comments."""
+
+from __future__ import annotations
+
+import pytest
+
+from avtale import store
+from avtale.errors import UnreadableError, YamlError
+
+
+def write(tmp_path, text, name="a.yaml", mode="w"):
+    p = tmp_path / name
+    if isinstance(text, bytes):
+        p.write_bytes(text)
+    else:
+        p.write_text(text, encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize(
+    "text, message, line, col",
+    [
+        ("a: &x [1]\nb: *x\n", "YAML anchors (&name) are not allowed", 1, 4),
+        ("a: 1\nb: *x\n", "YAML aliases (*name) are not allowed", 2, 4),
+        ("a: !!python/object:os.system x\n", "YAML tags (!!python/object:os.system) are not allowed", 1, 4),
+        ("a: !custom x\n", "YAML tags (!custom) are not allowed", 1, 4),
+        ("a: 1\na: 2\n", "duplicate key `a`", 2, 1),
+        ("a: [1, 2\n", "expected ',' or ']', but got '<stream end>'", 2, 1),
+        ("a:\n  - b\n c: 1\n", "expected <block end>, but found '<block mapping start>'", 3, 2),
+    ],
+)
+def test_refuses_bad_yaml_with_position(tmp_path, text, message, line, col):
+    with pytest.raises(YamlError) as err:
+        store.load(write(tmp_path, text))
+    assert err.value.message == message
+    assert (err.value.position.line, err.value.position.col) == (line, col)
+
+
+def test_alias_bomb_is_refused_without_expansion(tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]" for i in range(1, 10)]
+    with pytest.raises(YamlError, match="anchors"):
+        store.load(write(tmp_path, "\n".join(lines) + "\n"))
+
+
+def test_deep_nesting_is_refused(tmp_path):
+    with pytest.raises(YamlError, match="nesting deeper than 64 levels"):
+        store.load(write(tmp_path, "a: " + "[" * 10000 + "]" * 10000 + "\n"))
+
+
+def test_non_utf8_names_byte_and_position(tmp_path):
+    with pytest.raises(YamlError) as err:
+        store.load(write(tmp_path, b"id: x\ntitle: \xe6\xf8\xe5\n"))
+    assert err.value.message == "not UTF-8 text (byte 0xe6)"
+    assert (err.value.position.line, err.value.position.col) == (2, 8)
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n"])
+def test_empty_file(tmp_path, content):
+    with pytest.raises(YamlError, match="file is empty"):
+        store.load(write(tmp_path, content))
+
+
+def test_directory_and_missing_file_are_unreadable(tmp_path):
+    with pytest.raises(UnreadableError, match="is a directory"):
+        store.load(tmp_path)
+    with pytest.raises(UnreadableError, match="no such file"):
+        store.load(tmp_path / "nope.yaml")
+
+
+def test_bom_and_crlf_are_accepted_as_if_absent(tmp_path):
+    plain = store.load(write(tmp_path, "a: 1\nb: [x, y]\n", "plain.yaml"))
+    windows = store.load(write(tmp_path, "\ufeffa: 1\r\nb: [x, y]\r\n".encode("utf-8"), "win.yaml"))
+    assert dict(windows.data) == dict(plain.data) == {"a": 1, "b": ["x", "y"]}
+    assert windows.locate(("b", 1)) == plain.locate(("b", 1)) == (2, 8)
+
+
+def test_size_limit(tmp_path):
+    with pytest.raises(YamlError, match="larger than the limit of 100"):
+        store.load(write(tmp_path, "a: " + "x" * 200 + "\n"), max_bytes=100)
+
+
+def test_locate_walks_maps_and_lists_and_skips_union_tags(tmp_path):
+    doc = store.load(write(tmp_path, "sections:\n  - title: A\n    blocks:\n      - tekst\n      - bullets:\n          - en\n"))
+    assert doc.locate(("sections", 0, "title")) == (2, 12)
+    assert doc.locate(("sections", 0, "blocks", 1, "bullets", "bullets", 0)) == (6, 13)
+    assert doc.locate(("sections", 0, "missing")) == (2, 5)
+
+
+def test_sentences_split_only_before_a_capital():
+    text = "Første setning. Andre setning om ev. endringer og LK 2020. «Sitat» her! Siste: Slutt"
+    assert store.sentences(text) == [
+        "Første setning.",
+        "Andre setning om ev. endringer og LK 2020.",
+        "«Sitat» her!",
+        "Siste:",
+        "Slutt",
+    ]
+
+
+def test_dump_is_canonical_and_reads_back_identically():
+    data = {"title": "Kort", "text": ["En setning. To  setninger.", "Bare én"]}
+    text = store.dump(data, schema_comment=None)
+    assert text == "title: Kort\ntext:\n  - >-\n    En setning.\n    To setninger.\n  - Bare én\n"
+    assert store.parse(text) == {"title": "Kort", "text": ["En setning. To setninger.", "Bare én"]}
+
+
+def test_dump_keeps_comments_of_matching_keys():
+    original = store.parse("# top\ntitle: A  # on title\nlist:\n  - x  # on x\n  - y\n")
+    text = store.dump({"title": "B", "list": ["x", "z"]}, original, schema_comment=None)
+    assert text == "# top\ntitle: B  # on title\nlist:\n  - x  # on x\n  - z\n"
+
+
+def test_dump_adds_schema_comment_once():
+    original = store.parse(store.SCHEMA_COMMENT + "\na: 1\n")
+    text = store.dump({"a": 2}, original)
+    assert text == store.SCHEMA_COMMENT + "\na: 2\n"
+
+
+def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path):
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+    store.write_atomic(target, "new")
+    assert target.read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_write_atomic_into_missing_directory_fails_and_writes_nothing(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        store.write_atomic(tmp_path / "no" / "out.txt", "x")
+    assert list(tmp_path.iterdir()) == []
