@@ -1,0 +1,136 @@
+"""What the PDF, HTML and Markdown renderers share: numbers, list markers, the
+signature columns, the fixed document date and the checked logo paths.
+
+Numbers are never typed in the YAML; they follow from order, so every
+format computes them here and they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from avtale.dates import format_date
+from avtale.errors import RenderError
+from avtale.model import Agreement, Bullets, Numbered
+
+
+def section_number(numbering: str, index: int) -> str:
+    """Heading number of section `index` (0-based): '1.', '1', '§ 1' or '' for `none`."""
+    n = index + 1
+    if numbering == "none":
+        return ""
+    if numbering == "§ 1":
+        return f"§ {n}"
+    return f"{n}." if numbering == "1." else str(n)
+
+
+def subsection_number(numbering: str, index: int, sub_index: int) -> str:
+    """'2.1' for the first subsection of section 2; '' when headings are not numbered."""
+    if numbering == "none":
+        return ""
+    return f"{index + 1}.{sub_index + 1}"
+
+
+def letters(n: int) -> str:
+    """1 -> 'a', 26 -> 'z', 27 -> 'aa' (as word processors count)."""
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+def list_marker(style: str, n: int) -> str:
+    """Marker of item `n` (1-based) in a numbered list: '1.', '1)' or 'a)'."""
+    if style == "a)":
+        return f"{letters(n)})"
+    return f"{n}{style[-1]}"
+
+
+def blocks(items) -> list[dict]:
+    """Blocks as plain dicts: {'kind': 'paragraph'|'bullets'|'numbered', 'text'|'items', 'style'}."""
+    out = []
+    for block in items:
+        if isinstance(block, str):
+            out.append({"kind": "paragraph", "text": block})
+        elif isinstance(block, Bullets):
+            out.append({"kind": "bullets", "items": list(block.bullets)})
+        elif isinstance(block, Numbered):
+            out.append({"kind": "numbered", "items": list(block.numbered), "style": block.style})
+    return out
+
+
+def sections(agreement: Agreement) -> list[dict]:
+    """Sections with their numbers and blocks, ready for a template."""
+    out = []
+    for i, section in enumerate(agreement.sections):
+        subs = [
+            {"number": subsection_number(agreement.numbering, i, j), "title": sub.title, "blocks": blocks(sub.blocks)}
+            for j, sub in enumerate(section.subsections)
+        ]
+        out.append({
+            "number": section_number(agreement.numbering, i),
+            "title": section.title,
+            "blocks": blocks(section.blocks),
+            "subsections": subs,
+        })
+    return out
+
+
+@dataclass(frozen=True)
+class Column:
+    """One signatory's column in the signature block."""
+
+    field: str  # the PDF signature field's name, e.g. sig-kd
+    party: str  # the party's full name
+    name: str
+    title: str
+
+
+def signature_columns(agreement: Agreement) -> list[Column]:
+    """One column per signatory, in order; field names sig-<party>, then sig-<party>-2 …"""
+    if agreement.signing is None:
+        return []
+    seen: dict[str, int] = {}
+    out = []
+    for s in agreement.signing.signatories:
+        seen[s.party] = seen.get(s.party, 0) + 1
+        field = f"sig-{s.party}" + (f"-{seen[s.party]}" if seen[s.party] > 1 else "")
+        party = agreement.party(s.party)
+        out.append(Column(field, party.name if party else s.party, s.name, s.title))
+    return out
+
+
+def place_and_date(agreement: Agreement) -> str:
+    """'Oslo, 7. november 2014', or '' without a signature block."""
+    if agreement.signing is None:
+        return ""
+    return f"{agreement.signing.place}, {format_date(agreement.signing.date)}"
+
+
+def document_date(agreement: Agreement) -> dt.date:
+    """The date a build stamps into metadata: signing date, else period start, else period end."""
+    if agreement.signing is not None:
+        return agreement.signing.date
+    return agreement.period.start or agreement.period.end
+
+
+def logo_path(file: str, base_dir: Path) -> Path:
+    """A logo's file, resolved against the agreement's directory; RenderError if missing or outside it."""
+    base = Path(base_dir).resolve()
+    path = (base / file).resolve()
+    if not path.is_relative_to(base):
+        raise RenderError(f"logo «{file}» lies outside the agreement's directory {base}")
+    if not path.is_file():
+        raise RenderError(f"logo «{file}» not found (looked for {path})")
+    if path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        raise RenderError(f"logo «{file}» is not a PNG or JPEG file")
+    return path
+
+
+def footer_text(layout: dict, language: str) -> str:
+    """The page-number template from the layout, e.g. 'Side {page} av {pages}'."""
+    footer = layout.get("footer", {})
+    return footer.get(f"text_{language}", footer.get("text_nb", "Side {page} av {pages}"))

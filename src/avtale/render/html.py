@@ -1,0 +1,116 @@
+"""HTML through jinja2 (autoescape on): one self-contained, semantic page.
+
+`lang` set, the title as h1, sections as h2, subsections as h3, real ol/ul,
+the signature block as a table. Styles are generated from the shared layout
+(templates/layout.yaml), readable on a phone and printable on A4; logos are
+embedded as data: URIs, so the page loads nothing from elsewhere.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from avtale import layout as layout_mod
+from avtale.errors import RenderError
+from avtale.model import Agreement
+from avtale.render import common
+
+TEMPLATE = "agreement.html.j2"
+MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+SIGNING_LABEL = {"nb": "Underskrifter", "nn": "Underskrifter"}
+
+
+def css(layout: dict) -> str:
+    """The page's style sheet, from the layout definition (lengths in mm, sizes in pt)."""
+    page, size, space = layout["page"], layout["size_pt"], layout["spacing"]
+    sig, head = layout["signature"], layout["letterhead"]
+    weight = "bold" if layout.get("heading", {}).get("bold", True) else "normal"
+    body = size["body"]
+    em = lambda pt: f"{pt / body:.3f}em"  # noqa: E731 - sizes relative to the body size
+    rules = f"""
+html {{ font-family: {layout["font"]["html"]}; font-size: 100%; line-height: {space["line"] + 0.25}; color: #000; background: #fff; }}
+body {{ margin: 0; }}
+main {{ max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }}
+.letterhead {{ display: flex; justify-content: space-between; align-items: center; gap: {sig["column_gap_mm"]}mm;
+  font-size: {em(size["letterhead"])}; font-weight: bold; margin-bottom: {head["after_mm"]}mm; }}
+.letterhead img {{ height: {head["logo_height_mm"]}mm; width: auto; max-width: 100%; }}
+h1, h2, h3 {{ font-weight: {weight}; line-height: 1.25; hyphens: manual; }}
+h1 {{ font-size: {em(size["title"])}; margin: 0 0 {space["title_after_pt"]}pt; }}
+h2 {{ font-size: {em(size["heading"])}; margin: {space["heading_before_pt"]}pt 0 {space["heading_after_pt"]}pt; }}
+h3 {{ font-size: {em(size["subheading"])}; margin: {space["heading_before_pt"] * 0.8:g}pt 0 {space["heading_after_pt"]}pt; }}
+.number {{ margin-right: 0.4em; }}
+p, ul, ol {{ margin: 0 0 {space["paragraph_after_pt"]}pt; hyphens: auto; overflow-wrap: break-word; }}
+ul, ol {{ padding-left: {space["list_indent_mm"]}mm; }}
+li {{ margin-bottom: {space["paragraph_after_pt"] / 2:g}pt; }}
+ol.list-paren > li::marker {{ content: counter(list-item) ") "; }}
+ol.list-alpha > li::marker {{ content: counter(list-item, lower-alpha) ") "; }}
+.signing {{ margin-top: {sig["place_date_before_mm"]}mm; break-inside: avoid; }}
+.signing table {{ width: 100%; border-collapse: separate; border-spacing: {sig["column_gap_mm"]}mm 0; margin: 0 -{sig["column_gap_mm"]}mm; }}
+.signing th {{ font-weight: normal; text-align: left; vertical-align: top; }}
+.signing td {{ vertical-align: top; padding-top: {sig["space_above_line_mm"]}mm; }}
+.signing .line {{ border-top: 1px solid #000; max-width: {sig["line_width_mm"]}mm; margin-bottom: 0.3em; }}
+.signing p {{ margin: 0; }}
+@media (max-width: 36rem) {{
+  .letterhead {{ flex-wrap: wrap; }}
+  .signing table, .signing thead, .signing tbody, .signing tr {{ display: block; margin: 0; }}
+  .signing thead {{ display: none; }}
+  .signing td {{ display: block; padding-top: {sig["space_above_line_mm"] / 2:g}mm; }}
+  .signing td::before {{ content: attr(data-party); display: block; margin-bottom: {sig["space_above_line_mm"] / 2:g}mm; }}
+}}
+@page {{ size: {page.get("size", "A4")}; margin: {page["margin_top_mm"]}mm {page["margin_right_mm"]}mm {page["margin_bottom_mm"]}mm {page["margin_left_mm"]}mm; }}
+@media print {{
+  html {{ font-size: {body}pt; line-height: {space["line"] + 0.1:g}; }}
+  main {{ max-width: none; padding: 0; }}
+  h1, h2, h3 {{ break-after: avoid; }}
+  li, p {{ orphans: 2; widows: 2; }}
+}}
+"""
+    if "</" in rules:
+        raise RenderError("the layout's font stack may not contain «</»")
+    return rules.strip()
+
+
+def data(agreement: Agreement, context) -> dict:
+    layout = context.layout or layout_mod.load()
+    parties = []
+    for p in agreement.parties:
+        logo = alt = None
+        if p.logo is not None:
+            path = common.logo_path(p.logo.file, Path(context.base_dir))
+            encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+            logo, alt = f"data:{MIME[path.suffix.lower()]};base64,{encoded}", p.logo.alt
+        parties.append({"name": p.name, "logo": logo, "alt": alt})
+    signing = None
+    if agreement.signing is not None:
+        signing = {
+            "label": SIGNING_LABEL[agreement.language],
+            "place_date": common.place_and_date(agreement),
+            "columns": common.signature_columns(agreement),
+        }
+    return {
+        "language": agreement.language,
+        "title": agreement.title,
+        "authors": [p.name for p in agreement.parties],
+        "date": common.document_date(agreement).isoformat(),
+        "parties": parties,
+        "preamble": common.blocks(agreement.preamble),
+        "sections": common.sections(agreement),
+        "signing": signing,
+        "css": css(layout),
+    }
+
+
+def render(agreement: Agreement, context) -> bytes:
+    import jinja2
+    from markupsafe import Markup
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(layout_mod.templates_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    values = data(agreement, context)
+    values["css"] = Markup(values["css"])  # generated from the layout file, never from agreement text
+    return env.get_template(TEMPLATE).render(**values).encode("utf-8")

@@ -1,0 +1,92 @@
+"""PDF through Typst: PDF/A-2a with PDF/UA-1, fonts embedded, signable.
+
+The agreement goes to templates/agreement.typ as JSON (sys.inputs), never as
+markup. Typst reports where each signature line landed; an incremental update
+then adds one empty, named signature field over each line (see `fields`).
+The document date is fixed from the agreement, so a build is reproducible
+to the byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+from avtale import layout as layout_mod
+from avtale.errors import RenderError
+from avtale.model import Agreement
+from avtale.render import common, fields
+
+TEMPLATE = "agreement.typ"
+FONTS = "fonts"
+STANDARDS = ["a-2a", "ua-1"]
+
+
+def data(agreement: Agreement, context) -> dict:
+    """Everything the template prints, as plain JSON-able data."""
+    base = Path(context.base_dir).resolve()
+    parties = []
+    for p in agreement.parties:
+        logo = alt = None
+        if p.logo is not None:
+            # Typst's root holds the templates and the agreement's directory (see `root`).
+            logo = "/" + common.logo_path(p.logo.file, base).relative_to(root(base)).as_posix()
+            alt = p.logo.alt
+        parties.append({"name": p.name, "logo": logo, "alt": alt})
+    date = common.document_date(agreement)
+    signing = None
+    if agreement.signing is not None:
+        signing = {
+            "place_date": common.place_and_date(agreement),
+            "columns": [c.__dict__ for c in common.signature_columns(agreement)],
+        }
+    return {
+        "title": agreement.title,
+        "language": agreement.language,
+        "authors": [p.name for p in agreement.parties],
+        "keywords": [agreement.id],
+        "date": [date.year, date.month, date.day],
+        "layout": context.layout or layout_mod.load(),
+        "footer": common.footer_text(context.layout or layout_mod.load(), agreement.language),
+        "parties": parties,
+        "preamble": common.blocks(agreement.preamble),
+        "sections": common.sections(agreement),
+        "signing": signing,
+    }
+
+
+def root(base: Path) -> Path:
+    """The smallest directory holding both the template and the agreement (Typst reads nothing outside it)."""
+    return Path(os.path.commonpath([layout_mod.templates_dir().resolve(), base]))
+
+
+def render(agreement: Agreement, context) -> bytes:
+    import typst
+
+    templates = layout_mod.templates_dir()
+    payload = json.dumps(data(agreement, context), ensure_ascii=False)
+    date = common.document_date(agreement)
+    stamp = int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc).timestamp())
+    try:
+        compiler = typst.Compiler(
+            input=str(templates / TEMPLATE),
+            root=str(root(Path(context.base_dir).resolve())),
+            font_paths=[str(templates / FONTS)],
+            ignore_system_fonts=True,
+            sys_inputs={"data": payload},
+        )
+        pdf = compiler.compile(pdf_standards=STANDARDS, timestamp=stamp)
+        lines = json.loads(compiler.query("<avtale-signature>", field="value"))
+    except typst.TypstError as exc:
+        raise RenderError(f"Typst could not build the PDF: {_first_line(exc)}") from None
+    columns = {c.field: c for c in common.signature_columns(agreement)}
+    if sorted(line["field"] for line in lines) != sorted(columns):
+        raise RenderError("Typst did not report every signature line; the PDF would lack signature fields")
+    return fields.add_signature_fields(pdf, lines, columns, context.layout or layout_mod.load())
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
