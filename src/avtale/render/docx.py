@@ -1,0 +1,304 @@
+"""DOCX: the agreement as a Word document in the official layout.
+
+The layout logic lives here: letterhead, title, preamble, numbered sections,
+lists, place and date, signature block. XML that python-docx has no API for
+is built apart: numbering in `docx_numbering`, styles in `docx_styles`, the
+package (properties, parts, reproducible zip) in `docx_package`. Every size
+and distance comes from the one layout definition (`context.layout`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.image.exceptions import UnrecognizedImageError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Mm, Pt
+
+from avtale import dates
+from avtale.errors import RenderError
+from avtale.model import Agreement, Bullets, Party
+from avtale.render import RenderContext, docx_numbering, docx_package, docx_styles
+
+# characters XML 1.0 cannot carry; python-docx would refuse them
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+CAPTIONS = {
+    "nb": ("Avtaleparter", "Underskrifter"),
+    "nn": ("Avtalepartar", "Underskrifter"),
+}
+
+
+def render(agreement: Agreement, context: RenderContext) -> bytes:
+    """The agreement as DOCX bytes; the same agreement and layout always give the same bytes."""
+    layout = context.layout
+    if not layout:
+        from avtale import layout as layout_module
+
+        layout = layout_module.load()
+    return _Writer(agreement, context.base_dir, layout).write()
+
+
+def twips(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
+
+
+def clean(text: str) -> str:
+    """Text as Word can hold it: characters XML forbids are dropped."""
+    return _NOT_XML.sub("", text)
+
+
+def add_text(paragraph, text: str) -> None:
+    """Append `text` as one run of text (escaped by lxml, never parsed as markup).
+
+    python-docx's `add_run` turns tabs and line breaks into <w:tab/>/<w:br/> one
+    character at a time; plain text (nearly all of it) skips that walk.
+    """
+    text = clean(text)
+    if "\t" in text or "\n" in text or "\r" in text:
+        paragraph.add_run(text)
+    else:
+        paragraph._p.add_r().add_t(text)
+
+
+class _Writer:
+    def __init__(self, agreement: Agreement, base_dir: Path, layout: dict):
+        self.agreement = agreement
+        self.base_dir = Path(base_dir)
+        self.layout = layout
+        self.document = Document(io.BytesIO(docx_package.base_template()))
+        page = layout["page"]
+        self.text_width = Mm(page["width_mm"] - page["margin_left_mm"] - page["margin_right_mm"])
+        self.numbering = docx_numbering.Numbering(
+            indent=twips(layout["spacing"]["list_indent_mm"]),
+            heading_indent=twips(layout["heading"].get("number_indent_mm", 10)),
+            font=layout["font"]["docx"],
+            bullet=layout.get("lists", {}).get("bullet", "\u2022"),
+        )
+        self.heading_num = self.numbering.headings(agreement.numbering)
+
+    def write(self) -> bytes:
+        a = self.agreement
+        lang = docx_styles.LANGUAGES[a.language]
+        self._page()
+        self._letterhead()
+        self._paragraph(a.title, "Heading1")
+        self._blocks(a.preamble)
+        for section in a.sections:
+            self._heading(section.title, 0)
+            self._blocks(section.blocks)
+            for sub in section.subsections:
+                self._heading(sub.title, 1)
+                self._blocks(sub.blocks)
+        if a.signing:
+            # the last lines of text go with the signatures: no page of signatures alone
+            self.document.paragraphs[-1].paragraph_format.keep_with_next = True
+            self._signing()
+        self._footer()
+        docx_styles.apply(self.document, self.layout, a.language, self.heading_num)
+        self.numbering.write(self.document.part.numbering_part.element)
+        docx_package.set_properties(self.document, a, lang)
+        out = io.BytesIO()
+        self.document.save(out)
+        return docx_package.reproducible(out.getvalue())
+
+    # -- page ---------------------------------------------------------------
+
+    def _page(self) -> None:
+        page = self.layout["page"]
+        section = self.document.sections[0]
+        section.page_width = Mm(page["width_mm"])
+        section.page_height = Mm(page["height_mm"])
+        section.top_margin = Mm(page["margin_top_mm"])
+        section.bottom_margin = Mm(page["margin_bottom_mm"])
+        section.left_margin = Mm(page["margin_left_mm"])
+        section.right_margin = Mm(page["margin_right_mm"])
+
+    def _footer(self) -> None:
+        footer = self.layout.get("footer", {})
+        if not footer.get("page_numbers"):
+            return
+        text = footer.get(f"text_{self.agreement.language}") or "{page}"
+        paragraph = self.document.sections[0].footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for piece in re.split(r"(\{pages?\})", text):
+            if piece in ("{page}", "{pages}"):
+                field = OxmlElement("w:fldSimple")
+                field.set(qn("w:instr"), " PAGE " if piece == "{page}" else " NUMPAGES ")
+                run = OxmlElement("w:r")
+                text_el = OxmlElement("w:t")
+                text_el.text = "1"
+                run.append(text_el)
+                field.append(run)
+                paragraph._p.append(field)
+            elif piece:
+                paragraph.add_run(piece)
+
+    # -- letterhead ---------------------------------------------------------
+
+    def _letterhead(self) -> None:
+        parties = self.agreement.parties
+        table = self.document.add_table(rows=1, cols=len(parties))
+        widths = _split(self.text_width, len(parties))
+        _layout_table(table, widths, gap=0, caption=CAPTIONS[self.agreement.language][0])
+        cfg = self.layout["letterhead"]
+        size = Pt(self.layout["size_pt"]["letterhead"])
+        for i, (party, cell) in enumerate(zip(parties, table.rows[0].cells)):
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.space_after = Pt(0)
+            if i == len(parties) - 1 and i > 0:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            elif i > 0:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = paragraph.add_run()
+            if party.logo:
+                self._logo(run, party, Mm(cfg["logo_height_mm"]), widths[i])
+            else:
+                run.text = clean(party.name)
+                run.bold = True
+                run.font.size = size
+
+    def _logo(self, run, party: Party, height: int, max_width: int) -> None:
+        path = self._asset(party)
+        try:
+            shape = run.add_picture(str(path), height=height)
+        except (UnrecognizedImageError, OSError, ValueError) as exc:
+            raise RenderError(f"logo of party «{party.id}» ({party.logo.file}) cannot be read as an image: {exc}")
+        if shape.width > max_width:
+            shape.height = Emu(round(shape.height * max_width / shape.width))
+            shape.width = Emu(max_width)
+        doc_pr = shape._inline.docPr
+        doc_pr.set("descr", clean(party.logo.alt))
+        doc_pr.set("name", f"Logo {party.id}")
+
+    def _asset(self, party: Party) -> Path:
+        """The logo's file, which must lie inside the agreement's directory tree and be PNG or JPEG."""
+        base = self.base_dir.resolve()
+        path = (base / party.logo.file).resolve()
+        if not path.is_relative_to(base):
+            raise RenderError(f"logo of party «{party.id}» ({party.logo.file}) lies outside the agreement's directory")
+        if not path.is_file():
+            raise RenderError(f"logo of party «{party.id}» not found: {party.logo.file} (relative to {base})")
+        with path.open("rb") as handle:
+            head = handle.read(8)
+        if not head.startswith(IMAGE_MAGIC):
+            raise RenderError(f"logo of party «{party.id}» ({party.logo.file}) is not a PNG or JPEG file")
+        return path
+
+    # -- body ---------------------------------------------------------------
+
+    def _paragraph(self, text: str, style_id: str | None = None, num_id: int | None = None, level: int = 0):
+        """A body paragraph holding `text` as text (never markup), in style `style_id`, numbered by `num_id`."""
+        paragraph = self.document.add_paragraph()
+        if style_id:
+            paragraph._p.style = style_id
+        if num_id is not None:
+            paragraph._p.get_or_add_pPr().append(docx_numbering.num_pr(num_id, level))
+        add_text(paragraph, text)
+        return paragraph
+
+    def _heading(self, title: str, level: int) -> None:
+        self._paragraph(title, "Heading2" if level == 0 else "Heading3", self.heading_num, level)
+
+    def _blocks(self, blocks) -> None:
+        for block in blocks:
+            if isinstance(block, str):
+                self._paragraph(block)
+                continue
+            if isinstance(block, Bullets):
+                num_id, items = self.numbering.bullets(), block.bullets
+            else:
+                num_id, items = self.numbering.numbered_list(block.style), block.numbered
+            for item in items:
+                paragraph = self._paragraph(item, "ListParagraph", num_id)
+            paragraph.paragraph_format.space_after = Pt(self.layout["spacing"]["paragraph_after_pt"])
+
+    # -- place, date and signatures ------------------------------------------
+
+    def _signing(self) -> None:
+        signing = self.agreement.signing
+        cfg = self.layout["signature"]
+        place = self._paragraph(f"{signing.place}, {dates.format_date(signing.date)}")
+        place.paragraph_format.space_before = Mm(cfg["place_date_before_mm"])
+        place.paragraph_format.keep_with_next = True
+
+        people = signing.signatories
+        table = self.document.add_table(rows=1, cols=len(people))
+        widths = _split(self.text_width, len(people))
+        gap = Mm(cfg["column_gap_mm"])
+        _layout_table(table, widths, gap=gap, caption=CAPTIONS[self.agreement.language][1])
+        row = table.rows[0]
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for person, cell, width in zip(people, row.cells, widths):
+            room = width - gap
+            line = min(Mm(cfg["line_width_mm"]), room)
+            name = cell.paragraphs[0]
+            add_text(name, person.name)
+            fmt = name.paragraph_format
+            fmt.space_before = Mm(cfg["space_above_line_mm"])
+            fmt.space_after = Pt(0)
+            fmt.right_indent = Emu(room - line)
+            fmt.keep_with_next = True
+            _top_border(name, cfg.get("line_weight_pt", 0.75))
+            title = cell.add_paragraph()
+            add_text(title, person.title)
+            title.paragraph_format.space_after = Pt(0)
+
+
+def _split(total: int, parts: int) -> list[int]:
+    """`total` EMU in `parts` equal widths (whole twips, so Word's grid adds up)."""
+    each = Emu(round(total / parts / 635) * 635)
+    return [each] * parts
+
+
+def _layout_table(table, widths: list[int], *, gap: int, caption: str) -> None:
+    """A borderless layout table: fixed column widths, no header row, no banding, a caption for screen readers."""
+    table.autofit = False
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    for cell, width in zip(table.rows[0].cells, widths):
+        cell.width = width
+    tbl_pr = table._tbl.tblPr
+    for child in list(tbl_pr):
+        tbl_pr.remove(child)
+    total = sum(widths)
+    _add(tbl_pr, "w:tblW", w=str(round(total / 635)), type="dxa")
+    _add(tbl_pr, "w:tblInd", w="0", type="dxa")
+    borders = _add(tbl_pr, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _add(borders, f"w:{side}", val="nil")
+    _add(tbl_pr, "w:tblLayout", type="fixed")
+    margins = _add(tbl_pr, "w:tblCellMar")
+    for side, value in (("top", 0), ("left", 0), ("bottom", 0), ("right", round(gap / 635))):
+        _add(margins, f"w:{side}", w=str(value), type="dxa")
+    _add(tbl_pr, "w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0",
+         noHBand="1", noVBand="1")
+    _add(tbl_pr, "w:tblCaption", val=caption)
+
+
+def _top_border(paragraph, weight_pt: float) -> None:
+    """The signature line: a rule above the name (the space above it stays outside the border)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    _add(borders, "w:top", val="single", sz=str(round(weight_pt * 8)), space="2", color="000000")
+    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+                              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+                              "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def _add(parent, tag: str, **attrs: str):
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+    parent.append(element)
+    return element
