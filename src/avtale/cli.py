@@ -102,6 +102,21 @@ def build(
     return report.emit_build(results)
 
 
+@app.command()
+def extract(
+    source: Path = typer.Argument(..., help="A .txt export, .docx, .pdf, or scanned pages (.pdf, .png, .jpg, .tif)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the YAML here (default: stdout)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite OUT if it exists."),
+    agreement_id: Optional[str] = typer.Option(None, "--id", help="The agreement id (default: OUT's name, else a placeholder)."),
+    start: Optional[str] = typer.Option(None, "--start", help="First day in force, YYYY-MM-DD (the text rarely says)."),
+    end: Optional[str] = typer.Option(None, "--end", help="Last day in force, YYYY-MM-DD, if the text does not say."),
+):
+    """Recover an agreement as canonical YAML; what was dropped and every guess go to stderr."""
+    from avtale.extract.command import run
+
+    return run(source, out, force, agreement_id, start, end)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn every outcome into one message and an exit code."""
     args = list(sys.argv[1:] if argv is None else argv)

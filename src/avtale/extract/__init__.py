@@ -1,0 +1,120 @@
+"""`avtale extract`: recover an agreement as canonical YAML from text, DOCX, PDF or scanned pages.
+
+One pipeline of small named stages, each its own module:
+
+    read (read_text | read_docx | read_pdf | read_ocr) -> clean -> unwrap -> recognise -> build (+ validate)
+
+Every stage adds to one `Notes`: what was dropped as noise and each uncertain decision,
+with source line numbers (for OCR also the words Tesseract was unsure of).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from avtale.errors import ExtractError, Position
+from avtale.extract.lines import Line, Notes
+from avtale.extract.outline import Outline
+from avtale.model import Agreement
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".plain", ""}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+
+
+@dataclass
+class Extraction:
+    agreement: Agreement
+    outline: Outline
+    notes: Notes
+    comments: list[str] = field(default_factory=list)
+    kind: str = "text"
+
+    def yaml(self, source: str = "") -> str:
+        from avtale.agreements import canonical_yaml
+
+        return with_comments(canonical_yaml(self.agreement), self.comments, source)
+
+
+def with_comments(text: str, comments: list[str], source: str = "") -> str:
+    """Put header comments for the drafter after the schema line of canonical YAML."""
+    lines = text.splitlines(keepends=True)
+    at = 1 if lines and lines[0].startswith("# yaml-language-server") else 0
+    head = [f"# extracted by `avtale extract` from {source}\n"] if source else []
+    head += [f"# TODO {c}\n" for c in comments]
+    return "".join(lines[:at] + head + lines[at:])
+
+
+def kind_of(path: Path) -> str:
+    """text, docx, pdf or image, by suffix, else by the first bytes."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return "docx"
+    if suffix == ".pdf":
+        return "pdf"
+    if suffix in IMAGE_SUFFIXES:
+        return "image"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return "text"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "image"
+    return "text"
+
+
+def read_source(path: Path, notes: Notes, jobs: int | None = None) -> tuple[list[Line], str]:
+    path = Path(path)
+    if not path.exists():
+        raise ExtractError("no such file", Position(path))
+    kind = kind_of(path)
+    if kind == "docx":
+        from avtale.extract import read_docx
+
+        return read_docx.read(path, notes), kind
+    if kind == "pdf":
+        from avtale.extract import read_pdf
+
+        lines = read_pdf.read(path, notes)
+        if lines is not None:
+            return lines, kind
+        from avtale.extract import read_ocr
+
+        return read_ocr.read_pdf(path, notes, jobs), "scan"
+    if kind == "image":
+        from avtale.extract import read_ocr
+
+        return read_ocr.read_images([path], notes, jobs), "scan"
+    from avtale.extract import read_text
+
+    return read_text.read(path), kind
+
+
+def pipeline(lines: list[Line], notes: Notes, source: str = "<source>", *, id: str | None = None,
+             start: dt.date | None = None, end: dt.date | None = None) -> tuple[Agreement, Outline, list[str]]:
+    from avtale.extract import build, clean, recognise, unwrap
+
+    kept, orgs = clean.clean(lines, notes)
+    paras = unwrap.unwrap(kept, notes)
+    if not paras:
+        raise ExtractError("no text found", Position(source))
+    outline = recognise.recognise(paras, notes)
+    agreement, comments = build.build(outline, orgs, notes, id=id, start=start, end=end, source=source)
+    return agreement, outline, comments
+
+
+def extract(path: Path | str, *, id: str | None = None, start: dt.date | None = None,
+            end: dt.date | None = None, jobs: int | None = None) -> Extraction:
+    path = Path(path)
+    notes = Notes()
+    lines, kind = read_source(path, notes, jobs)
+    agreement, outline, comments = pipeline(lines, notes, str(path), id=id, start=start, end=end)
+    return Extraction(agreement, outline, notes, comments, kind)

@@ -1,0 +1,190 @@
+"""Build stage: the outline becomes an `Agreement`, then it is validated.
+
+Reads: an `Outline`, the organisation names clean saw in letterheads and logos, and
+the options (id, start, end). Writes: a valid `Agreement` and the list of header
+comments telling the drafter what the source could not hold.
+
+Derived from the text: language (bokmål or nynorsk, by marker words); the parties
+(letterhead and logo names, «…departementet» and «KS» in the text; a short name such
+as «KD» only when the text uses it); the end of the period («fram til 31. desember
+2017»); each signatory's party (a «For …» row, the party named in the title, a
+minister for the ministry, else in order). Not derivable: the id and the start
+date (from options, else a placeholder and a comment), and whether it was signed
+(`signed` when there is a signature block, else `draft`, with a comment).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from pydantic import ValidationError
+
+from avtale.dates import find_dates
+from avtale.errors import ExtractError, Position
+from avtale.extract.lines import Notes
+from avtale.extract.outline import Block, Outline
+from avtale.model import Agreement, Bullets, Numbered, Party, Period, Section, Signatory, Signing, Subsection
+
+NYNORSK = {"ikkje", "eit", "ein", "frå", "kva", "vere", "berre", "dei", "korleis", "saman", "kommunane", "partane", "avtalepartane", "heile", "hjå", "vidare", "nokre", "mykje", "einige", "òg", "opplæringa", "barnehagane", "skulen", "skulane"}
+BOKMAL = {"ikke", "et", "en", "fra", "hva", "være", "bare", "de", "hvordan", "sammen", "kommunene", "partene", "avtalepartene", "hele", "hos", "videre", "noen", "mye", "enige"}
+MINISTRY = re.compile(r"\b((?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*departementet)\b")
+END_PHRASE = re.compile(r"(?:fram|frem)\s+til(?:\s+og\s+med)?\s+$|til\s+og\s+med\s+$|ut\s+$", re.IGNORECASE)
+PLACEHOLDER_ID = "fyll-inn-id"
+
+
+def body_texts(outline: Outline) -> list[str]:
+    out = [outline.title]
+    for blocks in [outline.preamble] + [s.blocks for s in outline.sections] + [b.blocks for s in outline.sections for b in s.subsections]:
+        for b in blocks:
+            out.extend(b.items)
+    out += [s.title for s in outline.sections]
+    return out
+
+
+def language(texts: list[str]) -> str:
+    words = Counter(w.casefold() for t in texts for w in re.findall(r"[\wæøåÆØÅ]+", t))
+    nn = sum(words[w] for w in NYNORSK)
+    nb = sum(words[w] for w in BOKMAL)
+    return "nn" if nn > nb else "nb"
+
+
+def _short(name: str, words: set[str]) -> str | None:
+    if name.isupper() and len(name) <= 6:
+        return None
+    parts = re.split(r"-\s+og\s+", name)
+    guess = "".join(p[0].upper() for p in parts) + ("D" if name.endswith("departementet") else "")
+    return guess if guess in words else None
+
+
+def _slug(text: str) -> str:
+    table = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e"})
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-")
+    return (slug or "part")[:40]
+
+
+def parties(outline: Outline, orgs: list[str], notes: Notes) -> list[Party]:
+    signers = outline.signing.signers if outline.signing else []
+    texts = body_texts(outline) + [s.title for s in signers]
+    words = {w for t in texts for w in re.findall(r"[\wÆØÅæøå]+", t)}
+    names: list[str] = []
+    for org in orgs + [s.party for s in (outline.signing.signers if outline.signing else []) if s.party]:
+        org = org.strip()
+        if org and org.casefold() not in {n.casefold() for n in names}:
+            names.append(org)
+    if not any(n.endswith("departementet") for n in names):
+        found = Counter(m.group(1) for t in texts for m in MINISTRY.finditer(t))
+        ministers = [re.sub(r"minister$", "departementet", s.title) for s in signers if re.fullmatch(r"[A-ZÆØÅ][\wæøå -]*minister", s.title)]
+        if found:
+            names.insert(0, found.most_common(1)[0][0])
+        elif ministers:
+            names.insert(0, ministers[0])
+            notes.meta(f"party «{ministers[0]}» derived from the signatory's title")
+    if "KS" in words and not any(n == "KS" or n.startswith("KS ") for n in names):
+        names.append("KS")
+    while len(names) < 2:
+        names.append(f"Part {len(names) + 1}")
+        notes.meta(f"only {len(names) - 1} party found in the text; «{names[-1]}» is a placeholder")
+    out: list[Party] = []
+    for name in names[:5]:
+        short = _short(name, words)
+        pid = short.lower() if short else (name.lower() if name.isupper() and len(name) <= 6 else _slug(name))
+        while pid in {p.id for p in out}:
+            pid += "-2"
+        out.append(Party(id=pid, name=name, short=short))
+    return out
+
+
+def end_date(outline: Outline, notes: Notes) -> dt.date | None:
+    candidates: list[dt.date] = []
+    for text in body_texts(outline):
+        for pos, d in find_dates(text):
+            if END_PHRASE.search(text[max(0, pos - 20) : pos]):
+                return d
+            candidates.append(d)
+    if candidates:
+        notes.meta(f"no «fram til …» in the text; the period ends on the latest date found, {max(candidates)}")
+        return max(candidates)
+    return None
+
+
+def _blocks(blocks: list[Block]) -> list:
+    out = []
+    for b in blocks:
+        if b.kind == "paragraph":
+            out.append(b.items[0])
+        elif b.kind == "bullets":
+            out.append(Bullets(bullets=b.items))
+        else:
+            out.append(Numbered(numbered=b.items, style=b.style))
+    return out
+
+
+def _party_of(signer, title: str, index: int, party_list: list[Party], taken: set[str]) -> str:
+    if signer.party:
+        for p in party_list:
+            if signer.party.casefold() in (p.name.casefold(), (p.short or "").casefold()):
+                return p.id
+    for p in party_list:
+        if p.id not in taken and (re.search(rf"\b{re.escape(p.short or p.name)}\b", title) or re.search(rf"\b{re.escape(p.name)}\b", title)):
+            return p.id
+    if re.search(r"minister|statsråd", title, re.IGNORECASE):
+        for p in party_list:
+            if p.id not in taken and p.name.endswith("departementet"):
+                return p.id
+    free = [p for p in party_list if p.id not in taken]
+    return (free[0] if free else party_list[min(index, len(party_list) - 1)]).id
+
+
+def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = None,
+          start: dt.date | None = None, end: dt.date | None = None, source: str = "<source>") -> tuple[Agreement, list[str]]:
+    comments: list[str] = []
+    if not outline.sections:
+        raise ExtractError("no numbered or marked section headings found; this does not look like an agreement", Position(source))
+    party_list = parties(outline, orgs, notes)
+    if id is None:
+        id = PLACEHOLDER_ID
+        comments.append(f"id: «{PLACEHOLDER_ID}» is a placeholder; rename it to the file name (e.g. 2014-2017)")
+    if end is None:
+        end = end_date(outline, notes)
+    if end is None:
+        raise ExtractError("no end date in the text («fram til 31. desember 2025»); give one with --end YYYY-MM-DD", Position(source))
+    if start is None:
+        comments.append("period.start: the text gives no start date; add it (period.start: YYYY-MM-DD) if known")
+    signing = None
+    if outline.signing and outline.signing.signers:
+        taken: set[str] = set()
+        signatories = []
+        for i, s in enumerate(outline.signing.signers):
+            pid = _party_of(s, s.title, i, party_list, taken)
+            taken.add(pid)
+            if not s.title:
+                notes.uncertain(s.line, f"no title under «{s.name}»")
+            signatories.append(Signatory(party=pid, name=s.name, title=s.title or "(tittel)"))
+        signing = Signing(place=outline.signing.place, date=outline.signing.date, signatories=signatories)
+    status = "signed" if signing else "draft"
+    if not signing:
+        comments.append("status: draft because the source has no signature block; set `signed` if it was signed")
+    try:
+        agreement = Agreement(
+            id=id,
+            title=outline.title,
+            language=language(body_texts(outline)),
+            parties=party_list,
+            period=Period(start=start, end=end),
+            status=status,
+            numbering=outline.numbering,
+            preamble=_blocks(outline.preamble),
+            sections=[
+                Section(title=s.title, blocks=_blocks(s.blocks),
+                        subsections=[Subsection(title=b.title, blocks=_blocks(b.blocks)) for b in s.subsections])
+                for s in outline.sections
+            ],
+            signing=signing,
+        )
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        where = ".".join(str(x) for x in err["loc"])
+        raise ExtractError(f"the extracted agreement is not valid: `{where}`: {err['msg']}", Position(source)) from None
+    return agreement, comments

@@ -1,0 +1,170 @@
+"""Clean stage: drop export debris, keeping every line of the agreement itself.
+
+Reads: `Line`s from a reader. Writes: the kept `Line`s (same numbers), the
+organisation names seen in letterheads and logos (hints for the parties), and a
+note for every line or marker dropped:
+
+- bookmark markers such as `[bookmark: _GoBack]` (the rest of the line stays);
+- image file names and image placeholders (`image1.jpeg`, `[image: …]`, `![](media/…)`);
+- page numbers: «Side 2 av 4», «- 2 -», «2/4», «Page 2 of 4», a bare number;
+- running headers and footers: the same short line repeated page after page;
+- lines with no letter or digit («— ——», «________»), and single stray letters (text read off a logo);
+- a letterhead before the title (lines naming organisations only, one per column) and logo
+  text after the last line with lower-case letters (all capitals, «KUNNSKAPSDEPARTEMENTET»).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from avtale.extract.lines import Line, Notes
+
+BULLET_CHARS = "·•‧∙◦▪■●○–—-*"
+BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+IMAGE = re.compile(
+    r"^(?:\S+\.(?:jpe?g|png|gif|emf|wmf|tiff?|bmp|svg)|\[(?:image|bilde)[^\]]*\]|!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|\[\])$",
+    re.IGNORECASE,
+)
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:side|sida|page)\s+\d{1,3}(?:\s*(?:av|of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*(?:/|av|of)\s*\d{1,3}|\d{1,3})$",
+    re.IGNORECASE,
+)
+COLUMN_GAP = re.compile(r"\t+|\s{3,}")
+ORGANISATION = re.compile(r"(?:departementet|direktoratet|\\bKS|kommune|fylkeskommune|[Kk]ommunesektorens organisasjon)$")
+
+
+def columns(text: str) -> list[str]:
+    """The parts of a line set side by side (tabs or runs of three or more spaces)."""
+    return [c.strip() for c in COLUMN_GAP.split(text.strip()) if c.strip()]
+
+
+def norm(text: str) -> str:
+    return " ".join(re.sub(r"\d+", "#", text).split()).casefold()
+
+
+def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
+    """Drop debris; returns the kept lines and the organisation names seen in letterheads and logos."""
+    orgs: list[str] = []
+    kept: list[Line] = []
+    for line in lines:
+        text = line.text
+        if BOOKMARK.search(text):
+            for m in BOOKMARK.finditer(text):
+                notes.dropped(line.no, m.group(0), "bookmark marker")
+            text = BOOKMARK.sub("", text)
+            if not text.strip():
+                kept.append(Line(line.no, "", line.page, line.hint, line.page_start))
+                continue
+        stripped = text.strip()
+        why = _debris(stripped) if line.hint is None or line.hint == "footer" else None
+        if line.hint in ("footer", "header"):
+            why = why or "running header or footer"
+        if why:
+            notes.dropped(line.no, stripped, why)
+            kept.append(Line(line.no, "", line.page, None, line.page_start))
+            continue
+        kept.append(Line(line.no, text, line.page, line.hint, line.page_start))
+    kept = _drop_running(kept, notes)
+    kept = _drop_letterhead(kept, notes, orgs)
+    kept = _drop_trailing_logos(kept, notes, orgs)
+    return kept, orgs
+
+
+def _debris(text: str) -> str | None:
+    if not text:
+        return None
+    if IMAGE.match(text):
+        return "image file name"
+    if PAGE_NUMBER.match(text):
+        return "page number"
+    if not re.search(r"\w", text):
+        return None if text in BULLET_CHARS else "no letters (rule or logo)"
+    if len(text) == 1 and text.isalpha():
+        return "single letter (logo text)"
+    return None
+
+
+def _drop_running(lines: list[Line], notes: Notes) -> list[Line]:
+    """Short lines repeated on several pages (digits ignored) are running headers or footers."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        if line.blank() or line.hint:
+            continue
+        key = norm(line.text)
+        if len(key.split()) <= 12 and not re.match(r"^(?:[#]+[.)]|§|[" + re.escape(BULLET_CHARS) + r"])", key):
+            where[key].append(i)
+    first_content = next((i for i, ln in enumerate(lines) if not ln.blank()), -1)
+    pages = len({ln.page for ln in lines})
+    out = list(lines)
+    for key, idxs in where.items():
+        if len(idxs) < 2:
+            continue
+        distinct_pages = len({lines[i].page for i in idxs})
+        near_break = sum(1 for i in idxs if _near_page_break(lines, i))
+        if not (len(idxs) >= 3 or (pages > 1 and distinct_pages == len(idxs)) or near_break >= 2):
+            continue
+        for i in idxs:
+            if i == first_content:
+                continue  # the title, repeated as a running header later
+            notes.dropped(lines[i].no, lines[i].text, "running header or footer, repeated on every page")
+            out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
+    return out
+
+
+def _near_page_break(lines: list[Line], i: int) -> bool:
+    for j in range(max(0, i - 2), min(len(lines), i + 3)):
+        if lines[j].page_start or lines[j].page != lines[i].page:
+            return True
+    return False
+
+
+def _drop_letterhead(lines: list[Line], notes: Notes, orgs: list[str]) -> list[Line]:
+    """Lines before the title holding only names of one to three words per column."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if line.blank():
+            continue
+        if line.hint not in (None, "letterhead"):
+            break
+        cols = columns(line.text)
+        if line.hint != "letterhead" and not (cols and all(is_organisation(c) for c in cols)):
+            break
+        orgs.extend(_org_name(c) for c in cols)
+        notes.dropped(line.no, line.text, "letterhead")
+        out[i] = Line(line.no, "", line.page, None, line.page_start)
+    return out
+
+
+def _drop_trailing_logos(lines: list[Line], notes: Notes, orgs: list[str]) -> list[Line]:
+    """Lines after the last line with a lower-case letter: text set in logos."""
+    last = max((i for i, ln in enumerate(lines) if re.search(r"[a-zæøåäöéü]", ln.text)), default=-1)
+    out = list(lines)
+    for i in range(last + 1, len(lines)):
+        if lines[i].blank():
+            continue
+        text = lines[i].text.strip()
+        for c in columns(text):
+            if ORGANISATION.search(c) or len(c) >= 2:
+                orgs.append(_org_name(c))
+        notes.dropped(lines[i].no, text, "text in a logo after the end of the agreement")
+        out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
+    return out
+
+
+def is_organisation(text: str) -> bool:
+    """«Kunnskapsdepartementet», «Helse- og omsorgsdepartementet», «KS», «KUNNSKAPSDEPARTEMENTET»."""
+    words = text.split()
+    return 0 < len(words) <= 4 and (bool(ORGANISATION.search(text)) or (text.isupper() and len(words) <= 2))
+
+
+def _org_name(text: str) -> str:
+    """«KUNNSKAPSDEPARTEMENTET» -> «Kunnskapsdepartementet»; acronyms («KS») stay."""
+    text = " ".join(text.split())
+    if text.isupper() and len(text) > 4:
+        return text[0] + text[1:].lower()
+    return text
+
+
+def summary(lines: list[Line]) -> Counter:
+    return Counter("blank" if ln.blank() else "text" for ln in lines)

@@ -1,0 +1,47 @@
+"""What `avtale extract` does around the pipeline: options, output, notes on stderr.
+
+Reads: the command-line values. Writes: canonical YAML to stdout or atomically to
+OUT (never over an existing file without --force), and the notes to stderr.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+from avtale.errors import EXIT_OK, OutputExists, Position, UsageError
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option}: «{value}» is not a date; write it as YYYY-MM-DD") from None
+
+
+def run(source: Path, out: Path | None, force: bool, agreement_id: str | None, start: str | None,
+        end: str | None, jobs: int | None = None, err=None) -> int:
+    from avtale import store
+    from avtale.extract import extract
+
+    err = err or sys.stderr
+    if agreement_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", agreement_id):
+        raise UsageError(f"--id: «{agreement_id}» must be lower-case letters, digits and hyphens (like 2014-2017)")
+    if agreement_id is None and out is not None and re.fullmatch(r"[a-z0-9][a-z0-9-]*", out.stem):
+        agreement_id = out.stem
+    if out is not None and out.exists() and not force:
+        raise OutputExists("exists; use --force to overwrite it", Position(out))
+    result = extract(source, id=agreement_id, start=_date(start, "--start"), end=_date(end, "--end"), jobs=jobs)
+    for line in result.notes.render(str(source)):
+        print(line, file=err)
+    text = result.yaml(str(source.name))
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        store.write_atomic(out, text)
+        print(f"wrote {out}", file=err)
+    return EXIT_OK

@@ -1,0 +1,80 @@
+"""The outline recognise produces and build consumes: the agreement's shape, with source lines.
+
+Reads: nothing. Writes: nothing. `Outline.render()` is the text form used by golden files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Block:
+    kind: str  # paragraph, bullets, numbered
+    items: list[str]
+    line: int
+    style: str = "1."
+
+
+@dataclass
+class Part:
+    """A section or subsection."""
+
+    title: str
+    line: int
+    blocks: list[Block] = field(default_factory=list)
+    subsections: list["Part"] = field(default_factory=list)
+
+
+@dataclass
+class Signer:
+    name: str
+    title: str
+    line: int
+    party: str | None = None  # a party name printed with the signatory («For KS»)
+
+
+@dataclass
+class SigningOut:
+    place: str
+    date: dt.date
+    line: int
+    signers: list[Signer] = field(default_factory=list)
+
+
+@dataclass
+class Outline:
+    title: str = ""
+    title_line: int = 0
+    numbering: str = "1."
+    preamble: list[Block] = field(default_factory=list)
+    sections: list[Part] = field(default_factory=list)
+    signing: SigningOut | None = None
+
+    def render(self) -> str:
+        out = [f"numbering: {self.numbering}", f"{self.title_line}: title: {self.title}"]
+        out += _blocks(self.preamble, "  ")
+        for i, s in enumerate(self.sections, 1):
+            out.append(f"{s.line}: section {i}: {s.title}")
+            out += _blocks(s.blocks, "  ")
+            for j, sub in enumerate(s.subsections, 1):
+                out.append(f"{sub.line}:   subsection {i}.{j}: {sub.title}")
+                out += _blocks(sub.blocks, "    ")
+        if self.signing:
+            g = self.signing
+            out.append(f"{g.line}: signing: {g.place}, {g.date.isoformat()}")
+            for s in g.signers:
+                out.append(f"{s.line}:   signatory: {s.name} | {s.title}" + (f" | for {s.party}" if s.party else ""))
+        return "\n".join(out) + "\n"
+
+
+def _blocks(blocks: list[Block], indent: str) -> list[str]:
+    out = []
+    for b in blocks:
+        if b.kind == "paragraph":
+            out.append(f"{b.line}: {indent}paragraph: {b.items[0]}")
+        else:
+            out.append(f"{b.line}: {indent}{b.kind} ({b.style if b.kind == 'numbered' else '•'}):")
+            out += [f"{indent}  - {item}" for item in b.items]
+    return out

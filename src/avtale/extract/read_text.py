@@ -1,0 +1,87 @@
+"""Read stage for text sources: exported .txt (from Word, PDF viewers, pdftotext, pypdf, LibreOffice, pandoc).
+
+Reads: the bytes of a text file. Writes: `Line`s with 1-based source line numbers;
+a form feed or the exporters' page-break marker (a line holding a single space,
+or one space glued before the next page's first line) sets `page_start`.
+Refuses binary or oversized input with one `ExtractError`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from avtale.errors import ExtractError, Position
+from avtale.extract.lines import Line
+
+MAX_BYTES = 8 * 1024 * 1024
+
+
+def decode(raw: bytes, path: Path | str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252; binary data is refused."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ExtractError("not readable as UTF-16 text", Position(path, 1)) from None
+    if b"\x00" in raw[:65536]:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise ExtractError("binary data (NUL bytes), not a text export", Position(path, line))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        if text.count("\ufffd") > 10:
+            raise ExtractError("not text in UTF-8 or Windows-1252", Position(path, 1)) from None
+        return text
+
+
+def read_bytes(path: Path | str, max_bytes: int = MAX_BYTES) -> bytes:
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise ExtractError("is a directory, not a file", Position(path))
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ExtractError(f"file is {size} bytes, larger than the limit of {max_bytes}", Position(path))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ExtractError("no such file", Position(path)) from None
+    except PermissionError:
+        raise ExtractError("permission denied", Position(path)) from None
+    except OSError as exc:
+        raise ExtractError(f"cannot read: {exc.strerror or exc}", Position(path)) from None
+
+
+def lines_of(text: str) -> list[Line]:
+    """Split text into `Line`s, marking page starts (form feeds, single-space markers)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    out: list[Line] = []
+    page = 1
+    pending_break = False
+    for no, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:
+            parts = raw.split("\f")
+            page += len(parts) - 1
+            raw = parts[-1] if parts[-1].strip() else "".join(parts)
+            pending_break = True
+        raw = raw.replace("\u00a0", " ").replace("\u00ad", "")
+        if raw == " ":
+            out.append(Line(no, "", page))
+            pending_break = True
+            continue
+        glued = raw.startswith(" ") and not raw.startswith("  ") and bool(out) and not out[-1].blank()
+        line = Line(no, raw.rstrip(), page, page_start=(pending_break or glued) and bool(raw.strip()))
+        if line.page_start:
+            pending_break = False
+        out.append(line)
+    return out
+
+
+def read(path: Path | str) -> list[Line]:
+    raw = read_bytes(path)
+    if not raw.strip():
+        raise ExtractError("file is empty", Position(path, 1))
+    text = decode(raw, path)
+    if not text.strip():
+        raise ExtractError("file holds no text", Position(path, 1))
+    return lines_of(text)

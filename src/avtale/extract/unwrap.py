@@ -1,0 +1,145 @@
+"""Unwrap stage: rejoin hard-wrapped lines into paragraphs.
+
+Reads: cleaned `Line`s. Writes: `Para`s, each with its first and last source line.
+
+A text is *hard-wrapped* (PDF exports, pandoc) when lines often continue with a
+lower-case word; otherwise each line is a paragraph (Word exports). In a wrapped
+text a line joins the one before when it starts in lower case, or when the line
+before was full (the next word would not have fitted). In any text a line never
+joins when it starts a list item, a numbered heading or a row of columns, and a
+paragraph ends at a blank line. A number followed by a month («31. desember
+2025») is a date, not a list number, so it joins like any other word.
+
+A hyphen at a line end stays a hyphen: followed by «og»/«eller» it is a
+Norwegian compound («Digitaliserings- og forvaltningsminister»); after a capital
+or digit it binds («KS-programmet»); otherwise the hyphen is dropped only when
+the joined word occurs elsewhere in the text (word-division), and kept otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from avtale.extract.clean import COLUMN_GAP
+from avtale.extract.lines import Line, Notes, Para
+from avtale.extract.markers import marker, starts_structure
+
+CONJUNCTIONS = {"og", "eller", "samt", "enn", "and", "or", "til"}
+FUNCTION_WORDS = {
+    "til", "og", "i", "på", "for", "med", "om", "av", "fra", "frå", "en", "et", "ei", "ein", "eit", "den", "det",
+    "de", "dei", "som", "at", "å", "eller", "samt", "mellom", "etter", "under", "ved", "hos", "mot", "innen", "gjennom",
+}
+TERMINAL = re.compile(r"[.!?:;]['»\")]*$")
+LOWER_START = re.compile(r"^[a-zæøåäöéü(]")
+
+
+def is_wrapped(lines: list[Line]) -> bool:
+    """Hard-wrapped when at least two lines continue the line before with a lower-case word."""
+    count = 0
+    for a, b in zip(lines, lines[1:]):
+        if a.blank() or b.blank() or a.hint or b.hint:
+            continue
+        if LOWER_START.match(b.text.strip()) and not a.text.rstrip().endswith(":") and not starts_structure(b.text):
+            count += 1
+    return count >= 2
+
+
+def width(lines: list[Line]) -> int:
+    lengths = sorted(len(ln.text.strip()) for ln in lines if not ln.blank() and not _is_row(ln.text))
+    if not lengths:
+        return 0
+    return lengths[max(0, int(len(lengths) * 0.95) - 1)] if len(lengths) > 20 else lengths[-1]
+
+
+def _is_row(text: str) -> bool:
+    return bool(COLUMN_GAP.search(text.strip()))
+
+
+def _last_word(text: str) -> str:
+    parts = text.split()
+    return parts[-1].casefold() if parts else ""
+
+
+def _first_word(text: str) -> str:
+    parts = text.split()
+    return parts[0] if parts else ""
+
+
+def unwrap(lines: list[Line], notes: Notes) -> list[Para]:
+    wrapped = is_wrapped(lines)
+    full_at = width(lines) * 0.82 if wrapped else None
+    vocabulary = {w.casefold() for ln in lines for w in re.findall(r"[\wæøåÆØÅ-]+", ln.text)}
+    paras: list[Para] = []
+    prev: Line | None = None
+    blank_before = True
+    for line in lines:
+        if line.blank():
+            prev = None
+            blank_before = True
+            continue
+        across = prev is None and _continues_across_blank(paras, line, full_at)
+        if across:
+            notes.uncertain(line.no, f"«{line.text.strip()[:30]}» continues the paragraph above across a blank line")
+        if across or (prev is not None and _joins(prev, line, full_at)):
+            para = paras[-1]
+            para.text = _join(para.text, line.text.strip(), vocabulary, line.no, notes)
+            para.last = line.no
+            if prev is not None and (prev.page != line.page or line.page_start):
+                notes.uncertain(line.no, f"joined across a page break: «…{_tail(para.text)}»")
+        else:
+            text = line.text.strip() if not _is_row(line.text) else line.text.strip()
+            paras.append(Para(text, line.no, line.no, line.hint, blank_before, line.page_start))
+        prev = line
+        blank_before = False
+    return paras
+
+
+def _continues_across_blank(paras: list[Para], b: Line, full_at: float | None) -> bool:
+    """In a wrapped text, a lower-case line after a blank (a page break) continues an unfinished paragraph."""
+    if full_at is None or not paras or b.hint or paras[-1].hint:
+        return False
+    bt = b.text.strip()
+    return bool(LOWER_START.match(bt)) and not starts_structure(bt) and not TERMINAL.search(paras[-1].text) and not _is_row(paras[-1].text)
+
+
+def _joins(a: Line, b: Line, full_at: float | None) -> bool:
+    if a.hint or b.hint:
+        return False
+    at, bt = a.text.strip(), b.text.strip()
+    if _is_row(a.text) or _is_row(b.text):
+        return False
+    if starts_structure(bt):
+        return False
+    if re.search(r"\w-$", at):
+        return True
+    if LOWER_START.match(bt) and (full_at is not None or not TERMINAL.search(at)):
+        return True
+    if _last_word(at) in FUNCTION_WORDS:
+        return True  # no paragraph or heading ends on «til», «og», «i» …
+    if full_at is not None and bt[:1].isdigit() and not TERMINAL.search(at):
+        return True  # «… fram til» + «31. desember 2025, …»
+    if full_at is not None and marker(bt).kind != "bare":
+        return len(at) + 1 + len(_first_word(bt)) > full_at
+    return False
+
+
+def _join(text: str, nxt: str, vocabulary: set[str], no: int, notes: Notes) -> str:
+    m = re.search(r"([\wæøåÆØÅ]+)-$", text)
+    if not m:
+        return f"{text} {nxt}"
+    stem, word = m.group(1), _first_word(nxt)
+    bare = re.sub(r"[^\wæøåÆØÅ-]", "", word)
+    if bare.casefold() in CONJUNCTIONS or word.startswith(","):
+        return f"{text} {nxt}"
+    if stem[-1].isupper() or stem[-1].isdigit() or bare[:1].isupper():
+        return f"{text}{nxt}"
+    if (stem + bare).casefold() in vocabulary and f"{stem}-{bare}".casefold() not in vocabulary:
+        notes.uncertain(no, f"word divided at a line end, joined as «{stem + bare}»")
+        return f"{text[:-1]}{nxt}"
+    if f"{stem}-{bare}".casefold() not in vocabulary:
+        notes.uncertain(no, f"hyphen at a line end kept: «{stem}-{bare}»")
+    return f"{text}{nxt}"
+
+
+def _tail(text: str) -> str:
+    return text[-40:]

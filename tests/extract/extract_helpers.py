@@ -1,0 +1,34 @@
+"""Golden files for the extract stages: `AVTALE_UPDATE_GOLDEN=1 pytest tests/extract` rewrites them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def check_golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("AVTALE_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        return
+    if not path.exists():
+        pytest.fail(f"golden file {path.name} missing; run with AVTALE_UPDATE_GOLDEN=1 to create it")
+    assert actual == path.read_text(encoding="utf-8"), f"differs from golden {path.name} (AVTALE_UPDATE_GOLDEN=1 rewrites)"
+
+
+def content(agreement) -> dict:
+    """What the text of an agreement holds: everything but id, period.start and status.
+
+    Party ids and short names are kept: extract derives them (KD from «Kunnskapsdepartementet»
+    when the text says «KD»).
+    """
+    data = agreement.model_dump(mode="json")
+    data.pop("id")
+    data.pop("status")
+    data["period"].pop("start", None)
+    return data
