@@ -231,7 +231,8 @@ class _Writer:
         people = signing.signatories
         table = self.document.add_table(rows=1, cols=len(people))
         widths = _split(self.text_width, len(people))
-        gap = Mm(cfg["column_gap_mm"])
+        # the gap between columns shrinks with many signatories, so that names keep room
+        gap = Emu(min(Mm(cfg["column_gap_mm"]), round(widths[0] * 0.15 / 635) * 635))
         _layout_table(table, widths, gap=gap, caption=CAPTIONS[self.agreement.language][1])
         row = table.rows[0]
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
