@@ -45,7 +45,7 @@ def validate_file(path: Path | str, run_checks: bool = True) -> Result:
         return result
     result.document = doc
     try:
-        result.agreement = Agreement.model_validate(doc.data)
+        result.agreement = Agreement.model_validate(doc.plain)
     except ValidationError as exc:
         result.findings.extend(_schema_findings(exc, doc))
         return result

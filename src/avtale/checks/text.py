@@ -9,16 +9,16 @@ from avtale.dates import find_dates, format_date
 from avtale.model import all_texts
 
 _UNTIL = re.compile(r"\b(?:fram|frem)?\s*til\s+$")
-_DEBRIS = [
-    (re.compile(r"\[bookmark:[^\]]*\]?"), "a bookmark marker"),
-    (re.compile(r"\b_GoBack\b"), "a bookmark marker"),
-    (re.compile(r"\b[\w-]+\.(?:jpe?g|png|gif|emf|wmf|tiff?)\b", re.I), "an image file name"),
-    (re.compile(r"\t"), "a tab"),
-    (re.compile(r" {2,}"), "doubled spaces"),
-    (re.compile(r"^\s|\s$"), "leading or trailing white space"),
-    (re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff\ufffd]"), "a control or invisible character"),
-    (re.compile(r"\n"), "a line break inside a paragraph"),
-]
+_DEBRIS_KINDS = {
+    "bookmark": (r"\[bookmark:[^\]]*\]?|\b_GoBack\b", "a bookmark marker"),
+    "image": (r"\b[\w-]+\.(?i:jpe?g|png|gif|emf|wmf|tiff?)\b", "an image file name"),
+    "tab": (r"\t", "a tab"),
+    "spaces": (r" {2,}", "doubled spaces"),
+    "edge": (r"^\s|\s$", "leading or trailing white space"),
+    "control": (r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff\ufffd]", "a control or invisible character"),
+    "newline": (r"\n", "a line break inside a paragraph"),
+}
+_DEBRIS = re.compile("|".join(f"(?P<{k}>{p})" for k, (p, _) in _DEBRIS_KINDS.items()))
 _STRAIGHT_QUOTES = re.compile(r'"[^"]*"|[“”„]')
 _NUMERIC_DATE = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
 
@@ -37,11 +37,9 @@ def end_date_in_text(agreement, ctx):
 @rule("AV302", "no-export-debris", "no export debris left in the text")
 def no_export_debris(agreement, ctx):
     for loc, text in all_texts(agreement):
-        for pattern, what in _DEBRIS:
-            m = pattern.search(text)
-            if m:
-                yield loc, f"{what} left from an export: {m.group(0)!r}"
-                break
+        m = _DEBRIS.search(text)
+        if m:
+            yield loc, f"{_DEBRIS_KINDS[m.lastgroup][1]} left from an export: {m.group(0)!r}"
 
 
 @rule("AV303", "norwegian-quotes", "quotations use «…», not \"…\"", severity="warning")

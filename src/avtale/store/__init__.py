@@ -12,7 +12,6 @@ import io
 import os
 import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from ruamel.yaml.scalarstring import FoldedScalarString
 
 from avtale.errors import Position, UnreadableError, YamlError
+from avtale.store import fast
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/agreement.schema.json"
 MAX_BYTES = 2 * 1024 * 1024
@@ -88,13 +88,24 @@ def _yaml() -> YAML:
     return y
 
 
-@dataclass
 class Document:
-    """A YAML file as read: its path, its text and the round-trip data (with positions and comments)."""
+    """A YAML file as read: its path, its text, its plain data, and (on demand) round-trip data.
 
-    path: Path
-    text: str
-    data: Any
+    `plain` comes from the fast path where it can; `data` (positions and
+    comments) is parsed by the round-trip loader the first time it is needed.
+    """
+
+    def __init__(self, path: Path, text: str, plain: Any = None, data: Any = None):
+        self.path = path
+        self.text = text
+        self._data = data
+        self.plain = plain if plain is not None else data
+
+    @property
+    def data(self) -> Any:
+        if self._data is None:
+            self._data = parse(self.text, self.path)
+        return self._data
 
     def locate(self, loc: tuple) -> tuple[int | None, int | None]:
         return locate(self.data, loc)
@@ -151,7 +162,10 @@ def load(path: Path | str, max_bytes: int = MAX_BYTES) -> Document:
     """Read and parse one YAML file."""
     path = Path(path)
     text = read_text(path, max_bytes)
-    return Document(path, text, parse(text, path))
+    plain = fast.load(text, MAX_DEPTH)
+    if plain is not None:
+        return Document(path, text, plain=plain)
+    return Document(path, text, data=parse(text, path))
 
 
 def load_plain(path: Path | str) -> Any:
