@@ -21,7 +21,13 @@ except ImportError:  # pragma: no cover - depends on the platform's wheels
     CParser = None
 
 _INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
-_NUMBERISH = re.compile(r"[-+]?\.?[0-9][0-9_.:eExXoOa-fA-F+-]*|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)|[-+]?[0-9]+[.:_Tt ].*")
+_NUMBERISH = re.compile(  # anything a YAML resolver might read as a number or a timestamp
+    r"[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?0[bBoOxX][0-9a-fA-F_]+"
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
+    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?"
+    r"|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)"
+)
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
