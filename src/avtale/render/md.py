@@ -13,8 +13,9 @@ from avtale.model import Agreement
 from avtale.render import common
 
 # ASCII punctuation that starts or ends markup anywhere in a line (CommonMark
-# lets any ASCII punctuation be backslash-escaped); `$` is GitHub's math.
-_INLINE = re.compile(r"([\\`*_\[\]<>&|~$!@])")
+# lets any ASCII punctuation be backslash-escaped); `$` is GitHub's math,
+# `#` closes a heading when it ends one.
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~$!@#])")
 # Emoji shortcodes (:smile:) are GitHub markup too.
 _EMOJI = re.compile(r":(?=[A-Za-z0-9_+\-]+:)")
 # What turns a line into a heading, quote, list item, rule or setext underline.

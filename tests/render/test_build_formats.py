@@ -1,0 +1,48 @@
+"""`avtale build` writes PDF, HTML and Markdown for both agreements, reproducibly."""
+
+from __future__ import annotations
+
+import subprocess
+
+from render_samples import write_png
+
+from conftest import AGREEMENTS, require_tool, run_cli
+
+
+def test_build_pdf_html_md_for_both(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("build", AGREEMENTS, "--out", out, "--format", "pdf,html,md")
+    assert result.returncode == 0, result.stderr
+    for name in ("2014-2017", "2022-2025"):
+        assert (out / f"{name}.pdf").read_bytes().startswith(b"%PDF-")
+        assert (out / f"{name}.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+        assert (out / f"{name}.md").read_text(encoding="utf-8").startswith("# Avtale om kvalitetsutvikling")
+    again = tmp_path / "again"
+    assert run_cli("build", AGREEMENTS, "--out", again, "--format", "pdf,html,md").returncode == 0
+    for path in out.iterdir():
+        assert (again / path.name).read_bytes() == path.read_bytes(), f"{path.name} differs between builds"
+
+
+def test_pdf_page_one_renders_with_ink(tmp_path):
+    tool = require_tool("pdftoppm")
+    out = tmp_path / "out"
+    assert run_cli("build", AGREEMENTS / "2014-2017.yaml", "--out", out, "--format", "pdf").returncode == 0
+    subprocess.run([tool, "-png", "-r", "40", "-f", "1", "-l", "1", str(out / "2014-2017.pdf"), str(tmp_path / "p")],
+                   check=True, timeout=60)
+    from render_samples import dark_pixels
+
+    png = next(tmp_path.glob("p*.png")).read_bytes()
+    assert dark_pixels(png) > 2000
+
+
+def test_missing_logo_is_reported_and_nothing_written(tmp_path):
+    source = (AGREEMENTS / "2022-2025.yaml").read_text(encoding="utf-8")
+    source = source.replace("    short: KD\n", "    short: KD\n    logo:\n      file: finnes-ikke.png\n      alt: Logo\n", 1)
+    path = tmp_path / "2022-2025.yaml"
+    path.write_text(source, encoding="utf-8")
+    result = run_cli("build", path, "--out", tmp_path / "out", "--format", "pdf")
+    assert result.returncode != 0
+    assert "finnes-ikke.png" in result.stderr and "AV400" in result.stderr
+    assert not (tmp_path / "out" / "2022-2025.pdf").exists()
+    write_png(tmp_path / "finnes-ikke.png")
+    assert run_cli("build", path, "--out", tmp_path / "out", "--format", "pdf,html").returncode == 0
