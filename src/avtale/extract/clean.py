@@ -4,6 +4,7 @@ Reads: `Line`s from a reader. Writes: the kept `Line`s (same numbers), the
 organisation names seen in letterheads and logos (hints for the parties), and a
 note for every line or marker dropped:
 
+- table borders («+----+», «-----»); the cells of a grid-table row («| a | b |») become columns;
 - bookmark markers such as `[bookmark: _GoBack]` (the rest of the line stays);
 - image file names and image placeholders (`image1.jpeg`, `[image: …]`, `![](media/…)`);
 - page numbers: «Side 2 av 4», «- 2 -», «2/4», «Page 2 of 4», a bare number;
@@ -30,8 +31,10 @@ PAGE_NUMBER = re.compile(
     r"^(?:(?:side|sida|page)\s+\d{1,3}(?:\s*(?:av|of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*(?:/|av|of)\s*\d{1,3}|\d{1,3})$",
     re.IGNORECASE,
 )
+ORG_SPLIT = re.compile(r"(?:(?<=departementet)|(?<=direktoratet))\s+")
+TABLE_ROW = re.compile(r"^\|.*\|$")
 COLUMN_GAP = re.compile(r"\t+|\s{3,}")
-ORGANISATION = re.compile(r"(?:departementet|direktoratet|\\bKS|kommune|fylkeskommune|[Kk]ommunesektorens organisasjon)$")
+ORGANISATION = re.compile(r"(?:departementet|direktoratet|\bKS|kommune|fylkeskommune|[Kk]ommunesektorens organisasjon)$")
 
 
 def columns(text: str) -> list[str]:
@@ -56,8 +59,13 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
             if not text.strip():
                 kept.append(Line(line.no, "", line.page, line.hint, line.page_start))
                 continue
+        if TABLE_ROW.match(text.strip()):  # a grid-table row (pandoc): cells become columns
+            text = "\t".join(c.strip() for c in text.strip()[1:-1].split("|"))
+            if not text.strip():
+                kept.append(Line(line.no, "", line.page, line.hint, line.page_start))
+                continue
         stripped = text.strip()
-        why = _debris(stripped) if line.hint is None or line.hint == "footer" else None
+        why = _debris(stripped) if line.hint in (None, "para", "footer") else None
         if line.hint in ("footer", "header"):
             why = why or "running header or footer"
         if why:
@@ -76,6 +84,8 @@ def _debris(text: str) -> str | None:
         return None
     if IMAGE.match(text):
         return "image file name"
+    if re.match(r"^: \S", text):
+        return "table caption (pandoc)"
     if PAGE_NUMBER.match(text):
         return "page number"
     if not re.search(r"\w", text):
@@ -89,7 +99,7 @@ def _drop_running(lines: list[Line], notes: Notes) -> list[Line]:
     """Short lines repeated on several pages (digits ignored) are running headers or footers."""
     where: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(lines):
-        if line.blank() or line.hint:
+        if line.blank() or line.hint not in (None, "para"):
             continue
         key = norm(line.text)
         if len(key.split()) <= 12 and not re.match(r"^(?:[#]+[.)]|§|[" + re.escape(BULLET_CHARS) + r"])", key):
@@ -125,12 +135,12 @@ def _drop_letterhead(lines: list[Line], notes: Notes, orgs: list[str]) -> list[L
     for i, line in enumerate(lines):
         if line.blank():
             continue
-        if line.hint not in (None, "letterhead"):
+        if line.hint not in (None, "para", "letterhead"):
             break
         cols = columns(line.text)
         if line.hint != "letterhead" and not (cols and all(is_organisation(c) for c in cols)):
             break
-        orgs.extend(_org_name(c) for c in cols)
+        orgs.extend(_org_name(o) for c in cols for o in ORG_SPLIT.split(c) if o.strip())
         notes.dropped(line.no, line.text, "letterhead")
         out[i] = Line(line.no, "", line.page, None, line.page_start)
     return out

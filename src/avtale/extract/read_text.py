@@ -64,7 +64,11 @@ def lines_of(text: str) -> list[Line]:
             page += len(parts) - 1
             raw = parts[-1] if parts[-1].strip() else "".join(parts)
             pending_break = True
-        raw = raw.replace("\u00a0", " ").replace("\u00ad", "")
+        raw = raw.replace("\u00a0", " ")
+        if "\u00ad" in raw:  # soft hyphen: at a line end a word division, inside a line a hyphen glyph
+            body = raw.rstrip()
+            end = "\u00ad" if body.endswith("\u00ad") else ""
+            raw = body[: len(body) - len(end)].replace("\u00ad", "-") + end
         if raw == " ":
             out.append(Line(no, "", page))
             pending_break = True

@@ -68,7 +68,7 @@ def _head_kind(numbering: str) -> str:
 def _numbering(body: list[Para], marks: list[Marker]) -> str:
     """The heading numbering style: the first heading-like paragraph numbered 1 decides."""
     for i, (p, m) in enumerate(zip(body, marks)):
-        if p.hint not in (None, "heading") or m.number != 1 or not heading_like(m.text):
+        if p.hint not in (None, "para", "heading") or m.number != 1 or not heading_like(m.text):
             continue
         nxt = marks[i + 1] if i + 1 < len(marks) else None
         if m.kind == "section":
@@ -137,7 +137,7 @@ def _is_heading(i, body, marks, kind, expected, list_block, list_next, numbering
     p, m = body[i], marks[i]
     if p.hint == "heading":
         return True
-    if p.hint is not None:
+    if p.hint not in (None, "para"):
         return False
     if numbering == "none":
         return _unnumbered_heading(i, body, marks)
@@ -152,7 +152,7 @@ def _is_heading(i, body, marks, kind, expected, list_block, list_next, numbering
     if not list_open:
         return True
     later = any(
-        mk.kind == kind and mk.number == m.number and heading_like(mk.text) and body[j].hint is None
+        mk.kind == kind and mk.number == m.number and heading_like(mk.text) and body[j].hint in (None, "para")
         for j, mk in enumerate(marks[i + 1 :], start=i + 1)
     )
     if later:

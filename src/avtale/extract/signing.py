@@ -24,6 +24,8 @@ PLACE_DATE = re.compile(
     + r")\s+\d{4})\s*\.?$"
 )
 FOR_PARTY = re.compile(r"^(?:for|på vegne av)\s+(.+)$", re.IGNORECASE)
+FOR_SPLIT = re.compile(r"\s+(?=(?:For|På vegne av)\s)")
+NAME_WORD = re.compile(r"^[A-ZÆØÅ][a-zæøåäöéü'’]+(?:-[A-ZÆØÅ][a-zæøåäöéü'’]+)?\.?$")
 
 
 def find_place_date(paras: list[Para]) -> int | None:
@@ -51,6 +53,8 @@ def parse(paras: list[Para], notes: Notes) -> SigningOut | None:
     parties: list[str] = []
     body: list[tuple[int, list[str]]] = []
     for no, cols in rows:
+        if len(cols) == 1 and FOR_PARTY.match(cols[0]):
+            cols = [c for c in FOR_SPLIT.split(cols[0]) if c.strip()]  # «For Kunnskapsdepartementet For KS»
         fors = [FOR_PARTY.match(c) for c in cols]
         if all(fors):
             parties = [f.group(1).strip() for f in fors]
@@ -84,8 +88,20 @@ def _side_by_side(rows: list[tuple[int, list[str]]], notes: Notes) -> list[Signe
     return signers
 
 
+def name_like(text: str) -> bool:
+    """«Gunn Marit Helgesen»: two to five capitalised words, no acronym («Leder KS» is a title)."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(NAME_WORD.match(w) or w in ("van", "von", "de") for w in words)
+
+
 def _one_under_another(rows: list[tuple[int, list[str]]], notes: Notes) -> list[Signer]:
+    """Name, title, name, title … (a column read down), or names first, then titles (columns read across)."""
     lines = [(no, " ".join(cols)) for no, cols in rows]
+    kinds = [name_like(t) for _, t in lines]
+    half = len(lines) // 2
+    if len(lines) % 2 == 0 and half > 1 and all(kinds[:half]) and not any(kinds[half:]):
+        notes.uncertain(lines[0][0], f"{half} names before {half} titles: paired by position")
+        return [Signer(lines[k][1], lines[half + k][1], lines[k][0]) for k in range(half)]
     if len(lines) % 2:
         notes.uncertain(lines[-1][0], f"odd number of signature lines; «{lines[-1][1]}» has no title")
     return [Signer(lines[k][1], lines[k + 1][1] if k + 1 < len(lines) else "", lines[k][0]) for k in range(0, len(lines), 2)]

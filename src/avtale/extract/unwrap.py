@@ -14,6 +14,8 @@ A hyphen at a line end stays a hyphen: followed by «og»/«eller» it is a
 Norwegian compound («Digitaliserings- og forvaltningsminister»); after a capital
 or digit it binds («KS-programmet»); otherwise the hyphen is dropped only when
 the joined word occurs elsewhere in the text (word-division), and kept otherwise.
+A soft hyphen (U+00AD, as pypdf reads a typesetter's division) is a division
+unless it binds a capital or the hyphenated form occurs elsewhere.
 """
 
 from __future__ import annotations
@@ -52,7 +54,10 @@ def width(lines: list[Line]) -> int:
 
 
 def _is_row(text: str) -> bool:
-    return bool(COLUMN_GAP.search(text.strip()))
+    """Columns set side by side (signatures), not the gap after a list marker («-   item»)."""
+    m = marker(text)
+    body = m.text if m.kind in ("bullet", "number", "letter") else text.strip()
+    return bool(COLUMN_GAP.search(body))
 
 
 def _last_word(text: str) -> str:
@@ -80,7 +85,8 @@ def unwrap(lines: list[Line], notes: Notes) -> list[Para]:
         across = prev is None and _continues_across_blank(paras, line, full_at)
         if across:
             notes.uncertain(line.no, f"«{line.text.strip()[:30]}» continues the paragraph above across a blank line")
-        if across or (prev is not None and _joins(prev, line, full_at)):
+        first = prev is not None and paras and paras[-1].first == prev.no
+        if across or (prev is not None and _joins(prev, line, full_at, first)):
             para = paras[-1]
             para.text = _join(para.text, line.text.strip(), vocabulary, line.no, notes)
             para.last = line.no
@@ -102,7 +108,7 @@ def _continues_across_blank(paras: list[Para], b: Line, full_at: float | None) -
     return bool(LOWER_START.match(bt)) and not starts_structure(bt) and not TERMINAL.search(paras[-1].text) and not _is_row(paras[-1].text)
 
 
-def _joins(a: Line, b: Line, full_at: float | None) -> bool:
+def _joins(a: Line, b: Line, full_at: float | None, first: bool = False) -> bool:
     if a.hint or b.hint:
         return False
     at, bt = a.text.strip(), b.text.strip()
@@ -110,7 +116,7 @@ def _joins(a: Line, b: Line, full_at: float | None) -> bool:
         return False
     if starts_structure(bt):
         return False
-    if re.search(r"\w-$", at):
+    if re.search(r"\w[-\u00ad]$", at):
         return True
     if LOWER_START.match(bt) and (full_at is not None or not TERMINAL.search(at)):
         return True
@@ -118,19 +124,24 @@ def _joins(a: Line, b: Line, full_at: float | None) -> bool:
         return True  # no paragraph or heading ends on «til», «og», «i» …
     if full_at is not None and bt[:1].isdigit() and not TERMINAL.search(at):
         return True  # «… fram til» + «31. desember 2025, …»
+    if first and marker(at).kind in ("number", "section", "subsection", "bare") and not TERMINAL.search(at):
+        return False  # a numbered heading (set larger) is not a full line of body text
     if full_at is not None and marker(bt).kind != "bare":
         return len(at) + 1 + len(_first_word(bt)) > full_at
     return False
 
 
 def _join(text: str, nxt: str, vocabulary: set[str], no: int, notes: Notes) -> str:
-    m = re.search(r"([\wæøåÆØÅ]+)-$", text)
+    m = re.search(r"([\wæøåÆØÅ]+)([-\u00ad])$", text)
     if not m:
         return f"{text} {nxt}"
-    stem, word = m.group(1), _first_word(nxt)
+    stem, word, soft = m.group(1), _first_word(nxt), m.group(2) == "\u00ad"
+    text = text[:-1] + "-"
     bare = re.sub(r"[^\wæøåÆØÅ-]", "", word)
     if bare.casefold() in CONJUNCTIONS or word.startswith(","):
         return f"{text} {nxt}"
+    if soft and not (stem[-1].isupper() or f"{stem}-{bare}".casefold() in vocabulary):
+        return f"{text[:-1]}{nxt}"  # a soft hyphen: the typesetter divided the word
     if stem[-1].isupper() or stem[-1].isdigit() or bare[:1].isupper():
         return f"{text}{nxt}"
     if (stem + bare).casefold() in vocabulary and f"{stem}-{bare}".casefold() not in vocabulary:
