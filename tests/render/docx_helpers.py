@@ -137,6 +137,7 @@ def expected_body(agreement: Agreement) -> list[tuple[str, str]]:
             out += _blocks(sub.blocks)
     if agreement.signing:
         out.append((None, f"{agreement.signing.place}, {dates.format_date(agreement.signing.date)}"))
+        out.append((None, ""))  # the minimal paragraph Word wants after the signature table
     return out
 
 

@@ -243,15 +243,18 @@ def test_signature_table_one_column_per_signatory_with_line_name_and_title(docs)
             assert line is not None and line.get(f"{W}val") == "single"
             assert name.paragraph_format.space_before.mm == pytest.approx(
                 layout.load()["signature"]["space_above_line_mm"], abs=0.1)
-        place = document.paragraphs[-1]
+        place = document.paragraphs[-2]
         assert place.paragraph_format.keep_with_next is True
-        assert document.paragraphs[-2].paragraph_format.keep_with_next is True
-        assert document.element.body[-2].tag == f"{W}tbl", "the signature table ends the body"
+        assert document.paragraphs[-3].paragraph_format.keep_with_next is True, "text goes with the signatures"
+        body = document.element.body
+        assert body[-3] is table._tbl and body[-2] is document.paragraphs[-1]._p
+        end = document.paragraphs[-1]
+        assert end.text == "" and end.paragraph_format.line_spacing.pt == 1
 
 
 def test_place_and_date_in_norwegian_form(agreement_2014):
     document = read(render(agreement_2014))
-    assert document.paragraphs[-1].text == "Oslo, 7. november 2014"
+    assert document.paragraphs[-2].text == "Oslo, 7. november 2014"
 
 
 # -- page, language, properties ----------------------------------------------------------

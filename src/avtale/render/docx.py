@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.image.exceptions import UnrecognizedImageError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -25,9 +25,8 @@ from avtale import dates
 from avtale.errors import RenderError
 from avtale.model import Agreement, Bullets, Party
 from avtale.render import RenderContext, docx_numbering, docx_package, docx_styles
+from avtale.render.docx_package import clean
 
-# characters XML 1.0 cannot carry; python-docx would refuse them
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 CAPTIONS = {
     "nb": ("Avtaleparter", "Underskrifter"),
@@ -47,11 +46,6 @@ def render(agreement: Agreement, context: RenderContext) -> bytes:
 
 def twips(mm: float) -> int:
     return round(mm * 1440 / 25.4)
-
-
-def clean(text: str) -> str:
-    """Text as Word can hold it: characters XML forbids are dropped."""
-    return _NOT_XML.sub("", text)
 
 
 def add_text(paragraph, text: str) -> None:
@@ -150,6 +144,7 @@ class _Writer:
         cfg = self.layout["letterhead"]
         size = Pt(self.layout["size_pt"]["letterhead"])
         for i, (party, cell) in enumerate(zip(parties, table.rows[0].cells)):
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
             if i == len(parties) - 1 and i > 0:
@@ -250,6 +245,12 @@ class _Writer:
             title = cell.add_paragraph()
             add_text(title, person.title)
             title.paragraph_format.space_after = Pt(0)
+        # Word wants a paragraph after a table that ends the body, and adds a full-size one
+        # (which can spill onto a page of its own) when there is none: give it a minimal one
+        end = self.document.add_paragraph()
+        end.paragraph_format.space_before = end.paragraph_format.space_after = Pt(0)
+        end.paragraph_format.line_spacing = Pt(1)
+        end.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
 
 
 def _split(total: int, parts: int) -> list[int]:
@@ -260,8 +261,6 @@ def _split(total: int, parts: int) -> list[int]:
 
 def _layout_table(table, widths: list[int], *, gap: int, caption: str) -> None:
     """A borderless layout table: fixed column widths, no header row, no banding, a caption for screen readers."""
-    table.autofit = False
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
     for column, width in zip(table.columns, widths):
         column.width = width
     for cell, width in zip(table.rows[0].cells, widths):

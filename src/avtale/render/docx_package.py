@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from functools import lru_cache
 
@@ -20,6 +21,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# characters XML 1.0 cannot carry; lxml refuses them
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 UNWANTED = {RT.THUMBNAIL, RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
 STATUS = {"draft": "Utkast", "signed": "Signert"}
 # the template's styles an agreement uses (and the defaults Word expects); the other 150 go
@@ -34,6 +37,11 @@ APP_XML = (
     b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
     b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
 )
+
+
+def clean(text: str) -> str:
+    """Text as Word can hold it: characters XML forbids are dropped."""
+    return NOT_XML.sub("", text)
 
 
 @lru_cache(maxsize=1)
@@ -76,10 +84,10 @@ def join_names(names: list[str]) -> str:
 
 def set_properties(document, agreement, lang: str) -> None:
     """Title, subject, author (the parties) and dates from the agreement; nothing from python-docx."""
-    names = [p.name for p in agreement.parties]
+    names = [clean(p.name) for p in agreement.parties]
     when = document_date(agreement).replace(tzinfo=None)
     props = document.core_properties
-    props.title = agreement.title
+    props.title = clean(agreement.title)
     props.subject = "Avtale mellom " + join_names(names)
     props.author = "; ".join(names)
     props.last_modified_by = "; ".join(names)
@@ -87,7 +95,7 @@ def set_properties(document, agreement, lang: str) -> None:
     props.keywords = ""
     props.category = "Avtale"
     props.content_status = STATUS[agreement.status]
-    props.identifier = agreement.id
+    props.identifier = agreement.id  # a slug: [a-z0-9-]
     props.language = lang
     props.revision = 1
     props.created = when
