@@ -9,8 +9,11 @@ from avtale.errors import InvalidAgreement
 from conftest import AGREEMENTS
 
 
-def broken_copy(tmp_path, old, new, source="2014-2017.yaml", name=None):
+def broken_copy(tmp_path, old, new, source="2014-2017.yaml", name=None, unsealed=False):
+    """A copy of a committed agreement with one text replaced (unsealed: as a draft without its seal)."""
     text = (AGREEMENTS / source).read_text(encoding="utf-8")
+    if unsealed:
+        text = text.replace("status: signed", "status: draft").split("\nseal:\n")[0] + "\n"
     assert old in text, old
     target = tmp_path / (name or source)
     target.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -47,7 +50,7 @@ def test_read_raises_with_every_finding(tmp_path):
     path = broken_copy(tmp_path, "title: Økonomi", "title: Tidsramme og evaluering")
     with pytest.raises(InvalidAgreement) as err:
         agreements.read(path)
-    assert [f.code for f in err.value.findings] == ["AV207"]
+    assert [f.code for f in err.value.findings] == ["AV207", "AV401"]
 
 
 def test_canonical_yaml_of_committed_agreements_is_the_file(agreement_2022):

@@ -31,11 +31,13 @@ def test_validate_several_findings_one_line_each(tmp_path):
     assert lines == [
         f"{path}:2:5: AV201 `id` is «2014-2017» but the file is named «feil.yaml»; they must match",
         f"{path}:67:12: AV207 section title «Tidsramme og evaluering» repeats section 5",
+        f"{path}:82:11: AV401 this agreement was signed off on 7. november 2014 and its text has changed since; "
+        f"signed text is frozen: undo the change, or start a new version with `avtale new NEW-ID --from {path}`",
     ]
 
 
 def test_warning_passes_unless_strict(tmp_path):
-    path = broken_copy(tmp_path, "«Den gode skoleeier»", '"Den gode skoleeier"')
+    path = broken_copy(tmp_path, "«Den gode skoleeier»", '"Den gode skoleeier"', unsealed=True)
     assert run_cli("validate", path).returncode == 0
     strict = run_cli("validate", "--strict", path)
     assert strict.returncode == 1

@@ -33,11 +33,12 @@ class Result:
         return not any(f.severity == ERROR or strict for f in self.findings)
 
 
-def validate_file(path: Path | str, run_checks: bool = True) -> Result:
+def validate_file(path: Path | str, run_checks: bool = True, text: str | None = None) -> Result:
+    """Validate the agreement in `path` (or in `text`, read elsewhere, named by `path`)."""
     path = Path(path)
     result = Result(path)
     try:
-        doc = store.load(path)
+        doc = store.load(path) if text is None else store.from_text(text, path)
     except AvtaleError as exc:
         result.fatal = exc
         pos = exc.position or Position(path)
@@ -93,9 +94,9 @@ def _message(err: dict) -> str:
     return msg[0].lower() + msg[1:] if msg else msg
 
 
-def read(path: Path | str) -> Agreement:
-    """The agreement in a file, or `InvalidAgreement` with every finding."""
-    result = validate_file(path)
+def read(path: Path | str, text: str | None = None) -> Agreement:
+    """The agreement in a file (or in `text`), or `InvalidAgreement` with every finding."""
+    result = validate_file(path, text=text)
     if result.fatal is not None and result.fatal.exit_code != 1:
         raise result.fatal
     if not result.ok():

@@ -117,6 +117,15 @@ class Signing(_Model):
     signatories: list[Signatory] = Field(min_length=1, max_length=5, description="One to five signatories.")
 
 
+class Seal(_Model):
+    """Set by `avtale sign-off`: the hash of the signed content. Signed text is frozen."""
+
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="SHA-256 of the agreement's canonical content (everything but `status` and `seal`)."
+    )
+    date: dt.date = Field(description="When the agreement was signed off.")
+
+
 class Agreement(_Model):
     """An agreement between a ministry and KS (or between other public parties)."""
 
@@ -130,6 +139,8 @@ class Agreement(_Model):
     preamble: list[Block] = Field(default_factory=list, description="Paragraphs and lists before the first section.")
     sections: list[Section] = Field(min_length=1, description="The sections, in order.")
     signing: Signing | None = Field(default=None, description="The signature block, where the source has one.")
+    supersedes: Slug | None = Field(default=None, description="The `id` of the agreement this one replaces.")
+    seal: Seal | None = Field(default=None, description="Set by `avtale sign-off`; never edit by hand.")
 
     def party(self, party_id: str) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)

@@ -15,7 +15,7 @@ BASE = {
     "language": "nb",
     "parties": [{"id": "kd", "name": "Kunnskapsdepartementet"}, {"id": "ks", "name": "KS"}],
     "period": {"start": "2030-01-01", "end": "2033-12-31"},
-    "status": "signed",
+    "status": "draft",
     "sections": [
         {"title": "Formål", "blocks": ["Avtalen gjelder fram til 31. desember 2033."]},
         {"title": "Økonomi", "blocks": ["Tekst.", {"bullets": ["En.", "To."]}]},
@@ -34,6 +34,13 @@ BASE = {
 def agreement(**changes) -> Agreement:
     data = {**BASE, **changes}
     return Agreement.model_validate(data)
+
+
+def sealed(**changes) -> dict:
+    """The changes, plus status signed and the seal of the base agreement's content."""
+    from avtale.workflow import content_hash
+
+    return {"status": "signed", "seal": {"sha256": content_hash(agreement()), "date": "2029-11-07"}, **changes}
 
 
 def findings(model: Agreement, name: str = "2030-2033.yaml"):
@@ -131,9 +138,43 @@ CASES = [
 ]
 
 
+CASES += [
+    (
+        sealed(title="Avtale om noe annet"),
+        None,
+        [("AV401", ("seal", "sha256"), "this agreement was signed off on 7. november 2029 and its text has changed since; signed text is frozen: undo the change, or start a new version with `avtale new NEW-ID --from 2030-2033.yaml`", "error")],
+    ),
+    (
+        {"status": "signed"},
+        None,
+        [("AV402", ("status",), "status is «signed» but the content is not sealed; run `avtale sign-off 2030-2033.yaml`", "warning")],
+    ),
+    (
+        {**sealed(), "status": "draft"},
+        None,
+        [("AV403", ("seal",), "a draft cannot carry a seal; remove `seal` (it is set by `avtale sign-off`)", "error")],
+    ),
+    (
+        {"supersedes": "2026-2029"},
+        None,
+        [("AV404", ("supersedes",), "`supersedes` names «2026-2029», but there is no 2026-2029.yaml beside this file", "error")],
+    ),
+]
+
+
 @pytest.mark.parametrize("changes, name, expected", CASES, ids=[c[2][0][0] for c in CASES])
 def test_rule_fires_with_code_location_and_message(changes, name, expected):
     assert findings(agreement(**changes), name or "2030-2033.yaml") == expected
+
+
+def test_sealed_unchanged_agreement_passes():
+    assert findings(agreement(**sealed())) == []
+
+
+def test_supersedes_resolves_beside_the_file(tmp_path):
+    (tmp_path / "2026-2029.yaml").write_text("id: 2026-2029\n")
+    model = agreement(supersedes="2026-2029")
+    assert checks.run(model, checks.Context(tmp_path / "2030-2033.yaml")) == []
 
 
 def test_every_rule_has_a_failing_case():

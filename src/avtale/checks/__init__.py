@@ -49,6 +49,6 @@ def run(agreement: Agreement, context: Context) -> list[Finding]:
     return findings
 
 
-from avtale.checks import structure, text  # noqa: E402,F401  (registers the rules)
+from avtale.checks import structure, text, versions  # noqa: E402,F401  (registers the rules)
 
 __all__ = ["Context", "RULES", "Rule", "rule", "run", "ERROR", "WARNING"]

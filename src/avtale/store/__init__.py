@@ -161,7 +161,14 @@ def parse(text: str, path: Path | str = "<string>") -> Any:
 def load(path: Path | str, max_bytes: int = MAX_BYTES) -> Document:
     """Read and parse one YAML file."""
     path = Path(path)
-    text = read_text(path, max_bytes)
+    return from_text(read_text(path, max_bytes), path)
+
+
+def from_text(text: str, path: Path | str = "<string>") -> Document:
+    """A Document from text already read (from git, say); `path` names it in messages."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if not text.strip():
+        raise YamlError("file is empty", Position(path, 1, 1))
     plain = fast.load(text, MAX_DEPTH)
     if plain is not None:
         return Document(path, text, plain=plain)

@@ -1,0 +1,212 @@
+"""Align two agreements: sections by title (then by content), blocks and list items by text.
+
+Reads: two `Agreement` models. Writes: an `AgreementDiff` (see tree.py).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from avtale.dates import format_date
+from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, AgreementDiff, Block, Item, SectionDiff, Text
+from avtale.model import Agreement, Bullets, Numbered
+
+PAIR_AT = 0.5  # similarity from which two texts count as one changed text
+_TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+def words(old: str, new: str) -> Text:
+    """Word-level operations turning `old` into `new` (white space kept with the words)."""
+    if old == new:
+        return Text.same(new)
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    ops: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            _push(ops, "=", "".join(a[i1:i2]))
+        else:
+            _push(ops, "-", "".join(a[i1:i2]))
+            _push(ops, "+", "".join(b[j1:j2]))
+    return Text(ops)
+
+
+def _push(ops, op, s):
+    if not s:
+        return
+    if ops and ops[-1][0] == op:
+        ops[-1] = (op, ops[-1][1] + s)
+    else:
+        ops.append((op, s))
+
+
+def similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
+
+
+def _align(old: list, new: list, key, pair_score):
+    """Yield (old_item | None, new_item | None) in NEW's order, pairing similar items in replaced runs."""
+    sm = SequenceMatcher(None, [key(x) for x in old], [key(x) for x in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            yield from zip(old[i1:i2], new[j1:j2])
+            continue
+        olds, news = old[i1:i2], new[j1:j2]
+        pairs, last = [], -1
+        for nj, n in enumerate(news):
+            scores = [(pair_score(o, n), oi) for oi, o in enumerate(olds) if oi > last]
+            score, oi = max(scores, default=(0.0, -1))
+            if score >= PAIR_AT:
+                pairs.append((oi, nj))
+                last = oi
+        oi0 = nj0 = 0
+        for oi, nj in [*pairs, (len(olds), len(news))]:
+            yield from ((o, None) for o in olds[oi0:oi])  # deletions stand before insertions
+            yield from ((None, n) for n in news[nj0:nj])
+            if oi < len(olds):
+                yield olds[oi], news[nj]
+            oi0, nj0 = oi + 1, nj + 1
+
+
+# --- blocks ------------------------------------------------------------------
+
+
+def _block_text(block) -> str:
+    if isinstance(block, str):
+        return block
+    return " ".join(block.bullets if isinstance(block, Bullets) else block.numbered)
+
+
+def _kind(block) -> str:
+    return "paragraph" if isinstance(block, str) else ("bullets" if isinstance(block, Bullets) else "numbered")
+
+
+def _items(block) -> list[str]:
+    return block.bullets if isinstance(block, Bullets) else block.numbered
+
+
+def _block_pair_score(a, b) -> float:
+    if _kind(a) != _kind(b):
+        return 0.0
+    return similarity(_block_text(a), _block_text(b))
+
+
+def diff_blocks(old: list, new: list) -> list[Block]:
+    out = []
+    for a, b in _align(old, new, lambda x: (_kind(x), _block_text(x)), _block_pair_score):
+        block = a if b is None else b
+        kind = _kind(block)
+        style = block.style if isinstance(block, Numbered) else "1."
+        if kind == "paragraph":
+            if a is None:
+                out.append(Block(kind, ADDED, Text.added(b)))
+            elif b is None:
+                out.append(Block(kind, REMOVED, Text.removed(a)))
+            else:
+                t = words(a, b)
+                out.append(Block(kind, t.status, t))
+            continue
+        if a is None or b is None:
+            status = ADDED if a is None else REMOVED
+            make = Text.added if a is None else Text.removed
+            out.append(Block(kind, status, items=[Item(make(s), status) for s in _items(block)], style=style))
+            continue
+        items = []
+        for x, y in _align(_items(a), _items(b), lambda s: s, similarity):
+            t = Text.added(y) if x is None else Text.removed(x) if y is None else words(x, y)
+            items.append(Item(t, t.status))
+        status = SAME if all(i.status == SAME for i in items) and a.style == getattr(b, "style", a.style) else CHANGED
+        out.append(Block(kind, status, items=items, style=style))
+    return out
+
+
+# --- sections ------------------------------------------------------------------
+
+
+def _section_text(s) -> str:
+    return " ".join(_block_text(b) for b in s.blocks)
+
+
+def _section_score(a, b) -> float:
+    return max(similarity(a.title, b.title), similarity(_section_text(a), _section_text(b)))
+
+
+def diff_sections(old: list, new: list) -> list[SectionDiff]:
+    old_no = {id(s): i for i, s in enumerate(old, 1)}
+    new_no = {id(s): i for i, s in enumerate(new, 1)}
+    pairs = list(_align(old, new, lambda s: s.title.casefold(), _section_score))
+    # a section removed in one place and added in another under the same title has moved
+    removed = {a.title.casefold(): k for k, (a, b) in enumerate(pairs) if b is None}
+    moved = {}
+    for k, (a, b) in enumerate(pairs):
+        if a is None and b.title.casefold() in removed:
+            j = removed.pop(b.title.casefold())
+            moved[k] = pairs[j][0]
+            pairs[j] = (None, None)
+    out = []
+    for k, (a, b) in enumerate(pairs):
+        if a is None and b is None:
+            continue
+        if k in moved:
+            a = moved[k]
+        out.append(_section(a, b, old_no, new_no, moved=k in moved))
+    return out
+
+
+def _section(a, b, old_no, new_no, moved=False) -> SectionDiff:
+    if a is None:
+        return SectionDiff(Text.added(b.title), ADDED, diff_blocks([], b.blocks),
+                           [_section(None, s, {}, {}) for s in b.subsections], None, new_no.get(id(b)))
+    if b is None:
+        return SectionDiff(Text.removed(a.title), REMOVED, diff_blocks(a.blocks, []),
+                           [_section(s, None, {}, {}) for s in a.subsections], old_no.get(id(a)), None)
+    title = words(a.title, b.title)
+    blocks = diff_blocks(a.blocks, b.blocks)
+    subs = diff_sections(a.subsections, b.subsections)
+    touched = title.status != SAME or any(x.status != SAME for x in blocks) or any(s.touched for s in subs)
+    status = MOVED if moved else (CHANGED if touched else SAME)
+    return SectionDiff(title, status, blocks, subs, old_no.get(id(a)), new_no.get(id(b)))
+
+
+# --- the whole agreement ---------------------------------------------------------
+
+
+def _fields(old: Agreement, new: Agreement) -> list[tuple[str, str, str]]:
+    def show(a: Agreement) -> dict[str, str]:
+        p = a.period
+        return {
+            "id": a.id,
+            "language": a.language,
+            "status": a.status,
+            "numbering": a.numbering,
+            "period": f"{format_date(p.start) + ' – ' if p.start else 'til '}{format_date(p.end)}",
+            "parties": ", ".join(x.name for x in a.parties),
+        }
+
+    o, n = show(old), show(new)
+    return [(k, o[k], n[k]) for k in o if o[k] != n[k]]
+
+
+def _signing(old: Agreement, new: Agreement) -> list[tuple[str, str, str]]:
+    def lines(a: Agreement) -> dict[str, str]:
+        if not a.signing:
+            return {}
+        out = {"sted og dato": f"{a.signing.place}, {format_date(a.signing.date)}"}
+        for s in a.signing.signatories:
+            out[s.party] = f"{s.name}, {s.title}"
+        return out
+
+    o, n = lines(old), lines(new)
+    return [(k, o.get(k, ""), n.get(k, "")) for k in {**o, **n} if o.get(k) != n.get(k)]
+
+
+def compare(old: Agreement, new: Agreement) -> AgreementDiff:
+    return AgreementDiff(
+        old.id,
+        new.id,
+        words(old.title, new.title),
+        _fields(old, new),
+        diff_blocks(old.preamble, new.preamble),
+        diff_sections(old.sections, new.sections),
+        _signing(old, new),
+    )

@@ -1,0 +1,89 @@
+"""The drafter's workflow: canonical formatting, sign-off (signed means frozen), new versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from avtale import agreements, store
+from avtale.errors import InvalidAgreement, OutputExists, Position, UsageError
+from avtale.model import Agreement, Seal
+
+_STRAIGHT = re.compile(r'"([^"\n]+)"')
+_CURLY = re.compile(r"[“„]([^”“„]+)”")
+
+
+def content_hash(agreement: Agreement) -> str:
+    """SHA-256 of the canonical content: every field but `status` and `seal`, white space normalised."""
+    data = agreement.model_dump(mode="json", exclude={"status", "seal"}, exclude_defaults=True)
+    payload = json.dumps(_normalised(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _normalised(value):
+    if isinstance(value, dict):
+        return {k: _normalised(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_normalised(v) for v in value]
+    if isinstance(value, str):
+        return store.normalise_space(value)
+    return value
+
+
+def normalise_text(text: str) -> str:
+    """White space folded; "…" and “…” become «…»."""
+    text = store.normalise_space(text)
+    text = _STRAIGHT.sub(r"«\1»", text)
+    return _CURLY.sub(r"«\1»", text)
+
+
+def _map_text(value, fn):
+    if isinstance(value, dict):
+        return {k: _map_text(v, fn) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_map_text(v, fn) for v in value]
+    return fn(value) if isinstance(value, str) else value
+
+
+def formatted(path: Path) -> tuple[str, str]:
+    """(current text, canonical text) of an agreement file; raises if it does not parse or validate."""
+    result = agreements.validate_file(path, run_checks=False)
+    if result.agreement is None:
+        if result.fatal is not None:
+            raise result.fatal
+        raise InvalidAgreement("does not validate", result.findings, Position(path))
+    data = result.agreement.model_dump(mode="python", exclude_defaults=True)
+    # a sealed agreement's words are frozen: only white space is normalised there
+    fn = store.normalise_space if result.agreement.seal else normalise_text
+    data = _map_text(data, fn)
+    return result.document.text, store.dump(data, result.document.data)
+
+
+def sign_off(path: Path, on: dt.date) -> Agreement:
+    """Set `status: signed` and seal the content with its hash; refuses an invalid agreement."""
+    agreement = agreements.read(path)
+    doc = store.load(path)
+    sealed = agreement.model_copy(update={"status": "signed", "seal": Seal(sha256=content_hash(agreement), date=on)})
+    store.write_atomic(path, agreements.canonical_yaml(sealed, doc.data))
+    return sealed
+
+
+def new_version(
+    previous: Path, new_id: str, end: dt.date, start: dt.date | None = None, force: bool = False
+) -> Path:
+    """Start the next agreement from `previous`: new id and period, draft, no signing, `supersedes` set."""
+    old = agreements.read(previous)
+    target = previous.parent / f"{new_id}.yaml"
+    if target.exists() and not force:
+        raise OutputExists("already exists; choose another id or pass --force", Position(target))
+    if start and end < start:
+        raise UsageError(f"--end {end} is before --start {start}")
+    data = old.model_dump(mode="python", exclude_defaults=True, exclude={"signing", "seal", "supersedes"})
+    data.update(id=new_id, status="draft", supersedes=old.id, period={"start": start, "end": end} if start else {"end": end})
+    agreement = Agreement.model_validate(data)
+    original = store.load(previous).data
+    store.write_atomic(target, agreements.canonical_yaml(agreement, original))
+    return target
