@@ -117,6 +117,128 @@ def extract(
     return run(source, out, force, agreement_id, start, end)
 
 
+@app.command()
+def fmt(
+    paths: List[Path] = typer.Argument(None, help="Agreement files or directories (default: agreements/)."),
+    check: bool = typer.Option(False, "--check", help="Change nothing; list files that would change; exit 1 if any."),
+):
+    """Rewrite agreements in the canonical form (key order, one sentence per line, «» quotes); keeps comments."""
+    from avtale import agreements, store, workflow
+
+    changed, failed = [], False
+    for path in agreements.collect(paths or [Path("agreements")]):
+        try:
+            current, canonical = workflow.formatted(path)
+        except InvalidAgreement as exc:
+            for finding in exc.findings:
+                typer.echo(str(finding), err=True)
+            failed = True
+            continue
+        except AvtaleError as exc:
+            typer.echo(str(exc), err=True)
+            failed = True
+            continue
+        if current != canonical:
+            changed.append(path)
+            if not check:
+                store.write_atomic(path, canonical)
+            typer.echo(f"{path}{': would reformat' if check else ': reformatted'}")
+    if failed or (check and changed):
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+@app.command("sign-off")
+def sign_off(
+    path: Path = typer.Argument(..., help="The agreement file to seal as signed."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date of sign-off, YYYY-MM-DD (default: the signing date, else today)."),
+):
+    """Mark an agreement signed and seal its content with a hash: from then on its text is frozen."""
+    import datetime as dt
+
+    from avtale import agreements, workflow
+
+    on = _iso_date(date, "--date") if date else None
+    if on is None:
+        current = agreements.read(path)
+        on = current.signing.date if current.signing else dt.date.today()
+    sealed = workflow.sign_off(path, on)
+    typer.echo(f"{path}: signed off, sha256 {sealed.seal.sha256[:12]}…", err=True)
+    return EXIT_OK
+
+
+@app.command()
+def new(
+    new_id: str = typer.Argument(..., metavar="ID", help="The new agreement's id, e.g. 2026-2029."),
+    previous: Path = typer.Option(..., "--from", help="The agreement to start from (a file, or an id in agreements/)."),
+    end: str = typer.Option(..., "--end", help="Last day of the new period, YYYY-MM-DD."),
+    start: Optional[str] = typer.Option(None, "--start", help="First day of the new period, YYYY-MM-DD."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file of that id."),
+):
+    """Start the next agreement from the last one: new id and period, draft, signing cleared, `supersedes` set."""
+    from avtale import workflow
+
+    if not previous.exists() and (Path("agreements") / f"{previous}.yaml").exists():
+        previous = Path("agreements") / f"{previous}.yaml"
+    if not previous.exists():
+        raise typer.BadParameter(f"no such agreement: {previous}", param_hint="--from")
+    target = workflow.new_version(previous, new_id, _iso_date(end, "--end"), _iso_date(start, "--start") if start else None, force)
+    typer.echo(str(target))
+    return EXIT_OK
+
+
+def _iso_date(value: str, option: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"«{value}» is not a date; write YYYY-MM-DD", param_hint=option) from None
+
+
+@app.command()
+def diff(
+    old: str = typer.Argument(..., help="The earlier agreement: a file, or REV:PATH (e.g. main:agreements/2022-2025.yaml)."),
+    new: Optional[str] = typer.Argument(None, help="The later agreement (default: OLD in the working tree, with --rev)."),
+    rev: Optional[str] = typer.Option(None, "--rev", help="Compare the working tree's file with this git revision of it."),
+    fmt: str = typer.Option("text", "--format", help="text (terminal), md (pull-request comment) or docx (Word redline)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file (required for docx)."),
+    color: str = typer.Option("auto", "--color", help="auto, always or never (text format)."),
+    author: str = typer.Option("avtale", "--author", help="Author of the tracked changes (docx)."),
+):
+    """Show what changed between two agreements: sections, paragraphs, list items, words."""
+    from avtale import sources, store
+    from avtale.diff import compare, show
+
+    if fmt not in ("text", "md", "docx"):
+        raise typer.BadParameter("choose from text, md, docx", param_hint="--format")
+    if rev and new:
+        raise typer.BadParameter("give either NEW or --rev, not both", param_hint="--rev")
+    if new is None and not rev:
+        raise typer.BadParameter("give NEW, or --rev REV to compare with a git revision", param_hint="NEW")
+    before = sources.read_agreement(old, rev=rev)
+    after = sources.read_agreement(new or old)
+    result = compare(before, after)
+    if fmt == "docx":
+        if out is None:
+            raise typer.BadParameter("a DOCX redline needs --out FILE", param_hint="--out")
+        from avtale.redline import render_redline
+
+        store.write_atomic(out, render_redline(result, before, after, author=author))
+        typer.echo(f"wrote {out}", err=True)
+        return EXIT_OK
+    if fmt == "md":
+        payload = show.markdown(result)
+    else:
+        use_colour = color == "always" or (color == "auto" and out is None and sys.stdout.isatty())
+        payload = show.text(result, colour=use_colour)
+    if out is not None:
+        store.write_atomic(out, payload)
+    else:
+        sys.stdout.write(payload)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn every outcome into one message and an exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
