@@ -22,7 +22,7 @@ def check_golden(name: str, actual: str) -> None:
 
 
 def content(agreement) -> dict:
-    """What the text of an agreement holds: everything but id, period.start and status.
+    """What the text of an agreement holds: everything but id, period.start, status and seal.
 
     Party ids and short names are kept: extract derives them (KD from «Kunnskapsdepartementet»
     when the text says «KD»).
@@ -30,5 +30,6 @@ def content(agreement) -> dict:
     data = agreement.model_dump(mode="json")
     data.pop("id")
     data.pop("status")
+    data.pop("seal", None)  # set by `avtale sign-off`, never printed in the document
     data["period"].pop("start", None)
     return data
