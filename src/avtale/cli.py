@@ -184,6 +184,10 @@ def new(
         raise typer.BadParameter(f"no such agreement: {previous}", param_hint="--from")
     target = workflow.new_version(previous, new_id, _iso_date(end, "--end"), _iso_date(start, "--start") if start else None, force)
     typer.echo(str(target))
+    from avtale import agreements
+
+    for finding in agreements.validate_file(target).findings:  # what the drafter must now update
+        typer.echo(f"{finding}", err=True)
     return EXIT_OK
 
 

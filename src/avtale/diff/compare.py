@@ -115,7 +115,8 @@ def diff_blocks(old: list, new: list) -> list[Block]:
         for x, y in _align(_items(a), _items(b), lambda s: s, similarity):
             t = Text.added(y) if x is None else Text.removed(x) if y is None else words(x, y)
             items.append(Item(t, t.status))
-        status = SAME if all(i.status == SAME for i in items) and a.style == getattr(b, "style", a.style) else CHANGED
+        same_style = getattr(a, "style", None) == getattr(b, "style", None)
+        status = SAME if same_style and all(i.status == SAME for i in items) else CHANGED
         out.append(Block(kind, status, items=items, style=style))
     return out
 
@@ -139,7 +140,7 @@ def diff_sections(old: list, new: list) -> list[SectionDiff]:
     removed = {a.title.casefold(): k for k, (a, b) in enumerate(pairs) if b is None}
     moved = {}
     for k, (a, b) in enumerate(pairs):
-        if a is None and b.title.casefold() in removed:
+        if a is None and b is not None and b.title.casefold() in removed:
             j = removed.pop(b.title.casefold())
             moved[k] = pairs[j][0]
             pairs[j] = (None, None)

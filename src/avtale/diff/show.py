@@ -82,10 +82,9 @@ def _section_lines(s: SectionDiff, colour, bold, prefix) -> list[str]:
     what = {ADDED: "added", REMOVED: "removed", MOVED: "moved", CHANGED: "changed"}[s.status]
     if s.status == CHANGED and s.title.status != SAME:
         what = "retitled" + (", text changed" if any(b.status != SAME for b in s.blocks) else "")
-    head = f"{_MARK[s.status]} {prefix}{_number(s)} {_inline(s.title, colour)} ({what})"
-    lines = ["", bold(head)]
-    if s.status in (CHANGED, MOVED):
-        lines += _block_lines(s.blocks, colour, "  ")
+    title = _inline(s.title, colour) if s.status in (CHANGED, MOVED) else (s.title.new or s.title.old)
+    head = f"{_MARK[s.status]} {prefix}{_number(s)} {title} ({what})"
+    lines = ["", bold(head), *_block_lines(s.blocks, colour, "  ")]
     for sub in s.subsections:
         lines += _section_lines(sub, colour, bold, f"{s.new_number or s.old_number}.")
     return lines
@@ -165,7 +164,8 @@ def markdown(diff: AgreementDiff) -> str:
 
 def _md_section(s: SectionDiff, level: str, prefix: str) -> list[str]:
     what = {ADDED: "nytt", REMOVED: "fjernet", MOVED: "flyttet", CHANGED: "endret"}[s.status]
-    lines = [f"{level} {prefix}{_number(s)} {_md_inline(s.title)} ({what})", ""]
+    title = _md_inline(s.title) if s.status in (CHANGED, MOVED) else md_escape(s.title.new or s.title.old)
+    lines = [f"{level} {prefix}{_number(s)} {title} ({what})", ""]
     lines += _md_blocks(s.blocks)
     lines.append("")
     for sub in s.subsections:
