@@ -35,14 +35,37 @@ def test_pdf_page_one_renders_with_ink(tmp_path):
     assert dark_pixels(png) > 2000
 
 
+SMALL = """\
+id: liten
+title: Avtale om prøve
+language: nb
+parties:
+  - id: kd
+    name: Kunnskapsdepartementet
+    logo:
+      file: finnes-ikke.png
+      alt: Kunnskapsdepartementets logo
+  - id: ks
+    name: KS
+period:
+  end: 2021-12-31
+status: draft
+sections:
+  - title: Formål
+    blocks:
+      - Første avsnitt.
+"""
+
+
 def test_missing_logo_is_reported_and_nothing_written(tmp_path):
-    source = (AGREEMENTS / "2022-2025.yaml").read_text(encoding="utf-8")
-    source = source.replace("    short: KD\n", "    short: KD\n    logo:\n      file: finnes-ikke.png\n      alt: Logo\n", 1)
-    path = tmp_path / "2022-2025.yaml"
-    path.write_text(source, encoding="utf-8")
+    path = tmp_path / "liten.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    assert run_cli("validate", path).returncode == 0
     result = run_cli("build", path, "--out", tmp_path / "out", "--format", "pdf")
     assert result.returncode != 0
     assert "finnes-ikke.png" in result.stderr and "AV400" in result.stderr
-    assert not (tmp_path / "out" / "2022-2025.pdf").exists()
+    assert not (tmp_path / "out" / "liten.pdf").exists()
     write_png(tmp_path / "finnes-ikke.png")
-    assert run_cli("build", path, "--out", tmp_path / "out", "--format", "pdf,html").returncode == 0
+    result = run_cli("build", path, "--out", tmp_path / "out", "--format", "pdf,html")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "liten.pdf").exists() and (tmp_path / "out" / "liten.html").exists()

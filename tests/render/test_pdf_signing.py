@@ -64,6 +64,26 @@ def words(data: bytes, tmp_path) -> dict[int, list[tuple[str, float, float, floa
     return out
 
 
+def rules(data: bytes, page: int, x0: float, x1: float, tmp_path) -> list[float]:
+    """Rows (points from the top) where page `page`, rendered, has a dark rule across x0..x1."""
+    from render_samples import read_png
+
+    tool = require_tool("pdftoppm")
+    path = tmp_path / "rules.pdf"
+    path.write_bytes(data)
+    subprocess.run([tool, "-png", "-singlefile", "-r", "144", "-f", str(page), "-l", str(page), str(path),
+                    str(tmp_path / "rules")], capture_output=True, timeout=60, check=True)
+    png = (tmp_path / "rules.png").read_bytes()
+    width, _, rows, bpp = read_png(png)
+    left, right = int(x0 * 2) + 4, int(x1 * 2) - 4
+    found = []
+    for y, row in enumerate(rows):
+        dark = sum(1 for x in range(left, right) if max(row[x * bpp:x * bpp + min(bpp, 3)]) < 200)
+        if dark >= 0.95 * (right - left):
+            found.append(y / 2)
+    return found
+
+
 def test_one_named_empty_field_per_signatory(built_2014):
     a, data = built_2014
     found = widgets(data)
@@ -87,8 +107,11 @@ def test_field_sits_over_its_signatory_line(built_2014, tmp_path):
         assert hits, f"{first} not on page {page}"
         _, nx0, ny0, _, _ = hits[0]
         assert abs(nx0 - x0) < 2, "field starts where the name (and the line) start"
-        gap = ny0 - (height - y0)  # from the field's lower edge down to the top of the name
-        assert 0 < gap < 12, f"field's lower edge is {gap:.1f} pt above the name: not on the line"
+        assert 0 < ny0 - (height - y0) < 20, "the name stands just under the field"
+        rows = rules(data, page, x0, x1, tmp_path)
+        bottom = height - y0  # the field's lower edge, in points from the top
+        assert any(0 <= r - bottom <= 3 for r in rows), f"no printed line right under the field ({bottom:.1f}): {rows}"
+        assert not any(height - y1 <= r < bottom for r in rows), "no printed line inside the field"
         assert y1 - y0 > 25 and x1 - x0 > 100, "room to sign"
         header = [wd for wd in text[page] if wd[0] == "For" and abs(wd[1] - x0) < 2]
         assert header and header[0][4] < height - y1, "the field stays below the column's header"
