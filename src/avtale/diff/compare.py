@@ -17,17 +17,32 @@ _TOKEN = re.compile(r"\s+|[^\s]+")
 
 
 def words(old: str, new: str) -> Text:
-    """Word-level operations turning `old` into `new` (white space kept with the words)."""
+    """Word-level operations turning `old` into `new` (white space kept with the words).
+
+    Changes separated only by white space are joined into one deletion and one
+    insertion, so «minst [-en måneds-]{+tre måneders+} varsel» reads as a phrase.
+    """
     if old == new:
         return Text.same(new)
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    ops: list[tuple[str, str]] = []
+    runs: list[list] = []  # [changed?, old text, new text]
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            _push(ops, "=", "".join(a[i1:i2]))
+        runs.append([tag != "equal", "".join(a[i1:i2]), "".join(b[j1:j2])])
+    merged: list[list] = []
+    for k, run in enumerate(runs):
+        gap = not run[0] and not run[1].strip() and 0 < k < len(runs) - 1 and runs[k + 1][0]
+        if merged and merged[-1][0] and (run[0] or gap):
+            merged[-1][1] += run[1]
+            merged[-1][2] += run[2]
         else:
-            _push(ops, "-", "".join(a[i1:i2]))
-            _push(ops, "+", "".join(b[j1:j2]))
+            merged.append(list(run))
+    ops: list[tuple[str, str]] = []
+    for changed, x, y in merged:
+        if changed:
+            _push(ops, "-", x)
+            _push(ops, "+", y)
+        else:
+            _push(ops, "=", x)
     return Text(ops)
 
 
