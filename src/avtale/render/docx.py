@@ -17,6 +17,7 @@ from docx import Document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.image.exceptions import UnrecognizedImageError
+from docx.image.image import Image as DocxImage
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
@@ -24,7 +25,7 @@ from docx.shared import Emu, Mm, Pt
 from avtale import dates
 from avtale.errors import RenderError
 from avtale.model import Agreement, Bullets, Party
-from avtale.render import RenderContext, docx_numbering, docx_package, docx_styles
+from avtale.render import RenderContext, docx_letterhead, docx_numbering, docx_package, docx_styles
 from avtale.render.docx_package import clean
 
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
@@ -138,26 +139,47 @@ class _Writer:
 
     def _letterhead(self) -> None:
         parties = self.agreement.parties
-        table = self.document.add_table(rows=1, cols=len(parties))
-        widths = _split(self.text_width, len(parties))
-        _layout_table(table, widths, gap=0, caption=CAPTIONS[self.agreement.language][0])
         cfg = self.layout["letterhead"]
-        size = Pt(self.layout["size_pt"]["letterhead"])
+        page = self.layout["page"]
+        logos = {p.id: self._logo_width_mm(p, cfg["logo_height_mm"]) for p in parties if p.logo}
+        items = [docx_letterhead.Item(logo_mm=logos[p.id]) if p.logo else docx_letterhead.Item(text=clean(p.name))
+                 for p in parties]
+        gap_mm = cfg.get("gap_mm", 6)
+        widths_mm, size_pt = docx_letterhead.plan(
+            items, page["width_mm"] - page["margin_left_mm"] - page["margin_right_mm"],
+            self.layout["size_pt"]["letterhead"], gap_mm,
+        )
+        widths = [Emu(twips(w) * 635) for w in widths_mm]
+        table = self.document.add_table(rows=1, cols=len(parties))
+        _layout_table(table, widths, gap=0, caption=CAPTIONS[self.agreement.language][0])
+        last = len(parties) - 1
         for i, (party, cell) in enumerate(zip(parties, table.rows[0].cells)):
+            if i < last:
+                _cell_gap(cell, twips(gap_mm))
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
-            if i == len(parties) - 1 and i > 0:
+            if i == last and i > 0:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             elif i > 0:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             run = paragraph.add_run()
             if party.logo:
-                self._logo(run, party, Mm(cfg["logo_height_mm"]), widths[i])
+                room = widths[i] - (Mm(gap_mm) if i < last else 0)
+                self._logo(run, party, Mm(cfg["logo_height_mm"]), room)
             else:
                 run.text = clean(party.name)
                 run.bold = True
-                run.font.size = size
+                run.font.size = Pt(round(size_pt * 2) / 2)
+
+    def _logo_width_mm(self, party: Party, height_mm: float) -> float:
+        """The logo's width at the letterhead's height, from its pixel size."""
+        path = self._asset(party)
+        try:
+            image = DocxImage.from_file(str(path))
+        except (UnrecognizedImageError, OSError, ValueError) as exc:
+            raise RenderError(f"logo of party «{party.id}» ({party.logo.file}) cannot be read as an image: {exc}")
+        return height_mm * image.px_width / max(image.px_height, 1)
 
     def _logo(self, run, party: Party, height: int, max_width: int) -> None:
         path = self._asset(party)
@@ -281,6 +303,15 @@ def _layout_table(table, widths: list[int], *, gap: int, caption: str) -> None:
     _add(tbl_pr, "w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0",
          noHBand="1", noVBand="1")
     _add(tbl_pr, "w:tblCaption", val=caption)
+
+
+def _cell_gap(cell, right_twips: int) -> None:
+    """Room between this cell's text and the next cell (w:tcMar, before w:vAlign in w:tcPr)."""
+    margins = OxmlElement("w:tcMar")
+    _add(margins, "w:right", w=str(right_twips), type="dxa")
+    cell._tc.get_or_add_tcPr().insert_element_before(margins, "w:textDirection", "w:tcFitText", "w:vAlign",
+                                                     "w:hideMark", "w:headers", "w:cellIns", "w:cellDel",
+                                                     "w:cellMerge", "w:tcPrChange")
 
 
 def _top_border(paragraph, weight_pt: float) -> None:
