@@ -49,10 +49,10 @@ def generated(**overrides) -> Agreement:
             "place": "Bergen",
             "date": "2024-02-29",
             "signatories": [
-                {"party": "kd", "name": "Kari Lie", "title": "Statsråd"},
+                {"party": "kd", "name": "Torbjørn Røe Isaksen", "title": "Kunnskapsminister"},
                 {"party": "ks", "name": "Ola Dal", "title": "Leiar"},
-                {"party": "udir", "name": "Siri Ås", "title": "Direktør"},
-                {"party": "kd", "name": "Per Moe", "title": "Sekretær"},
+                {"party": "udir", "name": "Siri Ås", "title": "Utdanningsdirektør"},
+                {"party": "kd", "name": "Per Moe", "title": "Kommunal- og distriktsminister"},
                 {"party": "ks", "name": "Ali Berg", "title": "Nestleiar"},
             ],
         },

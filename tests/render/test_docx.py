@@ -356,3 +356,11 @@ def test_unusable_logo_is_a_render_error(generated_dir, file, message):
     with pytest.raises(RenderError, match=message) as info:
         render(generated(parties=parties), generated_dir)
     assert "\n" not in str(info.value) and "kd" in str(info.value)
+
+
+def test_signature_type_shrinks_only_when_a_word_would_not_fit(agreement_2014, generated_dir):
+    two = read(render(agreement_2014)).tables[-1]
+    assert all(r.font.size is None for c in two.rows[0].cells for p in c.paragraphs for r in p.runs)
+    five = read(render(generated(), generated_dir)).tables[-1]  # «Utdanningsdirektør» in a 27 mm column
+    sizes = {r.font.size.pt for c in five.rows[0].cells for p in c.paragraphs for r in p.runs}
+    assert len(sizes) == 1 and 8 <= sizes.pop() < layout.load()["size_pt"]["body"]

@@ -10,6 +10,7 @@ and distance comes from the one layout definition (`context.layout`).
 from __future__ import annotations
 
 import io
+import math
 import re
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from docx.shared import Emu, Mm, Pt
 from avtale import dates
 from avtale.errors import RenderError
 from avtale.model import Agreement, Bullets, Party
-from avtale.render import RenderContext, docx_letterhead, docx_numbering, docx_package, docx_styles
+from avtale.render import RenderContext, docx_columns, docx_numbering, docx_package, docx_styles
 from avtale.render.docx_package import clean
 
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
@@ -142,10 +143,10 @@ class _Writer:
         cfg = self.layout["letterhead"]
         page = self.layout["page"]
         logos = {p.id: self._logo_width_mm(p, cfg["logo_height_mm"]) for p in parties if p.logo}
-        items = [docx_letterhead.Item(logo_mm=logos[p.id]) if p.logo else docx_letterhead.Item(text=clean(p.name))
+        items = [docx_columns.Item(logo_mm=logos[p.id]) if p.logo else docx_columns.Item(text=clean(p.name))
                  for p in parties]
         gap_mm = cfg.get("gap_mm", 6)
-        widths_mm, size_pt = docx_letterhead.plan(
+        widths_mm, size_pt = docx_columns.plan(
             items, page["width_mm"] - page["margin_left_mm"] - page["margin_right_mm"],
             self.layout["size_pt"]["letterhead"], gap_mm,
         )
@@ -170,7 +171,7 @@ class _Writer:
             else:
                 run.text = clean(party.name)
                 run.bold = True
-                run.font.size = Pt(round(size_pt * 2) / 2)
+                run.font.size = Pt(math.floor(size_pt * 2) / 2)
 
     def _logo_width_mm(self, party: Party, height_mm: float) -> float:
         """The logo's width at the letterhead's height, from its pixel size."""
@@ -253,6 +254,10 @@ class _Writer:
         _layout_table(table, widths, gap=gap, caption=CAPTIONS[self.agreement.language][1])
         row = table.rows[0]
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        # long titles («Kunnskapsminister») in five columns: smaller type rather than a word broken in two
+        body_pt = self.layout["size_pt"]["body"]
+        size = docx_columns.fitting_size([t for p in people for t in (p.name, p.title)], (widths[0] - gap) / Mm(1),
+                                         body_pt)
         for person, cell, width in zip(people, row.cells, widths):
             room = width - gap
             line = min(Mm(cfg["line_width_mm"]), room)
@@ -267,6 +272,9 @@ class _Writer:
             title = cell.add_paragraph()
             add_text(title, person.title)
             title.paragraph_format.space_after = Pt(0)
+            if size < body_pt:
+                for run in (*name.runs, *title.runs):
+                    run.font.size = Pt(math.floor(size * 2) / 2)
         # Word wants a paragraph after a table that ends the body, and adds a full-size one
         # (which can spill onto a page of its own) when there is none: give it a minimal one
         end = self.document.add_paragraph()

@@ -1,4 +1,4 @@
-"""Letterhead column widths: every party's longest word fits its column, the row fills the line."""
+"""Columns of names: every longest word fits its column, the row fills the line."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from avtale.render.docx_letterhead import Item, plan, text_mm
+from avtale.render.docx_columns import Item, fitting_size, plan, text_mm
 
 MINISTRIES = [
     "Kommunal- og distriktsdepartementet", "Kunnskapsdepartementet", "Helse- og omsorgsdepartementet", "KS",
@@ -65,3 +65,10 @@ def test_widths_always_fill_the_line_and_hold_the_longest_words(texts):
     assert all(w > 0 for w in widths)
     if size > 7:  # at the floor the words may not fit any more
         _fits(items, widths, size, 6)
+
+
+def test_fitting_size_keeps_the_size_when_words_fit_and_shrinks_when_not():
+    assert fitting_size(["Ola Dal", "Leiar"], 27, 11) == 11
+    size = fitting_size(["Kunnskapsminister"], 27, 11)
+    assert 8 <= size < 11 and text_mm("Kunnskapsminister", size, bold=False) <= 27 + 1e-9
+    assert fitting_size(["Kunnskapsminister"], 5, 11) == 8  # the floor
