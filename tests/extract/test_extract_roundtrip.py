@@ -3,7 +3,7 @@
 Compared is the content (everything but id, period.start and status). Known limit:
 `pandoc -t plain` drops Word's automatic heading numbers, so its text cannot say
 how headings were numbered; there `numbering` is not compared.
-Not yet covered: pdftotext (see test_pdftotext_is_not_supported_yet).
+pdftotext (plain and -layout) is in test_extract_pdftotext.py.
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ note for every line or marker dropped:
 - table borders («+----+», «-----»); the cells of a grid-table row («| a | b |») become columns;
 - bookmark markers such as `[bookmark: _GoBack]` (the rest of the line stays);
 - image file names and image placeholders (`image1.jpeg`, `[image: …]`, `![](media/…)`);
-- page numbers: «Side 2 av 4», «- 2 -», «2/4», «Page 2 of 4», a bare number;
+- page numbers: «Side 2 av 4», «- 2 -», «2/4», «Page 2 of 4», a bare number (but not a bare
+  number away from a page break that stands alone before a heading-like line: pdftotext sets a
+  heading's number «1» on a line of its own);
 - running headers and footers: the same short line repeated page after page;
 - lines with no letter or digit («— ——», «________»), and single stray letters (text read off a logo);
 - a letterhead before the title (lines naming organisations only, one per column) and logo
@@ -50,7 +52,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     """Drop debris; returns the kept lines and the organisation names seen in letterheads and logos."""
     orgs: list[str] = []
     kept: list[Line] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.text
         if BOOKMARK.search(text):
             for m in BOOKMARK.finditer(text):
@@ -66,6 +68,8 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
                 continue
         stripped = text.strip()
         why = _debris(stripped) if line.hint in (None, "para", "footer") else None
+        if why == "page number" and _heading_number(lines, index):
+            why = None
         if line.hint in ("footer", "header"):
             why = why or "running header or footer"
         if why:
@@ -93,6 +97,17 @@ def _debris(text: str) -> str | None:
     if len(text) == 1 and text.isalpha():
         return "single letter (logo text)"
     return None
+
+
+def _heading_number(lines: list[Line], i: int) -> bool:
+    """A bare «3» alone, not at a page break, followed (after blank lines) by a short capitalised line without a full stop."""
+    if not re.fullmatch(r"\d{1,2}", lines[i].text.strip()) or _near_page_break(lines, i):
+        return False
+    nxt = next((ln for ln in lines[i + 1 : i + 4] if not ln.blank()), None)
+    if nxt is None or nxt.page != lines[i].page:
+        return False
+    text = nxt.text.strip()
+    return text[:1].isupper() and len(text.split()) <= 16 and not re.search(r"[.:;,]$", text)
 
 
 def _drop_running(lines: list[Line], notes: Notes) -> list[Line]:

@@ -52,14 +52,18 @@ def parse(paras: list[Para], notes: Notes) -> SigningOut | None:
     rows = [(no, cols) for no, cols in rows if cols]
     parties: list[str] = []
     body: list[tuple[int, list[str]]] = []
+    after_for = False
     for no, cols in rows:
         if len(cols) == 1 and FOR_PARTY.match(cols[0]):
             cols = [c for c in FOR_SPLIT.split(cols[0]) if c.strip()]  # «For Kunnskapsdepartementet For KS»
         fors = [FOR_PARTY.match(c) for c in cols]
-        if all(fors):
-            parties = [f.group(1).strip() for f in fors]
+        if all(fors):  # «For X» rows one under another (a column read down) add up
+            found = [f.group(1).strip() for f in fors]
+            parties = parties + found if after_for else found
+            after_for = True
         else:
             body.append((no, cols))
+            after_for = False
     if any(len(cols) > 1 for _, cols in body):
         signers = _side_by_side(body, notes)
     else:

@@ -10,6 +10,9 @@ joins when it starts a list item, a numbered heading or a row of columns, and a
 paragraph ends at a blank line. A number followed by a month («31. desember
 2025») is a date, not a list number, so it joins like any other word.
 
+A marker alone on a line («1.», «§ 1», «2.1», «•», «a)»; pdftotext sets a heading's
+number and a list label in a column of their own) joins the next non-blank line.
+
 A hyphen at a line end stays a hyphen: followed by «og»/«eller» it is a
 Norwegian compound («Digitaliserings- og forvaltningsminister»); after a capital
 or digit it binds («KS-programmet»); otherwise the hyphen is dropped only when
@@ -70,7 +73,31 @@ def _first_word(text: str) -> str:
     return parts[0] if parts else ""
 
 
+LONE_MARKER = re.compile(r"^(?:§\s*\d{1,3}\.?|\d{1,2}(?:\.\d{1,2})?[.)]?|\(?[a-zæøå]\)|[·•‧∙◦▪■●○–—*-])$")
+
+
+def attach_lone_markers(lines: list[Line]) -> list[Line]:
+    """«1.» / «» / «Formålet» becomes «1. Formålet» (the text keeps the marker's line number)."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if LONE_MARKER.match(line.text.strip()) and line.hint in (None, "para"):
+            j = i + 1
+            while j < len(lines) and lines[j].blank() and j - i <= 3:
+                j += 1
+            if j < len(lines) and not lines[j].blank() and not LONE_MARKER.match(lines[j].text.strip()) \
+                    and lines[j].hint in (None, "para") and not starts_structure(lines[j].text):
+                out.append(Line(line.no, f"{line.text.strip()} {lines[j].text.strip()}", line.page, line.hint, line.page_start))
+                i = j + 1
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def unwrap(lines: list[Line], notes: Notes) -> list[Para]:
+    lines = attach_lone_markers(lines)
     wrapped = is_wrapped(lines)
     full_at = width(lines) * 0.82 if wrapped else None
     vocabulary = {w.casefold() for ln in lines for w in re.findall(r"[\wæøåÆØÅ-]+", ln.text)}

@@ -1,0 +1,80 @@
+"""Round trip through pdftotext (poppler): build the PDF, export it in both of pdftotext's modes, extract, compare.
+
+Plain mode (`pdftotext`) reads a heading's number, a list label and each signature
+column as blocks of their own: the number «1.» or bullet «•» stands alone on a line
+before its text, and the signature block comes column by column («For A», «For B»,
+names, titles). Layout mode (`pdftotext -layout`) keeps the page's columns with runs
+of spaces. Both are supported; the content must equal the YAML's.
+
+Known limit (plain mode): signature cells that wrap (four or five narrow columns) come
+out in an order pdftotext picks per block; the curated agreements have two columns.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from conftest import AGREEMENTS, require_tool
+from avtale import agreements, render
+from avtale.extract import extract
+
+from extract_helpers import content
+
+IDS = ["2014-2017", "2022-2025"]
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdftotext")
+    files = {}
+    for agreement_id in IDS:
+        path = out / f"{agreement_id}.pdf"
+        path.write_bytes(render.render(agreements.read(AGREEMENTS / f"{agreement_id}.yaml"), "pdf"))
+        files[agreement_id] = path
+    return files
+
+
+@pytest.mark.parametrize("mode", ["plain", "layout"])
+@pytest.mark.parametrize("agreement_id", IDS)
+def test_pdftotext(pdfs, agreement_id, mode, tmp_path):
+    pdftotext = require_tool("pdftotext")
+    txt = tmp_path / f"{agreement_id}.{mode}.txt"
+    flags = ["-layout"] if mode == "layout" else []
+    subprocess.run([pdftotext, *flags, "-enc", "UTF-8", str(pdfs[agreement_id]), str(txt)], check=True, timeout=60)
+    assert content(extract(txt).agreement) == content(agreements.read(AGREEMENTS / f"{agreement_id}.yaml"))
+
+
+def test_plain_mode_markers_alone_on_a_line(tmp_path):
+    """«1.» and «•» on lines of their own (with or without a blank line after) join the text that follows."""
+    from avtale.extract.lines import Line
+    from avtale.extract.unwrap import attach_lone_markers
+
+    lines = [Line(i, t) for i, t in enumerate(["1.", "", "Formålet", "•", "KD har ansvar.", "§ 2", "", "Økonomi", "a)", "", "Tiltak"], 1)]
+    got = [(ln.no, ln.text) for ln in attach_lone_markers(lines)]
+    assert got == [(1, "1. Formålet"), (4, "• KD har ansvar."), (6, "§ 2 Økonomi"), (9, "a) Tiltak")]
+
+
+def test_plain_mode_for_rows_one_under_another():
+    """Column order: «For A», «For B», the names, then the titles; each signatory keeps its party."""
+    from avtale.extract import signing
+    from avtale.extract.lines import Notes, Para
+
+    texts = ["Oslo, 7. november 2014", "For Kunnskapsdepartementet", "For KS", "Torbjørn Røe Isaksen",
+             "Gunn Marit Helgesen", "Kunnskapsminister", "Leder KS"]
+    out = signing.parse([Para(t, i, i) for i, t in enumerate(texts, 1)], Notes())
+    assert [(s.name, s.title, s.party) for s in out.signers] == [
+        ("Torbjørn Røe Isaksen", "Kunnskapsminister", "Kunnskapsdepartementet"),
+        ("Gunn Marit Helgesen", "Leder KS", "KS"),
+    ]
+
+
+def test_bare_heading_number_alone_is_kept_but_page_number_dropped():
+    from avtale.extract import clean
+    from avtale.extract.lines import Line, Notes
+
+    lines = [Line(1, "Tittel"), Line(2, "1"), Line(3, ""), Line(4, "Formålet med avtalen"), Line(5, "Tekst her."),
+             Line(6, "2"), Line(7, "Neste side.", page=2, page_start=True)]
+    kept, _ = clean.clean(lines, Notes())
+    assert [ln.text for ln in kept] == ["Tittel", "1", "", "Formålet med avtalen", "Tekst her.", "", "Neste side."]
