@@ -45,6 +45,11 @@ def validate_file(path: Path | str, run_checks: bool = True, text: str | None = 
         result.findings.append(Finding(exc.code, exc.message, ERROR, (), str(path), pos.line, pos.col, "yaml"))
         return result
     result.document = doc
+    if not isinstance(doc.plain, dict):
+        what = "a list" if isinstance(doc.plain, list) else "a single value"
+        message = f"an agreement is a mapping of keys (id, title, …), but this file holds {what}"
+        result.findings.append(Finding("AV100", message, ERROR, (), str(path), 1, 1, "schema"))
+        return result
     try:
         result.agreement = Agreement.model_validate(doc.plain)
     except ValidationError as exc:
@@ -64,7 +69,7 @@ def _schema_findings(exc: ValidationError, doc: store.Document) -> list[Finding]
         loc = tuple(err["loc"])
         kind = err["type"]
         if kind == "extra_forbidden":
-            line, col = store.key_position(doc.data, loc)
+            line, col = doc.key_position(loc)
             message = f"unknown key `{loc[-1]}`" + (f" in `{dotted(loc[:-1])}`" if loc[:-1] else "")
         elif kind == "missing":
             line, col = doc.locate(loc)

@@ -8,6 +8,7 @@ parallel across the cores.
 from __future__ import annotations
 
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,19 +38,40 @@ def build_one(path: Path, formats: list[str], out_dir: Path) -> Built:
         return built
     context = render.RenderContext(base_dir=path.parent.resolve(), layout=layout.load())
     try:
-        for fmt in formats:
-            data = render.render(result.agreement, fmt, context)
-            target = out_dir / f"{result.agreement.id}.{fmt}"
-            store.write_atomic(target, data)
-            built.outputs.append(target)
+        # render every format before writing any, so one agreement's outputs never mix two versions
+        rendered = [(fmt, render.render(result.agreement, fmt, context)) for fmt in formats]
     except AvtaleError as exc:
-        built.error = str(exc)
+        built.error = str(exc) if exc.position else f"{path}: {exc}"
+        return built
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for fmt, data in rendered:
+        target = out_dir / f"{result.agreement.id}.{fmt}"
+        store.write_atomic(target, data)
+        built.outputs.append(target)
     return built
+
+
+def _worker_init() -> None:
+    """In a worker: a kill signal unwinds (so temporary files are removed); Ctrl-C is the parent's."""
+    signal.signal(signal.SIGTERM, _raise_exit)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _raise_exit(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+def sweep_temporary(out_dir: Path) -> None:
+    """Remove temporary files a killed earlier build may have left (`.NAME.XXXX.tmp`)."""
+    for stale in out_dir.glob(".*.tmp"):
+        if stale.is_file():
+            stale.unlink(missing_ok=True)
 
 
 def build(paths: list[Path], formats: list[str], out_dir: Path, jobs: int | None = None, on_done=None) -> list[Built]:
     """Build many files; in parallel when there are several and more than one core."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir.is_dir():
+        sweep_temporary(out_dir)
     jobs = jobs or min(len(paths), os.cpu_count() or 1)
     results: list[Built] = []
     if jobs <= 1 or len(paths) < 4:
@@ -58,9 +80,16 @@ def build(paths: list[Path], formats: list[str], out_dir: Path, jobs: int | None
             if on_done:
                 on_done(results[-1])
         return results
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for b in pool.map(build_one, paths, [formats] * len(paths), [out_dir] * len(paths), chunksize=8):
-            results.append(b)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+    try:
+        futures = [pool.submit(build_one, p, formats, out_dir) for p in paths]
+        for future in futures:
+            results.append(future.result())
             if on_done:
-                on_done(b)
+                on_done(results[-1])
+    except BaseException:
+        # interrupted: start nothing new; what runs finishes its atomic writes
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown()
     return results

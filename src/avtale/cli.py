@@ -38,8 +38,21 @@ def _version(value: bool):
 def _root(
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for errors."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    max_file_size: Optional[float] = typer.Option(None, "--max-file-size", metavar="MB", help="Largest agreement YAML file read (default 2)."),
+    max_source_size: Optional[float] = typer.Option(None, "--max-source-size", metavar="MB", help="Largest file `extract` reads (default 50)."),
+    max_part_size: Optional[float] = typer.Option(None, "--max-part-size", metavar="MB", help="Largest decompressed DOCX part or PDF stream (default 20)."),
+    max_pages: Optional[int] = typer.Option(None, "--max-pages", help="Most pages read from a PDF or scan (default 200)."),
+    max_pixels: Optional[int] = typer.Option(None, "--max-pixels", help="Most pixels in one image (default 80000000)."),
 ):
     _state["debug"] = debug
+    if any(v is not None for v in (max_file_size, max_source_size, max_part_size, max_pages, max_pixels)):
+        from avtale import limits
+
+        mb = lambda v: None if v is None else max(1, int(v * limits.MIB))  # noqa: E731
+        limits.set_limits(
+            yaml_bytes=mb(max_file_size), source_bytes=mb(max_source_size), part_bytes=mb(max_part_size),
+            pages=max_pages, pixels=max_pixels,
+        )
 
 
 @app.command()
@@ -243,10 +256,21 @@ def diff(
     return EXIT_OK
 
 
+class _Terminated(BaseException):
+    """SIGTERM: unwind like Ctrl-C, so every atomic write removes its temporary file."""
+
+
+def _terminated(signum, frame):
+    raise _Terminated()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn every outcome into one message and an exit code."""
+    import signal
+
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         code = app(args=args, prog_name="avtale", standalone_mode=False)
     except typer.Exit as exc:
@@ -272,6 +296,9 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         typer.echo("avtale: interrupted", err=True)
         code = 130
+    except _Terminated:
+        typer.echo("avtale: terminated", err=True)
+        code = 143
     except Exception as exc:  # a bug: say so in one line, traceback only with --debug
         if debug:
             raise

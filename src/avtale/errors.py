@@ -93,3 +93,9 @@ class OutputExists(AvtaleError):
     """Refusing to overwrite a file without --force."""
 
     code = "AV600"
+
+
+class OutputError(AvtaleError):
+    """An output cannot be written (its directory does not exist, no permission)."""
+
+    code = "AV601"

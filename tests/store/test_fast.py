@@ -1,4 +1,4 @@
-"""The fast path gives exactly the round-trip loader's values, or gives up."""
+"""The fast path (libyaml events) gives the round-trip loader's values and positions, or gives up."""
 
 from __future__ import annotations
 
@@ -15,10 +15,28 @@ def test_c_parser_is_available():
     assert fast.CParser is not None
 
 
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _paths(v, (*prefix, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _paths(v, (*prefix, i))
+
+
 @pytest.mark.parametrize("name", ["2014-2017.yaml", "2022-2025.yaml"])
-def test_same_data_as_round_trip_on_real_agreements(name):
+def test_same_data_and_positions_as_round_trip_on_real_agreements(name):
     text = (AGREEMENTS / name).read_text(encoding="utf-8")
-    assert fast.load(text, 64) == store.parse(text)
+    loaded, rt = fast.load(text, 64), store.parse(text)
+    assert loaded.data == rt
+    paths = list(_paths(rt))
+    assert len(paths) > 60
+    for path in paths:
+        assert loaded.locate(path) == store.locate(rt, path), path
+        assert loaded.key_position(path) == store.key_position(rt, path), path
+    missing = ("sections", 1, "subsections")
+    assert loaded.locate(missing) == store.locate(rt, missing)
 
 
 @pytest.mark.parametrize(
@@ -39,31 +57,38 @@ def test_same_data_as_round_trip_on_real_agreements(name):
 )
 def test_plain_scalars_resolve_like_round_trip(scalar, value):
     text = f"a: {scalar}\n"
-    assert fast.load(text, 64) == store.parse(text) == {"a": value}
+    assert fast.load(text, 64).data == store.parse(text) == {"a": value}
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "a: &x 1\nb: *x\n",
-        "a: !!str 1\n",
-        "a: 1\na: 2\n",
-        "a: [1\n",
-        "---\na: 1\n---\nb: 2\n",
-        "a: 1.5\n",
-        "a: 2014-13-45\n",
-        "a: 0x1F\n",
-        "? [a]\n: 1\n",
-        "a: " + "[" * 70 + "]" * 70 + "\n",
-    ],
-)
-def test_gives_up_where_the_round_trip_loader_must_decide(text):
+@pytest.mark.parametrize("text", ["a: 1.5\n", "a: 0x1F\n", "a: 1_000\n", "a: 12:30\n", "a: .inf\n", "# only a comment\n"])
+def test_gives_up_where_resolution_needs_the_round_trip_loader(text):
     assert fast.load(text, 64) is None
 
 
-def test_load_uses_fast_path_and_parses_positions_lazily(tmp_path):
+@pytest.mark.parametrize(
+    "text, message, line, col",
+    [
+        ("a: &x 1\nb: *x\n", "YAML anchors (&name) are not allowed", 1, 4),
+        ("a: !!str 1\n", "YAML tags (!!str) are not allowed", 1, 4),
+        ("a: 1\na: 2\n", "duplicate key `a`", 2, 1),
+        ("a: [1\n", "did not find expected ',' or ']'", 2, 1),
+        ("---\na: 1\n---\nb: 2\n", "only one YAML document is allowed in a file (found a second `---`)", 3, 1),
+        ("? [a]\n: 1\n", "a key must be a plain value", 1, 3),
+        ("a: b\x07c\n", "control character U+0007 is not allowed", 1, 5),
+        ("a: " + "[" * 70 + "]" * 70 + "\n", "nesting deeper than 64 levels", 1, 67),
+    ],
+)
+def test_refuses_with_position(text, message, line, col):
+    with pytest.raises(fast.Refusal) as err:
+        fast.load(text, 64)
+    assert (err.value.message, err.value.line, err.value.col) == (message, line, col)
+
+
+def test_load_uses_fast_path_and_parses_round_trip_lazily(tmp_path):
     path = tmp_path / "a.yaml"
-    path.write_text("a:\n  - x\n", encoding="utf-8")
+    path.write_text("a:\n  - x  # kommentar\n", encoding="utf-8")
     doc = store.load(path)
     assert doc.plain == {"a": ["x"]} and doc._data is None
     assert doc.locate(("a", 0)) == (2, 5)
+    assert doc._data is None
+    assert doc.data["a"].ca.items  # comments come from the round-trip parse, on demand

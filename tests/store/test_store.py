@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from avtale import store
-from avtale.errors import UnreadableError, YamlError
+from avtale.errors import OutputError, UnreadableError, YamlError
 
 
 def write(tmp_path, text, name="a.yaml", mode="w"):
@@ -25,8 +25,8 @@ def write(tmp_path, text, name="a.yaml", mode="w"):
         ("a: !!python/object:os.system x\n", "YAML tags (!!python/object:os.system) are not allowed", 1, 4),
         ("a: !custom x\n", "YAML tags (!custom) are not allowed", 1, 4),
         ("a: 1\na: 2\n", "duplicate key `a`", 2, 1),
-        ("a: [1, 2\n", "expected ',' or ']', but got '<stream end>'", 2, 1),
-        ("a:\n  - b\n c: 1\n", "expected <block end>, but found '<block mapping start>'", 3, 2),
+        ("a: [1, 2\n", "did not find expected ',' or ']'", 2, 1),
+        ("a:\n  - b\n c: 1\n", "did not find expected key", 3, 2),
     ],
 )
 def test_refuses_bad_yaml_with_position(tmp_path, text, message, line, col):
@@ -76,7 +76,7 @@ def test_bom_and_crlf_are_accepted_as_if_absent(tmp_path):
 
 
 def test_size_limit(tmp_path):
-    with pytest.raises(YamlError, match="larger than the limit of 100"):
+    with pytest.raises(YamlError, match="larger than the limit of 100 bytes"):
         store.load(write(tmp_path, "a: " + "x" * 200 + "\n"), max_bytes=100)
 
 
@@ -126,6 +126,22 @@ def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path):
 
 
 def test_write_atomic_into_missing_directory_fails_and_writes_nothing(tmp_path):
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(OutputError, match=f"cannot write: the directory {tmp_path / 'no'} does not exist"):
         store.write_atomic(tmp_path / "no" / "out.txt", "x")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_write_atomic_gives_new_files_ordinary_permissions_and_keeps_existing_ones(tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        store.write_atomic(tmp_path / "new.txt", "x")
+        kept = tmp_path / "kept.txt"
+        kept.write_text("old")
+        kept.chmod(0o640)
+        store.write_atomic(kept, "new")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o644
+    assert kept.stat().st_mode & 0o777 == 0o640

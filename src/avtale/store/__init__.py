@@ -22,11 +22,10 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from ruamel.yaml.scalarstring import FoldedScalarString
 
-from avtale.errors import Position, UnreadableError, YamlError
+from avtale.errors import OutputError, Position, UnreadableError, YamlError
 from avtale.store import fast
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/agreement.schema.json"
-MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 
 _SENTENCE_END = re.compile(r"(?<=[.!?:»)])\s(?=[«(]?[A-ZÆØÅ])")
@@ -43,7 +42,7 @@ class _StrictComposer(Composer):
         if getattr(event, "anchor", None):
             raise _Refused("YAML anchors (&name) are not allowed", mark)
         if _explicit_tag(event):
-            raise _Refused(f"YAML tags ({_tag_text(event)}) are not allowed", mark)
+            raise _Refused(f"YAML tags ({fast.tag_text(event.tag)}) are not allowed", mark)
         depth = getattr(self, "_depth", 0)
         if isinstance(event, CollectionStartEvent):
             if depth >= MAX_DEPTH:
@@ -64,11 +63,6 @@ def _explicit_tag(event: Any) -> bool:
     if isinstance(event, ScalarEvent) and event.implicit and event.implicit[0] and value in (None, "!"):
         return False
     return value is not None
-
-
-def _tag_text(event: Any) -> str:
-    tag = str(getattr(event.tag, "value", event.tag))
-    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 class _Refused(Exception):
@@ -95,11 +89,12 @@ class Document:
     comments) is parsed by the round-trip loader the first time it is needed.
     """
 
-    def __init__(self, path: Path, text: str, plain: Any = None, data: Any = None):
+    def __init__(self, path: Path, text: str, loaded: fast.Loaded | None = None, data: Any = None):
         self.path = path
         self.text = text
         self._data = data
-        self.plain = plain if plain is not None else data
+        self._loaded = loaded
+        self.plain = loaded.data if loaded is not None else data
 
     @property
     def data(self) -> Any:
@@ -108,19 +103,31 @@ class Document:
         return self._data
 
     def locate(self, loc: tuple) -> tuple[int | None, int | None]:
+        if self._loaded is not None:
+            return self._loaded.locate(loc)
         return locate(self.data, loc)
 
+    def key_position(self, loc: tuple) -> tuple[int | None, int | None]:
+        if self._loaded is not None:
+            return self._loaded.key_position(loc)
+        return key_position(self.data, loc)
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+
+def read_text(path: Path, max_bytes: int | None = None) -> str:
     """Read a UTF-8 text file; a byte-order mark and CRLF line endings are accepted as if absent."""
+    from avtale import limits
+
     path = Path(path)
+    max_bytes = max_bytes or limits.current.yaml_bytes
     if path.is_dir():
         raise UnreadableError("is a directory, not a file", Position(path))
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise YamlError(f"file is {size} bytes, larger than the limit of {max_bytes}", Position(path))
-        raw = path.read_bytes()
+        with path.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)  # never more than the limit, whatever stat says (pipes, /dev/zero)
+        if len(raw) > max_bytes:
+            raise YamlError(
+                f"file is larger than the limit of {max_bytes} bytes (see --max-file-size)", Position(path)
+            )
     except FileNotFoundError:
         raise UnreadableError("no such file", Position(path)) from None
     except PermissionError:
@@ -151,14 +158,23 @@ def parse(text: str, path: Path | str = "<string>") -> Any:
         if "duplicate key" in message or "found duplicate key" in str(exc):
             key = re.search(r'duplicate key "([^"]*)"', str(exc))
             message = f"duplicate key `{key.group(1)}`" if key else "duplicate key"
+        else:
+            message = fast.friendly(message)
         raise YamlError(message, _mark_position(path, mark)) from None
     except YAMLError as exc:
+        where = getattr(exc, "position", None)
+        char = getattr(exc, "character", None)
+        if isinstance(where, int) and char is not None:  # ruamel's ReaderError: a non-printable character
+            line = text.count("\n", 0, where) + 1
+            col = where - (text.rfind("\n", 0, where) + 1) + 1
+            code = ord(char) if isinstance(char, str) else char
+            raise YamlError(f"control character U+{code:04X} is not allowed", Position(path, line, col)) from None
         raise YamlError(str(exc).splitlines()[0], Position(path)) from None
     except RecursionError:
         raise YamlError("nesting too deep", Position(path)) from None
 
 
-def load(path: Path | str, max_bytes: int = MAX_BYTES) -> Document:
+def load(path: Path | str, max_bytes: int | None = None) -> Document:
     """Read and parse one YAML file."""
     path = Path(path)
     return from_text(read_text(path, max_bytes), path)
@@ -169,9 +185,12 @@ def from_text(text: str, path: Path | str = "<string>") -> Document:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     if not text.strip():
         raise YamlError("file is empty", Position(path, 1, 1))
-    plain = fast.load(text, MAX_DEPTH)
-    if plain is not None:
-        return Document(path, text, plain=plain)
+    try:
+        loaded = fast.load(text, MAX_DEPTH)
+    except fast.Refusal as exc:
+        raise YamlError(exc.message, Position(path, exc.line, exc.col)) from None
+    if loaded is not None:
+        return Document(path, text, loaded=loaded)
     return Document(path, text, data=parse(text, path))
 
 
@@ -315,12 +334,30 @@ def dump(data: dict, original: Any = None, schema_comment: str | None = SCHEMA_C
     return text
 
 
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's mode; a new file gets the usual 0666 less the umask (not mkstemp's 0600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path | str, data: str | bytes) -> None:
     """Write through a temporary file in the same directory, then rename: never a half-written file."""
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir():
+        raise OutputError("is a directory; give a file name", Position(path))
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except FileNotFoundError:
+        raise OutputError(f"cannot write: the directory {path.parent} does not exist", Position(path)) from None
+    except PermissionError:
+        raise OutputError(f"cannot write: no permission in {path.parent}", Position(path)) from None
+    try:
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()

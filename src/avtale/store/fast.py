@@ -56,74 +56,165 @@ def resolve(value: str) -> Any:
     return value
 
 
-def load(text: str, max_depth: int) -> Any:
-    """Plain data, or None when the slow path must decide."""
+class Refusal(Exception):
+    """A definite problem with the text, at a 1-based line and column."""
+
+    def __init__(self, message: str, line: int | None = None, col: int | None = None):
+        super().__init__(message)
+        self.message, self.line, self.col = message, line, col
+
+
+class Loaded:
+    """Plain data, and the position of every value, key and collection in the text."""
+
+    def __init__(self, data: Any, values: dict, keys: dict, starts: dict):
+        self.data, self.values, self.keys, self.starts = data, values, keys, starts
+
+    def locate(self, loc: tuple) -> tuple[int, int]:
+        """Like the round-trip locate: skips union tags; a missing key gives its mapping's position."""
+        line, col = 1, 1
+        prefix: tuple = ()
+        for part in loc:
+            candidate = (*prefix, part)
+            if candidate in self.values:
+                line, col = self.values[candidate]
+                prefix = candidate
+            elif part in ("paragraph", "bullets", "numbered"):
+                continue
+            else:
+                if prefix in self.starts:
+                    line, col = self.starts[prefix]
+                break
+        return line, col
+
+    def key_position(self, loc: tuple) -> tuple[int, int]:
+        return self.keys.get(tuple(loc)) or self.locate(loc)
+
+
+def tag_text(tag: Any) -> str:
+    tag = str(getattr(tag, "value", tag))
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def load(text: str, max_depth: int) -> Loaded | None:
+    """Data with positions; None when a scalar needs the round-trip loader's resolution.
+
+    Raises `Refusal` for anything avtale never accepts or that is not YAML.
+    """
     if CParser is None:
         return None
     try:
-        return _build(CParser(text), max_depth)
+        return _Builder(max_depth).run(CParser(text))
     except GiveUp:
         return None
-    except Exception:  # any parser error: the round-trip loader reports it with its position
-        return None
+    except Refusal:
+        raise
+    except Exception as exc:  # libyaml's scanner, parser and reader errors
+        raise _refusal(exc, text) from None
 
 
-def _build(parser: Any, max_depth: int) -> Any:
-    root: list = []
-    stack: list = [root]  # containers being filled; a dict is paired with its pending key
-    keys: list = [None]
-    documents = 0
-    while True:
-        event = parser.get_event()
-        kind = type(event).__name__
-        if kind == "StreamEndEvent":
-            break
-        if kind in ("StreamStartEvent", "DocumentEndEvent"):
-            continue
-        if kind == "DocumentStartEvent":
-            documents += 1
-            if documents > 1:
-                raise GiveUp
-            continue
-        if kind == "AliasEvent" or getattr(event, "anchor", None):
+def _refusal(exc: Exception, text: str) -> Refusal:
+    position = getattr(exc, "position", None)
+    character = getattr(exc, "character", None)
+    if isinstance(position, int) and character is not None:
+        code = ord(character) if isinstance(character, str) else character
+        line = text.count("\n", 0, position) + 1
+        return Refusal(f"control character U+{code:04X} is not allowed", line, position - (text.rfind("\n", 0, position) + 1) + 1)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    message = friendly(getattr(exc, "problem", None) or str(exc).splitlines()[0])
+    if mark is not None and "cannot start any token" in message:
+        lines = text.split("\n")
+        if mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
+            message = friendly("'\t'")
+    return Refusal(message, mark.line + 1 if mark else None, mark.column + 1 if mark else None)
+
+
+def friendly(message: str) -> str:
+    """Parser wording made plain where drafters meet it most."""
+    message = message.strip()
+    if "another document" in message:
+        return "only one YAML document is allowed in a file (found a second `---`)"
+    if "\\t" in message or "'\t'" in message:
+        return "a tab cannot indent YAML; use spaces"
+    return message
+
+
+_KEY_TYPES = (str, int, bool, type(None), dt.date)
+
+
+class _Builder:
+    def __init__(self, max_depth: int):
+        self.max_depth = max_depth
+        self.values: dict = {}
+        self.keys: dict = {}
+        self.starts: dict = {}
+
+    def run(self, parser: Any) -> Loaded:
+        root: list = []
+        stack: list = [root]  # the open collections
+        paths: list = [()]  # the path of each open collection
+        pending: list = [None]  # per open mapping: the key waiting for its value, with its position
+        documents = 0
+        while True:
+            event = parser.get_event()
+            kind = type(event).__name__
+            mark = event.start_mark
+            at = (mark.line + 1, mark.column + 1)
+            if kind == "StreamEndEvent":
+                break
+            if kind in ("StreamStartEvent", "DocumentEndEvent"):
+                continue
+            if kind == "DocumentStartEvent":
+                documents += 1
+                if documents > 1:
+                    raise Refusal(friendly("another document"), *at)
+                continue
+            if kind in ("SequenceEndEvent", "MappingEndEvent"):
+                stack.pop()
+                paths.pop()
+                pending.pop()
+                continue
+            if kind == "AliasEvent":
+                raise Refusal("YAML aliases (*name) are not allowed", *at)
+            if event.anchor:
+                raise Refusal("YAML anchors (&name) are not allowed", *at)
+            if event.tag is not None and not (kind == "ScalarEvent" and event.implicit[0] and event.tag == "!"):
+                raise Refusal(f"YAML tags ({tag_text(event.tag)}) are not allowed", *at)
+            if kind == "ScalarEvent":
+                value = resolve(event.value) if event.style in ("", None) and event.implicit[0] else event.value
+            elif kind == "SequenceStartEvent":
+                value = []
+            else:
+                value = {}
+            top = stack[-1]
+            if len(stack) == 1:  # the document's root node
+                path: tuple = ()
+                top.append(value)
+            elif isinstance(top, dict) and pending[-1] is None:  # a key
+                if not isinstance(value, _KEY_TYPES):
+                    raise Refusal("a key must be a plain value", *at)
+                if value in top:
+                    raise Refusal(f"duplicate key `{value}`", *at)
+                pending[-1] = (value, at)
+                continue
+            elif isinstance(top, dict):
+                key, key_at = pending[-1]
+                pending[-1] = None
+                path = (*paths[-1], key)
+                top[key] = value
+                self.keys[path] = key_at
+                self.values[path] = key_at if isinstance(value, (dict, list)) else at
+            else:
+                path = (*paths[-1], len(top))
+                top.append(value)
+                self.values[path] = at
+            if isinstance(value, (dict, list)):
+                if len(stack) - 1 >= self.max_depth:
+                    raise Refusal(f"nesting deeper than {self.max_depth} levels", *at)
+                self.starts[path] = at
+                stack.append(value)
+                paths.append(path)
+                pending.append(None)
+        if documents != 1 or len(root) != 1:
             raise GiveUp
-        if kind in ("SequenceEndEvent", "MappingEndEvent"):
-            stack.pop()
-            keys.pop()
-            continue
-        if getattr(event, "tag", None) is not None and not (kind == "ScalarEvent" and event.implicit[0] is True and event.tag == "!"):
-            raise GiveUp
-        if kind == "ScalarEvent":
-            value = resolve(event.value) if event.style in ("", None) and event.implicit[0] else event.value
-        elif kind == "SequenceStartEvent":
-            value = []
-        elif kind == "MappingStartEvent":
-            value = {}
-        else:
-            raise GiveUp
-        _add(stack, keys, value)
-        if kind in ("SequenceStartEvent", "MappingStartEvent"):
-            if len(stack) > max_depth:
-                raise GiveUp
-            stack.append(value)
-            keys.append(_NO_KEY)
-    if documents != 1 or len(root) != 1:
-        raise GiveUp
-    return root[0]
-
-
-_NO_KEY = object()
-
-
-def _add(stack: list, keys: list, value: Any) -> None:
-    top = stack[-1]
-    if isinstance(top, dict):
-        if keys[-1] is _NO_KEY:
-            if isinstance(value, (dict, list)) or value in top:
-                raise GiveUp  # a complex or duplicate key
-            keys[-1] = value
-        else:
-            top[keys[-1]] = value
-            keys[-1] = _NO_KEY
-    else:
-        top.append(value)
+        return Loaded(root[0], self.values, self.keys, self.starts)

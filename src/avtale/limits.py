@@ -1,0 +1,30 @@
+"""The bounds on work: every reader stops at these, and each is an option of the CLI.
+
+`avtale --max-file-size 4 validate …` and so on; the defaults suit real
+agreements with a wide margin (the real ones are 6 KB of YAML, 3 pages).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MIB = 1024 * 1024
+
+
+@dataclass
+class Limits:
+    yaml_bytes: int = 2 * MIB  # an agreement file
+    source_bytes: int = 50 * MIB  # a file given to `extract` (text, DOCX, PDF, image)
+    part_bytes: int = 20 * MIB  # one decompressed part: a DOCX's XML part, a PDF stream
+    pages: int = 200  # pages read from a PDF or scan
+    pixels: int = 80_000_000  # pixels in one image (A4 at 600 dpi is 35 million)
+
+
+current = Limits()
+
+
+def set_limits(**values: int | None) -> None:
+    """Change the limits in force (None keeps a value)."""
+    for name, value in values.items():
+        if value is not None:
+            setattr(current, name, value)
