@@ -2,7 +2,9 @@
 
 Reads: a .pdf file. Writes: `Line`s as for a text export (pages separated by page
 breaks, line numbers counted through the whole text), or None when the pages hold
-no text (a scan: the caller then reads it with OCR). pypdf keeps the typesetter's
+no text (a scan: the caller then reads it with OCR). Lines, paragraph gaps and columns
+come from the text's positions (see `pdf_lines`); a line that continues the block above
+has the hint `wrap`. pypdf keeps the typesetter's
 word divisions as soft hyphens at line ends; unwrap rejoins them.
 """
 
@@ -12,12 +14,13 @@ from pathlib import Path
 
 from avtale.errors import ExtractError, Position
 from avtale.extract.lines import Line, Notes
+from avtale.extract.pdf_lines import document_lines
 from avtale.extract.read_text import MAX_BYTES, lines_of, read_bytes
 
 MIN_CHARS_PER_PAGE = 20
 
 
-def page_texts(path: Path) -> list[str]:
+def page_texts(path: Path) -> tuple[list[str], list]:
     import io
     import logging
 
@@ -34,7 +37,7 @@ def page_texts(path: Path) -> list[str]:
             raise ExtractError("the PDF is encrypted", Position(path))
         if len(reader.pages) > 500:
             raise ExtractError(f"{len(reader.pages)} pages; more than 500 is not an agreement", Position(path))
-        return [page.extract_text() or "" for page in reader.pages]
+        return [page.extract_text() or "" for page in reader.pages], reader.pages
     except ExtractError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
@@ -42,8 +45,19 @@ def page_texts(path: Path) -> list[str]:
 
 
 def read(path: Path | str, notes: Notes) -> list[Line] | None:
-    texts = page_texts(Path(path))
+    from pypdf.errors import PyPdfError
+
+    texts, pages = page_texts(Path(path))
     if not texts or sum(len(t.strip()) for t in texts) < MIN_CHARS_PER_PAGE * len(texts):
         notes.meta("the PDF has no text layer; reading the pages with OCR")
         return None
-    return lines_of("\f".join(texts))
+    try:
+        laid_out = document_lines(pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, IndexError, ZeroDivisionError) as exc:
+        notes.uncertain(None, f"text positions unreadable ({type(exc).__name__}); reading the text without them")
+        return lines_of("\f".join(texts))
+    lines = lines_of("\n\f".join("\n".join(t for t, _ in page) for page in laid_out))
+    hints = [h for page in laid_out for _, h in page]
+    for line, hint in zip(lines, hints):
+        line.hint = hint
+    return lines

@@ -5,7 +5,7 @@ Reads: cleaned `Line`s. Writes: `Para`s, each with its first and last source lin
 A text is *hard-wrapped* (PDF exports, pandoc) when lines often continue with a
 lower-case word; otherwise each line is a paragraph (Word exports). In a wrapped
 text a line joins the one before when it starts in lower case, or when the line
-before was full (the next word would not have fitted). In any text a line never
+before was full (the next word would not have fitted). A line a reader marked `wrap` (PDF: no paragraph gap above it) always joins. In any text a line never
 joins when it starts a list item, a numbered heading or a row of columns, and a
 paragraph ends at a blank line. A number followed by a month («31. desember
 2025») is a date, not a list number, so it joins like any other word.
@@ -42,6 +42,9 @@ def is_wrapped(lines: list[Line]) -> bool:
     """Hard-wrapped when at least two lines continue the line before with a lower-case word."""
     count = 0
     for a, b in zip(lines, lines[1:]):
+        if b.hint == "wrap":
+            count += 1
+            continue
         if a.blank() or b.blank() or a.hint or b.hint:
             continue
         if LOWER_START.match(b.text.strip()) and not a.text.rstrip().endswith(":") and not starts_structure(b.text):
@@ -129,6 +132,8 @@ def unwrap(lines: list[Line], notes: Notes) -> list[Para]:
 
 def _continues_across_blank(paras: list[Para], b: Line, full_at: float | None) -> bool:
     """In a wrapped text, a lower-case line after a blank (a page break) continues an unfinished paragraph."""
+    if b.hint == "wrap" and paras:
+        return True  # a reader saw the paragraph go on (PDF positions)
     if full_at is None or not paras or b.hint or paras[-1].hint:
         return False
     bt = b.text.strip()
@@ -136,6 +141,8 @@ def _continues_across_blank(paras: list[Para], b: Line, full_at: float | None) -
 
 
 def _joins(a: Line, b: Line, full_at: float | None, first: bool = False) -> bool:
+    if b.hint == "wrap":
+        return True  # a reader knows the line continues the block above (PDF positions)
     if a.hint or b.hint:
         return False
     at, bt = a.text.strip(), b.text.strip()

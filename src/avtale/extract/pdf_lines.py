@@ -1,0 +1,217 @@
+"""Lines of a PDF page from the positions of its text (pypdf), for the PDF read stage.
+
+Reads: pypdf page objects. Writes: per page, a list of (text, hint) lines:
+
+- text runs on one baseline form a line, sorted left to right; a run far to the right of
+  the one before (more than 1.5 em after its estimated end) starts a new column, written
+  after a tab — except after a heading number or list label alone («1», «§ 2», «•»);
+- a vertical gap larger than the font's usual line pitch is a paragraph break: a blank
+  line. When the document shows such gaps, every line that continues the block above
+  gets the hint `wrap`, so unwrap joins it without guessing; a line that starts with a
+  list or heading marker never does;
+- columns set side by side (a letterhead, the signature table) are read cell by cell:
+  the lines of one column, split at paragraph gaps, make the cells, and row k of the
+  output holds the k-th cell of every column, separated by tabs. A cell's lines are
+  joined here (a soft hyphen or a hyphen at a line end divides the word, except before
+  «og»/«eller»);
+- the first line of a page continues the paragraph that ended the page before when that
+  one ended in a hyphen, or ended full and without a full stop.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from avtale.extract.clean import PAGE_NUMBER
+from avtale.extract.markers import starts_structure
+
+LONE = re.compile(r"^(?:§\s*\d{1,3}\.?|\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-zæøå]\)|[·•‧∙◦▪■●○–—*-])$")
+TERMINAL = re.compile(r"[.!?:;]['»\")]*$")
+
+
+@dataclass
+class Row:
+    y: float
+    size: float
+    segs: list[tuple[float, str]] = field(default_factory=list)  # (x, text) per column
+
+    def text(self) -> str:
+        return "\t".join(t.strip() for _, t in self.segs)
+
+
+def page_rows(page) -> list[Row]:
+    runs: list[tuple[float, float, str, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if not text or not text.strip("\n"):
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = abs(tm[0] * cm[0]) or 1.0
+        runs.append((round(y, 1), x, text.replace("\n", ""), float(size) * scale))
+
+    page.extract_text(visitor_text=visit)
+    rows: list[Row] = []
+    for y, x, text, size in sorted(runs, key=lambda r: (-r[0], r[1])):
+        if rows and abs(rows[-1].y - y) < 1.0:
+            row = rows[-1]
+        else:
+            row = Row(y, size)
+            rows.append(row)
+        row.size = max(row.size, size)
+        if row.segs:
+            px, pt = row.segs[-1]
+            end = px + len(pt) * size * 0.5
+            if x - end > 1.5 * size and not LONE.match(pt.strip()):
+                row.segs.append((x, text))
+                continue
+            glue = "" if pt.endswith((" ", "\u00ad", "-")) or re.match(r"[\s\u00ad\-.,;:!?)»]", text) else " "
+            row.segs[-1] = (px, pt + glue + text)
+        else:
+            row.segs.append((x, text))
+    return [r for r in rows if r.text().strip()]
+
+
+class Pitch(dict):
+    """The usual distance between baselines per font size; other sizes scale the body's."""
+
+    ratio = 1.2
+
+    def get(self, size, default=None):
+        return super().get(size) or size * self.ratio
+
+
+def pitches(pages: list[list[Row]]) -> Pitch:
+    """The most common gap between baselines, per font size (never less than the size itself)."""
+    gaps: dict[float, Counter] = {}
+    for rows in pages:
+        for a, b in zip(rows, rows[1:]):
+            if a.size == b.size and a.size <= a.y - b.y < 3 * a.size:
+                gaps.setdefault(a.size, Counter())[round(a.y - b.y, 1)] += 1
+    out = Pitch({size: c.most_common(1)[0][0] for size, c in gaps.items()})
+    if gaps:
+        body = max(gaps, key=lambda size: sum(gaps[size].values()))
+        out.ratio = out[body] / body
+    return out
+
+
+def _join_cell(lines: list[str]) -> str:
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not out:
+            out = line
+        elif out.endswith(("\u00ad", "-")):
+            word = line.split()[0] if line.split() else ""
+            if word.casefold() in ("og", "eller"):
+                out = out[:-1] + "- " + line
+            elif out.endswith("\u00ad") or (out[-2:-1].islower() and line[:1].islower()):
+                out = out[:-1] + line
+            else:
+                out += line
+        else:
+            out += " " + line
+    return out.replace("\u00ad", "-")
+
+
+def _column_spans(rows: list[Row]) -> list[tuple[float, float]]:
+    """Columns as horizontal spans: segments whose estimated extents overlap share a column."""
+    spans = sorted((x, x + max(1, len(t.strip())) * r.size * 0.45) for r in rows for x, t in r.segs)
+    out: list[list[float]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _table(rows: list[Row], pitch: dict[float, float]) -> list[str]:
+    """Rows of a region set in columns -> one line per row of cells, cells separated by tabs."""
+    spans = _column_spans(rows)
+    columns: list[list[tuple[float, float, str]]] = [[] for _ in spans]
+    for r in rows:
+        for x, text in r.segs:
+            k = max([i for i, (a, _) in enumerate(spans) if a <= x + 0.5] or [0])
+            columns[k].append((r.y, r.size, text))
+    cells: list[list[str]] = []
+    for col in columns:
+        out: list[list[str]] = []
+        prev = None
+        for y, size, text in col:
+            if prev is None or prev - y > pitch.get(size, size * 1.2) + 1.0:
+                out.append([])
+            out[-1].append(text)
+            prev = y
+        cells.append([_join_cell(c) for c in out])
+    height = max(len(c) for c in cells)
+    return ["\t".join(c[k] if k < len(c) else "" for c in cells).rstrip("\t") for k in range(height)]
+
+
+def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped: bool) -> list[tuple[str, str | None]]:
+    """(text, hint) lines of one page, blank lines at paragraph gaps, tables cell by cell."""
+    blocks: list[list[Row]] = []
+    for r in rows:
+        if blocks and _same_block(blocks[-1][-1], r, pitch):
+            blocks[-1].append(r)
+        else:
+            blocks.append([r])
+    out: list[tuple[str, str | None]] = []
+    for i, block in enumerate(_regions(blocks, pitch, margin)):
+        if i:
+            out.append(("", None))
+        if isinstance(block, tuple):
+            out.extend((t, None) for t in _table(block[1], pitch))
+            continue
+        for k, r in enumerate(block):
+            text = r.text().strip()
+            hint = "wrap" if gapped and k and not starts_structure(text) else None
+            out.append((text, hint))
+    return out
+
+
+def _same_block(a: Row, b: Row, pitch: dict[float, float]) -> bool:
+    return a.size == b.size and a.y - b.y <= pitch.get(a.size, a.size * 1.2) + 1.0
+
+
+def _regions(blocks: list[list[Row]], pitch, margin: float):
+    """Blocks, with neighbouring blocks set in columns merged into one table region (tagged tuple)."""
+    out: list = []
+    for block in blocks:
+        columnar = any(len(r.segs) > 1 or r.segs[0][0] > margin + 3 * r.size for r in block)
+        if columnar and out and isinstance(out[-1], tuple) and out[-1][1][-1].y - block[0].y <= 2 * block[0].size:
+            out[-1][1].extend(block)
+        elif columnar:
+            out.append(("table", list(block)))
+        else:
+            out.append(block)
+    return [b if not isinstance(b, tuple) or _really_columns(b[1], margin) else b[1] for b in out]
+
+
+def _really_columns(rows: list[Row], margin: float) -> bool:
+    """A single line off the margin (a centred page number) is not a table."""
+    return len(rows) > 1 or len(rows[0].segs) > 1
+
+
+def document_lines(pages: list) -> list[list[tuple[str, str | None]]]:
+    """(text, hint) lines for every page of a pypdf reader's pages."""
+    rows = [page_rows(p) for p in pages]
+    pitch = pitches(rows)
+    xs = Counter(round(r.segs[0][0]) for page in rows for r in page)
+    margin = min((x for x, n in xs.items() if n >= max(2, xs.most_common(1)[0][1] // 4)), default=0)
+    gaps = sum(1 for page in rows for a, b in zip(page, page[1:])
+               if a.size == b.size and pitch.get(a.size, 99) + 1.0 < a.y - b.y < 3 * a.size)
+    gapped = gaps >= 3
+    out = [page_lines(page, pitch, margin, gapped) for page in rows]
+    body = [len(t) for page in out for t, _ in page if t and "\t" not in t]
+    full = sorted(body)[int(len(body) * 0.9)] * 0.8 if body else 0
+    for prev, page in zip(out, out[1:]):
+        last = next((t for t, _ in reversed(prev) if t and not PAGE_NUMBER.match(t.strip())), "")
+        first = next((k for k, (t, _) in enumerate(page) if t), None)
+        if gapped and first is not None and not starts_structure(page[first][0]):
+            ends_hyphen = last.endswith(("\u00ad", "-"))
+            if ends_hyphen or (not TERMINAL.search(last) and len(last) >= full and "\t" not in last):
+                page[first] = (page[first][0], "wrap")
+    return out
