@@ -169,16 +169,21 @@ def diff_sections(old: list, new: list) -> list[SectionDiff]:
     return out
 
 
+def _subs(s) -> list:
+    """A section's subsections; a subsection has none (the model has no `subsections` on it)."""
+    return getattr(s, "subsections", [])
+
+
 def _section(a, b, old_no, new_no, moved=False) -> SectionDiff:
     if a is None:
         return SectionDiff(Text.added(b.title), ADDED, diff_blocks([], b.blocks),
-                           [_section(None, s, {}, {}) for s in b.subsections], None, new_no.get(id(b)))
+                           [_section(None, s, {}, {}) for s in _subs(b)], None, new_no.get(id(b)))
     if b is None:
         return SectionDiff(Text.removed(a.title), REMOVED, diff_blocks(a.blocks, []),
-                           [_section(s, None, {}, {}) for s in a.subsections], old_no.get(id(a)), None)
+                           [_section(s, None, {}, {}) for s in _subs(a)], old_no.get(id(a)), None)
     title = words(a.title, b.title)
     blocks = diff_blocks(a.blocks, b.blocks)
-    subs = diff_sections(a.subsections, b.subsections)
+    subs = diff_sections(_subs(a), _subs(b))
     touched = title.status != SAME or any(x.status != SAME for x in blocks) or any(s.touched for s in subs)
     status = MOVED if moved else (CHANGED if touched else SAME)
     return SectionDiff(title, status, blocks, subs, old_no.get(id(a)), new_no.get(id(b)))
