@@ -222,6 +222,7 @@ def diff(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file (required for docx)."),
     color: str = typer.Option("auto", "--color", help="auto, always or never (text format)."),
     author: str = typer.Option("avtale", "--author", help="Author of the tracked changes (docx)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date of the tracked changes, YYYY-MM-DD (docx; default: today)."),
 ):
     """Show what changed between two agreements: sections, paragraphs, list items, words."""
     from avtale import sources, store
@@ -233,6 +234,14 @@ def diff(
         raise typer.BadParameter("give either NEW or --rev, not both", param_hint="--rev")
     if new is None and not rev:
         raise typer.BadParameter("give NEW, or --rev REV to compare with a git revision", param_hint="NEW")
+    when = None
+    if date is not None:
+        import datetime as dt
+
+        try:
+            when = dt.date.fromisoformat(date)
+        except ValueError:
+            raise typer.BadParameter(f"«{date}» is not a date (YYYY-MM-DD)", param_hint="--date") from None
     before = sources.read_agreement(old, rev=rev)
     after = sources.read_agreement(new or old)
     result = compare(before, after)
@@ -241,7 +250,8 @@ def diff(
             raise typer.BadParameter("a DOCX redline needs --out FILE", param_hint="--out")
         from avtale.redline import render_redline
 
-        store.write_atomic(out, render_redline(result, before, after, author=author))
+        base_dir = Path(sources.split_rev(new or old)[1]).parent
+        store.write_atomic(out, render_redline(result, before, after, author=author, date=when, base_dir=base_dir))
         typer.echo(f"wrote {out}", err=True)
         return EXIT_OK
     if fmt == "md":
