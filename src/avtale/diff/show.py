@@ -92,11 +92,10 @@ def _section_lines(s: SectionDiff, colour, bold, prefix) -> list[str]:
 
 # --- Markdown ------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-
-
 def md_escape(s: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", s)
+    from avtale.render.md import escape  # the one Markdown escaping, shared with `build --format md`
+
+    return escape(s)
 
 
 def _md_inline(text: Text) -> str:
@@ -157,7 +156,8 @@ def markdown(diff: AgreementDiff) -> str:
     if diff.signing:
         lines += ["### Underskrifter", ""]
         for what, old, new in diff.signing:
-            lines.append(f"- {md_escape(what)}: ~~{md_escape(old)}~~ **{md_escape(new)}**".replace("~~~~ ", "").replace(" ****", ""))
+            change = [f"~~{md_escape(old)}~~" if old else "", f"**{md_escape(new)}**" if new else ""]
+            lines.append(f"- {md_escape(what)}: {' '.join(c for c in change if c)}")
         lines.append("")
     return "\n".join(lines)
 
