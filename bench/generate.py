@@ -2,11 +2,13 @@
 
 Seeded: the same seed gives the same agreement. Norwegian text of realistic
 length, 4–12 sections, bullet and numbered lists, subsections now and then,
-2–5 signatories, bokmål or nynorsk, every heading numbering style.
+2–5 signatories, bokmål or nynorsk, every heading numbering style; signed ones
+are sealed as `avtale sign-off` would seal them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import sys
 from pathlib import Path
@@ -15,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from avtale.agreements import canonical_yaml  # noqa: E402
-from avtale.model import Agreement  # noqa: E402
+from avtale.model import Agreement, Seal  # noqa: E402
+from avtale.workflow import content_hash  # noqa: E402
 
 WORDS = (
     "kommunesektoren staten samarbeid kvalitet barnehagen skolen opplæring utvikling partene avtalen "
@@ -98,6 +101,29 @@ def generate(seed: int) -> Agreement:
         "sections": sections,
         "signing": {"place": "Oslo", "date": f"{start - 1}-11-{rng.randint(1, 28):02d}", "signatories": signatories},
     }
+    agreement = Agreement.model_validate(data)
+    if agreement.status == "signed":
+        # a signed agreement in a repository carries the seal of `avtale sign-off` (else AV402 warns)
+        # a date object of its own: store.dump writes a YAML anchor/alias for a shared one (AV001)
+        on = dt.date.fromordinal(agreement.signing.date.toordinal())
+        seal = Seal(sha256=content_hash(agreement), date=on)
+        agreement = agreement.model_copy(update={"seal": seal})
+    return agreement
+
+
+def generate_long(seed: int, sections: int = 12, rounds: int = 4) -> Agreement:
+    """A long agreement (about ten pages with the defaults): `sections` sections of `rounds` runs of blocks, a draft."""
+    rng = random.Random(seed)
+    data = generate(seed).model_dump(mode="python", exclude_defaults=True, exclude={"seal"})
+    data["status"] = "draft"
+    data["sections"] = [
+        {"title": title, "blocks": [b for _ in range(rounds) for b in blocks(rng)]}
+        for title in rng.sample(TITLES, min(sections, len(TITLES)))
+    ]
+    data["sections"][-1]["blocks"].append(
+        f"Partene er enige om å samarbeide fram til {MONTHS_LAST_DAY}. desember {data['period']['end'].year}."
+    )
+    data["id"] = f"long-{seed:05d}"
     return Agreement.model_validate(data)
 
 

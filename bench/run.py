@@ -1,0 +1,263 @@
+"""`make bench`: avtale measured against the tools a user would otherwise pick (issue 8).
+
+Runs every benchmark under bench/ and writes bench/results.md: machine, versions,
+date, load, one table (what, avtale median, peer median, ratio, target, met?),
+the scaling detail, what the peer checks really do, and a profile of every
+missed target. Each figure is the median of repeated runs of a whole process.
+
+Usage: python bench/run.py [--quick]   (--quick: fewer repetitions, smaller corpora; for trying it out)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import peers  # noqa: E402
+from common import AVTALE, BENCH, PEERS_BIN, ROOT, Row, loadavg, log  # noqa: E402
+
+QUICK = "--quick" in sys.argv
+# repetitions: a whole `make bench` stays under 10 minutes on 2 cores
+REPS = dict(startup=11, small=7, corpus100=3, corpus1000=2, peer1000=1, validate1000=3, cj1000=1, scan=3)
+if QUICK:
+    REPS = dict(startup=3, small=3, corpus100=1, corpus1000=1, peer1000=1, validate1000=1, cj1000=1, scan=1)
+SIZES = (1, 10, 100, 1000) if not QUICK else (1, 10, 100)
+
+
+def machine() -> list[str]:
+    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                if ln.startswith("model name")), platform.processor() or "?")
+    mem = next((int(ln.split()[1]) for ln in Path("/proc/meminfo").read_text().splitlines()
+                if ln.startswith("MemTotal")), 0)
+    return [f"- CPU: {cpu}, {os.cpu_count()} cores (logical)",
+            f"- Memory: {mem / 1024 / 1024:.1f} GiB",
+            f"- OS: {platform.platform()}"]
+
+
+def _first_line(cmd: list[str]) -> str:
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        return (out.stdout or out.stderr).strip().splitlines()[0]
+    except (OSError, IndexError, subprocess.TimeoutExpired):
+        return "?"
+
+
+def versions() -> list[str]:
+    from importlib.metadata import version
+
+    rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=ROOT, capture_output=True,
+                           text=True).stdout.strip()
+    py = lambda name: version(name)  # noqa: E731
+    peer_py = lambda name: _first_line([str(PEERS_BIN / "python"), "-c",  # noqa: E731
+                                        f"from importlib.metadata import version; print(version('{name}'))"])
+    return [
+        f"- Python {platform.python_version()}",
+        f"- avtale {py('avtale')} (git {rev}{', src/ has uncommitted changes by others' if dirty else ''})",
+        f"- typst {py('typst')} (PyPI), python-docx {py('python-docx')}, pydantic {py('pydantic')}, "
+        f"pypdf {py('pypdf')}",
+        f"- pandoc: {_first_line(['pandoc', '--version'])}",
+        f"- LibreOffice: {_first_line(['soffice', '--version'])}",
+        f"- WeasyPrint {peer_py('weasyprint')}, check-jsonschema {peer_py('check-jsonschema')} (PyPI, bench/.peers)",
+        f"- Tesseract: {_first_line(['tesseract', '--version'])}; poppler: {_first_line(['pdftotext', '-v'])}",
+    ]
+
+
+def corpora(work: Path) -> dict[int, Path]:
+    from generate import write_corpus
+
+    big = max(SIZES)
+    log(f"generating {big} agreements")
+    files = write_corpus(work / f"corpus-{big}", big)
+    out = {big: work / f"corpus-{big}"}
+    for n in SIZES:
+        if n != big:
+            d = work / f"corpus-{n}"
+            d.mkdir()
+            for f in files[:n]:
+                (d / f.name).symlink_to(f)
+            out[n] = d
+    return out
+
+
+def fmt_s(x: float) -> str:
+    return f"{x:.3f}" if x < 10 else f"{x:.1f}"
+
+
+def table(rows: list[Row]) -> list[str]:
+    lines = ["| | what | avtale median (s) | peer | peer median (s) | ratio peer/avtale | target | met? |",
+             "|---|---|---:|---|---:|---:|---|---|"]
+    for r in rows:
+        peer = f"{fmt_s(r.peer.median)} (n={r.peer.n})" if r.peer and r.peer.runs else "—"
+        ratio = f"{r.ratio:.1f}×" if r.ratio is not None else "—"
+        met = {True: "yes", False: "**no**", None: "—"}[r.met]
+        note = f" ({r.note})" if r.note else ""
+        lines.append(f"| {r.group} | {r.what}{note} | {fmt_s(r.ours.median)} (n={r.ours.n}, {r.ours.spread}) | "
+                     f"{r.peer_name or '—'} | {peer} | {ratio} | {r.target or '—'} | {met} |")
+    return lines
+
+
+PROFILE_VALIDATE = """
+import sys
+from pathlib import Path
+from avtale import agreements
+files = sorted(Path(sys.argv[1]).glob('*.yaml'))[:200]
+for f in files:
+    agreements.validate_file(f)
+"""
+
+
+def profile(label: str, args: list[str], work: Path) -> list[str]:
+    """pyinstrument (bench/.peers) over avtale's interpreter; a flat list of the top self-times, then the tree."""
+    site = next((PEERS_BIN.parent / "lib").glob("python*/site-packages"))
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    out = []
+    for render in (["-p", "flat=true"], []):
+        proc = subprocess.run([sys.executable, "-m", "pyinstrument", "--no-color", "--no-unicode", "-i", "0.0005",
+                               "-r", "text", *render, *args], capture_output=True, text=True, env=env, cwd=work)
+        text = [ln for ln in proc.stdout.splitlines() if ln.strip() and not ln.startswith(("  _", " _"))]
+        out += text[:(22 if render else 45)] + [""]
+    return [f"#### {label}", "", "```", *out, "```", ""]
+
+
+def main() -> int:
+    started = time.monotonic()
+    load_before = loadavg()
+    peers.ensure()
+    import bench_docx
+    import bench_extract
+    import bench_pdf
+    import bench_scaling
+    import bench_validate
+
+    keep = os.environ.get("BENCH_KEEP")
+    work = Path(tempfile.mkdtemp(prefix="avtale-bench-"))
+    try:
+        sets = corpora(work)
+        rows: list[Row] = []
+        log("start-up")
+        rows += bench_validate.startup(REPS["startup"])
+        log("validate")
+        honesty = bench_validate.honesty(work)
+        rows.append(bench_validate.corpus(sets[100], REPS["small"] // 2, REPS["small"] // 2))
+        if 1000 in sets:
+            rows.append(bench_validate.corpus(sets[1000], REPS["validate1000"], REPS["cj1000"]))
+        log("build: one agreement, all formats; PDF against LibreOffice and WeasyPrint")
+        rows += bench_pdf.rows(work, REPS["small"], max(3, REPS["small"] - 2))
+        log("DOCX")
+        rows.append(bench_docx.single(work, REPS["small"]))
+        rows.append(bench_docx.corpus(work, sets[100], REPS["corpus100"]))
+        if 1000 in sets:
+            log("DOCX 1000 (pandoc runs 1,000 processes)")
+            rows.append(bench_docx.corpus(work, sets[1000], REPS["corpus1000"], REPS["peer1000"]))
+        log("scaling")
+        scaling = {n: bench_scaling.measure(sets[n], work / f"scale-{n}", REPS["small"] // 2 + 1) for n in (1, 10)}
+        for r in rows:
+            m = re.match(r"(\d+) generated agreements → DOCX", r.what)
+            if m:
+                scaling[int(m.group(1))] = r.ours
+        log("extract")
+        rows += bench_extract.rows(work, max(3, REPS["small"] - 2), REPS["scan"])
+
+        missed = [r for r in rows if r.met is False]
+        profiles: list[str] = []
+        log(f"profiling {len(missed)} missed targets")
+        seen = set()
+        for r in missed:
+            key = r.what.split(",")[0]
+            if key in seen:
+                continue
+            seen.add(key)
+            if r.group == "Start-up" and "--help" in r.what:
+                profiles += profile("`avtale --help`", ["-m", "avtale", "--help"], work)
+            elif r.group == "Start-up":
+                profiles += profile("`avtale validate` one file", ["-m", "avtale", "validate",
+                                                                    str(bench_validate.SINGLE)], work)
+            elif r.group == "Validate":
+                script = work / "profile_validate.py"
+                script.write_text(PROFILE_VALIDATE, encoding="utf-8")
+                profiles += profile("validation per file, in one process (200 generated files, serial: "
+                                    "what each worker of `avtale validate DIR` does)", [str(script), str(sets[1000])],
+                                    work)
+            elif r.group == "Build":
+                profiles += profile("`avtale build` one agreement, all four formats",
+                                    ["-m", "avtale", "build", str(bench_pdf.SINGLE), "--out", str(work / "prof")], work)
+            elif r.group == "PDF":
+                profiles += profile("`avtale build --format pdf` one agreement",
+                                    ["-m", "avtale", "build", str(bench_pdf.SINGLE), "--format", "pdf",
+                                     "--out", str(work / "prof")], work)
+            elif r.group == "DOCX" and "1 agreement" in r.what:
+                profiles += profile("`avtale build --format docx` one agreement",
+                                    ["-m", "avtale", "build", str(bench_docx.SINGLE), "--format", "docx",
+                                     "--out", str(work / "prof")], work)
+            elif r.group == "Extract":
+                profiles += profile(f"`avtale extract` {r.what}", ["-m", "avtale", "extract",
+                                                                   str(bench_extract.SEEDS[0]), "--out",
+                                                                   str(work / "prof.yaml"), "--force"], work)
+
+        elapsed = time.monotonic() - started
+        lines = [
+            "# avtale benchmark results",
+            "",
+            f"Written by `make bench` (bench/run.py{' --quick' if QUICK else ''}) on "
+            f"{dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}; the whole run took "
+            f"{elapsed / 60:.1f} min.",
+            "",
+            "## Machine",
+            *machine(),
+            f"- Load average (1, 5, 15 min) before: {load_before}; after: {loadavg()} — the machine is shared "
+            "with other engineers running tests, so figures are medians and avtale and its peer run interleaved.",
+            "",
+            "## Versions",
+            *versions(),
+            "",
+            "## Results",
+            "",
+            "Every time is the wall time of whole processes started fresh (a cold interpreter; the OS file cache is "
+            "warm), the median of n runs (min–max after it). Ratio = peer median / avtale median: above 1, avtale "
+            "is faster. Corpora are bench/generate.py's seeded agreements (seeds 0…N−1); a corpus build is one "
+            "`avtale build DIR` call (one worker per core); pandoc runs once per file, one after the other.",
+            "",
+            *table(rows),
+            "",
+            f"Targets met: {sum(r.met is True for r in rows)} of {sum(r.met is not None for r in rows)}.",
+            "",
+            "## Scaling: `avtale build --format docx DIR`",
+            "",
+            *bench_scaling.table(scaling, os.cpu_count() or 1),
+            "",
+            "## What check-jsonschema really checks",
+            "",
+            *honesty,
+            "",
+        ]
+        findings = BENCH / "findings.md"
+        if findings.exists():
+            lines += [findings.read_text(encoding="utf-8").strip(), ""]
+        if profiles:
+            lines += ["## Profiles of the missed targets (pyinstrument, this run)", "",
+                      "Flat: self time per function, highest first; then the call tree.", "", *profiles]
+        target = BENCH / ("results-quick.md" if QUICK else "results.md")
+        target.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
+        log(f"wrote {target} in {elapsed:.0f} s")
+        print("\n".join(table(rows)))
+    finally:
+        if keep:
+            log(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
