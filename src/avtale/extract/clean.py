@@ -10,7 +10,8 @@ note for every line or marker dropped:
 - page numbers: «Side 2 av 4», «- 2 -», «2/4», «Page 2 of 4», a bare number (but not a bare
   number away from a page break that stands alone before a heading-like line: pdftotext sets a
   heading's number «1» on a line of its own);
-- running headers and footers: the same short line repeated page after page;
+- running headers and footers: the same short line repeated page after page, next to the
+  page breaks (text repeated elsewhere is the agreement's own);
 - lines with no letter or digit («— ——», «________»), and single stray letters (text read off a logo);
 - a letterhead before the title (lines naming organisations only, one per column) and logo
   text after the last line with lower-case letters (all capitals, «KUNNSKAPSDEPARTEMENTET»).
@@ -127,8 +128,8 @@ def _drop_running(lines: list[Line], notes: Notes) -> list[Line]:
             continue
         distinct_pages = len({lines[i].page for i in idxs})
         near_break = sum(1 for i in idxs if _near_page_break(lines, i))
-        if not (len(idxs) >= 3 or (pages > 1 and distinct_pages == len(idxs)) or near_break >= 2):
-            continue
+        if not (pages > 1 and distinct_pages >= 2 and near_break >= max(2, len(idxs) - 1)):
+            continue  # repeated text away from page breaks is the agreement's own (a heading, a sentence)
         for i in idxs:
             if i == first_content:
                 continue  # the title, repeated as a running header later

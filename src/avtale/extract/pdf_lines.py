@@ -14,6 +14,8 @@ Reads: pypdf page objects. Writes: per page, a list of (text, hint) lines:
   output holds the k-th cell of every column, separated by tabs. A cell's lines are
   joined here (a soft hyphen or a hyphen at a line end divides the word, except before
   «og»/«eller»);
+- font sizes above the body's mark the title, headings and subheadings (hints `title`,
+  `heading`, `subheading`), so unnumbered headings are told from subsections;
 - the first line of a page continues the paragraph that ended the page before when that
   one ended in a hyphen, or ended full and without a full stop.
 """
@@ -150,7 +152,8 @@ def _table(rows: list[Row], pitch: dict[float, float]) -> list[str]:
     return ["\t".join(c[k] if k < len(c) else "" for c in cells).rstrip("\t") for k in range(height)]
 
 
-def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped: bool) -> list[tuple[str, str | None]]:
+def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped: bool,
+               levels: dict[float, str] | None = None) -> list[tuple[str, str | None]]:
     """(text, hint) lines of one page, blank lines at paragraph gaps, tables cell by cell."""
     blocks: list[list[Row]] = []
     for r in rows:
@@ -168,6 +171,8 @@ def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped
         for k, r in enumerate(block):
             text = r.text().strip()
             hint = "wrap" if gapped and k and not starts_structure(text) else None
+            if not k and levels and r.size in levels:
+                hint = levels[r.size]
             out.append((text, hint))
     return out
 
@@ -195,6 +200,22 @@ def _really_columns(rows: list[Row], margin: float) -> bool:
     return len(rows) > 1 or len(rows[0].segs) > 1
 
 
+def _levels(pages: list[list[Row]]) -> dict[float, str]:
+    """Font sizes above the body's: the title (the largest, used once), then heading and subheading."""
+    count = Counter(r.size for page in pages for r in page if len(r.segs) == 1)
+    if not count:
+        return {}
+    body = count.most_common(1)[0][0]
+    larger = sorted((size for size in count if size > body + 0.2), reverse=True)
+    out: dict[float, str] = {}
+    first = next((r for page in pages for r in page if r.size in larger and len(r.segs) == 1), None)
+    if larger and first is not None and first.size == larger[0]:
+        out[larger.pop(0)] = "title"
+    for size, hint in zip(larger, ("heading", "subheading")):
+        out[size] = hint
+    return out
+
+
 def document_lines(pages: list) -> list[list[tuple[str, str | None]]]:
     """(text, hint) lines for every page of a pypdf reader's pages."""
     rows = [page_rows(p) for p in pages]
@@ -204,7 +225,7 @@ def document_lines(pages: list) -> list[list[tuple[str, str | None]]]:
     gaps = sum(1 for page in rows for a, b in zip(page, page[1:])
                if a.size == b.size and pitch.get(a.size, 99) + 1.0 < a.y - b.y < 3 * a.size)
     gapped = gaps >= 3
-    out = [page_lines(page, pitch, margin, gapped) for page in rows]
+    out = [page_lines(page, pitch, margin, gapped, _levels(rows)) for page in rows]
     body = [len(t) for page in out for t, _ in page if t and "\t" not in t]
     full = sorted(body)[int(len(body) * 0.9)] * 0.8 if body else 0
     for prev, page in zip(out, out[1:]):
