@@ -15,7 +15,7 @@ the word operations into `w:ins`/`w:del`:
 * title, party names, place and date, signatories: their words tracked where
   they stand; a letterhead or signature block whose columns changed is shown
   as the old table deleted and the new table inserted. Metadata the document
-  does not print (id, period, status) stays out of the text.
+  does not print (id, period, status …) goes into a comment on the title.
 
 Accepting every change gives NEW's document text, rejecting every change OLD's.
 """
