@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,6 +79,8 @@ def build(paths: list[Path], formats: list[str], out_dir: Path, jobs: int | None
             if on_done:
                 on_done(results[-1])
         return results
+    from concurrent.futures import ProcessPoolExecutor  # only here: building one file stays light
+
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
     try:
         futures = [pool.submit(build_one, p, formats, out_dir) for p in paths]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from avtale import agreements
@@ -16,6 +15,8 @@ def validate_paths(paths: list[Path | str], jobs: int | None = None) -> list[Res
     files = agreements.collect(paths)
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(files) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor  # only here: validating one file stays light
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             return list(pool.map(_light, files, chunksize=32))
     return [agreements.validate_file(f) for f in files]
