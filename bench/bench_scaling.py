@@ -47,10 +47,14 @@ def table(stats: dict[int, Stat], cores: int) -> list[str]:
                      f"{max(r.max_rss_kb for r in s.runs) / 1024:.0f} |")
     fixed, per_file = fit({n: s.median for n, s in stats.items()})
     big = max(stats)
-    lines += ["", f"Fit over the medians: time ≈ {fixed:.2f} s + {1000 * per_file:.1f} ms × N "
-              f"(on {cores} cores, so ≈ {1000 * per_file * cores:.0f} ms of CPU per agreement). "
-              f"Cost grows linearly in N once the pool is busy: from 100 to {big} agreements the time grows "
-              f"{stats[big].median / stats[100].median:.1f}× for {big // 100}× the files. Memory does not grow "
-              f"with N: each worker holds one agreement at a time, so the tree peak is about "
-              f"(1 + workers) × one process."]
+    small, large = min(stats), max(stats)
+    mid = sorted(stats)[-2]
+    mem_growth = stats[large].peak_kb() / stats[small].peak_kb()
+    lines += ["", f"Fit over the medians: time ≈ {fixed:.2f} s + {1000 * per_file:.1f} ms × N on {cores} cores "
+              f"(≈ {1000 * per_file * cores:.0f} ms of CPU per agreement when every core is busy). Cost grows "
+              f"linearly in N: from {mid} to {large} agreements the time grows "
+              f"{stats[large].median / stats[mid].median:.1f}× for {large // mid}× the files; below ~10 files the "
+              f"fixed cost (start-up, imports in each worker) dominates. Peak memory of the whole tree grows "
+              f"{mem_growth:.1f}× from {small} to {large} agreements: it is set by the number of workers (one per "
+              f"core, each holding one agreement at a time), not by N."]
     return lines

@@ -28,7 +28,7 @@ from common import AVTALE, BENCH, PEERS_BIN, ROOT, Row, loadavg, log  # noqa: E4
 
 QUICK = "--quick" in sys.argv
 # repetitions: a whole `make bench` stays under 10 minutes on 2 cores
-REPS = dict(startup=11, small=7, corpus100=3, corpus1000=2, peer1000=1, validate1000=3, cj1000=1, scan=3)
+REPS = dict(startup=11, small=7, corpus100=3, corpus1000=1, peer1000=1, validate1000=3, cj1000=1, scan=3)
 if QUICK:
     REPS = dict(startup=3, small=3, corpus100=1, corpus1000=1, peer1000=1, validate1000=1, cj1000=1, scan=1)
 SIZES = (1, 10, 100, 1000) if not QUICK else (1, 10, 100)
@@ -123,10 +123,13 @@ def profile(label: str, args: list[str], work: Path) -> list[str]:
     env = {**os.environ, "PYTHONPATH": str(site)}
     out = []
     for render in (["-p", "flat=true"], []):
-        proc = subprocess.run([sys.executable, "-m", "pyinstrument", "--no-color", "--no-unicode", "-i", "0.0005",
-                               "-r", "text", *render, *args], capture_output=True, text=True, env=env, cwd=work)
-        text = [ln for ln in proc.stdout.splitlines() if ln.strip() and not ln.startswith(("  _", " _"))]
-        out += text[:(22 if render else 45)] + [""]
+        report = work / "profile.txt"
+        subprocess.run([sys.executable, "-m", "pyinstrument", "--no-color", "--no-unicode", "-i", "0.0005",
+                        "-r", "text", *render, "-o", str(report), *args], capture_output=True, text=True, env=env,
+                       cwd=work)
+        text = [ln for ln in report.read_text(encoding="utf-8").splitlines()
+                if ln.strip() and not ln.lstrip().startswith(("_", "/", "To view", "pyinstrument --load"))]
+        out += text[:(24 if render else 50)] + [""]
     return [f"#### {label}", "", "```", *out, "```", ""]
 
 
