@@ -125,6 +125,12 @@ def test_subsections_added_removed_and_moved():
                     ("Skolene", [{"numbered": ["en", "to"], "style": "1)"}]))
     assert_round_trip(old, new)
     assert_round_trip(new, old)
+    # a moved section whose subsection is new (found by hypothesis)
+    two = agreement(sections=sections(("Formål", []), ("Plikter", [])))
+    moved = agreement(sections=[{"title": "Plikter", "blocks": [], "subsections": [{"title": "Formål", "blocks": []}]},
+                                {"title": "Formål", "blocks": []}])
+    assert_round_trip(two, moved)
+    assert_round_trip(moved, two)
 
 
 def test_title_preamble_and_list_style():
@@ -183,7 +189,7 @@ agreements_st = st.fixed_dictionaries({"title": sentence, "preamble": st.lists(b
                                        "sections": st.lists(section, min_size=1, max_size=5)})
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(old=agreements_st, new=agreements_st)
 def test_any_pair_accepts_to_new_and_rejects_to_old(old, new):
     assert_round_trip(agreement(**old), agreement(**new))

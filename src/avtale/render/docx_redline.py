@@ -53,7 +53,7 @@ def side_sections(sections: list[SectionDiff], side: str) -> list[SectionDiff]:
     """The sections one side has, in that side's order (a moved section at its old place for OLD)."""
     if side == NEW:
         return [s for s in sections if s.status != REMOVED]
-    return [s for s, where in _with_old_places(sections) if where != NEW]
+    return [s for s, where in _with_old_places(sections) if where != NEW and s.status != ADDED]
 
 
 def _with_old_places(sections: list[SectionDiff]) -> list[tuple[SectionDiff, str | None]]:
