@@ -12,7 +12,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
+# Byte-compile the sources: where PYTHONDONTWRITEBYTECODE is set, Python would
+# otherwise compile every module of avtale afresh on every run.
 setup: $(STAMP)
+	@$(BIN)/python -m compileall -q src >/dev/null
 
 system:
 	./scripts/system-deps
