@@ -92,6 +92,7 @@ def read_source(path: Path, notes: Notes, jobs: int | None = None) -> tuple[list
     if kind == "image":
         from avtale.extract import read_ocr
 
+        read_ocr.check_image(path)
         return read_ocr.read_images([path], notes, jobs), "scan"
     from avtale.extract import read_text
 

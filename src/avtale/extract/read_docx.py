@@ -8,53 +8,97 @@ everything else so that unwrap never joins Word paragraphs. Automatic numbers an
 bullets come from the numbering definitions and are written out as text
 («1. », «a) », «• »), so recognise sees what a reader of the page sees.
 Headers and footers are left out (page numbers live there).
+
+Bounded: `docx_guard` checks the archive before python-docx opens it; absurd
+numbering (junk or huge start values, thousands of levels, a numId that does not
+exist, list styles linking to each other) and styles based on each other in a loop
+get a sane reading; table rows are read cell by cell as written, whatever their
+declared spans; more paragraphs than `guard.check_lines` allows are refused.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zipfile
 from pathlib import Path
 
 from avtale.errors import ExtractError, Position
+from avtale.extract import docx_guard, guard
 from avtale.extract.lines import Line, Notes
-from avtale.extract.read_text import MAX_BYTES, read_bytes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+LEVELS = 9  # Word's list levels 0-8; others are ignored
+MAX_START = 10**6
+MAX_LABEL = 40  # a level text longer than this is not a list label
+MAX_CHAIN = 16  # styles based on styles, and list styles linked to lists, followed this far
 
 
-def _numbering(document) -> dict[tuple[str, str], tuple[str, str, int]]:
-    """(numId, ilvl) -> (numFmt, lvlText, start)."""
+def _int(value, default: int, low: int, high: int) -> int:
+    """A whole number from an attribute, clamped to [low, high]; junk gives the default."""
+    text = str(value or "").strip()
+    if not re.fullmatch(r"-?\d{1,12}", text):
+        return default
+    return min(high, max(low, int(text)))
+
+
+def _levels(an) -> dict[int, tuple[str, str, int]]:
+    levels = {}
+    for lvl in an.findall(f"{W}lvl"):
+        ilvl = _int(lvl.get(f"{W}ilvl"), -1, -1, LEVELS)
+        if not 0 <= ilvl < LEVELS or ilvl in levels:
+            continue
+        fmt = lvl.find(f"{W}numFmt")
+        text = lvl.find(f"{W}lvlText")
+        start = lvl.find(f"{W}start")
+        lvl_text = text.get(f"{W}val") if text is not None else None
+        levels[ilvl] = (
+            (fmt.get(f"{W}val") if fmt is not None else None) or "decimal",
+            lvl_text if lvl_text is not None and len(lvl_text) <= MAX_LABEL else "%1.",
+            _int(start.get(f"{W}val"), 1, 0, MAX_START) if start is not None else 1,
+        )
+    return levels
+
+
+def _numbering(document) -> dict[tuple[str, int], tuple[str, str, int]]:
+    """(numId, ilvl) -> (numFmt, lvlText, start).
+
+    A list that takes its levels from a list style (`numStyleLink`) is followed to the
+    list defining that style (`styleLink`), at most MAX_CHAIN links, so a loop ends.
+    """
     try:
         root = document.part.numbering_part.element
     except (NotImplementedError, KeyError, AttributeError):
         return {}
-    abstract = {}
-    for an in root.findall(f"{W}abstractNum"):
-        levels = {}
-        for lvl in an.findall(f"{W}lvl"):
-            fmt = lvl.find(f"{W}numFmt")
-            text = lvl.find(f"{W}lvlText")
-            start = lvl.find(f"{W}start")
-            levels[lvl.get(f"{W}ilvl")] = (
-                fmt.get(f"{W}val") if fmt is not None else "decimal",
-                text.get(f"{W}val") if text is not None else "%1.",
-                int(start.get(f"{W}val")) if start is not None else 1,
-            )
-        abstract[an.get(f"{W}abstractNumId")] = levels
-    out = {}
+    abstract = {an.get(f"{W}abstractNumId"): an for an in root.findall(f"{W}abstractNum")}
+    nums = {}
     for num in root.findall(f"{W}num"):
         ref = num.find(f"{W}abstractNumId")
-        for ilvl, spec in abstract.get(ref.get(f"{W}val") if ref is not None else "", {}).items():
-            out[(num.get(f"{W}numId"), ilvl)] = spec
+        nums.setdefault(num.get(f"{W}numId"), ref.get(f"{W}val") if ref is not None else None)
+    styles = {s.get(f"{W}styleId"): s for s in document.styles.element.findall(f"{W}style")}
+
+    def resolve(abstract_id):
+        for _ in range(MAX_CHAIN):
+            an = abstract.get(abstract_id)
+            if an is None:
+                return {}
+            link = an.find(f"{W}numStyleLink")
+            if link is None:
+                return _levels(an)
+            style = styles.get(link.get(f"{W}val"))
+            num_id = style.find(f"{W}pPr/{W}numPr/{W}numId") if style is not None else None
+            abstract_id = nums.get(num_id.get(f"{W}val")) if num_id is not None else None
+        return {}
+
+    out = {}
+    for num_id, abstract_id in nums.items():
+        for ilvl, spec in resolve(abstract_id).items():
+            out[(num_id, ilvl)] = spec
     return out
 
 
-def _num_pr(paragraph) -> tuple[str, str] | None:
+def _num_pr(paragraph) -> tuple[str, int] | None:
     """The paragraph's (numId, ilvl), from the paragraph or its style chain."""
-    style = paragraph.style
-    for ppr in [paragraph._p.pPr] + [s.element.pPr for s in _styles(style)]:
+    for ppr in [paragraph._p.pPr] + [s.element.pPr for s in _styles(paragraph.style)]:
         if ppr is None:
             continue
         numpr = ppr.find(f"{W}numPr")
@@ -62,12 +106,15 @@ def _num_pr(paragraph) -> tuple[str, str] | None:
             num_id = numpr.find(f"{W}numId")
             ilvl = numpr.find(f"{W}ilvl")
             if num_id is not None and num_id.get(f"{W}val") != "0":
-                return num_id.get(f"{W}val"), ilvl.get(f"{W}val") if ilvl is not None else "0"
+                return num_id.get(f"{W}val"), _int(ilvl.get(f"{W}val"), 0, -1, LEVELS) if ilvl is not None else 0
     return None
 
 
 def _styles(style):
-    while style is not None:
+    """The style and those it is based on; a loop of styles based on each other ends."""
+    seen = set()
+    while style is not None and style.style_id not in seen and len(seen) < MAX_CHAIN:
+        seen.add(style.style_id)
         yield style
         style = style.base_style
 
@@ -92,20 +139,28 @@ def _heading_level(paragraph) -> int | None:
     return None
 
 
-def read(path: Path | str, notes: Notes) -> list[Line]:
+def open_document(path: Path | str):
+    """python-docx's Document, once `docx_guard` has passed the archive."""
     import docx
-    from docx.table import Table
+
+    raw = guard.read_source(path)
+    docx_guard.check(raw, path)
+    try:
+        return docx.Document(io.BytesIO(raw))
+    except Exception as exc:  # python-docx raises assorted errors on broken packages
+        detail = str(exc).splitlines()[0][:60] if str(exc) else ""
+        if isinstance(exc, ValueError) and "content type is" in detail:
+            detail = "its main part is not a Word document (a template, macro file or other Office file?)"
+        raise ExtractError(f"not a readable Word file: {type(exc).__name__}{': ' + detail if detail else ''}",
+                           Position(path)) from None
+
+
+def read(path: Path | str, notes: Notes) -> list[Line]:
     from docx.text.paragraph import Paragraph
 
-    raw = read_bytes(path, 4 * MAX_BYTES)
-    try:
-        document = docx.Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ExtractError(f"not a readable Word file: {type(exc).__name__}", Position(path)) from None
-    except Exception as exc:  # python-docx raises assorted errors on broken packages
-        raise ExtractError(f"not a readable Word file: {type(exc).__name__}: {str(exc)[:60]}", Position(path)) from None
+    document = open_document(path)
     numbering = _numbering(document)
-    counters: dict[tuple[str, str], int] = {}
+    counters: dict[tuple[str, int], int] = {}
     items: list[tuple[str, int | None, str]] = []  # (text, heading level, kind)
     for element in document.element.body.iterchildren():
         if element.tag == f"{W}p":
@@ -115,20 +170,18 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
             num = _num_pr(p)
             if num and num in numbering and text.strip():
                 fmt, lvl_text, start = numbering[num]
-                for key in [k for k in counters if k[0] == num[0] and int(k[1]) > int(num[1])]:
+                for key in [k for k in counters if k[0] == num[0] and k[1] > num[1]]:
                     del counters[key]  # a deeper level starts again under a new item
                 counters[num] = counters.get(num, start - 1) + 1
                 text = f"{_label(fmt, lvl_text, counters[num])} {text.strip()}"
             items.append((text, level, "p"))
         elif element.tag == f"{W}tbl":
-            for row in Table(element, document).rows:
-                cells = []
-                for cell in row.cells:
-                    if cell not in cells:
-                        cells.append(cell)
-                columns = [[p.text.strip() for p in c.paragraphs if p.text.strip()] for c in cells]
+            for tr in element.iterchildren(f"{W}tr"):
+                columns = [[t for t in (Paragraph(p, document).text.strip() for p in tc.iterchildren(f"{W}p")) if t]
+                           for tc in tr.iterchildren(f"{W}tc")]
                 for k in range(max((len(c) for c in columns), default=0)):
                     items.append(("\t".join(c[k] if k < len(c) else "" for c in columns), None, "row"))
+        guard.check_lines(len(items), path)
     return _lines(items)
 
 

@@ -1,6 +1,8 @@
 """Read stage for scans: PDF of page images, or PNG/JPEG/TIFF pages, read with Tesseract (`-l nor`).
 
-Reads: image files (a scanned PDF is first rendered with pdftoppm). Writes: `Line`s
+Reads: image files (a scanned PDF is first rendered with pdftoppm; an image file is
+first checked against the size, page and pixel limits from its header, so
+Tesseract never decodes a decompression bomb). Writes: `Line`s
 rebuilt from Tesseract's TSV (words grouped by block, paragraph and line; a wide gap
 between words becomes a tab, so signatures side by side stay columns; a new
 paragraph becomes a blank line), line numbers counted through all pages, and an
@@ -20,7 +22,9 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from avtale import limits
 from avtale.errors import ExtractError, Position
+from avtale.extract import guard, image_size
 from avtale.extract.lines import Line, Notes
 from avtale.extract.read_text import lines_of
 
@@ -101,9 +105,20 @@ def read_images(images: list[Path], notes: Notes, jobs: int | None = None) -> li
     return lines_of("\f".join(text for text, _ in pages))
 
 
+def check_image(path: Path) -> None:
+    """Refuse an image file before Tesseract decodes it: size, empty, pages, pixels (from the header)."""
+    raw = guard.read_source(path)
+    pages = image_size.sizes(raw, path, limits.current.pages)
+    guard.check_pages(len(pages), path, counted_all=False)
+    for number, (width, height) in enumerate(pages, start=1):
+        guard.check_pixels(width, height, path, "image" if len(pages) == 1 else f"page {number}")
+
+
 def read_pdf(path: Path, notes: Notes, jobs: int | None = None, dpi: int = 300) -> list[Line]:
+    """A scanned PDF (read_pdf has checked its page count and each page's pixels at `dpi`)."""
     with tempfile.TemporaryDirectory(prefix="avtale-ocr-") as tmp:
-        proc = subprocess.run([_tool("pdftoppm"), "-r", str(dpi), "-gray", "-png", str(path), f"{tmp}/page"],
+        proc = subprocess.run([_tool("pdftoppm"), "-r", str(dpi), "-l", str(limits.current.pages), "-gray", "-png",
+                               str(path), f"{tmp}/page"],
                               capture_output=True, text=True, timeout=600)
         if proc.returncode != 0:
             raise ExtractError("cannot render the PDF's pages for OCR", Position(path))

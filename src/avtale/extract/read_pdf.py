@@ -6,18 +6,65 @@ no text (a scan: the caller then reads it with OCR). Lines, paragraph gaps and c
 come from the text's positions (see `pdf_lines`); a line that continues the block above
 has the hint `wrap`. pypdf keeps the typesetter's
 word divisions as soft hyphens at line ends; unwrap rejoins them.
+
+Bounded: the file's size (`source_bytes`), the page count (`pages`), every
+decompressed stream (`part_bytes`, through pypdf's configuration), and for a scan
+the pixels of each page at the OCR resolution (`pixels`), all checked before the
+work they bound. An encrypted PDF that opens without a password is read; one that
+needs a password is refused.
 """
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
+from avtale import limits
 from avtale.errors import ExtractError, Position
+from avtale.extract import guard
 from avtale.extract.lines import Line, Notes
 from avtale.extract.pdf_lines import document_lines
-from avtale.extract.read_text import MAX_BYTES, lines_of, read_bytes
+from avtale.extract.read_text import lines_of
 
 MIN_CHARS_PER_PAGE = 20
+OCR_DPI = 300
+
+
+@contextlib.contextmanager
+def bounded():
+    """pypdf's limits on decompression and parsing, set from `part_bytes` for as long as the block runs."""
+    import pypdf
+
+    most = limits.current.part_bytes
+    with pypdf.apply_configuration(
+        maximum_declared_stream_length=most, array_based_stream_maximum_output_length=most,
+        jbig2_maximum_output_length=most, lzw_maximum_output_length=most, run_length_maximum_output_length=most,
+        zlib_maximum_output_length=most, brotli_maximum_output_length=most, image_maximum_buffer_size=most,
+        stream_decoding_work_maximum_length=4 * most,
+    ):
+        yield
+
+
+def _refusal(exc: Exception, path: Path) -> ExtractError:
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
+
+    detail = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
+    if isinstance(exc, LimitReachedError) and "decompress" in detail.lower():
+        return ExtractError(f"a stream in the PDF inflates to more than the limit of {limits.current.part_bytes} "
+                            "bytes (see --max-part-size)", Position(path))
+    if isinstance(exc, LimitReachedError):
+        return ExtractError(f"the PDF is larger than pypdf reads ({detail})", Position(path))
+    if isinstance(exc, FileNotDecryptedError):
+        return ExtractError("the PDF is encrypted; decrypt it first", Position(path))
+    if isinstance(exc, RecursionError):
+        return ExtractError("unreadable PDF: its objects nest too deep", Position(path))
+    if isinstance(exc, PdfReadError):
+        return ExtractError(f"the PDF is damaged or cut short ({detail})", Position(path))
+    return ExtractError(f"unreadable PDF: {type(exc).__name__}: {detail}", Position(path))
+
+
+ERRORS = (ValueError, KeyError, TypeError, IndexError, AttributeError, ZeroDivisionError, OSError, RecursionError,
+          AssertionError)
 
 
 def page_texts(path: Path) -> tuple[list[str], list]:
@@ -25,38 +72,79 @@ def page_texts(path: Path) -> tuple[list[str], list]:
     import logging
 
     import pypdf
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import DependencyError, PyPdfError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    raw = read_bytes(path, 4 * MAX_BYTES)
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    raw = guard.read_source(path)
     if not raw.startswith(b"%PDF"):
         raise ExtractError("not a PDF file", Position(path, 1))
     try:
         reader = pypdf.PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ExtractError("the PDF is encrypted", Position(path))
-        if len(reader.pages) > 500:
-            raise ExtractError(f"{len(reader.pages)} pages; more than 500 is not an agreement", Position(path))
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except (DependencyError, NotImplementedError):
+                opened = 0
+            if not opened:
+                raise ExtractError("the PDF is encrypted; decrypt it first", Position(path))
+        guard.check_pages(len(reader.pages), path)
+        for number, page in enumerate(reader.pages, start=1):
+            check_page(page, number, path)
         return [page.extract_text() or "" for page in reader.pages], reader.pages
     except ExtractError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
-        raise ExtractError(f"unreadable PDF: {type(exc).__name__}: {str(exc)[:80]}", Position(path)) from None
+    except (PyPdfError, *ERRORS) as exc:
+        raise _refusal(exc, path) from None
+
+
+def check_page(page, number: int, path: Path) -> None:
+    """Decode the page's content stream and forms under the limits, and check its images' declared pixels,
+    before pypdf's text extraction (which swallows a limit reached) or pdftoppm (which has none) sees them."""
+    contents = page.get_contents()
+    if contents is not None:
+        contents.get_data()
+    xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+    for name in list(xobjects)[:1000]:
+        xobject = xobjects[name].get_object()
+        if xobject.get("/Subtype") == "/Image":
+            guard.check_pixels(int(xobject.get("/Width", 0)), int(xobject.get("/Height", 0)), path,
+                               f"image {name} on page {number}")
+        elif xobject.get("/Subtype") == "/Form":
+            xobject.get_data()
+
+
+def check_scan_pixels(pages, path: Path) -> None:
+    """A scanned page rendered at OCR_DPI must stay under the pixel limit (a page can declare any size)."""
+    for number, page in enumerate(pages, start=1):
+        box = page.mediabox
+        unit = float(page.get("/UserUnit", 1) or 1)  # PDF 1.6: a page's unit can be any multiple of 1/72 inch
+        width = round(abs(float(box.width)) * unit * OCR_DPI / 72)
+        height = round(abs(float(box.height)) * unit * OCR_DPI / 72)
+        guard.check_pixels(width, height, path, what=f"page {number} at {OCR_DPI} dpi")
 
 
 def read(path: Path | str, notes: Notes) -> list[Line] | None:
     from pypdf.errors import PyPdfError
 
-    texts, pages = page_texts(Path(path))
-    if not texts or sum(len(t.strip()) for t in texts) < MIN_CHARS_PER_PAGE * len(texts):
-        notes.meta("the PDF has no text layer; reading the pages with OCR")
-        return None
-    try:
-        laid_out = document_lines(pages)
-    except (PyPdfError, ValueError, KeyError, TypeError, IndexError, ZeroDivisionError) as exc:
-        notes.uncertain(None, f"text positions unreadable ({type(exc).__name__}); reading the text without them")
-        return lines_of("\f".join(texts))
+    path = Path(path)
+    with bounded():
+        texts, pages = page_texts(path)
+        if not texts or sum(len(t.strip()) for t in texts) < MIN_CHARS_PER_PAGE * len(texts):
+            try:
+                check_scan_pixels(pages, path)
+            except (PyPdfError, *ERRORS) as exc:
+                raise _refusal(exc, path) from None
+            notes.meta("the PDF has no text layer; reading the pages with OCR")
+            return None
+        try:
+            laid_out = document_lines(pages)
+        except (PyPdfError, *ERRORS) as exc:
+            if "Limit" in type(exc).__name__:
+                raise _refusal(exc, path) from None
+            notes.uncertain(None, f"text positions unreadable ({type(exc).__name__}); reading the text without them")
+            return lines_of("\f".join(texts))
     lines = lines_of("\n\f".join("\n".join(t for t, _ in page) for page in laid_out))
+    guard.check_lines(len(lines), path)
     hints = [h for page in laid_out for _, h in page]
     for line, hint in zip(lines, hints):
         line.hint = hint

@@ -3,7 +3,8 @@
 Reads: the bytes of a text file. Writes: `Line`s with 1-based source line numbers;
 a form feed or the exporters' page-break marker (a line holding a single space,
 or one space glued before the next page's first line) sets `page_start`.
-Refuses binary or oversized input with one `ExtractError`.
+Refuses binary, empty or oversized input (`guard`: the size limit, 100 lines a page)
+with one `ExtractError`.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from avtale.errors import ExtractError, Position
+from avtale.extract import guard
 from avtale.extract.lines import Line
-
-MAX_BYTES = 8 * 1024 * 1024
 
 
 def decode(raw: bytes, path: Path | str) -> str:
@@ -33,23 +33,6 @@ def decode(raw: bytes, path: Path | str) -> str:
         if text.count("\ufffd") > 10:
             raise ExtractError("not text in UTF-8 or Windows-1252", Position(path, 1)) from None
         return text
-
-
-def read_bytes(path: Path | str, max_bytes: int = MAX_BYTES) -> bytes:
-    path = Path(path)
-    try:
-        if path.is_dir():
-            raise ExtractError("is a directory, not a file", Position(path))
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ExtractError(f"file is {size} bytes, larger than the limit of {max_bytes}", Position(path))
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ExtractError("no such file", Position(path)) from None
-    except PermissionError:
-        raise ExtractError("permission denied", Position(path)) from None
-    except OSError as exc:
-        raise ExtractError(f"cannot read: {exc.strerror or exc}", Position(path)) from None
 
 
 def lines_of(text: str) -> list[Line]:
@@ -82,7 +65,8 @@ def lines_of(text: str) -> list[Line]:
 
 
 def read(path: Path | str) -> list[Line]:
-    raw = read_bytes(path)
+    raw = guard.read_source(path)
+    guard.check_lines(max(raw.count(b"\n"), raw.count(b"\r")) + 1, path)
     if not raw.strip():
         raise ExtractError("file is empty", Position(path, 1))
     text = decode(raw, path)
