@@ -89,7 +89,7 @@ def parties(outline: Outline, orgs: list[str], notes: Notes) -> list[Party]:
     out: list[Party] = []
     for name in names[:5]:
         short = _short(name, words)
-        pid = short.lower() if short else (name.lower() if name.isupper() and len(name) <= 6 else _slug(name))
+        pid = _slug(short or name)  # «KS» → ks, «Øvre-D» → ovre-d: always a valid id
         while pid in {p.id for p in out}:
             pid += "-2"
         out.append(Party(id=pid, name=name, short=short))

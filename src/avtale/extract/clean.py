@@ -5,6 +5,7 @@ organisation names seen in letterheads and logos (hints for the parties), and a
 note for every line or marker dropped:
 
 - table borders («+----+», «-----»); the cells of a grid-table row («| a | b |») become columns;
+- control characters, which no YAML file can hold (each noted by its code point);
 - bookmark markers such as `[bookmark: _GoBack]` (the rest of the line stays);
 - image file names and image placeholders (`image1.jpeg`, `[image: …]`, `![](media/…)`);
 - page numbers: «Side 2 av 4», «- 2 -», «2/4», «Page 2 of 4», a bare number (but not a bare
@@ -25,6 +26,9 @@ from collections import Counter, defaultdict
 from avtale.extract.lines import Line, Notes
 
 BULLET_CHARS = "·•‧∙◦▪■●○–—-*"
+# What a YAML file cannot hold (YAML's printable set, tabs and line breaks aside): C0 and C1
+# controls, lone surrogates, U+FFFE and U+FFFF.
+CONTROL = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 IMAGE = re.compile(
     r"^(?:\S+\.(?:jpe?g|png|gif|emf|wmf|tiff?|bmp|svg)|\[(?:image|bilde)[^\]]*\]|!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|\[\])$",
@@ -55,6 +59,10 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     kept: list[Line] = []
     for index, line in enumerate(lines):
         text = line.text
+        if CONTROL.search(text):
+            for c in sorted(set(CONTROL.findall(text))):
+                notes.dropped(line.no, f"U+{ord(c):04X}", "control character")
+            text = CONTROL.sub("", text)
         if BOOKMARK.search(text):
             for m in BOOKMARK.finditer(text):
                 notes.dropped(line.no, m.group(0), "bookmark marker")
