@@ -177,7 +177,7 @@ def main() -> int:
         log(f"profiling {len(missed)} missed targets")
         seen = set()
         for r in missed:
-            key = r.what.split(",")[0]
+            key = r.group if r.group == "Extract" else r.what.split(",")[0]  # one extract profile is enough
             if key in seen:
                 continue
             seen.add(key)
