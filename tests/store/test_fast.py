@@ -60,6 +60,10 @@ def test_plain_scalars_resolve_like_round_trip(scalar, value):
     assert fast.load(text, 64).data == store.parse(text) == {"a": value}
 
 
+def test_impossible_date_stays_text_for_the_schema_to_report():
+    assert fast.load("a: 2014-13-45\n", 64).data == {"a": "2014-13-45"}
+
+
 @pytest.mark.parametrize("text", ["a: 1.5\n", "a: 0x1F\n", "a: 1_000\n", "a: 12:30\n", "a: .inf\n", "# only a comment\n"])
 def test_gives_up_where_resolution_needs_the_round_trip_loader(text):
     assert fast.load(text, 64) is None

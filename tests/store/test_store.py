@@ -145,3 +145,16 @@ def test_write_atomic_gives_new_files_ordinary_permissions_and_keeps_existing_on
         os.umask(old)
     assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o644
     assert kept.stat().st_mode & 0o777 == 0o640
+
+
+def test_dump_never_writes_anchors_for_a_shared_object():
+    import datetime as dt
+
+    day = dt.date(2014, 11, 7)
+    text = store.dump({"a": day, "b": {"c": day}, "d": [day]}, schema_comment=None)
+    assert text == "a: 2014-11-07\nb:\n  c: 2014-11-07\nd:\n  - 2014-11-07\n"
+
+
+def test_impossible_date_is_a_yaml_error_not_a_crash():
+    with pytest.raises(YamlError, match="invalid value: month must be in 1..12"):
+        store.parse("a: 2014-13-45\n")

@@ -79,6 +79,7 @@ def _yaml() -> YAML:
     y.width = 4096
     y.indent(mapping=2, sequence=4, offset=2)
     y.preserve_quotes = False
+    y.representer.ignore_aliases = lambda data: True  # never write anchors, even for one object used twice
     return y
 
 
@@ -172,6 +173,8 @@ def parse(text: str, path: Path | str = "<string>") -> Any:
         raise YamlError(str(exc).splitlines()[0], Position(path)) from None
     except RecursionError:
         raise YamlError("nesting too deep", Position(path)) from None
+    except ValueError as exc:  # a value the constructor cannot build, such as the date 2014-13-45
+        raise YamlError(f"invalid value: {exc}", Position(path)) from None
 
 
 def load(path: Path | str, max_bytes: int | None = None) -> Document:

@@ -50,7 +50,7 @@ def resolve(value: str) -> Any:
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
-            raise GiveUp from None
+            return value  # not a real date: the schema reports it, with its position
     if _NUMBERISH.fullmatch(value):
         raise GiveUp  # numbers, timestamps and the like: leave every edge case to the round-trip loader
     return value
