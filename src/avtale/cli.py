@@ -306,6 +306,9 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         typer.echo("avtale: interrupted", err=True)
         code = 130
+    except MemoryError:
+        typer.echo("avtale: out of memory reading the input; lower the limits (see `avtale --help`)", err=True)
+        code = EXIT_INVALID
     except _Terminated:
         typer.echo("avtale: terminated", err=True)
         code = 143
