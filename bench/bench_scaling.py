@@ -46,7 +46,6 @@ def table(stats: dict[int, Stat], cores: int) -> list[str]:
         lines.append(f"| {n} | {s.median:.3f} | {s.n} | {1000 * s.median / n:.1f} | {s.peak_kb() / 1024:.0f} | "
                      f"{max(r.max_rss_kb for r in s.runs) / 1024:.0f} |")
     fixed, per_file = fit({n: s.median for n, s in stats.items()})
-    big = max(stats)
     small, large = min(stats), max(stats)
     mid = sorted(stats)[-2]
     mem_growth = stats[large].peak_kb() / stats[small].peak_kb()

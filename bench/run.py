@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import peers  # noqa: E402
-from common import AVTALE, BENCH, PEERS_BIN, ROOT, Row, loadavg, log  # noqa: E402
+from common import BENCH, PEERS_BIN, ROOT, Row, loadavg, log  # noqa: E402
 
 QUICK = "--quick" in sys.argv
 # repetitions: a whole `make bench` stays under 10 minutes on 2 cores

@@ -8,10 +8,7 @@ nesting depth and file size, and writes one canonical form atomically.
 
 from __future__ import annotations
 
-import io
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +17,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
-from ruamel.yaml.scalarstring import FoldedScalarString
 
-from avtale.errors import OutputError, Position, UnreadableError, YamlError
+from avtale.errors import Position, UnreadableError, YamlError
 from avtale.store import fast
 
-SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/agreement.schema.json"
 MAX_DEPTH = 64
-
-_SENTENCE_END = re.compile(r"(?<=[.!?:»)])\s(?=[«(]?[A-ZÆØÅ])")
 
 
 class _StrictComposer(Composer):
@@ -262,113 +255,17 @@ def key_position(data: Any, loc: tuple) -> tuple[int | None, int | None]:
 _TAGS = {"paragraph", "bullets", "numbered"}
 
 
-# --- writing ---------------------------------------------------------------
+from avtale.store.write import (  # noqa: E402  (the writing half of the store)
+    SCHEMA_COMMENT,
+    dump,
+    normalise_space,
+    sentences,
+    to_yaml_tree,
+    transplant_comments,
+    write_atomic,
+)
 
-
-def normalise_space(text: str) -> str:
-    return " ".join(text.split())
-
-
-def sentences(text: str) -> list[str]:
-    """Split normalised text into sentences, for one sentence per line in folded scalars."""
-    return _SENTENCE_END.split(normalise_space(text))
-
-
-def _styled(text: str) -> Any:
-    text = normalise_space(text)
-    parts = sentences(text)
-    if len(parts) < 2:
-        return text
-    folded = FoldedScalarString(text)
-    folded.fold_pos = []
-    pos = 0
-    for part in parts[:-1]:
-        pos += len(part)
-        folded.fold_pos.append(pos)
-        pos += 1
-    return folded
-
-
-def to_yaml_tree(value: Any) -> Any:
-    """Plain data (from `model_dump`) to round-trip nodes in canonical style."""
-    if isinstance(value, dict):
-        out = CommentedMap()
-        for k, v in value.items():
-            out[k] = to_yaml_tree(v)
-        return out
-    if isinstance(value, list):
-        return CommentedSeq(to_yaml_tree(v) for v in value)
-    if isinstance(value, str):
-        return _styled(value)
-    return value
-
-
-def transplant_comments(old: Any, new: Any) -> None:
-    """Carry the drafter's comments from `old` to the matching keys and items of `new`."""
-    if isinstance(old, CommentedMap) and isinstance(new, CommentedMap):
-        if old.ca.comment:
-            new.ca.comment = old.ca.comment
-        for key, value in new.items():
-            if key in old:
-                if key in old.ca.items:
-                    new.ca.items[key] = old.ca.items[key]
-                transplant_comments(old[key], value)
-    elif isinstance(old, CommentedSeq) and isinstance(new, CommentedSeq):
-        if old.ca.comment:
-            new.ca.comment = old.ca.comment
-        for i, value in enumerate(new):
-            if i < len(old):
-                if i in old.ca.items:
-                    new.ca.items[i] = old.ca.items[i]
-                transplant_comments(old[i], value)
-
-
-def dump(data: dict, original: Any = None, schema_comment: str | None = SCHEMA_COMMENT) -> str:
-    """Canonical YAML text for plain data, keeping comments from `original` round-trip data."""
-    tree = to_yaml_tree(data)
-    if original is not None:
-        transplant_comments(original, tree)
-    buf = io.StringIO()
-    _yaml().dump(tree, buf)
-    text = buf.getvalue()
-    if schema_comment and not text.startswith(schema_comment):
-        lines = [ln for ln in text.splitlines(keepends=True) if ln.rstrip("\n") != schema_comment]
-        text = schema_comment + "\n" + "".join(lines)
-    return text
-
-
-def _mode_for(path: Path) -> int:
-    """Keep an existing file's mode; a new file gets the usual 0666 less the umask (not mkstemp's 0600)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: Path | str, data: str | bytes) -> None:
-    """Write through a temporary file in the same directory, then rename: never a half-written file."""
-    path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    if path.is_dir():
-        raise OutputError("is a directory; give a file name", Position(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except FileNotFoundError:
-        raise OutputError(f"cannot write: the directory {path.parent} does not exist", Position(path)) from None
-    except PermissionError:
-        raise OutputError(f"cannot write: no permission in {path.parent}", Position(path)) from None
-    try:
-        os.chmod(tmp, _mode_for(path))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+__all__ = [
+    "Document", "SCHEMA_COMMENT", "dump", "from_text", "key_position", "load", "load_plain", "locate",
+    "normalise_space", "parse", "read_text", "sentences", "to_yaml_tree", "transplant_comments", "write_atomic",
+]
