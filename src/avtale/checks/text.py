@@ -33,6 +33,7 @@ def _may_hold_debris(text: str) -> bool:
     )
 
 
+_DIGIT = re.compile(r"\d").search  # every date, numeric or written out, has a digit
 _STRAIGHT_QUOTES = re.compile(r'"[^"]*"|[“”„]')
 _NUMERIC_DATE = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
 
@@ -41,6 +42,8 @@ _NUMERIC_DATE = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2
 def end_date_in_text(agreement, ctx):
     end = agreement.period.end
     for loc, text in all_texts(agreement):
+        if not _DIGIT(text):
+            continue
         for offset, found in find_dates(text):
             if _UNTIL.search(text[:offset]) and found != end:
                 yield loc, (
@@ -59,6 +62,8 @@ def no_export_debris(agreement, ctx):
 @rule("AV303", "norwegian-quotes", "quotations use «…», not \"…\"", severity="warning")
 def norwegian_quotes(agreement, ctx):
     for loc, text in all_texts(agreement):
+        if '"' not in text and "“" not in text and "”" not in text and "„" not in text:
+            continue
         m = _STRAIGHT_QUOTES.search(text)
         if m:
             yield loc, f"use «…» for quotations in Norwegian, not {m.group(0)[:30]!r}"
@@ -67,6 +72,8 @@ def norwegian_quotes(agreement, ctx):
 @rule("AV304", "norwegian-dates", "dates in the text are written «7. november 2014»", severity="warning")
 def norwegian_dates(agreement, ctx):
     for loc, text in all_texts(agreement):
+        if not _DIGIT(text):
+            continue
         m = _NUMERIC_DATE.search(text)
         if m:
             yield loc, f"write the date {m.group(0)!r} in words, as «7. november 2014»"

@@ -15,6 +15,17 @@ import datetime as dt
 import re
 from typing import Any
 
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
 try:  # the C parser from ruamel.yaml.clib; without it every load takes the slow path
     from _ruamel_yaml import CParser
 except ImportError:  # pragma: no cover - depends on the platform's wheels
@@ -65,10 +76,35 @@ class Refusal(Exception):
 
 
 class Loaded:
-    """Plain data, and the position of every value, key and collection in the text."""
+    """Plain data; the position of every value, key and collection is found on first use.
 
-    def __init__(self, data: Any, values: dict, keys: dict, starts: dict):
-        self.data, self.values, self.keys, self.starts = data, values, keys, starts
+    Valid files never need positions, so the first pass records none; a file
+    with findings is parsed once more (by libyaml, in about a millisecond)
+    to record them.
+    """
+
+    def __init__(self, data: Any, text: str, max_depth: int):
+        self.data, self._text, self._max_depth = data, text, max_depth
+        self._positions: _Builder | None = None
+
+    def _recorded(self) -> "_Builder":
+        if self._positions is None:
+            builder = _Builder(self._max_depth, record=True)
+            builder.run(CParser(self._text))
+            self._positions = builder
+        return self._positions
+
+    @property
+    def values(self) -> dict:
+        return self._recorded().values
+
+    @property
+    def keys(self) -> dict:
+        return self._recorded().keys
+
+    @property
+    def starts(self) -> dict:
+        return self._recorded().starts
 
     def locate(self, loc: tuple) -> tuple[int, int]:
         """Like the round-trip locate: skips union tags; a missing key gives its mapping's position."""
@@ -104,7 +140,8 @@ def load(text: str, max_depth: int) -> Loaded | None:
     if CParser is None:
         return None
     try:
-        return _Builder(max_depth).run(CParser(text))
+        data = _Builder(max_depth).run(CParser(text))
+        return Loaded(data, text, max_depth)
     except GiveUp:
         return None
     except Refusal:
@@ -143,13 +180,15 @@ _KEY_TYPES = (str, int, bool, type(None), dt.date)
 
 
 class _Builder:
-    def __init__(self, max_depth: int):
+    def __init__(self, max_depth: int, record: bool = False):
         self.max_depth = max_depth
+        self.record = record
         self.values: dict = {}
         self.keys: dict = {}
         self.starts: dict = {}
 
-    def run(self, parser: Any) -> Loaded:
+    def run(self, parser: Any) -> Any:
+        record = self.record
         root: list = []
         stack: list = [root]  # the open collections
         paths: list = [()]  # the path of each open collection
@@ -157,64 +196,72 @@ class _Builder:
         documents = 0
         while True:
             event = parser.get_event()
-            kind = type(event).__name__
-            mark = event.start_mark
-            at = (mark.line + 1, mark.column + 1)
-            if kind == "StreamEndEvent":
-                break
-            if kind in ("StreamStartEvent", "DocumentEndEvent"):
-                continue
-            if kind == "DocumentStartEvent":
-                documents += 1
-                if documents > 1:
-                    raise Refusal(friendly("another document"), *at)
-                continue
-            if kind in ("SequenceEndEvent", "MappingEndEvent"):
+            kind = event.__class__
+            if kind is ScalarEvent:
+                if event.anchor:
+                    raise Refusal("YAML anchors (&name) are not allowed", *_at(event))
+                if event.tag is not None and not (event.implicit[0] and event.tag == "!"):
+                    raise Refusal(f"YAML tags ({tag_text(event.tag)}) are not allowed", *_at(event))
+                value = resolve(event.value) if event.style in ("", None) and event.implicit[0] else event.value
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor:
+                    raise Refusal("YAML anchors (&name) are not allowed", *_at(event))
+                if event.tag is not None:
+                    raise Refusal(f"YAML tags ({tag_text(event.tag)}) are not allowed", *_at(event))
+                value = {} if kind is MappingStartEvent else []
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
                 paths.pop()
                 pending.pop()
                 continue
-            if kind == "AliasEvent":
-                raise Refusal("YAML aliases (*name) are not allowed", *at)
-            if event.anchor:
-                raise Refusal("YAML anchors (&name) are not allowed", *at)
-            if event.tag is not None and not (kind == "ScalarEvent" and event.implicit[0] and event.tag == "!"):
-                raise Refusal(f"YAML tags ({tag_text(event.tag)}) are not allowed", *at)
-            if kind == "ScalarEvent":
-                value = resolve(event.value) if event.style in ("", None) and event.implicit[0] else event.value
-            elif kind == "SequenceStartEvent":
-                value = []
-            else:
-                value = {}
+            elif kind is StreamEndEvent:
+                break
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise Refusal(friendly("another document"), *_at(event))
+                continue
+            elif kind is AliasEvent:
+                raise Refusal("YAML aliases (*name) are not allowed", *_at(event))
+            else:  # stream start, document end
+                continue
             top = stack[-1]
             if len(stack) == 1:  # the document's root node
                 path: tuple = ()
                 top.append(value)
-            elif isinstance(top, dict) and pending[-1] is None:  # a key
+            elif pending[-1] is None and top.__class__ is dict:  # a key
                 if not isinstance(value, _KEY_TYPES):
-                    raise Refusal("a key must be a plain value", *at)
+                    raise Refusal("a key must be a plain value", *_at(event))
                 if value in top:
-                    raise Refusal(f"duplicate key `{value}`", *at)
-                pending[-1] = (value, at)
+                    raise Refusal(f"duplicate key `{value}`", *_at(event))
+                pending[-1] = (value, _at(event) if record else None)
                 continue
-            elif isinstance(top, dict):
+            elif top.__class__ is dict:
                 key, key_at = pending[-1]
                 pending[-1] = None
-                path = (*paths[-1], key)
                 top[key] = value
-                self.keys[path] = key_at
-                self.values[path] = key_at if isinstance(value, (dict, list)) else at
+                if record:
+                    path = (*paths[-1], key)
+                    self.keys[path] = key_at
+                    self.values[path] = key_at if value.__class__ in (dict, list) else _at(event)
             else:
-                path = (*paths[-1], len(top))
                 top.append(value)
-                self.values[path] = at
-            if isinstance(value, (dict, list)):
+                if record:
+                    path = (*paths[-1], len(top) - 1)
+                    self.values[path] = _at(event)
+            if value.__class__ is dict or value.__class__ is list:
                 if len(stack) - 1 >= self.max_depth:
-                    raise Refusal(f"nesting deeper than {self.max_depth} levels", *at)
-                self.starts[path] = at
+                    raise Refusal(f"nesting deeper than {self.max_depth} levels", *_at(event))
+                if record:
+                    self.starts[path] = _at(event)
                 stack.append(value)
-                paths.append(path)
+                paths.append(path if record else ())
                 pending.append(None)
         if documents != 1 or len(root) != 1:
             raise GiveUp
-        return Loaded(root[0], self.values, self.keys, self.starts)
+        return root[0]
+
+
+def _at(event: Any) -> tuple[int, int]:
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1
