@@ -178,7 +178,7 @@ def load(path: Path | str, max_bytes: int | None = None) -> Document:
 
 def from_text(text: str, path: Path | str = "<string>") -> Document:
     """A Document from text already read (from git, say); `path` names it in messages."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")  # CRLF and old Mac CR
     if not text.strip():
         raise YamlError("file is empty", Position(path, 1, 1))
     try:
