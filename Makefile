@@ -25,6 +25,7 @@ build: setup
 	$(BIN)/avtale build agreements/ --out build/
 
 test: setup system
+	$(BIN)/ruff check --select F,E9 src tests bench
 	$(BIN)/python -m pytest -q
 
 bench: setup system
