@@ -167,6 +167,19 @@ def test_three_signatories_in_columns_with_party_rows(tmp_path):
     assert got == [(ids[0], "Ola Nordmann", "Helse- og omsorgsminister"), (ids[1], "Kari Nordmann", "Kunnskapsminister"), ("ks", "Per Hansen", "Styreleder")]
 
 
+def test_party_rows_read_cell_by_cell(tmp_path):
+    """LibreOffice's text export reads a signature table cell by cell: «For X», name, title, «For Y», …"""
+    text = (
+        "Avtale om noe\n\n1. Formål\n\nKunnskapsdepartementet og KS samarbeider fram til 31. desember 2027.\n\n"
+        "Oslo, 7. november 2024\n"
+        "For Kunnskapsdepartementet\nKari Nordmann\nKunnskapsminister\nFor KS\nPer Hansen\nLeder KS\n"
+    )
+    a = run(tmp_path, text).agreement
+    names = {p.id: p.name for p in a.parties}
+    got = [(names[s.party], s.name, s.title) for s in a.signing.signatories]
+    assert got == [("Kunnskapsdepartementet", "Kari Nordmann", "Kunnskapsminister"), ("KS", "Per Hansen", "Leder KS")]
+
+
 def test_signatories_one_under_another_and_nynorsk(tmp_path):
     text = (
         "Avtale om kvalitetsutvikling i skulen\n\n1. Føremål\n\nPartane skal ikkje gjere dette åleine, men saman med "

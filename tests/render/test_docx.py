@@ -229,7 +229,7 @@ def test_a_wide_logo_is_scaled_down_to_its_cell(generated_dir):
     assert round(shape.width / shape.height, 1) == 10.0
 
 
-def test_signature_table_one_column_per_signatory_with_line_name_and_title(docs):
+def test_signature_table_one_column_per_signatory_with_party_line_name_and_title(docs):
     for agreement, document in docs:
         if not agreement.signing:
             assert len(document.tables) == 1
@@ -240,8 +240,10 @@ def test_signature_table_one_column_per_signatory_with_line_name_and_title(docs)
         assert len(table.columns) == len(people) and len(table.rows) == 1
         assert table._tbl.tr_lst[0].trPr.find(f"{W}cantSplit") is not None
         for person, cell in zip(people, table.rows[0].cells):
-            name, title = cell.paragraphs
-            assert (name.text, title.text) == (person.name, person.title)
+            label, name, title = cell.paragraphs
+            party = agreement.party(person.party).name
+            assert (label.text, name.text, title.text) == (f"For {party}", person.name, person.title)
+            assert label.paragraph_format.keep_with_next is True
             line = name._p.pPr.find(f"{W}pBdr/{W}top")
             assert line is not None and line.get(f"{W}val") == "single"
             assert name.paragraph_format.space_before.mm == pytest.approx(

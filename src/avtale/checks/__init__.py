@@ -7,16 +7,25 @@ registered with its code, name and severity. `run` runs them all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
 
 from avtale.findings import ERROR, WARNING, Finding
-from avtale.model import Agreement
+from avtale.model import Agreement, all_texts
 
 
-@dataclass(frozen=True)
 class Context:
-    path: Path
+    """What rules know besides the agreement: its file, and its texts walked once for all rules."""
+
+    def __init__(self, path: Path, agreement: Agreement | None = None):
+        self.path = path
+        self._agreement = agreement
+
+    @cached_property
+    def texts(self) -> list[tuple[tuple, str]]:
+        """(loc, text) for every piece of prose, in reading order."""
+        return list(all_texts(self._agreement))
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,8 @@ def rule(code: str, name: str, summary: str, severity: str = ERROR):
 
 
 def run(agreement: Agreement, context: Context) -> list[Finding]:
+    context._agreement = agreement
+    context.__dict__.pop("texts", None)
     findings = []
     for r in RULES:
         for loc, message in r.func(agreement, context):

@@ -6,7 +6,6 @@ import re
 
 from avtale.checks import rule
 from avtale.dates import find_dates, format_date
-from avtale.model import all_texts
 
 _UNTIL = re.compile(r"\b(?:fram|frem)?\s*til\s+$")
 _DEBRIS_KINDS = {
@@ -41,7 +40,7 @@ _NUMERIC_DATE = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2
 @rule("AV301", "end-date-in-text", "a date the text gives as the end («fram til 31. desember 2017») equals `period.end`")
 def end_date_in_text(agreement, ctx):
     end = agreement.period.end
-    for loc, text in all_texts(agreement):
+    for loc, text in ctx.texts:
         if not _DIGIT(text):
             continue
         for offset, found in find_dates(text):
@@ -53,7 +52,7 @@ def end_date_in_text(agreement, ctx):
 
 @rule("AV302", "no-export-debris", "no export debris left in the text")
 def no_export_debris(agreement, ctx):
-    for loc, text in all_texts(agreement):
+    for loc, text in ctx.texts:
         m = _DEBRIS.search(text) if _may_hold_debris(text) else None
         if m:
             yield loc, f"{_DEBRIS_KINDS[m.lastgroup][1]} left from an export: {m.group(0)!r}"
@@ -61,7 +60,7 @@ def no_export_debris(agreement, ctx):
 
 @rule("AV303", "norwegian-quotes", "quotations use «…», not \"…\"", severity="warning")
 def norwegian_quotes(agreement, ctx):
-    for loc, text in all_texts(agreement):
+    for loc, text in ctx.texts:
         if '"' not in text and "“" not in text and "”" not in text and "„" not in text:
             continue
         m = _STRAIGHT_QUOTES.search(text)
@@ -71,7 +70,7 @@ def norwegian_quotes(agreement, ctx):
 
 @rule("AV304", "norwegian-dates", "dates in the text are written «7. november 2014»", severity="warning")
 def norwegian_dates(agreement, ctx):
-    for loc, text in all_texts(agreement):
+    for loc, text in ctx.texts:
         if not _DIGIT(text):
             continue
         m = _NUMERIC_DATE.search(text)

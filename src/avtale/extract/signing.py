@@ -50,7 +50,7 @@ def parse(paras: list[Para], notes: Notes) -> SigningOut | None:
     out = SigningOut(m.group("place").strip(), date, paras[0].first)
     rows = [(p.first, columns(p.text)) for p in paras[1:]]
     rows = [(no, cols) for no, cols in rows if cols]
-    parties: list[str] = []
+    groups: list[list[str]] = []  # runs of «For X» rows, in order
     body: list[tuple[int, list[str]]] = []
     after_for = False
     for no, cols in rows:
@@ -59,7 +59,10 @@ def parse(paras: list[Para], notes: Notes) -> SigningOut | None:
         fors = [FOR_PARTY.match(c) for c in cols]
         if all(fors):  # «For X» rows one under another (a column read down) add up
             found = [f.group(1).strip() for f in fors]
-            parties = parties + found if after_for else found
+            if after_for:
+                groups[-1] += found
+            else:
+                groups.append(found)
             after_for = True
         else:
             body.append((no, cols))
@@ -68,6 +71,11 @@ def parse(paras: list[Para], notes: Notes) -> SigningOut | None:
         signers = _side_by_side(body, notes)
     else:
         signers = _one_under_another(body, notes)
+    # «For X» rows name the columns in order, whether in one row, read down, or cell by cell
+    # («For KD», name, title, «For KS», name, title); more names than signers: a repeated header
+    parties = [name for group in groups for name in group]
+    if len(parties) > len(signers) and groups:
+        parties = groups[-1]
     for i, s in enumerate(signers):
         if i < len(parties):
             s.party = parties[i]

@@ -87,10 +87,12 @@ class Column:
     party: str  # the party's full name
     name: str
     title: str
+    label: str  # the row over the line: «For Kunnskapsdepartementet»
 
 
-def signature_columns(agreement: Agreement) -> list[Column]:
+def signature_columns(agreement: Agreement, layout: dict | None = None) -> list[Column]:
     """One column per signatory, in order; field names sig-<party>, then sig-<party>-2 …"""
+    label = ((layout or {}).get("signature") or {}).get("party_label", "For {party}")
     if agreement.signing is None:
         return []
     seen: dict[str, int] = {}
@@ -99,7 +101,8 @@ def signature_columns(agreement: Agreement) -> list[Column]:
         seen[s.party] = seen.get(s.party, 0) + 1
         field = f"sig-{s.party}" + (f"-{seen[s.party]}" if seen[s.party] > 1 else "")
         party = agreement.party(s.party)
-        out.append(Column(field, party.name if party else s.party, s.name, s.title))
+        name = party.name if party else s.party
+        out.append(Column(field, name, s.name, s.title, label.replace("{party}", name)))
     return out
 
 

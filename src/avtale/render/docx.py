@@ -26,7 +26,7 @@ from docx.shared import Emu, Mm, Pt
 from avtale import dates
 from avtale.errors import RenderError
 from avtale.model import Agreement, Bullets, Party
-from avtale.render import RenderContext, docx_columns, docx_numbering, docx_package, docx_styles
+from avtale.render import RenderContext, common, docx_columns, docx_numbering, docx_package, docx_styles
 from avtale.render.docx_package import clean
 
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
@@ -256,12 +256,17 @@ class _Writer:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         # long titles («Kunnskapsminister») in five columns: smaller type rather than a word broken in two
         body_pt = self.layout["size_pt"]["body"]
-        size = docx_columns.fitting_size([t for p in people for t in (p.name, p.title)], (widths[0] - gap) / Mm(1),
-                                         body_pt)
-        for person, cell, width in zip(people, row.cells, widths):
+        columns = common.signature_columns(self.agreement, self.layout)
+        size = docx_columns.fitting_size([t for c in columns for t in (c.label, c.name, c.title)],
+                                         (widths[0] - gap) / Mm(1), body_pt)
+        for person, column, cell, width in zip(people, columns, row.cells, widths):
             room = width - gap
             line = min(Mm(cfg["line_width_mm"]), room)
-            name = cell.paragraphs[0]
+            label = cell.paragraphs[0]  # «For Kunnskapsdepartementet», as in every format
+            add_text(label, column.label)
+            label.paragraph_format.space_after = Pt(0)
+            label.paragraph_format.keep_with_next = True
+            name = cell.add_paragraph()
             add_text(name, person.name)
             fmt = name.paragraph_format
             fmt.space_before = Mm(cfg["space_above_line_mm"])
@@ -273,7 +278,7 @@ class _Writer:
             add_text(title, person.title)
             title.paragraph_format.space_after = Pt(0)
             if size < body_pt:
-                for run in (*name.runs, *title.runs):
+                for run in (*label.runs, *name.runs, *title.runs):
                     run.font.size = Pt(math.floor(size * 2) / 2)
         # Word wants a paragraph after a table that ends the body, and adds a full-size one
         # (which can spill onto a page of its own) when there is none: give it a minimal one

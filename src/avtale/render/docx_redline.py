@@ -33,7 +33,7 @@ from avtale import dates
 from avtale.diff.compare import words
 from avtale.diff.tree import ADDED, MOVED, REMOVED, AgreementDiff, Block, SectionDiff, Text
 from avtale.model import Agreement
-from avtale.render import docx_numbering, docx_package, docx_styles
+from avtale.render import common, docx_numbering, docx_package, docx_styles
 from avtale.render.docx import _Writer, add_text
 from avtale.render.docx_package import clean
 from avtale.render.docx_tracked import DEL, INS, Revisions, track_revisions
@@ -210,8 +210,13 @@ class _RedlineWriter(_Writer):
         place = self.document.paragraphs[-2]  # the paragraph before the table (the last is the one after it)
         self.rev.retext(place, words(f"{old.place}, {dates.format_date(old.date)}",
                                      f"{new.place}, {dates.format_date(new.date)}"), add_text)
-        for a, b, cell in zip(old.signatories, new.signatories, self.document.tables[-1].rows[0].cells):
-            name, title = cell.paragraphs[0], cell.paragraphs[1]
+        old_columns = common.signature_columns(self.old, self.layout)
+        new_columns = common.signature_columns(self.new, self.layout)
+        cells = self.document.tables[-1].rows[0].cells
+        for a, b, ca, cb, cell in zip(old.signatories, new.signatories, old_columns, new_columns, cells):
+            label, name, title = cell.paragraphs[0], cell.paragraphs[1], cell.paragraphs[2]
+            if ca.label != cb.label:
+                self.rev.retext(label, words(ca.label, cb.label), add_text)
             if a.name != b.name:
                 self.rev.retext(name, words(a.name, b.name), add_text)
             if a.title != b.title:

@@ -86,7 +86,7 @@ def data(agreement: Agreement, context) -> dict:
         signing = {
             "label": SIGNING_LABEL[agreement.language],
             "place_date": common.place_and_date(agreement),
-            "columns": common.signature_columns(agreement),
+            "columns": common.signature_columns(agreement, layout),
         }
     return {
         "language": agreement.language,

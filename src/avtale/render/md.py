@@ -54,7 +54,7 @@ def _heading(level: int, number: str, title: str) -> str:
     return "#" * level + " " + (f"{number} " if number else "") + escape(title)  # numbers are generated, never markup
 
 
-def markdown(agreement: Agreement) -> str:
+def markdown(agreement: Agreement, layout: dict | None = None) -> str:
     parts = [_heading(1, "", agreement.title)]
     parts += _blocks(common.blocks(agreement.preamble))
     for s in common.sections(agreement):
@@ -63,11 +63,11 @@ def markdown(agreement: Agreement) -> str:
         for sub in s["subsections"]:
             parts.append(_heading(3, sub["number"], sub["title"]))
             parts += _blocks(sub["blocks"])
-    columns = common.signature_columns(agreement)
+    columns = common.signature_columns(agreement, layout)
     if columns:
         parts.append(escape(common.place_and_date(agreement)))
         rows = [
-            [f"For {c.party}" for c in columns],
+            [c.label for c in columns],
             ["---"] * len(columns),
             ["\\_" * 24] * len(columns),
             [c.name for c in columns],
@@ -82,4 +82,4 @@ def markdown(agreement: Agreement) -> str:
 
 
 def render(agreement: Agreement, context) -> bytes:
-    return markdown(agreement).encode("utf-8")
+    return markdown(agreement, context.layout).encode("utf-8")

@@ -40,7 +40,7 @@ def data(agreement: Agreement, context) -> dict:
     if agreement.signing is not None:
         signing = {
             "place_date": common.place_and_date(agreement),
-            "columns": [c.__dict__ for c in common.signature_columns(agreement)],
+            "columns": [c.__dict__ for c in common.signature_columns(agreement, context.layout)],
         }
     return {
         "title": agreement.title,
