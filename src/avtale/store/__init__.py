@@ -192,7 +192,7 @@ def from_text(text: str, path: Path | str = "<string>") -> Document:
 
 def load_plain(path: Path | str) -> Any:
     """Read a YAML settings file (such as templates/layout.yaml) as plain dicts and lists."""
-    return _plain(load(path).data)
+    return _plain(load(path).plain)
 
 
 def _plain(node: Any) -> Any:

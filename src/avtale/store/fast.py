@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover - depends on the platform's wheels
     CParser = None
 
 _INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,17})\.[0-9]{1,17}")  # 11.5, 1.15: as the round-trip loader reads them
 _NUMBERISH = re.compile(  # anything a YAML resolver might read as a number or a timestamp
     r"[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?0[bBoOxX][0-9a-fA-F_]+"
@@ -56,6 +57,8 @@ def resolve(value: str) -> Any:
         return False
     if _INT.fullmatch(value):
         return int(value)
+    if _DECIMAL.fullmatch(value):
+        return float(value)
     m = _DATE.fullmatch(value)
     if m:
         try:
