@@ -278,6 +278,8 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn every outcome into one message and an exit code."""
     import signal
 
+    import click
+
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     signal.signal(signal.SIGTERM, _terminated)
@@ -288,10 +290,10 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Abort:
         typer.echo("avtale: aborted", err=True)
         code = 130
-    except typer.TyperException as exc:  # usage errors: unknown option, bad value
+    except click.ClickException as exc:  # usage errors: unknown option, bad value
         if debug:
             raise
-        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        message = exc.format_message()
         typer.echo(f"avtale: {message}", err=True)
         code = EXIT_USAGE
     except InvalidAgreement as exc:
