@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 import re
-import struct
-import zlib
 from pathlib import Path
 
-from avtale import dates, layout
+import render_samples
+
+from avtale import dates
 from avtale.model import Agreement, Bullets
 from avtale.render import RenderContext
 
@@ -62,21 +62,12 @@ def generated(**overrides) -> Agreement:
 
 
 def context(base_dir: Path) -> RenderContext:
-    return RenderContext(base_dir=Path(base_dir).resolve(), layout=layout.load())
+    return render_samples.context(base_dir)
 
 
 def write_png(path: Path, width: int = 90, height: int = 60, rgb=(0, 51, 160)) -> Path:
-    """A small solid-colour PNG, written without an imaging library."""
-    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw))
-                     + chunk(b"IEND", b""))
-    return path
+    return render_samples.write_png(path, width, height, rgb)
 
 
 def read(data: bytes):
