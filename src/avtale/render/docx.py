@@ -264,6 +264,7 @@ class _Writer:
             line = min(Mm(cfg["line_width_mm"]), room)
             label = cell.paragraphs[0]  # «For Kunnskapsdepartementet», as in every format
             add_text(label, column.label)
+            label.paragraph_format.space_before = Mm(cfg["space_above_line_mm"] / 2)  # as in the PDF
             label.paragraph_format.space_after = Pt(0)
             label.paragraph_format.keep_with_next = True
             name = cell.add_paragraph()
