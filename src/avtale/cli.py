@@ -136,29 +136,14 @@ def fmt(
     check: bool = typer.Option(False, "--check", help="Change nothing; list files that would change; exit 1 if any."),
 ):
     """Rewrite agreements in the canonical form (key order, one sentence per line, «» quotes); keeps comments."""
-    from avtale import agreements, store, workflow
+    from avtale import agreements, workflow
 
-    changed, failed = [], False
-    for path in agreements.collect(paths or [Path("agreements")]):
-        try:
-            current, canonical = workflow.formatted(path)
-        except InvalidAgreement as exc:
-            for finding in exc.findings:
-                typer.echo(str(finding), err=True)
-            failed = True
-            continue
-        except AvtaleError as exc:
-            typer.echo(str(exc), err=True)
-            failed = True
-            continue
-        if current != canonical:
-            changed.append(path)
-            if not check:
-                store.write_atomic(path, canonical)
-            typer.echo(f"{path}{': would reformat' if check else ': reformatted'}")
-    if failed or (check and changed):
-        return EXIT_INVALID
-    return EXIT_OK
+    changed, problems = workflow.format_files(agreements.collect(paths or [Path("agreements")]), write=not check)
+    for line in problems:
+        typer.echo(line, err=True)
+    for path in changed:
+        typer.echo(f"{path}{': would reformat' if check else ': reformatted'}")
+    return EXIT_INVALID if problems or (check and changed) else EXIT_OK
 
 
 @app.command("sign-off")

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from avtale import agreements, store
-from avtale.errors import InvalidAgreement, OutputExists, Position, UsageError
+from avtale.errors import AvtaleError, InvalidAgreement, OutputExists, Position, UsageError
 from avtale.model import Agreement, Seal
 
 _STRAIGHT = re.compile(r'"([^"\n]+)"')
@@ -60,6 +60,28 @@ def formatted(path: Path) -> tuple[str, str]:
     fn = store.normalise_space if result.agreement.seal else normalise_text
     data = _map_text(data, fn)
     return result.document.text, store.dump(data, result.document.data)
+
+
+def format_files(paths: list[Path], write: bool) -> tuple[list[Path], list[str]]:
+    """Bring files into the canonical form. Returns (files that differ, one line per problem).
+
+    A file that does not parse or validate is reported and never rewritten.
+    """
+    changed, problems = [], []
+    for path in paths:
+        try:
+            current, canonical = formatted(path)
+        except InvalidAgreement as exc:
+            problems += [str(f) for f in exc.findings]
+            continue
+        except AvtaleError as exc:
+            problems.append(str(exc))
+            continue
+        if current != canonical:
+            changed.append(path)
+            if write:
+                store.write_atomic(path, canonical)
+    return changed, problems
 
 
 def sign_off(path: Path, on: dt.date) -> Agreement:
