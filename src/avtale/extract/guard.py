@@ -20,21 +20,14 @@ def read_source(path: Path | str) -> bytes:
     Never reads more than the limit plus one byte, whatever the file system says
     (a FIFO, /dev/zero or a file growing while it is read).
     """
+    from avtale.files import ReadProblem, read_bounded
+
     path = Path(path)
-    max_bytes = limits.current.source_bytes
     try:
-        if path.is_dir():
-            raise ExtractError("is a directory, not a file", Position(path))
-        with path.open("rb") as fh:
-            raw = fh.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise ExtractError("no such file", Position(path)) from None
-    except PermissionError:
-        raise ExtractError("permission denied", Position(path)) from None
-    except OSError as exc:
-        raise ExtractError(f"cannot read: {exc.strerror or exc}", Position(path)) from None
-    if len(raw) > max_bytes:
-        raise ExtractError(f"file is larger than the limit of {max_bytes} bytes (see --max-source-size)", Position(path))
+        raw = read_bounded(path, limits.current.source_bytes)
+    except ReadProblem as problem:
+        hint = " (see --max-source-size)" if problem.too_large else ""
+        raise ExtractError(problem.message + hint, Position(path)) from None
     if not raw:
         raise ExtractError("file is empty", Position(path))
     return raw

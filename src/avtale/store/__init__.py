@@ -111,23 +111,15 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
     """Read a UTF-8 text file; a byte-order mark and CRLF line endings are accepted as if absent."""
     from avtale import limits
 
+    from avtale.files import ReadProblem, read_bounded
+
     path = Path(path)
-    max_bytes = max_bytes or limits.current.yaml_bytes
-    if path.is_dir():
-        raise UnreadableError("is a directory, not a file", Position(path))
     try:
-        with path.open("rb") as fh:
-            raw = fh.read(max_bytes + 1)  # never more than the limit, whatever stat says (pipes, /dev/zero)
-        if len(raw) > max_bytes:
-            raise YamlError(
-                f"file is larger than the limit of {max_bytes} bytes (see --max-file-size)", Position(path)
-            )
-    except FileNotFoundError:
-        raise UnreadableError("no such file", Position(path)) from None
-    except PermissionError:
-        raise UnreadableError("permission denied", Position(path)) from None
-    except OSError as exc:
-        raise UnreadableError(f"cannot read: {exc.strerror or exc}", Position(path)) from None
+        raw = read_bounded(path, max_bytes or limits.current.yaml_bytes)
+    except ReadProblem as problem:
+        if problem.too_large:
+            raise YamlError(f"{problem.message} (see --max-file-size)", Position(path)) from None
+        raise UnreadableError(problem.message, Position(path)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
