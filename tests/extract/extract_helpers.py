@@ -33,3 +33,17 @@ def content(agreement) -> dict:
     data.pop("seal", None)  # set by `avtale sign-off`, never printed in the document
     data["period"].pop("start", None)
     return data
+
+
+def build_sources(out: Path, ids: list[str], prefix: str = "") -> dict[tuple[str, str], Path]:
+    """The committed agreements `ids` built to DOCX and PDF in `out`: {(id, fmt): path}."""
+    from avtale import agreements, render
+    from conftest import AGREEMENTS
+
+    files = {}
+    for agreement_id in ids:
+        a = agreements.read(AGREEMENTS / f"{agreement_id}.yaml")
+        for fmt in ("docx", "pdf"):
+            files[agreement_id, fmt] = out / f"{prefix}{agreement_id}.{fmt}"
+            files[agreement_id, fmt].write_bytes(render.render(a, fmt))
+    return files

@@ -13,25 +13,17 @@ import subprocess
 import pytest
 
 from conftest import AGREEMENTS, require_tool
-from avtale import agreements, render
+from avtale import agreements
 from avtale.extract import extract
 
-from extract_helpers import content
+from extract_helpers import build_sources, content
 
 IDS = ["2014-2017", "2022-2025"]
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("built")
-    files = {}
-    for agreement_id in IDS:
-        a = agreements.read(AGREEMENTS / f"{agreement_id}.yaml")
-        for fmt in ("docx", "pdf"):
-            path = out / f"{agreement_id}.{fmt}"
-            path.write_bytes(render.render(a, fmt))
-            files[agreement_id, fmt] = path
-    return files
+    return build_sources(tmp_path_factory.mktemp("built"), IDS)
 
 
 def _expect(agreement_id):

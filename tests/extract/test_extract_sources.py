@@ -12,11 +12,11 @@ import re
 
 import pytest
 
-from avtale import agreements, render
+from avtale import agreements
 from avtale.extract import read_docx, read_pdf
 from avtale.extract.lines import Notes
 from conftest import AGREEMENTS, run_cli
-from extract_helpers import check_golden, content
+from extract_helpers import build_sources, check_golden, content
 from extract_stages import show_lines
 
 IDS = ["2014-2017", "2022-2025"]
@@ -25,14 +25,7 @@ NOTE = re.compile(r"^(?P<src>.+?)(?::(?P<line>\d+))?: (?:dropped|uncertain|ocr|m
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("sources")
-    files = {}
-    for agreement_id in IDS:
-        a = agreements.read(AGREEMENTS / f"{agreement_id}.yaml")
-        for fmt in ("docx", "pdf"):
-            files[agreement_id, fmt] = out / f"source-{agreement_id}.{fmt}"
-            files[agreement_id, fmt].write_bytes(render.render(a, fmt))
-    return files
+    return build_sources(tmp_path_factory.mktemp("sources"), IDS, prefix="source-")
 
 
 @pytest.mark.parametrize("agreement_id", IDS)
