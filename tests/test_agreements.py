@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from avtale import agreements
@@ -10,12 +12,16 @@ from conftest import AGREEMENTS
 
 
 def broken_copy(tmp_path, old, new, source="2014-2017.yaml", name=None, unsealed=False):
-    """A copy of a committed agreement with one text replaced (unsealed: as a draft without its seal)."""
+    """A copy of a committed agreement with one text replaced (unsealed: as a draft without its seal),
+    in tmp_path/agreements/ beside tmp_path/schema/, as in a repository of agreements."""
     text = (AGREEMENTS / source).read_text(encoding="utf-8")
     if unsealed:
         text = text.replace("status: signed", "status: draft").split("\nseal:\n")[0] + "\n"
     assert old in text, old
-    target = tmp_path / (name or source)
+    if not (tmp_path / "schema").exists():
+        shutil.copytree(AGREEMENTS.parent / "schema", tmp_path / "schema")
+    (tmp_path / "agreements").mkdir(exist_ok=True)
+    target = tmp_path / "agreements" / (name or source)
     target.write_text(text.replace(old, new, 1), encoding="utf-8")
     return target
 
@@ -42,7 +48,7 @@ def test_committed_agreements_are_valid_without_warnings(name):
 def test_schema_errors_name_file_line_col(tmp_path, old, new, expected):
     path = broken_copy(tmp_path, old, new, name="a.yaml")
     result = agreements.validate_file(path)
-    assert [str(f).replace(str(tmp_path) + "/", "") for f in result.findings] == [expected]
+    assert [str(f).replace(str(path.parent) + "/", "") for f in result.findings] == [expected]
     assert not result.ok()
 
 

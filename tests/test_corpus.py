@@ -243,7 +243,7 @@ def run_bounded(args: list[str], cwd: Path) -> tuple[int, str, float, int]:
     start = time.monotonic()
     proc = subprocess.Popen(
         [sys.executable, "-m", "avtale", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        preexec_fn=_limit_memory, env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        preexec_fn=_limit_memory, env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONUNBUFFERED": "1"},  # findings before the summary
     )
     try:
         out, _ = proc.communicate(timeout=TIME_LIMIT)

@@ -13,10 +13,11 @@ from conftest import AGREEMENTS, run_cli
 
 @pytest.fixture
 def repo(tmp_path):
-    """A git repository holding copies of both agreements, committed on main."""
+    """A git repository holding copies of both agreements and the schema, committed on main."""
     (tmp_path / "agreements").mkdir()
     for p in AGREEMENTS.glob("*.yaml"):
         shutil.copy(p, tmp_path / "agreements" / p.name)
+    shutil.copytree(AGREEMENTS.parent / "schema", tmp_path / "schema")
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main"]
     subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
     subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
@@ -96,8 +97,8 @@ def test_sign_off_then_edit_fails_validation(repo):
     assert "AV401 this agreement was signed off on 1. november 2029 and its text has changed since" in r.stdout
 
 
-def test_whitespace_does_not_break_the_seal(tmp_path):
-    path = tmp_path / "2014-2017.yaml"
+def test_whitespace_does_not_break_the_seal(repo):
+    path = repo / "agreements" / "2014-2017.yaml"
     text = (AGREEMENTS / "2014-2017.yaml").read_text(encoding="utf-8")
     path.write_text(text.replace("title: Økonomi", "title: '  Økonomi'"), encoding="utf-8")
     findings = agreements.validate_file(path).findings

@@ -56,9 +56,11 @@ def validate_file(path: Path | str, run_checks: bool = True, text: str | None = 
         result.findings.extend(_schema_findings(exc, doc))
         return result
     if run_checks:
-        for f in checks.run(result.agreement, checks.Context(path)):
+        context = checks.Context(path, source=doc.text, on_disk=text is None)
+        for f in checks.run(result.agreement, context):
             f.path = str(path)
-            f.line, f.col = doc.locate(f.loc)
+            if f.line is None:
+                f.line, f.col = doc.locate(f.loc)
             result.findings.append(f)
     return result
 

@@ -54,6 +54,13 @@ class UsageError(AvtaleError):
     code = "AV002"
 
 
+class CommandLineError(UsageError):
+    """The arguments themselves are wrong: an unknown command or option, a bad value."""
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class UnreadableError(AvtaleError):
     """A file cannot be read at all: missing, a directory, not UTF-8, empty."""
 
@@ -81,6 +88,15 @@ class RenderError(AvtaleError):
     """A renderer could not produce its output (a missing asset, a failing compiler)."""
 
     code = "AV400"
+
+
+class LogoError(RenderError):
+    """A party's logo cannot be used: missing, unreadable, outside the agreement's directory, not PNG or JPEG.
+
+    Rule AV405 reports it at the logo's `file:`; a renderer raises it with the same code.
+    """
+
+    code = "AV405"
 
 
 class ExtractError(AvtaleError):

@@ -1,12 +1,22 @@
-"""The JSON Schema of the agreement format, generated from the model."""
+"""The JSON Schema of the agreement format: generated from the model, and shipped with the package.
+
+`text()` generates it (what `avtale schema` writes). The package carries the
+same text as agreement.schema.json (a link to schema/ in the source tree), so
+`validate` can tell whether the schema an agreement's first line points at is
+current without generating it: `compare` reads each such file once per process.
+"""
 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
+from pathlib import Path
 
+from avtale.files import ReadProblem, read_bounded
 from avtale.model import Agreement
 
 SCHEMA_ID = "https://avtale.invalid/schema/agreement.schema.json"
+PACKAGED = Path(__file__).parent / "agreement.schema.json"
 
 
 def document() -> dict:
@@ -16,3 +26,30 @@ def document() -> dict:
 
 def text() -> str:
     return json.dumps(document(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+@lru_cache(maxsize=1)
+def packaged_bytes() -> bytes:
+    """The schema shipped in the package, read once; generated (once) if the package lacks it."""
+    try:
+        return PACKAGED.read_bytes()
+    except OSError:
+        return text().encode("utf-8")
+
+
+def packaged_text() -> str:
+    return packaged_bytes().decode("utf-8")
+
+
+@lru_cache(maxsize=None)
+def compare(path: Path) -> str | None:
+    """None if the file at `path` is this avtale's schema (CRLF read as LF); else what is wrong with it:
+    "missing", "stale", or why it cannot be read."""
+    expected = packaged_bytes()
+    try:
+        found = read_bounded(path, 2 * len(expected))
+    except ReadProblem as problem:
+        if problem.too_large:
+            return "stale"
+        return "missing" if not path.exists() else problem.message
+    return None if found.replace(b"\r\n", b"\n") == expected else "stale"

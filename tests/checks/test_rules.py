@@ -159,6 +159,11 @@ CASES += [
         None,
         [("AV404", ("supersedes",), "`supersedes` names «2026-2029», but there is no 2026-2029.yaml beside this file", "error")],
     ),
+    (
+        {"parties": [{"id": "kd", "name": "KD", "logo": {"file": "../kd.png", "alt": "Logo"}}, BASE["parties"][1]]},
+        None,
+        [("AV405", ("parties", 0, "logo", "file"), "logo of party «kd» (../kd.png) lies outside the agreement's directory; put the image in it or below it", "error")],
+    ),
 ]
 
 
@@ -178,4 +183,5 @@ def test_supersedes_resolves_beside_the_file(tmp_path):
 
 
 def test_every_rule_has_a_failing_case():
-    assert {r.code for r in checks.RULES} == {c[2][0][0] for c in CASES}
+    # AV406 reads the file's first line and the schema it names: tests/checks/test_schema_current.py
+    assert {r.code for r in checks.RULES} == {c[2][0][0] for c in CASES} | {"AV406"}

@@ -60,10 +60,13 @@ sections:
 def test_missing_logo_is_reported_and_nothing_written(tmp_path):
     path = tmp_path / "liten.yaml"
     path.write_text(SMALL, encoding="utf-8")
-    assert run_cli("validate", path).returncode == 0
+    finding = (f"{path}:8:13: AV405 logo of party «kd» (finnes-ikke.png) not found "
+               f"(looked for {tmp_path.resolve() / 'finnes-ikke.png'})")
+    result = run_cli("validate", path)
+    assert (result.returncode, result.stdout) == (1, finding + "\n")
     result = run_cli("build", path, "--out", tmp_path / "out", "--format", "pdf")
-    assert result.returncode != 0
-    assert "finnes-ikke.png" in result.stderr and "AV400" in result.stderr
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [finding, f"{path}: not built"]
     assert not (tmp_path / "out" / "liten.pdf").exists()
     write_png(tmp_path / "finnes-ikke.png")
     result = run_cli("build", path, "--out", tmp_path / "out", "--format", "pdf,html")

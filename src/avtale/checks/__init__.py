@@ -16,16 +16,32 @@ from avtale.model import Agreement, all_texts
 
 
 class Context:
-    """What rules know besides the agreement: its file, and its texts walked once for all rules."""
+    """What rules know besides the agreement: its file, and its texts walked once for all rules.
 
-    def __init__(self, path: Path, agreement: Agreement | None = None):
+    `source` is the file's text as read (rules that look at comments need it), or None.
+    `on_disk` is False when the text came from elsewhere (a git revision): the
+    files beside `path` are then not this agreement's, and rules that look at
+    them (logos, the schema) stay silent.
+    """
+
+    def __init__(self, path: Path, agreement: Agreement | None = None, source: str | None = None, on_disk: bool = True):
         self.path = path
+        self.source = source
+        self.on_disk = on_disk
         self._agreement = agreement
 
     @cached_property
     def texts(self) -> list[tuple[tuple, str]]:
         """(loc, text) for every piece of prose, in reading order."""
         return list(all_texts(self._agreement))
+
+
+@dataclass(frozen=True)
+class At:
+    """A place in the text (1-based), for a finding that no key holds, such as the first-line comment."""
+
+    line: int
+    col: int
 
 
 @dataclass(frozen=True)
@@ -41,7 +57,7 @@ RULES: list[Rule] = []
 
 
 def rule(code: str, name: str, summary: str, severity: str = ERROR):
-    """Register a check. The function yields (loc, message) pairs."""
+    """Register a check. The function yields (loc, message) pairs; a loc is a key path or an `At`."""
 
     def register(func):
         RULES.append(Rule(code, name, severity, summary, func))
@@ -56,10 +72,13 @@ def run(agreement: Agreement, context: Context) -> list[Finding]:
     findings = []
     for r in RULES:
         for loc, message in r.func(agreement, context):
-            findings.append(Finding(r.code, message, r.severity, tuple(loc), name=r.name))
+            if isinstance(loc, At):
+                findings.append(Finding(r.code, message, r.severity, (), line=loc.line, col=loc.col, name=r.name))
+            else:
+                findings.append(Finding(r.code, message, r.severity, tuple(loc), name=r.name))
     return findings
 
 
-from avtale.checks import structure, text, versions  # noqa: E402,F401  (registers the rules)
+from avtale.checks import structure, text, versions, paths  # noqa: E402,F401  (registers the rules, in code order)
 
-__all__ = ["Context", "RULES", "Rule", "rule", "run", "ERROR", "WARNING"]
+__all__ = ["At", "Context", "RULES", "Rule", "rule", "run", "ERROR", "WARNING"]

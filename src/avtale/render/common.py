@@ -1,5 +1,5 @@
 """What the PDF, HTML and Markdown renderers share: numbers, list markers, the
-signature columns, the fixed document date and the checked logo paths.
+signature columns and the fixed document date (logos are found by `avtale.assets`).
 
 Numbers are never typed in the YAML; they follow from order, so every
 format computes them here and they cannot disagree.
@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 from avtale.dates import format_date
-from avtale.errors import RenderError
 from avtale.model import Agreement, Bullets, Numbered
 
 
@@ -118,19 +116,6 @@ def document_date(agreement: Agreement) -> dt.date:
     if agreement.signing is not None:
         return agreement.signing.date
     return agreement.period.start or agreement.period.end
-
-
-def logo_path(file: str, base_dir: Path) -> Path:
-    """A logo's file, resolved against the agreement's directory; RenderError if missing or outside it."""
-    base = Path(base_dir).resolve()
-    path = (base / file).resolve()
-    if not path.is_relative_to(base):
-        raise RenderError(f"logo «{file}» lies outside the agreement's directory {base}")
-    if not path.is_file():
-        raise RenderError(f"logo «{file}» not found (looked for {path})")
-    if path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-        raise RenderError(f"logo «{file}» is not a PNG or JPEG file")
-    return path
 
 
 def footer_text(layout: dict, language: str) -> str:

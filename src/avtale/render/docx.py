@@ -23,13 +23,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 
-from avtale import dates
+from avtale import assets, dates
 from avtale.errors import RenderError
 from avtale.model import Agreement, Bullets, Party
 from avtale.render import RenderContext, common, docx_columns, docx_numbering, docx_package, docx_styles
 from avtale.render.docx_package import clean
 
-IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 CAPTIONS = {
     "nb": ("Avtaleparter", "Underskrifter"),
     "nn": ("Avtalepartar", "Underskrifter"),
@@ -196,18 +195,7 @@ class _Writer:
         doc_pr.set("name", f"Logo {party.id}")
 
     def _asset(self, party: Party) -> Path:
-        """The logo's file, which must lie inside the agreement's directory tree and be PNG or JPEG."""
-        base = self.base_dir.resolve()
-        path = (base / party.logo.file).resolve()
-        if not path.is_relative_to(base):
-            raise RenderError(f"logo of party «{party.id}» ({party.logo.file}) lies outside the agreement's directory")
-        if not path.is_file():
-            raise RenderError(f"logo of party «{party.id}» not found: {party.logo.file} (relative to {base})")
-        with path.open("rb") as handle:
-            head = handle.read(8)
-        if not head.startswith(IMAGE_MAGIC):
-            raise RenderError(f"logo of party «{party.id}» ({party.logo.file}) is not a PNG or JPEG file")
-        return path
+        return assets.resolve_logo(party.logo.file, self.base_dir, party.id)
 
     # -- body ---------------------------------------------------------------
 

@@ -9,15 +9,14 @@ embedded as data: URIs, so the page loads nothing from elsewhere.
 from __future__ import annotations
 
 import base64
-from pathlib import Path
 
+from avtale import assets
 from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.model import Agreement
 from avtale.render import common
 
 TEMPLATE = "agreement.html.j2"
-MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 SIGNING_LABEL = {"nb": "Underskrifter", "nn": "Underskrifter"}
 
 
@@ -77,9 +76,9 @@ def data(agreement: Agreement, context) -> dict:
     for p in agreement.parties:
         logo = alt = None
         if p.logo is not None:
-            path = common.logo_path(p.logo.file, Path(context.base_dir))
-            encoded = base64.b64encode(path.read_bytes()).decode("ascii")
-            logo, alt = f"data:{MIME[path.suffix.lower()]};base64,{encoded}", p.logo.alt
+            image = assets.resolve_logo(p.logo.file, context.base_dir, p.id).read_bytes()
+            encoded = base64.b64encode(image).decode("ascii")
+            logo, alt = f"data:{assets.mime_type(image)};base64,{encoded}", p.logo.alt
         parties.append({"name": p.name, "logo": logo, "alt": alt})
     signing = None
     if agreement.signing is not None:

@@ -14,6 +14,7 @@ import json
 import os
 from pathlib import Path
 
+from avtale import assets
 from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.model import Agreement
@@ -32,7 +33,7 @@ def data(agreement: Agreement, context) -> dict:
         logo = alt = None
         if p.logo is not None:
             # Typst's root holds the templates and the agreement's directory (see `root`).
-            logo = "/" + common.logo_path(p.logo.file, base).relative_to(root(base)).as_posix()
+            logo = "/" + assets.resolve_logo(p.logo.file, base, p.id).relative_to(root(base)).as_posix()
             alt = p.logo.alt
         parties.append({"name": p.name, "logo": logo, "alt": alt})
     date = common.document_date(agreement)
