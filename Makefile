@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system build test bench schema clean
+.PHONY: setup system build test test-fast bench schema clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ build: setup
 test: setup system
 	$(BIN)/ruff check --select F,E9 src tests bench
 	$(BIN)/python -m pytest -q
+
+# The fast part alone: leaves out the suites marked slow (packaging, pre-commit, whole workflows).
+test-fast: setup system
+	$(BIN)/ruff check --select F,E9 src tests bench
+	$(BIN)/python -m pytest -q -m "not slow"
 
 bench: setup system
 	$(BIN)/python bench/run.py

@@ -84,7 +84,7 @@ def test_usage_errors_exit_2_without_traceback():
     assert r.returncode == 2
     assert "Traceback" not in r.stderr and "--format" in r.stderr
     r = run_cli("nosuchcommand")
-    assert r.returncode == 2 and r.stderr.startswith("avtale: No such command")
+    assert r.returncode == 2 and r.stderr.startswith("avtale: no such command «nosuchcommand»")
 
 
 def test_committed_schema_is_current():
