@@ -1,0 +1,179 @@
+"""`avtale init`: set up a repository of agreements (a ministry's or KS's), not avtale's own.
+
+Writes, from templates/init/: `agreements/` (empty, or a first agreement and its logos),
+the JSON Schema editors validate against, pre-commit hooks and a GitHub
+Actions workflow that run one pinned avtale, VS Code settings, a .gitignore
+and a README for drafters. Every target is checked before anything is
+written, so a refusal (a file already there, without `force`) writes nothing;
+each file is written atomically.
+
+avtale is pinned in two places, the workflow's `AVTALE` variable and
+.pre-commit-config.yaml: from the package index (`avtale==VERSION`, pre-commit
+`repo: local` hooks), or with `git` from a git repository at a revision
+(`avtale @ git+URL@REV`, pre-commit hooks from that repository).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path, PurePosixPath
+
+from avtale.errors import InvalidAgreement, OutputError, OutputExists, Position, UsageError
+
+MODELINE = "# yaml-language-server:"
+_PLACEHOLDER = re.compile(r"@@([A-Z]+)@@")
+_VERSION = re.compile(r"[0-9][0-9A-Za-z.!+-]*")  # a release: 0.1.0, 1.0rc1, 0.1.0.post1
+_REV = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/+-]*")  # a tag, branch or commit
+_SCP = re.compile(r"([A-Za-z0-9._-]+@[A-Za-z0-9.-]+):([^/].*)")  # git@github.com:org/avtale.git
+_SCHEMES = ("https://", "http://", "ssh://", "git://", "file://")
+
+
+def init(
+    target: Path,
+    *,
+    from_file: Path | None = None,
+    git: str | None = None,
+    pin: str | None = None,
+    force: bool = False,
+) -> list[Path]:
+    """Write the repository's files under `target`; returns them in the order written.
+
+    Raises OutputExists (naming every file already there, writing none) unless
+    `force`; UsageError for a bad `git` or `pin`; InvalidAgreement when
+    `from_file` is not an agreement that is valid in its new place.
+    """
+    from avtale import store
+
+    target = Path(target)
+    files = plan(target, from_file=from_file, git=git, pin=pin)
+    _check_free(target, [rel for rel, _ in files], force)
+    written = []
+    for rel, text in files:
+        path = target / rel
+        _mkdir(path.parent)
+        store.write_atomic(path, text)
+        written.append(path)
+    return written
+
+
+def plan(target: Path, *, from_file: Path | None = None, git: str | None = None, pin: str | None = None):
+    """[(path relative to the repository, text or bytes)] of every file `init` writes, in order."""
+    from avtale import __version__, schema
+
+    requirement, hooks_template, hooks_values = install_pins(__version__, git, pin)
+    values = {"VERSION": __version__, "AVTALE": json.dumps(requirement), "INSTALL": requirement}
+    files = agreement_files(Path(from_file), target) if from_file is not None else [("agreements/.gitkeep", "")]
+    files += [
+        ("schema/agreement.schema.json", schema.packaged_text()),
+        (".pre-commit-config.yaml", template(hooks_template, {**values, **hooks_values})),
+        (".github/workflows/agreements.yml", template("agreements.yml", values)),
+        (".vscode/settings.json", template("vscode-settings.json", values)),
+        (".vscode/extensions.json", template("vscode-extensions.json", values)),
+        (".gitignore", template("gitignore", values)),
+        ("README.md", template("README.md", values)),
+    ]
+    return files
+
+
+def install_pins(version: str, git: str | None, pin: str | None) -> tuple[str, str, dict]:
+    """(the pip requirement for the workflow, the pre-commit template, its values)."""
+    if git is None:
+        pin = version if pin is None else pin
+        if not _VERSION.fullmatch(pin):
+            raise UsageError(f"--pin «{pin}» is not a version of avtale (like {version}); a git revision needs --git")
+        requirement = f"avtale=={pin}"
+        return requirement, "pre-commit-index.yaml", {"AVTALE": json.dumps(requirement)}
+    rev = f"v{version}" if pin is None else pin
+    if not _REV.fullmatch(rev):
+        raise UsageError(f"--pin «{rev}» is not a git revision (a tag, branch or commit)")
+    repo, pip_url = git_urls(git)
+    return f"avtale @ git+{pip_url}@{rev}", "pre-commit-git.yaml", {"REPO": json.dumps(repo), "REV": json.dumps(rev)}
+
+
+def git_urls(git: str) -> tuple[str, str]:
+    """(the URL pre-commit clones, the URL pip installs from after `git+`) for --git."""
+    if not git or any(c.isspace() or c in "\"'\\`$#" or ord(c) < 32 for c in git):
+        raise UsageError(f"--git «{git}» is not a repository URL")
+    if git.startswith(_SCHEMES):
+        return git, git
+    scp = _SCP.fullmatch(git)
+    if scp:  # pip needs the ssh:// form of git@host:path
+        return git, f"ssh://{scp[1]}/{scp[2]}"
+    path = Path(git).expanduser().resolve()
+    if not path.is_dir():
+        raise UsageError(f"--git «{git}» is neither a URL (https://…, ssh://…, git@host:path) nor a directory")
+    return str(path), path.as_uri()
+
+
+def agreement_files(source: Path, target: Path) -> list[tuple[str, str | bytes]]:
+    """The first agreement, as agreements/<id>.yaml with the schema modeline for its new place, and its logos."""
+    from avtale import agreements, store
+    from avtale.findings import ERROR
+    from avtale.store.write import SCHEMA_COMMENT
+
+    agreement = agreements.read(source)
+    first, _, rest = store.read_text(source).partition("\n")
+    text = SCHEMA_COMMENT + "\n" + (rest if first.startswith(MODELINE) else f"{first}\n{rest}")
+    rel = f"agreements/{agreement.id}.yaml"
+    errors = [f for f in agreements.validate_file(target / rel, text=text).findings if f.severity == ERROR]
+    if errors:  # valid where it was, not beside the agreements in `target` (say, `supersedes` one not there)
+        raise InvalidAgreement(f"{len(errors)} problem(s) in {target / rel}", errors, Position(source))
+    files: list[tuple[str, str | bytes]] = [(rel, text)]
+    for party in agreement.parties:  # a logo's path is relative to the agreement: it moves along
+        if party.logo is None or f"agreements/{party.logo.file}" in dict(files):
+            continue
+        logo = PurePosixPath(party.logo.file)
+        if logo.is_absolute() or ".." in logo.parts:
+            raise UsageError(f"the logo of «{party.id}» ({logo}) is outside the agreement's directory",
+                             Position(source))
+        try:
+            files.append((f"agreements/{logo}", (source.parent / logo).read_bytes()))
+        except OSError as exc:
+            raise UsageError(f"the logo of «{party.id}» cannot be read: {exc.strerror}",
+                             Position(source.parent / logo)) from None
+    return files
+
+
+def template(name: str, values: dict) -> str:
+    """The text of templates/init/NAME with each @@KEY@@ replaced from `values`."""
+    from avtale.layout import templates_dir
+
+    text = (templates_dir() / "init" / name).read_text(encoding="utf-8")
+
+    def fill(match: re.Match) -> str:
+        if match[1] not in values:
+            raise KeyError(f"templates/init/{name}: no value for @@{match[1]}@@")
+        return values[match[1]]
+
+    return _PLACEHOLDER.sub(fill, text)
+
+
+def _check_free(target: Path, rels: list[str], force: bool) -> None:
+    """Refuse before writing anything: a path in the way, or (unless force) files already there."""
+    if target.exists() and not target.is_dir():
+        raise UsageError("is not a directory", Position(target))
+    existing = []
+    for rel in rels:
+        for parent in reversed(Path(rel).parents[:-1]):
+            if (target / parent).exists() and not (target / parent).is_dir():
+                raise OutputError(f"is a file, but {rel} goes inside it", Position(target / parent))
+        path = target / rel
+        if path.is_dir():
+            raise OutputError("is a directory; init writes a file there", Position(path))
+        if path.exists() or path.is_symlink():
+            existing.append(rel)
+    if existing and not force:
+        exc = OutputExists(f"already there: {', '.join(existing)}; nothing written (--force overwrites)",
+                           Position(target))
+        exc.paths = [target / rel for rel in existing]
+        raise exc
+
+
+def _mkdir(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except PermissionError:
+        raise OutputError("cannot create the directory: no permission", Position(path)) from None
+    except OSError as exc:
+        raise OutputError(f"cannot create the directory: {exc.strerror}", Position(path)) from None
