@@ -23,6 +23,8 @@ USAGE_ERRORS = [
     (("new",), "avtale new: missing --from, --end (see `avtale new --help`)"),
     (("new", "x", "--from", "agreements/2022-2025.yaml", "--end", "2029-02-30"),
      "avtale new: --end: «2029-02-30» is not a date; write YYYY-MM-DD (see `avtale new --help`)"),
+    (("extract", "x.txt", "--start", "1.1.2015"),
+     "avtale extract: --start: «1.1.2015» is not a date; write YYYY-MM-DD (see `avtale extract --help`)"),
     (("sign-off", "a.yaml", "b.yaml"), "avtale sign-off: unexpected argument b.yaml (see `avtale sign-off --help`)"),
     (("diff", "agreements/2014-2017.yaml"), "avtale diff: give NEW, or --rev REV to compare with a git revision"),
     (("diff", "a", "b", "--rev", "main"), "avtale diff: give either NEW or --rev, not both"),

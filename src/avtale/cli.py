@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from avtale.cli_args import SCHEMA_PATH
+from avtale.cli_args import SCHEMA_PATH, parse
 from avtale.errors import EXIT_INVALID, EXIT_OK, AvtaleError, CommandLineError, InvalidAgreement
 
 DEFAULT_DIR = Path("agreements")
@@ -162,7 +162,6 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run a command and turn every outcome into one message and an exit code."""
     import signal
 
-    from avtale.cli_args import parse
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     signal.signal(signal.SIGTERM, _terminated)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from avtale import __version__
 from avtale.errors import CommandLineError
+from avtale.limits import MIB
 
-MIB = 1024 * 1024
 SCHEMA_PATH = Path("schema/agreement.schema.json")
 
 
@@ -146,8 +146,8 @@ def _extract(commands) -> None:
     p.add_argument("--out", "-o", type=Path, help="Write the YAML here (default: stdout).")
     p.add_argument("--force", action="store_true", help="Overwrite OUT if it exists.")
     p.add_argument("--id", help="The agreement id (default: OUT's name, else a placeholder).")
-    p.add_argument("--start", help="First day in force, YYYY-MM-DD (the text rarely says).")
-    p.add_argument("--end", help="Last day in force, YYYY-MM-DD, if the text does not say.")
+    p.add_argument("--start", type=iso_date, help="First day in force, YYYY-MM-DD (the text rarely says).")
+    p.add_argument("--end", type=iso_date, help="Last day in force, YYYY-MM-DD, if the text does not say.")
 
 
 def _fmt(commands) -> None:

@@ -16,8 +16,9 @@ avtale is pinned in two places, the workflow's `AVTALE` variable and
 from __future__ import annotations
 
 import json
+import posixpath
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from avtale.errors import InvalidAgreement, OutputError, OutputExists, Position, UsageError
 
@@ -108,7 +109,7 @@ def git_urls(git: str) -> tuple[str, str]:
 
 def agreement_files(source: Path, target: Path) -> list[tuple[str, str | bytes]]:
     """The first agreement, as agreements/<id>.yaml with the schema modeline for its new place, and its logos."""
-    from avtale import agreements, store
+    from avtale import agreements, assets, store
     from avtale.findings import ERROR
     from avtale.store.write import SCHEMA_COMMENT
 
@@ -121,17 +122,11 @@ def agreement_files(source: Path, target: Path) -> list[tuple[str, str | bytes]]
         raise InvalidAgreement(f"{len(errors)} problem(s) in {target / rel}", errors, Position(source))
     files: list[tuple[str, str | bytes]] = [(rel, text)]
     for party in agreement.parties:  # a logo's path is relative to the agreement: it moves along
-        if party.logo is None or f"agreements/{party.logo.file}" in dict(files):
+        if party.logo is None:
             continue
-        logo = PurePosixPath(party.logo.file)
-        if logo.is_absolute() or ".." in logo.parts:
-            raise UsageError(f"the logo of «{party.id}» ({logo}) is outside the agreement's directory",
-                             Position(source))
-        try:
-            files.append((f"agreements/{logo}", (source.parent / logo).read_bytes()))
-        except OSError as exc:
-            raise UsageError(f"the logo of «{party.id}» cannot be read: {exc.strerror}",
-                             Position(source.parent / logo)) from None
+        logo = f"agreements/{posixpath.normpath(party.logo.file)}"
+        if logo not in dict(files):  # `read` above has checked it (AV405): inside the directory, an image
+            files.append((logo, assets.resolve_logo(party.logo.file, source.parent, party.id).read_bytes()))
     return files
 
 

@@ -72,10 +72,9 @@ def run(agreement: Agreement, context: Context) -> list[Finding]:
     findings = []
     for r in RULES:
         for loc, message in r.func(agreement, context):
-            if isinstance(loc, At):
-                findings.append(Finding(r.code, message, r.severity, (), line=loc.line, col=loc.col, name=r.name))
-            else:
-                findings.append(Finding(r.code, message, r.severity, tuple(loc), name=r.name))
+            at = loc if isinstance(loc, At) else None  # a place in the text, or a key path located later
+            findings.append(Finding(r.code, message, r.severity, () if at else tuple(loc),
+                                    line=at and at.line, col=at and at.col, name=r.name))
     return findings
 
 

@@ -1,6 +1,6 @@
 """What `avtale extract` does around the pipeline: options, output, notes on stderr.
 
-Reads: the command-line values. Writes: canonical YAML to stdout or atomically to
+Reads: the command-line values (dates already parsed by the CLI). Writes: canonical YAML to stdout or atomically to
 OUT (never over an existing file without --force), and the notes to stderr.
 """
 
@@ -14,17 +14,8 @@ from pathlib import Path
 from avtale.errors import EXIT_OK, OutputExists, Position, UsageError
 
 
-def _date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option}: «{value}» is not a date; write it as YYYY-MM-DD") from None
-
-
-def run(source: Path, out: Path | None, force: bool, agreement_id: str | None, start: str | None,
-        end: str | None, jobs: int | None = None, err=None) -> int:
+def run(source: Path, out: Path | None, force: bool, agreement_id: str | None, start: dt.date | None,
+        end: dt.date | None, jobs: int | None = None, err=None) -> int:
     from avtale import store
     from avtale.extract import extract
 
@@ -35,7 +26,7 @@ def run(source: Path, out: Path | None, force: bool, agreement_id: str | None, s
         agreement_id = out.stem
     if out is not None and out.exists() and not force:
         raise OutputExists("exists; use --force to overwrite it", Position(out))
-    result = extract(source, id=agreement_id, start=_date(start, "--start"), end=_date(end, "--end"), jobs=jobs)
+    result = extract(source, id=agreement_id, start=start, end=end, jobs=jobs)
     for line in result.notes.render(str(source)):
         print(line, file=err)
     text = result.yaml(str(source.name))
