@@ -63,3 +63,15 @@ def agreement_2022():
     from avtale import agreements
 
     return agreements.read(AGREEMENTS / "2022-2025.yaml")
+
+
+def small_agreement(kd_logo: str | None = None, ks_logo: str | None = None, id: str = "liten") -> str:
+    """The least agreement that validates (KD and KS, one section), with logos as a block (KD) or flow (KS)."""
+    kd = "  - id: kd\n    name: Kunnskapsdepartementet\n"
+    if kd_logo is not None:
+        kd += f"    logo:\n      file: {kd_logo}\n      alt: Kunnskapsdepartementets logo\n"
+    ks = "  - id: ks\n    name: KS\n"
+    if ks_logo is not None:
+        ks += f"    logo: {{file: {ks_logo}, alt: KS-logoen}}\n"
+    return (f"id: {id}\ntitle: Avtale om prøve\nlanguage: nb\nparties:\n{kd}{ks}"
+            "period:\n  end: 2021-12-31\nstatus: draft\nsections:\n  - title: Formål\n    blocks:\n      - Første avsnitt.\n")

@@ -10,29 +10,8 @@ import pytest
 from avtale import agreements
 from render.render_samples import write_png  # tests/render/render_samples.py
 
-from conftest import run_cli
+from conftest import run_cli, small_agreement
 
-AGREEMENT = """\
-id: liten
-title: Avtale om prøve
-language: nb
-parties:
-  - id: kd
-    name: Kunnskapsdepartementet
-    logo:
-      file: {file}
-      alt: Kunnskapsdepartementets logo
-  - id: ks
-    name: KS
-    logo: {{file: {ks}, alt: KS-logoen}}
-period:
-  end: 2021-12-31
-status: draft
-sections:
-  - title: Formål
-    blocks:
-      - Første avsnitt.
-"""
 FILE = "agreements/liten.yaml"
 
 
@@ -44,7 +23,7 @@ def repo(tmp_path):
     write_png(root / "agreements" / "logos" / "ks.png")
 
     def write(file: str, ks: str = "logos/ks.png") -> pathlib.Path:
-        (root / FILE).write_text(AGREEMENT.format(file=file, ks=ks), encoding="utf-8")
+        (root / FILE).write_text(small_agreement(kd_logo=file, ks_logo=ks), encoding="utf-8")
         return root
 
     return write

@@ -7,26 +7,10 @@ import pytest
 from avtale import __version__, agreements, schema
 from avtale.validate import validate_paths
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, small_agreement
 
 MODELINE = "# yaml-language-server: $schema=../schema/agreement.schema.json\n"
-BODY = """\
-id: liten
-title: Avtale om prøve
-language: nb
-parties:
-  - id: kd
-    name: Kunnskapsdepartementet
-  - id: ks
-    name: KS
-period:
-  end: 2021-12-31
-status: draft
-sections:
-  - title: Formål
-    blocks:
-      - Første avsnitt.
-"""
+BODY = small_agreement()
 FILE = "agreements/liten.yaml"
 SCHEMA = "schema/agreement.schema.json"
 POINTS = "the first line points editors at ../schema/agreement.schema.json"

@@ -6,7 +6,7 @@ import subprocess
 
 from render_samples import write_png
 
-from conftest import AGREEMENTS, require_tool, run_cli
+from conftest import AGREEMENTS, require_tool, run_cli, small_agreement
 
 
 def test_build_pdf_html_md_for_both(tmp_path):
@@ -35,31 +35,11 @@ def test_pdf_page_one_renders_with_ink(tmp_path):
     assert dark_pixels(png) > 2000
 
 
-SMALL = """\
-id: liten
-title: Avtale om prøve
-language: nb
-parties:
-  - id: kd
-    name: Kunnskapsdepartementet
-    logo:
-      file: finnes-ikke.png
-      alt: Kunnskapsdepartementets logo
-  - id: ks
-    name: KS
-period:
-  end: 2021-12-31
-status: draft
-sections:
-  - title: Formål
-    blocks:
-      - Første avsnitt.
-"""
 
 
 def test_missing_logo_is_reported_and_nothing_written(tmp_path):
     path = tmp_path / "liten.yaml"
-    path.write_text(SMALL, encoding="utf-8")
+    path.write_text(small_agreement(kd_logo="finnes-ikke.png"), encoding="utf-8")
     finding = (f"{path}:8:13: AV405 logo of party «kd» (finnes-ikke.png) not found "
                f"(looked for {tmp_path.resolve() / 'finnes-ikke.png'})")
     result = run_cli("validate", path)
