@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system build test test-fast bench schema clean
+.PHONY: setup system build test test-fast bench schema clean extract-score
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,7 @@ schema: setup
 
 clean:
 	rm -rf build/ .pytest_cache
+
+# Extraction measured on the corpus of agreements written by other hands (tests/data/extract-corpus; CORPUS=dir for another).
+extract-score: setup system
+	$(BIN)/python bench/extract_score.py $(CORPUS)
