@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from avtale.extract import build, clean, read_text, recognise, unwrap
+from avtale.extract import build, clean, read_text, recognise, signing, unwrap
 from avtale.extract.lines import Notes
 
 
@@ -19,14 +19,15 @@ def show_paras(paras) -> str:
 
 
 def run_stages(path):
-    """Every stage's output for one text source, as text: read, clean, unwrap, recognise, build."""
+    """Every stage's output for one text source, as text: read, clean, signing, unwrap, recognise, build."""
     notes = Notes()
     lines = read_text.read(path)
     kept, orgs = clean.clean(lines, notes)
     cleaned = show_lines(kept) + "".join(f"organisation: {o}\n" for o in orgs)
     cleaned += "".join(f"note: {n}\n" for n in Notes(list(notes.items)).render("src"))
-    paras = unwrap.unwrap(kept, notes)
-    outline = recognise.recognise(paras, notes)
+    body, signed = signing.split(kept, notes)
+    paras = unwrap.unwrap(body, notes)
+    outline = recognise.recognise(paras, notes, signed)
     agreement, comments = build.build(outline, orgs, notes, id="golden")
     from avtale.extract import with_comments
     from avtale.agreements import canonical_yaml

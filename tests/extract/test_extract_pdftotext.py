@@ -59,11 +59,11 @@ def test_plain_mode_markers_alone_on_a_line(tmp_path):
 def test_plain_mode_for_rows_one_under_another():
     """Column order: «For A», «For B», the names, then the titles; each signatory keeps its party."""
     from avtale.extract import signing
-    from avtale.extract.lines import Notes, Para
+    from avtale.extract.lines import Line, Notes
 
     texts = ["Oslo, 7. november 2014", "For Kunnskapsdepartementet", "For KS", "Torbjørn Røe Isaksen",
              "Gunn Marit Helgesen", "Kunnskapsminister", "Leder KS"]
-    out = signing.parse([Para(t, i, i) for i, t in enumerate(texts, 1)], Notes())
+    out = signing.read_block([Line(i, t) for i, t in enumerate(texts, 1)], Notes())
     assert [(s.name, s.title, s.party) for s in out.signers] == [
         ("Torbjørn Røe Isaksen", "Kunnskapsminister", "Kunnskapsdepartementet"),
         ("Gunn Marit Helgesen", "Leder KS", "KS"),

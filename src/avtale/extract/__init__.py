@@ -2,7 +2,7 @@
 
 One pipeline of small named stages, each its own module:
 
-    read (read_text | read_docx | read_pdf | read_ocr) -> clean -> unwrap -> recognise -> build (+ validate)
+    read (read_text | read_docx | read_pdf | read_ocr) -> clean -> signing -> unwrap -> recognise -> build (+ validate)
 
 Every stage adds to one `Notes`: what was dropped as noise and each uncertain decision,
 with source line numbers (for OCR also the words Tesseract was unsure of).
@@ -19,7 +19,7 @@ from avtale.extract.lines import Line, Notes
 from avtale.extract.outline import Outline
 from avtale.model import Agreement
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".plain", ""}
+TEXT_SUFFIXES = {".txt", ".text", ".plain"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 
@@ -47,7 +47,9 @@ def with_comments(text: str, comments: list[str], source: str = "") -> str:
 
 
 def kind_of(path: Path) -> str:
-    """text, docx, pdf or image, by suffix, else by the first bytes."""
+    """text, docx, pdf, image, html or markdown, by suffix, else (no suffix or an unknown one) by the first bytes."""
+    import re
+
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return "docx"
@@ -55,11 +57,15 @@ def kind_of(path: Path) -> str:
         return "pdf"
     if suffix in IMAGE_SUFFIXES:
         return "image"
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".md", ".markdown"):
+        return "markdown"
     if suffix in TEXT_SUFFIXES:
         return "text"
     try:
         with open(path, "rb") as fh:
-            head = fh.read(8)
+            head = fh.read(1024)
     except OSError:
         return "text"
     if head.startswith(b"%PDF"):
@@ -68,6 +74,9 @@ def kind_of(path: Path) -> str:
         return "docx"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
         return "image"
+    start = re.sub(rb"^(?:\s|<\?xml[^>]*\?>|<!--.*?-->)*", b"", head.removeprefix(b"\xef\xbb\xbf"), flags=re.S).lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return "html"
     return "text"
 
 
@@ -94,6 +103,14 @@ def read_source(path: Path, notes: Notes, jobs: int | None = None) -> tuple[list
 
         read_ocr.check_image(path)
         return read_ocr.read_images([path], notes, jobs), "scan"
+    if kind == "html":
+        from avtale.extract import read_html
+
+        return read_html.read(path, notes), kind
+    if kind == "markdown":
+        from avtale.extract import read_markdown
+
+        return read_markdown.read(path, notes), kind
     from avtale.extract import read_text
 
     return read_text.read(path), kind
@@ -101,13 +118,14 @@ def read_source(path: Path, notes: Notes, jobs: int | None = None) -> tuple[list
 
 def pipeline(lines: list[Line], notes: Notes, source: str = "<source>", *, id: str | None = None,
              start: dt.date | None = None, end: dt.date | None = None) -> tuple[Agreement, Outline, list[str]]:
-    from avtale.extract import build, clean, recognise, unwrap
+    from avtale.extract import build, clean, recognise, signing, unwrap
 
     kept, orgs = clean.clean(lines, notes)
-    paras = unwrap.unwrap(kept, notes)
+    body, signed = signing.split(kept, notes)
+    paras = unwrap.unwrap(body, notes)
     if not paras:
         raise ExtractError("no text found", Position(source))
-    outline = recognise.recognise(paras, notes)
+    outline = recognise.recognise(paras, notes, signed)
     agreement, comments = build.build(outline, orgs, notes, id=id, start=start, end=end, source=source)
     return agreement, outline, comments
 

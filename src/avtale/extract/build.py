@@ -5,10 +5,8 @@ the options (id, start, end). Writes: a valid `Agreement` and the list of header
 comments telling the drafter what the source could not hold.
 
 Derived from the text: language (bokmål or nynorsk, by marker words); the parties
-(letterhead and logo names, «…departementet» and «KS» in the text; a short name such
-as «KD» only when the text uses it); the end of the period («fram til 31. desember
-2017»); each signatory's party (a «For …» row, the party named in the title, a
-minister for the ministry, else in order). Not derivable: the id and the start
+and each signatory's party (see `parties`); the end of the period («fram til 31.
+desember 2017»). Not derivable: the id and the start
 date (from options, else a placeholder and a comment), and whether it was signed
 (`signed` when there is a signature block, else `draft`, with a comment).
 """
@@ -23,13 +21,13 @@ from pydantic import ValidationError
 
 from avtale.dates import find_dates
 from avtale.errors import ExtractError, Position
+from avtale.extract import parties
 from avtale.extract.lines import Notes
 from avtale.extract.outline import Block, Outline
-from avtale.model import Agreement, Bullets, Numbered, Party, Period, Section, Signatory, Signing, Subsection
+from avtale.model import Agreement, Bullets, Numbered, Period, Section, Signatory, Signing, Subsection
 
 NYNORSK = {"ikkje", "eit", "ein", "frå", "kva", "vere", "berre", "dei", "korleis", "saman", "kommunane", "partane", "avtalepartane", "heile", "hjå", "vidare", "nokre", "mykje", "einige", "òg", "opplæringa", "barnehagane", "skulen", "skulane"}
 BOKMAL = {"ikke", "et", "en", "fra", "hva", "være", "bare", "de", "hvordan", "sammen", "kommunene", "partene", "avtalepartene", "hele", "hos", "videre", "noen", "mye", "enige"}
-MINISTRY = re.compile(r"\b((?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*departementet)\b")
 END_PHRASE = re.compile(r"(?:fram|frem)\s+til(?:\s+og\s+med)?\s+$|til\s+og\s+med\s+$|ut\s+$", re.IGNORECASE)
 PLACEHOLDER_ID = "fyll-inn-id"
 
@@ -48,52 +46,6 @@ def language(texts: list[str]) -> str:
     nn = sum(words[w] for w in NYNORSK)
     nb = sum(words[w] for w in BOKMAL)
     return "nn" if nn > nb else "nb"
-
-
-def _short(name: str, words: set[str]) -> str | None:
-    if name.isupper() and len(name) <= 6:
-        return None
-    parts = re.split(r"-\s+og\s+", name)
-    guess = "".join(p[0].upper() for p in parts) + ("D" if name.endswith("departementet") else "")
-    return guess if guess in words else None
-
-
-def _slug(text: str) -> str:
-    table = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e"})
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-")
-    return (slug or "part")[:40]
-
-
-def parties(outline: Outline, orgs: list[str], notes: Notes) -> list[Party]:
-    signers = outline.signing.signers if outline.signing else []
-    texts = body_texts(outline) + [s.title for s in signers]
-    words = {w for t in texts for w in re.findall(r"[\wÆØÅæøå]+", t)}
-    names: list[str] = []
-    for org in orgs + [s.party for s in (outline.signing.signers if outline.signing else []) if s.party]:
-        org = org.strip()
-        if org and org.casefold() not in {n.casefold() for n in names}:
-            names.append(org)
-    if not any(n.endswith("departementet") for n in names):
-        found = Counter(m.group(1) for t in texts for m in MINISTRY.finditer(t))
-        ministers = [re.sub(r"minister$", "departementet", s.title) for s in signers if re.fullmatch(r"[A-ZÆØÅ][\wæøå -]*minister", s.title)]
-        if found:
-            names.insert(0, found.most_common(1)[0][0])
-        elif ministers:
-            names.insert(0, ministers[0])
-            notes.meta(f"party «{ministers[0]}» derived from the signatory's title")
-    if "KS" in words and not any(n == "KS" or n.startswith("KS ") for n in names):
-        names.append("KS")
-    while len(names) < 2:
-        names.append(f"Part {len(names) + 1}")
-        notes.meta(f"only {len(names) - 1} party found in the text; «{names[-1]}» is a placeholder")
-    out: list[Party] = []
-    for name in names[:5]:
-        short = _short(name, words)
-        pid = _slug(short or name)  # «KS» → ks, «Øvre-D» → ovre-d: always a valid id
-        while pid in {p.id for p in out}:
-            pid += "-2"
-        out.append(Party(id=pid, name=name, short=short))
-    return out
 
 
 def end_date(outline: Outline, notes: Notes) -> dt.date | None:
@@ -121,28 +73,14 @@ def _blocks(blocks: list[Block]) -> list:
     return out
 
 
-def _party_of(signer, title: str, index: int, party_list: list[Party], taken: set[str]) -> str:
-    if signer.party:
-        for p in party_list:
-            if signer.party.casefold() in (p.name.casefold(), (p.short or "").casefold()):
-                return p.id
-    for p in party_list:
-        if p.id not in taken and (re.search(rf"\b{re.escape(p.short or p.name)}\b", title) or re.search(rf"\b{re.escape(p.name)}\b", title)):
-            return p.id
-    if re.search(r"minister|statsråd", title, re.IGNORECASE):
-        for p in party_list:
-            if p.id not in taken and p.name.endswith("departementet"):
-                return p.id
-    free = [p for p in party_list if p.id not in taken]
-    return (free[0] if free else party_list[min(index, len(party_list) - 1)]).id
-
-
 def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = None,
           start: dt.date | None = None, end: dt.date | None = None, source: str = "<source>") -> tuple[Agreement, list[str]]:
     comments: list[str] = []
     if not outline.sections:
         raise ExtractError("no numbered or marked section headings found; this does not look like an agreement", Position(source))
-    party_list = parties(outline, orgs, notes)
+    signers = outline.signing.signers if outline.signing else []
+    preamble = [t for b in outline.preamble for t in b.items]
+    party_list, which = parties.find(body_texts(outline), preamble, signers, orgs, notes)
     if id is None:
         id = PLACEHOLDER_ID
         comments.append(f"id: «{PLACEHOLDER_ID}» is a placeholder; rename it to the file name (e.g. 2014-2017)")
@@ -153,12 +91,10 @@ def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = N
     if start is None:
         comments.append("period.start: the text gives no start date; add it (period.start: YYYY-MM-DD) if known")
     signing = None
-    if outline.signing and outline.signing.signers:
-        taken: set[str] = set()
+    if signers:
         signatories = []
-        for i, s in enumerate(outline.signing.signers):
-            pid = _party_of(s, s.title, i, party_list, taken)
-            taken.add(pid)
+        for i, (s, k) in enumerate(zip(signers, which)):
+            pid = party_list[k if k is not None else min(i, len(party_list) - 1)].id
             if not s.title:
                 notes.uncertain(s.line, f"no title under «{s.name}»")
             signatories.append(Signatory(party=pid, name=s.name, title=s.title or "(tittel)"))

@@ -14,17 +14,16 @@ every uncertain decision.
 - Subsections «2.1» belong to the section with that number.
 - Bullets (·, •, –, -, *) run on across blank lines; a numbered list («1.», «1)», «a)»)
   runs while numbers follow one another.
-- The signature block starts at the last «Place, date» line (see `signing`).
+- The signature block was taken out before (stage `signing`) and is passed on.
 """
 
 from __future__ import annotations
 
 import re
 
-from avtale.extract import signing
 from avtale.extract.lines import Notes, Para
 from avtale.extract.markers import Marker, marker
-from avtale.extract.outline import Block, Outline, Part
+from avtale.extract.outline import Block, Outline, Part, SigningOut
 
 HEADING_MAX = 120
 
@@ -39,8 +38,8 @@ def heading_like(text: str) -> bool:
     )
 
 
-def recognise(paras: list[Para], notes: Notes) -> Outline:
-    out = Outline()
+def recognise(paras: list[Para], notes: Notes, signed: SigningOut | None = None) -> Outline:
+    out = Outline(signing=signed)
     if not paras:
         return out
     start = next((i for i, p in enumerate(paras) if p.hint == "title"), 0)
@@ -48,13 +47,6 @@ def recognise(paras: list[Para], notes: Notes) -> Outline:
     if marker(out.title).kind not in ("none", "bare") or not heading_like(out.title.rstrip(".")):
         notes.uncertain(out.title_line, f"title taken from the first paragraph: «{out.title[:60]}»")
     body = paras[start + 1 :]
-    k = signing.find_place_date(body)
-    if k is not None:
-        out.signing = signing.parse(body[k:], notes)
-        if out.signing is None:
-            k = None
-    if k is not None:
-        body = body[:k]
     marks = [marker(" ".join(p.text.split())) for p in body]
     out.numbering = _numbering(body, marks)
     _walk(out, body, marks, notes)

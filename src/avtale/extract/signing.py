@@ -1,119 +1,299 @@
-"""Recognise the signature block: place and date, then one to five signatories.
+"""Signing stage: find the signature block at the end of the text and read it.
 
-Reads: the paragraphs after the body (`Para`s). Writes: a `SigningOut`, or None.
+Reads: cleaned `Line`s. Writes: the body lines (the block taken out) and a
+`SigningOut` (place, date, signatories with the party a «For …» row or a column
+header names), or None; a note for each guess.
 
-The block starts at a line «Oslo, 7. november 2014» (also «Oslo den …»,
-«Oslo 7. november 2014»). Signatories stand side by side in columns (tabs or
-runs of spaces: a row of names, then a row of titles) or one under another
-(name, then title). A row «For Kunnskapsdepartementet   For KS» names the party
-of each column.
+Heuristics, each because writers and exporters differ:
+
+- *The block is the tail of signature-like lines.* Read backwards from the end, every
+  line whose cells (tabs or wide gaps split them) are all signature parts belongs to
+  the block; the first line of prose ends it. Signature parts: a place and date in any
+  common form («Oslo, 12. mars 2024», «Oslo 12.03.2024», «Sted: Oslo», «Dato: …»), an
+  electronic-signing note («Avtalen er signert elektronisk.»: a note, not a signatory),
+  an underscore or dotted line, a «For <party>» row, a party's name alone (a column
+  header), a person's name, a title («…minister», «Styreleder i KS»), and the broken
+  half of a wrapped cell («Kultur- og» / «likestillingsminister»). A block must hold a
+  place and date, or names under lines or «For» rows, so that a list at the end of a
+  draft is never taken for signatures.
+- *Wrapped cells are joined first.* A cell ending in «-» or «og»/«i» goes on in the next
+  cell of its column: below it in the same column (by tab index, or by character
+  offset where runs of spaces set the columns), or on the next line when read down.
+- *Runs fill slots.* Exporters read a table row by row (names of a row, then their
+  titles), cell by cell (name, title, name, title) or as columns. Consecutive parts of
+  one kind form a run; a run opens a band of as many signatories as it has parts, and
+  the next runs of other kinds fill the band's slots in order. A kind a band already
+  has opens the next band. This reads 2 + 2 + 1 tables, one-under-another blocks,
+  tab-separated columns and «names, then titles» alike, in reading order.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 
-from avtale.dates import MONTHS, parse_date
-from avtale.extract.clean import columns
-from avtale.extract.lines import Notes, Para
+from avtale.dates import MONTHS
+from avtale.extract.clean import COLUMN_GAP
+from avtale.extract.lines import Line, Notes
+from avtale.extract.markers import marker
 from avtale.extract.outline import Signer, SigningOut
 
-PLACE_DATE = re.compile(
-    r"^(?P<place>[A-ZÆØÅ][\wæøåÆØÅ'-]+(?:\s+(?:i|på|[A-ZÆØÅ][\wæøåÆØÅ'-]+)){0,2})\s*(?:,\s*|\s+)(?:den\s+)?(?P<date>\d{1,2}\.\s*(?i:"
-    + "|".join(MONTHS)
-    + r")\s+\d{4})\s*\.?$"
-)
-FOR_PARTY = re.compile(r"^(?:for|på vegne av)\s+(.+)$", re.IGNORECASE)
+MONTH = "(?:" + "|".join(MONTHS) + ")"
+DATE = rf"(?:den\s+)?(?:\d{{1,2}}\.\s*(?i:{MONTH})\s+\d{{4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+PLACE = r"[A-ZÆØÅ][\wæøåÆØÅ'-]+(?:\s+(?:i|på|[A-ZÆØÅ][\wæøåÆØÅ'-]+)){0,2}"
+PLACE_DATE = re.compile(rf"^(?P<place>{PLACE})\s*(?:,\s*|\s+)(?P<date>{DATE})\s*\.?$")
+DATE_FIRST = re.compile(rf"^(?P<date>{DATE})\s*,?\s+(?:i\s+)?(?P<place>{PLACE})\s*\.?$")
+PLACE_LABEL = re.compile(rf"^(?:sted|stad)\s*:\s*(?P<place>{PLACE})\s*$", re.IGNORECASE)
+DATE_LABEL = re.compile(rf"^(?:dato)\s*:\s*(?P<date>{DATE})\s*$", re.IGNORECASE)
+DATE_ONLY = re.compile(rf"^(?P<date>{DATE})\s*$")
+PLACE_ONLY = re.compile(rf"^(?P<place>{PLACE}),$")
+ESIGN = re.compile(r"\b(?:signert|signed|underskreve?n?|underteikna?)\b.*\belektronisk\b|\belektronisk\w*\s+(?:signert|signed|underskrev\w*)", re.IGNORECASE)
+LINE = re.compile(r"^[_.…\s]{5,}$")
+FOR = re.compile(r"^(?:for\s+og\s+på\s+vegne\s+av|på\s+vegne\s+av|for)\s+(?P<party>\S.*?)\s*:?$", re.IGNORECASE)
 FOR_SPLIT = re.compile(r"\s+(?=(?:For|På vegne av)\s)")
-NAME_WORD = re.compile(r"^[A-ZÆØÅ][a-zæøåäöéü'’]+(?:-[A-ZÆØÅ][a-zæøåäöéü'’]+)?\.?$")
+BLOCK_HEADING = re.compile(r"^(?:underskrift(?:er)?|signatur(?:er)?|signering|underskrifter\s+og\s+dato)\s*:?$", re.IGNORECASE)
+TITLE_WORD = re.compile(
+    r"(?:minister|statsråd|statssekretær|sekretær|leder|leiar|direktør|ordfører|president|sjef|rådmann|rådgjevar|"
+    r"rådgiver|generalsekretær|styremedlem|formann|formann|nestleder|nestleiar|fullmektig)\b",
+    re.IGNORECASE,
+)
+PARTY_NAME = re.compile(r"^(?:[A-ZÆØÅ][\wæøå-]*(?:,\s+[\wæøå-]+)*(?:\s+og\s+[\wæøå]+)?(?:departementet|direktoratet)|KS|[A-ZÆØÅ]{2,6})$")
+NAME_WORD = re.compile(r"^(?:[A-ZÆØÅ][a-zæøåäöéüá'’]+(?:-[A-ZÆØÅ][a-zæøåäöéüá'’]+)?|[A-ZÆØÅ]\.)$")
+OPEN_END = re.compile(r"(?:\w-|\s(?:og|i|for|and|of))$")
 
 
-def find_place_date(paras: list[Para]) -> int | None:
-    """Index of the last paragraph that is a place-and-date line."""
-    for i in range(len(paras) - 1, -1, -1):
-        if PLACE_DATE.match(" ".join(paras[i].text.split())):
-            return i
-    return None
-
-
-def parse(paras: list[Para], notes: Notes) -> SigningOut | None:
-    if not paras:
-        return None
-    head = " ".join(paras[0].text.split())
-    m = PLACE_DATE.match(head)
-    if not m:
-        return None
-    date = parse_date(" ".join(m.group("date").replace(".", ". ").split()).lower())
-    if date is None:
-        notes.uncertain(paras[0].first, f"«{m.group('date')}» is not a valid date; signing left out")
-        return None
-    out = SigningOut(m.group("place").strip(), date, paras[0].first)
-    rows = [(p.first, columns(p.text)) for p in paras[1:]]
-    rows = [(no, cols) for no, cols in rows if cols]
-    groups: list[list[str]] = []  # runs of «For X» rows, in order
-    body: list[tuple[int, list[str]]] = []
-    after_for = False
-    for no, cols in rows:
-        if len(cols) == 1 and FOR_PARTY.match(cols[0]):
-            cols = [c for c in FOR_SPLIT.split(cols[0]) if c.strip()]  # «For Kunnskapsdepartementet For KS»
-        fors = [FOR_PARTY.match(c) for c in cols]
-        if all(fors):  # «For X» rows one under another (a column read down) add up
-            found = [f.group(1).strip() for f in fors]
-            if after_for:
-                groups[-1] += found
-            else:
-                groups.append(found)
-            after_for = True
-        else:
-            body.append((no, cols))
-            after_for = False
-    if any(len(cols) > 1 for _, cols in body):
-        signers = _side_by_side(body, notes)
-    else:
-        signers = _one_under_another(body, notes)
-    # «For X» rows name the columns in order, whether in one row, read down, or cell by cell
-    # («For KD», name, title, «For KS», name, title); more names than signers: a repeated header
-    parties = [name for group in groups for name in group]
-    if len(parties) > len(signers) and groups:
-        parties = groups[-1]
-    for i, s in enumerate(signers):
-        if i < len(parties):
-            s.party = parties[i]
-    if len(signers) > 5:
-        notes.uncertain(signers[5].line, f"{len(signers)} signatories; only five are kept")
-        signers = signers[:5]
-    out.signers = signers
-    return out
-
-
-def _side_by_side(rows: list[tuple[int, list[str]]], notes: Notes) -> list[Signer]:
-    signers: list[Signer] = []
-    i = 0
-    while i < len(rows):
-        no, names = rows[i]
-        titles = rows[i + 1][1] if i + 1 < len(rows) else []
-        if len(titles) != len(names):
-            notes.uncertain(no, f"{len(names)} name(s) but {len(titles)} title(s) in the signature columns")
-        for k, name in enumerate(names):
-            signers.append(Signer(name, titles[k] if k < len(titles) else "", no))
-        i += 2
-    return signers
+@dataclass
+class Cell:
+    text: str
+    line: int
+    row: int
+    col: int
+    offset: int
+    kind: str = ""
+    wide: bool = False  # one of several cells in its row
 
 
 def name_like(text: str) -> bool:
-    """«Gunn Marit Helgesen»: two to five capitalised words, no acronym («Leder KS» is a title)."""
+    """«Gunn Marit Helgesen», «Anne K. Hansen»: two to five capitalised words."""
     words = text.split()
-    return 2 <= len(words) <= 5 and all(NAME_WORD.match(w) or w in ("van", "von", "de") for w in words)
+    return 2 <= len(words) <= 5 and all(NAME_WORD.match(w) or w in ("van", "von", "de", "af") for w in words) \
+        and not TITLE_WORD.search(text)
 
 
-def _one_under_another(rows: list[tuple[int, list[str]]], notes: Notes) -> list[Signer]:
-    """Name, title, name, title … (a column read down), or names first, then titles (columns read across)."""
-    lines = [(no, " ".join(cols)) for no, cols in rows]
-    kinds = [name_like(t) for _, t in lines]
-    half = len(lines) // 2
-    if len(lines) % 2 == 0 and half > 1 and all(kinds[:half]) and not any(kinds[half:]):
-        notes.uncertain(lines[0][0], f"{half} names before {half} titles: paired by position")
-        return [Signer(lines[k][1], lines[half + k][1], lines[k][0]) for k in range(half)]
-    if len(lines) % 2:
-        notes.uncertain(lines[-1][0], f"odd number of signature lines; «{lines[-1][1]}» has no title")
-    return [Signer(lines[k][1], lines[k + 1][1] if k + 1 < len(lines) else "", lines[k][0]) for k in range(0, len(lines), 2)]
+def title_like(text: str) -> bool:
+    return bool(TITLE_WORD.search(text)) and len(text.split()) <= 8 and not re.search(r"[.;:!?]$", text)
+
+
+def classify(text: str) -> str:
+    """The kind of a signature part, or «» for prose."""
+    t = " ".join(text.split())
+    if LINE.match(t):
+        return "line"
+    if PLACE_DATE.match(t) or DATE_FIRST.match(t):
+        return "place_date"
+    if PLACE_LABEL.match(t):
+        return "place"
+    if DATE_LABEL.match(t) or DATE_ONLY.match(t):
+        return "date"
+    if PLACE_ONLY.match(t):
+        return "place"
+    if ESIGN.search(t) and len(t.split()) <= 8:
+        return "esign"
+    if BLOCK_HEADING.match(t):
+        return "heading"
+    if FOR.match(t) and len(t.split()) <= 8 and not re.search(r"[.;!?]$", t):
+        return "for"
+    if PARTY_NAME.match(t):
+        return "party"
+    if title_like(t):
+        return "title"
+    if name_like(t):
+        return "name"
+    if OPEN_END.search(t) and len(t.split()) <= 3 and marker(t).kind == "none":
+        return "open"
+    if re.fullmatch(r"[a-zæøå][\wæøå-]*(?:departementet|minister|direktoratet)", t):
+        return "rest"  # the second half of a wrapped cell
+    return ""
+
+
+def _cells(line: Line, row: int) -> list[Cell]:
+    out, pos, text = [], 0, line.text.rstrip()
+    parts = COLUMN_GAP.split(text)
+    for part in parts:
+        at = text.find(part, pos) if part else pos
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            for k, piece in enumerate(FOR_SPLIT.split(part.strip()) if FOR.match(part.strip()) else [part]):
+                out.append(Cell(" ".join(piece.split()), line.no, row, 0, at + lead + k))  # «For KD For KS»: two cells
+        pos = at + len(part)
+    for i, c in enumerate(out):
+        c.col, c.wide = i, len(out) > 1
+    return out
+
+
+def _prose(text: str) -> bool:
+    """A line no signature block holds: a sentence, a long line, a list item."""
+    t = " ".join(text.split())
+    return len(t.split()) > 8 or bool(re.search(r"[.!?:;]['»\")]*$", t)) or marker(t).kind not in ("none", "bare")
+
+
+def _tail_start(lines: list[Line]) -> int | None:
+    """Index of the first line of the signature block, or None."""
+    start, kinds = None, set()
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if line.blank():
+            continue
+        if line.hint in ("title", "heading", "subheading", "bullet", "numbered"):
+            break
+        found = [classify(c.text) for c in _cells(line, 0)]
+        if "" in found and any(_prose(c.text) for c in _cells(line, 0)):
+            break
+        kinds |= set(found)
+        start = i
+    if start is None:
+        return None
+    if not ({"place_date", "date"} & kinds or ({"name", "title"} <= kinds and {"line", "for", "party", "esign"} & kinds)):
+        return None
+    while lines[start].blank() or all(classify(c.text) == "" for c in _cells(lines[start], 0)):
+        start += 1  # a short line of the body just above the block
+    return start
+
+
+def split(lines: list[Line], notes: Notes) -> tuple[list[Line], SigningOut | None]:
+    """The body lines and the signature block read from the tail."""
+    start = _tail_start(lines)
+    if start is None:
+        return lines, None
+    block = [ln for ln in lines[start:] if not ln.blank()]
+    signing = read_block(block, notes)
+    if signing is None:
+        return lines, None
+    return lines[:start], signing
+
+
+def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
+    cells = _join_wrapped([_cells(ln, r) for r, ln in enumerate(block)])
+    place, date, first = None, None, block[0].no
+    parts: list[Cell] = []
+    for c in cells:
+        c.kind = classify(c.text)
+        t = " ".join(c.text.split())
+        if c.kind == "place_date":
+            m = PLACE_DATE.match(t) or DATE_FIRST.match(t)
+            place, date = m.group("place"), _date(m.group("date"))
+        elif c.kind == "place":
+            place = (PLACE_LABEL.match(t) or PLACE_ONLY.match(t)).group("place")
+        elif c.kind == "date":
+            date = _date((DATE_LABEL.match(t) or DATE_ONLY.match(t)).group("date"))
+        elif c.kind == "esign":
+            notes.meta(f"«{t}»: signed electronically; the note is not a signatory")
+        elif c.kind == "heading":
+            pass
+        elif c.kind in ("", "open", "rest"):
+            notes.uncertain(c.line, f"«{c.text}» in the signature block is neither a name nor a title; left out")
+        else:
+            parts.append(c)
+    if date is None:
+        notes.uncertain(first, "a signature block without a date; signing left out")
+        return None
+    if place is None:
+        notes.uncertain(first, "a signature block without a place; «(sted)» is a placeholder")
+        place = "(sted)"
+    out = SigningOut(place, date, first)
+    out.signers = _fill(parts, notes)
+    if len(out.signers) > 5:
+        notes.uncertain(out.signers[5].line, f"{len(out.signers)} signatories; only five are kept")
+        out.signers = out.signers[:5]
+    return out
+
+
+def _date(text: str) -> dt.date | None:
+    text = re.sub(r"^den\s+", "", text.strip())
+    m = re.fullmatch(rf"(\d{{1,2}})\.\s*({MONTH})\s+(\d{{4}})", text, re.IGNORECASE)
+    try:
+        if m:
+            return dt.date(int(m.group(3)), MONTHS.index(m.group(2).lower()) + 1, int(m.group(1)))
+        m = re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", text)
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _join_wrapped(rows: list[list[Cell]]) -> list[Cell]:
+    """Cells in reading order, a wrapped cell («Kultur- og» / «likestillingsminister») made one."""
+    out: list[Cell] = []
+    pending: dict[int, Cell] = {}  # column → an open cell waiting for its rest
+    wide: list[Cell] = []  # the last row with several cells (for offsets)
+    for row in rows:
+        for c in row:
+            col = c.col
+            if len(row) < len(wide) and len(wide) > 1 and "\t" not in c.text:
+                col = min(wide, key=lambda w: abs(w.offset - c.offset)).col  # a continuation under a column
+            if col in pending and (len(row) > 1 or len(wide) > 1 or pending[col] is out[-1]):
+                head = pending.pop(col)
+                glue = "" if head.text.endswith("-") and not re.match(r"(?:og|eller)\b", c.text) else " "
+                head.text = f"{head.text}{glue}{c.text}"
+                if OPEN_END.search(head.text):
+                    pending[col] = head
+                continue
+            c.col = col
+            out.append(c)
+            if OPEN_END.search(c.text) and classify(c.text) in ("open", "title", "party", "for"):
+                pending[col] = c
+        if len(row) > 1:
+            wide = row
+    return out
+
+
+def _fill(parts: list[Cell], notes: Notes) -> list[Signer]:
+    """Runs of one kind fill the slots of a band (see the module's docstring)."""
+    runs: list[list[Cell]] = []
+    for c in parts:
+        kind = _slot(c.kind)
+        last = runs[-1][-1] if runs else None
+        if last is not None and _slot(last.kind) == kind and (c.row == last.row or not (c.wide or last.wide)):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    bands: list[list[dict]] = []
+    for run in runs:
+        kind = _slot(run[0].kind)
+        band = bands[-1] if bands else None
+        if band is None or any(kind in s for s in band) or _opens_band(kind, band) or len(run) > len(band):
+            band = [{} for _ in run]
+            bands.append(band)
+        for slot, c in zip(band, run):
+            slot[kind] = c
+    signers: list[Signer] = []
+    for band in bands:
+        for slot in band:
+            name = slot.get("name")
+            if name is None:
+                if "title" in slot or "party" in slot:
+                    what = slot.get("title") or slot.get("party")
+                    notes.uncertain(what.line, f"«{what.text}» has no name beside it; left out")
+                continue
+            title = slot.get("title")
+            if title is None:
+                notes.uncertain(name.line, f"no title under «{name.text}»")
+            party = slot.get("party")
+            signers.append(Signer(name.text, title.text if title else "", name.line, _party_text(party) if party else None))
+    return signers
+
+
+def _slot(kind: str) -> str:
+    return {"for": "party", "party": "party", "line": "line", "name": "name"}.get(kind, "title")
+
+
+def _opens_band(kind: str, band: list[dict]) -> bool:
+    """A line or a «For» row after a name belongs to the next signatory."""
+    return kind in ("line", "party") and any("name" in s for s in band)
+
+
+def _party_text(cell: Cell) -> str:
+    m = FOR.match(cell.text)
+    return (m.group("party") if m else cell.text).strip()

@@ -1,0 +1,189 @@
+"""The parties of an extracted agreement, and which party each signatory signs for.
+
+Reads: the outline's texts (title, preamble, body), the signature block's signers
+(with a «For <party>» or column header where the source has one) and the
+organisation names clean saw in letterheads and logos. Writes: `Party`s in the
+order the text first names them, and for each signer the index of its party (or
+None, with a note, where nothing tells).
+
+Heuristics, each because writers differ:
+
+- *The preamble names the parties.* The first paragraph before the first section
+  that names two or more organisations («Avtalen er inngått mellom …», «Partane i
+  denne avtalen er …», «Kunnskapsdepartementet og KS inngår …») gives them.
+- *Every signatory signs for a party.* A «For <party>» row or a column headed by the
+  party's name says which; otherwise a minister's title names the ministry
+  («Kultur- og likestillingsminister» → «Kultur- og likestillingsdepartementet», with
+  a word list for the titles that do not follow the pattern); a title naming a party
+  («Styreleder i KS») names it. A party found so joins the list.
+- *Letterheads* (logo text, organisation lines above the title) name parties too.
+- *Order*: the letterhead's where it names two parties or more, else the signatures';
+  a party neither has comes after, by its first mention in the text (title, preamble,
+  then the body), the state's parties before KS as these agreements list them (a text
+  may name KS, «representert ved KS», before the ministry that heads the letterhead).
+- *Short names* only where the text uses one («Kunnskapsdepartementet (KD)», or the
+  initials elsewhere in the text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from avtale.extract.lines import Notes
+from avtale.extract.outline import Signer
+from avtale.model import Party
+
+MINISTRY = re.compile(
+    r"\b((?:[A-ZÆØÅ][\wæøå]*-,?\s+(?:[\wæøå]+-,?\s+){0,3}og\s+[\wæøå]*|[A-ZÆØÅ][\wæøå]*)departement(?:et)?)(?:s)?\b"
+)
+KS = re.compile(r"\bKS\b")
+# Minister titles that do not become their ministry by «…minister» → «…departementet».
+MINISTER_OF = {
+    "statsminister": "Statsministerens kontor",
+    "forsknings- og høyere utdanningsminister": "Kunnskapsdepartementet",
+    "forskings- og høgare utdanningsminister": "Kunnskapsdepartementet",
+    "fiskeri- og havminister": "Nærings- og fiskeridepartementet",
+    "næringsminister": "Nærings- og fiskeridepartementet",
+    "utviklingsminister": "Utenriksdepartementet",
+    "eldre- og folkehelseminister": "Helse- og omsorgsdepartementet",
+    "arbeidsminister": "Arbeids- og inkluderingsdepartementet",
+    "distrikts- og digitaliseringsminister": "Kommunal- og distriktsdepartementet",
+    "kommunalminister": "Kommunal- og distriktsdepartementet",
+    "helseminister": "Helse- og omsorgsdepartementet",
+    "justisminister": "Justis- og beredskapsdepartementet",
+    "kulturminister": "Kultur- og likestillingsdepartementet",
+    "klimaminister": "Klima- og miljødepartementet",
+    "miljøminister": "Klima- og miljødepartementet",
+    "landbruksminister": "Landbruks- og matdepartementet",
+}
+MINISTER = re.compile(r"^(?:(?:stats)?råd\s+)?([A-ZÆØÅa-zæøå][\wæøå]*(?:-,?\s+(?:[\wæøå]+-,?\s+){0,3}og\s+[\wæøå]+)?minister)$", re.IGNORECASE)
+
+
+def mentions(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of every ministry and of KS in a text."""
+    out = [(m.start(), _ministry(m.group(1))) for m in MINISTRY.finditer(text)]
+    out += [(m.start(), "KS") for m in KS.finditer(text)]
+    return sorted(out)
+
+
+def _ministry(name: str) -> str:
+    name = " ".join(name.split())
+    return name if name.endswith("departementet") else name + "et"
+
+
+def ministry_of(title: str) -> str | None:
+    """«Kunnskapsminister» → «Kunnskapsdepartementet»; None for a title that is no minister's."""
+    t = " ".join(title.split())
+    m = MINISTER.match(t)
+    if not m:
+        return None
+    stem = m.group(1)
+    if stem.casefold() in MINISTER_OF:
+        return MINISTER_OF[stem.casefold()]
+    name = stem[: -len("minister")] + "departementet"
+    return name[0].upper() + name[1:]
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def signer_party(signer: Signer, known: list[str]) -> str | None:
+    """The party a signer signs for, by «For …», by a party named in the title, or by a minister's title."""
+    if signer.party:
+        named = [n for _, n in mentions(signer.party)]
+        for n in known:
+            if _key(n) == _key(signer.party) or (named and _key(n) == _key(named[0])):
+                return n
+        return named[0] if named else " ".join(signer.party.split())
+    in_title = [n for _, n in mentions(signer.title)]
+    if in_title:
+        return in_title[0]
+    return ministry_of(signer.title)
+
+
+def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: list[str],
+         notes: Notes) -> tuple[list[Party], list[int | None]]:
+    """The parties, in order, and each signer's party index."""
+    first: dict[str, tuple[int, int]] = {}  # name key → (text index, offset) of its first mention
+    spelled: dict[str, str] = {}
+    for i, text in enumerate(texts):
+        for at, name in mentions(text):
+            spelled.setdefault(_key(name), name)
+            first.setdefault(_key(name), (i, at))
+    names: list[str] = []
+    for text in preamble:
+        found = list(dict.fromkeys(_key(n) for _, n in mentions(text)))
+        if len(found) >= 2:
+            names = [spelled[k] for k in found]
+            break
+    signer_names = [signer_party(s, names) for s in signers]
+    for n in signer_names:
+        if n and _key(n) not in {_key(x) for x in names}:
+            names.append(spelled.get(_key(n), n))
+    for o in orgs:
+        n = _clean_org(o)
+        if n and _key(n) not in {_key(x) for x in names}:
+            names.append(spelled.get(_key(n), n))
+    if len(names) < 2:  # no preamble, signatures or letterhead say: the ministry named most, and KS
+        counts = {k: sum(_key(n) == k for t in texts for _, n in mentions(t)) for k in first}
+        ministries = sorted((k for k in first if spelled[k] != "KS"), key=lambda k: (-counts[k], first[k]))
+        for key in ministries[:1] + (["ks"] if "ks" in first else []):
+            if key not in {_key(x) for x in names}:
+                names.append(spelled[key])
+    never = len(texts) + 1
+    letterhead = [_key(o) for o in dict.fromkeys(_clean_org(o) for o in orgs) if o]
+    signed = [_key(n) for n in dict.fromkeys(n for n in signer_names if n)]
+    primary = letterhead if len(set(letterhead) & {_key(n) for n in names}) >= 2 else signed
+    order = sorted(range(len(names)), key=lambda k: (
+        (0, primary.index(_key(names[k])), 0, 0, 0) if _key(names[k]) in primary else (1, _key(names[k]) == "ks", *first.get(_key(names[k]), (never, k)))))
+    names = [names[k] for k in order]
+    while len(names) < 2:
+        names.append(f"Part {len(names) + 1}")
+        notes.meta(f"only {len(names) - 1} party found in the text; «{names[-1]}» is a placeholder")
+    parties = _to_parties(names, texts)
+    index = {_key(p.name): k for k, p in enumerate(parties)}
+    which = []
+    for s, n in zip(signers, signer_names):
+        k = index.get(_key(n)) if n else None
+        if k is None:
+            notes.uncertain(s.line, f"nothing tells which party «{s.name}» signs for")
+        which.append(k)
+    return parties, which
+
+
+def _clean_org(text: str) -> str:
+    named = [n for _, n in mentions(text)]
+    return named[0] if named else ""
+
+
+def _to_parties(names: list[str], texts: list[str]) -> list[Party]:
+    words = {w for t in texts for w in re.findall(r"[\wÆØÅæøå]+", t)}
+    out: list[Party] = []
+    for name in names:
+        short = _short(name, words, texts)
+        pid = _slug(short or name)
+        while pid in {p.id for p in out}:
+            pid += "-2"
+        out.append(Party(id=pid, name=name, short=short))
+    return out
+
+
+def _short(name: str, words: set[str], texts: list[str]) -> str | None:
+    if name.isupper() and len(name) <= 6:
+        return None
+    for text in texts:
+        m = re.search(re.escape(name) + r"\s*\(([A-ZÆØÅ]{2,6})\)", text)
+        if m:
+            return m.group(1)
+    parts = re.split(r"-,?\s+(?:og\s+)?", name)
+    guess = "".join(p[0].upper() for p in parts if p) + ("D" if name.endswith("departementet") and len(parts) > 1 else "")
+    if len(parts) == 1 and name.endswith("departementet"):
+        guess = name[0].upper() + "D"
+    return guess if guess in words else None
+
+
+def _slug(text: str) -> str:
+    table = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e"})
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-")
+    return (slug or "part")[:40]
