@@ -5,6 +5,7 @@ organisation names seen in letterheads and logos (hints for the parties), and a
 note for every line or marker dropped:
 
 - table borders («+----+», «-----»); the cells of a grid-table row («| a | b |») become columns;
+- a bullet set in the Symbol or Wingdings font (a private-use code point in PDF text) becomes «•»;
 - control characters, which no YAML file can hold (each noted by its code point);
 - bookmark markers such as `[bookmark: _GoBack]` (the rest of the line stays);
 - image file names and image placeholders (`image1.jpeg`, `[image: …]`, `![](media/…)`);
@@ -24,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 
 from avtale.extract.lines import Line, Notes
+from avtale.extract.markers import SYMBOL_BULLETS
 
 BULLET_CHARS = "·•‧∙◦▪■●○–—-*"
 # What a YAML file cannot hold (YAML's printable set, tabs and line breaks aside): C0 and C1
@@ -39,6 +41,7 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 ORG_SPLIT = re.compile(r"(?:(?<=departementet)|(?<=direktoratet))\s+")
+SYMBOL_BULLET = re.compile(r"^(\s*)[" + SYMBOL_BULLETS + r"](?=\s)")
 TABLE_ROW = re.compile(r"^\|.*\|$")
 COLUMN_GAP = re.compile(r"\t+|\s{3,}")
 ORGANISATION = re.compile(r"(?:departementet|direktoratet|\bKS|kommune|fylkeskommune|[Kk]ommunesektorens organisasjon)$")
@@ -70,6 +73,8 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
             if not text.strip():
                 kept.append(Line(line.no, "", line.page, line.hint, line.page_start))
                 continue
+        if SYMBOL_BULLET.match(text):
+            text = SYMBOL_BULLET.sub(r"\1•", text)
         if TABLE_ROW.match(text.strip()):  # a grid-table row (pandoc): cells become columns
             text = "\t".join(c.strip() for c in text.strip()[1:-1].split("|"))
             if not text.strip():
@@ -126,7 +131,7 @@ def _drop_running(lines: list[Line], notes: Notes) -> list[Line]:
         if line.blank() or line.hint not in (None, "para"):
             continue
         key = norm(line.text)
-        if len(key.split()) <= 12 and not re.match(r"^(?:[#]+[.)]|§|[" + re.escape(BULLET_CHARS) + r"])", key):
+        if len(key.split()) <= 16 and not re.match(r"^(?:[#]+[.)]|§|[" + re.escape(BULLET_CHARS) + r"])", key):
             where[key].append(i)
     first_content = next((i for i, ln in enumerate(lines) if not ln.blank()), -1)
     pages = len({ln.page for ln in lines})
@@ -138,15 +143,30 @@ def _drop_running(lines: list[Line], notes: Notes) -> list[Line]:
         near_break = sum(1 for i in idxs if _near_page_break(lines, i))
         if not (pages > 1 and distinct_pages >= 2 and near_break >= max(2, len(idxs) - 1)):
             continue  # repeated text away from page breaks is the agreement's own (a heading, a sentence)
+        over_title = first_content in idxs and _header_over_title(lines, first_content)
+        title_at = next((j for j in range(first_content + 1, len(lines)) if not lines[j].blank()), -1)
         for i in idxs:
-            if i == first_content:
+            if i == first_content and not over_title:
                 continue  # the title, repeated as a running header later
+            if over_title and i == title_at:
+                continue  # the title under a running header that repeats it
             notes.dropped(lines[i].no, lines[i].text, "running header or footer, repeated on every page")
             out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
     return out
 
 
+def _header_over_title(lines: list[Line], i: int) -> bool:
+    """A running header on the first page too: the next line is short and unpunctuated (the title itself)."""
+    nxt = next((ln for ln in lines[i + 1 : i + 6] if not ln.blank()), None)
+    if nxt is None or nxt.page != lines[i].page:
+        return False
+    text = " ".join(nxt.text.split())
+    return 0 < len(text.split()) <= 16 and not re.search(r"[.:;,]['»\")]*$", text) and text[:1].isupper()
+
+
 def _near_page_break(lines: list[Line], i: int) -> bool:
+    if all(ln.blank() for ln in lines[:i]):
+        return True  # the top of the first page
     for j in range(max(0, i - 2), min(len(lines), i + 3)):
         if lines[j].page_start or lines[j].page != lines[i].page:
             return True

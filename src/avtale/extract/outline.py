@@ -15,6 +15,7 @@ class Block:
     items: list[str]
     line: int
     style: str = "1."
+    start: int = 1  # the number of the first item, as the source showed it
 
 
 @dataclass

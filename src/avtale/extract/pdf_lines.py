@@ -2,7 +2,8 @@
 
 Reads: pypdf page objects. Writes: per page, a list of (text, hint) lines:
 
-- text runs on one baseline form a line, sorted left to right; a run far to the right of
+- text runs on one baseline form a line, sorted left to right, with the font size most
+  of its characters are set in (a list label is often set larger than its item); a run far to the right of
   the one before (more than 1.5 em after its estimated end) starts a new column, written
   after a tab — except after a heading number or list label alone («1», «§ 2», «•»);
 - a vertical gap larger than the font's usual line pitch is a paragraph break: a blank
@@ -38,6 +39,7 @@ class Row:
     y: float
     size: float
     segs: list[tuple[float, str]] = field(default_factory=list)  # (x, text) per column
+    chars: Counter = field(default_factory=Counter)  # characters per font size
 
     def text(self) -> str:
         return "\t".join(t.strip() for _, t in self.segs)
@@ -62,7 +64,7 @@ def page_rows(page) -> list[Row]:
         else:
             row = Row(y, size)
             rows.append(row)
-        row.size = max(row.size, size)
+        row.chars[size] += len(text.strip())
         if row.segs:
             px, pt = row.segs[-1]
             end = px + len(pt) * size * 0.5
@@ -73,6 +75,8 @@ def page_rows(page) -> list[Row]:
             row.segs[-1] = (px, pt + glue + text)
         else:
             row.segs.append((x, text))
+    for r in rows:  # the size most of the row is set in (a list label may be set larger)
+        r.size = max(r.chars, key=lambda s: (r.chars[s], s)) if r.chars else r.size
     return [r for r in rows if r.text().strip()]
 
 

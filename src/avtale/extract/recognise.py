@@ -8,7 +8,8 @@ every uncertain decision.
   «none» when no paragraph is numbered so (headings are then short unpunctuated lines
   between paragraphs, or what a structured reader marked).
 - Headings follow one another 1, 2, 3 …; a numbered list starts again at 1 inside a
-  section. When a paragraph «5. …» could be both section 5 and item 5 of an open list,
+  section, or numbers on from the list before it, in this section or an earlier one (Word's «continue
+  numbering»: 4, 5, 6 after 1, 2, 3 with a lead-in between) and is a list of its own. When a paragraph «5. …» could be both section 5 and item 5 of an open list,
   it is the list item if the next paragraph is item 6, or if another heading-like «5. …»
   follows later; otherwise a short, unpunctuated one is the heading.
 - Subsections «2.1» belong to the section with that number.
@@ -115,14 +116,23 @@ def _walk(out: Outline, body: list[Para], marks: list[Marker], notes: Notes) -> 
                 list_block.items.append(m.text)
                 list_next += 1
                 continue
-            if m.number == 1:
-                list_block = Block("numbered", [m.text], p.first, style)
+            if m.number == 1 or _numbered_on(out, style, m.number):
+                if m.number != 1:
+                    notes.uncertain(p.first, f"«{text[:40]}» numbers on from the list above: a list of its own, from 1")
+                list_block = Block("numbered", [m.text], p.first, style, m.number)
                 container.append(list_block)
-                list_next = 2
+                list_next = m.number + 1
                 continue
             notes.uncertain(p.first, f"«{text[:40]}» is numbered {m.number} but follows no list; kept as a paragraph")
         list_block = None
         container.append(Block("paragraph", [text], p.first))
+
+
+def _numbered_on(out: Outline, style: str, number: int) -> bool:
+    """Word numbers a list on from the one before it (4, 5, 6 after 1, 2, 3; a lead-in or a heading between)."""
+    blocks = out.preamble + [b for s in out.sections for b in s.blocks + [x for sub in s.subsections for x in sub.blocks]]
+    last = next((b for b in reversed(blocks) if b.kind == "numbered"), None)
+    return last is not None and last.style == style and len(last.items) + (last.start - 1) == number - 1
 
 
 def _is_heading(i, body, marks, kind, expected, list_block, list_next, numbering, notes) -> bool:

@@ -10,6 +10,10 @@ joins when it starts a list item, a numbered heading or a row of columns, and a
 paragraph ends at a blank line. A number followed by a month («31. desember
 2025») is a date, not a list number, so it joins like any other word.
 
+The first paragraph (the title, often set larger, so its line length says nothing)
+takes a following line only when it starts in lower case or with a digit, or the
+title's line ends in a hyphen or a word such as «og».
+
 A marker alone on a line («1.», «§ 1», «2.1», «•», «a)»; pdftotext sets a heading's
 number and a list label in a column of their own) joins the next non-blank line.
 
@@ -116,7 +120,8 @@ def unwrap(lines: list[Line], notes: Notes) -> list[Para]:
         if across:
             notes.uncertain(line.no, f"«{line.text.strip()[:30]}» continues the paragraph above across a blank line")
         first = prev is not None and paras and paras[-1].first == prev.no
-        if across or (prev is not None and _joins(prev, line, full_at, first)):
+        title = len(paras) == 1 and not any(p.hint for p in paras)
+        if across or (prev is not None and _joins(prev, line, full_at, first, title)):
             para = paras[-1]
             para.text = _join(para.text, line.text.strip(), vocabulary, line.no, notes)
             para.last = line.no
@@ -140,7 +145,7 @@ def _continues_across_blank(paras: list[Para], b: Line, full_at: float | None) -
     return bool(LOWER_START.match(bt)) and not starts_structure(bt) and not TERMINAL.search(paras[-1].text) and not _is_row(paras[-1].text)
 
 
-def _joins(a: Line, b: Line, full_at: float | None, first: bool = False) -> bool:
+def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: bool = False) -> bool:
     if b.hint == "wrap":
         return True  # a reader knows the line continues the block above (PDF positions)
     if a.hint or b.hint:
@@ -156,6 +161,8 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False) -> bool
         return True
     if _last_word(at) in FUNCTION_WORDS:
         return True  # no paragraph or heading ends on «til», «og», «i» …
+    if title and not (LOWER_START.match(bt) or bt[:1].isdigit()):
+        return False  # the title (set larger) goes on only with a lower-case word or a year; a capital starts the text
     if full_at is not None and bt[:1].isdigit() and not TERMINAL.search(at):
         return True  # «… fram til» + «31. desember 2025, …»
     if first and marker(at).kind in ("number", "section", "subsection", "bare") and not TERMINAL.search(at):
