@@ -6,7 +6,7 @@ comments telling the drafter what the source could not hold.
 
 Derived from the text: language (bokmål or nynorsk, by marker words); the parties
 and each signatory's party (see `parties`); the end of the period («fram til 31.
-desember 2017»). Not derivable: the id and the start
+desember 2017»); a title in capitals is put in sentence case (`sentence_case`). Not derivable: the id and the start
 date (from options, else a placeholder and a comment), and whether it was signed
 (`signed` when there is a signature block, else `draft`, with a comment).
 """
@@ -39,6 +39,30 @@ def body_texts(outline: Outline) -> list[str]:
             out.extend(b.items)
     out += [s.title for s in outline.sections]
     return out
+
+
+def sentence_case(title: str, texts: list[str]) -> str:
+    """A title in capitals (Word's All caps, or typed so) in sentence case, keeping the forms the text
+    uses for its words («NAV-KONTORET» → «NAV-kontoret»; «NAVKONTORET», with the hyphen lost, too)."""
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) < 8 or any(c.islower() for c in letters):
+        return title
+    forms: dict[str, str] = {}
+    for text in texts:
+        for m in re.finditer(r"(?<![.!?:]\s)(?<!^)\b[\wæøåÆØÅ][\wæøåÆØÅ-]*", text):
+            word = m.group(0)
+            if m.start() > 0 and word != word.lower():
+                forms.setdefault(word.casefold(), word)
+                forms.setdefault(word.replace("-", "").casefold(), word)
+    out = []
+    for k, word in enumerate(title.split()):
+        core = word.strip(".,:;«»\"()")
+        form = forms.get(core.casefold()) or forms.get(core.replace("-", "").casefold())
+        new = form if form else core.lower()
+        if k == 0:
+            new = new[:1].upper() + new[1:]
+        out.append(word.replace(core, new))
+    return " ".join(out)
 
 
 def language(texts: list[str]) -> str:
@@ -105,7 +129,7 @@ def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = N
     try:
         agreement = Agreement(
             id=id,
-            title=outline.title,
+            title=sentence_case(outline.title, body_texts(outline)[1:]),
             language=language(body_texts(outline)),
             parties=party_list,
             period=Period(start=start, end=end),

@@ -10,6 +10,11 @@ joins when it starts a list item, a numbered heading or a row of columns, and a
 paragraph ends at a blank line. A number followed by a month («31. desember
 2025») is a date, not a list number, so it joins like any other word.
 
+After a list item's line, a line starting with a capital is the paragraph after the
+list (unless the item's line ends in «,», a hyphen or a word such as «og»), and so is
+a line set left of the item's text where the source keeps indents (pdftotext -layout);
+a line set under the item's text (a hanging indent, as pandoc writes) goes on with it.
+
 The first paragraph (the title, often set larger, so its line length says nothing)
 takes a following line only when it starts in lower case or with a digit, or the
 title's line ends in a hyphen or a word such as «og».
@@ -121,7 +126,10 @@ def unwrap(lines: list[Line], notes: Notes) -> list[Para]:
             notes.uncertain(line.no, f"«{line.text.strip()[:30]}» continues the paragraph above across a blank line")
         first = prev is not None and paras and paras[-1].first == prev.no
         title = len(paras) == 1 and not any(p.hint for p in paras)
-        if across or (prev is not None and _joins(prev, line, full_at, first, title)):
+        item = bool(paras) and marker(paras[-1].text).kind in ("bullet", "number", "letter")
+        if item and prev is not None:
+            item = _indent_relation(prev, line, paras[-1]) or item
+        if across or (prev is not None and _joins(prev, line, full_at, first, title, item)):
             para = paras[-1]
             para.text = _join(para.text, line.text.strip(), vocabulary, line.no, notes)
             para.last = line.no
@@ -145,7 +153,22 @@ def _continues_across_blank(paras: list[Para], b: Line, full_at: float | None) -
     return bool(LOWER_START.match(bt)) and not starts_structure(bt) and not TERMINAL.search(paras[-1].text) and not _is_row(paras[-1].text)
 
 
-def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: bool = False) -> bool:
+def _indent_relation(a: Line, b: Line, para: Para) -> str | None:
+    """Where the source keeps indents: «in» for a line set under the text of the list item above
+    (a hanging indent: the item goes on), «out» for one set left of the item (a paragraph after the list)."""
+    if a.no != para.first:
+        return None
+    indent = len(b.text) - len(b.text.lstrip())
+    item_indent = len(a.text) - len(a.text.lstrip())
+    text_at = item_indent + len(a.text.strip()) - len(marker(a.text.strip()).text) if a.text.strip() else 0
+    if indent > 0 and indent >= text_at - 1:
+        return "in"
+    if item_indent >= 2 and indent < item_indent:
+        return "out"
+    return None
+
+
+def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: bool = False, item=False) -> bool:
     if b.hint == "wrap":
         return True  # a reader knows the line continues the block above (PDF positions)
     if a.hint or b.hint:
@@ -155,8 +178,14 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
         return False
     if starts_structure(bt):
         return False
+    if item == "out":
+        return False  # the text goes on at the margin, left of the item's: a paragraph after the list
+    if item == "in" and not starts_structure(bt):
+        return True  # a hanging indent: the item goes on
     if re.search(r"\w[-\u00ad]$", at):
         return True
+    if item and bt[:1].isupper() and not re.search(r"[,]$", at) and _last_word(at) not in FUNCTION_WORDS:
+        return False  # a capital after a list item's line starts the paragraph after the list
     if LOWER_START.match(bt) and (full_at is not None or not TERMINAL.search(at)):
         return True
     if _last_word(at) in FUNCTION_WORDS:
