@@ -88,8 +88,38 @@ def _first_word(text: str) -> str:
 LONE_MARKER = re.compile(r"^(?:§\s*\d{1,3}\.?|\d{1,2}(?:\.\d{1,2})?[.)]?|\(?[a-zæøå]\)|[·•‧∙◦▪■●○–—*-])$")
 
 
+def _pair_marker_column(lines: list[Line]) -> list[Line]:
+    """pdftotext may set a list's labels as a column of their own: «–», «–», «–», then the three items.
+    When a run of n lone labels is followed by exactly n lines, label k goes with line k."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and LONE_MARKER.match(out[j].text.strip()) and out[j].hint in (None, "para"):
+            j += 1
+        n = j - i
+        if n >= 2:
+            k = j
+            while k < len(out) and out[k].blank():
+                k += 1
+            end = k
+            while end < len(out) and not out[end].blank():
+                end += 1
+            items = out[k:end]
+            if len(items) == n and not any(starts_structure(x.text) for x in items):
+                for m, (label, item) in enumerate(zip(out[i:j], items)):
+                    out[k + m] = Line(item.no, f"{label.text.strip()} {item.text.strip()}", item.page, item.hint, item.page_start)
+                for m in range(i, j):
+                    out[m] = Line(out[m].no, "", out[m].page, None, out[m].page_start)
+                i = end
+                continue
+        i = max(j, i + 1)
+    return out
+
+
 def attach_lone_markers(lines: list[Line]) -> list[Line]:
     """«1.» / «» / «Formålet» becomes «1. Formålet» (the text keeps the marker's line number)."""
+    lines = _pair_marker_column(lines)
     out: list[Line] = []
     i = 0
     while i < len(lines):
@@ -197,6 +227,8 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
     if first and marker(at).kind in ("number", "section", "subsection", "bare") and not TERMINAL.search(at):
         return False  # a numbered heading (set larger) is not a full line of body text
     if full_at is not None and marker(bt).kind != "bare":
+        if TERMINAL.search(at) and bt[:1].isupper():
+            full_at = full_at / 0.82 * 0.97  # a sentence ends at the line end: it takes a really full line to go on
         return len(at) + 1 + len(_first_word(bt)) > full_at
     return False
 
