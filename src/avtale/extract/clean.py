@@ -15,7 +15,8 @@ note for every line or marker dropped:
 - running headers and footers: the same short line repeated page after page, next to the
   page breaks (text repeated elsewhere is the agreement's own);
 - lines with no letter or digit («— ——», «________»), and single stray letters (text read off a logo);
-- a letterhead before the title (lines naming organisations only, one per column) and logo
+- a letterhead before the title (lines naming organisations only, one per column, or the
+  halves of names a logo breaks over two lines: «Kultur- og» / «likestillingsdepartementet») and logo
   text after the last line with lower-case letters (all capitals, «KUNNSKAPSDEPARTEMENTET»).
 """
 
@@ -42,6 +43,8 @@ PAGE_NUMBER = re.compile(
 )
 ORG_SPLIT = re.compile(r"(?:(?<=departementet)|(?<=direktoratet))\s+")
 SYMBOL_BULLET = re.compile(r"^(\s*)[" + SYMBOL_BULLETS + r"](?=\s)")
+# A ministry's name broken over two lines of a logo: «Kultur- og» above «likestillingsdepartementet».
+ORG_HALF = re.compile(r"^(?:[A-ZÆØÅ][\wæøå]*-,?\s*(?:[\wæøå]+-,?\s+)*og|[a-zæøå]+departementet)$")
 TABLE_ROW = re.compile(r"^\|.*\|$")
 COLUMN_GAP = re.compile(r"\t+|\s{3,}")
 ORGANISATION = re.compile(r"(?:departementet|direktoratet|\bKS|kommune|fylkeskommune|[Kk]ommunesektorens organisasjon)$")
@@ -182,7 +185,7 @@ def _drop_letterhead(lines: list[Line], notes: Notes, orgs: list[str]) -> list[L
         if line.hint not in (None, "para", "letterhead"):
             break
         cols = columns(line.text)
-        if line.hint != "letterhead" and not (cols and all(is_organisation(c) for c in cols)):
+        if line.hint != "letterhead" and not (cols and all(is_organisation(c) for c in cols)) and not _logo_words(line.text):
             break
         orgs.extend(_org_name(o) for c in cols for o in ORG_SPLIT.split(c) if o.strip())
         notes.dropped(line.no, line.text, "letterhead")
@@ -206,10 +209,19 @@ def _drop_trailing_logos(lines: list[Line], notes: Notes, orgs: list[str]) -> li
     return out
 
 
+LOGO_WORD = re.compile(r"^(?:[A-ZÆØÅ][\wæøå]*-,?|og|KS|[\wæøå]*departemen\w*|[\wæøå]*direktorat\w*|Kommunesektorens|organisasjon)$")
+
+
+def _logo_words(text: str) -> bool:
+    """A line of logo names read without their columns (OCR): «Justis- og Kommunal- og Helse- og KS»."""
+    words = text.split()
+    return len(words) >= 2 and all(LOGO_WORD.match(w) for w in words) and any(w == "KS" or "departemen" in w for w in words)
+
+
 def is_organisation(text: str) -> bool:
     """«Kunnskapsdepartementet», «Helse- og omsorgsdepartementet», «KS», «KUNNSKAPSDEPARTEMENTET»."""
     words = text.split()
-    return 0 < len(words) <= 4 and (bool(ORGANISATION.search(text)) or (text.isupper() and len(words) <= 2))
+    return 0 < len(words) <= 4 and (bool(ORGANISATION.search(text) or ORG_HALF.match(text)) or (text.isupper() and len(words) <= 2))
 
 
 def _org_name(text: str) -> str:
