@@ -112,9 +112,10 @@ def read(path: Path | str, text: str | None = None) -> Agreement:
     return result.agreement
 
 
-def canonical_yaml(agreement: Agreement, original=None) -> str:
-    """The store's canonical text for an agreement, keeping comments from `original` round-trip data."""
-    return store.dump(agreement.model_dump(mode="python", exclude_defaults=True), original)
+def canonical_yaml(agreement: Agreement, original=None, todos=None) -> str:
+    """The store's canonical text for an agreement, keeping comments from `original` round-trip data
+    and adding `# TODO` comments at the paths of `todos`."""
+    return store.dump(agreement.model_dump(mode="python", exclude_defaults=True), original, todos=todos)
 
 
 def collect(paths: list[Path | str]) -> list[Path]:

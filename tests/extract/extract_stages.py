@@ -28,15 +28,14 @@ def run_stages(path):
     body, signed = signing.split(kept, notes)
     paras = unwrap.unwrap(body, notes)
     outline = recognise.recognise(paras, notes, signed)
-    agreement, comments = build.build(outline, orgs, notes, id="golden")
-    from avtale.extract import with_comments
-    from avtale.agreements import canonical_yaml
+    agreement, todos = build.build(outline, orgs, notes, id="golden")
+    from avtale.extract import extracted_yaml
 
     return {
         "read": show_lines(lines),
         "clean": cleaned,
         "unwrap": show_paras(paras),
         "recognise": outline.render(),
-        "build": with_comments(canonical_yaml(agreement), comments),
+        "build": extracted_yaml(agreement, todos),
         "notes": "\n".join(notes.render("src")) + "\n",
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import SEED_2014, SEED_2022, run_cli
 
 
@@ -9,7 +11,8 @@ def test_stdout_yaml_and_notes_on_stderr():
     r = run_cli("extract", SEED_2022, "--id", "2022-2025")
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("# yaml-language-server:")
-    assert "# TODO period.start: the text gives no start date" in r.stdout
+    assert re.search(r"\nperiod: +# TODO the text gives no start date: add «start: YYYY-MM-DD» if known\n", r.stdout)
+    assert re.search(r"\nstatus: draft +# TODO draft because the source has no signature block", r.stdout)
     assert "id: 2022-2025\n" in r.stdout
     assert "Traceback" not in r.stderr
 
@@ -40,3 +43,46 @@ def test_hostile_input_one_line_exit_1(tmp_path):
 def test_bad_options_are_usage_errors(tmp_path):
     assert run_cli("extract", SEED_2014, "--id", "Bad Id").returncode == 2
     assert run_cli("extract", SEED_2014, "--start", "1.1.2015").returncode == 2
+
+
+THREE_SIGNERS = """Avtale om samarbeid om skolebibliotek
+
+Avtalen er inngått mellom Kunnskapsdepartementet og KS.
+
+1. Formål
+
+Avtalen skal styrke skolebibliotekene. Avtalen gjelder fra 1. januar 2025 og fram til 31. desember 2027.
+
+2. Oppfølging
+
+Partene møtes to ganger i året.
+
+Oslo, 3. mars 2025
+
+Kari Nordmann\t\tOla Hansen\t\tPer Berg
+Kunnskapsminister\t\tStyreleder i KS\t\tAdministrerende direktør i KS
+"""
+
+
+def test_a_guess_that_fails_validation_is_written_marked_and_exits_1(tmp_path):
+    """Two signatories for KS: the file is written with a TODO on the line, the error is printed, exit 1."""
+    src = tmp_path / "three.txt"
+    src.write_text(THREE_SIGNERS, encoding="utf-8")
+    out = tmp_path / "skolebibliotek.yaml"
+    r = run_cli("extract", src, "-o", out)
+    assert r.returncode == 1, r.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "    - party: ks  # TODO «ks» signs already (signatory 2); each party signs once: which party does «Per Berg» sign for?\n" in text
+    line = text.splitlines().index("    - party: ks  # TODO «ks» signs already (signatory 2); each party signs once: which party does «Per Berg» sign for?") + 1
+    assert f"{out}:{line}:14: AV205 party «ks» signs more than once" in r.stderr
+    assert r.stderr.rstrip().endswith("the extracted agreement does not validate; fix the lines marked # TODO and the errors above")
+    assert "  start: 2025-01-01\n  end: 2027-12-31\n" in text  # «gjelder fra … og fram til …»
+    assert "Traceback" not in r.stderr
+
+
+def test_signed_date_without_readable_signatories_says_so(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(THREE_SIGNERS.split("Kari Nordmann")[0], encoding="utf-8")
+    r = run_cli("extract", src)
+    assert r.returncode == 0, r.stderr
+    assert re.search(r"\nstatus: draft +# TODO draft: the source is signed \(Oslo, 3\. mars 2025\) but no signatory could be read; add signing\n", r.stdout)

@@ -28,21 +28,20 @@ class Extraction:
     agreement: Agreement
     outline: Outline
     notes: Notes
-    comments: list[str] = field(default_factory=list)
+    todos: list[tuple[tuple, str]] = field(default_factory=list)
     kind: str = "text"
 
     def yaml(self, source: str = "") -> str:
-        from avtale.agreements import canonical_yaml
-
-        return with_comments(canonical_yaml(self.agreement), self.comments, source)
+        return extracted_yaml(self.agreement, self.todos, source)
 
 
-def with_comments(text: str, comments: list[str], source: str = "") -> str:
-    """Put header comments for the drafter after the schema line of canonical YAML."""
-    lines = text.splitlines(keepends=True)
+def extracted_yaml(agreement: Agreement, todos: list[tuple[tuple, str]], source: str = "") -> str:
+    """Canonical YAML with a `# TODO` comment on each line the drafter must look at, and the source named at the top."""
+    from avtale.agreements import canonical_yaml
+
+    lines = canonical_yaml(agreement, todos=todos).splitlines(keepends=True)
     at = 1 if lines and lines[0].startswith("# yaml-language-server") else 0
     head = [f"# extracted by `avtale extract` from {source}\n"] if source else []
-    head += [f"# TODO {c}\n" for c in comments]
     return "".join(lines[:at] + head + lines[at:])
 
 
@@ -126,8 +125,8 @@ def pipeline(lines: list[Line], notes: Notes, source: str = "<source>", *, id: s
     if not paras:
         raise ExtractError("no text found", Position(source))
     outline = recognise.recognise(paras, notes, signed)
-    agreement, comments = build.build(outline, orgs, notes, id=id, start=start, end=end, source=source)
-    return agreement, outline, comments
+    agreement, todos = build.build(outline, orgs, notes, id=id, start=start, end=end, source=source)
+    return agreement, outline, todos
 
 
 def extract(path: Path | str, *, id: str | None = None, start: dt.date | None = None,
@@ -135,5 +134,5 @@ def extract(path: Path | str, *, id: str | None = None, start: dt.date | None = 
     path = Path(path)
     notes = Notes()
     lines, kind = read_source(path, notes, jobs)
-    agreement, outline, comments = pipeline(lines, notes, str(path), id=id, start=start, end=end)
-    return Extraction(agreement, outline, notes, comments, kind)
+    agreement, outline, todos = pipeline(lines, notes, str(path), id=id, start=start, end=end)
+    return Extraction(agreement, outline, notes, todos, kind)

@@ -1,12 +1,14 @@
 """Build stage: the outline becomes an `Agreement`, then it is validated.
 
 Reads: an `Outline`, the organisation names clean saw in letterheads and logos, and
-the options (id, start, end). Writes: a valid `Agreement` and the list of header
-comments telling the drafter what the source could not hold.
+the options (id, start, end). Writes: a valid `Agreement` and the to-dos for the
+drafter (a path in the YAML and what the source could not hold there), written as
+`# TODO` comments on those lines.
 
 Derived from the text: language (bokmål or nynorsk, by marker words); the parties
 and each signatory's party (see `parties`); the end of the period («fram til 31.
-desember 2017»); a title in capitals is put in sentence case (`sentence_case`). Not derivable: the id and the start
+desember 2017», «fra 1. januar 2025 til 31. desember 2029») and its start («gjelder fra
+1. januar 2025», «gjeld frå …»); a title in capitals is put in sentence case (`sentence_case`). Not derivable: the id and the start
 date (from options, else a placeholder and a comment), and whether it was signed
 (`signed` when there is a signature block, else `draft`, with a comment).
 """
@@ -19,7 +21,7 @@ from collections import Counter
 
 from pydantic import ValidationError
 
-from avtale.dates import find_dates
+from avtale.dates import find_dates, format_date
 from avtale.errors import ExtractError, Position
 from avtale.extract import parties
 from avtale.extract.lines import Notes
@@ -28,6 +30,8 @@ from avtale.model import Agreement, Bullets, Numbered, Period, Section, Signator
 
 NYNORSK = {"ikkje", "eit", "ein", "frå", "kva", "vere", "berre", "dei", "korleis", "saman", "kommunane", "partane", "avtalepartane", "heile", "hjå", "vidare", "nokre", "mykje", "einige", "òg", "opplæringa", "barnehagane", "skulen", "skulane"}
 BOKMAL = {"ikke", "et", "en", "fra", "hva", "være", "bare", "de", "hvordan", "sammen", "kommunene", "partene", "avtalepartene", "hele", "hos", "videre", "noen", "mye", "enige"}
+START_PHRASE = re.compile(r"(?:gjelder|gjeld|løper|trer\s+i\s+kraft|tek\s+til\s+å\s+gjelde|tar\s+til\s+å\s+gjelde)\s+(?:fra|frå)(?:\s+og\s+med)?\s+$|(?:gjelder|gjeld)\s+f\.o\.m\.\s+$", re.IGNORECASE)
+FROM_TO = re.compile(r"(?:fra|frå)\s+\d{1,2}\.\s+\w+\s+\d{4}\s+(?:og\s+)?til\s+$", re.IGNORECASE)
 END_PHRASE = re.compile(r"(?:fram|frem)\s+til(?:\s+og\s+med)?\s+$|til\s+og\s+med\s+$|ut\s+$", re.IGNORECASE)
 PLACEHOLDER_ID = "fyll-inn-id"
 
@@ -72,16 +76,33 @@ def language(texts: list[str]) -> str:
     return "nn" if nn > nb else "nb"
 
 
-def end_date(outline: Outline, notes: Notes) -> dt.date | None:
+def end_date(outline: Outline, notes: Notes, todos: list) -> dt.date | None:
+    """The date after «fram til», «til og med» or «ut»; else after «fra … til»; else the latest date (with a to-do)."""
     candidates: list[dt.date] = []
+    weak: list[dt.date] = []
     for text in body_texts(outline):
         for pos, d in find_dates(text):
-            if END_PHRASE.search(text[max(0, pos - 20) : pos]):
+            before = text[max(0, pos - 60) : pos]
+            if END_PHRASE.search(before[-20:]):
                 return d
+            if FROM_TO.search(before):
+                weak.append(d)
             candidates.append(d)
+    if weak:
+        return weak[0]
     if candidates:
         notes.meta(f"no «fram til …» in the text; the period ends on the latest date found, {max(candidates)}")
+        todos.append((("period", "end"), "a guess: the latest date in the text (it says no «fram til …»)"))
         return max(candidates)
+    return None
+
+
+def start_date(outline: Outline) -> dt.date | None:
+    """The date after «gjelder fra», «gjeld frå», «fra og med» or «f.o.m.» where the text says when the agreement starts."""
+    for text in body_texts(outline):
+        for pos, d in find_dates(text):
+            if START_PHRASE.search(text[max(0, pos - 40) : pos]):
+                return d
     return None
 
 
@@ -98,8 +119,8 @@ def _blocks(blocks: list[Block]) -> list:
 
 
 def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = None,
-          start: dt.date | None = None, end: dt.date | None = None, source: str = "<source>") -> tuple[Agreement, list[str]]:
-    comments: list[str] = []
+          start: dt.date | None = None, end: dt.date | None = None, source: str = "<source>") -> tuple[Agreement, list[tuple[tuple, str]]]:
+    todos: list[tuple[tuple, str]] = []
     if not outline.sections:
         raise ExtractError("no numbered or marked section headings found; this does not look like an agreement", Position(source))
     signers = outline.signing.signers if outline.signing else []
@@ -107,25 +128,41 @@ def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = N
     party_list, which = parties.find(body_texts(outline), preamble, signers, orgs, notes)
     if id is None:
         id = PLACEHOLDER_ID
-        comments.append(f"id: «{PLACEHOLDER_ID}» is a placeholder; rename it to the file name (e.g. 2014-2017)")
+        todos.append((("id",), f"«{PLACEHOLDER_ID}» is a placeholder: rename it to the file name (e.g. 2014-2017)"))
     if end is None:
-        end = end_date(outline, notes)
+        end = end_date(outline, notes, todos)
     if end is None:
         raise ExtractError("no end date in the text («fram til 31. desember 2025»); give one with --end YYYY-MM-DD", Position(source))
     if start is None:
-        comments.append("period.start: the text gives no start date; add it (period.start: YYYY-MM-DD) if known")
+        start = start_date(outline)
+    if start is None:
+        todos.append((("period",), "the text gives no start date: add «start: YYYY-MM-DD» if known"))
     signing = None
     if signers:
         signatories = []
         for i, (s, k) in enumerate(zip(signers, which)):
             pid = party_list[k if k is not None else min(i, len(party_list) - 1)].id
+            if k is None:
+                todos.append((("signing", "signatories", i, "party"), f"a guess: nothing in the source says which party «{s.name}» signs for"))
             if not s.title:
                 notes.uncertain(s.line, f"no title under «{s.name}»")
+                todos.append((("signing", "signatories", i, "title"), "the source has no title under the name: write it"))
             signatories.append(Signatory(party=pid, name=s.name, title=s.title or "(tittel)"))
         signing = Signing(place=outline.signing.place, date=outline.signing.date, signatories=signatories)
+        seen: dict[str, int] = {}
+        for i, sig in enumerate(signatories):
+            if sig.party in seen:
+                todos.append((("signing", "signatories", i, "party"),
+                              f"«{sig.party}» signs already (signatory {seen[sig.party] + 1}); each party signs once: which party does «{sig.name}» sign for?"))
+            seen.setdefault(sig.party, i)
+        if signing.place == "(sted)":
+            todos.append((("signing", "place"), "a placeholder: the source gives no place of signing"))
     status = "signed" if signing else "draft"
-    if not signing:
-        comments.append("status: draft because the source has no signature block; set `signed` if it was signed")
+    if not signing and outline.signing:
+        g = outline.signing
+        todos.append((("status",), f"draft: the source is signed ({g.place}, {format_date(g.date)}) but no signatory could be read; add signing"))
+    elif not signing:
+        todos.append((("status",), "draft because the source has no signature block: set «signed» if it was signed"))
     try:
         agreement = Agreement(
             id=id,
@@ -147,4 +184,7 @@ def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = N
         err = exc.errors(include_url=False)[0]
         where = ".".join(str(x) for x in err["loc"])
         raise ExtractError(f"the extracted agreement is not valid: `{where}`: {err['msg']}", Position(source)) from None
-    return agreement, comments
+    for i, p in enumerate(party_list):
+        if re.fullmatch(r"Part \d", p.name):
+            todos.append((("parties", i, "name"), "a placeholder: the text names no more parties; write the party's full name"))
+    return agreement, todos

@@ -1,7 +1,8 @@
 """What `avtale extract` does around the pipeline: options, output, notes on stderr.
 
 Reads: the command-line values (dates already parsed by the CLI). Writes: canonical YAML to stdout or atomically to
-OUT (never over an existing file without --force), and the notes to stderr.
+OUT (never over an existing file without --force), and the notes to stderr. What was written is then validated:
+exit 0 only when it validates; otherwise its errors go to stderr and the exit code is 1 (the file is kept).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from avtale.errors import EXIT_OK, OutputExists, Position, UsageError
+from avtale.errors import EXIT_INVALID, EXIT_OK, OutputExists, Position, UsageError
 
 
 def run(source: Path, out: Path | None, force: bool, agreement_id: str | None, start: dt.date | None,
@@ -35,4 +36,21 @@ def run(source: Path, out: Path | None, force: bool, agreement_id: str | None, s
     else:
         store.write_atomic(out, text)
         print(f"wrote {out}", file=err)
-    return EXIT_OK
+    return _validate(text, out or Path(f"{result.agreement.id}.yaml"), err)
+
+
+def _validate(text: str, path: Path, err) -> int:
+    """Validate what was written: its errors on stderr and exit 1, so a script never takes a bad file for a good one."""
+    from avtale.agreements import validate_file
+    from avtale.findings import ERROR
+
+    checked = validate_file(path, text=text)
+    errors = [f for f in checked.findings if f.severity == ERROR]
+    if checked.fatal is not None:
+        print(f"{checked.fatal}", file=err)
+    for finding in errors:
+        print(f"{finding}", file=err)
+    if checked.ok():
+        return EXIT_OK
+    print(f"{path}: the extracted agreement does not validate; fix the lines marked # TODO and the errors above", file=err)
+    return EXIT_INVALID

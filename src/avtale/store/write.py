@@ -81,12 +81,21 @@ def transplant_comments(old: Any, new: Any) -> None:
                 transplant_comments(old[i], value)
 
 
-def dump(data: dict, original: Any = None, schema_comment: str | None = SCHEMA_COMMENT) -> str:
-    """Canonical YAML text for plain data, keeping comments from `original` round-trip data."""
+def dump(data: dict, original: Any = None, schema_comment: str | None = SCHEMA_COMMENT,
+         todos: list[tuple[tuple, str]] | None = None) -> str:
+    """Canonical YAML text for plain data, keeping comments from `original` round-trip data;
+    each of `todos` (a path such as `("signing", "signatories", 2, "party")` and a message)
+    becomes a `# TODO` comment at the end of that line."""
     from avtale.store import _yaml
     tree = to_yaml_tree(data)
     if original is not None:
         transplant_comments(original, tree)
+    notes: dict[tuple[int, Any], tuple[Any, list[str]]] = {}
+    for loc, message in todos or []:
+        parent, key = _place(tree, tuple(loc))
+        notes.setdefault((id(parent), key), (parent, []))[1].append(" ".join(message.split()))
+    for (_, key), (parent, messages) in notes.items():
+        parent.yaml_add_eol_comment("# TODO " + "; ".join(messages), key)
     buf = io.StringIO()
     _yaml().dump(tree, buf)
     text = buf.getvalue()
@@ -94,6 +103,23 @@ def dump(data: dict, original: Any = None, schema_comment: str | None = SCHEMA_C
         lines = [ln for ln in text.splitlines(keepends=True) if ln.rstrip("\n") != schema_comment]
         text = schema_comment + "\n" + "".join(lines)
     return text
+
+
+def _place(tree: Any, loc: tuple) -> tuple[Any, Any]:
+    """The container and key a comment for `loc` goes on: the nearest line of `loc` the tree has."""
+    while loc:
+        node, ok = tree, True
+        for part in loc[:-1]:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                ok = False
+                break
+        key = loc[-1]
+        if ok and isinstance(node, (CommentedMap, CommentedSeq)) and (key in node if isinstance(node, CommentedMap) else isinstance(key, int) and key < len(node)):
+            return node, key
+        loc = loc[:-1]
+    return tree, next(iter(tree))
 
 
 def _mode_for(path: Path) -> int:
