@@ -140,9 +140,9 @@ def _build(commands) -> None:
 
 def _extract(commands) -> None:
     p = _command(commands, "extract",
-                 "Recover an agreement as canonical YAML; what was dropped and every guess go to stderr.")
+                 "Recover an agreement as canonical YAML; what was dropped and every guess go to stderr, what it cannot decide is marked # TODO; exit 1 when the result does not validate.")
     p.add_argument("source", type=Path, metavar="SOURCE",
-                   help="A .txt export, .docx, .pdf, or scanned pages (.pdf, .png, .jpg, .tif).")
+                   help="A .txt export, .docx, .pdf, .html, .md, or scanned pages (.pdf, .png, .jpg, .tif).")
     p.add_argument("--out", "-o", type=Path, help="Write the YAML here (default: stdout).")
     p.add_argument("--force", action="store_true", help="Overwrite OUT if it exists.")
     p.add_argument("--id", help="The agreement id (default: OUT's name, else a placeholder).")

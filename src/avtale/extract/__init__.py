@@ -1,8 +1,9 @@
-"""`avtale extract`: recover an agreement as canonical YAML from text, DOCX, PDF or scanned pages.
+"""`avtale extract`: recover an agreement as canonical YAML from text, DOCX, PDF, HTML, Markdown or scanned pages.
 
 One pipeline of small named stages, each its own module:
 
-    read (read_text | read_docx | read_pdf | read_ocr) -> clean -> signing -> unwrap -> recognise -> build (+ validate)
+    read (read_text | read_docx | read_pdf | read_ocr | read_html | read_markdown) -> clean -> signing -> unwrap
+    -> recognise -> build (+ validate)
 
 Every stage adds to one `Notes`: what was dropped as noise and each uncertain decision,
 with source line numbers (for OCR also the words Tesseract was unsure of).

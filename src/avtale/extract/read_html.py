@@ -1,0 +1,405 @@
+"""Read stage for HTML: an agreement saved from a web page (or by Word, LibreOffice, pandoc), and avtale's own.
+
+Reads: the bytes of an .html, .htm or .xhtml file (lxml's HTML parser, no network).
+Writes: one `Line` per block in reading order, numbered by source line, with the
+hints read_docx gives, so that the later stages treat both alike: `title` (Word's
+Title style; else the only h1; else a first paragraph before the headings that is the
+<title> or reads like a heading; else the first of several h1s; else the <title>
+without the site's name; else a first heading of a level used once); `heading`, `subheading` (the next two heading
+levels used; deeper ones `para`); `bullet` («• item») for li in ul, `numbered` for
+li in ol with the number written out («1.», «1)» for avtale's class list-paren, «a)»
+for type="a"; from start or an li's value); `letterhead` (a <header> without
+headings naming organisations, names tab-separated; an image's alt text is never
+content); table rows one line each, cells tab-separated, read cell by cell like
+read_docx (a cell of underscores is empty); `signature` after the last «Oslo, 7.
+november 2014» line; `para` else. A heading in a list item (LibreOffice) stays a heading;
+an item all in bold is `para` («1. Formål»: a heading numbered as a list, as read_docx gives it).
+
+A saved web page brings its site with it: only the main content is read (<main>,
+else the <article> with most text, else the innermost element with nearly all the
+text and the h1). Invisible parts (<head>, <script>, <style> …) are skipped;
+navigation, breadcrumbs, cookie banners, page headers and footers (also Word's and
+LibreOffice's), asides, forms, hidden elements, and paragraphs that are a link or
+«Publisert …» only are dropped with a note (never an element with half the text:
+some sites wrap the page in a <form>). A table holding headings, lists or long
+text lays out the page and is read as blocks.
+
+Bounded: the source size (`guard`), tags before parsing (1000 for each of
+--max-pages), nesting (MAX_DEPTH), lines emitted (`guard.check_lines`). Text is
+UTF-8 unless the page declares a charset. Anything else, a page the parser gives
+up on, or one with no text, is one `ExtractError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from avtale import limits
+from avtale.errors import ExtractError, Position
+from avtale.extract import guard
+from avtale.extract.hints import LETTER, PLACE_DATE, Item, lines_from
+from avtale.extract.lines import Line, Notes
+
+MAX_DEPTH = 200
+TAGS_PER_PAGE = 1000
+INVISIBLE = {"head", "title", "meta", "link", "base", "script", "style", "template", "noscript", "iframe", "object",
+             "embed", "svg", "math", "canvas", "audio", "video", "source", "track", "map", "area", "img", "picture",
+             "input", "button", "select", "option", "textarea", "datalist", "label", "progress", "meter"}
+BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote", "pre", "dl",
+          "dt", "dd", "figure", "figcaption", "address", "hr", "form", "fieldset", "legend", "details", "summary",
+          "center", "caption", "body", "html", "hgroup", "dialog", "li", "ul", "ol", "table", "tr", "td", "th"}
+CONTAINERS = {"div", "section", "article", "main", "center", "form", "table", "tbody", "thead", "tr", "td", "th"}
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+CHROME_TAGS = {"nav": "navigation", "footer": "page footer", "aside": "aside", "form": "form", "dialog": "dialog"}
+CHROME_ROLES = {"navigation": "navigation", "banner": "page header", "contentinfo": "page footer", "search": "search",
+                "complementary": "aside", "dialog": "dialog", "alertdialog": "dialog", "menubar": "menu"}
+CHROME_NAMES = re.compile(r"(cookie|consent|gdpr|breadcrumb|br[øo]dsmule|skip-?link|skip-?to|sr-only|visually-?hidden"
+                          r"|navbar|sidebar|site-?header|site-?footer)", re.IGNORECASE)
+PAGE_PART = re.compile(r"^\s*(header|footer)\s|mso-element:\s*(?:\w+-)?(header|footer)", re.IGNORECASE)
+PAGE_META = re.compile(r"^(?:publisert|sist\s+(?:endret|oppdatert|endra)|oppdatert|endret|endra|skrevet\s+av)\b",
+                       re.IGNORECASE)
+CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+                     re.IGNORECASE)
+AS_WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819", "iso_8859-1"}
+BR = "\x00"  # a <br> in the buffer: source line breaks are spaces
+
+
+def read(path: Path | str, notes: Notes) -> list[Line]:
+    raw = guard.read_source(path)
+    check_tags(raw.count(b"<"), path)
+    doc = parse(decode(raw, path), path)
+    items = items_of(doc, notes)
+    guard.check_lines(len(items), path)
+    title = next(iter(doc.xpath("/html/head/title")), None)
+    title_text = " ".join((title.text_content() if title is not None else "").split())
+    title_text = max(re.split(r"\s+[|–—-]\s+", title_text), key=len)  # «Avtale om … - regjeringen.no»
+    lines = lines_from(items, notes, (title_text, title.sourceline or 1) if title_text else None)
+    if not any(ln.text.strip() for ln in lines):
+        raise ExtractError("no text in the page (only markup, scripts, navigation or images)", Position(path))
+    return lines
+
+
+def check_tags(count: int, path: Path | str) -> None:
+    """Tags are bounded before parsing: lxml's tree takes some 300 bytes for each element."""
+    most = TAGS_PER_PAGE * limits.current.pages
+    if count > most:
+        raise ExtractError(f"{count} tags, more than {most} ({TAGS_PER_PAGE} for each of the --max-pages)", Position(path))
+
+
+def items_of(doc, notes: Notes, page: bool = True, first_line: int = 1) -> list[Item]:
+    """The blocks of a document in reading order: of a page its main content, of a fragment (HTML in Markdown) all."""
+    reader = _Reader(doc, notes, page)
+    reader.walk(reader.root)
+    reader.flush()
+    return [Item(it.text, it.line + first_line - 1, it.kind, it.level, it.listed) for it in reader.items]
+
+
+def decode(raw: bytes, path: Path | str) -> str:
+    """By byte-order mark, else the declared charset (<meta charset>, <?xml encoding?>), else UTF-8."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if raw.startswith(bom):
+            return _decode(raw[len(bom):], encoding, path, "as its byte-order mark says it is")
+    if b"\x00" in raw[:65536]:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise ExtractError("binary data (NUL bytes), not an HTML page", Position(path, line))
+    m = CHARSET.search(raw[:4096])
+    if not m:
+        return _decode(raw, "utf-8", path, "and no charset is declared: save the page as UTF-8 or declare its charset")
+    declared = (m.group(1) or m.group(2)).decode("ascii").lower()
+    encoding = "cp1252" if declared in AS_WINDOWS_1252 else "utf-8" if declared.startswith(("utf-16", "utf8")) else declared
+    try:  # latin1 and ascii are read as browsers read them; a UTF-16 without byte-order mark as UTF-8 (HTML standard)
+        if not getattr(codecs.lookup(encoding), "_is_text_encoding", True):
+            raise LookupError
+    except LookupError:
+        raise ExtractError(f"unknown charset «{declared[:40]}» declared", Position(path, raw[: m.start()].count(b"\n") + 1)) from None
+    return _decode(raw, encoding, path, "as the page declares it is")
+
+
+def _decode(raw: bytes, encoding: str, path: Path | str, why: str) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        byte = raw[exc.start : exc.start + 1].hex().upper()
+        raise ExtractError(f"not valid {codecs.lookup(encoding).name} (byte 0x{byte}), {why}", Position(path, line)) from None
+
+
+def parse(text: str, path: Path | str):
+    """lxml's HTML document; a fatal parser error or nesting deeper than MAX_DEPTH is an ExtractError."""
+    import lxml.html
+    from lxml import etree
+
+    # lxml refuses a str with an XML declaration (XHTML); its line breaks stay so line numbers hold
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", lambda m: "\n" * m.group(0).count("\n"), text)
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        doc = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        if "empty" in str(exc).lower():
+            raise ExtractError("no text in the page", Position(path)) from None
+        raise ExtractError(f"not a readable HTML page: {str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__}",
+                           Position(path)) from None
+    for error in (e for e in parser.error_log if e.level_name == "FATAL"):
+        deep = "depth" in error.message.lower()
+        raise ExtractError(f"tags nested more than {MAX_DEPTH} deep" if deep else f"the HTML parser gave up: {error.message.strip()[:80]}",
+                           Position(path, error.line or None))
+    stack = [(doc, 0)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ExtractError(f"tags nested more than {MAX_DEPTH} deep", Position(path, el.sourceline))
+        stack.extend((child, depth + 1) for child in el)
+    return doc
+
+
+def _hidden(el) -> bool:
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return el.get("hidden") is not None or el.get("aria-hidden") == "true" or "display:none" in style or "visibility:hidden" in style
+
+
+def _weights(root) -> dict:
+    """Words of visible text in each element (its descendants' included), in one pass from the leaves up."""
+    weight: dict = {}
+    for el in reversed(list(root.iter())):
+        if not isinstance(el.tag, str) or el.tag in INVISIBLE:
+            weight[el] = 0
+            continue
+        n = len((el.text or "").split())
+        for child in el:
+            n += weight.get(child, 0) + len((child.tail or "").split())
+        weight[el] = n
+    return weight
+
+
+def _main(body, weight: dict):
+    """The element holding the agreement: <main>, an <article>, or the innermost one with nearly all the text."""
+    visible = lambda els: [e for e in els if weight.get(e, 0) and not _hidden(e)]  # noqa: E731
+    mains = visible(body.xpath(".//main | .//*[@role='main']"))
+    if mains:
+        return max(mains, key=weight.get)
+    articles = visible(body.iter("article"))
+    if articles:
+        best = max(articles, key=weight.get)
+        if weight[best] * 2 >= weight.get(body, 0):
+            return best
+    el = body
+    while True:
+        children = [c for c in el if c.tag in CONTAINERS and (c.tag != "table" or _layout_table(c))]
+        child = max(children, key=lambda c: weight.get(c, 0), default=None)
+        if child is None or weight.get(child, 0) < 0.85 * weight.get(el, 0):
+            return el
+        if any(h not in set(child.iter("h1")) for h in el.iter("h1")):
+            return el
+        el = child
+
+
+class _Reader:
+    """Walks the content in reading order, collecting `Item`s; inline text gathers in a buffer until a block ends."""
+
+    def __init__(self, doc, notes: Notes, page: bool = True):
+        self.notes = notes
+        body = doc.body if doc.find("body") is not None else doc
+        self.weight = _weights(body)
+        self.root = _main(body, self.weight) if page else body
+        self.total = max(1, self.weight.get(self.root, 0))
+        outside = self.weight.get(body, 0) - self.weight.get(self.root, 0)
+        if outside > 0:
+            notes.meta(f"only the page's main content (<{self.root.tag}> at line {self.root.sourceline}) is read; "
+                       f"{outside} words around it (navigation, banners, footer) are left out")
+        self.items: list[Item] = []
+        self.buffer: list[tuple[str, bool]] = []  # (text, inside a link)
+        self.line, self.links, self.started = 0, 0, False
+        self.split = False  # <br> and cell paragraphs make lines of their own (cells, signatures)
+        self.signing = False
+        self.verbatim = False  # in a heading, list item or cell a link is text (anchors, laws), not navigation
+
+    def add(self, text: str | None, el) -> None:
+        if text:
+            if not self.started and text.strip() and text != BR:
+                self.started, self.line = True, el.sourceline or self.line  # the line where the block's text starts
+            self.buffer.append((text.replace("\x00", " ") if text != BR else text, self.links > 0))
+
+    def flush(self) -> None:
+        text = "".join(t for t, _ in self.buffer)
+        linked = "".join(t for t, in_link in self.buffer if in_link)
+        self.buffer, self.started = [], False
+        pieces = [_norm(p) for p in text.split(BR)]
+        pieces = [p for p in pieces if p]
+        if not pieces:
+            return
+        joined = " ".join(pieces)
+        if not self.verbatim and len(joined) < 100 and (linked.split() == text.split() or PAGE_META.match(joined)):
+            self.notes.dropped(self.line, joined, "page metadata" if PAGE_META.match(joined) else "a link alone: navigation or sharing")
+            return
+        if any(PLACE_DATE.match(p) for p in pieces):
+            self.signing = True
+        for p in pieces if self.split or self.signing else [joined]:
+            self.items.append(Item(p, self.line))
+
+    def walk(self, el) -> None:
+        self.add(el.text, el)
+        for child in el:
+            if isinstance(child.tag, str):
+                self.element(child)
+            self.add(child.tail, el)
+
+    def element(self, el) -> None:
+        tag = el.tag.lower()
+        if tag in INVISIBLE or _hidden(el):
+            return
+        if tag == "br":
+            self.add(BR, el)
+            return
+        why = self.chrome(el, tag)
+        if why:
+            self.flush()
+            text = _norm(el.text_content())
+            if text:
+                self.notes.dropped(el.sourceline, text[:60] + ("…" if len(text) > 60 else ""), why)
+            return
+        level = 0 if "MsoTitle" in (el.get("class") or "").split() else HEADINGS.get(tag)  # Word's Title style
+        if level is not None:
+            self.flush()
+            text = " ".join(it.text for it in self.collect(el))
+            if text:
+                self.items.append(Item(text, el.sourceline or self.line, "h", level))
+        elif tag in ("ul", "ol", "menu"):
+            self.flush()
+            self.list(el, tag == "ol")
+        elif tag == "table" and not _layout_table(el):
+            self.flush()
+            self.table(el)
+        elif tag == "header" and self.letterhead(el):
+            self.flush()
+        elif tag == "a":
+            self.links += 1
+            self.walk(el)
+            self.links -= 1
+        elif tag in BLOCKS:
+            self.flush()
+            self.walk(el)
+            self.flush()
+        else:
+            self.walk(el)
+
+    def chrome(self, el, tag: str) -> str | None:
+        """Why an element is page furniture (navigation, banners …), or None; never one holding half the text."""
+        why = CHROME_TAGS.get(tag) or CHROME_ROLES.get((el.get("role") or "").lower())
+        page_part = PAGE_PART.search(f"{el.get('title') or ''} {el.get('style') or ''}") if tag == "div" else None
+        why = why or (page_part and f"page {(page_part.group(1) or page_part.group(2)).lower()}")  # LibreOffice, Word
+        if tag == "header" and (el.get("role") == "banner" or el.find(".//nav") is not None):
+            why = why or "page header"
+        if not why:
+            m = CHROME_NAMES.search(f"{el.get('id') or ''} {el.get('class') or ''}")
+            why = m and (m.group(1).lower().replace("-", " ") if "cookie" not in m.group(1).lower() else "cookie banner")
+        if why and self.weight.get(el, 0) * 2 < self.total:
+            return why
+        return None
+
+    def collect(self, el, split: bool = False) -> list[Item]:
+        """The items of one element, read on their own (a heading, a list item, a table cell)."""
+        saved = self.items, self.buffer, self.split, self.line, self.verbatim, self.started
+        self.items, self.buffer, self.split, self.verbatim, self.started = [], [], split or self.split, True, False
+        self.walk(el)
+        self.flush()
+        out = self.items
+        self.items, self.buffer, self.split, self.line, self.verbatim, self.started = saved
+        return out
+
+    def list(self, el, ordered: bool) -> None:
+        kind, style = ("numbered", _list_style(el)) if ordered else ("bullet", "•")
+        if ordered and (el.get("type") or "") in ("i", "I"):
+            self.notes.uncertain(el.sourceline, "a list numbered i, ii, iii … is read as 1., 2., 3. …")
+        n = _int(el.get("start"), 1)
+        for li in el:
+            if not isinstance(li.tag, str) or li.tag in INVISIBLE or _hidden(li):
+                continue
+            if li.tag != "li":
+                self.element(li)
+                continue
+            n = _int(li.get("value"), n)
+            found = self.collect(li)
+            mine = [it for it in found if it.kind in ("p", "h") and not it.listed]
+            own, heads = " ".join(it.text for it in mine), [it for it in mine if it.kind == "h"]
+            if heads and len(heads) == len(mine):  # a numbered heading (LibreOffice); 2.1 is not told
+                label = "" if style == "•" or el.getparent().tag in ("ol", "ul", "li") else _label(style, n) + " "
+                self.items.append(Item(label + own, heads[0].line, "h", heads[0].level, True))
+            elif own:  # all bold: a heading numbered as a list (read as read_docx reads one), else an item
+                self.items.append(Item(f"{_label(style, n)} {own}", li.sourceline or self.line,
+                                       "p" if _bold(li) else kind, listed=True))
+            self.items += [it for it in found if all(it is not m for m in mine)]
+            n += 1
+
+    def table(self, el) -> None:
+        for caption in el.iterchildren("caption"):
+            self.items += self.collect(caption)
+        for tr in el.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"):
+            columns = []
+            for cell in tr.iterchildren("td", "th"):
+                if _hidden(cell):
+                    continue
+                columns.append([it.text for it in self.collect(cell, split=True) if LETTER.search(it.text)])
+            for k in range(max((len(c) for c in columns), default=0)):
+                row = "\t".join(c[k] if k < len(c) else "" for c in columns)
+                self.items.append(Item(row, tr.sourceline or self.line, "row"))
+
+    def letterhead(self, el) -> bool:
+        """A <header> in the content without headings that names organisations: one letterhead line."""
+        from avtale.extract.clean import is_organisation
+
+        if el.xpath(".//h1 | .//h2 | .//h3"):
+            return False
+        pieces = [it.text for it in self.collect(el, split=True)]
+        if "letterhead" in (el.get("class") or "") or all(is_organisation(p) for p in pieces):
+            if pieces:
+                self.items.append(Item("\t".join(pieces), el.sourceline or self.line, "letterhead"))
+            return True
+        return False
+
+
+def _norm(text: str) -> str:
+    """Whitespace collapsed; a tab inside a line (LibreOffice keeps Word's tabs so) stays, as read_docx keeps it."""
+    text = re.sub(r"[\r\n][ \t]*", " ", text.replace("\u00ad", "").replace("\u200b", ""))
+    return "\t".join(" ".join(cell.split()) for cell in text.split("\t")).strip("\t ")
+
+
+def _int(value, default: int) -> int:
+    return min(10**6, max(0, int(value))) if re.fullmatch(r"\s*-?\d{1,9}\s*", value or "") else default
+
+
+def _list_style(el) -> str:
+    classes = (el.get("class") or "").split()
+    style = (el.get("style") or "").replace(" ", "").lower()
+    if el.get("type") in ("a", "A") or "list-alpha" in classes or "alpha" in style or "latin" in style:
+        return "a)"
+    return "1)" if "list-paren" in classes else "1."
+
+
+def _label(style: str, n: int) -> str:
+    from avtale.render.common import letters
+
+    return style if style == "•" else f"{letters(n)})" if style == "a)" else f"{n}{style[-1]}"
+
+
+def _bold(li) -> bool:
+    """Every word of a list item's own text (not of a list in it) is bold."""
+    words = [0, 0]  # not bold, bold
+    stack = [(li, False)]
+    while stack:
+        el, bold = stack.pop()
+        inner = bold or el.tag in ("b", "strong")
+        words[inner] += len((el.text or "").split())
+        for child in el:
+            if isinstance(child.tag, str) and child.tag not in ("ul", "ol") and child.tag not in INVISIBLE:
+                stack.append((child, inner))
+            words[inner] += len((child.tail or "").split())
+    return words[1] > 0 and words[0] == 0
+
+
+def _layout_table(el) -> bool:
+    """A table that lays out a page (headings, lists or long text in it), not one of data or signatures."""
+    if el.xpath(".//h1 | .//h2 | .//h3 | .//h4 | .//ul | .//ol | .//table"):
+        return True
+    return any(len(_norm(cell.text_content())) > 400 for cell in el.iter("td", "th"))
