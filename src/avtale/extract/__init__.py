@@ -117,12 +117,12 @@ def read_source(path: Path, notes: Notes, jobs: int | None = None) -> tuple[list
 
 
 def pipeline(lines: list[Line], notes: Notes, source: str = "<source>", *, id: str | None = None,
-             start: dt.date | None = None, end: dt.date | None = None) -> tuple[Agreement, Outline, list[str]]:
+             start: dt.date | None = None, end: dt.date | None = None, kind: str = "text") -> tuple[Agreement, Outline, list]:
     from avtale.extract import build, clean, recognise, signing, unwrap
 
     kept, orgs = clean.clean(lines, notes)
     body, signed = signing.split(kept, notes)
-    paras = unwrap.unwrap(body, notes)
+    paras = unwrap.unwrap(body, notes, plain_text=kind == "text")
     if not paras:
         raise ExtractError("no text found", Position(source))
     outline = recognise.recognise(paras, notes, signed)
@@ -135,5 +135,5 @@ def extract(path: Path | str, *, id: str | None = None, start: dt.date | None = 
     path = Path(path)
     notes = Notes()
     lines, kind = read_source(path, notes, jobs)
-    agreement, outline, todos = pipeline(lines, notes, str(path), id=id, start=start, end=end)
+    agreement, outline, todos = pipeline(lines, notes, str(path), id=id, start=start, end=end, kind=kind)
     return Extraction(agreement, outline, notes, todos, kind)

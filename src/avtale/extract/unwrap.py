@@ -15,6 +15,10 @@ list (unless the item's line ends in «,», a hyphen or a word such as «og»), 
 a line set left of the item's text where the source keeps indents (pdftotext -layout);
 a line set under the item's text (a hanging indent, as pandoc writes) goes on with it.
 
+In plain text whose paragraphs are set apart by blank lines (`blank_separated`), two
+adjacent lines of prose where a sentence ends and the next begins are one paragraph
+with a manual line break (Shift+Enter).
+
 The first paragraph (the title, often set larger, so its line length says nothing)
 takes a following line only when it starts in lower case or with a digit, or the
 title's line ends in a hyphen or a word such as «og».
@@ -138,10 +142,11 @@ def attach_lone_markers(lines: list[Line]) -> list[Line]:
     return out
 
 
-def unwrap(lines: list[Line], notes: Notes) -> list[Para]:
+def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Para]:
     lines = attach_lone_markers(lines)
     wrapped = is_wrapped(lines)
     full_at = width(lines) * 0.82 if wrapped else None
+    spaced = plain_text and blank_separated(lines)  # a reader of PDF positions or Word paragraphs knows better
     vocabulary = {w.casefold() for ln in lines for w in re.findall(r"[\wæøåÆØÅ-]+", ln.text)}
     paras: list[Para] = []
     prev: Line | None = None
@@ -159,7 +164,8 @@ def unwrap(lines: list[Line], notes: Notes) -> list[Para]:
         item = bool(paras) and marker(paras[-1].text).kind in ("bullet", "number", "letter")
         if item and prev is not None:
             item = _indent_relation(prev, line, paras[-1]) or item
-        if across or (prev is not None and _joins(prev, line, full_at, first, title, item)):
+        if across or (prev is not None and (_joins(prev, line, full_at, first, title, item)
+                                            or spaced and _manual_break(prev, line, item))):
             para = paras[-1]
             para.text = _join(para.text, line.text.strip(), vocabulary, line.no, notes)
             para.last = line.no
@@ -171,6 +177,38 @@ def unwrap(lines: list[Line], notes: Notes) -> list[Para]:
         prev = line
         blank_before = False
     return paras
+
+
+def _sentence_turn(a: Line, b: Line) -> bool:
+    """A sentence ends at the end of `a` and a long line of prose starts `b` (not a list item, a heading, a row)."""
+    at, bt = a.text.strip(), b.text.strip()
+    return (bool(TERMINAL.search(at)) and bt[:1].isupper() and len(bt.split()) >= 6 and a.hint in (None, "para")
+            and b.hint in (None, "para") and not starts_structure(at) and not starts_structure(bt)
+            and not _is_row(a.text) and not _is_row(b.text))
+
+
+def blank_separated(lines: list[Line]) -> bool:
+    """A text whose blocks are set apart by blank lines (Word's empty paragraphs, or spacing an exporter
+    shows): of the lines that start something other than a list item, four in five or more follow a blank line."""
+    across = adjacent = 0
+    prev, gap = None, False
+    for line in lines:
+        if line.blank():
+            gap = prev is not None
+            continue
+        if prev is not None and marker(line.text.strip()).kind not in ("bullet", "number", "letter") \
+                and not _is_row(line.text) and line.hint in (None, "para"):
+            if gap:
+                across += 1
+            else:
+                adjacent += 1
+        prev, gap = line, False
+    return across >= 5 and across >= 4 * adjacent
+
+
+def _manual_break(a: Line, b: Line, item) -> bool:
+    """In a blank-separated text, a sentence turn on adjacent lines is a line break inside the paragraph (Shift+Enter)."""
+    return not item and _sentence_turn(a, b)
 
 
 def _continues_across_blank(paras: list[Para], b: Line, full_at: float | None) -> bool:
