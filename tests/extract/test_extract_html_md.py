@@ -125,7 +125,7 @@ def test_pandoc_markdown_of_the_docx(docx, agreement_id, to, tmp_path):
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "extract-corpus"
 # Exact from the corpus's Word files as converted: what differs elsewhere is not in the converted file
 # (Word's «1)» list style and heading format «1»; pandoc also drops heading numbers and the tabs between signatures).
-CORPUS_EXACT = {"lo.html": "d01 d02 d04 d05 d07 d08", "pandoc.html": "d04 d05 d08", "pandoc.md": "d03 d04 d05 d08"}
+CORPUS_EXACT = {"lo.html": "d01 d02 d04 d05 d07 d08", "pandoc.html": "d02 d04 d05 d07 d08", "pandoc.md": "d03 d04 d05 d08"}
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +150,7 @@ def test_corpus_converted_to_html_and_markdown(corpus_converted, kind):
     found = {gold.stem: differences(extract(corpus_converted / f"{gold.stem}.{kind}").agreement, agreements.read(gold))
              for gold in sorted(CORPUS.glob("gold/d0?.yaml"))}
     exact = [doc for doc, differs in found.items() if not differs]
-    assert exact == CORPUS_EXACT[kind].split(), {doc: d for doc, d in found.items() if d}
+    assert set(CORPUS_EXACT[kind].split()) <= set(exact), {doc: d for doc, d in found.items() if d}  # only grows
 
 
 def _every_party_signs(a: Agreement) -> Agreement:

@@ -174,7 +174,7 @@ def split(lines: list[Line], notes: Notes) -> tuple[list[Line], SigningOut | Non
 
 
 def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
-    cells = _join_wrapped([_cells(ln, r) for r, ln in enumerate(block)])
+    cells = _join_wrapped(_split_runs([_cells(ln, r) for r, ln in enumerate(block)], notes))
     place, date, first = None, None, block[0].no
     parts: list[Cell] = []
     for c in cells:
@@ -207,6 +207,73 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
         notes.uncertain(out.signers[5].line, f"{len(out.signers)} signatories; only five are kept")
         out.signers = out.signers[:5]
     return out
+
+
+# Common Norwegian given names: where an exporter turned the tab between two names into a space
+# («Jon Ivar Sæle Astrid Bergset»), a second name starts at one of these.
+GIVEN = set("""
+Anne Inger Kari Marit Ingrid Liv Eva Berit Astrid Bjørg Hilde Anna Solveig Marianne Randi Ida Nina Maria Elisabeth
+Kristin Bente Heidi Silje Hanne Gunn Tone Line Wenche Camilla Ellen Mari Trine Lene Ingeborg Sissel Aud Guro Sunniva
+Ragnhild Tove Elin Grethe Torill Unni Siri Monica Kirsten Turid Karin Åse Gro Laila Kjersti Vigdis Hege Marte Synnøve
+Jan Per Bjørn Ole Lars Kjell Knut Arne Svein Thomas Hans Geir Tor Morten Terje Odd Erik Martin Andreas John Anders
+Rune Trond Harald Jon Olav Tore Espen Håkon Sindre Eirik Oddvar Trygve Jonas Magnus Sverre Sigurd Gunnar Nils Stian
+Torbjørn Jens Einar Petter Øystein Kristian Henrik Tormod Helge Audun Jørgen Aksel Vidar Ivar Even Steinar Øyvind
+""".split())
+
+
+def _split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
+    """Columns an exporter joined with single spaces (pandoc): a row of k underscore lines, then rows of k names
+    or titles in one cell, split where every part reads as a name (or a title)."""
+    k = 0
+    out = []
+    for row in rows:
+        if len(row) == 1 and LINE.match(row[0].text) and len(re.findall(r"[_.…]{4,}", row[0].text)) > 1:
+            c = row[0]
+            k = len(re.findall(r"[_.…]{4,}", c.text))
+            row = [Cell("_" * 10, c.line, c.row, i, c.offset + i, wide=True) for i in range(k)]
+        elif len(row) > 1:
+            k = len(row)
+        elif k > 1 and len(row) == 1 and classify(row[0].text) in ("", "title", "name"):
+            parts = _split_cell(row[0].text, k)
+            if parts and classify(row[0].text) == "name" and not all(p.split()[0] in GIVEN for p in parts):
+                parts = None  # one long name stays one name unless every part starts with a given name
+            if parts:
+                c = row[0]
+                notes.uncertain(c.line, f"«{c.text}» read as {k} columns: " + " | ".join(parts))
+                row = [Cell(t, c.line, c.row, i, c.offset + i, wide=True) for i, t in enumerate(parts)]
+        out.append(row)
+    return out
+
+
+def _split_cell(text: str, k: int) -> list[str] | None:
+    words = text.split()
+    if len(words) < k or len(words) > 16:
+        return None
+    best, best_key = None, None
+    for cuts in _compositions(len(words), k):
+        parts, at = [], 0
+        for n in cuts:
+            parts.append(" ".join(words[at : at + n]))
+            at += n
+        if all(name_like(p) for p in parts):
+            key = (1, sum(p.split()[0] in GIVEN for p in parts), -max(cuts) + min(cuts))
+        elif all(title_like(p) and not re.match(r"(?:og|i|for)\b", p) and not p.endswith("-") for p in parts):
+            key = (0, 0, -max(cuts) + min(cuts))
+        else:
+            continue
+        if best_key is None or key > best_key:
+            best, best_key = parts, key
+    return best
+
+
+def _compositions(n: int, k: int):
+    """Every way of cutting n words into k non-empty runs, as run lengths."""
+    if k == 1:
+        yield (n,)
+        return
+    for first in range(1, n - k + 2):
+        for rest in _compositions(n - first, k - 1):
+            yield (first, *rest)
 
 
 def _date(text: str) -> dt.date | None:
