@@ -6,7 +6,8 @@ every uncertain decision.
 - Title: the first paragraph (or the one a structured reader marked).
 - Heading numbering: «§ 1», «1.» or «1» by the first heading-like paragraph numbered 1;
   «none» when no paragraph is numbered so (headings are then short unpunctuated lines
-  between paragraphs, or what a structured reader marked).
+  between paragraphs, or what a structured reader marked; a short one straight over
+  another over body text heads a section of its own, as a subsection's parent does).
 - Headings follow one another 1, 2, 3 …; a numbered list starts again at 1 inside a
   section, or numbers on from the list before it, in this section or an earlier one (Word's «continue
   numbering»: 4, 5, 6 after 1, 2, 3 with a lead-in between) and is a list of its own. When a paragraph «5. …» could be both section 5 and item 5 of an open list,
@@ -173,6 +174,8 @@ def _unnumbered_heading(i: int, body: list[Para], marks: list[Marker]) -> bool:
         return False
     nxt = body[i + 1]
     if heading_like(nxt.text) and marks[i + 1].kind == "none":
-        return False
+        after = body[i + 2] if i + 2 < len(body) else None  # a heading straight over a subheading: both head
+        if after is None or heading_like(after.text) or len(p.text.split()) > 6:
+            return False
     prev_ended = i == 0 or p.blank_before or p.page_start or re.search(r"[.:!?]['»\")]*$", body[i - 1].text.strip())
     return bool(prev_ended)
