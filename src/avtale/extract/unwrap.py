@@ -260,10 +260,10 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
         return True  # no paragraph or heading ends on «til», «og», «i» …
     if title and not (LOWER_START.match(bt) or bt[:1].isdigit()):
         return False  # the title (set larger) goes on only with a lower-case word or a year; a capital starts the text
-    if full_at is not None and bt[:1].isdigit() and not TERMINAL.search(at):
-        return True  # «… fram til» + «31. desember 2025, …»
     if first and marker(at).kind in ("number", "section", "subsection", "bare") and not TERMINAL.search(at):
         return False  # a numbered heading (set larger) is not a full line of body text
+    if full_at is not None and bt[:1].isdigit() and not TERMINAL.search(at):
+        return True  # «… fram til» + «31. desember 2025, …»
     if full_at is not None and marker(bt).kind != "bare":
         if TERMINAL.search(at) and bt[:1].isupper():
             full_at = full_at / 0.82 * 0.97  # a sentence ends at the line end: it takes a really full line to go on
