@@ -20,7 +20,7 @@ import extract_score  # noqa: E402
 CORPUS = ROOT / "tests" / "data" / "extract-corpus"
 EXACT = """
 d01.docx d01.pdf d01.pdftotext-layout d01.pypdf d01.lo d01.pandoc
-d02.docx d02.lo d02.pandoc
+d02.docx d02.pdf d02.lo d02.pandoc
 d03.docx d03.pdf d03.pdftotext d03.pdftotext-layout d03.pypdf d03.lo d03.pandoc
 d04.docx d04.pdf d04.pdftotext d04.pdftotext-layout d04.pypdf d04.lo d04.pandoc
 d05.docx d05.pdf d05.pdftotext d05.pdftotext-layout d05.lo d05.pandoc

@@ -19,6 +19,11 @@ Heuristics, each because writers and exporters differ:
 - *Wrapped cells are joined first.* A cell ending in «-» or «og»/«i» goes on in the next
   cell of its column: below it in the same column (by tab index, or by character
   offset where runs of spaces set the columns), or on the next line when read down.
+- *Stacked cells are taken apart.* A PDF reader may join a cell's lines into one
+  («____ Marte Lien Bakke Arbeids- og inkluderingsminister»): the underscore line, the
+  longest name that leaves a title, and the title become rows of their own; an exporter
+  may join the columns of a row with single spaces (pandoc): after a row of k underscore
+  lines, a row is cut into k names or titles (a word list of given names decides).
 - *Runs fill slots.* Exporters read a table row by row (names of a row, then their
   titles), cell by cell (name, title, name, title) or as columns. Consecutive parts of
   one kind form a run; a run opens a band of as many signatories as it has parts, and
@@ -174,7 +179,7 @@ def split(lines: list[Line], notes: Notes) -> tuple[list[Line], SigningOut | Non
 
 
 def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
-    cells = _join_wrapped(_split_runs([_cells(ln, r) for r, ln in enumerate(block)], notes))
+    cells = _join_wrapped(_split_runs([_cells(ln, r * 10) for r, ln in enumerate(block)], notes))  # room for unstacked rows
     place, date, first = None, None, block[0].no
     parts: list[Cell] = []
     for c in cells:
@@ -226,7 +231,7 @@ def _split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
     or titles in one cell, split where every part reads as a name (or a title)."""
     k = 0
     out = []
-    for row in rows:
+    for row in [r for row in rows for r in _unstack(row)]:
         if len(row) == 1 and LINE.match(row[0].text) and len(re.findall(r"[_.…]{4,}", row[0].text)) > 1:
             c = row[0]
             k = len(re.findall(r"[_.…]{4,}", c.text))
@@ -243,6 +248,37 @@ def _split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
                 row = [Cell(t, c.line, c.row, i, c.offset + i, wide=True) for i, t in enumerate(parts)]
         out.append(row)
     return out
+
+
+def _stack(text: str) -> list[str]:
+    """The parts of one cell a reader joined into a line: «For X», an underscore line, a name, a title."""
+    parts = []
+    if LINE.match(text):
+        return [text]
+    m = re.match(r"^(.*?)\s*([_.…]{4,})\s*(.*)$", text)
+    if m and m.group(1) and FOR.match(m.group(1)):
+        parts.append(m.group(1))
+        text = f"{m.group(2)} {m.group(3)}".strip()
+    m = re.match(r"^([_.…]{4,})\s+(\S.*)$", text)
+    if m:
+        parts.append(m.group(1))
+        text = m.group(2)
+    if classify(text) not in ("name", "party", "for"):
+        words = text.split()
+        for cut in range(min(5, len(words) - 1), 1, -1):  # the longest name that leaves a title
+            name, title = " ".join(words[:cut]), " ".join(words[cut:])
+            if name_like(name) and title_like(title):
+                return parts + [name, title]
+    return parts + [text]
+
+
+def _unstack(row: list[Cell]) -> list[list[Cell]]:
+    """A row whose every cell holds the same number of stacked parts becomes that many rows."""
+    stacks = [_stack(c.text) for c in row]
+    n = len(stacks[0]) if stacks else 0
+    if n < 2 or any(len(st) != n for st in stacks):
+        return [row]
+    return [[Cell(st[i], c.line, c.row + i, c.col, c.offset, wide=c.wide) for c, st in zip(row, stacks)] for i in range(n)]
 
 
 def _split_cell(text: str, k: int) -> list[str] | None:
