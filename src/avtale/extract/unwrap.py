@@ -30,6 +30,8 @@ A hyphen at a line end stays a hyphen: followed by «og»/«eller» it is a
 Norwegian compound («Digitaliserings- og forvaltningsminister»); after a capital
 or digit it binds («KS-programmet»); otherwise the hyphen is dropped only when
 the joined word occurs elsewhere in the text (word-division), and kept otherwise.
+In text a typesetter hyphenated (`is_hyphenated`: three line ends or more divide a
+lower-case word, one of them into a word used elsewhere) every such division is joined.
 A soft hyphen (U+00AD, as pypdf reads a typesetter's division) is a division
 unless it binds a capital or the hyphenated form occurs elsewhere.
 """
@@ -148,6 +150,7 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
     full_at = width(lines) * 0.82 if wrapped else None
     spaced = plain_text and blank_separated(lines)  # a reader of PDF positions or Word paragraphs knows better
     vocabulary = {w.casefold() for ln in lines for w in re.findall(r"[\wæøåÆØÅ-]+", ln.text)}
+    hyphenated = is_hyphenated(lines, vocabulary)
     paras: list[Para] = []
     prev: Line | None = None
     blank_before = True
@@ -167,7 +170,7 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
         if across or (prev is not None and (_joins(prev, line, full_at, first, title, item)
                                             or spaced and _manual_break(prev, line, item))):
             para = paras[-1]
-            para.text = _join(para.text, line.text.strip(), vocabulary, line.no, notes)
+            para.text = _join(para.text, line.text.strip(), vocabulary, line.no, notes, hyphenated)
             para.last = line.no
             if prev is not None and (prev.page != line.page or line.page_start):
                 notes.uncertain(line.no, f"joined across a page break: «…{_tail(para.text)}»")
@@ -271,7 +274,29 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
     return False
 
 
-def _join(text: str, nxt: str, vocabulary: set[str], no: int, notes: Notes) -> str:
+def is_hyphenated(lines: list[Line], vocabulary: set[str]) -> bool:
+    """Text a typesetter hyphenated: at least three line ends divide a lower-case word, and at least one
+    of them joins into a word the text uses elsewhere."""
+    divided = known = 0
+    for a, b in zip(lines, lines[1:]):
+        m = re.search(r"([a-zæøå]+)-$", a.text.rstrip())
+        word = _first_word(b.text.strip())
+        bare = re.sub(r"[^\wæøåÆØÅ]", "", word)
+        if m and bare[:1].islower() and bare.casefold() not in CONJUNCTIONS:
+            divided += 1
+            known += (m.group(1) + bare).casefold() in vocabulary
+    return divided >= 3 and known >= 1
+
+
+def _spans_word(joined: str, bare: str, vocabulary: set[str]) -> bool:
+    """«beredskapsdepar-» + «tementet»: the joined word ends in a word of the text (six letters or more) that is
+    longer than the part after the break («departementet», from «forvaltningsdepartementet»): the break fell
+    inside a word."""
+    joined = joined.casefold()
+    return any(joined[-n:] in vocabulary for n in range(max(6, len(bare) + 2), len(joined)))
+
+
+def _join(text: str, nxt: str, vocabulary: set[str], no: int, notes: Notes, hyphenated: bool = False) -> str:
     m = re.search(r"([\wæøåÆØÅ]+)([-\u00ad])$", text)
     if not m:
         return f"{text} {nxt}"
@@ -286,6 +311,12 @@ def _join(text: str, nxt: str, vocabulary: set[str], no: int, notes: Notes) -> s
         return f"{text}{nxt}"
     if (stem + bare).casefold() in vocabulary and f"{stem}-{bare}".casefold() not in vocabulary:
         notes.uncertain(no, f"word divided at a line end, joined as «{stem + bare}»")
+        return f"{text[:-1]}{nxt}"
+    if bare[:1].islower() and f"{stem}-{bare}".casefold() not in vocabulary and _spans_word(stem + bare, bare, vocabulary):
+        notes.uncertain(no, f"word divided at a line end, joined as «{stem + bare}» (it ends in a word of the text)")
+        return f"{text[:-1]}{nxt}"
+    if hyphenated and bare[:1].islower() and f"{stem}-{bare}".casefold() not in vocabulary:
+        notes.uncertain(no, f"word divided at a line end in hyphenated text, joined as «{stem + bare}»")
         return f"{text[:-1]}{nxt}"
     if f"{stem}-{bare}".casefold() not in vocabulary:
         notes.uncertain(no, f"hyphen at a line end kept: «{stem}-{bare}»")
