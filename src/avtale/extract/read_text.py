@@ -2,12 +2,15 @@
 
 Reads: the bytes of a text file. Writes: `Line`s with 1-based source line numbers;
 a form feed or the exporters' page-break marker (a line holding a single space,
-or one space glued before the next page's first line) sets `page_start`.
+or one space glued before the next page's first line) sets `page_start`; in text
+without form feeds (pypdf joins pages with a newline), a folio «Side 1 av 3» ends its page.
 Refuses binary, empty or oversized input (`guard`: the size limit, 100 lines a page)
 with one `ExtractError`.
 """
 
 from __future__ import annotations
+
+import re
 
 from pathlib import Path
 
@@ -35,12 +38,16 @@ def decode(raw: bytes, path: Path | str) -> str:
         return text
 
 
+FOLIO = re.compile(r"^\s*(?:side|sida|page)\s+(\d{1,3})\s*(?:av|of|/)\s*(\d{1,3})\s*$", re.IGNORECASE)
+
+
 def lines_of(text: str) -> list[Line]:
     """Split text into `Line`s, marking page starts (form feeds, single-space markers)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     out: list[Line] = []
     page = 1
     pending_break = False
+    folio = "\f" not in text  # no form feeds (pypdf): «Side 1 av 3» ends a page
     for no, raw in enumerate(text.split("\n"), start=1):
         if "\f" in raw:
             parts = raw.split("\f")
@@ -61,6 +68,10 @@ def lines_of(text: str) -> list[Line]:
         if line.page_start:
             pending_break = False
         out.append(line)
+        m = FOLIO.match(raw) if folio else None
+        if m and int(m.group(1)) < int(m.group(2)):
+            page += 1
+            pending_break = True
     return out
 
 
