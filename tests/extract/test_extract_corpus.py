@@ -24,9 +24,9 @@ d02.docx d02.pdf d02.lo d02.pandoc
 d03.docx d03.pdf d03.pdftotext d03.pdftotext-layout d03.pypdf d03.lo d03.pandoc
 d04.docx d04.pdf d04.pdftotext d04.pdftotext-layout d04.pypdf d04.lo d04.pandoc
 d05.docx d05.pdf d05.pdftotext d05.pdftotext-layout d05.lo d05.pandoc
-d06.docx d06.lo d06.pandoc
+d06.docx d06.pdf d06.pdftotext d06.pdftotext-layout d06.pypdf d06.lo d06.pandoc
 d07.docx d07.pdftotext d07.pdftotext-layout d07.lo d07.pandoc
-d08.docx d08.lo d08.pandoc
+d08.docx d08.lo
 """.split()
 TEXT_KINDS = ("docx", "pdf", "pdftotext", "pdftotext-layout", "pypdf", "lo", "pandoc")
 ALL = [f"{d}.{k}" for d in extract_score.docs(CORPUS) for k in TEXT_KINDS]

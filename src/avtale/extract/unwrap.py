@@ -15,6 +15,11 @@ list (unless the item's line ends in «,», a hyphen or a word such as «og»), 
 a line set left of the item's text where the source keeps indents (pdftotext -layout);
 a line set under the item's text (a hanging indent, as pandoc writes) goes on with it.
 
+A lead-in («Partene skal:» over a list) that starts after a sentence's end is a
+paragraph of its own. Where a sentence ends at a line end and the next line starts with a capital, the line
+goes on only when it is full by the text's own measure (`capacity`: where lines that
+a lower-case word continues really wrap).
+
 In plain text whose paragraphs are set apart by blank lines (`blank_separated`), two
 adjacent lines of prose where a sentence ends and the next begins are one paragraph
 with a manual line break (Shift+Enter).
@@ -65,6 +70,17 @@ def is_wrapped(lines: list[Line]) -> bool:
         if LOWER_START.match(b.text.strip()) and not a.text.rstrip().endswith(":") and not starts_structure(b.text):
             count += 1
     return count >= 2
+
+
+def capacity(lines: list[Line]) -> float | None:
+    """Where the text's lines really wrap: over the lines a lower-case word certainly continues, the
+    10th percentile of (line + space + the next word), in characters; None with fewer than five."""
+    spans = sorted(len(a.text.strip()) + 1 + len(_first_word(b.text.strip()))
+                   for a, b in zip(lines, lines[1:])
+                   if not a.blank() and not b.blank() and not a.hint and not b.hint and LOWER_START.match(b.text.strip())
+                   and not TERMINAL.search(a.text.strip()) and not _is_row(a.text) and not starts_structure(b.text)
+                   and _last_word(a.text) not in FUNCTION_WORDS and not a.text.rstrip().endswith(("-", "\u00ad")))
+    return spans[len(spans) // 10] if len(spans) >= 5 else None
 
 
 def width(lines: list[Line]) -> int:
@@ -148,13 +164,17 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
     lines = attach_lone_markers(lines)
     wrapped = is_wrapped(lines)
     full_at = width(lines) * 0.82 if wrapped else None
-    spaced = plain_text and blank_separated(lines)  # a reader of PDF positions or Word paragraphs knows better
+    turn_at = capacity(lines) if wrapped else None
+    if turn_at is not None:  # never above the widest lines (pandoc wraps at exactly 72 columns); «>» then means «at least»
+        turn_at = min(turn_at, max(len(ln.text.strip()) for ln in lines if not _is_row(ln.text)) + 1) - 0.5
+    spaced = plain_text and blank_separated(lines, turn_at, wrapped)  # a reader of PDF positions or Word paragraphs knows better
     vocabulary = {w.casefold() for ln in lines for w in re.findall(r"[\wæøåÆØÅ-]+", ln.text)}
     hyphenated = is_hyphenated(lines, vocabulary)
+    leads = lead_ins(lines)
     paras: list[Para] = []
     prev: Line | None = None
     blank_before = True
-    for line in lines:
+    for k, line in enumerate(lines):
         if line.blank():
             prev = None
             blank_before = True
@@ -167,8 +187,10 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
         item = bool(paras) and marker(paras[-1].text).kind in ("bullet", "number", "letter")
         if item and prev is not None:
             item = _indent_relation(prev, line, paras[-1]) or item
-        if across or (prev is not None and (_joins(prev, line, full_at, first, title, item)
-                                            or spaced and _manual_break(prev, line, item))):
+        # a lead-in («… skal:» over a list) after a sentence's end is a paragraph of its own
+        lead = k in leads and prev is not None and TERMINAL.search(prev.text.strip()) and not item
+        if not lead and (across or (prev is not None and (_joins(prev, line, full_at, first, title, item, turn_at)
+                                                          or spaced and _manual_break(prev, line, item)))):
             para = paras[-1]
             para.text = _join(para.text, line.text.strip(), vocabulary, line.no, notes, hyphenated)
             para.last = line.no
@@ -183,30 +205,49 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
 
 
 def _sentence_turn(a: Line, b: Line) -> bool:
-    """A sentence ends at the end of `a` and a long line of prose starts `b` (not a list item, a heading, a row)."""
+    """A sentence ends at the end of `a` and prose starts `b` (a long line, or one ending in punctuation: not a
+    heading, a list item or a row)."""
     at, bt = a.text.strip(), b.text.strip()
-    return (bool(TERMINAL.search(at)) and bt[:1].isupper() and len(bt.split()) >= 6 and a.hint in (None, "para")
+    return (bool(TERMINAL.search(at)) and bt[:1].isupper() and (len(bt.split()) >= 6 or bool(TERMINAL.search(bt)))
+            and a.hint in (None, "para")
             and b.hint in (None, "para") and not starts_structure(at) and not starts_structure(bt)
             and not _is_row(a.text) and not _is_row(b.text))
 
 
-def blank_separated(lines: list[Line]) -> bool:
+def lead_ins(lines: list[Line]) -> set[int]:
+    """Indexes of one-line lead-ins: a line starting with a capital and ending in «:», a list item next."""
+    out = set()
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        if text[:1].isupper() and text.endswith(":") and not starts_structure(text):
+            nxt = next((x for x in lines[k + 1 : k + 4] if not x.blank()), None)
+            if nxt is not None and marker(nxt.text.strip()).kind in ("bullet", "number", "letter"):
+                out.add(k)
+    return out
+
+
+def blank_separated(lines: list[Line], turn_at: float | None = None, wrapped: bool = True) -> bool:
     """A text whose blocks are set apart by blank lines (Word's empty paragraphs, or spacing an exporter
-    shows): of the lines that start something other than a list item, four in five or more follow a blank line."""
+    shows): of the lines of prose that start after a sentence's end (not a heading or a list item), four in
+    five or more, and at least two, follow a blank line; in wrapped text a line that was full does not count.
+    Where every paragraph is one line (LibreOffice's text), every block but a list item counts (five or more)."""
     across = adjacent = 0
     prev, gap = None, False
     for line in lines:
         if line.blank():
             gap = prev is not None
             continue
-        if prev is not None and marker(line.text.strip()).kind not in ("bullet", "number", "letter") \
+        text = line.text.strip()
+        if prev is not None and not wrapped and marker(text).kind not in ("bullet", "number", "letter") \
                 and not _is_row(line.text) and line.hint in (None, "para"):
+            across, adjacent = across + gap, adjacent + (not gap)  # a line a paragraph: count every block
+        elif prev is not None and wrapped and _sentence_turn(prev, line):
             if gap:
                 across += 1
-            else:
+            elif turn_at is None or len(prev.text.strip()) + 1 + len(_first_word(text)) <= turn_at:
                 adjacent += 1
         prev, gap = line, False
-    return across >= 5 and across >= 4 * adjacent
+    return across >= (2 if wrapped else 5) and across >= 4 * adjacent
 
 
 def _manual_break(a: Line, b: Line, item) -> bool:
@@ -239,7 +280,8 @@ def _indent_relation(a: Line, b: Line, para: Para) -> str | None:
     return None
 
 
-def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: bool = False, item=False) -> bool:
+def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: bool = False, item=False,
+           turn_at: float | None = None) -> bool:
     if b.hint == "wrap":
         return True  # a reader knows the line continues the block above (PDF positions)
     if a.hint or b.hint:
@@ -268,8 +310,8 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
     if full_at is not None and bt[:1].isdigit() and not TERMINAL.search(at):
         return True  # «… fram til» + «31. desember 2025, …»
     if full_at is not None and marker(bt).kind != "bare":
-        if TERMINAL.search(at) and bt[:1].isupper():
-            full_at = full_at / 0.82 * 0.97  # a sentence ends at the line end: it takes a really full line to go on
+        if TERMINAL.search(at) and bt[:1].isupper():  # a sentence ends at the line end: a really full line goes on
+            full_at = turn_at if turn_at is not None else full_at / 0.82 * 0.97
         return len(at) + 1 + len(_first_word(bt)) > full_at
     return False
 
