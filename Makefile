@@ -43,5 +43,8 @@ clean:
 	rm -rf build/ .pytest_cache
 
 # Extraction measured on the corpus of agreements written by other hands (tests/data/extract-corpus; CORPUS=dir for another).
+# Then FOREIGN (default 200) agreements in random manners by tests/extract/foreign, through every exporter (~8 min).
+FOREIGN ?= 200
 extract-score: setup system
 	$(BIN)/python bench/extract_score.py $(CORPUS)
+	$(BIN)/python -m tests.extract.foreign.run --n $(FOREIGN) --seed 1 --jobs 2 --quiet

@@ -1,0 +1,40 @@
+"""A writer of foreign documents for property tests of `avtale extract`.
+
+Random agreements (`content`) written as Word documents in randomly drawn manners (`manners`,
+`docx_writer`), exported by real tools the way tests/data/extract-corpus was made (`export`),
+and compared with what the source can hold (`gold`). `run` is the command line.
+
+One integer seed gives one example: `example(seed)` draws the manner, then the agreement with
+the heading numbering the manner shows, both from `random.Random(seed)`.
+"""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import strategies as st
+
+from .content import draw_agreement
+from .manners import Manner, draw_manner
+
+
+def example(seed: int):
+    """(agreement, manner) for one seed; the same on every machine."""
+    r = random.Random(seed)
+    manner = draw_manner(r)
+    agreement = draw_agreement(r, numbering=manner.numbering, subsections=manner.subsections, id=f"s{seed}")
+    return agreement, manner
+
+
+def draw_example(r):
+    """(agreement, manner) from any `random.Random`, such as the one `st.randoms` gives."""
+    manner = draw_manner(r)
+    return draw_agreement(r, numbering=manner.numbering, subsections=manner.subsections), manner
+
+
+def examples() -> st.SearchStrategy:
+    """Hypothesis strategy of (agreement, manner) pairs that hypothesis can shrink."""
+    return st.builds(draw_example, st.randoms(use_true_random=False))
+
+
+__all__ = ["Manner", "draw_agreement", "draw_manner", "draw_example", "example", "examples"]
