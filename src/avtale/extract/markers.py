@@ -14,7 +14,7 @@ from avtale.dates import MONTHS
 MONTH_AFTER = re.compile(r"^(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 # Bullets set in the Symbol or Wingdings font come out of PDFs as private-use code points.
 SYMBOL_BULLETS = "\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06c\uf06e\uf0a1"
-BULLET = re.compile(r"^\s*([·•‧∙◦▪■●○–—*" + SYMBOL_BULLETS + r"-]|o(?=\t))[\s\u00a0]+(\S.*)$", re.DOTALL)
+BULLET = re.compile(r"^\s*([·•‧∙◦▪■●○–—*" + SYMBOL_BULLETS + r"-]|o(?=[\t ]))[\s\u00a0]+(\S.*)$", re.DOTALL)
 SECTION_PARA = re.compile(r"^\s*§\s*(\d{1,3})\s*\.?[\s\u00a0]+(\S.*)$", re.DOTALL)
 SUBSECTION = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?[\s\u00a0]+(\S.*)$", re.DOTALL)
 NUMBER_DOT = re.compile(r"^\s*(\d{1,2})([.)])[\s\u00a0]+(\S.*)$", re.DOTALL)

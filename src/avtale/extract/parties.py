@@ -17,7 +17,8 @@ Heuristics, each because writers differ:
   a word list for the titles that do not follow the pattern); a title naming a party
   («Styreleder i KS») names it. A party found so joins the list.
 - *Letterheads* (logo text, organisation lines above the title) name parties too.
-- *Order*: the letterhead's where it names two parties or more, else the signatures';
+- *Order*: the letterhead's where it names two parties or more, else the preamble's
+  where one paragraph names two or more, else the signatures';
   a party neither has comes after, by its first mention in the text (title, preamble,
   then the body), the state's parties before KS as these agreements list them (a text
   may name KS, «representert ved KS», before the ministry that heads the letterhead).
@@ -56,7 +57,7 @@ MINISTER_OF = {
     "miljøminister": "Klima- og miljødepartementet",
     "landbruksminister": "Landbruks- og matdepartementet",
 }
-MINISTER = re.compile(r"^(?:(?:stats)?råd\s+)?([A-ZÆØÅa-zæøå][\wæøå]*(?:-,?\s+(?:[\wæøå]+-,?\s+){0,3}og\s+[\wæøå]+)?minister)$", re.IGNORECASE)
+MINISTER = re.compile(r"^(?:(?:stats)?råd\s+)?([A-ZÆØÅa-zæøå][\wæøå]*(?:-,?\s+(?:[\wæøå]+-,?\s+){0,3}og\s+(?:[\wæøå]+\s+)?[\wæøå]+)?minister)$", re.IGNORECASE)
 
 
 def mentions(text: str) -> list[tuple[int, str]]:
@@ -117,7 +118,8 @@ def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: lis
         if len(found) >= 2:
             names = [spelled[k] for k in found]
             break
-    signer_names = [signer_party(s, names) for s in signers]
+    preamble_names = list(names)
+    signer_names = [_as_spelled(signer_party(s, names), spelled) for s in signers]
     for n in signer_names:
         if n and _key(n) not in {_key(x) for x in names}:
             names.append(spelled.get(_key(n), n))
@@ -134,7 +136,8 @@ def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: lis
     never = len(texts) + 1
     letterhead = [_key(o) for o in dict.fromkeys(_clean_org(o) for o in orgs) if o]
     signed = [_key(n) for n in dict.fromkeys(n for n in signer_names if n)]
-    primary = letterhead if len(set(letterhead) & {_key(n) for n in names}) >= 2 else signed
+    named = [_key(n) for n in preamble_names]
+    primary = letterhead if len(set(letterhead) & {_key(n) for n in names}) >= 2 else named if len(named) >= 2 else signed
     order = sorted(range(len(names)), key=lambda k: (
         (0, primary.index(_key(names[k])), 0, 0, 0) if _key(names[k]) in primary else (1, _key(names[k]) == "ks", *first.get(_key(names[k]), (never, k)))))
     names = [names[k] for k in order]
@@ -150,6 +153,23 @@ def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: lis
             notes.uncertain(s.line, f"nothing tells which party «{s.name}» signs for")
         which.append(k)
     return parties, which
+
+
+# Ministries whose names differ between bokmål and nynorsk (a title mapped to the bokmål name
+# is the nynorsk one where the text uses that).
+NYNORSK_NAMES = {"utenriksdepartementet": "utanriksdepartementet"}
+
+
+def _as_spelled(name: str | None, spelled: dict[str, str]) -> str | None:
+    """The text's own spelling of a ministry a title named (bokmål or nynorsk)."""
+    if name is None:
+        return None
+    key = _key(name)
+    for a, b in NYNORSK_NAMES.items():
+        for x, y in ((a, b), (b, a)):
+            if key == x and y in spelled:
+                return spelled[y]
+    return spelled.get(key, name)
 
 
 def _clean_org(text: str) -> str:

@@ -177,5 +177,6 @@ def _unnumbered_heading(i: int, body: list[Para], marks: list[Marker]) -> bool:
         after = body[i + 2] if i + 2 < len(body) else None  # a heading straight over a subheading: both head
         if after is None or heading_like(after.text) or len(p.text.split()) > 6:
             return False
-    prev_ended = i == 0 or p.blank_before or p.page_start or re.search(r"[.:!?]['»\")]*$", body[i - 1].text.strip())
+    prev_ended = (i == 0 or p.blank_before or p.page_start or re.search(r"[.:!?]['»\")]*$", body[i - 1].text.strip())
+                  or marks[i - 1].kind in ("bullet", "number", "letter") or body[i - 1].hint in ("bullet", "numbered"))
     return bool(prev_ended)
