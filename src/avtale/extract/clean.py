@@ -4,7 +4,8 @@ Reads: `Line`s from a reader. Writes: the kept `Line`s (same numbers), the
 organisation names seen in letterheads and logos (hints for the parties), and a
 note for every line or marker dropped:
 
-- table borders («+----+», «-----»); the cells of a grid-table row («| a | b |») become columns;
+- table borders («+----+», «-----»); a grid table (pandoc) is read cell by cell, a cell's wrapped lines
+  joined, and its cells become columns;
 - a bullet set in the Symbol or Wingdings font (a private-use code point in PDF text) becomes «•»;
 - control characters, which no YAML file can hold (each noted by its code point);
 - bookmark markers such as `[bookmark: _GoBack]` (the rest of the line stays);
@@ -63,6 +64,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     """Drop debris; returns the kept lines and the organisation names seen in letterheads and logos."""
     orgs: list[str] = []
     kept: list[Line] = []
+    lines = grid_tables(lines)
     for index, line in enumerate(lines):
         text = line.text
         if CONTROL.search(text):
@@ -98,6 +100,45 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     kept = _drop_letterhead(kept, notes, orgs)
     kept = _drop_trailing_logos(kept, notes, orgs)
     return kept, orgs
+
+
+GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+
+
+def grid_tables(lines: list[Line]) -> list[Line]:
+    """pandoc's grid tables: the lines of one row (between border lines) are read cell by cell, a cell's
+    wrapped lines joined and its paragraphs (set apart by an empty cell line) kept apart; row k of the
+    output holds the k-th paragraph of every cell, tab-separated. Border lines become blank."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        if not GRID_BORDER.match(lines[i].text):
+            i += 1
+            continue
+        border = lines[i].text
+        cuts = [k for k, c in enumerate(border) if c == "+"]
+        j = i + 1
+        rows = []
+        while j < len(lines) and TABLE_ROW.match(lines[j].text.strip()) and not GRID_BORDER.match(lines[j].text):
+            rows.append(lines[j])
+            j += 1
+        if rows and len(cuts) >= 2:
+            cells: list[list[list[str]]] = [[[]] for _ in cuts[:-1]]
+            for row in rows:
+                for k, (a, b) in enumerate(zip(cuts, cuts[1:])):
+                    text = row.text[a + 1 : b].strip(" |")
+                    if text:
+                        cells[k][-1].append(text)
+                    elif cells[k][-1]:
+                        cells[k].append([])
+            paras = [[" ".join(p) for p in col if p] for col in cells]
+            height = max((len(p) for p in paras), default=0)
+            for r, row in enumerate(rows):
+                text = "\t".join(p[r] if r < len(p) else "" for p in paras).rstrip("\t") if r < height else ""
+                out[i + 1 + r] = Line(row.no, text, row.page, row.hint, row.page_start)
+        out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
+        i = j if rows else i + 1
+    return out
 
 
 def _debris(text: str) -> str | None:

@@ -217,6 +217,13 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
 # Common Norwegian given names: where an exporter turned the tab between two names into a space
 # («Jon Ivar Sæle Astrid Bergset»), a second name starts at one of these.
 GIVEN = set("""
+Sigrid Sofie Johanne Elise Tone Unni Ragnhild Astrid Håkon Eirik Ingvild Kristine Karoline Emilie Nora Emma Sara
+Thea Ingrid Maja Julie Hanna Helene Marthe Stine Lise Anette Cecilie Linn Vibeke Merete Gunhild Randi Oddny Signe
+Live Åshild Torunn Solfrid Bodil Jorunn Eldbjørg Magnhild Dagny Frida Guri Tuva Vilde Mathilde Ane Kaja Jenny
+Ola Knut Olav Sigmund Gustav Leif Kåre Arild Frode Roar Dag Asbjørn Ståle Halvor Tor Are Atle Eivind Endre Fredrik
+Jakob Johannes Mathias Sondre Simon Tobias Sander Daniel Markus Emil Henrik Oskar Elias Filip Adrian Kristoffer
+Christian Alexander Sebastian Thomas Torstein Bård Vegard Haakon Ove Yngve Rolf Egil Reidar Ragnar Sverre Torgeir
+
 Anne Inger Kari Marit Ingrid Liv Eva Berit Astrid Bjørg Hilde Anna Solveig Marianne Randi Ida Nina Maria Elisabeth
 Kristin Bente Heidi Silje Hanne Gunn Tone Line Wenche Camilla Ellen Mari Trine Lene Ingeborg Sissel Aud Guro Sunniva
 Ragnhild Tove Elin Grethe Torill Unni Siri Monica Kirsten Turid Karin Åse Gro Laila Kjersti Vigdis Hege Marte Synnøve
@@ -336,6 +343,8 @@ def _join_wrapped(rows: list[list[Cell]]) -> list[Cell]:
             col = c.col
             if len(row) < len(wide) and len(wide) > 1 and "\t" not in c.text:
                 col = min(wide, key=lambda w: abs(w.offset - c.offset)).col  # a continuation under a column
+            if len(row) == 1 and len(pending) == 1 and c.text[:1].islower():
+                col = next(iter(pending))  # the only open cell goes on (text wrapped across the columns)
             if col in pending and (len(row) > 1 or len(wide) > 1 or pending[col] is out[-1]):
                 head = pending.pop(col)
                 glue = "" if head.text.endswith("-") and not re.match(r"(?:og|eller)\b", c.text) else " "
