@@ -97,6 +97,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
             continue
         kept.append(Line(line.no, text, line.page, line.hint, line.page_start))
     kept = _drop_running(kept, notes)
+    kept = _drop_header_without_pages(kept, notes)
     kept = _drop_letterhead(kept, notes, orgs)
     kept = _drop_trailing_logos(kept, notes, orgs)
     return kept, orgs
@@ -196,6 +197,25 @@ def _drop_running(lines: list[Line], notes: Notes) -> list[Line]:
                 continue  # the title under a running header that repeats it
             notes.dropped(lines[i].no, lines[i].text, "running header or footer, repeated on every page")
             out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
+    return out
+
+
+def _drop_header_without_pages(lines: list[Line], notes: Notes) -> list[Line]:
+    """Text with no page breaks (pypdf without folios): a first line that comes again later as a line of its
+    own, with a short unpunctuated line (the title, a letterhead) right under it, is a running header."""
+    if len({ln.page for ln in lines}) > 1:
+        return lines
+    first = next((i for i, ln in enumerate(lines) if not ln.blank()), None)
+    if first is None or lines[first].hint not in (None, "para"):
+        return lines
+    key = norm(lines[first].text)
+    again = [i for i in range(first + 1, len(lines)) if not lines[i].blank() and norm(lines[i].text) == key]
+    if not again or len(key.split()) > 16 or not _header_over_title(lines, first):
+        return lines
+    out = list(lines)
+    for i in [first] + again:
+        notes.dropped(lines[i].no, lines[i].text, "running header, repeated at page tops")
+        out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
     return out
 
 
