@@ -189,7 +189,7 @@ def _drop_running(lines: list[Line], notes: Notes) -> list[Line]:
         if not (pages > 1 and distinct_pages >= 2 and near_break >= max(2, len(idxs) - 1)):
             continue  # repeated text away from page breaks is the agreement's own (a heading, a sentence)
         over_title = first_content in idxs and _header_over_title(lines, first_content)
-        title_at = next((j for j in range(first_content + 1, len(lines)) if not lines[j].blank()), -1)
+        title_at = next((j for j in idxs if j > first_content and lines[j].page == lines[first_content].page), -1)
         for i in idxs:
             if i == first_content and not over_title:
                 continue  # the title, repeated as a running header later
@@ -238,19 +238,46 @@ def _near_page_break(lines: list[Line], i: int) -> bool:
 
 
 def _drop_letterhead(lines: list[Line], notes: Notes, orgs: list[str]) -> list[Line]:
-    """Lines before the title holding only names of one to three words per column."""
+    """Lines before the title holding only names of one to three words per column; a name a narrow
+    logo cell broke over lines («Forsvarsdeparteme» / «ntet») is read whole."""
     out = list(lines)
-    for i, line in enumerate(lines):
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         if line.blank():
+            i += 1
             continue
         if line.hint not in (None, "para", "letterhead"):
             break
         cols = columns(line.text)
-        if line.hint != "letterhead" and not (cols and all(is_organisation(c) for c in cols)) and not _logo_words(line.text):
+        if line.hint == "letterhead" or (cols and all(is_organisation(c) for c in cols)) or _logo_words(line.text):
+            orgs.extend(_org_name(o) for c in cols for o in ORG_SPLIT.split(c) if o.strip())
+            notes.dropped(line.no, line.text, "letterhead")
+            out[i] = Line(line.no, "", line.page, None, line.page_start)
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and not lines[end].blank() and end - i < 4 and lines[end].hint in (None, "para"):
+            end += 1
+        whole = _join_broken([ln.text.strip() for ln in lines[i:end]])
+        if end - i < 2 or "\t" in whole or not is_organisation(whole):
             break
-        orgs.extend(_org_name(o) for c in cols for o in ORG_SPLIT.split(c) if o.strip())
-        notes.dropped(line.no, line.text, "letterhead")
-        out[i] = Line(line.no, "", line.page, None, line.page_start)
+        orgs.append(_org_name(whole))
+        for k in range(i, end):
+            notes.dropped(lines[k].no, lines[k].text, "letterhead")
+            out[k] = Line(lines[k].no, "", lines[k].page, None, lines[k].page_start)
+        i = end
+    return out
+
+
+def _join_broken(parts: list[str]) -> str:
+    """«Kommunal- og» + «distriktsdeparteme» + «ntet» → «Kommunal- og distriktsdepartementet»."""
+    out = ""
+    for part in parts:
+        if out and re.search(r"[a-zæøå]$", out) and part[:1].islower() and not out.endswith(" og"):
+            out += part
+        else:
+            out = f"{out} {part}".strip()
     return out
 
 

@@ -215,14 +215,15 @@ def _sentence_turn(a: Line, b: Line) -> bool:
 
 
 def lead_ins(lines: list[Line]) -> set[int]:
-    """Indexes of one-line lead-ins: a line starting with a capital and ending in «:», a list item next."""
+    """Indexes of one-line lead-ins: a line starting with a capital and ending in «:», short (eight words at
+    most: «Departementa skal:») or with a list item next."""
     out = set()
     for k, line in enumerate(lines):
         text = line.text.strip()
         if text[:1].isupper() and text.endswith(":") and not starts_structure(text):
             nxt = next((x for x in lines[k + 1 : k + 4] if not x.blank()), None)
-            if nxt is not None and marker(nxt.text.strip()).kind in ("bullet", "number", "letter"):
-                out.add(k)
+            if len(text.split()) <= 8 or nxt is not None and marker(nxt.text.strip()).kind in ("bullet", "number", "letter"):
+                out.add(k)  # short, or over a list whose labels the exporter kept
     return out
 
 
