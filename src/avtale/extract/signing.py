@@ -60,7 +60,8 @@ FOR_SPLIT = re.compile(r"\s+(?=(?:For|På vegne av)\s)")
 BLOCK_HEADING = re.compile(r"^(?:underskrift(?:er)?|signatur(?:er)?|signering|underskrifter\s+og\s+dato)\s*:?$", re.IGNORECASE)
 TITLE_WORD = re.compile(
     r"(?:minister|statsråd|statssekretær|sekretær|leder|leiar|direktør|ordfører|president|sjef|rådmann|rådgjevar|"
-    r"rådgiver|generalsekretær|styremedlem|formann|formann|nestleder|nestleiar|fullmektig)\b",
+    r"rådgiver|generalsekretær|styremedlem|formann|nestleder|nestleiar|fullmektig)\b"
+    r"|\b(?:administrerende|administrerande|fungerende|fungerande|konstituert|assisterende|assisterande)\b",
     re.IGNORECASE,
 )
 PARTY_NAME = re.compile(r"^(?:[A-ZÆØÅ][\wæøå-]*(?:,\s+[\wæøå-]+)*(?:\s+og\s+[\wæøå]+)?(?:departementet|direktoratet)|KS|[A-ZÆØÅ]{2,6})$")
