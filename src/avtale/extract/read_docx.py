@@ -119,14 +119,23 @@ def _styles(style):
         style = style.base_style
 
 
-def _label(fmt: str, text: str, n: int) -> str:
+def _value(fmt: str, n: int) -> str:
+    return chr(ord("a") + (n - 1) % 26) if fmt in ("lowerLetter", "upperLetter") else str(n)
+
+
+def _label(num: tuple[str, int], numbering: dict, counters: dict) -> str:
+    """The label Word shows: «%1.%2» takes each level's own counter («5.1» under item 5), in its format."""
+    fmt, text, _ = numbering[num]
     if fmt == "bullet":
         return "•"
-    if fmt in ("lowerLetter", "upperLetter"):
-        value = chr(ord("a") + (n - 1) % 26)
-    else:
-        value = str(n)
-    return re.sub(r"%\d", value, text).strip() or value
+
+    def level(m: re.Match) -> str:
+        k = int(m.group(1)) - 1
+        key = (num[0], k)
+        lfmt, _, lstart = numbering.get(key, (fmt, "", 1))
+        return _value(lfmt, counters.get(key, lstart))
+
+    return re.sub(r"%([1-9])", level, text).strip() or _value(fmt, counters[num])
 
 
 def _heading_level(paragraph) -> int | None:
@@ -173,7 +182,7 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
                 for key in [k for k in counters if k[0] == num[0] and k[1] > num[1]]:
                     del counters[key]  # a deeper level starts again under a new item
                 counters[num] = counters.get(num, start - 1) + 1
-                text = f"{_label(fmt, lvl_text, counters[num])} {text.strip()}"
+                text = f"{_label(num, numbering, counters)} {text.strip()}"
             items.append((text, level, "p"))
         elif element.tag == f"{W}tbl":
             for tr in element.iterchildren(f"{W}tr"):

@@ -64,6 +64,7 @@ TITLE_WORD = re.compile(
     r"|\b(?:administrerende|administrerande|fungerende|fungerande|konstituert|assisterende|assisterande)\b",
     re.IGNORECASE,
 )
+TITLE_NOUN = re.compile(TITLE_WORD.pattern.split("|\\b(?:administrerende")[0], re.IGNORECASE)  # without the adjectives
 PARTY_NAME = re.compile(r"^(?:[A-ZÆØÅ][\wæøå-]*(?:,\s+[\wæøå-]+)*(?:\s+og\s+[\wæøå]+)?(?:departementet|direktoratet)|KS|[A-ZÆØÅ]{2,6})$")
 NAME_WORD = re.compile(r"^(?:[A-ZÆØÅ][a-zæøåäöéüá'’]+(?:-[A-ZÆØÅ][a-zæøåäöéüá'’]+)?|[A-ZÆØÅ]\.)$")
 OPEN_END = re.compile(r"(?:\w-|\s(?:og|i|for|and|of))$")
@@ -246,6 +247,8 @@ def _split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
             row = [Cell("_" * 10, c.line, c.row, i, c.offset + i, wide=True) for i in range(k)]
         elif len(row) > 1:
             k = len(row)
+        elif classify(row[0].text) in ("line", "for"):
+            k = 1  # one signatory's block: nothing to split until the next row of columns
         elif k > 1 and len(row) == 1 and classify(row[0].text) in ("", "title", "name"):
             parts = _split_cell(row[0].text, k)
             if parts and classify(row[0].text) == "name" and not all(p.split()[0] in GIVEN for p in parts):
@@ -301,7 +304,8 @@ def _split_cell(text: str, k: int) -> list[str] | None:
             at += n
         if all(name_like(p) for p in parts):
             key = (1, sum(p.split()[0] in GIVEN for p in parts), -max(cuts) + min(cuts))
-        elif all(title_like(p) and not re.match(r"(?:og|i|for)\b", p) and not p.endswith("-") for p in parts):
+        elif all(title_like(p) and TITLE_NOUN.search(p) and not re.match(r"(?:og|i|for)\b", p) and not p.endswith("-")
+                 for p in parts):
             key = (0, 0, -max(cuts) + min(cuts))
         else:
             continue
