@@ -2,7 +2,8 @@
 
 Reads: a .docx file. Writes: one `Line` per paragraph (table rows become lines whose
 cells are separated by tabs), numbered by paragraph order, with hints from styles:
-`title` (style Title, or a top-level heading used once before everything else),
+`title` (style Title, or a top-level heading used once before everything else but a
+letterhead of organisation names),
 `heading` (the next heading level), `subheading` (the level below), and `para` for
 everything else so that unwrap never joins Word paragraphs. Automatic numbers and
 bullets come from the numbering definitions and are written out as text
@@ -197,7 +198,10 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
 def _lines(items: list[tuple[str, int | None, str]]) -> list[Line]:
     levels = [lv for text, lv, _ in items if lv is not None and text.strip()]
     title_level = None
-    first = next(((t, lv) for t, lv, k in items if t.strip() and k == "p"), None)
+    from avtale.extract.clean import columns, is_organisation
+
+    first = next(((t, lv) for t, lv, k in items if t.strip() and k == "p"  # a letterhead of names may stand above
+                  and not (lv is None and all(is_organisation(c) for c in columns(t)))), None)
     if first and first[1] is not None and (first[1] == 0 or levels.count(first[1]) == 1):
         title_level = first[1]
     rest = sorted({lv for lv in levels if lv != title_level})
