@@ -212,6 +212,9 @@ def _drop_header_without_pages(lines: list[Line], notes: Notes) -> list[Line]:
     again = [i for i in range(first + 1, len(lines)) if not lines[i].blank() and norm(lines[i].text) == key]
     if not again or len(key.split()) > 16 or not _header_over_title(lines, first):
         return lines
+    nxt = next((i for i in range(first + 1, len(lines)) if not lines[i].blank()), None)
+    if again[0] == nxt:
+        again = again[1:]  # the title itself, straight under the header that repeats it
     out = list(lines)
     for i in [first] + again:
         notes.dropped(lines[i].no, lines[i].text, "running header, repeated at page tops")

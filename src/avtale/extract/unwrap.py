@@ -340,6 +340,8 @@ def _spans_word(joined: str, bare: str, vocabulary: set[str]) -> bool:
 
 
 def _join(text: str, nxt: str, vocabulary: set[str], no: int, notes: Notes, hyphenated: bool = False) -> str:
+    if re.search(r"\d[–—]$", text) and nxt[:1].isdigit():
+        return f"{text}{nxt}"  # «2027–» + «2031»: a span of years broken at its dash
     m = re.search(r"([\wæøåÆØÅ]+)([-\u00ad])$", text)
     if not m:
         return f"{text} {nxt}"
