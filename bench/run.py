@@ -139,6 +139,7 @@ def main() -> int:
     peers.ensure()
     import bench_docx
     import bench_extract
+    import bench_ocr
     import bench_pdf
     import bench_scaling
     import bench_validate
@@ -171,6 +172,8 @@ def main() -> int:
                 scaling[int(m.group(1))] = r.ours
         log("extract")
         rows += bench_extract.rows(work, max(3, REPS["small"] - 2), REPS["scan"])
+        log("OCR: scanned pages, 1 and 2 jobs")
+        rows += bench_ocr.rows(work, REPS["scan"])
 
         missed = [r for r in rows if r.met is False]
         profiles: list[str] = []

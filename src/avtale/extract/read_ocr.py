@@ -1,15 +1,28 @@
 """Read stage for scans: PDF of page images, or PNG/JPEG/TIFF pages, read with Tesseract (`-l nor`).
 
-Reads: image files (a scanned PDF is first rendered with pdftoppm; an image file is
-first checked against the size, page and pixel limits from its header, so
-Tesseract never decodes a decompression bomb). Writes: `Line`s
-rebuilt from Tesseract's TSV (words grouped by block, paragraph and line; a wide gap
-between words becomes a tab, so signatures side by side stay columns; a new
-paragraph becomes a blank line), line numbers counted through all pages, and an
-`ocr` note for every word read with confidence below 60. Pages are read in
-parallel, one Tesseract process per core. OCR's usual confusions are evened out:
-a bullet read as «*», «»» or «* —» becomes «•», and a hyphen at a line end before a
-lower-case word is treated as the typesetter's division (a soft hyphen).
+Reads: image files (an image file is first checked against the size, page and pixel
+limits from its header, so neither Pillow nor Tesseract decodes a decompression bomb),
+or a scanned PDF, whose pages pdftoppm renders one by one at the resolution of the
+page's scanned image (from `pdfimages -list`; 300 dpi when that is higher, lower than
+150 dpi or unknown). Each page, each frame of a multi-page TIFF too, is prepared by
+`ocr_prep` (grey, even contrast, specks removed, lines straightened) and read by its
+own Tesseract process, one per core, the pages in parallel. Where Tesseract's column
+finder lost part of a page's layout (two or more lines that are a list label alone, its
+numbers taken for a column of their own, as at 300 dpi; or small marks left of lines
+that no word covers, «–» bullets dropped as noise, as at 200 dpi), the page is read
+again as one column (`--psm 4`) and the reading that lost less is kept.
+
+Writes: `Line`s rebuilt from Tesseract's TSV (words grouped by block, paragraph and
+line; a wide gap between words becomes a tab, so signatures side by side stay
+columns; a new paragraph becomes a blank line; a form feed before each page's first
+line), line numbers counted through all pages, an `ocr` note for every word read with
+confidence below 60 and for every page straightened or cleaned of specks. OCR's usual
+confusions are evened out (Tesseract's Norwegian model has no «•», «§» or «–»): a
+bullet read as «*», «»» or «* —», or as «e», «.» or «o» beside another bullet, becomes
+«•»; «8 1 Formål» is «§ 1 Formål» when two or more headings read so; a dash between
+two years is «–»; a punctuation mark far smaller than the page's letters is a speck,
+not a word; and a hyphen at a line end before a lower-case word is the typesetter's
+division (a soft hyphen).
 """
 
 from __future__ import annotations
@@ -20,7 +33,9 @@ import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from avtale import limits
 from avtale.errors import ExtractError, Position
@@ -29,7 +44,44 @@ from avtale.extract.lines import Line, Notes
 from avtale.extract.read_text import lines_of
 
 UNSURE = 60.0
-BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–-]\s+)?|^\s*[—–]\s+")
+BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+)?|^\s*[—–]\s+")
+# «e», «.» or «o» read for a bullet: one only where the line above or below is a bullet
+BULLET_BESIDE = re.compile(r"^\s*[e.o](?:\s+[—–-])?\s+(?=[A-ZÆØÅa-zæøå])")
+PARAGRAPH_SIGN = re.compile(r"^[85S]\s(\d{1,3}\.?\s+[A-ZÆØÅ])")  # «§ 1 Formål» read as «8 1 Formål»
+YEARS = re.compile(r"\b((?:19|20)\d\d)\s?[-—]\s?((?:19|20)\d\d)\b")
+LABEL_ALONE = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-zA-Z][.)]|[*•·—–-])\s*$")
+NATIVE_DPI = range(150, 301)  # a scan made at one of these is read at its own resolution
+
+
+@dataclass
+class Task:
+    """One page: a frame of an image file, or a page of a PDF to render at `dpi`."""
+
+    source: Path
+    index: int  # frame (0-based) of an image file, page (1-based) of a PDF
+    dpi: int | None = None
+    pdf: bool = False
+
+
+class Word(NamedTuple):
+    key: tuple  # page, block, paragraph, line
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float
+    text: str
+
+
+@dataclass
+class Page:
+    """One page as read: its lines, the words read with low confidence, and every word's box."""
+
+    lines: list[str]
+    unsure: list[tuple[int, str, float]]  # (line index, word, confidence)
+    words: list[Word] = field(default_factory=list)
+    angle: float = 0.0  # how the page was skewed (ocr_prep)
+    specks: int = 0
 
 
 def _tool(name: str) -> str:
@@ -39,70 +91,183 @@ def _tool(name: str) -> str:
     return path
 
 
-def ocr_page(image: Path) -> tuple[str, list[tuple[int, str, float]]]:
+def ocr_page(image: Path, dpi: int | None = None) -> tuple[str, list[tuple[int, str, float]]]:
     """Text of one page (lines, blank lines between paragraphs) and the unsure words (line index, word, confidence)."""
+    page = _tesseract(image, dpi)
+    return "\n".join(_even_out(page.lines)), page.unsure
+
+
+def _tesseract(image: Path, dpi: int | None, psm: int = 3) -> Page:
+    """One page read; `psm` 3 finds columns, 4 reads the page as one column."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    proc = subprocess.run([_tool("tesseract"), str(image), "-", "-l", "nor", "tsv"], capture_output=True, text=True, env=env, timeout=600)
+    args = [_tool("tesseract"), str(image), "-", "-l", "nor", "--psm", str(psm), *(["--dpi", str(dpi)] if dpi else []),
+            "tsv"]
+    proc = subprocess.run(args, capture_output=True, text=True, env=env, timeout=600)
     if proc.returncode != 0:
         raise ExtractError(f"tesseract failed: {proc.stderr.strip().splitlines()[-1:] or ['?']}", Position(image))
-    lines: list[str] = []
-    unsure: list[tuple[int, str, float]] = []
+    return _lines(proc.stdout)
+
+
+def _lines(tsv: str) -> Page:
+    """Tesseract's TSV words as lines: a blank line between paragraphs, a tab for a gap wider than 2.5 times the
+    line's (median) word height; a mark of punctuation far smaller than the page's letters is a speck, not a word."""
+    rows = []
+    for row in tsv.splitlines()[1:]:
+        f = row.split("\t")
+        if len(f) >= 12 and f[0] == "5" and f[11].strip():
+            rows.append(Word((f[1], f[2], f[3], f[4]), *map(int, f[6:10]), float(f[10]), f[11]))
+    letters = sorted(w.height for w in rows if re.search(r"\w", w.text))
+    speck = 0.2 * letters[len(letters) // 2] if letters else 0
+    rows = [w for w in rows if re.search(r"\w", w.text) or max(w.width, w.height) >= speck]
+    page = Page([], [], rows)
     key_prev = None
-    words: list[tuple[int, int, str]] = []  # left, width, text
+    words: list[Word] = []
 
     def flush():
         if words:
-            height = max(1, heights[-1] if heights else 30)
-            out = words[0][2]
-            for (l0, w0, _), (l1, _, t1) in zip(words, words[1:]):
-                out += ("\t" if l1 - (l0 + w0) > 2.5 * height else " ") + t1
-            lines.append(out)
+            height = max(1, sorted(w.height for w in words)[len(words) // 2])
+            out = words[0].text
+            for w0, w1 in zip(words, words[1:]):
+                out += ("\t" if w1.left - (w0.left + w0.width) > 2.5 * height else " ") + w1.text
+            page.lines.append(out)
             words.clear()
 
-    heights: list[int] = []
-    for row in proc.stdout.splitlines()[1:]:
-        f = row.split("\t")
-        if len(f) < 12 or f[0] != "5" or not f[11].strip():
-            continue
-        block, par, line = f[2], f[3], f[4]
-        if key_prev and (block, par) != key_prev[:2]:
+    for word in rows:
+        if key_prev and word.key[:3] != key_prev[:3]:
             flush()
-            lines.append("")
-        elif key_prev and line != key_prev[2]:
+            page.lines.append("")
+        elif key_prev and word.key != key_prev:
             flush()
-        key_prev = (block, par, line)
-        words.append((int(f[6]), int(f[8]), f[11]))
-        heights.append(int(f[9]))
-        conf = float(f[10])
-        if conf < UNSURE:
-            unsure.append((len(lines), f[11], conf))
+        key_prev = word.key
+        words.append(word)
+        if word.conf < UNSURE:
+            page.unsure.append((len(page.lines), word.text, word.conf))
     flush()
-    return "\n".join(_even_out(lines)), unsure
+    return page
 
 
-def _even_out(lines: list[str]) -> list[str]:
+def _layout_lost(page: Page, image) -> int:
+    """How many signs Tesseract's column finder lost or set apart: lines that are a list label alone, and marks
+    left of a line's first word that no word covers (a «–» bullet dropped as noise at 200 dpi)."""
+    from avtale.extract import ocr_prep
+
+    starts: dict[tuple, Word] = {}
+    for w in page.words:
+        if w.key not in starts or w.left < starts[w.key].left:
+            starts[w.key] = w
+    alone = sum(1 for line in page.lines if LABEL_ALONE.match(line))
+    return alone + ocr_prep.marks_left_of(image, [(w.left, w.top, w.width, w.height) for w in page.words],
+                                          [(w.left, w.top, w.height) for w in starts.values()])
+
+
+def _even_out(lines: list[str], paragraph_signs: bool = False) -> list[str]:
     out = []
-    for i, line in enumerate(lines):
-        line = BULLET_OCR.sub("• ", line) if BULLET_OCR.match(line) and len(line) > 3 else line
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    for line, bullet in zip(lines, _bullets(lines)):
+        if bullet:
+            line = (BULLET_OCR if BULLET_OCR.match(line) else BULLET_BESIDE).sub("• ", line)
+        if paragraph_signs and len(line) < 80:
+            line = PARAGRAPH_SIGN.sub(r"§ \1", line)
+        line = YEARS.sub("\\1\u2013\\2", line)
+        nxt = lines[len(out) + 1] if len(out) + 1 < len(lines) else ""
         if re.search(r"[a-zæøå]-$", line) and re.match(r"^[a-zæøå]", nxt) and not re.match(r"^(og|eller)\b", nxt):
             line = line[:-1] + "\u00ad"
         out.append(line)
     return out
 
 
-def read_images(images: list[Path], notes: Notes, jobs: int | None = None) -> list[Line]:
+def _bullets(lines: list[str]) -> list[bool]:
+    """Which lines are bullets: read as one, or read as «e», «.» or «o» beside a bullet or another such line
+    (above or below, past blank lines)."""
+    bullet = [bool(BULLET_OCR.match(ln)) and len(ln) > 3 for ln in lines]
+    misread = [bool(BULLET_BESIDE.match(ln)) for ln in lines]
+    for i in range(len(lines)):  # two such lines one after the other: no Norwegian line starts so
+        if misread[i] and any(misread[j] for j in _nearest(lines, i)):
+            bullet[i] = True
+    changed = True
+    while changed:  # until no more: a run of misread bullets beside a real one
+        changed = False
+        for i, line in enumerate(lines):
+            if not bullet[i] and BULLET_BESIDE.match(line) and any(bullet[j] for j in _nearest(lines, i)):
+                bullet[i] = changed = True
+    return bullet
+
+
+def _nearest(lines: list[str], i: int) -> list[int]:
+    out = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j].strip():
+            j += step
+        if 0 <= j < len(lines):
+            out.append(j)
+    return out
+
+
+def _read(task: Task, tmp: Path) -> Page:
+    """Render (a PDF page), prepare and read one page; its image files are removed once read."""
+    from avtale.extract import ocr_prep
+
+    stem = tmp / f"{'page' if task.pdf else 'frame'}-{task.index}-{id(task)}"
+    try:
+        if task.pdf:
+            proc = subprocess.run([_tool("pdftoppm"), "-r", str(task.dpi), "-f", str(task.index), "-l",
+                                   str(task.index), "-gray", "-singlefile", str(task.source), str(stem)],
+                                  capture_output=True, text=True, timeout=600)
+            try:
+                if proc.returncode != 0:
+                    raise OSError(proc.stderr)
+                image, dpi = ocr_prep.frame(stem.with_suffix(".pgm"), 0)[0], task.dpi
+            except ocr_prep.UNREADABLE:
+                raise ExtractError("cannot render the PDF's pages for OCR", Position(task.source)) from None
+        else:
+            try:
+                image, dpi = ocr_prep.frame(task.source, task.index)
+            except ocr_prep.UNREADABLE:  # a file Pillow cannot decode: Tesseract reads it as it is
+                return _tesseract(task.source, None)
+        prepared = ocr_prep.prepare(image, dpi)
+        ready = prepared.save(stem.with_name(stem.name + "-ready"))
+        page = _tesseract(ready, prepared.dpi)
+        lost = _layout_lost(page, prepared.image)
+        if lost >= 2:
+            again = _tesseract(ready, prepared.dpi, psm=4)
+            if _layout_lost(again, prepared.image) < lost:
+                page = again
+        page.angle, page.specks = prepared.angle, prepared.specks
+        return page
+    finally:
+        for done in (stem.with_suffix(".pgm"), stem.with_name(stem.name + "-ready.pgm")):
+            done.unlink(missing_ok=True)
+
+
+def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
     jobs = jobs or os.cpu_count() or 1
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        pages = list(pool.map(ocr_page, images))
-    offsets, total = [], 0
-    for text, _ in pages:
-        offsets.append(total)
+    with tempfile.TemporaryDirectory(prefix="avtale-ocr-") as tmp, ThreadPoolExecutor(max_workers=jobs) as pool:
+        pages = list(pool.map(lambda t: _read(t, Path(tmp)), tasks))
+    signs = sum(1 for p in pages for ln in p.lines if PARAGRAPH_SIGN.match(ln) and len(ln) < 80) >= 2
+    texts, total = [], 0
+    for number, page in enumerate(pages, start=1):
+        if page.angle:
+            way = "anticlockwise" if page.angle > 0 else "clockwise"
+            notes.ocr(total + 1, f"page {number} was skewed {abs(page.angle):.1f}° {way}; straightened before reading")
+        if page.specks:
+            notes.ocr(total + 1, f"page {number}: {page.specks} specks removed before reading")
+        for index, word, conf in page.unsure:
+            notes.ocr(total + index + 1, f"Tesseract unsure of «{word}» (confidence {conf:.0f})")
+        text = "\n".join(_even_out(page.lines, signs))
+        texts.append(text)
         total += text.count("\n") + 1
-    for (text, unsure), offset in zip(pages, offsets):
-        for index, word, conf in unsure:
-            notes.ocr(offset + index + 1, f"Tesseract unsure of «{word}» (confidence {conf:.0f})")
-    return lines_of("\f".join(text for text, _ in pages))
+    return lines_of("\n\f".join(texts))  # a form feed before a page's first line (as pdftotext), none after its last
+
+
+def read_images(images: list[Path], notes: Notes, jobs: int | None = None) -> list[Line]:
+    """Each image file's pages (every frame of a multi-page TIFF), read in parallel."""
+    from avtale.extract import ocr_prep
+
+    tasks = []
+    for image in images:
+        count = ocr_prep.frame_count(image)
+        tasks += [Task(Path(image), i) for i in range(count)]
+    return _read_all(tasks, notes, jobs)
 
 
 def check_image(path: Path) -> None:
@@ -115,14 +280,50 @@ def check_image(path: Path) -> None:
 
 
 def read_pdf(path: Path, notes: Notes, jobs: int | None = None, dpi: int = 300) -> list[Line]:
-    """A scanned PDF (read_pdf has checked its page count and each page's pixels at `dpi`)."""
-    with tempfile.TemporaryDirectory(prefix="avtale-ocr-") as tmp:
-        proc = subprocess.run([_tool("pdftoppm"), "-r", str(dpi), "-l", str(limits.current.pages), "-gray", "-png",
-                               str(path), f"{tmp}/page"],
-                              capture_output=True, text=True, timeout=600)
-        if proc.returncode != 0:
-            raise ExtractError("cannot render the PDF's pages for OCR", Position(path))
-        images = sorted(Path(tmp).glob("page*.png"))
-        if not images:
-            raise ExtractError("the PDF has no pages", Position(path))
-        return read_images(images, notes, jobs)
+    """A scanned PDF (read_pdf has checked its page count and each page's pixels at `dpi`), each page rendered at
+    its scanned image's resolution, or `dpi` when that is higher, below 150 dpi or unknown."""
+    sizes = _page_sizes(path)
+    if not sizes:
+        raise ExtractError("the PDF has no pages", Position(path))
+    native = _scan_dpi(path, sizes)
+    tasks = [Task(Path(path), n, _render_dpi(native.get(n), dpi), pdf=True) for n in range(1, len(sizes) + 1)]
+    return _read_all(tasks, notes, jobs)
+
+
+def _render_dpi(scanned: int | None, most: int) -> int:
+    """The scan's own resolution when it is between 150 dpi and `most` (no pixel invented or lost), else `most`."""
+    return scanned if scanned in NATIVE_DPI and scanned < most else most
+
+
+def _page_sizes(path: Path) -> list[float]:
+    """Each page's area in square inches (pdfinfo), at most the page limit."""
+    last = limits.current.pages
+    proc = subprocess.run([_tool("pdfinfo"), "-f", "1", "-l", str(last), str(path)],
+                          capture_output=True, text=True, timeout=120)
+    if proc.returncode != 0:
+        raise ExtractError("cannot render the PDF's pages for OCR", Position(path))
+    sizes = {int(m[1]): float(m[2]) * float(m[3]) / 72 / 72
+             for m in re.finditer(r"^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", proc.stdout, re.M)}
+    count = re.search(r"^Pages:\s+(\d+)", proc.stdout, re.M)
+    pages = min(int(count[1]), last) if count else len(sizes)
+    return [sizes.get(n, 0.0) for n in range(1, pages + 1)]
+
+
+def _scan_dpi(path: Path, sizes: list[float]) -> dict[int, int]:
+    """Page → the resolution of the image covering at least half of it (`pdfimages -list`), rounded to 10 dpi."""
+    try:
+        proc = subprocess.run([_tool("pdfimages"), "-list", "-l", str(len(sizes)), str(path)],
+                              capture_output=True, text=True, timeout=120)
+    except (ExtractError, subprocess.TimeoutExpired):
+        return {}
+    out: dict[int, int] = {}
+    for row in proc.stdout.splitlines()[2:]:
+        f = row.split()
+        try:
+            page, width, height, xppi, yppi = int(f[0]), int(f[3]), int(f[4]), float(f[12]), float(f[13])
+        except (IndexError, ValueError):
+            continue
+        area = sizes[page - 1] if 0 < page <= len(sizes) else 0.0
+        if f[2] == "image" and xppi > 0 and yppi > 0 and width / xppi * height / yppi >= area / 2:
+            out[page] = max(out.get(page, 0), round(min(xppi, yppi) / 10) * 10)
+    return out
