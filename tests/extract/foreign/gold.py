@@ -1,10 +1,10 @@
 """What counts as right: the rule of tests/data/extract-corpus/README.md, as code.
 
-`compare(extracted, gold)` gives the differences by area (meta, parties, body, signing); an
-extraction is exact when it gives none. Left out, as the corpus's rule says: comments (not in
-the model), `seal`, `status`, `period.start`, `id` and the party ids (a signatory's party is
-compared by the party's name). Whitespace inside a text is normalised; defaults count as given
-(the model fills them in: `numbering: "1."`, a list's `style: "1."`).
+`compare(extracted, gold)` gives the differences by area (meta, parties, body, signing), each
+with its path; an extraction is exact when it gives none. What is compared is the project's own
+`avtale.extract.compare.content`: comments, `seal`, `status`, `period.start`, `id` and the party
+ids left out (a signatory's party is compared by the party's name), whitespace normalised,
+defaults counting as given.
 
 `what_source_can_hold(gold, manner, kind, source)` turns the gold into what a source of that
 kind can give at all, mirroring the corpus README's "What some sources cannot hold". The list is
@@ -28,47 +28,22 @@ import json
 import re
 from difflib import SequenceMatcher
 
+from avtale.extract.compare import AREAS, content
 from avtale.model import Agreement, all_texts
-
-AREAS = ("meta", "parties", "body", "signing")
-AREA_OF = {"title": "meta", "language": "meta", "period": "meta", "numbering": "meta", "supersedes": "meta",
-           "parties": "parties", "preamble": "body", "sections": "body", "signing": "signing"}
-
-
-def normal(agreement: Agreement) -> dict:
-    """The agreement as JSON-like data, with only what the rule compares."""
-    data = agreement.model_dump(mode="json")
-    names = {p["id"]: p["name"] for p in data["parties"]}
-    for key in ("id", "status", "seal"):
-        data.pop(key, None)
-    data["period"].pop("start", None)
-    for party in data["parties"]:
-        party.pop("id")
-    if data.get("signing"):
-        for s in data["signing"]["signatories"]:
-            s["party"] = names.get(s["party"], f"(no party {s['party']!r})")
-    return _spaces(data)
-
-
-def _spaces(value):
-    if isinstance(value, str):
-        return " ".join(value.split())
-    if isinstance(value, list):
-        return [_spaces(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _spaces(v) for k, v in value.items()}
-    return value
 
 
 def compare(extracted: Agreement, gold: Agreement, skip=()) -> dict[str, list[str]]:
-    """{area: differences} between an extraction and the gold; empty when exact. `skip`: areas left out."""
-    a, b = normal(extracted), normal(gold)
-    out: dict[str, list[str]] = {area: [] for area in AREAS}
-    for key in sorted(set(a) | set(b)):
-        area = AREA_OF.get(key, "meta")
+    """{area: differences} between an extraction and the gold; empty when exact. `skip`: areas left out.
+    What is compared is `avtale.extract.compare.content` (the rule as the project's own code has it)."""
+    a, b = content(extracted), content(gold)
+    out: dict[str, list[str]] = {}
+    for area in AREAS:
+        found: list[str] = []
         if area not in skip:
-            _diff(a.get(key), b.get(key), key, out[area])
-    return {area: found for area, found in out.items() if found}
+            _diff(a[area], b[area], area, found)
+        if found:
+            out[area] = found
+    return out
 
 
 def _short(value, width: int = 90) -> str:
