@@ -58,13 +58,13 @@ LINE = re.compile(r"^[_.…\s]{5,}$")
 FOR = re.compile(r"^(?:for\s+og\s+på\s+vegne\s+av|på\s+vegne\s+av|for)\s+(?P<party>\S.*?)\s*:?$", re.IGNORECASE)
 FOR_SPLIT = re.compile(r"\s+(?=(?:For|På vegne av)\s)")
 BLOCK_HEADING = re.compile(r"^(?:underskrift(?:er)?|signatur(?:er)?|signering|underskrifter\s+og\s+dato)\s*:?$", re.IGNORECASE)
-TITLE_WORD = re.compile(
+TITLE_NOUN = re.compile(
     r"(?:minister|statsråd|statssekretær|sekretær|leder|leiar|direktør|ordfører|president|sjef|rådmann|rådgjevar|"
-    r"rådgiver|generalsekretær|styremedlem|formann|nestleder|nestleiar|fullmektig)\b"
-    r"|\b(?:administrerende|administrerande|fungerende|fungerande|konstituert|assisterende|assisterande)\b",
+    r"rådgiver|generalsekretær|styremedlem|formann|nestleder|nestleiar|fullmektig)\b",
     re.IGNORECASE,
 )
-TITLE_NOUN = re.compile(TITLE_WORD.pattern.split("|\\b(?:administrerende")[0], re.IGNORECASE)  # without the adjectives
+TITLE_ADJECTIVE = r"\b(?:administrerende|administrerande|fungerende|fungerande|konstituert|assisterende|assisterande)\b"
+TITLE_WORD = re.compile(f"{TITLE_NOUN.pattern}|{TITLE_ADJECTIVE}", re.IGNORECASE)  # a word no name holds
 PARTY_NAME = re.compile(r"^(?:[A-ZÆØÅ][\wæøå-]*(?:,\s+[\wæøå-]+)*(?:\s+og\s+[\wæøå]+)?(?:departementet|direktoratet)|KS|[A-ZÆØÅ]{2,6})$")
 NAME_WORD = re.compile(r"^(?:[A-ZÆØÅ][a-zæøåäöéüá'’]+(?:-[A-ZÆØÅ][a-zæøåäöéüá'’]+)?|[A-ZÆØÅ]\.)$")
 OPEN_END = re.compile(r"(?:\w-|\s(?:og|i|for|and|of))$")
@@ -154,8 +154,9 @@ def _tail_start(lines: list[Line]) -> int | None:
             continue
         if line.hint in ("title", "heading", "subheading", "bullet", "numbered"):
             break
-        found = [classify(c.text) for c in _cells(line, 0)]
-        if "" in found and any(_prose(c.text) for c in _cells(line, 0)):
+        cells = _cells(line, 0)
+        found = [classify(c.text) for c in cells]
+        if "" in found and any(_prose(c.text) for c in cells):
             break
         kinds |= set(found)
         start = i
