@@ -250,7 +250,7 @@ def _drop_letterhead(lines: list[Line], notes: Notes, orgs: list[str]) -> list[L
         if line.blank():
             i += 1
             continue
-        if line.hint not in (None, "para", "letterhead"):
+        if line.hint not in (None, "para", "letterhead", "wrap"):
             break
         cols = columns(line.text)
         if line.hint == "letterhead" or (cols and all(is_organisation(c) for c in cols)) or _logo_words(line.text):
@@ -260,7 +260,7 @@ def _drop_letterhead(lines: list[Line], notes: Notes, orgs: list[str]) -> list[L
             i += 1
             continue
         end = i
-        while end < len(lines) and not lines[end].blank() and end - i < 4 and lines[end].hint in (None, "para"):
+        while end < len(lines) and not lines[end].blank() and end - i < 4 and lines[end].hint in (None, "para", "wrap"):
             end += 1
         whole = _join_broken([ln.text.strip() for ln in lines[i:end]])
         if end - i < 2 or "\t" in whole or not is_organisation(whole):

@@ -27,10 +27,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from avtale.extract import glyphs
 from avtale.extract.clean import PAGE_NUMBER
 from avtale.extract.markers import starts_structure
 
-LONE = re.compile(r"^(?:§\s*\d{1,3}\.?|\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-zæøå]\)|[·•‧∙◦▪■●○–—*-])$")
+LONE = re.compile(r"^(?:§\s*\d{1,3}\.?|\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-zæøå]\)|[·•‧∙◦▪■●○–—*o\uf000-\uf0ff-])$")
 TERMINAL = re.compile(r"[.!?:;]['»\")]*$")
 
 
@@ -40,13 +41,34 @@ class Row:
     size: float
     segs: list[tuple[float, str]] = field(default_factory=list)  # (x, text) per column
     chars: Counter = field(default_factory=Counter)  # characters per font size
+    ends: list[float] = field(default_factory=list)  # where each column's text ends (estimated, `glyphs`)
 
     def text(self) -> str:
         return "\t".join(t.strip() for _, t in self.segs)
 
 
+def mean_width(font) -> float | None:
+    """A font's mean glyph width in thousandths of an em, from its widths table (a subset font lists only
+    the glyphs the document uses); None where the font says nothing."""
+    try:
+        font = font.get_object() if font is not None else None
+        if font is None:
+            return None
+        if "/DescendantFonts" in font:
+            font = font["/DescendantFonts"][0].get_object()
+            widths = [float(w) for item in font.get("/W", []) if isinstance(item.get_object(), list)
+                      for w in item.get_object()]
+        else:
+            widths = [float(w) for w in font.get("/Widths", [])]
+        widths = [w for w in widths if w > 0]
+        return sum(widths) / len(widths) if widths else None
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+        return None
+
+
 def page_rows(page) -> list[Row]:
-    runs: list[tuple[float, float, str, float]] = []
+    runs: list[tuple[float, float, str, float, int]] = []
+    fonts: dict[int, tuple[float | None, set[str]]] = {}
 
     def visit(text, cm, tm, font, size):
         if not text or not text.strip("\n"):
@@ -54,30 +76,57 @@ def page_rows(page) -> list[Row]:
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = abs(tm[0] * cm[0]) or 1.0
-        runs.append((round(y, 1), x, text.replace("\n", ""), float(size) * scale))
+        if id(font) not in fonts:
+            fonts[id(font)] = (mean_width(font), set())
+        text = text.replace("\n", "")
+        fonts[id(font)][1].update(text)
+        runs.append((round(y, 1), x, text, float(size) * scale, id(font)))
 
     page.extract_text(visitor_text=visit)
+    scales = {k: glyphs.scale(chars, mean) for k, (mean, chars) in fonts.items()}
+    lines: list[list[tuple[float, float, str, float, float]]] = []  # runs on one baseline, left to right
+    for y, x, text, size, font in sorted(runs, key=lambda r: (-r[0], r[1])):
+        if not lines or abs(lines[-1][0][0] - y) >= 1.0:
+            lines.append([])
+        lines[-1].append((y, x, text, size, x + glyphs.width(text) / 1000 * size * scales[font]))
+    stops = _stops(lines)
     rows: list[Row] = []
-    for y, x, text, size in sorted(runs, key=lambda r: (-r[0], r[1])):
-        if rows and abs(rows[-1].y - y) < 1.0:
-            row = rows[-1]
-        else:
-            row = Row(y, size)
-            rows.append(row)
-        row.chars[size] += len(text.strip())
-        if row.segs:
-            px, pt = row.segs[-1]
-            end = px + len(pt) * size * 0.5
-            if x - end > 1.5 * size and not LONE.match(pt.strip()):
-                row.segs.append((x, text))
+    for line in lines:
+        row = Row(line[0][0], line[0][3])
+        rows.append(row)
+        for _, x, text, size, end in line:
+            row.chars[size] += len(text.strip())
+            if not text.strip(" \u00ad-"):  # a space or hyphen set on its own (a tab, a justified line's end,
+                if row.segs:                # a typesetter's division) goes with the text before it
+                    row.segs[-1] = (row.segs[-1][0], row.segs[-1][1] + text)
                 continue
-            glue = "" if pt.endswith((" ", "\u00ad", "-")) or re.match(r"[\s\u00ad\-.,;:!?)»]", text) else " "
-            row.segs[-1] = (px, pt + glue + text)
-        else:
-            row.segs.append((x, text))
+            if row.segs:
+                px, pt = row.segs[-1]
+                gap = x - row.ends[-1]
+                if (gap > 1.5 * size or gap > 0.25 * size and round(x) in stops) and not LONE.match(pt.strip()):
+                    row.segs.append((x, text))
+                    row.ends.append(end)
+                    continue
+                glue = "" if pt.endswith((" ", "\u00ad", "-")) or re.match(r"[\s\u00ad\-.,;:!?)»]", text) else " "
+                row.segs[-1] = (px, pt + glue + text)
+                row.ends[-1] = max(row.ends[-1], end)
+            else:
+                row.segs.append((x, text))
+                row.ends.append(end)
     for r in rows:  # the size most of the row is set in (a list label may be set larger)
         r.size = max(r.chars, key=lambda s: (r.chars[s], s)) if r.chars else r.size
     return [r for r in rows if r.text().strip()]
+
+
+def _stops(lines: list[list[tuple]]) -> set[int]:
+    """Column stops: where runs that follow another run on their line start, on three lines or more (the
+    columns of a table or a letterhead; a bold word inside a sentence starts where it happens to)."""
+    count = Counter(x for line in lines for x in {round(run[1]) for run in line[1:] if run[2].strip()})
+    near = Counter()
+    for x, n in count.items():
+        for d in (-1, 0, 1):
+            near[x + d] += n
+    return {x for x in count if near[x] >= 3}
 
 
 class Pitch(dict):
@@ -109,6 +158,8 @@ def _join_cell(lines: list[str]) -> str:
         line = line.strip()
         if not out:
             out = line
+        elif re.search(r"\d[–—]$", out) and line[:1].isdigit():
+            out += line  # «2030–» + «2033»: a span of years broken at its dash
         elif out.endswith(("\u00ad", "-")):
             word = line.split()[0] if line.split() else ""
             if word.casefold() in ("og", "eller"):
@@ -122,9 +173,24 @@ def _join_cell(lines: list[str]) -> str:
     return out.replace("\u00ad", "-")
 
 
+RULE = re.compile(r"^[_.…\s]{3,}$")
+
+
+def _goes_on(before: str, text: str) -> bool:
+    """Inside a cell, a line goes on with the one above when that one is cut short (a hyphen, «og», a
+    comma) or this one starts in lower case; a rule of underscores goes on only with a rule. Else it is a
+    line of its own: the line to sign on, the name and the title under it are three lines."""
+    before, text = before.strip(), text.strip()
+    if RULE.match(before) or RULE.match(text):
+        return bool(RULE.match(before) and RULE.match(text))
+    last = before.split()[-1].casefold() if before.split() else ""
+    return (before.endswith(("-", "\u00ad", ",")) or last in ("og", "eller", "i", "for", "til", "av", "&")
+            or text[:1].islower())
+
+
 def _column_spans(rows: list[Row]) -> list[tuple[float, float]]:
     """Columns as horizontal spans: segments whose estimated extents overlap share a column."""
-    spans = sorted((x, x + max(1, len(t.strip())) * r.size * 0.45) for r in rows for x, t in r.segs)
+    spans = sorted((x, max(x + 1, end)) for r in rows for (x, _), end in zip(r.segs, r.ends))
     out: list[list[float]] = []
     for a, b in spans:
         if out and a <= out[-1][1]:
@@ -147,7 +213,7 @@ def _table(rows: list[Row], pitch: dict[float, float]) -> list[str]:
         out: list[list[str]] = []
         prev = None
         for y, size, text in col:
-            if prev is None or prev - y > pitch.get(size, size * 1.2) + 1.0:
+            if prev is None or prev - y > pitch.get(size, size * 1.2) + 1.0 or len(spans) > 1 and not _goes_on(out[-1][-1], text):
                 out.append([])
             out[-1].append(text)
             prev = y

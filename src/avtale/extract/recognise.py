@@ -130,10 +130,11 @@ def _walk(out: Outline, body: list[Para], marks: list[Marker], notes: Notes) -> 
 
 
 def _numbered_on(out: Outline, style: str, number: int) -> bool:
-    """Word numbers a list on from the one before it (4, 5, 6 after 1, 2, 3; a lead-in or a heading between)."""
+    """Word numbers a list on from the last one of its style (4, 5, 6 after 1, 2, 3; a lead-in, a heading or
+    a list of another style, «a)» under «1.», between)."""
     blocks = out.preamble + [b for s in out.sections for b in s.blocks + [x for sub in s.subsections for x in sub.blocks]]
-    last = next((b for b in reversed(blocks) if b.kind == "numbered"), None)
-    return last is not None and last.style == style and len(last.items) + (last.start - 1) == number - 1
+    last = next((b for b in reversed(blocks) if b.kind == "numbered" and b.style == style), None)
+    return last is not None and len(last.items) + (last.start - 1) == number - 1
 
 
 def _is_heading(i, body, marks, kind, expected, list_block, list_next, numbering, notes) -> bool:
