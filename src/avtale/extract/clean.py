@@ -7,6 +7,8 @@ note for every line or marker dropped:
 - table borders («+----+», «-----»); a grid table (pandoc) is read cell by cell, a cell's wrapped lines
   joined, and its cells become columns;
 - a bullet set in the Symbol or Wingdings font (a private-use code point in PDF text) becomes «•»;
+- a justified line whose spaces pdftotext -layout stretched (`_stretched`) gets single spaces, so it is
+  not read as columns;
 - control characters, which no YAML file can hold (each noted by its code point);
 - bookmark markers such as `[bookmark: _GoBack]` (the rest of the line stays);
 - image file names and image placeholders (`image1.jpeg`, `[image: …]`, `![](media/…)`);
@@ -43,12 +45,33 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 ORG_SPLIT = re.compile(r"(?:(?<=departementet)|(?<=direktoratet))\s+")
-SYMBOL_BULLET = re.compile(r"^(\s*)[" + SYMBOL_BULLETS + r"](?=\s)")
+SYMBOL_BULLET = re.compile(r"^(\s*)[" + SYMBOL_BULLETS + r"](?=\s|$)")
 # A ministry's name broken over two lines of a logo: «Kultur- og» above «likestillingsdepartementet».
 ORG_HALF = re.compile(r"^(?:[A-ZÆØÅ][\wæøå]*-,?\s*(?:[\wæøå]+-,?\s+)*og|[a-zæøå]+departementet)$")
 TABLE_ROW = re.compile(r"^\|.*\|$")
 COLUMN_GAP = re.compile(r"\t+|\s{3,}")
 ORGANISATION = re.compile(r"(?:departementet|direktoratet|\bKS|kommune|fylkeskommune|[Kk]ommunesektorens organisasjon)$")
+
+
+STRETCH_WORDS = {"og", "i", "til", "for", "av", "med", "om", "på", "er", "skal", "som", "at", "eller", "frå", "fra"}
+
+
+def _stretched(text: str) -> bool:
+    """A justified line whose spaces an exporter stretched (pdftotext -layout: «miljødepartementet,       Forsvars-
+    departementet,       Nærings-         og»; pypdf: «Denne  avtalen  er  inngått  mellom …»): three gaps or more
+    of two spaces or more, about as wide as each other, two in three gaps or more so wide, a word of prose among
+    the words and no line to sign on. Columns set side by side have single spaces inside a cell («Kari Nordmann
+    Ola Hansen»). A typesetter stretches every line of a justified paragraph but its last, so the line after a
+    stretched line goes on with it (`Line.goes_on`)."""
+    gaps = [len(g) for g in re.findall(r"(?<=\S) +(?=\S)", text.strip())]
+    wide = [g for g in gaps if g >= 2]
+    return (len(wide) >= 3 and len(wide) * 3 >= len(gaps) * 2 and max(wide) - min(wide) <= 3 and "_" not in text
+            and "\t" not in text and any(w.casefold() in STRETCH_WORDS for w in text.split()))
+
+
+def _goes_on_after_stretched(lines: list[Line], stretched: set[int]) -> list[Line]:
+    """A stretched line is marked `goes_on`: the line after it continues its paragraph."""
+    return [Line(ln.no, ln.text, ln.page, ln.hint, ln.page_start, True) if ln.no in stretched else ln for ln in lines]
 
 
 def columns(text: str) -> list[str]:
@@ -64,6 +87,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     """Drop debris; returns the kept lines and the organisation names seen in letterheads and logos."""
     orgs: list[str] = []
     kept: list[Line] = []
+    stretched: set[int] = set()
     lines = grid_tables(lines)
     for index, line in enumerate(lines):
         text = line.text
@@ -80,6 +104,9 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
                 continue
         if SYMBOL_BULLET.match(text):
             text = SYMBOL_BULLET.sub(r"\1•", text)
+        if line.hint is None and _stretched(text):
+            text = text[: len(text) - len(text.lstrip())] + " ".join(text.split())
+            stretched.add(line.no)
         if TABLE_ROW.match(text.strip()):  # a grid-table row (pandoc): cells become columns
             text = "\t".join(c.strip() for c in text.strip()[1:-1].split("|"))
             if not text.strip():
@@ -96,6 +123,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
             kept.append(Line(line.no, "", line.page, None, line.page_start))
             continue
         kept.append(Line(line.no, text, line.page, line.hint, line.page_start))
+    kept = _goes_on_after_stretched(kept, stretched)
     kept = _drop_running(kept, notes)
     kept = _drop_header_without_pages(kept, notes)
     kept = _drop_letterhead(kept, notes, orgs)

@@ -21,6 +21,7 @@ class Line:
     page: int = 1
     hint: str | None = None  # from structured readers: title, heading, subheading, bullet, numbered, letterhead, signature
     page_start: bool = False  # first line after a page break
+    goes_on: bool = False  # the next line continues this one (a justified line an exporter stretched)
 
     def blank(self) -> bool:
         return not self.text.strip()

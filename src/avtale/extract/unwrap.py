@@ -16,7 +16,8 @@ a line set left of the item's text where the source keeps indents (pdftotext -la
 a line set under the item's text (a hanging indent, as pandoc writes) goes on with it.
 
 A lead-in («Partene skal:» over a list) that starts after a sentence's end is a
-paragraph of its own. Where a sentence ends at a line end and the next line starts with a capital, the line
+paragraph of its own, and so is a short line starting with a capital and without a closing
+mark (a heading, where the text has no blank lines: pypdf). Where a sentence ends at a line end and the next line starts with a capital, the line
 goes on only when it is full by the text's own measure (`capacity`: where lines that
 a lower-case word continues really wrap).
 
@@ -26,7 +27,7 @@ with a manual line break (Shift+Enter).
 
 The first paragraph (the title, often set larger, so its line length says nothing)
 takes a following line only when it starts in lower case or with a digit, or the
-title's line ends in a hyphen or a word such as «og».
+title's line ends in a hyphen or a word such as «og», or both are set in capitals.
 
 A marker alone on a line («1.», «§ 1», «2.1», «•», «a)»; pdftotext sets a heading's
 number and a list label in a column of their own) joins the next non-blank line.
@@ -107,13 +108,15 @@ def _first_word(text: str) -> str:
     return parts[0] if parts else ""
 
 
-LONE_MARKER = re.compile(r"^(?:§\s*\d{1,3}\.?|\d{1,2}(?:\.\d{1,2})?[.)]?|\(?[a-zæøå]\)|[·•‧∙◦▪■●○–—*-])$")
+LONE_MARKER = re.compile(r"^(?:§\s*\d{1,3}\.?|\d{1,2}(?:\.\d{1,2})?[.)]?|\(?[a-zæøå]\)|[·•‧∙◦▪■●○–—*o-])$")
 
 
 def _pair_marker_column(lines: list[Line]) -> list[Line]:
     """pdftotext may set a list's labels as a column of their own: «–», «–», «–», then the three items.
-    When a run of n lone labels is followed by exactly n lines, label k goes with line k."""
+    When a run of n lone labels is followed by lines that make n items (`_item_starts`), label k goes
+    with item k."""
     out = list(lines)
+    full = width(lines) * 0.82
     i = 0
     while i < len(out):
         j = i
@@ -125,18 +128,36 @@ def _pair_marker_column(lines: list[Line]) -> list[Line]:
             while k < len(out) and out[k].blank():
                 k += 1
             end = k
-            while end < len(out) and not out[end].blank():
-                end += 1
-            items = out[k:end]
-            if len(items) == n and not any(starts_structure(x.text) for x in items):
-                for m, (label, item) in enumerate(zip(out[i:j], items)):
-                    out[k + m] = Line(item.no, f"{label.text.strip()} {item.text.strip()}", item.page, item.hint, item.page_start)
+            while end < len(out) and not out[end].blank() and not (end > k and starts_structure(out[end].text)):
+                end += 1  # the items run to a blank line or to a line with a label of its own
+            starts = _item_starts(out[k:end], n, full)
+            if starts is not None and not any(starts_structure(x.text) for x in out[k:end]):
+                for label, at in zip(out[i:j], starts):
+                    item = out[k + at]
+                    out[k + at] = Line(item.no, f"{label.text.strip()} {item.text.strip()}", item.page, item.hint, item.page_start)
                 for m in range(i, j):
                     out[m] = Line(out[m].no, "", out[m].page, None, out[m].page_start)
                 i = end
                 continue
         i = max(j, i + 1)
     return out
+
+
+def _item_starts(block: list[Line], n: int, full: float) -> list[int] | None:
+    """Where each of n items starts in the lines after a column of n labels: every line when there are n;
+    else the lines that start with a capital, when the first does and there are n of them; else the lines
+    after a line that was not full (an item's wrapped line is). None when no reading gives n items."""
+    texts = [x.text.strip() for x in block]
+    if len(texts) == n:
+        return list(range(n))
+    if len(texts) < n or not texts:
+        return None
+    if texts[0][:1].isupper():
+        caps = [k for k, t in enumerate(texts) if t[:1].isupper()]
+        if len(caps) == n and caps[0] == 0:
+            return caps
+    ends = [0] + [k for k in range(1, len(texts)) if len(texts[k - 1]) + 1 + len(_first_word(texts[k])) <= full]
+    return ends if len(ends) == n else None
 
 
 def attach_lone_markers(lines: list[Line]) -> list[Line]:
@@ -285,6 +306,8 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
            turn_at: float | None = None) -> bool:
     if b.hint == "wrap":
         return True  # a reader knows the line continues the block above (PDF positions)
+    if a.goes_on and b.hint in (None, "para") and a.page == b.page and not b.page_start and not starts_structure(b.text):
+        return True  # a justified line an exporter stretched is not its paragraph's last
     if a.hint or b.hint:
         return False
     at, bt = a.text.strip(), b.text.strip()
@@ -304,17 +327,34 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
         return True
     if _last_word(at) in FUNCTION_WORDS:
         return True  # no paragraph or heading ends on «til», «og», «i» …
+    if title and _caps(at) and _caps(bt) and not TERMINAL.search(at):
+        return True  # a title in capitals goes on with a line in capitals («… OM DET LOKALE» + «FOLKEHELSEARBEIDET»)
     if title and not (LOWER_START.match(bt) or bt[:1].isdigit()):
         return False  # the title (set larger) goes on only with a lower-case word or a year; a capital starts the text
     if first and marker(at).kind in ("number", "section", "subsection", "bare") and not TERMINAL.search(at):
         return False  # a numbered heading (set larger) is not a full line of body text
     if full_at is not None and bt[:1].isdigit() and not TERMINAL.search(at):
         return True  # «… fram til» + «31. desember 2025, …»
+    if full_at is not None and TERMINAL.search(at) and _heading_like(bt, full_at):
+        return False  # after a sentence's end, a short line without a closing mark ends no paragraph: a heading
     if full_at is not None and marker(bt).kind != "bare":
         if TERMINAL.search(at) and bt[:1].isupper():  # a sentence ends at the line end: a really full line goes on
             full_at = turn_at if turn_at is not None else full_at / 0.82 * 0.97
         return len(at) + 1 + len(_first_word(bt)) > full_at
     return False
+
+
+def _heading_like(text: str, full_at: float) -> bool:
+    """A line that can only be a heading where a sentence ended before it: it starts with a capital, has no
+    closing punctuation (a paragraph's last line ends in one) and is short (a middle line is full)."""
+    return (text[:1].isupper() and not TERMINAL.search(text) and not text.endswith(",") and len(text.split()) <= 10
+            and len(text) < full_at * 0.75 and not _is_row(text))
+
+
+def _caps(text: str) -> bool:
+    """A line set in capitals: letters, all upper case, at least four of them."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def is_hyphenated(lines: list[Line], vocabulary: set[str]) -> bool:
