@@ -113,7 +113,7 @@ def read_source(path: Path, notes: Notes, jobs: int | None = None) -> tuple[list
         return read_markdown.read(path, notes), kind
     from avtale.extract import read_text
 
-    return read_text.read(path), kind
+    return read_text.read_any(path, notes)
 
 
 def pipeline(lines: list[Line], notes: Notes, source: str = "<source>", *, id: str | None = None,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from avtale.extract.markers import starts_structure
 from avtale.model import Agreement, all_texts
 
 AREAS = ("meta", "parties", "body", "signing")
@@ -83,3 +84,51 @@ def words(agreement: Agreement) -> list[str]:
 
 def word_similarity(got: Agreement, want: Agreement) -> float:
     return difflib.SequenceMatcher(None, words(got), words(want), autojunk=False).ratio()
+
+
+# --- what a plain-text export of a PDF cannot hold ------------------------------------------------
+TERMINAL = re.compile(r"[.!?:;]['»\")]*$")
+
+
+def unsure_breaks(source: str) -> set[tuple[str, str]]:
+    """The line ends of a plain-text PDF export (pdftotext, pypdf) where the text cannot tell a paragraph's end
+    from a line's: a sentence ends at the line end, the next line starts with a capital on the same page, no
+    blank line between (the paragraph spacing was too small for the exporter to show), and the line with the
+    next word is as long as the shortest line of the same text that really wraps (a lower-case word goes on after
+    it), less 3 % (what a count of characters can tell of a width): the next word may not have fitted. Each is
+    (last three words, first three words)."""
+    lines = [" ".join(line.split()) for line in source.replace("\f", "\n\f").splitlines()]
+    spans = sorted(len(a) + 1 + len(b.split()[0]) for a, b in zip(lines, lines[1:])
+                   if len(a.split()) >= 4 and b[:1].islower() and not TERMINAL.search(a) and not a.endswith("-")
+                   and not starts_structure(a))  # a list item is set narrower
+    if len(spans) < 5:
+        return set()
+    least = spans[0] * 0.97  # a count of characters measures a line's width to about 3 %
+    return {(" ".join(a.split()[-3:]), " ".join(b.split()[:3])) for a, b in zip(lines, lines[1:])
+            if a and b and not b.startswith("\f") and TERMINAL.search(a) and b[:1].isupper()
+            and len(a) + 1 + len(b.split()[0]) >= least}
+
+
+def merge_unsure(agreement: Agreement, breaks: set[tuple[str, str]]) -> Agreement:
+    """The agreement with two paragraphs in a row made one wherever they meet at an unsure break, so that an
+    extraction and the gold compare alike whichever way either reads it."""
+    if not breaks:
+        return agreement
+
+    def merged(blocks: list) -> list:
+        out: list = []
+        for block in blocks:
+            if out and isinstance(block, str) and isinstance(out[-1], str) and \
+                    (" ".join(out[-1].split()[-3:]), " ".join(block.split()[:3])) in breaks:
+                out[-1] = f"{out[-1]} {block}"
+            else:
+                out.append(block)
+        return out
+
+    data = agreement.model_dump()
+    data["preamble"] = merged(data["preamble"])
+    for s in data["sections"]:
+        s["blocks"] = merged(s["blocks"])
+        for sub in s.get("subsections", []):
+            sub["blocks"] = merged(sub["blocks"])
+    return Agreement.model_validate(data)

@@ -96,10 +96,9 @@ def page_rows(page) -> list[Row]:
         rows.append(row)
         for _, x, text, size, end in line:
             row.chars[size] += len(text.strip())
-            if not text.strip(" \u00ad-"):  # a space or hyphen set on its own (a tab, a justified line's end,
-                if row.segs:                # a typesetter's division) goes with the text before it
-                    row.segs[-1] = (row.segs[-1][0], row.segs[-1][1] + text)
-                continue
+            if row.segs and not text.strip(" \u00ad-"):  # a space or hyphen set on its own (a tab, a justified
+                row.segs[-1] = (row.segs[-1][0], row.segs[-1][1] + text)  # line's end, a division) goes with the
+                continue                                                   # text before it
             if row.segs:
                 px, pt = row.segs[-1]
                 gap = x - row.ends[-1]
@@ -139,17 +138,27 @@ class Pitch(dict):
 
 
 def pitches(pages: list[list[Row]]) -> Pitch:
-    """The most common gap between baselines, per font size (never less than the size itself)."""
+    """The usual gap between baselines inside a paragraph, per font size (never less than the size itself)."""
     gaps: dict[float, Counter] = {}
     for rows in pages:
         for a, b in zip(rows, rows[1:]):
             if a.size == b.size and a.size <= a.y - b.y < 3 * a.size:
                 gaps.setdefault(a.size, Counter())[round(a.y - b.y, 1)] += 1
-    out = Pitch({size: c.most_common(1)[0][0] for size, c in gaps.items()})
+    out = Pitch({size: _line_pitch(c) for size, c in gaps.items()})
     if gaps:
         body = max(gaps, key=lambda size: sum(gaps[size].values()))
         out.ratio = out[body] / body
     return out
+
+
+def _line_pitch(gaps: Counter) -> float:
+    """The distance between the lines of one paragraph: the most common gap, unless a gap about half as
+    large is common too (a twentieth of the gaps, and at least two): where most paragraphs are one line
+    long and set apart by empty paragraphs, the most common gap is a line and an empty paragraph."""
+    total = sum(gaps.values())
+    most = gaps.most_common(1)[0][0]
+    half = [g for g, n in gaps.items() if n >= max(2, total / 20) and 0.4 * most <= g <= 0.6 * most]
+    return min(half) if half else most
 
 
 def _join_cell(lines: list[str]) -> str:

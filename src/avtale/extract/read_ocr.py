@@ -16,13 +16,13 @@ Writes: `Line`s rebuilt from Tesseract's TSV (words grouped by block, paragraph 
 line; a wide gap between words becomes a tab, so signatures side by side stay
 columns; a new paragraph becomes a blank line; a form feed before each page's first
 line), line numbers counted through all pages, an `ocr` note for every word read with
-confidence below 60 and for every page straightened or cleaned of specks. OCR's usual
-confusions are evened out (Tesseract's Norwegian model has no «•», «§» or «–»): a
-bullet read as «*», «»» or «* —», or as «e», «.» or «o» beside another bullet, becomes
-«•»; «8 1 Formål» is «§ 1 Formål» when two or more headings read so; a dash between
-two years is «–»; a punctuation mark far smaller than the page's letters is a speck,
-not a word; and a hyphen at a line end before a lower-case word is the typesetter's
-division (a soft hyphen).
+confidence below 60 and for every page straightened or cleaned of specks; a punctuation
+mark far smaller than the page's letters is a speck, not a word. OCR's usual confusions
+are mended by `ocr_text` (shared with a Tesseract text export read by `read_text`):
+`ocr_text.even_out` page by page (bullets read as «*», «»», «e»; «8 1 Formål» for
+«§ 1 Formål»; dashes in year spans and between words; a line-end hyphen as a soft
+division), then `ocr_text.mend_document` over all pages (a capital word read apart,
+a heading number read apart).
 """
 
 from __future__ import annotations
@@ -39,16 +39,11 @@ from typing import NamedTuple
 
 from avtale import limits
 from avtale.errors import ExtractError, Position
-from avtale.extract import guard, image_size
+from avtale.extract import guard, image_size, ocr_text
 from avtale.extract.lines import Line, Notes
 from avtale.extract.read_text import lines_of
 
 UNSURE = 60.0
-BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+)?|^\s*[—–]\s+")
-# «e», «.» or «o» read for a bullet: one only where the line above or below is a bullet
-BULLET_BESIDE = re.compile(r"^\s*[e.o](?:\s+[—–-])?\s+(?=[A-ZÆØÅa-zæøå])")
-PARAGRAPH_SIGN = re.compile(r"^[85S]\s(\d{1,3}\.?\s+[A-ZÆØÅ])")  # «§ 1 Formål» read as «8 1 Formål»
-YEARS = re.compile(r"\b((?:19|20)\d\d)\s?[-—]\s?((?:19|20)\d\d)\b")
 LABEL_ALONE = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-zA-Z][.)]|[*•·—–-])\s*$")
 NATIVE_DPI = range(150, 301)  # a scan made at one of these is read at its own resolution
 
@@ -94,7 +89,7 @@ def _tool(name: str) -> str:
 def ocr_page(image: Path, dpi: int | None = None) -> tuple[str, list[tuple[int, str, float]]]:
     """Text of one page (lines, blank lines between paragraphs) and the unsure words (line index, word, confidence)."""
     page = _tesseract(image, dpi)
-    return "\n".join(_even_out(page.lines)), page.unsure
+    return "\n".join(ocr_text.even_out(page.lines)), page.unsure
 
 
 def _tesseract(image: Path, dpi: int | None, psm: int = 3) -> Page:
@@ -160,49 +155,6 @@ def _layout_lost(page: Page, image) -> int:
                                           [(w.left, w.top, w.height) for w in starts.values()])
 
 
-def _even_out(lines: list[str], paragraph_signs: bool = False) -> list[str]:
-    out = []
-    for line, bullet in zip(lines, _bullets(lines)):
-        if bullet:
-            line = (BULLET_OCR if BULLET_OCR.match(line) else BULLET_BESIDE).sub("• ", line)
-        if paragraph_signs and len(line) < 80:
-            line = PARAGRAPH_SIGN.sub(r"§ \1", line)
-        line = YEARS.sub("\\1\u2013\\2", line)
-        nxt = lines[len(out) + 1] if len(out) + 1 < len(lines) else ""
-        if re.search(r"[a-zæøå]-$", line) and re.match(r"^[a-zæøå]", nxt) and not re.match(r"^(og|eller)\b", nxt):
-            line = line[:-1] + "\u00ad"
-        out.append(line)
-    return out
-
-
-def _bullets(lines: list[str]) -> list[bool]:
-    """Which lines are bullets: read as one, or read as «e», «.» or «o» beside a bullet or another such line
-    (above or below, past blank lines)."""
-    bullet = [bool(BULLET_OCR.match(ln)) and len(ln) > 3 for ln in lines]
-    misread = [bool(BULLET_BESIDE.match(ln)) for ln in lines]
-    for i in range(len(lines)):  # two such lines one after the other: no Norwegian line starts so
-        if misread[i] and any(misread[j] for j in _nearest(lines, i)):
-            bullet[i] = True
-    changed = True
-    while changed:  # until no more: a run of misread bullets beside a real one
-        changed = False
-        for i, line in enumerate(lines):
-            if not bullet[i] and BULLET_BESIDE.match(line) and any(bullet[j] for j in _nearest(lines, i)):
-                bullet[i] = changed = True
-    return bullet
-
-
-def _nearest(lines: list[str], i: int) -> list[int]:
-    out = []
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(lines) and not lines[j].strip():
-            j += step
-        if 0 <= j < len(lines):
-            out.append(j)
-    return out
-
-
 def _read(task: Task, tmp: Path) -> Page:
     """Render (a PDF page), prepare and read one page; its image files are removed once read."""
     from avtale.extract import ocr_prep
@@ -243,7 +195,7 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
     jobs = jobs or os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="avtale-ocr-") as tmp, ThreadPoolExecutor(max_workers=jobs) as pool:
         pages = list(pool.map(lambda t: _read(t, Path(tmp)), tasks))
-    signs = sum(1 for p in pages for ln in p.lines if PARAGRAPH_SIGN.match(ln) and len(ln) < 80) >= 2
+    signs = ocr_text.paragraph_signs([ln for p in pages for ln in p.lines])
     texts, total = [], 0
     for number, page in enumerate(pages, start=1):
         if page.angle:
@@ -253,10 +205,14 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
             notes.ocr(total + 1, f"page {number}: {page.specks} specks removed before reading")
         for index, word, conf in page.unsure:
             notes.ocr(total + index + 1, f"Tesseract unsure of «{word}» (confidence {conf:.0f})")
-        text = "\n".join(_even_out(page.lines, signs))
-        texts.append(text)
-        total += text.count("\n") + 1
-    return lines_of("\n\f".join(texts))  # a form feed before a page's first line (as pdftotext), none after its last
+        texts.append(ocr_text.even_out(page.lines, signs))
+        total += len(page.lines)
+    whole = ocr_text.mend_document([ln for text in texts for ln in text])
+    at, out = 0, []
+    for text in texts:
+        out.append("\n".join(whole[at : at + len(text)]))
+        at += len(text)
+    return lines_of("\n\f".join(out))  # a form feed before a page's first line (as pdftotext), none after its last
 
 
 def read_images(images: list[Path], notes: Notes, jobs: int | None = None) -> list[Line]:

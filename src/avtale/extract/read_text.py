@@ -5,7 +5,10 @@ a form feed or the exporters' page-break marker (a line holding a single space,
 or one space glued before the next page's first line) sets `page_start`; in text
 without form feeds (pypdf joins pages with a newline), a folio «Side 1 av 3» ends its page.
 Refuses binary, empty or oversized input (`guard`: the size limit, 100 lines a page)
-with one `ExtractError`.
+with one `ExtractError`. A text that reads as Tesseract's text output (`ocr_text.is_export`)
+is mended as our own OCR reading is (`ocr_text.mend_export`) and has the kind «ocr»
+(`read_any`), so the later stages treat it as a scan; an `ocr` note for each restored
+bullet or column.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 
 from avtale.errors import ExtractError, Position
 from avtale.extract import guard
-from avtale.extract.lines import Line
+from avtale.extract.lines import Line, Notes
 
 
 def decode(raw: bytes, path: Path | str) -> str:
@@ -75,7 +78,7 @@ def lines_of(text: str) -> list[Line]:
     return out
 
 
-def read(path: Path | str) -> list[Line]:
+def _text(path: Path | str) -> str:
     raw = guard.read_source(path)
     guard.check_lines(max(raw.count(b"\n"), raw.count(b"\r")) + 1, path)
     if not raw.strip():
@@ -83,4 +86,23 @@ def read(path: Path | str) -> list[Line]:
     text = decode(raw, path)
     if not text.strip():
         raise ExtractError("file holds no text", Position(path, 1))
-    return lines_of(text)
+    return text
+
+
+def read(path: Path | str) -> list[Line]:
+    return lines_of(_text(path))
+
+
+def read_any(path: Path | str, notes: Notes | None = None) -> tuple[list[Line], str]:
+    """The lines and their kind: «ocr» for Tesseract's text output (`ocr_text.is_export`), mended as our own OCR
+    reading is (`ocr_text.mend_export`), else «text» as they are."""
+    from avtale.extract import ocr_text
+
+    text = _text(path)
+    if ocr_text.is_export(text, Path(path).name):
+        text, mended = ocr_text.mend_export(text)
+        for no, note in mended:
+            if notes is not None:
+                notes.ocr(no, note)
+        return lines_of(text), "ocr"
+    return lines_of(text), "text"

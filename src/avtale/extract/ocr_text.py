@@ -1,0 +1,197 @@
+"""Mending stage for text Tesseract read: our own OCR reading (`read_ocr`) and a Tesseract text export (`read_text`).
+
+Reads: the lines of one document as Tesseract wrote them, page by page (lines of words,
+a blank line between paragraphs). Writes: the same lines with Tesseract's usual slips
+mended, in named stages:
+
+- `even_out` (both readers, page by page). Tesseract's Norwegian model has no «•», «§» or
+  «–», so it writes what looks nearest: a bullet read as «*», «»» or «* —» (the bullet and
+  the tab after it), or as «e», «.», «o» or «O» beside another bullet (`bullets`), becomes
+  «• »; «8 1 Formål» (or «5 1», «S 1», «$ 1») is «§ 1 Formål» when two or more short lines
+  read so (`paragraph_signs`, counted over the whole document: a lone «8 1 …» may be a
+  number); a dash between a label and its text («2. — Bakgrunn») is the tab and goes; a
+  dash between two years is «–», and so is a spaced «—» or «-—» between words (Norwegian
+  sets «–»); a hyphen at a line end before a lower-case word (not «og»/«eller», which
+  follow a compound's hyphen) is the typesetter's division (a soft hyphen).
+- `mend_document` (both readers, all pages): a capital word read apart («NA V-kontoret»)
+  is joined where the whole word stands elsewhere in the document (`join_capitals`);
+  «51 Bakgrunn», «52 …» counting 1, 2, … are «§ 1 Bakgrunn», … (`glued_signs`); a heading
+  «. Oppfølging» between «4. …» and «6. …» is «5. Oppfølging», and the number read as a
+  block of its own just above it («[91]») goes (`heading_numbers`).
+- `is_export` (text export only): whether a plain text is Tesseract's text output, from
+  the text: none of the signs the model cannot write («•», «§», «–») and no tab, and one
+  of its slips («* —» bullets, two «*» or two «— » bullets, «8 1 Formål» headings,
+  «2024—2026»); a name with «ocr» or «tesseract» in it is a hint only: it lets a text
+  with no slip pass when nothing speaks against it (no indented line).
+- `mend_export` (text export only): `even_out` page by page (pages split at form feeds),
+  then `restore_bullets` and `restore_columns` (module `ocr_columns`) for what the text
+  renderer lost that our own reader keeps from the word boxes: «–» bullets dropped as
+  noise, and the gaps between the columns of a signature table.
+"""
+
+from __future__ import annotations
+
+import re
+
+BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+)?|^\s*[—–]\s+")
+# «e», «.» or «o» read for a bullet: one only where the line above or below is a bullet
+BULLET_BESIDE = re.compile(r"^\s*[e.oO](?:\s+[—–-])?\s+(?=[A-ZÆØÅa-zæøå])")
+LABEL_DASH = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+[—–-]\s+(?=[A-ZÆØÅa-zæøå])")  # «2. — Bakgrunn»: the tab
+GLUED_SIGN = re.compile(r"^[85S$](\d{1,2})\s+([A-ZÆØÅ][^.:;!?]{0,70})$")  # «51 Bakgrunn»: «§ 1 Bakgrunn», the sign glued
+PARAGRAPH_SIGN = re.compile(r"^[85S$]\s(\d{1,3}\.?\s+[A-ZÆØÅ])")  # «§ 1 Formål» read as «8 1 Formål»
+YEARS = re.compile(r"\b((?:19|20)\d\d)\s?[-—]\s?((?:19|20)\d\d)\b")
+SPACED_DASH = re.compile(r"(?<=\S) (?:-—|—-|—|--) (?=\S)")  # «NAV -— status»: the spaced «–» of Norwegian text
+SPLIT_CAPITALS = re.compile(r"\b([A-ZÆØÅ]{1,5}) ([A-ZÆØÅ]{1,5})\b(?!\.)")  # «NA V-kontoret»: a kerned pair read apart
+NUMBER_LOST = re.compile(r"^\. ([A-ZÆØÅ][^.:;!?]{0,70})$")  # «. Oppfølging»: a heading whose number was read apart
+NUMBER_DEBRIS = re.compile(r"^[\[\](){}|!Il1-9]{1,5}$")  # «[91]»: that number, read as a block of its own
+HEADING_NUMBER = re.compile(r"^(\d{1,2})\.\s+[A-ZÆØÅ][^.:;!?]{0,70}$")
+SOFT_BEFORE = re.compile(r"^[a-zæøå]")
+NOT_SOFT_BEFORE = re.compile(r"^(?:og|eller)\b")
+
+# Signs of Tesseract's text (`is_export`)
+MISSING = re.compile(r"[•§\u2013]")  # the Norwegian model never writes these
+STAR_DASH = re.compile(r"^[*»«°®©]\s*[—-]\s+\S", re.M)  # a bullet and its tab read as «* —»
+STAR = re.compile(r"^[*»«°®©]\s+\S", re.M)
+DASH_ITEM = re.compile(r"^—\s+[a-zæøåA-ZÆØÅ]", re.M)  # «–» read as «—»
+DASH_YEARS = re.compile(r"\b(?:19|20)\d\d\s?—\s?(?:19|20)\d\d\b")
+NAME_HINT = re.compile(r"ocr|tesseract", re.IGNORECASE)
+
+
+def even_out(lines: list[str], paragraph_signs: bool = False) -> list[str]:
+    """One page's lines with bullets, «§», year spans and line-end divisions mended (the module's docstring)."""
+    out = []
+    for line, bullet in zip(lines, bullets(lines)):
+        if bullet:
+            line = (BULLET_OCR if BULLET_OCR.match(line) else BULLET_BESIDE).sub("• ", line)
+        if paragraph_signs and len(line) < 80:
+            line = PARAGRAPH_SIGN.sub(r"§ \1", line)
+        line = LABEL_DASH.sub(r"\1 ", line)
+        line = YEARS.sub("\\1\u2013\\2", line)
+        line = SPACED_DASH.sub(" \u2013 ", line)
+        nxt = lines[len(out) + 1] if len(out) + 1 < len(lines) else ""
+        if re.search(r"[a-zæøå]-$", line) and SOFT_BEFORE.match(nxt) and not NOT_SOFT_BEFORE.match(nxt):
+            line = line[:-1] + "\u00ad"
+        out.append(line)
+    return out
+
+
+def mend_document(lines: list[str]) -> list[str]:
+    """The whole document's lines (all pages, as many as given) with the slips only the whole shows mended:
+    `join_capitals`, `glued_signs`, then `heading_numbers`."""
+    return heading_numbers(glued_signs(join_capitals(lines)))
+
+
+def join_capitals(lines: list[str]) -> list[str]:
+    """«NA V-kontoret» is «NAV-kontoret» where «NAV» is a word elsewhere in the document (Tesseract reads the
+    letters of a kerned pair such as «AV» apart)."""
+    words = {w for ln in lines for w in re.findall(r"\b[A-ZÆØÅ]{2,}\b", ln)}
+
+    def join(m: re.Match) -> str:
+        whole = m.group(1) + m.group(2)
+        return whole if whole in words else m.group(0)
+
+    return [SPLIT_CAPITALS.sub(join, ln) for ln in lines]
+
+
+def glued_signs(lines: list[str]) -> list[str]:
+    """«51 Bakgrunn», «52 Organisering», …: «§ 1 Bakgrunn», «§ 2 Organisering», the «§» read as a digit glued to the
+    number, where two or more short lines read so and their numbers count 1, 2, 3 … in order."""
+    found = [(i, m) for i, ln in enumerate(lines) if (m := GLUED_SIGN.match(ln.strip()))]
+    if len(found) < 2 or [int(m.group(1)) for _, m in found] != list(range(1, len(found) + 1)):
+        return lines
+    out = list(lines)
+    for i, m in found:
+        out[i] = f"§ {m.group(1)} {m.group(2)}"
+    return out
+
+
+def heading_numbers(lines: list[str]) -> list[str]:
+    """«. Oppfølging» after the heading «4. Prioriterte områder» is «5. Oppfølging»: Tesseract read the bold number
+    apart, as a block of its own («[91]») just above, which goes (left blank)."""
+    out = list(lines)
+    last = None
+    for i, line in enumerate(lines):
+        text = line.strip()
+        m = HEADING_NUMBER.match(text)
+        if m:
+            last = int(m.group(1))
+            continue
+        m = NUMBER_LOST.match(text)
+        if m and last is not None:
+            ahead = next((int(h.group(1)) for ln in lines[i + 1 :] if (h := HEADING_NUMBER.match(ln.strip()))), None)
+            if ahead in (None, last + 2):
+                last += 1
+                out[i] = f"{last}. {m.group(1)}"
+                above = [j for j in range(max(0, i - 3), i) if lines[j].strip()]
+                if above and NUMBER_DEBRIS.match(lines[above[-1]].strip()):
+                    out[above[-1]] = ""
+    return out
+
+
+def paragraph_signs(lines: list[str]) -> bool:
+    """Two or more short lines read «8 1 Formål»: the document numbers its sections «§ 1»."""
+    return sum(1 for ln in lines if PARAGRAPH_SIGN.match(ln) and len(ln) < 80) >= 2
+
+
+def bullets(lines: list[str]) -> list[bool]:
+    """Which lines are bullets: read as one, or read as «e», «.» or «o» beside a bullet or another such line
+    (above or below, past blank lines)."""
+    bullet = [bool(BULLET_OCR.match(ln)) and len(ln) > 3 for ln in lines]
+    misread = [bool(BULLET_BESIDE.match(ln)) for ln in lines]
+    for i in range(len(lines)):  # two such lines one after the other: no Norwegian line starts so
+        if misread[i] and any(misread[j] for j in nearest(lines, i)):
+            bullet[i] = True
+    changed = True
+    while changed:  # until no more: a run of misread bullets beside a real one
+        changed = False
+        for i, line in enumerate(lines):
+            if not bullet[i] and BULLET_BESIDE.match(line) and any(bullet[j] for j in nearest(lines, i)):
+                bullet[i] = changed = True
+    return bullet
+
+
+def nearest(lines: list[str], i: int) -> list[int]:
+    """The nearest non-blank line above and below line `i`."""
+    out = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j].strip():
+            j += step
+        if 0 <= j < len(lines):
+            out.append(j)
+    return out
+
+
+def is_export(text: str, name: str = "") -> bool:
+    """Whether `text` reads as Tesseract's text output (`tesseract … -l nor`); see the module's docstring."""
+    if MISSING.search(text) or "\t" in text:
+        return False
+    lines = text.replace("\f", "\n").split("\n")
+    slips = (len(STAR_DASH.findall(text)) + len(DASH_YEARS.findall(text)) + 2 * paragraph_signs(lines)
+             + (len(STAR.findall(text)) >= 2) + (len(DASH_ITEM.findall(text)) >= 2))
+    if slips:
+        return True
+    return bool(NAME_HINT.search(name)) and not re.search(r"^ ", text, re.M)  # Tesseract never indents a line
+
+
+def mend_export(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """A Tesseract text export mended as our own OCR reading is (`even_out`, page by page), then the bullets and
+    signature columns its renderer lost restored; and the notes, by source line number."""
+    from avtale.extract import ocr_columns
+
+    text = text.replace("\r\n", "\n")
+    pages = [page.split("\n") for page in text.split("\f")]
+    signs = paragraph_signs([ln for page in pages for ln in page])
+    flat, numbers, no = [], [], 1
+    for page in pages:
+        flat += even_out(page, signs)
+        numbers += range(no, no + len(page))
+        no += len(page) - 1  # a page's last line and the next page's first share a line (the form feed between)
+    flat = mend_document(flat)
+    flat, bullet_notes = ocr_columns.restore_bullets(flat)
+    flat, column_notes = ocr_columns.restore_columns(flat)
+    out, at = [], 0
+    for page in pages:
+        out.append("\n".join(flat[at : at + len(page)]))
+        at += len(page)
+    return "\f".join(out), [(numbers[i], note) for i, note in bullet_notes + column_notes]

@@ -1,0 +1,187 @@
+"""The mending of Tesseract's text (`ocr_text`, `ocr_columns`): each rule on a small text as Tesseract writes it.
+
+The texts are in the form `tesseract -l nor page.png -` gives (a blank line between its
+paragraphs, a form feed between pages); each test gives the exact lines expected.
+"""
+
+from __future__ import annotations
+
+from avtale.extract import extract, ocr_columns, ocr_text
+from avtale.extract.lines import Notes
+from avtale.extract.read_text import read_any
+
+
+def test_bullets_read_as_star_star_dash_and_e():
+    lines = ["Departementet skal:", "", "* — sørgje for at regelverket er tydeleg",
+             "e leggje til rette for rettleiing", "*  involvere KS tidleg", "» formidle erfaringar"]
+    assert ocr_text.even_out(lines) == ["Departementet skal:", "", "• sørgje for at regelverket er tydeleg",
+                                        "• leggje til rette for rettleiing", "• involvere KS tidleg",
+                                        "• formidle erfaringar"]
+
+
+def test_o_and_capital_o_beside_bullets():
+    lines = ["o følgje opp kompetansen", "O prioritere kvaliteten", "o sørgje for kompetansen"]
+    assert ocr_text.even_out(lines) == ["• følgje opp kompetansen", "• prioritere kvaliteten", "• sørgje for kompetansen"]
+
+
+def test_a_lone_e_is_a_word_not_a_bullet():
+    lines = ["Avtalen gjeld frå 1. januar.", "", "e er ein bokstav i alfabetet"]
+    assert ocr_text.even_out(lines) == lines
+
+
+def test_paragraph_signs_only_when_two_headings_read_so():
+    lines = ["8 1 Formål", "Formålet med avtalen er å styrke samarbeidet.", "5 2 Virkeområde", "$ 3 Varighet"]
+    assert ocr_text.paragraph_signs(lines)
+    assert ocr_text.even_out(lines, True) == ["§ 1 Formål", "Formålet med avtalen er å styrke samarbeidet.",
+                                              "§ 2 Virkeområde", "§ 3 Varighet"]
+    assert not ocr_text.paragraph_signs(["8 1 Formål", "Formålet med avtalen."])
+
+
+def test_dashes_years_labels_and_between_words():
+    lines = ["Avtale om læreplasser 2024—2026", "2. — Bakgrunn", "Rapporten Partnerskap i NAV -— status og veien videre",
+             "barnevernet 2024-2027"]
+    assert ocr_text.even_out(lines) == ["Avtale om læreplasser 2024–2026", "2. Bakgrunn",
+                                        "Rapporten Partnerskap i NAV – status og veien videre", "barnevernet 2024–2027"]
+
+
+def test_line_end_hyphen_before_lower_case_is_a_division():
+    lines = ["Justis- og beredskapsdepar-", "tementet og KS skal samarbeide om helse-", "og omsorgstenestene."]
+    assert ocr_text.even_out(lines) == ["Justis- og beredskapsdepar\u00ad", "tementet og KS skal samarbeide om helse-",
+                                        "og omsorgstenestene."]
+
+
+def test_capital_word_read_apart_is_joined_where_the_whole_stands_elsewhere():
+    lines = ["NA V-kontoret er et partnerskap.", "Mange NAV-kontor er små.", "KS AV er ikkje eit ord."]
+    assert ocr_text.join_capitals(lines) == ["NAV-kontoret er et partnerskap.", "Mange NAV-kontor er små.",
+                                             "KS AV er ikkje eit ord."]
+
+
+def test_glued_paragraph_signs_count_from_one():
+    lines = ["51 Bakgrunn", "Tekst.", "52 Organisering", "Tekst.", "53 Varighet"]
+    assert ocr_text.glued_signs(lines) == ["§ 1 Bakgrunn", "Tekst.", "§ 2 Organisering", "Tekst.", "§ 3 Varighet"]
+    assert ocr_text.glued_signs(["52 Bakgrunn", "57 Organisering"]) == ["52 Bakgrunn", "57 Organisering"]
+
+
+def test_heading_number_read_apart():
+    lines = ["4. Prioriterte områder", "Tekst.", "", "[91]", "", ". Oppfølging", "Partene skal møtes.", "",
+             "6. Varighet"]
+    assert ocr_text.heading_numbers(lines) == ["4. Prioriterte områder", "Tekst.", "", "", "", "5. Oppfølging",
+                                               "Partene skal møtes.", "", "6. Varighet"]
+
+
+FULL = "Statsforvalteren skal minst hvert fjerde år gjennomføre en øvelse for kriseledelsen i hver\nkommune. Øvelsene skal evalueres, og erfaringene skal deles med de andre kommunene i hele\nfylket"
+
+
+def test_bullets_tesseract_dropped_under_a_lead_in():
+    lines = [*FULL.split("\n"), "",
+             "Partene skal i avtaleperioden særlig samarbeide om:", "",
+             "forsyningssikkerhet for vann, strøm og elektronisk kommunikasjon",
+             "evakuering og forpleining av innbyggere ved naturhendelser", "",
+             "beredskap i helse- og omsorgstjenestene, herunder legemiddelberedskap",
+             "frivillige organisasjoners rolle i lokal beredskap", "", "Staten skal:", "",
+             "vurdere erfaringsdeling mellom kommunane på nasjonalt og regionalt",
+             "nivå", "gi kommunene kunnskap om risiko og sårbarhet på nasjonalt og",
+             "regionalt nivå", "", "Statsforvalteren skal minst hvert fjerde år gjennomføre en øvelse."]
+    got, notes = ocr_columns.restore_bullets(lines)
+    assert got == [*FULL.split("\n"), "",
+                   "Partene skal i avtaleperioden særlig samarbeide om:", "",
+                   "• forsyningssikkerhet for vann, strøm og elektronisk kommunikasjon",
+                   "• evakuering og forpleining av innbyggere ved naturhendelser", "",
+                   "• beredskap i helse- og omsorgstjenestene, herunder legemiddelberedskap",
+                   "• frivillige organisasjoners rolle i lokal beredskap", "", "Staten skal:", "",
+                   "• vurdere erfaringsdeling mellom kommunane på nasjonalt og regionalt",
+                   "nivå", "• gi kommunene kunnskap om risiko og sårbarhet på nasjonalt og",
+                   "regionalt nivå", "", "Statsforvalteren skal minst hvert fjerde år gjennomføre en øvelse."]
+    assert [i for i, _ in notes] == [6, 7, 9, 10, 14, 16]
+
+
+def test_a_numbered_list_is_not_given_bullets():
+    lines = ["Staten skal:", "", "a) gi kommunene oppdatert kunnskap om risiko og sårbarhet på nasjonalt og regionalt",
+             "nivå", "", "b) samordne kravene"]
+    assert ocr_columns.restore_bullets(lines)[0] == lines
+
+
+def test_columns_of_names_and_titles():
+    lines = ["Avtalen gjeld fram til 31. desember 2027.", "", "Oslo, 19. desember 2023", "",
+             "Ingvild Sæther Lunde Håkon Rørvik", "", "Barne- og familieminister Leiar i KS", "", "Side 2 av 2"]
+    got, _ = ocr_columns.restore_columns(lines)
+    assert got == ["Avtalen gjeld fram til 31. desember 2027.", "", "Oslo, 19. desember 2023", "",
+                   "Ingvild Sæther Lunde\tHåkon Rørvik", "", "Barne- og familieminister\tLeiar i KS", "", "Side 2 av 2"]
+
+
+def test_columns_with_party_heads_and_broken_cells():
+    lines = ["Bergen, 14. november 2024", "", "Kultur- og Kunnskapsdepartementet KS", "likestillingsdepartementet", "",
+             "Solveig Hatlevik Nes Tormod Ask Aud Kristin Lyngstad", "", "Kultur- og Kunnskapsminister Leiar i KS",
+             "likestillingsminister"]
+    got, _ = ocr_columns.restore_columns(lines)
+    assert got == ["Bergen, 14. november 2024", "", "Kultur- og\tKunnskapsdepartementet\tKS", "likestillingsdepartementet",
+                   "", "Solveig Hatlevik Nes\tTormod Ask\tAud Kristin Lyngstad", "",
+                   "Kultur- og\tKunnskapsminister\tLeiar i KS", "likestillingsminister"]
+
+
+def test_columns_two_bands_and_one_alone():
+    lines = ["Oslo, 9. desember 2024", "", "Hanne Strøm Aune Per Kristian Vik", "",
+             "Helse- og omsorgsminister Kommunal- og distriktsminister", "Line Marie Haugland Oddvar Fuglesang", "",
+             "Kultur- og likestillingsminister Barne- og familieminister", "", "Ingeborg Tveit", "Styreleder i KS"]
+    got, _ = ocr_columns.restore_columns(lines)
+    assert got == ["Oslo, 9. desember 2024", "", "Hanne Strøm Aune\tPer Kristian Vik", "",
+                   "Helse- og omsorgsminister\tKommunal- og distriktsminister", "Line Marie Haugland\tOddvar Fuglesang",
+                   "", "Kultur- og likestillingsminister\tBarne- og familieminister", "", "Ingeborg Tveit",
+                   "Styreleder i KS"]
+
+
+def test_no_columns_in_prose_or_without_names_above():
+    lines = ["Kommunal- og distriktsminister Leiar i KS skal møtast.", "Energiminister Styreleder i KS"]
+    assert ocr_columns.restore_columns(lines)[0] == lines
+
+
+def test_is_export_by_the_text_and_the_name_as_a_hint():
+    ocr = "8 1 Formål\nTekst.\n\n8 2 Varighet\nTekst.\n"
+    assert ocr_text.is_export(ocr, "avtale.txt")
+    assert not ocr_text.is_export("§ 1 Formål\n• punkt\n", "avtale.ocr.txt")  # signs Tesseract's model lacks
+    assert not ocr_text.is_export("1. Formål\nTekst.\n", "avtale.txt")
+    assert ocr_text.is_export("1. Formål\nTekst.\n", "avtale.ocr.txt")
+    assert not ocr_text.is_export("1. Formål\n   Tekst.\n", "avtale.ocr.txt")
+
+
+TESSERACT = """Avtale om læreplasser 2024—2026
+
+Kunnskapsdepartementet og KS inngår denne avtalen for å øke antallet læreplasser i kommunene.
+
+8 1 Formål
+Formålet med avtalen er at flere ungdommer skal få læreplass.
+
+8 2 Tiltak
+Partene skal:
+
+* — gi kommunene råd om opplæringen
+
+e samle og dele gode eksempler
+\fS 3 Varighet
+Avtalen gjelder fram til 31. desember 2026.
+
+Oslo, 21. august 2024
+
+Sunniva Holm Aasen Trond Egil Strand
+Kunnskapsminister Styreleder i KS
+"""
+
+
+def test_a_tesseract_export_extracts_as_our_own_reading(tmp_path):
+    path = tmp_path / "avtale.txt"  # no hint in the name: the text tells
+    path.write_text(TESSERACT, encoding="utf-8")
+    notes = Notes()
+    lines, kind = read_any(path, notes)
+    assert kind == "ocr"
+    assert [ln.text for ln in lines if ln.text.strip()] == [
+        "Avtale om læreplasser 2024–2026",
+        "Kunnskapsdepartementet og KS inngår denne avtalen for å øke antallet læreplasser i kommunene.",
+        "§ 1 Formål", "Formålet med avtalen er at flere ungdommer skal få læreplass.", "§ 2 Tiltak", "Partene skal:",
+        "• gi kommunene råd om opplæringen", "• samle og dele gode eksempler", "§ 3 Varighet",
+        "Avtalen gjelder fram til 31. desember 2026.", "Oslo, 21. august 2024", "Sunniva Holm Aasen\tTrond Egil Strand",
+        "Kunnskapsminister\tStyreleder i KS"]
+    assert [n.line for n in notes.items] == [20, 19]
+    got = extract(path).agreement
+    assert got.numbering == "§ 1"
+    assert [s.name for s in got.signing.signatories] == ["Sunniva Holm Aasen", "Trond Egil Strand"]
+    assert [s.title for s in got.signing.signatories] == ["Kunnskapsminister", "Styreleder i KS"]

@@ -1,0 +1,132 @@
+"""Rules of the clean, unwrap and PDF-line stages for text written by other hands, each on small realistic texts.
+
+Every text here is shaped as the exporter writes it (pdftotext, pdftotext -layout, pypdf); the expected
+paragraphs are exact. The measure of what a text export cannot hold (`compare.unsure_breaks`) is tested
+both ways: an unsure break is left open, a sure one is not.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from avtale.extract import clean, glyphs, pdf_lines, unwrap
+from avtale.extract.compare import merge_unsure, unsure_breaks
+from avtale.extract.lines import Line, Notes
+from avtale.model import Agreement
+
+
+def paragraphs(text: str) -> list[str]:
+    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    kept, _ = clean.clean(lines, Notes())
+    return [p.text for p in unwrap.unwrap(kept, Notes(), plain_text=True)]
+
+
+PROSE = (
+    "Direktoratet skal samarbeide om eit godt samarbeid mellom forvaltningsnivåa, og arbeidet skal\n"
+    "evaluerast undervegs. Kommunesektoren har ansvar for lokale og regionale nettverk i heile\n"
+    "landet, og departementa skal følgje opp dei nasjonale måla for sektoren gjennom faste møte\n"
+    "med kommunane og fylkeskommunane. Partane skal gje råd om betre bruk av digitale løysingar\n"
+    "i kommunane, og arbeidet skal evaluerast kvart år av ei arbeidsgruppe med folk frå partane\n"
+    "og frå kommunane sjølve.\n"
+)
+
+
+def test_title_in_capitals_goes_on_with_a_line_in_capitals():
+    got = paragraphs("AVTALE MELLOM STATEN OG KS OM DET LOKALE\nFOLKEHELSEARBEIDET\n" + PROSE)
+    assert got[0] == "AVTALE MELLOM STATEN OG KS OM DET LOKALE FOLKEHELSEARBEIDET"
+
+
+def test_short_unpunctuated_line_after_a_sentence_is_a_heading():
+    """pypdf writes no blank lines: «Informasjon og dialog» would otherwise end the paragraph above it."""
+    text = ("Avtale om kvalitet\n" + PROSE.replace("sjølve.\n", "sjølve. Partane i denne avtalen er Utanriksdepartementet og KS.\n")
+            + "Informasjon og dialog\nPartane skal møtast to gonger i året.\n")
+    got = paragraphs(text)
+    assert got[-2:] == ["Informasjon og dialog", "Partane skal møtast to gonger i året."]
+
+
+def test_lone_symbol_bullets_pair_with_items_that_wrap():
+    """pdftotext sets Symbol-font bullets (U+F0B7) as a column of their own; an item may wrap."""
+    text = (PROSE + "Partane er samde om desse måla:\n\uf0b7\n\uf0b7\n\uf0b7\n\n"
+            "Staten skal sørgje for gode overgangar mellom tenestene.\n"
+            "Statlege tiltak blir tilpassa dei økonomiske rammene som Stortinget vedtek.\n"
+            "Fylkeskommunane skal leggje til rette for kompetansen hos dei tilsette der\n"
+            "det er tenleg.\n")
+    assert paragraphs(text)[-3:] == [
+        "• Staten skal sørgje for gode overgangar mellom tenestene.",
+        "• Statlege tiltak blir tilpassa dei økonomiske rammene som Stortinget vedtek.",
+        "• Fylkeskommunane skal leggje til rette for kompetansen hos dei tilsette der det er tenleg.",
+    ]
+
+
+def test_lone_o_bullets_pair_with_lower_case_items():
+    text = (PROSE + "Staten skal:\no\no\n\nstøtte forenkling av statlege krav og rapportering\n"
+            "følgje opp rekruttering av fagfolk til kommunane\n")
+    assert paragraphs(text)[-2:] == ["o støtte forenkling av statlege krav og rapportering",
+                                     "o følgje opp rekruttering av fagfolk til kommunane"]
+
+
+def test_stretched_justified_line_is_prose_and_goes_on():
+    """pdftotext -layout stretched a justified line with long words: it is not a row of columns."""
+    text = (PROSE + "\nPartene i denne avtalen er Samferdselsdepartementet, Klima- og\n"
+            "miljødepartementet,       Forsvarsdepartementet,       Nærings-         og\n"
+            "fiskeridepartementet og KS.\n")
+    assert paragraphs(text)[-1] == ("Partene i denne avtalen er Samferdselsdepartementet, Klima- og miljødepartementet, "
+                                    "Forsvarsdepartementet, Nærings- og fiskeridepartementet og KS.")
+
+
+def test_stretched_tells_prose_from_columns():
+    assert clean._stretched("Denne  avtalen  er  inngått  mellom  Samferdselsdepartementet  og  KS.")
+    assert clean._stretched("Meir  informasjon  om  arbeidet  er  publisert på  regjeringen.no.")
+    assert not clean._stretched("Kari Nordmann          Ola Hansen          Per Olsen")
+    assert not clean._stretched("Finansminister      Næringsminister      Styreleiar")  # no word of prose
+    assert not clean._stretched("____________   ____________   ____________   og")
+    assert not clean._stretched("Leiar i KS      Kunnskapsminister      Kommunal- og distriktsminister")
+
+
+def test_glyph_widths():
+    assert glyphs.width("iii") == 666.0
+    assert glyphs.width("mmm") == 2499.0
+    assert glyphs.width("Æ–") == 1556.0
+    assert glyphs.scale({"a", "b"}, 500.0) == 500 / 556
+    assert glyphs.scale(set(), 500.0) == 1.0
+
+
+def test_line_pitch_where_paragraphs_are_one_line_apart_by_empty_ones():
+    assert pdf_lines._line_pitch(Counter({27.3: 30, 13.6: 6, 40.9: 2})) == 13.6
+    assert pdf_lines._line_pitch(Counter({13.6: 30, 12.0: 3, 27.3: 6})) == 13.6  # a tight signature is no pitch
+
+
+def test_table_cell_lines_kept_apart_unless_one_goes_on():
+    assert not pdf_lines._goes_on("________________________", "Kjersti Solvang")
+    assert pdf_lines._goes_on("________________________", "____")
+    assert not pdf_lines._goes_on("Kjersti Solvang", "Næringsminister")
+    assert pdf_lines._goes_on("Nærings- og", "fiskeridepartementet")
+    assert pdf_lines._goes_on("Kommunal- og distriktsdeparte", "mentet")
+
+
+WRAPS = ("Partane skal samarbeide om eit godt kunnskapsgrunnlag for tiltaka der det er tenleg og\n"
+         "fylkeskommunane skal støtte arbeidet med rettleiing til kommunar med små fagmiljø og\n"
+         "regionale nettverk skal styrkjast i heile landet i samarbeid med dei regionale leddene\n"
+         "gjennom faste møte, og staten skal vurdere betre ressursbruk i sektoren i samarbeid med\n"
+         "kommunane, slik at innbyggjarane får gode og likeverdige tenester i heile landet der dei\n"
+         "bur.\n")
+
+
+def test_unsure_break_at_a_full_line_and_sure_break_at_a_short_one():
+    full = WRAPS + "Departementa skal følgje opp dei nasjonale måla for sektoren i tråd med gjeldande regelverk.\nKommunesektoren har ansvar.\n"
+    short = WRAPS + "Departementa skal følgje opp dei nasjonale måla.\nKommunesektoren har ansvar.\n"
+    assert unsure_breaks(full) == {("med gjeldande regelverk.", "Kommunesektoren har ansvar.")}
+    assert unsure_breaks(short) == set()
+
+
+def test_merge_unsure_makes_either_reading_compare_alike():
+    base = {"id": "x", "title": "Avtale om kvalitet", "language": "nn",
+            "parties": [{"id": "kd", "name": "Kunnskapsdepartementet"}, {"id": "ks", "name": "KS"}],
+            "period": {"end": "2027-12-31"}, "status": "draft", "preamble": ["Partane skal samarbeide."]}
+    split = Agreement.model_validate({**base, "sections": [{"title": "Mål", "blocks": [
+        "Departementa skal følgje opp gjeldande regelverk.", "Kommunesektoren har ansvar for dette."]}]})
+    joined = Agreement.model_validate({**base, "sections": [{"title": "Mål", "blocks": [
+        "Departementa skal følgje opp gjeldande regelverk. Kommunesektoren har ansvar for dette."]}]})
+    breaks = {("opp gjeldande regelverk.", "Kommunesektoren har ansvar")}
+    assert merge_unsure(split, breaks) == merge_unsure(joined, breaks) == joined
+    assert merge_unsure(split, set()) == split
