@@ -75,12 +75,15 @@ def is_wrapped(lines: list[Line]) -> bool:
 
 def capacity(lines: list[Line]) -> float | None:
     """Where the text's lines really wrap: over the lines a lower-case word certainly continues, the
-    10th percentile of (line + space + the next word), in characters; None with fewer than five."""
+    10th percentile of (line + space + the next word), in characters; None with fewer than five. A line shorter
+    than half the text's width did not end for lack of room (a manual break, a title set larger): left out."""
+    half = width(lines) / 2
     spans = sorted(len(a.text.strip()) + 1 + len(_first_word(b.text.strip()))
                    for a, b in zip(lines, lines[1:])
                    if not a.blank() and not b.blank() and not a.hint and not b.hint and LOWER_START.match(b.text.strip())
                    and not TERMINAL.search(a.text.strip()) and not _is_row(a.text) and not starts_structure(b.text)
-                   and _last_word(a.text) not in FUNCTION_WORDS and not a.text.rstrip().endswith(("-", "\u00ad")))
+                   and _last_word(a.text) not in FUNCTION_WORDS and not a.text.rstrip().endswith(("-", "\u00ad"))
+                   and len(a.text.strip()) >= half)
     return spans[len(spans) // 10] if len(spans) >= 5 else None
 
 
@@ -92,10 +95,13 @@ def width(lines: list[Line]) -> int:
 
 
 def _is_row(text: str) -> bool:
-    """Columns set side by side (signatures), not the gap after a list marker («-   item»)."""
+    """Columns set side by side (signatures), not the gap after a list marker («-   item») nor a justified line
+    with one wide gap (pdftotext -layout: «… mellom regjeringen                     og»): a cell of a row holds a
+    name, a title or a date, never a clause of seven words or more."""
     m = marker(text)
     body = m.text if m.kind in ("bullet", "number", "letter") else text.strip()
-    return bool(COLUMN_GAP.search(body))
+    cells = COLUMN_GAP.split(body)
+    return len(cells) > 1 and max(len(c.split()) for c in cells) < 7
 
 
 def _last_word(text: str) -> str:
@@ -333,7 +339,7 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
         return False  # the title (set larger) goes on only with a lower-case word or a year; a capital starts the text
     if first and marker(at).kind in ("number", "section", "subsection", "bare") and not TERMINAL.search(at):
         return False  # a numbered heading (set larger) is not a full line of body text
-    if full_at is not None and bt[:1].isdigit() and not TERMINAL.search(at):
+    if full_at is not None and bt[:1].isdigit() and not TERMINAL.search(at) and not _numbered_heading(bt):
         return True  # «… fram til» + «31. desember 2025, …»
     if full_at is not None and TERMINAL.search(at) and _heading_like(bt, full_at):
         return False  # after a sentence's end, a short line without a closing mark ends no paragraph: a heading
@@ -349,6 +355,13 @@ def _heading_like(text: str, full_at: float) -> bool:
     closing punctuation (a paragraph's last line ends in one) and is short (a middle line is full)."""
     return (text[:1].isupper() and not TERMINAL.search(text) and not text.endswith(",") and len(text.split()) <= 10
             and len(text) < full_at * 0.75 and not _is_row(text))
+
+
+def _numbered_heading(text: str) -> bool:
+    """«6 Bakgrunn», «4. Verkeområde»: a number and a short capitalised text without a closing mark."""
+    m = marker(text)
+    return (m.kind in ("bare", "number", "section") and m.text[:1].isupper() and len(m.text.split()) <= 8
+            and not TERMINAL.search(m.text))
 
 
 def _caps(text: str) -> bool:
