@@ -190,14 +190,18 @@ def _debris(text: str) -> str | None:
 
 
 def _heading_number(lines: list[Line], i: int) -> bool:
-    """A bare «3» alone, not at a page break, followed (after blank lines) by a short capitalised line without a full stop."""
+    """A bare «3» alone, not at a page break, followed (after blank lines) by a short capitalised line without a full
+    stop, a number of its own or a lower-case line going on after it."""
     if not re.fullmatch(r"\d{1,2}", lines[i].text.strip()) or _near_page_break(lines, i):
         return False
-    nxt = next((ln for ln in lines[i + 1 : i + 4] if not ln.blank()), None)
-    if nxt is None or nxt.page != lines[i].page:
+    at = next((k for k in range(i + 1, min(i + 4, len(lines))) if not lines[k].blank()), None)
+    if at is None or lines[at].page != lines[i].page:
         return False
-    text = nxt.text.strip()
-    return text[:1].isupper() and len(text.split()) <= 16 and not re.search(r"[.:;,]$", text)
+    text = lines[at].text.strip()
+    after = lines[at + 1].text.strip() if at + 1 < len(lines) else ""
+    return (text[:1].isupper() and len(text.split()) <= 16 and not re.search(r"[.:;,]$", text)
+            and not re.match(r"\d", text)  # «6 Bakgrunn» has its number: the «1» above is a page's
+            and not re.match(r"[a-zæøå]", after))  # a line going on in lower case: a sentence, not a heading
 
 
 def _drop_running(lines: list[Line], notes: Notes) -> list[Line]:

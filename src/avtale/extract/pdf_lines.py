@@ -247,13 +247,20 @@ def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped
         if isinstance(block, tuple):
             out.extend((t, None) for t in _table(block[1], pitch))
             continue
+        level = levels.get(block[0].size) if levels else None  # a title or heading set larger: its lines go on
         for k, r in enumerate(block):
             text = r.text().strip()
-            hint = "wrap" if gapped and k and not starts_structure(text) else None
-            if not k and levels and r.size in levels:
-                hint = levels[r.size]
+            hint = "wrap" if (gapped or level) and k and not starts_structure(text) and not _after_item(block[k - 1], r) else None
+            if not k and level:
+                hint = level
             out.append((text, hint))
     return out
+
+
+def _after_item(above: Row, row: Row) -> bool:
+    """A line set left of a list item's label: the paragraph after the list (the item's own lines go on under
+    its text), even where no gap sets it apart."""
+    return starts_structure(above.text().strip()) and row.segs[0][0] < above.segs[0][0] - 1.0
 
 
 def _same_block(a: Row, b: Row, pitch: dict[float, float]) -> bool:
@@ -264,6 +271,7 @@ def _regions(blocks: list[list[Row]], pitch, margin: float):
     """Blocks, with neighbouring blocks set in columns merged into one table region (tagged tuple)."""
     out: list = []
     for block in blocks:
+        _mend_justified(block, margin)
         columnar = any(len(r.segs) > 1 or r.segs[0][0] > margin + 3 * r.size for r in block)
         if columnar and out and isinstance(out[-1], tuple) and out[-1][1][-1].y - block[0].y <= 2 * block[0].size:
             out[-1][1].extend(block)
@@ -272,6 +280,18 @@ def _regions(blocks: list[list[Row]], pitch, margin: float):
         else:
             out.append(block)
     return [b if not isinstance(b, tuple) or _really_columns(b[1], margin) else b[1] for b in out]
+
+
+def _mend_justified(block: list[Row], margin: float) -> None:
+    """In a paragraph of three lines or more at the margin, one line split in two is a justified line whose
+    stretched spaces made a word look far off (pypdf gives a run's start, not the word spacing that widened
+    it): its parts are one text again."""
+    split = [r for r in block if len(r.segs) > 1]
+    if len(block) < 3 or len(split) != 1 or any(abs(r.segs[0][0] - margin) > 1.5 for r in block):
+        return
+    row = split[0]
+    row.segs = [(row.segs[0][0], " ".join(t.strip() for _, t in row.segs))]
+    row.ends = [row.ends[-1]]
 
 
 def _really_columns(rows: list[Row], margin: float) -> bool:
