@@ -17,7 +17,8 @@ losses made good, and a list of (line index, note) for the `ocr` notes:
   («Barne- og familieminister Leiar i KS»; one cell may be the broken first half of a
   title whose rest stands alone on the next line: «Kultur- og» / «likestillingsminister»)
   and the row of names above it that cuts into the same k names (the cut that starts
-  most names with a common given name) get tabs between their cells; so does a row of
+  most names with a common given name and ends fewest with one: `signature_parts.cut_names`)
+  get tabs between their cells; so does a row of
   party names above those names (the column heads). A row that does not cut into the
   same k is left as it is.
 """
@@ -150,21 +151,11 @@ def _cuts(line: str, good, rest: bool) -> list[list[str]]:
 
 
 def _names(line: str, k: int) -> list[str] | None:
-    """`line` cut into k names: the cut that starts most names with a common given name, then the most even."""
-    from avtale.extract import signing
+    """`line` cut into k names (`signature_parts.cut_names`: most starting with a common given name, fewest ending
+    with one, then the most even)."""
+    from avtale.extract.signature_parts import cut_names
 
-    words = line.split()
-    best, best_key = None, None
-    for sizes in _compositions(len(words), k) if k <= len(words) <= 16 else ():
-        parts, at = [], 0
-        for size in sizes:
-            parts.append(" ".join(words[at : at + size]))
-            at += size
-        if all(signing.name_like(p) for p in parts):
-            key = (sum(p.split()[0] in signing.GIVEN for p in parts), min(sizes) - max(sizes))
-            if best_key is None or key > best_key:
-                best, best_key = parts, key
-    return best
+    return cut_names(line, k)
 
 
 def _compositions(n: int, k: int):

@@ -1,0 +1,292 @@
+"""The parts of a signature block, and the rows an exporter joined cut back into columns.
+
+Used by `signing` (which reads the block) and `ocr_columns` (which restores Tesseract's
+columns). Reads: the text of one cell or row. Writes: its kind (`classify`: a place and date,
+a line, a «For» row, a party, a name, a title, …) or its cells.
+
+Heuristics, each because exporters differ:
+
+- *A name is two to five capitalised words without a title word; a title holds a title noun*
+  («…minister», «leder/leiar», «direktør», …) or a title adjective («Administrerende»).
+- *Stacked cells are taken apart.* A PDF reader may join a cell's lines into one
+  («____ Marte Lien Bakke Arbeids- og inkluderingsminister»): the underscore line, the
+  longest name that leaves a title, and the title become rows of their own.
+- *Columns joined with single spaces are cut back.* pandoc's plain text and pypdf set one
+  space where the document had a tab or a table cell («Anne Hatlevik Liv Haugen» /
+  «Kommunal- og distriktsminister Klima- og miljøminister»). The number of columns k comes
+  from the nearest row that shows it: a row of k underscore lines, a row of k cells (tabs,
+  wide gaps, «For A For B»), or a row that cuts into k titles, each starting with a capital,
+  holding exactly one title noun and not ending open («Kultur- og», «Administrerende»): one
+  title seldom holds two nouns, and a title never starts in lower case, so the cut is
+  unique. A names row beside such a titles row (just above or below it) is cut into the same
+  k names; one plausible long name (five words or fewer) is cut only where every part starts
+  with a common given name (`GIVEN`). Among the cuts the one wins that starts most names with
+  a given name, then ends fewest with one (a name ends in a surname: «Jon Hatlevik | Unni
+  Kristian Hatlevik Tangen», not «Jon Hatlevik Unni | …»), then the most even.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from avtale.dates import MONTHS
+from avtale.extract.clean import COLUMN_GAP
+from avtale.extract.lines import Line, Notes
+from avtale.extract.markers import marker
+
+MONTH = "(?:" + "|".join(MONTHS) + ")"
+DATE = rf"(?:den\s+)?(?:\d{{1,2}}\.\s*(?i:{MONTH})\s+\d{{4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+PLACE = r"[A-ZÆØÅ][\wæøåÆØÅ'-]+(?:\s+(?:i|på|[A-ZÆØÅ][\wæøåÆØÅ'-]+)){0,2}"
+PLACE_DATE = re.compile(rf"^(?P<place>{PLACE})\s*(?:,\s*|\s+)(?P<date>{DATE})\s*\.?$")
+DATE_FIRST = re.compile(rf"^(?P<date>{DATE})\s*,?\s+(?:i\s+)?(?P<place>{PLACE})\s*\.?$")
+PLACE_LABEL = re.compile(rf"^(?:sted|stad)\s*:\s*(?P<place>{PLACE})\s*$", re.IGNORECASE)
+DATE_LABEL = re.compile(rf"^(?:dato)\s*:\s*(?P<date>{DATE})\s*$", re.IGNORECASE)
+DATE_ONLY = re.compile(rf"^(?P<date>{DATE})\s*$")
+PLACE_ONLY = re.compile(rf"^(?P<place>{PLACE}),$")
+ESIGN = re.compile(r"\b(?:signert|signed|underskreve?n?|underteikna?)\b.*\belektronisk\b|\belektronisk\w*\s+(?:signert|signed|underskrev\w*)", re.IGNORECASE)
+LINE = re.compile(r"^[_.…\s]{5,}$")
+FOR = re.compile(r"^(?:for\s+og\s+på\s+vegne\s+av|på\s+vegne\s+av|for)\s+(?P<party>\S.*?)\s*:?$", re.IGNORECASE)
+FOR_SPLIT = re.compile(r"\s+(?=(?:For|På vegne av)\s)")
+BLOCK_HEADING = re.compile(r"^(?:underskrift(?:er)?|signatur(?:er)?|signering|underskrifter\s+og\s+dato)\s*:?$", re.IGNORECASE)
+TITLE_NOUN = re.compile(
+    r"(?:minister|statsråd|statssekretær|sekretær|leder|leiar|direktør|ordfører|president|sjef|rådmann|rådgjevar|"
+    r"rådgiver|generalsekretær|styremedlem|formann|nestleder|nestleiar|fullmektig)\b",
+    re.IGNORECASE,
+)
+TITLE_ADJECTIVE = r"\b(?:administrerende|administrerande|fungerende|fungerande|konstituert|assisterende|assisterande)\b"
+TITLE_WORD = re.compile(f"{TITLE_NOUN.pattern}|{TITLE_ADJECTIVE}", re.IGNORECASE)  # a word no name holds
+PARTY_NAME = re.compile(r"^(?:[A-ZÆØÅ][\wæøå-]*(?:,\s+[\wæøå-]+)*(?:\s+og\s+[\wæøå]+)?(?:departementet|direktoratet)|KS|[A-ZÆØÅ]{2,6})$")
+NAME_WORD = re.compile(r"^(?:[A-ZÆØÅ][a-zæøåäöéüá'’]+(?:-[A-ZÆØÅ][a-zæøåäöéüá'’]+)?|[A-ZÆØÅ]\.)$")
+OPEN_END = re.compile(rf"(?:\w-|\s(?:og|i|for|and|of)|{TITLE_ADJECTIVE})$", re.IGNORECASE)  # a cell going on below
+
+
+@dataclass
+class Cell:
+    text: str
+    line: int
+    row: int
+    col: int
+    offset: int
+    kind: str = ""
+    wide: bool = False  # one of several cells in its row
+    apart: bool = False  # a place and date (or a note) stands between it and the part before
+
+
+def name_like(text: str) -> bool:
+    """«Gunn Marit Helgesen», «Anne K. Hansen»: two to five capitalised words."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(NAME_WORD.match(w) or w in ("van", "von", "de", "af") for w in words) \
+        and not TITLE_WORD.search(text)
+
+
+def title_like(text: str) -> bool:
+    return bool(TITLE_WORD.search(text)) and len(text.split()) <= 8 and not re.search(r"[.;:!?]$", text)
+
+
+def classify(text: str) -> str:
+    """The kind of a signature part, or «» for prose."""
+    t = " ".join(text.split())
+    if LINE.match(t):
+        return "line"
+    if PLACE_DATE.match(t) or DATE_FIRST.match(t):
+        return "place_date"
+    if PLACE_LABEL.match(t):
+        return "place"
+    if DATE_LABEL.match(t) or DATE_ONLY.match(t):
+        return "date"
+    if PLACE_ONLY.match(t):
+        return "place"
+    if ESIGN.search(t) and len(t.split()) <= 8:
+        return "esign"
+    if BLOCK_HEADING.match(t):
+        return "heading"
+    if FOR.match(t) and len(t.split()) <= 8 and not re.search(r"[.;!?]$", t):
+        return "for"
+    if PARTY_NAME.match(t):
+        return "party"
+    if title_like(t):
+        return "title"
+    if name_like(t):
+        return "name"
+    if OPEN_END.search(t) and len(t.split()) <= 3 and marker(t).kind == "none":
+        return "open"
+    if re.fullmatch(r"[a-zæøå][\wæøå-]*(?:departementet|minister|direktoratet)", t):
+        return "rest"  # the second half of a wrapped cell
+    return ""
+
+
+def row_cells(line: Line, row: int) -> list[Cell]:
+    out, pos, text = [], 0, line.text.rstrip()
+    parts = COLUMN_GAP.split(text)
+    for part in parts:
+        at = text.find(part, pos) if part else pos
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            for k, piece in enumerate(FOR_SPLIT.split(part.strip()) if FOR.match(part.strip()) else [part]):
+                out.append(Cell(" ".join(piece.split()), line.no, row, 0, at + lead + k))  # «For KD For KS»: two cells
+        pos = at + len(part)
+    for i, c in enumerate(out):
+        c.col, c.wide = i, len(out) > 1
+    return out
+
+
+def prose(text: str) -> bool:
+    """A line no signature block holds: a sentence, a long line, a list item."""
+    t = " ".join(text.split())
+    return len(t.split()) > 8 or bool(re.search(r"[.!?:;]['»\")]*$", t)) or marker(t).kind not in ("none", "bare")
+
+
+
+# Common Norwegian given names: where an exporter turned the tab between two names into a space
+# («Jon Ivar Sæle Astrid Bergset»), a second name starts at one of these.
+GIVEN = set("""
+Sigrid Sofie Johanne Elise Tone Unni Ragnhild Astrid Håkon Eirik Ingvild Kristine Karoline Emilie Nora Emma Sara
+Thea Ingrid Maja Julie Hanna Helene Marthe Stine Lise Anette Cecilie Linn Vibeke Merete Gunhild Randi Oddny Signe
+Live Åshild Torunn Solfrid Bodil Jorunn Eldbjørg Magnhild Dagny Frida Guri Tuva Vilde Mathilde Ane Kaja Jenny
+Ola Knut Olav Sigmund Gustav Leif Kåre Arild Frode Roar Dag Asbjørn Ståle Halvor Tor Are Atle Eivind Endre Fredrik
+Jakob Johannes Mathias Sondre Simon Tobias Sander Daniel Markus Emil Henrik Oskar Elias Filip Adrian Kristoffer
+Christian Alexander Sebastian Thomas Torstein Bård Vegard Haakon Ove Yngve Rolf Egil Reidar Ragnar Sverre Torgeir
+
+Anne Inger Kari Marit Ingrid Liv Eva Berit Astrid Bjørg Hilde Anna Solveig Marianne Randi Ida Nina Maria Elisabeth
+Kristin Bente Heidi Silje Hanne Gunn Tone Line Wenche Camilla Ellen Mari Trine Lene Ingeborg Sissel Aud Guro Sunniva
+Ragnhild Tove Elin Grethe Torill Unni Siri Monica Kirsten Turid Karin Åse Gro Laila Kjersti Vigdis Hege Marte Synnøve
+Jan Per Bjørn Ole Lars Kjell Knut Arne Svein Thomas Hans Geir Tor Morten Terje Odd Erik Martin Andreas John Anders
+Rune Trond Harald Jon Olav Tore Espen Håkon Sindre Eirik Oddvar Trygve Jonas Magnus Sverre Sigurd Gunnar Nils Stian
+Torbjørn Jens Einar Petter Øystein Kristian Henrik Tormod Helge Audun Jørgen Aksel Vidar Ivar Even Steinar Øyvind
+""".split())
+
+
+def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
+    """Stacked cells taken apart, and rows whose columns an exporter joined with single spaces cut into their
+    cells (the module's docstring)."""
+    rows = [r for row in rows for r in _unstack(row)]
+    k = 0
+    out = []
+    for i, row in enumerate(rows):
+        kind = classify(row[0].text) if len(row) == 1 else ""
+        if len(row) == 1 and LINE.match(row[0].text) and len(re.findall(r"[_.…]{4,}", row[0].text)) > 1:
+            c = row[0]
+            k = len(re.findall(r"[_.…]{4,}", c.text))
+            row = [Cell("_" * 10, c.line, c.row, i, c.offset + i, wide=True) for i in range(k)]
+        elif len(row) > 1:
+            k = len(row)
+        elif kind in ("line", "for"):
+            k = 1  # one signatory's block: nothing to split until the next row of columns
+        elif kind in ("", "title", "name"):
+            n = k if k > 1 else _columns_near(rows, i)
+            parts = cut_row(row[0].text, n) if n > 1 else None
+            if parts:
+                c = row[0]
+                notes.uncertain(c.line, f"«{c.text}» read as {n} columns: " + " | ".join(parts))
+                row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True) for j, t in enumerate(parts)]
+        out.append(row)
+    return out
+
+
+def _columns_near(rows: list[list[Cell]], i: int) -> int:
+    """The number of columns a row of joined titles at i, or just below or above it, shows (0: none)."""
+    for j in (i, i + 1, i - 1, i + 2):
+        if 0 <= j < len(rows) and len(rows[j]) == 1 and classify(rows[j][0].text) in ("", "title"):
+            parts = cut_titles(rows[j][0].text)
+            if parts:
+                return len(parts)
+    return 0
+
+
+def cut_row(text: str, k: int) -> list[str] | None:
+    """A row cut into k titles, or into k names (a plausible long name only where every part starts with a given
+    name)."""
+    parts = cut_titles(text, k) or cut_names(text, k)
+    if parts and classify(text) == "name" and not all(p.split()[0] in GIVEN for p in parts):
+        return None  # one long name stays one name unless every part starts with a given name
+    return parts
+
+
+def one_title(part: str) -> bool:
+    """A whole title in a row of titles: a capital first, one title noun, not open at its end."""
+    return (title_like(part) and len(TITLE_NOUN.findall(part)) == 1 and part[:1].isupper()
+            and not part.endswith("-") and not OPEN_END.search(part) and not re.search(TITLE_ADJECTIVE + "$", part, re.I))
+
+
+def cut_titles(text: str, k: int | None = None) -> list[str] | None:
+    """`text` cut into k (or, without k, two to five) whole titles, the most even cut; None where none is."""
+    words = text.split()
+    if len(words) < 2 or len(words) > 16:
+        return None
+    best, best_key = None, None
+    for n in ([k] if k else range(2, min(5, len(words)) + 1)):
+        for parts in _cuts(words, n):
+            if all(one_title(p) for p in parts):
+                key = (n, -max(map(len, parts)))
+                if best_key is None or key > best_key:
+                    best, best_key = parts, key
+    return best
+
+
+def cut_names(text: str, k: int) -> list[str] | None:
+    """`text` cut into k names: most starting with a given name, fewest ending with one, then the most even."""
+    words = text.split()
+    if len(words) < k or len(words) > 16:
+        return None
+    best, best_key = None, None
+    for parts in _cuts(words, k):
+        if all(name_like(p) for p in parts):
+            sizes = [len(p.split()) for p in parts]
+            key = (sum(p.split()[0] in GIVEN for p in parts), -sum(p.split()[-1] in GIVEN for p in parts),
+                   min(sizes) - max(sizes))
+            if best_key is None or key > best_key:
+                best, best_key = parts, key
+    return best
+
+
+def _cuts(words: list[str], k: int):
+    """Every cut of the words into k non-empty runs, as texts."""
+    for sizes in compositions(len(words), k):
+        parts, at = [], 0
+        for n in sizes:
+            parts.append(" ".join(words[at : at + n]))
+            at += n
+        yield parts
+
+
+def _stack(text: str) -> list[str]:
+    """The parts of one cell a reader joined into a line: «For X», an underscore line, a name, a title."""
+    parts = []
+    if LINE.match(text):
+        return [text]
+    m = re.match(r"^(.*?)\s*([_.…]{4,})\s*(.*)$", text)
+    if m and m.group(1) and FOR.match(m.group(1)):
+        parts.append(m.group(1))
+        text = f"{m.group(2)} {m.group(3)}".strip()
+    m = re.match(r"^([_.…]{4,})\s+(\S.*)$", text)
+    if m:
+        parts.append(m.group(1))
+        text = m.group(2)
+    if classify(text) not in ("name", "party", "for"):
+        words = text.split()
+        for cut in range(min(5, len(words) - 1), 1, -1):  # the longest name that leaves a title
+            name, title = " ".join(words[:cut]), " ".join(words[cut:])
+            if name_like(name) and title_like(title):
+                return parts + [name, title]
+    return parts + [text]
+
+
+def _unstack(row: list[Cell]) -> list[list[Cell]]:
+    """A row whose every cell holds the same number of stacked parts becomes that many rows."""
+    stacks = [_stack(c.text) for c in row]
+    n = len(stacks[0]) if stacks else 0
+    if n < 2 or any(len(st) != n for st in stacks):
+        return [row]
+    return [[Cell(st[i], c.line, c.row + i, c.col, c.offset, wide=c.wide) for c, st in zip(row, stacks)] for i in range(n)]
+
+
+def compositions(n: int, k: int):
+    """Every way of cutting n words into k non-empty runs, as run lengths."""
+    if k == 1:
+        yield (n,)
+        return
+    for first in range(1, n - k + 2):
+        for rest in compositions(n - first, k - 1):
+            yield (first, *rest)
+

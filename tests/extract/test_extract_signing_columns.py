@@ -1,0 +1,147 @@
+"""Signature blocks as exporters of Word documents written by other hands leave them, each read exactly.
+
+Every text is shaped as the exporter writes it: pandoc's plain text and pypdf join the cells of a row
+with single spaces; pdftotext moves a title past the place and date; pdftotext -layout staggers the
+columns of a table. The expected signatories (name, title, «For» party) are exact.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from avtale.extract import ocr_columns, signing
+from avtale.extract.lines import Line, Notes
+from avtale.extract.signature_parts import cut_names, cut_titles
+
+BODY = "Avtalen gjelder fra signering og fram til 31. desember 2030.\n\n"
+
+
+def signers(text: str) -> list[tuple[str, str, str | None]]:
+    lines = [Line(i, t) for i, t in enumerate((BODY + text).split("\n"), start=1)]
+    body, out = signing.split(lines, Notes())
+    assert out is not None, "no signature block found"
+    assert body[0].text.startswith("Avtalen gjelder")
+    return [(s.name, s.title, s.party) for s in out.signers]
+
+
+# pandoc (plain text) and pypdf: tab-separated columns joined with single spaces, no row showing the gaps.
+@pytest.mark.parametrize("text, want", [
+    ("Ålesund, 8. juli 2024\n\nAvtalen er signert elektronisk.\n\nAnne Hatlevik Liv Haugen\n\n"
+     "Kommunal- og distriktsminister Klima- og miljøminister\n\nPer Olav Rønning\n\nLeder i KS",
+     [("Anne Hatlevik", "Kommunal- og distriktsminister", None), ("Liv Haugen", "Klima- og miljøminister", None),
+      ("Per Olav Rønning", "Leder i KS", None)]),
+    ("Stavanger den 30. oktober 2025\n\nMarte Lyngstad Liv Sofie Moen\n\n"
+     "Samferdselsminister Digitaliserings- og forvaltningsminister\n\nMarit Dahl\n\nStyreleiar i KS",
+     [("Marte Lyngstad", "Samferdselsminister", None), ("Liv Sofie Moen", "Digitaliserings- og forvaltningsminister", None),
+      ("Marit Dahl", "Styreleiar i KS", None)]),
+    ("Oslo, 16. november 2029\nAvtalen er signert elektronisk.\nEirik Aune Ragnhild Olav Berg\n"
+     "Barne- og familieminister Leiar i KS",
+     [("Eirik Aune", "Barne- og familieminister", None), ("Ragnhild Olav Berg", "Leiar i KS", None)]),
+    ("Trondheim, 7. november 2030\nAvtalen er signert elektronisk.\nLiv Margrethe Dahl Aud Fuglesang Aune\n"
+     "Energiminister Styreleder i KS",
+     [("Liv Margrethe Dahl", "Energiminister", None), ("Aud Fuglesang Aune", "Styreleder i KS", None)]),
+])
+def test_columns_joined_with_spaces_are_cut_by_the_row_of_titles(text, want):
+    assert signers(text) == want
+
+
+def test_a_name_ends_in_a_surname_not_a_given_name():
+    """«Jon Hatlevik Unni | Kristian Hatlevik Tangen» is as even a cut, but a name seldom ends in a given name."""
+    text = ("____________________________ ____________________________\n\n"
+            "Jon Hatlevik Unni Kristian Hatlevik Tangen\n\nSamferdselsminister Administrerende direktør\n\n"
+            "Sted: Ålesund\n\nDato: 9. juli 2028")
+    assert signers(text) == [("Jon Hatlevik", "Samferdselsminister", None),
+                             ("Unni Kristian Hatlevik Tangen", "Administrerende direktør", None)]
+
+
+def test_one_long_name_is_not_cut():
+    text = "Oslo, 1. mars 2025\n\nAnne Marie Berg Dahl\n\nKunnskapsminister"
+    assert signers(text) == [("Anne Marie Berg Dahl", "Kunnskapsminister", None)]
+
+
+def test_a_title_cut_needs_a_capital_and_one_noun_per_title():
+    assert cut_titles("Samferdselsminister Administrerende direktør") == ["Samferdselsminister", "Administrerende direktør"]
+    assert cut_titles("Kultur- og likestillingsminister") is None
+    assert cut_titles("Administrerende direktør") is None
+    assert cut_titles("Styreleder i KS") is None
+    assert cut_names("Tone Kristian Nes Lunde Geir Bråten", 2) == ["Tone Kristian Nes Lunde", "Geir Bråten"]
+
+
+def test_a_row_of_titles_under_stacked_for_rows_and_names():
+    """pypdf reads each cell's «For» row and name, then the row of titles."""
+    text = ("For Finansdepartementet\nLars Elise Vik Hatlevik\nFor Kommunal- og distriktsdepartementet\nGeir Bråten\n"
+            "Finansminister Kommunal- og distriktsminister\nFor KS\nUnni Erik Holm\nStyreleiar i KS\n"
+            "Kristiansand den 12. desember 2029")
+    assert signers(text) == [
+        ("Lars Elise Vik Hatlevik", "Finansminister", "Finansdepartementet"),
+        ("Geir Bråten", "Kommunal- og distriktsminister", "Kommunal- og distriktsdepartementet"),
+        ("Unni Erik Holm", "Styreleiar i KS", "KS")]
+
+
+def test_a_title_pdftotext_moved_past_the_place_and_date_goes_to_its_signatory():
+    text = ("For Finansdepartementet\n\nFor Kommunal- og distriktsdepartementet\n\nLars Elise Vik Hatlevik\n\n"
+            "Geir Bråten\n\n\nFinansminister\nFor KS\n\nUnni Erik Holm\nStyreleiar i KS\n\n"
+            "Kristiansand den 12. desember 2029\n\nKommunal- og distriktsminister")
+    assert signers(text) == [
+        ("Lars Elise Vik Hatlevik", "Finansminister", "Finansdepartementet"),
+        ("Geir Bråten", "Kommunal- og distriktsminister", "Kommunal- og distriktsdepartementet"),
+        ("Unni Erik Holm", "Styreleiar i KS", "KS")]
+
+
+def test_staggered_layout_columns_are_read_by_their_heads():
+    """pdftotext -layout sets a cell a line lower than its neighbour; the column heads say whose it is."""
+    text = (
+        "Kristiansand, 20. november 2028\n\n\n"
+        "For Utenriksdepartementet    For Nærings- og           For KS\n"
+        "                             fiskeridepartementet\n\n"
+        "______________________                                 ______________________\n"
+        "______                       ______________________    ______\n"
+        "                             ______\n"
+        "Jon Olav Tangen                                        Åse Solvang Østby\n"
+        "                             Tone Østby\n"
+        "Utviklingsminister                                     Leder i KS\n"
+        "                             Fiskeri- og havminister\n")
+    assert signers(text) == [
+        ("Jon Olav Tangen", "Utviklingsminister", "Utenriksdepartementet"),
+        ("Tone Østby", "Fiskeri- og havminister", "Nærings- og fiskeridepartementet"),
+        ("Åse Solvang Østby", "Leder i KS", "KS")]
+
+
+def test_staggered_layout_in_two_groups_of_two():
+    text = (
+        "Trondheim, 26. juni 2030\n\n"
+        "For Nærings- og fiskeridepartementet For Kultur- og likestillingsdepartementet\n\n"
+        "Unni Haugen                          Håkon Bakke\n"
+        "Næringsminister                      Kultur- og likestillingsminister\n\n\n"
+        "For Justis- og                       For KS\n"
+        "beredskapsdepartementet\n\n\n\n"
+        "                                     Geir Strand Haugen\n"
+        "Tone Kristian Bakke                  Leder i KS\n"
+        "Justis- og beredskapsminister\n")
+    assert signers(text) == [
+        ("Unni Haugen", "Næringsminister", "Nærings- og fiskeridepartementet"),
+        ("Håkon Bakke", "Kultur- og likestillingsminister", "Kultur- og likestillingsdepartementet"),
+        ("Tone Kristian Bakke", "Justis- og beredskapsminister", "Justis- og beredskapsdepartementet"),
+        ("Geir Strand Haugen", "Leder i KS", "KS")]
+
+
+def test_a_title_adjective_goes_on_in_the_cell_below():
+    """pandoc's plain-text table wraps «Administrerande direktør» inside its column."""
+    text = (
+        "Tromsø den 29. november 2025\n\n"
+        "  Digitaliserings- og         Landbruks- og           KS\n"
+        "  forvaltningsdepartementet   matdepartementet\n"
+        "  --------------------------- ----------------------- -----------------------\n"
+        "  Stein Margrethe Holm        Ola Bakke Ødegård       Jon Bakke\n\n"
+        "  Digitaliserings- og         Landbruks- og           Administrerande\n"
+        "  forvaltningsminister        matminister             direktør\n")
+    got = signers(text)
+    assert [(n, t) for n, t, _ in got] == [
+        ("Stein Margrethe Holm", "Digitaliserings- og forvaltningsminister"),
+        ("Ola Bakke Ødegård", "Landbruks- og matminister"), ("Jon Bakke", "Administrerande direktør")]
+
+
+def test_ocr_columns_uses_the_same_name_cut():
+    out, _ = ocr_columns.restore_columns(["Avtalen gjelder til 2030.", "Jon Hatlevik Unni Kristian Hatlevik Tangen",
+                                          "Samferdselsminister Administrerende direktør"])
+    assert out[1:] == ["Jon Hatlevik\tUnni Kristian Hatlevik Tangen", "Samferdselsminister\tAdministrerende direktør"]
