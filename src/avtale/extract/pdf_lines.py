@@ -161,12 +161,17 @@ def _line_pitch(gaps: Counter) -> float:
     return min(half) if half else most
 
 
-def _join_cell(lines: list[str]) -> str:
+def _join_cell(lines: list[str], vocabulary: frozenset[str] = frozenset()) -> str:
+    """A cell's lines as one text. A word a narrow cell broke without a hyphen («inkluderingsdepart» + «ementet»)
+    is whole again where the whole word is in the document (`vocabulary`)."""
     out = ""
     for line in lines:
         line = line.strip()
         if not out:
             out = line
+        elif re.search(r"[a-zæøå]$", out) and line[:1].islower() and \
+                (out.split()[-1] + line.split()[0]).casefold().strip(".,;:") in vocabulary:
+            out += line
         elif re.search(r"\d[–—]$", out) and line[:1].isdigit():
             out += line  # «2030–» + «2033»: a span of years broken at its dash
         elif out.endswith(("\u00ad", "-")):
@@ -209,7 +214,7 @@ def _column_spans(rows: list[Row]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in out]
 
 
-def _table(rows: list[Row], pitch: dict[float, float]) -> list[str]:
+def _table(rows: list[Row], pitch: dict[float, float], vocabulary: frozenset[str] = frozenset()) -> list[str]:
     """Rows of a region set in columns -> one line per row of cells, cells separated by tabs."""
     spans = _column_spans(rows)
     columns: list[list[tuple[float, float, str]]] = [[] for _ in spans]
@@ -226,12 +231,12 @@ def _table(rows: list[Row], pitch: dict[float, float]) -> list[str]:
                 out.append([])
             out[-1].append(text)
             prev = y
-        cells.append([_join_cell(c) for c in out])
+        cells.append([_join_cell(c, vocabulary) for c in out])
     height = max(len(c) for c in cells)
     return ["\t".join(c[k] if k < len(c) else "" for c in cells).rstrip("\t") for k in range(height)]
 
 
-def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped: bool,
+def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped: bool, vocabulary=frozenset(),
                levels: dict[float, str] | None = None) -> list[tuple[str, str | None]]:
     """(text, hint) lines of one page, blank lines at paragraph gaps, tables cell by cell."""
     blocks: list[list[Row]] = []
@@ -245,7 +250,7 @@ def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped
         if i:
             out.append(("", None))
         if isinstance(block, tuple):
-            out.extend((t, None) for t in _table(block[1], pitch))
+            out.extend((t, None) for t in _table(block[1], pitch, vocabulary))
             continue
         level = levels.get(block[0].size) if levels else None  # a title or heading set larger: its lines go on
         for k, r in enumerate(block):
@@ -324,7 +329,8 @@ def document_lines(pages: list) -> list[list[tuple[str, str | None]]]:
     gaps = sum(1 for page in rows for a, b in zip(page, page[1:])
                if a.size == b.size and pitch.get(a.size, 99) + 1.0 < a.y - b.y < 3 * a.size)
     gapped = gaps >= 3
-    out = [page_lines(page, pitch, margin, gapped, _levels(rows)) for page in rows]
+    vocabulary = frozenset(w.casefold() for page in rows for r in page for _, t in r.segs for w in re.findall(r"[\wæøåÆØÅ]+", t))
+    out = [page_lines(page, pitch, margin, gapped, vocabulary, _levels(rows)) for page in rows]
     body = [len(t) for page in out for t, _ in page if t and "\t" not in t]
     full = sorted(body)[int(len(body) * 0.9)] * 0.8 if body else 0
     for prev, page in zip(out, out[1:]):

@@ -20,6 +20,10 @@ kept minimal; everything else is in the text, however hard (All caps titles, OCR
    with them, away from their paragraphs (corpus d01). Only when the source really is out of
    order (`in_order` finds the gold's headings and paragraphs out of sequence) the body is not
    compared at all.
+4. Text exports of the PDF (pdftotext, -layout, pypdf) do not show a paragraph's end where Word's
+   space after it is small and the paragraph's last line is full: there both readings are accepted
+   (`avtale.extract.compare.unsure_breaks` and `merge_unsure`, applied by `run.check_source` only after
+   the strict comparison failed, and counted apart).
 """
 
 from __future__ import annotations
