@@ -11,6 +11,13 @@ desember 2017», «fra 1. januar 2025 til 31. desember 2029») and its start («
 1. januar 2025», «gjeld frå …»); a title in capitals is put in sentence case (`sentence_case`). Not derivable: the id and the start
 date (from options, else a placeholder and a comment), and whether it was signed
 (`signed` when there is a signature block, else `draft`, with a comment).
+
+No section headings at all (recognise found none, numbered or not): the text is still read as an agreement
+when it shows itself to be one — it has body text after the title and either a signature block or a title
+that names an agreement («…avtale…», «Avtale om …») — and its body becomes one section with a guessed
+title («Innhold», nynorsk «Innhald») and a to-do; a note says so. Anything else (a shopping list, a
+README, a line of text) is refused: «this does not look like an agreement».
+The to-dos recognise left in the outline (its guesses, e.g. stacked headings) are passed on.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import replace
 
 from pydantic import ValidationError
 
@@ -25,7 +33,7 @@ from avtale.dates import find_dates, format_date
 from avtale.errors import ExtractError, Position
 from avtale.extract import parties
 from avtale.extract.lines import Notes
-from avtale.extract.outline import Block, Outline
+from avtale.extract.outline import Block, Outline, Part
 from avtale.model import Agreement, Bullets, Numbered, Period, Section, Signatory, Signing, Subsection
 
 NYNORSK = {"ikkje", "eit", "ein", "frå", "kva", "vere", "berre", "dei", "korleis", "saman", "kommunane", "partane", "avtalepartane", "heile", "hjå", "vidare", "nokre", "mykje", "einige", "òg", "opplæringa", "barnehagane", "skulen", "skulane"}
@@ -34,6 +42,7 @@ START_PHRASE = re.compile(r"(?:gjelder|gjeld|løper|trer\s+i\s+kraft|tek\s+til\s
 FROM_TO = re.compile(r"(?:fra|frå)\s+\d{1,2}\.\s+\w+\s+\d{4}\s+(?:og\s+)?til\s+$", re.IGNORECASE)
 END_PHRASE = re.compile(r"(?:fram|frem)\s+til(?:\s+og\s+med)?\s+$|til\s+og\s+med\s+$|ut\s+$", re.IGNORECASE)
 PLACEHOLDER_ID = "fyll-inn-id"
+AGREEMENT_WORD = re.compile(r"avtale", re.IGNORECASE)
 
 
 def body_texts(outline: Outline) -> list[str]:
@@ -118,14 +127,28 @@ def _blocks(blocks: list[Block]) -> list:
     return out
 
 
+def _one_section(outline: Outline, notes: Notes, todos: list) -> Outline:
+    """The whole body as one section under a guessed title, for a text with no headings at all (module docstring)."""
+    title = "Innhald" if language(body_texts(outline)) == "nn" else "Innhold"
+    line = outline.preamble[0].line
+    notes.uncertain(line, f"no section headings found: the whole text is one section titled «{title}» (a guess); "
+                          "split it into sections and give each its title")
+    todos.append((("sections", 0, "title"), "a guess: the source shows no section headings; the whole text is this one "
+                  "section: split it into sections and title each"))
+    return replace(outline, preamble=[], sections=[Part(title, line, list(outline.preamble))])
+
+
 def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = None,
           start: dt.date | None = None, end: dt.date | None = None, source: str = "<source>") -> tuple[Agreement, list[tuple[tuple, str]]]:
-    todos: list[tuple[tuple, str]] = []
-    if not outline.sections:
+    todos: list[tuple[tuple, str]] = list(outline.todos)
+    one_section = not outline.sections
+    if one_section and not (outline.preamble and (outline.signing is not None or AGREEMENT_WORD.search(outline.title))):
         raise ExtractError("no numbered or marked section headings found; this does not look like an agreement", Position(source))
     signers = outline.signing.signers if outline.signing else []
     preamble = [t for b in outline.preamble for t in b.items]
     party_list, which = parties.find(body_texts(outline), preamble, signers, orgs, notes)
+    if one_section:
+        outline = _one_section(outline, notes, todos)
     if id is None:
         id = PLACEHOLDER_ID
         todos.append((("id",), f"«{PLACEHOLDER_ID}» is a placeholder: rename it to the file name (e.g. 2014-2017)"))

@@ -52,6 +52,7 @@ class Outline:
     preamble: list[Block] = field(default_factory=list)
     sections: list[Part] = field(default_factory=list)
     signing: SigningOut | None = None
+    todos: list[tuple[tuple, str]] = field(default_factory=list)  # (path in the YAML, what to check there): recognise's guesses
 
     def render(self) -> str:
         out = [f"numbering: {self.numbering}", f"{self.title_line}: title: {self.title}"]

@@ -8,6 +8,19 @@ every uncertain decision.
   «none» when no paragraph is numbered so (headings are then short unpunctuated lines
   between paragraphs, or what a structured reader marked; a short one straight over
   another over body text heads a section of its own, as a subsection's parent does).
+  When no «1.» qualifies because item 2 follows it, «1.» is still the numbering if the
+  paragraphs «1.», «2.» … are stacked headings (below) and the numbers go on after body
+  text: a later heading-like «N+1.» stands after text that is no list item. A list does
+  not go on across body text with heading-like items (Word's «continue numbering» comes
+  after a lead-in «…:», which stacked headings never follow).
+- Stacked headings: a PDF's text export (pdftotext without -layout) follows the page's text
+  flow, which may take several headings away from their paragraphs and set them one after
+  another («1. Føremål», «2. Ansvar og roller», «2.1 …», then the paragraphs of all three).
+  A run of heading-like «N.», «N+1.» … numbered as the sections go on is headings, not a
+  list, when it does not follow a lead-in «…:», no list is open, and no later heading-like
+  «N.» heads section N. Their text is then dealt out (see `_deal_stacked`).
+- A paragraph that is only a heading number («2.», «2.1», «§ 3»: the exporter took the number
+  away from its heading) is no content: dropped with a note.
 - Headings follow one another 1, 2, 3 …; a numbered list starts again at 1 inside a
   section, or numbers on from the list before it, in this section or an earlier one (Word's «continue
   numbering»: 4, 5, 6 after 1, 2, 3 with a lead-in between) and is a list of its own. When a paragraph «5. …» could be both section 5 and item 5 of an open list,
@@ -28,6 +41,7 @@ from avtale.extract.markers import Marker, marker
 from avtale.extract.outline import Block, Outline, Part, SigningOut
 
 HEADING_MAX = 120
+LONE_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s*$")
 
 
 def heading_like(text: str) -> bool:
@@ -48,10 +62,16 @@ def recognise(paras: list[Para], notes: Notes, signed: SigningOut | None = None)
     out.title, out.title_line = " ".join(paras[start].text.split()), paras[start].first
     if marker(out.title).kind not in ("none", "bare") or not heading_like(out.title.rstrip(".")):
         notes.uncertain(out.title_line, f"title taken from the first paragraph: «{out.title[:60]}»")
-    body = paras[start + 1 :]
+    body = []
+    for p in paras[start + 1 :]:
+        if LONE_NUMBER.match(p.text) and p.hint in (None, "para", "heading", "subheading"):
+            notes.dropped(p.first, p.text.strip(), "a heading number alone, away from its heading")
+            continue
+        body.append(p)
     marks = [marker(" ".join(p.text.split())) for p in body]
     out.numbering = _numbering(body, marks)
     _walk(out, body, marks, notes)
+    _deal_stacked(out, notes)
     return out
 
 
@@ -71,7 +91,48 @@ def _numbering(body: list[Para], marks: list[Marker]) -> str:
             return "1"
         if m.kind == "number" and m.style == "1." and not (nxt and nxt.kind == "number" and nxt.number == 2):
             return "1."
+    for i, (p, m) in enumerate(zip(body, marks)):
+        if m.kind == "number" and m.style == "1." and m.number == 1 and _stacked(i, body, marks):
+            end = _run_end(i, body, marks)
+            last = marks[end - 1].number
+            goes_on = any(
+                mk.kind == "number" and mk.style == "1." and mk.number == last + 1 and heading_like(mk.text)
+                and body[j].hint in (None, "para") and not _lead_in(body[j - 1])
+                and any(marks[x].kind == "none" for x in range(end, j))
+                for j, mk in enumerate(marks[end + 1 :], start=end + 1)
+            )
+            if goes_on:
+                return "1."
     return "none"
+
+
+def _lead_in(p: Para) -> bool:
+    return bool(re.search(r":['»\")]*$", p.text.strip()))
+
+
+def _run_end(i: int, body: list[Para], marks: list[Marker]) -> int:
+    """The end (exclusive) of the run of heading-like «N.», «N+1.» … paragraphs from paragraph i, one straight after another."""
+    j = i + 1
+    while (j < len(body) and marks[j].kind == "number" and marks[j].style == marks[i].style
+           and marks[j].number == marks[j - 1].number + 1 and heading_like(marks[j].text) and body[j].hint in (None, "para")):
+        j += 1
+    return j
+
+
+def _stacked(i: int, body: list[Para], marks: list[Marker]) -> bool:
+    """Paragraph i opens a run of headings stacked by a PDF's text flow (module docstring): at least two heading-like
+    «N.» numbered on, not after a lead-in «…:», and no heading-like «N.» after the run (that one would head section N
+    and the run be a list)."""
+    m = marks[i]
+    if m.kind != "number" or not heading_like(m.text) or body[i].hint not in (None, "para"):
+        return False
+    end = _run_end(i, body, marks)
+    if end - i < 2 or (i > 0 and _lead_in(body[i - 1])):
+        return False
+    return not any(
+        mk.kind == "number" and mk.style == m.style and mk.number == m.number and heading_like(mk.text) and body[j].hint in (None, "para")
+        for j, mk in enumerate(marks[end:], start=end)
+    )
 
 
 def _walk(out: Outline, body: list[Para], marks: list[Marker], notes: Notes) -> None:
@@ -152,6 +213,11 @@ def _is_heading(i, body, marks, kind, expected, list_block, list_next, numbering
     if kind == "number" and nxt is not None and nxt.kind == "number" and nxt.style == m.style and nxt.number == m.number + 1:
         if list_open:
             notes.uncertain(p.first, f"«{m.number}. {m.text[:40]}» read as list item {m.number}, not section {m.number}: item {m.number + 1} follows")
+            return False
+        if _stacked(i, body, marks):
+            notes.uncertain(p.first, f"«{m.number}. {m.text[:40]}» read as section {m.number}, a heading stacked over the next one "
+                                     f"(the exporter took the headings away from their text)")
+            return True
         return False
     if not list_open:
         return True
@@ -181,3 +247,60 @@ def _unnumbered_heading(i: int, body: list[Para], marks: list[Marker]) -> bool:
     prev_ended = (i == 0 or p.blank_before or p.page_start or re.search(r"[.:!?]['»\")]*$", body[i - 1].text.strip())
                   or marks[i - 1].kind in ("bullet", "number", "letter") or body[i - 1].hint in ("bullet", "numbered"))
     return bool(prev_ended)
+
+
+def _deal_stacked(out: Outline, notes: Notes) -> None:
+    """Headings stacked with no text of their own get a share of the text after the stack.
+
+    A stack is a run of sections and subsections, in reading order, where all but the last have no blocks and at
+    least one of those is an empty leaf (a section with neither text nor subsections, or a subsection without text):
+    such a heading cannot be empty in an agreement, so the text flow took the headings away from their text
+    (pdftotext). The text after the stack (all in the last part) is dealt out in order, one unit to each heading of
+    the stack (a lead-in «…:» goes with the list after it, a list alone is a unit), the rest staying with the last;
+    the last always keeps one unit. Each heading dealt to gets a to-do: where the text of one heading ends and the
+    next begins, the source cannot tell.
+    """
+    parts: list[tuple[tuple, Part]] = []
+    for i, s in enumerate(out.sections):
+        parts.append((("sections", i), s))
+        parts += [(("sections", i, "subsections", j), sub) for j, sub in enumerate(s.subsections)]
+
+    def empty_leaf(k: int) -> bool:
+        loc, part = parts[k]
+        return not part.blocks and (len(loc) > 2 or not part.subsections)
+
+    k = 0
+    while k < len(parts):
+        end = k
+        while end < len(parts) and not parts[end][1].blocks:
+            end += 1
+        if end == len(parts) or end == k or not any(empty_leaf(x) for x in range(k, end)):
+            k = end + 1
+            continue
+        units = _units(parts[end][1].blocks)
+        dealt = []
+        for x in range(k, end):
+            if len(units) <= 1:
+                break
+            loc, part = parts[x]
+            part.blocks = units.pop(0)
+            dealt.append(part.title)
+            out.todos.append(((*loc, "title"), "a guess: the source sets this heading straight over the next one, away from "
+                              "its text; it was given the first paragraph after them: check where its text ends"))
+        parts[end][1].blocks = [b for u in units for b in u]
+        if dealt:
+            notes.uncertain(parts[k][1].line, "headings stacked without their text («" + "», «".join(t[:30] for t in dealt + [parts[end][1].title])
+                            + "»): the paragraphs after them dealt out one to each, in order (a guess)")
+        k = end + 1
+
+
+def _units(blocks: list[Block]) -> list[list[Block]]:
+    """Blocks grouped as a reader would take them: a lead-in paragraph ending in «:» with the list after it, else one block."""
+    units: list[list[Block]] = []
+    for b in blocks:
+        if b.kind != "paragraph" and units and len(units[-1]) == 1 and units[-1][0].kind == "paragraph" \
+                and re.search(r":['»\")]*$", units[-1][0].items[0]):
+            units[-1].append(b)
+        else:
+            units.append([b])
+    return units
