@@ -130,3 +130,13 @@ def test_merge_unsure_makes_either_reading_compare_alike():
     breaks = {("opp gjeldande regelverk.", "Kommunesektoren har ansvar")}
     assert merge_unsure(split, breaks) == merge_unsure(joined, breaks) == joined
     assert merge_unsure(split, set()) == split
+
+
+def test_title_in_capitals_keeps_a_compound_capital_only_before_the_same_words():
+    from avtale.extract.build import sentence_case
+
+    texts = ["Partane er Klima- og miljødepartementet og KS. Dei styrer NAV-kontoret."]
+    assert sentence_case("AVTALE OM SAMARBEID OM KLIMA- OG ENERGIARBEID I KOMMUNANE", texts) == \
+        "Avtale om samarbeid om klima- og energiarbeid i kommunane"
+    assert sentence_case("AVTALE MED KLIMA- OG MILJØDEPARTEMENTET OM NAV-KONTORET", texts) == \
+        "Avtale med Klima- og miljødepartementet om NAV-kontoret"

@@ -56,7 +56,9 @@ def body_texts(outline: Outline) -> list[str]:
 
 def sentence_case(title: str, texts: list[str]) -> str:
     """A title in capitals (Word's All caps, or typed so) in sentence case, keeping the forms the text
-    uses for its words («NAV-KONTORET» → «NAV-kontoret»; «NAVKONTORET», with the hyphen lost, too)."""
+    uses for its words («NAV-KONTORET» → «NAV-kontoret»; «NAVKONTORET», with the hyphen lost, too). A compound's
+    first part («KLIMA- OG ENERGIARBEID») keeps a capital only where the text has it before the same words:
+    «Klima- og miljødepartementet» is a name, «klima- og energiarbeid» is not."""
     letters = [c for c in title if c.isalpha()]
     if len(letters) < 8 or any(c.islower() for c in letters):
         return title
@@ -65,12 +67,20 @@ def sentence_case(title: str, texts: list[str]) -> str:
         for m in re.finditer(r"(?<![.!?:]\s)(?<!^)\b[\wæøåÆØÅ][\wæøåÆØÅ-]*", text):
             word = m.group(0)
             if m.start() > 0 and word != word.lower():
+                if word.endswith("-"):  # «Klima- og miljødepartementet»: the capital is the name's, so it
+                    rest = " ".join(text[m.end():].split()[:2]).casefold()  # counts only before the same words
+                    forms.setdefault(f"{word.casefold()} {rest}", word)
+                    continue
                 forms.setdefault(word.casefold(), word)
                 forms.setdefault(word.replace("-", "").casefold(), word)
     out = []
-    for k, word in enumerate(title.split()):
+    words = title.split()
+    for k, word in enumerate(words):
         core = word.strip(".,:;«»\"()")
-        form = forms.get(core.casefold()) or forms.get(core.replace("-", "").casefold())
+        if core.endswith("-"):
+            form = forms.get(f"{core.casefold()} {' '.join(words[k + 1:k + 3]).casefold()}")
+        else:
+            form = forms.get(core.casefold()) or forms.get(core.replace("-", "").casefold())
         new = form if form else core.lower()
         if k == 0:
             new = new[:1].upper() + new[1:]

@@ -162,8 +162,12 @@ def _item_starts(block: list[Line], n: int, full: float) -> list[int] | None:
         caps = [k for k, t in enumerate(texts) if t[:1].isupper()]
         if len(caps) == n and caps[0] == 0:
             return caps
-    ends = [0] + [k for k in range(1, len(texts)) if len(texts[k - 1]) + 1 + len(_first_word(texts[k])) <= full]
-    return ends if len(ends) == n else None
+    for share in (1.0, 0.91, 0.82):  # an item's lines are set narrower than the text: the first measure giving n
+        ends = [0] + [k for k in range(1, len(texts))
+                      if len(texts[k - 1]) + 1 + len(_first_word(texts[k])) <= full / 0.82 * share]
+        if len(ends) == n:
+            return ends
+    return None
 
 
 def attach_lone_markers(lines: list[Line]) -> list[Line]:
