@@ -140,3 +140,18 @@ def test_title_in_capitals_keeps_a_compound_capital_only_before_the_same_words()
         "Avtale om samarbeid om klima- og energiarbeid i kommunane"
     assert sentence_case("AVTALE MED KLIMA- OG MILJØDEPARTEMENTET OM NAV-KONTORET", texts) == \
         "Avtale med Klima- og miljødepartementet om NAV-kontoret"
+
+
+def test_text_opening_with_a_sentence_has_its_title_left_to_fill_in():
+    """pandoc leaves out a Title-style paragraph that opens a document: the preamble's first sentence is no title."""
+    from avtale.extract.recognise import UNTITLED, recognise
+    from avtale.extract.lines import Para
+
+    paras = [Para("Denne avtalen er inngått mellom Forsvarsdepartementet og KS.", 1, 1),
+             Para("1. Formål", 3, 3), Para("Partene skal samarbeide om beredskap.", 5, 5)]
+    out = recognise(paras, Notes())
+    assert out.title == UNTITLED == "(tittel)"
+    assert out.preamble[0].items == ["Denne avtalen er inngått mellom Forsvarsdepartementet og KS."]
+    assert out.todos == [(("title",), "the source shows no title (pandoc leaves out Word's Title style): write it")]
+    kept = recognise([Para("Avtale om samarbeid om beredskap", 1, 1)] + paras, Notes())
+    assert kept.title == "Avtale om samarbeid om beredskap" and kept.todos == []

@@ -54,14 +54,31 @@ def heading_like(text: str) -> bool:
     )
 
 
+UNTITLED = "(tittel)"
+
+
+def _sentences(text: str) -> bool:
+    """A paragraph of prose, not a title: six words or more and a full stop at the end."""
+    return len(text.split()) >= 6 and bool(re.search(r"[.!?]['»\")]*$", text))
+
+
 def recognise(paras: list[Para], notes: Notes, signed: SigningOut | None = None) -> Outline:
     out = Outline(signing=signed)
     if not paras:
         return out
     start = next((i for i, p in enumerate(paras) if p.hint == "title"), 0)
-    out.title, out.title_line = " ".join(paras[start].text.split()), paras[start].first
-    if marker(out.title).kind not in ("none", "bare") or not heading_like(out.title.rstrip(".")):
-        notes.uncertain(out.title_line, f"title taken from the first paragraph: «{out.title[:60]}»")
+    first = " ".join(paras[start].text.split())
+    if paras[start].hint != "title" and _sentences(first):
+        # pandoc leaves out a paragraph in Word's Title style (it is the document's metadata): the text starts
+        # with the preamble, and a title to be filled in is better than a sentence taken for one
+        out.title, out.title_line = UNTITLED, paras[start].first
+        out.todos.append((("title",), "the source shows no title (pandoc leaves out Word's Title style): write it"))
+        notes.uncertain(out.title_line, "no title: the text starts with a sentence; the title is left to fill in")
+        start -= 1
+    else:
+        out.title, out.title_line = first, paras[start].first
+        if marker(out.title).kind not in ("none", "bare") or not heading_like(out.title.rstrip(".")):
+            notes.uncertain(out.title_line, f"title taken from the first paragraph: «{out.title[:60]}»")
     body = []
     for p in paras[start + 1 :]:
         if LONE_NUMBER.match(p.text) and p.hint in (None, "para", "heading", "subheading"):

@@ -20,7 +20,9 @@ kept minimal; everything else is in the text, however hard (All caps titles, OCR
    with them, away from their paragraphs (corpus d01). Only when the source really is out of
    order (`in_order` finds the gold's headings and paragraphs out of sequence) the body is not
    compared at all.
-4. Text exports of the PDF (pdftotext, -layout, pypdf) do not show a paragraph's end where Word's
+4. pandoc leaves out a paragraph in Word's Title style that opens the document (it becomes the document's
+   metadata, which plain text does not show): expected is the title left to fill in, `UNTITLED`.
+5. Text exports of the PDF (pdftotext, -layout, pypdf) do not show a paragraph's end where Word's
    space after it is small and the paragraph's last line is full: there both readings are accepted
    (`avtale.extract.compare.unsure_breaks` and `merge_unsure`, applied by `run.check_source` only after
    the strict comparison failed, and counted apart).
@@ -33,6 +35,7 @@ import re
 from difflib import SequenceMatcher
 
 from avtale.extract.compare import AREAS, content
+from avtale.extract.recognise import UNTITLED
 from avtale.model import Agreement, all_texts
 
 
@@ -109,6 +112,8 @@ def what_source_can_hold(gold: Agreement, manner, kind: str, source: str | None 
     if kind == "pandoc" and manner.numbers == "auto":
         data = flatten(data)
         data["numbering"] = "none" if manner.headings == "styles" else "1."
+    if kind == "pandoc" and manner.title == "style" and manner.letterhead == "none":
+        data["title"] = UNTITLED  # the document opens with its Title paragraph: pandoc takes it for metadata
     tabbed = manner.numbers != "none" and manner.gap == "tab"
     if kind == "pdftotext" and tabbed and source is not None and not in_order(gold, source):
         unheld["body"] = "pdftotext's reading order takes headings away from their paragraphs"
