@@ -41,7 +41,6 @@ def _flatten(want):
 
 # What a source cannot hold (the corpus README's «What some sources cannot hold"):
 # either a changed gold, or areas that are excused (scored by word similarity only).
-PLAIN_PDF_TEXT = ("pdftotext", "pdftotext-layout", "pypdf")  # text exports of a PDF: small paragraph spacing lost
 HELD = {
     ("d01", "pandoc"): _flatten,
     ("d06", "pandoc"): _flatten,
@@ -75,7 +74,7 @@ def score_one(corpus: Path, doc: str, kind: str, jobs: int = 1) -> Score:
     from avtale import agreements
     from avtale.errors import AvtaleError
     from avtale.extract import extract
-    from avtale.extract.compare import differences, merge_unsure, unsure_breaks, word_similarity
+    from avtale.extract.compare import PDF_TEXT_KINDS, differences, merge_unsure, unsure_breaks, word_similarity
 
     out = Score(doc, kind)
     want = agreements.read(corpus / "gold" / f"{doc}.yaml")
@@ -98,7 +97,7 @@ def score_one(corpus: Path, doc: str, kind: str, jobs: int = 1) -> Score:
     out.differs = differences(got, want)
     out.similarity = word_similarity(got, want)
     out.exact = not (set(out.differs) - set(out.excused))
-    if not out.exact and kind in PLAIN_PDF_TEXT:
+    if not out.exact and kind in PDF_TEXT_KINDS:
         breaks = unsure_breaks(source_path(corpus, doc, kind).read_text(encoding="utf-8", errors="replace"))
         out.unsure = bool(breaks) and not differences(merge_unsure(got, breaks), merge_unsure(want, breaks))
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from avtale.extract.markers import starts_structure
+from avtale.extract.markers import TERMINAL, starts_structure
 from avtale.model import Agreement, all_texts
 
 AREAS = ("meta", "parties", "body", "signing")
@@ -87,7 +87,7 @@ def word_similarity(got: Agreement, want: Agreement) -> float:
 
 
 # --- what a plain-text export of a PDF cannot hold ------------------------------------------------
-TERMINAL = re.compile(r"[.!?:;]['»\")]*$")
+PDF_TEXT_KINDS = ("pdftotext", "pdftotext-layout", "pypdf")  # text exports of a PDF: small paragraph spacing lost
 
 
 def unsure_breaks(source: str) -> set[tuple[str, str]]:

@@ -14,6 +14,11 @@ from avtale.dates import MONTHS
 MONTH_AFTER = re.compile(r"^(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 # Bullets set in the Symbol or Wingdings font come out of PDFs as private-use code points.
 SYMBOL_BULLETS = "\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06c\uf06e\uf0a1"
+# A sentence's (or a lead-in's) end at the end of a text.
+TERMINAL = re.compile(r"[.!?:;]['»\")]*$")
+# A list label or heading number alone («1.», «§ 2», «2.1», «a)», «•», «o», a Symbol-font bullet): exporters
+# set a list's labels and a heading's number apart from their text.
+LONE_LABEL = re.compile(r"^(?:§\s*\d{1,3}\.?|\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-zæøå]\)|[·•‧∙◦▪■●○–—*o\uf000-\uf0ff-])$")
 BULLET = re.compile(r"^\s*([·•‧∙◦▪■●○–—*" + SYMBOL_BULLETS + r"-]|o(?=[\t ]))[\s\u00a0]+(\S.*)$", re.DOTALL)
 SECTION_PARA = re.compile(r"^\s*§\s*(\d{1,3})\s*\.?[\s\u00a0]+(\S.*)$", re.DOTALL)
 SUBSECTION = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?[\s\u00a0]+(\S.*)$", re.DOTALL)

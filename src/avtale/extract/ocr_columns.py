@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import re
 
+from avtale.extract import clean, signing
 from avtale.extract.markers import marker
+from avtale.extract.signature_parts import cut_names, cuts
 
 LOWER_START = re.compile(r"^[a-zæøå]")
 GOES_ON = re.compile(r"(?:[-\u00ad,]|\b(?:og|eller|i|på|av|for|til|med|om|som|at|en|ei|et|ein|eit|de|dei|den|det))$")
@@ -75,8 +77,6 @@ def restore_bullets(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
 
 def restore_columns(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
     """Tabs between the cells of the signature block's rows (the module's docstring)."""
-    from avtale.extract import signing
-
     out, notes = list(lines), []
     start = 0
     for i, line in enumerate(lines):
@@ -92,7 +92,7 @@ def restore_columns(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
         names_at = rows[n - 1]
         best = None
         for parts in titles:
-            names = _names(lines[names_at], len(parts))
+            names = cut_names(lines[names_at], len(parts))
             if names and (best is None or len(parts) > len(best[0])):
                 best = (parts, names)
         if best is None:
@@ -120,15 +120,11 @@ def _rest_below(lines: list[str], rows: list[int], n: int) -> bool:
 
 
 def _title(part: str) -> bool:
-    from avtale.extract import signing
-
     return (signing.title_like(part) and bool(signing.TITLE_NOUN.search(part))
             and not re.match(r"(?:og|i|for)\b", part) and not part.endswith("-"))
 
 
 def _party(part: str) -> bool:
-    from avtale.extract import clean, signing
-
     return bool(signing.PARTY_NAME.match(part)) or (clean.is_organisation(part) and not re.match(r"(?:og|i)\b", part))
 
 
@@ -139,30 +135,8 @@ def _cuts(line: str, good, rest: bool) -> list[list[str]]:
         return []
     found = []
     for k in range(2, min(5, len(words)) + 1):
-        for sizes in _compositions(len(words), k):
-            parts, at = [], 0
-            for size in sizes:
-                parts.append(" ".join(words[at : at + size]))
-                at += size
+        for parts in cuts(words, k):
             opened = [p for p in parts if not good(p)]
             if not opened or (rest and len(opened) == 1 and OPEN_CELL.search(opened[0]) and len(opened[0].split()) <= 3):
                 found.append(parts)
     return found
-
-
-def _names(line: str, k: int) -> list[str] | None:
-    """`line` cut into k names (`signature_parts.cut_names`: most starting with a common given name, fewest ending
-    with one, then the most even)."""
-    from avtale.extract.signature_parts import cut_names
-
-    return cut_names(line, k)
-
-
-def _compositions(n: int, k: int):
-    """Every way of cutting n words into k non-empty runs, as run lengths."""
-    if k == 1:
-        yield (n,)
-        return
-    for first in range(1, n - k + 2):
-        for rest in _compositions(n - first, k - 1):
-            yield (first, *rest)

@@ -29,10 +29,8 @@ from dataclasses import dataclass, field
 
 from avtale.extract import glyphs
 from avtale.extract.clean import PAGE_NUMBER
-from avtale.extract.markers import starts_structure
-
-LONE = re.compile(r"^(?:§\s*\d{1,3}\.?|\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-zæøå]\)|[·•‧∙◦▪■●○–—*o\uf000-\uf0ff-])$")
-TERMINAL = re.compile(r"[.!?:;]['»\")]*$")
+from avtale.extract.markers import LONE_LABEL as LONE
+from avtale.extract.markers import TERMINAL, starts_structure
 
 
 @dataclass

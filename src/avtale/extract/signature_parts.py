@@ -216,7 +216,7 @@ def cut_titles(text: str, k: int | None = None) -> list[str] | None:
         return None
     best, best_key = None, None
     for n in ([k] if k else range(2, min(5, len(words)) + 1)):
-        for parts in _cuts(words, n):
+        for parts in cuts(words, n):
             if all(one_title(p) for p in parts):
                 key = (n, -max(map(len, parts)))
                 if best_key is None or key > best_key:
@@ -230,7 +230,7 @@ def cut_names(text: str, k: int) -> list[str] | None:
     if len(words) < k or len(words) > 16:
         return None
     best, best_key = None, None
-    for parts in _cuts(words, k):
+    for parts in cuts(words, k):
         if all(name_like(p) for p in parts):
             sizes = [len(p.split()) for p in parts]
             key = (sum(p.split()[0] in GIVEN for p in parts), -sum(p.split()[-1] in GIVEN for p in parts),
@@ -240,7 +240,7 @@ def cut_names(text: str, k: int) -> list[str] | None:
     return best
 
 
-def _cuts(words: list[str], k: int):
+def cuts(words: list[str], k: int):
     """Every cut of the words into k non-empty runs, as texts."""
     for sizes in compositions(len(words), k):
         parts, at = [], 0

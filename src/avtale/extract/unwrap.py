@@ -48,14 +48,14 @@ import re
 
 from avtale.extract.clean import COLUMN_GAP
 from avtale.extract.lines import Line, Notes, Para
-from avtale.extract.markers import marker, starts_structure
+from avtale.extract.markers import LONE_LABEL as LONE_MARKER
+from avtale.extract.markers import TERMINAL, marker, starts_structure
 
 CONJUNCTIONS = {"og", "eller", "samt", "enn", "and", "or", "til"}
 FUNCTION_WORDS = {
     "til", "og", "i", "på", "for", "med", "om", "av", "fra", "frå", "en", "et", "ei", "ein", "eit", "den", "det",
     "de", "dei", "som", "at", "å", "eller", "samt", "mellom", "etter", "under", "ved", "hos", "mot", "innen", "gjennom",
 }
-TERMINAL = re.compile(r"[.!?:;]['»\")]*$")
 LOWER_START = re.compile(r"^[a-zæøåäöéü(]")
 
 
@@ -114,7 +114,6 @@ def _first_word(text: str) -> str:
     return parts[0] if parts else ""
 
 
-LONE_MARKER = re.compile(r"^(?:§\s*\d{1,3}\.?|\d{1,2}(?:\.\d{1,2})?[.)]?|\(?[a-zæøå]\)|[·•‧∙◦▪■●○–—*o-])$")
 
 
 def _pair_marker_column(lines: list[Line]) -> list[Line]:

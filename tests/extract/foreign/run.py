@@ -28,13 +28,12 @@ if __name__ == "__main__" and not __package__:  # run as a file: import the pack
 
     sys.exit(main())
 
+from avtale.extract.compare import PDF_TEXT_KINDS, merge_unsure, unsure_breaks
+
 from . import example
 from .docx_writer import write
 from .export import KINDS, export_many
 from .gold import AREAS, compare, first_difference, what_source_can_hold
-from avtale.extract.compare import merge_unsure, unsure_breaks
-
-PLAIN_PDF_TEXT = ("pdftotext", "pdftotext-layout", "pypdf")  # text exports of the PDF: paragraph spacing lost
 
 
 @dataclass
@@ -133,7 +132,7 @@ def check_source(path: Path, kind: str, gold, manner) -> Case:
         return case
     case.diffs = compare(got, expected, skip=unheld)
     case.strict = not case.diffs and not unheld
-    if case.diffs and kind in PLAIN_PDF_TEXT:  # paragraph ends the exported text does not show
+    if case.diffs and kind in PDF_TEXT_KINDS:  # paragraph ends the exported text does not show
         breaks = unsure_breaks(path.read_text(encoding="utf-8", errors="replace"))
         if breaks and not compare(merge_unsure(got, breaks), merge_unsure(expected, breaks), skip=unheld):
             case.diffs = {}
