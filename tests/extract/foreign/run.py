@@ -32,7 +32,7 @@ from avtale.extract.compare import PDF_TEXT_KINDS, merge_unsure, unsure_breaks
 
 from . import example
 from .docx_writer import write
-from .export import KINDS, export_many
+from .export import KINDS, export_many, target
 from .gold import AREAS, compare, first_difference, what_source_can_hold
 
 
@@ -152,8 +152,12 @@ def _write(args) -> Path:
 
 
 def run(n: int = 200, seed: int = 0, kinds=KINDS, jobs: int = 2, ocr_every: int = 5, out: Path | None = None,
-        doc_seeds: list[int] | None = None, echo=None) -> Result:
-    """Write, export, extract and compare; `echo(line)` gets each failure line as it is found."""
+        doc_seeds: list[int] | None = None, echo=None, reuse: bool = False) -> Result:
+    """Write, export, extract and compare; `echo(line)` gets each failure line as it is found.
+
+    `reuse`: documents whose every source is already in `out` are not written or exported again
+    (for checking a change to extract against the same sources in a few seconds).
+    """
     start = time.monotonic()
     kinds = [k for k in KINDS if k in set(kinds)]
     rng = random.Random(seed)
@@ -164,10 +168,17 @@ def run(n: int = 200, seed: int = 0, kinds=KINDS, jobs: int = 2, ocr_every: int 
         folder.mkdir(parents=True, exist_ok=True)
         phases = {}
         with ProcessPoolExecutor(max(1, jobs)) as pool:
-            paths = list(pool.map(_write, [(s, str(folder)) for s in seeds]))
+            every = [folder / f"s{s}.docx" for s in seeds]
+            ocr = set(every[::ocr_every]) if ocr_every > 0 else set()
+            wanted = {p: [k for k in kinds if k not in ("ocr", "scan") or p in ocr] for p in every}
+            kept = {p for p in every if reuse and all(target(p, k).exists() for k in wanted[p])}
+            fresh = [s for s, p in zip(seeds, every) if p not in kept]
+            list(pool.map(_write, [(s, str(folder)) for s in fresh]))
             phases["write"] = time.monotonic() - start
-            ocr = set(paths[::ocr_every]) if ocr_every > 0 else set()
-            made = export_many(paths, kinds, jobs=jobs, ocr=ocr)
+            todo = [p for p in every if p not in kept]
+            done = dict(zip(todo, export_many(todo, kinds, jobs=jobs, ocr=ocr & set(todo)) if todo else []))
+            made = [done.get(p) or {k: target(p, k) for k in wanted[p]} for p in every]
+            paths = every
             phases["export"] = time.monotonic() - start - phases["write"]
             tasks, cases = [], []
             for s, path, files in zip(seeds, paths, made):
@@ -211,6 +222,8 @@ def main(argv=None) -> int:
     parser.add_argument("--ocr-every", type=int, default=5, help="make ocr and scan for every Nth document (0: none)")
     parser.add_argument("--doc-seeds", default="", help="comma-separated document seeds (s123 or 123) instead of --n")
     parser.add_argument("--out", type=Path, help="keep the documents and sources in this directory")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --out: do not write or export again the documents whose sources are there")
     parser.add_argument("--quiet", action="store_true", help="no failure lines, only the figures")
     parser.add_argument("--features", action="store_true", help="also print failure rates by manner")
     args = parser.parse_args(argv)
@@ -220,7 +233,7 @@ def main(argv=None) -> int:
         parser.error(f"unknown kind {unknown[0]!r}; kinds are {', '.join(KINDS)}")
     doc_seeds = [int(s.strip().lstrip("s")) for s in args.doc_seeds.split(",") if s.strip()] or None
     result = run(args.n, args.seed, kinds, args.jobs, args.ocr_every, args.out, doc_seeds,
-                 echo=None if args.quiet else lambda line: print(line, flush=True))
+                 echo=None if args.quiet else lambda line: print(line, flush=True), reuse=args.reuse)
     if {"ocr", "scan"} & set(kinds) and args.ocr_every != 1:
         print(f"(ocr and scan only for every {args.ocr_every}th document)" if args.ocr_every else "(no ocr, no scan)")
     print(result.figure())
