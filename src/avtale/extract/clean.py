@@ -237,6 +237,8 @@ def _drop_header_without_pages(lines: list[Line], notes: Notes) -> list[Line]:
     again = [i for i in range(first + 1, len(lines)) if not lines[i].blank() and norm(lines[i].text) == key]
     if not again or len(key.split()) > 16 or not _header_over_title(lines, first):
         return lines
+    if _letterhead_rows(lines, first):
+        return lines  # a letterhead's first name, which the signature block names again (`letterhead`)
     nxt = next((i for i in range(first + 1, len(lines)) if not lines[i].blank()), None)
     if again[0] == nxt:
         again = again[1:]  # the title itself, straight under the header that repeats it
@@ -245,6 +247,12 @@ def _drop_header_without_pages(lines: list[Line], notes: Notes) -> list[Line]:
         notes.dropped(lines[i].no, lines[i].text, "running header, repeated at page tops")
         out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
     return out
+
+
+def _letterhead_rows(lines: list[Line], i: int) -> bool:
+    """Line i and the next line both name organisations only («Kultur- og likestillingsdepartementet» over «KS»)."""
+    nxt = next((ln for ln in lines[i + 1 : i + 3] if not ln.blank()), None)
+    return nxt is not None and all(is_organisation(c) for ln in (lines[i], nxt) for c in columns(ln.text))
 
 
 def _header_over_title(lines: list[Line], i: int) -> bool:

@@ -10,8 +10,10 @@ A letterhead belongs to nobody's text: not the title, not the preamble.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from avtale.extract.lines import Line, Notes
+from avtale.extract.parties import mentions, ministry_of
 
 COLUMN_GAP = re.compile(r"\t+|\s{3,}")
 ORG_SPLIT = re.compile(r"(?:(?<=departementet)|(?<=direktoratet))\s+")
@@ -26,10 +28,15 @@ def columns(text: str) -> list[str]:
 
 
 def drop_letterhead(lines: list[Line], notes: Notes, orgs: list[str]) -> list[Line]:
-    """Lines before the title holding only names of one to three words per column; a name a narrow
-    logo cell broke over lines («Forsvarsdeparteme» / «ntet») is read whole."""
+    """Lines before the title that hold only organisation names: columns of one to four words that
+    name an organisation, a name a narrow logo cell broke over lines («Forsvarsdeparteme» / «ntet»,
+    read whole), or lines made only of pieces of the names the document names (`_name_line`). The
+    names the letterhead shows go to `orgs` in its order (`_names_shown`)."""
+    known = _known_names(lines)
     out = list(lines)
+    shown: list[str] = []
     i = 0
+    after_letterhead = False
     while i < len(lines):
         line = lines[i]
         if line.blank():
@@ -38,10 +45,12 @@ def drop_letterhead(lines: list[Line], notes: Notes, orgs: list[str]) -> list[Li
         if line.hint not in (None, "para", "letterhead", "wrap"):
             break
         cols = columns(line.text)
-        if line.hint == "letterhead" or (cols and all(is_organisation(c) for c in cols)) or _logo_words(line.text):
-            orgs.extend(_org_name(o) for c in cols for o in ORG_SPLIT.split(c) if o.strip())
+        if (line.hint == "letterhead" or (cols and all(is_organisation(c) for c in cols)) or _logo_words(line.text)
+                or _name_line(line.text, known, after_letterhead)):
+            shown.append(line.text)
             notes.dropped(line.no, line.text, "letterhead")
             out[i] = Line(line.no, "", line.page, None, line.page_start)
+            after_letterhead = True
             i += 1
             continue
         end = i
@@ -50,12 +59,113 @@ def drop_letterhead(lines: list[Line], notes: Notes, orgs: list[str]) -> list[Li
         whole = _join_broken([ln.text.strip() for ln in lines[i:end]])
         if end - i < 2 or "\t" in whole or not is_organisation(whole):
             break
-        orgs.append(_org_name(whole))
+        shown.append(whole)
         for k in range(i, end):
             notes.dropped(lines[k].no, lines[k].text, "letterhead")
             out[k] = Line(lines[k].no, "", lines[k].page, None, lines[k].page_start)
+        after_letterhead = True
         i = end
+    orgs.extend(_names_shown(shown, known))
     return out
+
+
+def _known_names(lines: list[Line]) -> list[Name]:
+    """The organisations the document names anywhere (ministries and KS, `parties.mentions`), each as
+    its casefolded words: «Justis- og beredskapsdepartementet» → [«justis-», «og», «beredskapsdepartementet»]."""
+    text = "\n".join(" | ".join(columns(ln.text)) for ln in lines)  # a name goes on over lines, not across columns
+    flat = " ".join(text.split())
+    names = dict.fromkeys(n for n in (" ".join(n.split()) for _, n in mentions(text)) if n in flat)  # as written, not «-departement»
+    # a minister's title names the ministry («Justis- og beredskapsminister»); not a title's wrapped tail («likestillingsminister»)
+    names.update(dict.fromkeys(n for ln in lines for c in columns(ln.text) if c[:1].isupper() and (n := ministry_of(c))))
+    return [Name(n, n.casefold().split()) for n in names]
+
+
+class Name(NamedTuple):
+    spelled: str  # as the text writes it
+    words: list[str]  # casefolded
+
+
+# The word every ministry's name ends in; a letterhead cell too narrow for it breaks it («Kunnskapsdep» / «artementet»).
+MINISTRY_WORD = "departementet"
+WORD = re.compile(r"^[A-ZÆØÅa-zæøåäöéü]+(?:-,?)?$")
+
+
+def _piece(word: str, known: list[Name]) -> str | None:
+    """How a word of a letterhead line can be part of an organisation's name: «strong» (a name's own first
+    word, a whole word of a name, KS, or a long piece of a word a narrow cell broke: «beredskapsdepartemen»,
+    «Kunnskapsdep»), «weak» («og», the tail of a broken word: «mentet», «tet»; «X-» of a name the text does
+    not name) or None. A capitalised piece must open a name («Helse» is no piece of «Helse- og …»: a cell
+    keeps the hyphen), a lower-case one the start of a word of it; tails are weak, since short tails
+    («et», «tet») are words of prose too."""
+    if not WORD.match(word):
+        return None
+    w = word.casefold()
+    if w == "og":
+        return "weak"
+    if word == "KS" or ORGANISATION.search(word) or w.endswith(MINISTRY_WORD):
+        return "strong"
+    capital = word[:1].isupper()
+    lower = word[:1].islower() or word.isupper()
+    for _, name in known:
+        if capital and (w == name[0] or (len(w) >= 8 and name[0].startswith(w))):
+            return "strong"
+        for part in name[1:] if not word.isupper() else name:
+            if lower and part != "og" and (w == part or (len(w) >= 8 and part.startswith(w))):
+                return "strong"
+    at = w.find("dep")
+    if at > 0 and len(w) >= 8 and MINISTRY_WORD.startswith(w[at:]):
+        return "strong"  # «Kunnskapsdep», «Samferdselsdeparteme»
+    if lower and len(w) >= 2 and any(part.endswith(w) and part != w for _, name in known for part in name):
+        return "weak"
+    if lower and len(w) >= 3 and MINISTRY_WORD.endswith(w):
+        return "weak"
+    if capital and word.endswith("-"):
+        return "weak"
+    return None
+
+
+def _name_line(text: str, known: list[Name], after_letterhead: bool) -> bool:
+    """Heuristic *name pieces*: a line every word of which is a piece of an organisation's name (`_piece`),
+    with one strong piece at least, or right under letterhead lines (the tails of broken words: «ntet»,
+    «mentet»). This holds however an exporter orders a table's cells and wherever Word broke a word inside
+    a narrow cell: pdftotext -layout's rows («Justis- og   Barne- og   Samferdselsdeparteme   KS» over
+    «beredskapsdepartemen   familiedepartementet   ntet»), pypdf's and pdftotext's cell lines one under
+    another. A line with a word of prose («Avtale», «om»), a full stop or a comma after a word is no
+    letterhead (the preamble names the parties too, but in a sentence)."""
+    words = text.split()
+    if not words or len(words) > 16:
+        return False
+    kinds = [_piece(w, known) for w in words]
+    return None not in kinds and ("strong" in kinds or after_letterhead)
+
+
+def _names_shown(texts: list[str], known: list[Name]) -> list[str]:
+    """The names a letterhead's lines show, in its order.
+
+    - A name the document names is shown where a word opens it (its first word, or a long piece of it
+      a narrow cell broke off) if its last word is shown too (whole or a long piece). pdftotext -layout's
+      and OCR's first row holds every column's first word, pypdf and pdftotext give the cells one after
+      another, so either way the order of the opening words is the letterhead's.
+    - Names the document does not name otherwise, after those: where the lines are cells one under
+      another (one column a line), the lines joined, a word a narrow cell broke joined again
+      (`_join_broken`: «Samferdselsdeparteme» + «ntet»), name them; and a column (or a part of one ending
+      in «-departementet») that is a name as it stands («KUNNSKAPSDEPARTEMENTET» → «Kunnskapsdepartementet»).
+    """
+    words = [w.casefold() for t in texts for w in t.split()]
+
+    def opens(w: str, first: str) -> bool:
+        return w == first or (len(w) >= 8 and first.startswith(w))
+
+    found: list[tuple[int, str]] = []
+    for spelled, name in known:
+        starts = [k for k, w in enumerate(words) if opens(w, name[0])]
+        if starts and (len(name) == 1 or any(opens(w, name[-1]) for w in words)):
+            found.append((starts[0], spelled))
+    out = [n for _, n in sorted(found, key=lambda f: f[0])]
+    if all(len(columns(t)) <= 1 for t in texts):
+        out += [n for _, n in mentions(_join_broken([t.strip() for t in texts]))]
+    out += [_org_name(o) for t in texts for c in columns(t) for o in ORG_SPLIT.split(c) if is_organisation(o)]
+    return list(dict.fromkeys(out))
 
 
 def _join_broken(parts: list[str]) -> str:

@@ -1,0 +1,86 @@
+"""Letterheads (`avtale.extract.letterhead`): the organisations' names above the title are nobody's text, and
+the names they show, in their order, are evidence for the parties; each rule on a small realistic text shaped
+as an exporter writes a narrow-celled letterhead table."""
+
+from __future__ import annotations
+
+from avtale.extract import clean
+from avtale.extract.lines import Line, Notes
+
+
+def cleaned(text: str) -> tuple[list[str], list[str]]:
+    """The kept non-blank lines and the letterhead's names."""
+    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    kept, orgs = clean.clean(lines, Notes())
+    return [ln.text for ln in kept if not ln.blank()], orgs
+
+
+BODY = (
+    "Avtale om heiltidskultur i helse- og omsorgstenestene\n"
+    "Avtalen er inngått mellom Helse- og omsorgsdepartementet, Kunnskapsdepartementet og KS.\n"
+    "1. Bakgrunn\n"
+    "Kommunane treng fleire fagfolk i faste stillingar.\n"
+    "Oslo, 2. mai 2025\n"
+    "Helse- og omsorgsminister\tKunnskapsminister\tStyreleiar i KS\n"
+)
+
+
+def test_cells_one_under_another_with_words_broken_inside_cells():
+    """pypdf: each cell's lines one under another, no blank line before the title; Word broke the long
+    words where the cell ended («Kunnskapsdep» / «artementet»)."""
+    got, orgs = cleaned("Helse- og\nomsorgsdeparteme\nntet\nKunnskapsdep\nartementet\nKS\n" + BODY)
+    assert got[0] == "Avtale om heiltidskultur i helse- og omsorgstenestene"
+    assert orgs[:3] == ["Helse- og omsorgsdepartementet", "Kunnskapsdepartementet", "KS"]
+
+
+def test_layout_rows_of_a_letterhead_table():
+    """pdftotext -layout: the table's rows, each column's first word in the first row."""
+    text = ("Helse- og               Kunnskapsdep        KS\n"
+            "omsorgsdepartemen       artementet\n"
+            "tet\n\n\n" + BODY)
+    got, orgs = cleaned(text)
+    assert got[0] == "Avtale om heiltidskultur i helse- og omsorgstenestene"
+    assert orgs[:3] == ["Helse- og omsorgsdepartementet", "Kunnskapsdepartementet", "KS"]
+
+
+def test_the_letterhead_in_a_different_order_than_the_preamble_keeps_its_order():
+    got, orgs = cleaned("KS\nKunnskapsdep\nartementet\nHelse- og\nomsorgsdepartementet\n" + BODY)
+    assert orgs[:3] == ["KS", "Kunnskapsdepartementet", "Helse- og omsorgsdepartementet"]
+
+
+def test_a_name_only_a_minister_title_names_is_read_from_its_pieces():
+    """The text never writes «Justis- og beredskapsdepartementet» whole; the signature's title names it."""
+    text = ("Justis- og\nberedskapsdepart\nementet\nKS\n"
+            "Samarbeid om beredskap i kommunane\nPartane er staten og KS.\n1. Føremål\nTekst.\n"
+            "Justis- og beredskapsminister\tStyreleiar i KS\n")
+    got, orgs = cleaned(text)
+    assert got[0] == "Samarbeid om beredskap i kommunane"
+    assert orgs[:2] == ["Justis- og beredskapsdepartementet", "KS"]
+
+
+def test_a_title_of_words_that_open_names_is_no_letterhead():
+    """«Helse og omsorg» opens «Helse- og omsorgsdepartementet», but a cell keeps the hyphen and a broken
+    piece is long: the title stays."""
+    got, orgs = cleaned("Helse og omsorg\nAvtalen er inngått mellom Helse- og omsorgsdepartementet og KS.\n1. Bakgrunn\nTekst.\n")
+    assert got[0] == "Helse og omsorg"
+    assert orgs == []
+
+
+def test_a_preamble_listing_the_parties_is_no_letterhead():
+    """A text without a title opens with the preamble; its names end in commas and go on into a sentence."""
+    text = ("Helse- og omsorgsdepartementet, Kunnskapsdepartementet,\n"
+            "og KS inngår denne avtalen om heiltidskultur.\n1. Bakgrunn\nTekst.\n")
+    got, _ = cleaned(text)
+    assert got[0] == "Helse- og omsorgsdepartementet, Kunnskapsdepartementet,"
+
+
+def test_letterhead_named_again_over_the_signatures_is_no_running_header():
+    """LibreOffice's text: one name a line above the title, the same lines again over the signatures; the
+    first is the letterhead's, not a header repeated at page tops."""
+    text = ("Kunnskapsdepartementet\nKS\n\nAvtale om lærlingar\n"
+            "Avtalen er inngått mellom Kunnskapsdepartementet og KS.\n1. Bakgrunn\nTekst.\n"
+            "Kunnskapsdepartementet\nKS\nKari Nordmann\nOla Hansen\n")
+    got, orgs = cleaned(text)
+    assert got[0] == "Avtale om lærlingar"
+    assert got[-4:] == ["Kunnskapsdepartementet", "KS", "Kari Nordmann", "Ola Hansen"]
+    assert orgs == ["Kunnskapsdepartementet", "KS"]
