@@ -17,8 +17,9 @@ Heuristics, each because writers differ:
   a word list for the titles that do not follow the pattern); a title naming a party
   («Styreleder i KS») names it. A party found so joins the list.
 - *Letterheads* (logo text, organisation lines above the title) name parties too.
-- *Order*: the letterhead's where it names two parties or more, else the preamble's
-  where one paragraph names two or more, else the signatures';
+- *Order*: the preamble's where one paragraph names two or more (`_order_of`), else the
+  letterhead's, else the signatures'; a letterhead or signature block naming more parties
+  in an order that agrees with the preamble's orders them all;
   a party neither has comes after, by its first mention in the text (title, preamble,
   then the body), the state's parties before KS as these agreements list them (a text
   may name KS, «representert ved KS», before the ministry that heads the letterhead).
@@ -60,8 +61,15 @@ MINISTER_OF = {
 MINISTER = re.compile(r"^(?:(?:stats)?råd\s+)?([A-ZÆØÅa-zæøå][\wæøå]*(?:-,?\s+(?:[\wæøå]+-,?\s+){0,3}og\s+(?:[\wæøå]+\s+)?[\wæøå]+)?minister)$", re.IGNORECASE)
 
 
+# pdftotext's plain text of a justified line loses «- » of a compound ministry name: «Klimaog miljødepartementet».
+GLUED_OG = re.compile(r"\b([A-ZÆØÅ][a-zæøå]{2,})og(\s+[a-zæøå][\wæøå]*departement)")
+
+
 def mentions(text: str) -> list[tuple[int, str]]:
-    """(offset, name) of every ministry and of KS in a text."""
+    """(offset, name) of every ministry and of KS in a text. A capitalised word glued to «og» right before a
+    word ending in «-departement» is the first half of a compound name that lost its «- » («Klimaog
+    miljødepartementet» → «Klima- og miljødepartementet»): no other word of a text stands so."""
+    text = GLUED_OG.sub(r"\1- og\2", text)  # offsets move on by 2 a match: the order stays
     out = [(m.start(), _ministry(m.group(1))) for m in MINISTRY.finditer(text)]
     out += [(m.start(), "KS") for m in KS.finditer(text)]
     return sorted(out)
@@ -86,7 +94,14 @@ def ministry_of(title: str) -> str | None:
 
 
 def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    """A name's key: casefolded, without spaces, hyphens and the «og» of a compound, so a name pdftotext
+    wrote without them («Helseomsorgsdepartementet») is the same party as «Helse- og omsorgsdepartementet»."""
+    return re.sub(r"-,?\s*og\s+|[\s,-]", "", name.casefold())
+
+
+def _better(name: str, than: str | None) -> bool:
+    """Of two spellings of one name, the one with the hyphen of a compound is the text's own."""
+    return than is None or ("-" in name and "-" not in than)
 
 
 def signer_party(signer: Signer, known: list[str]) -> str | None:
@@ -110,15 +125,21 @@ def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: lis
     spelled: dict[str, str] = {}
     for i, text in enumerate(texts):
         for at, name in mentions(text):
-            spelled.setdefault(_key(name), name)
+            if _better(name, spelled.get(_key(name))):
+                spelled[_key(name)] = name
             first.setdefault(_key(name), (i, at))
     names: list[str] = []
-    for text in preamble:
+    named: list[str] = []  # keys in the order the preamble names them, from its paragraph that names two on
+    for p, text in enumerate(preamble):
         found = list(dict.fromkeys(_key(n) for _, n in mentions(text)))
         if len(found) >= 2:
             names = [spelled[k] for k in found]
+            named = list(dict.fromkeys(_key(n) for t in preamble[p:] for _, n in mentions(t)))
             break
-    preamble_names = list(names)
+    for n in [signer_party(s, names) for s in signers] + [_clean_org(o) for o in orgs]:
+        if n and _key(n) in spelled and _better(n, spelled[_key(n)]):
+            spelled[_key(n)] = n  # «Helse- og omsorgsminister» spells the «Helseomsorgsdepartementet» of a text
+    names = [spelled.get(_key(n), n) for n in names]
     signer_names = [_as_spelled(signer_party(s, names), spelled) for s in signers]
     for n in signer_names:
         if n and _key(n) not in {_key(x) for x in names}:
@@ -136,8 +157,7 @@ def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: lis
     never = len(texts) + 1
     letterhead = [_key(o) for o in dict.fromkeys(_clean_org(o) for o in orgs) if o]
     signed = [_key(n) for n in dict.fromkeys(n for n in signer_names if n)]
-    named = [_key(n) for n in preamble_names]
-    primary = letterhead if len(set(letterhead) & {_key(n) for n in names}) >= 2 else named if len(named) >= 2 else signed
+    primary = _order_of(named, letterhead, signed, {_key(n) for n in names})
     order = sorted(range(len(names)), key=lambda k: (
         (0, primary.index(_key(names[k])), 0, 0, 0) if _key(names[k]) in primary else (1, _key(names[k]) == "ks", *first.get(_key(names[k]), (never, k)))))
     names = [names[k] for k in order]
@@ -153,6 +173,24 @@ def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: lis
             notes.uncertain(s.line, f"nothing tells which party «{s.name}» signs for")
         which.append(k)
     return parties, which
+
+
+def _order_of(named: list[str], letterhead: list[str], signed: list[str], have: set[str]) -> list[str]:
+    """Which list orders the parties: the preamble's, where it names two or more (a list of parties may
+    go on into the next paragraph where an exporter broke it), else the letterhead's, else the signatures';
+    but a letterhead or signature block that names more of the parties and agrees with that order where
+    both name a party orders them all (the preamble lost a name an exporter broke: «Kommunalog»)."""
+    primary = named if len(set(named) & have) >= 2 else letterhead if len(set(letterhead) & have) >= 2 else signed
+    for other in (letterhead, signed):
+        if len(set(other) & have) > len(set(primary) & have) and _agree(other, primary):
+            primary = other
+    return primary
+
+
+def _agree(a: list[str], b: list[str]) -> bool:
+    """The names both lists hold come in the same order in each."""
+    common = set(a) & set(b)
+    return [k for k in a if k in common] == [k for k in b if k in common]
 
 
 # Ministries whose names differ between bokmål and nynorsk (a title mapped to the bokmål name

@@ -1,0 +1,58 @@
+"""The parties (`avtale.extract.parties`): which names, spelled how, in which order; each rule on small
+realistic texts as the stages before hand them on (the outline's texts, the preamble, the signers, the
+letterhead's names)."""
+
+from __future__ import annotations
+
+from avtale.extract.lines import Notes
+from avtale.extract.outline import Signer
+from avtale.extract.parties import find, mentions
+
+
+def names(texts, preamble, signers=(), orgs=()):
+    parties, _ = find(list(texts), list(preamble), list(signers), list(orgs), Notes())
+    return [p.name for p in parties]
+
+
+def test_a_compound_name_that_lost_its_hyphen_in_a_justified_line():
+    """pdftotext's plain text of a justified line: «Klimaog miljødepartementet»."""
+    assert [n for _, n in mentions("mellom Energidepartementet, Klimaog\nmiljødepartementet og KS.")] == [
+        "Energidepartementet", "Klima- og miljødepartementet", "KS"]
+    assert [n for _, n in mentions("Katalog over tiltak fra Kunnskapsdepartementet")] == ["Kunnskapsdepartementet"]
+
+
+def test_a_name_written_without_its_og_is_the_party_a_title_spells_whole():
+    """«Helseomsorgsdepartementet» (pdftotext lost «- og ») and the minister's title name one party."""
+    pre = "Avtalen er inngått mellom Kunnskapsdepartementet, Helseomsorgsdepartementet og KS."
+    signers = [Signer("Kari Nordmann", "Kunnskapsminister", 20), Signer("Ola Hansen", "Helse- og omsorgsminister", 21),
+               Signer("Per Olsen", "Styreleder i KS", 22)]
+    assert names([pre], [pre], signers) == ["Kunnskapsdepartementet", "Helse- og omsorgsdepartementet", "KS"]
+
+
+def test_the_preamble_orders_the_parties_before_the_letterhead():
+    pre = "Avtalen er inngått mellom Kunnskapsdepartementet og KS."
+    assert names([pre], [pre], orgs=["KS", "Kunnskapsdepartementet"]) == ["Kunnskapsdepartementet", "KS"]
+
+
+def test_a_list_of_parties_the_exporter_broke_into_two_paragraphs():
+    pre = ["Avtalen er inngått mellom KS, Kommunal- og distriktsdepartementet,",
+           "Forsvarsdepartementet og Finansdepartementet. Partane møtest to gonger i året."]
+    signers = [Signer("A B", "Finansminister", 30), Signer("C D", "Forsvarsminister", 31),
+               Signer("E F", "Kommunal- og distriktsminister", 32), Signer("G H", "Styreleiar i KS", 33)]
+    assert names(pre, pre, signers) == ["KS", "Kommunal- og distriktsdepartementet", "Forsvarsdepartementet",
+                                        "Finansdepartementet"]
+
+
+def test_a_letterhead_naming_more_in_the_preamble_order_orders_them_all():
+    """The preamble lost a name (pdftotext moved a broken line away); the letterhead names all four in an
+    order that agrees with the preamble's."""
+    pre = "Avtalen er inngått mellom Utenriksdepartementet, Kunnskapsdepartementet og KS."
+    orgs = ["Kommunal- og distriktsdepartementet", "Utenriksdepartementet", "Kunnskapsdepartementet", "KS"]
+    assert names([pre], [pre], orgs=orgs) == orgs
+
+
+def test_a_letterhead_that_disagrees_with_the_preamble_does_not_order_it():
+    pre = "Avtalen er inngått mellom Utenriksdepartementet, Kunnskapsdepartementet og KS."
+    orgs = ["KS", "Kunnskapsdepartementet", "Utenriksdepartementet", "Finansdepartementet"]
+    assert names([pre], [pre], orgs=orgs) == ["Utenriksdepartementet", "Kunnskapsdepartementet", "KS",
+                                              "Finansdepartementet"]
