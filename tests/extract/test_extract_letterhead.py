@@ -84,3 +84,16 @@ def test_letterhead_named_again_over_the_signatures_is_no_running_header():
     assert got[0] == "Avtale om lærlingar"
     assert got[-4:] == ["Kunnskapsdepartementet", "KS", "Kari Nordmann", "Ola Hansen"]
     assert orgs == ["Kunnskapsdepartementet", "KS"]
+
+
+def test_running_header_over_the_letterhead_leaves_the_title_under_the_letterhead():
+    """pypdf without page breaks: the running header (the title) tops every page, the first over the
+    letterhead; the title under the letterhead is the title, not the header again."""
+    text = ("Avtale om skulehelsetenesta\nKunnskapsdepartementet\nHelse- og\nomsorgsdepartementet\nKS\n"
+            "Avtale om skulehelsetenesta\nAvtalen er inngått mellom Kunnskapsdepartementet, Helse- og\n"
+            "omsorgsdepartementet og KS.\n1 Føremål\nTekst om føremålet.\n- 1 -\n"
+            "Avtale om skulehelsetenesta\n2 Ansvar\nTekst om ansvar.\n")
+    got, orgs = cleaned(text)
+    assert got[:2] == ["Avtale om skulehelsetenesta", "Avtalen er inngått mellom Kunnskapsdepartementet, Helse- og"]
+    assert "2 Ansvar" == got[got.index("Tekst om føremålet.") + 1]
+    assert orgs[:3] == ["Kunnskapsdepartementet", "Helse- og omsorgsdepartementet", "KS"]

@@ -28,7 +28,7 @@ import re
 from collections import Counter, defaultdict
 
 # COLUMN_GAP, columns, is_organisation: other stages and readers import them from here
-from avtale.extract.letterhead import COLUMN_GAP, columns, drop_letterhead, drop_trailing_logos, is_organisation  # noqa: F401
+from avtale.extract.letterhead import COLUMN_GAP, after_letterhead, columns, drop_letterhead, drop_trailing_logos, is_organisation  # noqa: F401
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import SYMBOL_BULLETS
 
@@ -239,7 +239,8 @@ def _drop_header_without_pages(lines: list[Line], notes: Notes) -> list[Line]:
         return lines
     if _letterhead_rows(lines, first):
         return lines  # a letterhead's first name, which the signature block names again (`letterhead`)
-    nxt = next((i for i in range(first + 1, len(lines)) if not lines[i].blank()), None)
+    under = after_letterhead(lines, first + 1)  # a letterhead between the header and the title
+    nxt = next((i for i in range(under, len(lines)) if not lines[i].blank()), None)
     if again[0] == nxt:
         again = again[1:]  # the title itself, straight under the header that repeats it
     out = list(lines)

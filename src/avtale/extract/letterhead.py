@@ -28,15 +28,33 @@ def columns(text: str) -> list[str]:
 
 
 def drop_letterhead(lines: list[Line], notes: Notes, orgs: list[str]) -> list[Line]:
-    """Lines before the title that hold only organisation names: columns of one to four words that
-    name an organisation, a name a narrow logo cell broke over lines («Forsvarsdeparteme» / «ntet»,
-    read whole), or lines made only of pieces of the names the document names (`_name_line`). The
-    names the letterhead shows go to `orgs` in its order (`_names_shown`)."""
+    """Lines before the title that hold only organisation names (`_span`), blanked; the names they show go
+    to `orgs` in the letterhead's order (`_names_shown`)."""
     known = _known_names(lines)
+    taken, shown = _span(lines, 0, known)
     out = list(lines)
+    for k in taken:
+        notes.dropped(lines[k].no, lines[k].text, "letterhead")
+        out[k] = Line(lines[k].no, "", lines[k].page, None, lines[k].page_start)
+    orgs.extend(_names_shown(shown, known))
+    return out
+
+
+def after_letterhead(lines: list[Line], i: int) -> int:
+    """Where the text goes on after a letterhead that starts at line i (i itself where none does): a running
+    header set over the letterhead has the title under the letterhead, not right under it."""
+    taken, _ = _span(lines, i, _known_names(lines))
+    return taken[-1] + 1 if taken else i
+
+
+def _span(lines: list[Line], i: int, known: list[Name]) -> tuple[list[int], list[str]]:
+    """The letterhead's lines from line i on (blank lines skipped), and its texts: lines of one to four
+    words a column that name an organisation (`is_organisation`), logo names read without their columns
+    (`_logo_words`), a name a narrow cell broke over lines («Forsvarsdeparteme» / «ntet», read whole), or
+    lines made only of pieces of the names the document names (`_name_line`). It ends at the first
+    other line."""
+    taken: list[int] = []
     shown: list[str] = []
-    i = 0
-    after_letterhead = False
     while i < len(lines):
         line = lines[i]
         if line.blank():
@@ -46,11 +64,9 @@ def drop_letterhead(lines: list[Line], notes: Notes, orgs: list[str]) -> list[Li
             break
         cols = columns(line.text)
         if (line.hint == "letterhead" or (cols and all(is_organisation(c) for c in cols)) or _logo_words(line.text)
-                or _name_line(line.text, known, after_letterhead)):
+                or _name_line(line.text, known, bool(taken))):
             shown.append(line.text)
-            notes.dropped(line.no, line.text, "letterhead")
-            out[i] = Line(line.no, "", line.page, None, line.page_start)
-            after_letterhead = True
+            taken.append(i)
             i += 1
             continue
         end = i
@@ -60,13 +76,9 @@ def drop_letterhead(lines: list[Line], notes: Notes, orgs: list[str]) -> list[Li
         if end - i < 2 or "\t" in whole or not is_organisation(whole):
             break
         shown.append(whole)
-        for k in range(i, end):
-            notes.dropped(lines[k].no, lines[k].text, "letterhead")
-            out[k] = Line(lines[k].no, "", lines[k].page, None, lines[k].page_start)
-        after_letterhead = True
+        taken.extend(range(i, end))
         i = end
-    orgs.extend(_names_shown(shown, known))
-    return out
+    return taken, shown
 
 
 def _known_names(lines: list[Line]) -> list[Name]:
