@@ -56,3 +56,32 @@ def test_a_letterhead_that_disagrees_with_the_preamble_does_not_order_it():
     orgs = ["KS", "Kunnskapsdepartementet", "Utenriksdepartementet", "Finansdepartementet"]
     assert names([pre], [pre], orgs=orgs) == ["Utenriksdepartementet", "Kunnskapsdepartementet", "KS",
                                               "Finansdepartementet"]
+
+
+def test_a_preamble_sentence_an_exporter_broke_after_a_comma():
+    """The first half names one party and ends in a comma; the sentence goes on in the next paragraph."""
+    pre = ["Partene i denne avtalen er Landbruks- og matdepartementet,", "Finansdepartementet og KS."]
+    signers = [Signer("A B", "Styreleder i KS", 30), Signer("C D", "Finansminister", 31),
+               Signer("E F", "Landbruks- og matminister", 32)]
+    assert names(pre, pre, signers) == ["Landbruks- og matdepartementet", "Finansdepartementet", "KS"]
+
+
+def test_signers_whose_cells_cut_the_name_short():
+    """A «For» row that opens a name only (the rest of the cell is the line to sign on), a title whose
+    first line the reader lost («forvaltningsminister», «utdanningsminister»): the names the text names."""
+    pre = "Avtalen er inngått mellom Arbeids- og inkluderingsdepartementet, Digitaliserings- og forvaltningsdepartementet, Kunnskapsdepartementet og KS."
+    signers = [Signer("A B", "Statsråd", 30, party="Arbeids- og ______________________"),
+               Signer("C D", "forvaltningsminister", 31), Signer("E F", "utdanningsminister", 32),
+               Signer("G H", "Styreleder i KS", 33, party="KS")]
+    parties, which = find([pre], [pre], signers, [], Notes())
+    assert [p.name for p in parties] == ["Arbeids- og inkluderingsdepartementet",
+                                         "Digitaliserings- og forvaltningsdepartementet", "Kunnskapsdepartementet", "KS"]
+    assert which == [0, 1, 2, 3]
+
+
+def test_two_minister_titles_run_together_name_no_ministry():
+    from avtale.extract.parties import ministry_of
+
+    assert ministry_of("Forskings- og høgare utdanningsminister") == "Kunnskapsdepartementet"
+    assert ministry_of("Landbruks- og matminister Digitaliserings- og forvaltningsminister") is None
+    assert ministry_of("Landbruks- og matminister") == "Landbruks- og matdepartementet"

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from avtale.extract.lines import Notes
+from avtale.extract.markers import TERMINAL
 from avtale.extract.outline import Signer
 from avtale.model import Party
 
@@ -58,7 +59,9 @@ MINISTER_OF = {
     "miljøminister": "Klima- og miljødepartementet",
     "landbruksminister": "Landbruks- og matdepartementet",
 }
-MINISTER = re.compile(r"^(?:(?:stats)?råd\s+)?([A-ZÆØÅa-zæøå][\wæøå]*(?:-,?\s+(?:[\wæøå]+-,?\s+){0,3}og\s+(?:[\wæøå]+\s+)?[\wæøå]+)?minister)$", re.IGNORECASE)
+# («Forsknings- og høyere utdanningsminister»: one word may stand between «og» and «…minister», but not
+# another «…minister»: two titles run together are no one minister's.)
+MINISTER = re.compile(r"^(?:(?:stats)?råd\s+)?([A-ZÆØÅa-zæøå][\wæøå]*(?:-,?\s+(?:[\wæøå]+-,?\s+){0,3}og\s+(?:(?![\wæøå]*minister\s)[\wæøå]+\s+)?[\wæøå]+)?minister)$", re.IGNORECASE)
 
 
 # pdftotext's plain text of a justified line loses «- » of a compound ministry name: «Klimaog miljødepartementet».
@@ -89,6 +92,10 @@ def ministry_of(title: str) -> str | None:
     stem = m.group(1)
     if stem.casefold() in MINISTER_OF:
         return MINISTER_OF[stem.casefold()]
+    if stem[:1].islower():  # the tail of a title that wrapped in its cell: «utdanningsminister»
+        whole = {v for k, v in MINISTER_OF.items() if k.endswith(" " + stem.casefold())}
+        if len(whole) == 1:
+            return whole.pop()
     name = stem[: -len("minister")] + "departementet"
     return name[0].upper() + name[1:]
 
@@ -105,17 +112,28 @@ def _better(name: str, than: str | None) -> bool:
 
 
 def signer_party(signer: Signer, known: list[str]) -> str | None:
-    """The party a signer signs for, by «For …», by a party named in the title, or by a minister's title."""
+    """The party a signer signs for, by «For …», by a party named in the title, or by a minister's title.
+    Where a cell cut a name short, the name the text names whole: a «For» row that opens it only («For
+    Arbeids- og» over an underscore line), a minister's title whose wrapped tail names only the end of it
+    («forvaltningsminister» → «Digitaliserings- og forvaltningsdepartementet»)."""
     if signer.party:
         named = [n for _, n in mentions(signer.party)]
         for n in known:
             if _key(n) == _key(signer.party) or (named and _key(n) == _key(named[0])):
                 return n
-        return named[0] if named else " ".join(signer.party.split())
+        if named:
+            return named[0]
+        cut = " ".join(re.sub(r"[_.…]{2,}.*$", "", signer.party).split()).casefold()
+        opened = [n for n in known if cut and " ".join(n.split()).casefold().startswith(cut)]
+        return opened[0] if len(opened) == 1 else " ".join(signer.party.split())
     in_title = [n for _, n in mentions(signer.title)]
     if in_title:
         return in_title[0]
-    return ministry_of(signer.title)
+    name = ministry_of(signer.title)
+    if name and _key(name) not in {_key(n) for n in known}:
+        ends = [n for n in known if _key(n).endswith(_key(name))]
+        return ends[0] if len(ends) == 1 else name
+    return name
 
 
 def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: list[str],
@@ -129,18 +147,21 @@ def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: lis
                 spelled[_key(name)] = name
             first.setdefault(_key(name), (i, at))
     names: list[str] = []
-    named: list[str] = []  # keys in the order the preamble names them, from its paragraph that names two on
-    for p, text in enumerate(preamble):
+    named: list[str] = []  # keys in the order the preamble names them, from its sentence that names two on
+    sentences = _sentences(preamble)
+    for p, text in enumerate(sentences):
         found = list(dict.fromkeys(_key(n) for _, n in mentions(text)))
         if len(found) >= 2:
-            names = [spelled[k] for k in found]
-            named = list(dict.fromkeys(_key(n) for t in preamble[p:] for _, n in mentions(t)))
+            names = list(dict.fromkeys(spelled.get(_key(n), n) for _, n in mentions(text)))
+            named = list(dict.fromkeys(_key(n) for t in sentences[p:] for _, n in mentions(t)))
             break
-    for n in [signer_party(s, names) for s in signers] + [_clean_org(o) for o in orgs]:
+    known = list(dict.fromkeys(names + list(spelled.values()) + [n for n in map(_clean_org, orgs) if n]))
+    for n in [signer_party(s, known) for s in signers] + [_clean_org(o) for o in orgs]:
         if n and _key(n) in spelled and _better(n, spelled[_key(n)]):
             spelled[_key(n)] = n  # «Helse- og omsorgsminister» spells the «Helseomsorgsdepartementet» of a text
     names = [spelled.get(_key(n), n) for n in names]
-    signer_names = [_as_spelled(signer_party(s, names), spelled) for s in signers]
+    known = [spelled.get(_key(n), n) for n in known]
+    signer_names = [_as_spelled(signer_party(s, known), spelled) for s in signers]
     for n in signer_names:
         if n and _key(n) not in {_key(x) for x in names}:
             names.append(spelled.get(_key(n), n))
@@ -173,6 +194,18 @@ def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: lis
             notes.uncertain(s.line, f"nothing tells which party «{s.name}» signs for")
         which.append(k)
     return parties, which
+
+
+def _sentences(paragraphs: list[str]) -> list[str]:
+    """Paragraphs joined where one ends without a sentence's end: an exporter broke the sentence
+    («Partene i denne avtalen er Kultur- og likestillingsdepartementet,» / «Finansdepartementet og KS.»)."""
+    out: list[str] = []
+    for text in paragraphs:
+        if out and not TERMINAL.search(out[-1].strip()):
+            out[-1] += "\n" + text
+        else:
+            out.append(text)
+    return out
 
 
 def _order_of(named: list[str], letterhead: list[str], signed: list[str], have: set[str]) -> list[str]:
