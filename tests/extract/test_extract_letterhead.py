@@ -97,3 +97,11 @@ def test_running_header_over_the_letterhead_leaves_the_title_under_the_letterhea
     assert got[:2] == ["Avtale om skulehelsetenesta", "Avtalen er inngått mellom Kunnskapsdepartementet, Helse- og"]
     assert "2 Ansvar" == got[got.index("Tekst om føremålet.") + 1]
     assert orgs[:3] == ["Kunnskapsdepartementet", "Helse- og omsorgsdepartementet", "KS"]
+
+
+def test_a_preamble_line_that_ends_in_names_is_no_letterhead():
+    """pypdf, no title: the preamble's first line holds only names, but its «og» follows a whole name."""
+    text = ("Helse- og omsorgsdepartementet og\nKunnskapsdepartementet inngår denne avtalen om heiltidskultur.\n"
+            "1. Bakgrunn\nTekst.\n")
+    got, _ = cleaned(text)
+    assert got[0] == "Helse- og omsorgsdepartementet og"

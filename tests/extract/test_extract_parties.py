@@ -85,3 +85,11 @@ def test_two_minister_titles_run_together_name_no_ministry():
     assert ministry_of("Forskings- og høgare utdanningsminister") == "Kunnskapsdepartementet"
     assert ministry_of("Landbruks- og matminister Digitaliserings- og forvaltningsminister") is None
     assert ministry_of("Landbruks- og matminister") == "Landbruks- og matdepartementet"
+
+
+def test_a_title_left_in_the_preamble_does_not_join_the_sentence_after_it():
+    """A title in capitals the stages left in the preamble names KS; the sentence after it, opening with
+    a capital, orders the parties."""
+    pre = ["AVTALE MELLOM STATEN OG KS OM BEREDSKAP I KOMMUNANE",
+           "Avtalen er inngått mellom Forsvarsdepartementet, Kultur- og likestillingsdepartementet og KS."]
+    assert names(pre, pre) == ["Forsvarsdepartementet", "Kultur- og likestillingsdepartementet", "KS"]

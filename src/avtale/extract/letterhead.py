@@ -148,7 +148,15 @@ def _name_line(text: str, known: list[Name], after_letterhead: bool) -> bool:
     if not words or len(words) > 16:
         return False
     kinds = [_piece(w, known) for w in words]
-    return None not in kinds and ("strong" in kinds or after_letterhead)
+    return None not in kinds and _og_joins_halves(words, after_letterhead) and ("strong" in kinds or after_letterhead)
+
+
+def _og_joins_halves(words: list[str], after_letterhead: bool = False) -> bool:
+    """Every «og» of a line of names joins a compound's halves («Justis- og»; or opens the line under one
+    whose cell broke after the hyphen); after a whole name it joins a sentence's list («Helse- og
+    omsorgsdepartementet og» / «Kunnskapsdepartementet inngår …»: a preamble without a title)."""
+    return all(w.casefold() != "og" or (k > 0 and re.search("-,?$", words[k - 1])) or (k == 0 and after_letterhead)
+               for k, w in enumerate(words))
 
 
 def _names_shown(texts: list[str], known: list[Name]) -> list[str]:
@@ -213,7 +221,8 @@ LOGO_WORD = re.compile(r"^(?:[A-ZÆØÅ][\wæøå]*-,?|og|KS|[\wæøå]*departem
 def _logo_words(text: str) -> bool:
     """A line of logo names read without their columns (OCR): «Justis- og Kommunal- og Helse- og KS»."""
     words = text.split()
-    return len(words) >= 2 and all(LOGO_WORD.match(w) for w in words) and any(w == "KS" or "departemen" in w for w in words)
+    return (len(words) >= 2 and all(LOGO_WORD.match(w) for w in words) and _og_joins_halves(words)
+            and any(w == "KS" or "departemen" in w for w in words))
 
 
 def is_organisation(text: str) -> bool:

@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 
 from avtale.extract.lines import Notes
-from avtale.extract.markers import TERMINAL
 from avtale.extract.outline import Signer
 from avtale.model import Party
 
@@ -197,11 +196,14 @@ def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: lis
 
 
 def _sentences(paragraphs: list[str]) -> list[str]:
-    """Paragraphs joined where one ends without a sentence's end: an exporter broke the sentence
-    («Partene i denne avtalen er Kultur- og likestillingsdepartementet,» / «Finansdepartementet og KS.»)."""
+    """Paragraphs joined where an exporter broke a sentence: one ends in a comma («Partene i denne avtalen er
+    Kultur- og likestillingsdepartementet,» / «Finansdepartementet og KS.»), or in a lower-case word with the
+    next going on in lower case. (A title left among them ends without a full stop too, but the sentence
+    after it opens with a capital.)"""
     out: list[str] = []
     for text in paragraphs:
-        if out and not TERMINAL.search(out[-1].strip()):
+        prev = out[-1].strip() if out else ""
+        if out and (prev.endswith(",") or (re.search(r"[a-zæøå]$", prev) and re.match(r"\s*[a-zæøå]", text))):
             out[-1] += "\n" + text
         else:
             out.append(text)
