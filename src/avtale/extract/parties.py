@@ -155,7 +155,7 @@ def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: lis
             named = list(dict.fromkeys(_key(n) for t in sentences[p:] for _, n in mentions(t)))
             break
     known = list(dict.fromkeys(names + list(spelled.values()) + [n for n in map(_clean_org, orgs) if n]))
-    for n in [signer_party(s, known) for s in signers] + [_clean_org(o) for o in orgs]:
+    for n in [signer_party(s, known) for s in signers] + [ministry_of(s.title) for s in signers] + [_clean_org(o) for o in orgs]:
         if n and _key(n) in spelled and _better(n, spelled[_key(n)]):
             spelled[_key(n)] = n  # «Helse- og omsorgsminister» spells the «Helseomsorgsdepartementet» of a text
     names = [spelled.get(_key(n), n) for n in names]
