@@ -105,3 +105,19 @@ def test_a_preamble_line_that_ends_in_names_is_no_letterhead():
             "1. Bakgrunn\nTekst.\n")
     got, _ = cleaned(text)
     assert got[0] == "Helse- og omsorgsdepartementet og"
+
+
+def test_a_ministry_logo_with_its_formal_name():
+    """Text read off ministries' logos (OCR, or a logo set as text): «Det kongelige» over the ministry's
+    name in the indefinite form, in capitals or not, in columns or one under another."""
+    body = ("Avtale om leksehjelp\nAvtalen er inngått mellom Kunnskapsdepartementet, Helse- og\n"
+            "omsorgsdepartementet og KS.\n1. Bakgrunn\nTekst.\n")
+    got, orgs = cleaned("DET KONGELIGE            Det kongelige                    KS\n"
+                        "KUNNSKAPSDEPARTEMENT     helse- og omsorgsdepartement\n\n" + body)
+    assert got[0] == "Avtale om leksehjelp"
+    assert orgs[:3] == ["Kunnskapsdepartementet", "Helse- og omsorgsdepartementet", "KS"]
+    got, orgs = cleaned("Det kongelege\nkunnskapsdepartement\nKS\n" + body)
+    assert got[0] == "Avtale om leksehjelp"
+    assert orgs[:2] == ["Kunnskapsdepartementet", "KS"]
+    got, orgs = cleaned("Det kongelige finansdepartement\n" + body)
+    assert got[0] == "Avtale om leksehjelp" and orgs == ["Finansdepartementet"]

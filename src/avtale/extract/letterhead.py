@@ -20,6 +20,11 @@ ORG_SPLIT = re.compile(r"(?:(?<=departementet)|(?<=direktoratet))\s+")
 # A ministry's name broken over two lines of a logo: «Kultur- og» above «likestillingsdepartementet».
 ORG_HALF = re.compile(r"^(?:[A-ZÆØÅ][\wæøå]*-,?\s*(?:[\wæøå]+-,?\s+)*og|[a-zæøå]+departementet)$")
 ORGANISATION = re.compile(r"(?:departementet|direktoratet|\bKS|kommune|fylkeskommune|[Kk]ommunesektorens organisasjon)$")
+# A ministry's formal name as its logo sets it, on one line or two: «Det kongelige» over «kunnskapsdepartement»
+# (nynorsk «Det kongelege»; often in capitals).
+ROYAL = re.compile(r"^(?:det\s+kongel[ie]ge(?:\s+(?:[\wæøå]+-,?\s+og\s+)?[\wæøå]+departement)?|(?:[\wæøå]+-,?\s+og\s+)?[\wæøå]+departement)$",
+                   re.IGNORECASE)
+ROYAL_NAME = re.compile(r"\bdet\s+kongel[ie]ge\s+((?:[\wæøå]+-,?\s+og\s+)?[\wæøå]+departement)\b", re.IGNORECASE)
 
 
 def columns(text: str) -> list[str]:
@@ -163,29 +168,53 @@ def _names_shown(texts: list[str], known: list[Name]) -> list[str]:
     """The names a letterhead's lines show, in its order.
 
     - A name the document names is shown where a word opens it (its first word, or a long piece of it
-      a narrow cell broke off) if its last word is shown too (whole or a long piece). pdftotext -layout's
-      and OCR's first row holds every column's first word, pypdf and pdftotext give the cells one after
+      a narrow cell broke off) if its last word is shown too (whole or a long piece), and its place is
+      that word's (`_placed_words`): pdftotext -layout's columns, pypdf's and pdftotext's cells one after
       another, so either way the order of the opening words is the letterhead's.
     - Names the document does not name otherwise, after those: where the lines are cells one under
       another (one column a line), the lines joined, a word a narrow cell broke joined again
       (`_join_broken`: «Samferdselsdeparteme» + «ntet»), name them; and a column (or a part of one ending
       in «-departementet») that is a name as it stands («KUNNSKAPSDEPARTEMENTET» → «Kunnskapsdepartementet»).
     """
-    words = [w.casefold() for t in texts for w in t.split()]
+    tokens = _placed_words(texts)
+    words = [w for _, w in tokens]
 
     def opens(w: str, first: str) -> bool:
         return w == first or (len(w) >= 8 and first.startswith(w))
 
-    found: list[tuple[int, str]] = []
+    found: list[tuple[tuple[int, ...], str]] = []
     for spelled, name in known:
-        starts = [k for k, w in enumerate(words) if opens(w, name[0])]
+        starts = [at for at, w in tokens if opens(w, name[0])]
         if starts and (len(name) == 1 or any(opens(w, name[-1]) for w in words)):
-            found.append((starts[0], spelled))
+            found.append((min(starts), spelled))
     out = [n for _, n in sorted(found, key=lambda f: f[0])]
     if all(len(columns(t)) <= 1 for t in texts):
         out += [n for _, n in mentions(_join_broken([t.strip() for t in texts]))]
-    out += [_org_name(o) for t in texts for c in columns(t) for o in ORG_SPLIT.split(c) if is_organisation(o)]
+    out += [_org_name(o) for t in texts for c in columns(t) for o in ORG_SPLIT.split(c)
+            if is_organisation(o) and not ROYAL.match(" ".join(o.split()))]
+    out += [_royal(m.group(1)) for m in ROYAL_NAME.finditer(_join_broken([t.strip() for t in texts]))]
     return list(dict.fromkeys(out))
+
+
+def _placed_words(texts: list[str]) -> list[tuple[tuple[int, ...], str]]:
+    """The letterhead's words (casefolded), each with a place that orders the names: where its lines are
+    rows of columns, the column first (pdftotext -layout's offset from the margin; a tab-separated row's
+    column number), so a name whose first word stands in the second row («Det kongelige» over
+    «kunnskapsdepartement») keeps its column's place; else the reading order."""
+    out: list[tuple[tuple[int, ...], str]] = []
+    tabbed = any("\t" in t for t in texts)
+    rows = any(len(columns(t)) > 1 for t in texts)
+    for li, t in enumerate(texts):
+        for k, m in enumerate(re.finditer(r"\S+", t)):
+            column = t[: m.start()].count("\t") if tabbed else m.start()
+            out.append(((column, li, k) if rows else (li, k), m.group(0).casefold()))
+    return out
+
+
+def _royal(name: str) -> str:
+    """«KUNNSKAPSDEPARTEMENT» (of «Det kongelige …») → «Kunnskapsdepartementet»."""
+    name = " ".join(name.split()).lower()
+    return name[0].upper() + name[1:] + "et"
 
 
 def _join_broken(parts: list[str]) -> str:
@@ -215,19 +244,23 @@ def drop_trailing_logos(lines: list[Line], notes: Notes, orgs: list[str]) -> lis
     return out
 
 
-LOGO_WORD = re.compile(r"^(?:[A-ZÆØÅ][\wæøå]*-,?|og|KS|[\wæøå]*departemen\w*|[\wæøå]*direktorat\w*|Kommunesektorens|organisasjon)$")
+LOGO_WORD = re.compile(r"^(?:[A-ZÆØÅ][\wæøå]*-,?|og|KS|[\wæøå]*departemen\w*|[\wæøå]*direktorat\w*|Kommunesektorens|organisasjon"
+                       r"|[Dd]et|DET|kongel[ie]ge|KONGEL[IE]GE)$")
 
 
 def _logo_words(text: str) -> bool:
     """A line of logo names read without their columns (OCR): «Justis- og Kommunal- og Helse- og KS»."""
     words = text.split()
     return (len(words) >= 2 and all(LOGO_WORD.match(w) for w in words) and _og_joins_halves(words)
-            and any(w == "KS" or "departemen" in w for w in words))
+            and any(w == "KS" or "departemen" in w.casefold() or "kongel" in w.casefold() for w in words))
 
 
 def is_organisation(text: str) -> bool:
-    """«Kunnskapsdepartementet», «Helse- og omsorgsdepartementet», «KS», «KUNNSKAPSDEPARTEMENTET»."""
+    """«Kunnskapsdepartementet», «Helse- og omsorgsdepartementet», «KS», «KUNNSKAPSDEPARTEMENTET», «Det kongelige
+    helse- og omsorgsdepartement»."""
     words = text.split()
+    if ROYAL.match(" ".join(words)):
+        return True
     return 0 < len(words) <= 4 and (bool(ORGANISATION.search(text) or ORG_HALF.match(text)) or (text.isupper() and len(words) <= 2))
 
 
