@@ -121,3 +121,12 @@ def test_a_ministry_logo_with_its_formal_name():
     assert orgs[:2] == ["Kunnskapsdepartementet", "KS"]
     got, orgs = cleaned("Det kongelige finansdepartement\n" + body)
     assert got[0] == "Avtale om leksehjelp" and orgs == ["Finansdepartementet"]
+
+
+def test_logo_text_in_capitals_but_not_a_title_in_capitals():
+    body = "Avtalen er inngått mellom Kunnskapsdepartementet og KS.\n1. Bakgrunn\nTekst.\n"
+    got, orgs = cleaned("KUNNSKAPSDEPARTEMENTET     KS\n\nSAMARBEIDSAVTALE\n" + body)
+    assert got[0] == "SAMARBEIDSAVTALE"
+    assert orgs == ["Kunnskapsdepartementet", "KS"]
+    got, _ = cleaned("KULTUR- OG\nLIKESTILLINGSDEPARTEMENTET\nNAV\nSAMARBEIDSAVTALE\n" + body)
+    assert got[0] == "SAMARBEIDSAVTALE"

@@ -261,7 +261,15 @@ def is_organisation(text: str) -> bool:
     words = text.split()
     if ROYAL.match(" ".join(words)):
         return True
-    return 0 < len(words) <= 4 and (bool(ORGANISATION.search(text) or ORG_HALF.match(text)) or (text.isupper() and len(words) <= 2))
+    return 0 < len(words) <= 4 and (bool(ORGANISATION.search(text) or ORG_HALF.match(text)) or _capitals_name(words))
+
+
+def _capitals_name(words: list[str]) -> bool:
+    """Logo text in capitals: an acronym («KS», «NAV») or a name in capitals («KUNNSKAPSDEPARTEMENTET»,
+    «KOMMUNESEKTORENS ORGANISASJON»); a title in capitals («SAMARBEIDSAVTALE») is none."""
+    text = " ".join(words)
+    return (text.isupper() and len(words) <= 2
+            and (all(len(w) <= 5 for w in words) or bool(ORGANISATION.search(text.lower()) or ORG_HALF.match(text.capitalize()))))
 
 
 def _org_name(text: str) -> str:
