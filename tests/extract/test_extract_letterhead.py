@@ -130,3 +130,19 @@ def test_logo_text_in_capitals_but_not_a_title_in_capitals():
     assert orgs == ["Kunnskapsdepartementet", "KS"]
     got, _ = cleaned("KULTUR- OG\nLIKESTILLINGSDEPARTEMENTET\nNAV\nSAMARBEIDSAVTALE\n" + body)
     assert got[0] == "SAMARBEIDSAVTALE"
+
+
+def test_ocr_rows_of_a_letterhead_read_without_their_columns():
+    """Tesseract reads a letterhead table row by row with single spaces: the first row's halves do not
+    join the second row's first tail («Kommunal- og» + «fiskeridepartementet» is no ministry), and a
+    logo's name over two lines is read whole («… Kommunesektorens» / «organisasjon»)."""
+    text = ("Nærings- og Barne- og Kommunal- og\n"
+            "fiskeridepartementet familiedepartementet distriktsdepartementet\n\n"
+            "Iks | Kommunesektorens\norganisasjon\n\n"
+            "Samarbeidsavtale om forenkling\n"
+            "Nærings- og fiskeridepartementet, Barne- og familiedepartementet, Kommunal- og\n"
+            "distriktsdepartementet og KS inngår denne avtalen.\n1. Føremål\nTekst.\n")
+    got, orgs = cleaned(text)
+    assert got[0] == "Samarbeidsavtale om forenkling"
+    assert [o for o in orgs if "departementet" in o] == [
+        "Nærings- og fiskeridepartementet", "Barne- og familiedepartementet", "Kommunal- og distriktsdepartementet"]

@@ -77,8 +77,9 @@ def _span(lines: list[Line], i: int, known: list[Name]) -> tuple[list[int], list
         end = i
         while end < len(lines) and not lines[end].blank() and end - i < 4 and lines[end].hint in (None, "para", "wrap"):
             end += 1
-        whole = _join_broken([ln.text.strip() for ln in lines[i:end]])
-        if end - i < 2 or "\t" in whole or not is_organisation(whole):
+        parts = [ln.text.strip() for ln in lines[i:end]]
+        whole = next((w for w in (_join_broken(parts), " ".join(parts)) if is_organisation(w)), "")  # broken word or not
+        if end - i < 2 or "\t" in "".join(parts) or not whole:
             break
         shown.append(whole)
         taken.extend(range(i, end))
@@ -87,9 +88,13 @@ def _span(lines: list[Line], i: int, known: list[Name]) -> tuple[list[int], list
 
 
 def _known_names(lines: list[Line]) -> list[Name]:
-    """The organisations the document names anywhere (ministries and KS, `parties.mentions`), each as
+    """The organisations the document names anywhere (ministries and KS, `parties.mentions`; not in a line
+    that opens two names or more without a comma: a row of a letterhead or signature table), each as
     its casefolded words: «Justis- og beredskapsdepartementet» → [«justis-», «og», «beredskapsdepartementet»]."""
-    text = "\n".join(" | ".join(columns(ln.text)) for ln in lines)  # a name goes on over lines, not across columns
+    # a name goes on over lines, not across columns, nor out of a row of names read without its columns
+    # (OCR: «Nærings- og Barne- og Kommunal- og» over «fiskeridepartementet familiedepartementet …»)
+    text = "\n".join("|" if _name_starts(ln.text) >= 2 and not re.search(r"[,.;:]", ln.text) else " | ".join(columns(ln.text))
+                     for ln in lines)
     flat = " ".join(text.split())
     names = dict.fromkeys(n for n in (" ".join(n.split()) for _, n in mentions(text)) if n in flat)  # as written, not «-departement»
     # a minister's title names the ministry («Justis- og beredskapsminister»); not a title's wrapped tail («likestillingsminister»)
@@ -188,12 +193,18 @@ def _names_shown(texts: list[str], known: list[Name]) -> list[str]:
         if starts and (len(name) == 1 or any(opens(w, name[-1]) for w in words)):
             found.append((min(starts), spelled))
     out = [n for _, n in sorted(found, key=lambda f: f[0])]
-    if all(len(columns(t)) <= 1 for t in texts):
+    if all(len(columns(t)) <= 1 and _name_starts(t) <= 1 for t in texts):
         out += [n for _, n in mentions(_join_broken([t.strip() for t in texts]))]
     out += [_org_name(o) for t in texts for c in columns(t) for o in ORG_SPLIT.split(c)
-            if is_organisation(o) and not ROYAL.match(" ".join(o.split()))]
+            if is_organisation(o) and o[:1].isupper() and not ROYAL.match(" ".join(o.split()))]  # not a half: «familiedepartementet»
     out += [_royal(m.group(1)) for m in ROYAL_NAME.finditer(_join_broken([t.strip() for t in texts]))]
     return list(dict.fromkeys(out))
+
+
+def _name_starts(text: str) -> int:
+    """How many names a line opens: «X-» heads, whole «…departementet» words and KS. A cell's line opens one
+    at most; more are a row read without its columns (OCR: «Nærings- og Barne- og Kommunal- og»)."""
+    return sum(1 for w in text.split() if w == "KS" or re.fullmatch(r"[A-ZÆØÅ][\wæøå]*-,?|[A-ZÆØÅ][\wæøå]*departementet", w))
 
 
 def _placed_words(texts: list[str]) -> list[tuple[tuple[int, ...], str]]:
