@@ -30,7 +30,7 @@ takes a following line only when it starts in lower case or with a digit, or the
 title's line ends in a hyphen or a word such as «og», or both are set in capitals.
 
 A marker alone on a line («1.», «§ 1», «2.1», «•», «a)»; pdftotext sets a heading's
-number and a list label in a column of their own) joins the next non-blank line.
+number and a list label in a column of their own) is first joined to its text (`lone_labels`).
 
 A hyphen at a line end stays a hyphen: followed by «og»/«eller» it is a
 Norwegian compound («Digitaliserings- og forvaltningsminister»); after a capital
@@ -46,9 +46,12 @@ from __future__ import annotations
 
 import re
 
-from avtale.extract.clean import COLUMN_GAP
 from avtale.extract.lines import Line, Notes, Para
-from avtale.extract.markers import LONE_LABEL as LONE_MARKER
+from avtale.extract.lone_labels import attach_lone_markers
+from avtale.extract.measure import first_word as _first_word
+from avtale.extract.measure import is_row as _is_row
+from avtale.extract.measure import last_word as _last_word
+from avtale.extract.measure import width
 from avtale.extract.markers import TERMINAL, marker, starts_structure
 
 CONJUNCTIONS = {"og", "eller", "samt", "enn", "and", "or", "til"}
@@ -85,109 +88,6 @@ def capacity(lines: list[Line]) -> float | None:
                    and _last_word(a.text) not in FUNCTION_WORDS and not a.text.rstrip().endswith(("-", "\u00ad"))
                    and len(a.text.strip()) >= half)
     return spans[len(spans) // 10] if len(spans) >= 5 else None
-
-
-def width(lines: list[Line]) -> int:
-    lengths = sorted(len(ln.text.strip()) for ln in lines if not ln.blank() and not _is_row(ln.text))
-    if not lengths:
-        return 0
-    return lengths[max(0, int(len(lengths) * 0.95) - 1)] if len(lengths) > 20 else lengths[-1]
-
-
-def _is_row(text: str) -> bool:
-    """Columns set side by side (signatures), not the gap after a list marker («-   item») nor a justified line
-    with one wide gap (pdftotext -layout: «… mellom regjeringen                     og»): a cell of a row holds a
-    name, a title or a date, never a clause of seven words or more."""
-    m = marker(text)
-    body = m.text if m.kind in ("bullet", "number", "letter") else text.strip()
-    cells = COLUMN_GAP.split(body)
-    return len(cells) > 1 and max(len(c.split()) for c in cells) < 7
-
-
-def _last_word(text: str) -> str:
-    parts = text.split()
-    return parts[-1].casefold() if parts else ""
-
-
-def _first_word(text: str) -> str:
-    parts = text.split()
-    return parts[0] if parts else ""
-
-
-
-
-def _pair_marker_column(lines: list[Line]) -> list[Line]:
-    """pdftotext may set a list's labels as a column of their own: «–», «–», «–», then the three items.
-    When a run of n lone labels is followed by lines that make n items (`_item_starts`), label k goes
-    with item k."""
-    out = list(lines)
-    full = width(lines) * 0.82
-    i = 0
-    while i < len(out):
-        j = i
-        while j < len(out) and LONE_MARKER.match(out[j].text.strip()) and out[j].hint in (None, "para"):
-            j += 1
-        n = j - i
-        if n >= 2:
-            k = j
-            while k < len(out) and out[k].blank():
-                k += 1
-            end = k
-            while end < len(out) and not out[end].blank() and not (end > k and starts_structure(out[end].text)):
-                end += 1  # the items run to a blank line or to a line with a label of its own
-            starts = _item_starts(out[k:end], n, full)
-            if starts is not None and not any(starts_structure(x.text) for x in out[k:end]):
-                for label, at in zip(out[i:j], starts):
-                    item = out[k + at]
-                    out[k + at] = Line(item.no, f"{label.text.strip()} {item.text.strip()}", item.page, item.hint, item.page_start)
-                for m in range(i, j):
-                    out[m] = Line(out[m].no, "", out[m].page, None, out[m].page_start)
-                i = end
-                continue
-        i = max(j, i + 1)
-    return out
-
-
-def _item_starts(block: list[Line], n: int, full: float) -> list[int] | None:
-    """Where each of n items starts in the lines after a column of n labels: every line when there are n;
-    else the lines that start with a capital, when the first does and there are n of them; else the lines
-    after a line that was not full (an item's wrapped line is). None when no reading gives n items."""
-    texts = [x.text.strip() for x in block]
-    if len(texts) == n:
-        return list(range(n))
-    if len(texts) < n or not texts:
-        return None
-    if texts[0][:1].isupper():
-        caps = [k for k, t in enumerate(texts) if t[:1].isupper()]
-        if len(caps) == n and caps[0] == 0:
-            return caps
-    for share in (1.0, 0.91, 0.82):  # an item's lines are set narrower than the text: the first measure giving n
-        ends = [0] + [k for k in range(1, len(texts))
-                      if len(texts[k - 1]) + 1 + len(_first_word(texts[k])) <= full / 0.82 * share]
-        if len(ends) == n:
-            return ends
-    return None
-
-
-def attach_lone_markers(lines: list[Line]) -> list[Line]:
-    """«1.» / «» / «Formålet» becomes «1. Formålet» (the text keeps the marker's line number)."""
-    lines = _pair_marker_column(lines)
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if LONE_MARKER.match(line.text.strip()) and line.hint in (None, "para"):
-            j = i + 1
-            while j < len(lines) and lines[j].blank() and j - i <= 3:
-                j += 1
-            if j < len(lines) and not lines[j].blank() and not LONE_MARKER.match(lines[j].text.strip()) \
-                    and lines[j].hint in (None, "para") and not starts_structure(lines[j].text):
-                out.append(Line(line.no, f"{line.text.strip()} {lines[j].text.strip()}", line.page, line.hint, line.page_start))
-                i = j + 1
-                continue
-        out.append(line)
-        i += 1
-    return out
 
 
 def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Para]:
