@@ -155,3 +155,16 @@ def test_text_opening_with_a_sentence_has_its_title_left_to_fill_in():
     assert out.todos == [(("title",), "the source shows no title (pandoc leaves out Word's Title style): write it")]
     kept = recognise([Para("Avtale om samarbeid om beredskap", 1, 1)] + paras, Notes())
     assert kept.title == "Avtale om samarbeid om beredskap" and kept.todos == []
+
+
+def test_compound_hyphen_lost_by_pdftotext_comes_back():
+    """pdftotext takes «Nærings-» + «og» at a line end for a divided word («Næringsog»); «dialog» and «katalog»
+    stay as they are; «Kommunalog» (a stem in «-l», as in «dialog») only because the text writes «Kommunal- og»."""
+    got = paragraphs("Avtale om samarbeid om helseog omsorgstjenester\n\n"
+                     "Avtalen er inngått mellom Næringsog fiskeridepartementet, Kommunalog\n"
+                     "distriktsdepartementet og KS etter dialog med Fiskeridirektoratet.\n\n"
+                     "Partene fører en katalog over tiltakene.\n\nFor Kommunal- og distriktsdepartementet\n")
+    assert got == ["Avtale om samarbeid om helse- og omsorgstjenester",
+                   "Avtalen er inngått mellom Nærings- og fiskeridepartementet, Kommunal- og "
+                   "distriktsdepartementet og KS etter dialog med Fiskeridirektoratet.",
+                   "Partene fører en katalog over tiltakene.", "For Kommunal- og distriktsdepartementet"]

@@ -32,6 +32,7 @@ title's line ends in a hyphen or a word such as «og», or both are set in capit
 A marker alone on a line («1.», «§ 1», «2.1», «•», «a)»; pdftotext sets a heading's
 number and a list label in a column of their own) is first joined to its text (`lone_labels`).
 
+A compound's hyphen an exporter lost («Kulturog likestillingsdepartementet») comes back (`compound_hyphens`).
 A hyphen at a line end stays a hyphen: followed by «og»/«eller» it is a
 Norwegian compound («Digitaliserings- og forvaltningsminister»); after a capital
 or digit it binds («KS-programmet»); otherwise the hyphen is dropped only when
@@ -90,8 +91,41 @@ def capacity(lines: list[Line]) -> float | None:
     return spans[len(spans) // 10] if len(spans) >= 5 else None
 
 
+# «Kulturog likestillingsdepartementet»: a compound's first part glued to «og» (pdftotext joins a word divided at
+# a line end, taking «Kultur-» + «og» for one word).
+GLUED_OG = re.compile(r"(?<![\w-])([A-ZÆØÅa-zæøå][a-zæøå]{2,})og(?=\s+[a-zæøå]|\s*$)")
+FIRST_PART = re.compile(r"([A-ZÆØÅa-zæøå]+)-\s+(?:og|eller)\b")
+
+
+def compound_hyphens(lines: list[Line], notes: Notes) -> list[Line]:
+    """«Kulturog likestillingsdepartementet» becomes «Kultur- og likestillingsdepartementet» (`GLUED_OG`): a word
+    glued to «og» and followed by a lower-case word (on the same line or the next) is a compound's first part whose
+    hyphen the exporter took for a word division. Norwegian words end in «-log», «-gog» and «-tog» (dialog, katalog,
+    pedagog, opptog): a stem ending in «l», «g» or «t» is a first part only where the text writes it so elsewhere
+    («Kommunal- og distriktsminister» under the signatures)."""
+    out = list(lines)
+    parts = {m.group(1).casefold() for ln in lines for m in FIRST_PART.finditer(ln.text)}
+    for k, line in enumerate(out):
+        if line.hint not in (None, "para") or "og" not in line.text:
+            continue
+        nxt = next((x.text.strip() for x in out[k + 1 : k + 2] if not x.blank()), "")
+
+        def fix(m: re.Match) -> str:
+            if m.end() == len(line.text.rstrip()) and not LOWER_START.match(nxt):
+                return m.group(0)
+            if m.group(1)[-1] in "lgt" and m.group(1).casefold() not in parts:
+                return m.group(0)
+            return f"{m.group(1)}- og"
+
+        text = GLUED_OG.sub(fix, line.text)
+        if text != line.text:
+            notes.uncertain(line.no, f"«{GLUED_OG.search(line.text).group(0)}» read as a compound with its hyphen lost: «{text.strip()[:60]}»")
+            out[k] = Line(line.no, text, line.page, line.hint, line.page_start, line.goes_on)
+    return out
+
+
 def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Para]:
-    lines = attach_lone_markers(lines)
+    lines = attach_lone_markers(compound_hyphens(lines, notes))
     wrapped = is_wrapped(lines)
     full_at = width(lines) * 0.82 if wrapped else None
     turn_at = capacity(lines) if wrapped else None
