@@ -168,3 +168,40 @@ def test_compound_hyphen_lost_by_pdftotext_comes_back():
                    "Avtalen er inngått mellom Nærings- og fiskeridepartementet, Kommunal- og "
                    "distriktsdepartementet og KS etter dialog med Fiskeridirektoratet.",
                    "Partene fører en katalog over tiltakene.", "For Kommunal- og distriktsdepartementet"]
+
+
+LONG = ("Kommunen skal sørge for at tilbudet er tilgjengelig for alle innbyggere i hele kommunen, og tiltakene skal\n"
+        "vurderes hvert år av en arbeidsgruppe der begge parter er med. Tilskuddet fra staten skal brukes til\n"
+        "tiltak for barn og unge, og kommunen skal rapportere om bruken til direktoratet innen utgangen av\n"
+        "mars hvert år, slik at tiltakene kan følges opp i de ordinære budsjettprosessene for neste år.\n")
+
+
+def test_word_stack_of_a_stretched_line_is_one_line_again():
+    """pdftotext sets each word of a justified line ending in a manual break on a line of its own; the title's last
+    word above it stays with the title, and the stack goes on with the line after it."""
+    got = paragraphs("Avtale om skolehelsetjenesten i\nkommunene\nPartene\ni\ndenne\navtalen\ner\nHelsedirektoratet,\n"
+                     "Bergen kommune og Vestland fylkeskommune.\n\n" + LONG)
+    assert got[:2] == ["Avtale om skolehelsetjenesten i kommunene",
+                       "Partene i denne avtalen er Helsedirektoratet, Bergen kommune og Vestland fylkeskommune."]
+
+
+def test_words_scattered_after_a_paragraph_go_back_into_it():
+    """The stretched line's first words stay with the paragraph's last line; its other words follow the paragraph,
+    one block each: they go back between the two lines."""
+    got = paragraphs("Avtale om skoleskyss\n\nAvtalen er inngått\nVestland fylkeskommune.\n\nmellom\n\nBergen\n\nkommune\n\nog\n\n"
+                     + LONG)
+    assert got[:2] == ["Avtale om skoleskyss", "Avtalen er inngått mellom Bergen kommune og Vestland fylkeskommune."]
+
+
+def test_headings_one_word_each_are_no_scattered_words():
+    """Headings of one word set apart by blank lines after a paragraph stay headings (capitals, no comma)."""
+    got = paragraphs("Avtale om skoleskyss\n\nPartene er enige om\nfølgende.\n\nFormål\n\nBakgrunn\n\n" + LONG)
+    assert got[1:4] == ["Partene er enige om følgende.", "Formål", "Bakgrunn"]
+
+
+def test_a_line_ending_in_a_comma_goes_on():
+    """A paragraph never ends in a comma: a short line «…Forsvarsdepartementet,» goes on with the capital after it."""
+    got = paragraphs("Avtale om beredskap\n\nAvtalen er inngått mellom Justis- og beredskapsdepartementet,\n"
+                     "Forsvarsdepartementet,\nKommunal- og distriktsdepartementet og KS.\n\n" + LONG)
+    assert got[1] == ("Avtalen er inngått mellom Justis- og beredskapsdepartementet, Forsvarsdepartementet, "
+                      "Kommunal- og distriktsdepartementet og KS.")

@@ -53,6 +53,7 @@ from avtale.extract.measure import first_word as _first_word
 from avtale.extract.measure import is_row as _is_row
 from avtale.extract.measure import last_word as _last_word
 from avtale.extract.measure import width
+from avtale.extract.stretched import restore_stretched
 from avtale.extract.markers import TERMINAL, marker, starts_structure
 
 CONJUNCTIONS = {"og", "eller", "samt", "enn", "and", "or", "til"}
@@ -94,6 +95,7 @@ def capacity(lines: list[Line]) -> float | None:
 # «Kulturog likestillingsdepartementet»: a compound's first part glued to «og» (pdftotext joins a word divided at
 # a line end, taking «Kultur-» + «og» for one word).
 GLUED_OG = re.compile(r"(?<![\w-])([A-ZÆØÅa-zæøå][a-zæøå]{2,})og(?=\s+[a-zæøå]|\s*$)")
+MINISTRY = re.compile(r"(?:departementet|minister)[,.]?$")  # «Kommunal- og distriktsdepartementet»: a compound name
 FIRST_PART = re.compile(r"([A-ZÆØÅa-zæøå]+)-\s+(?:og|eller)\b")
 
 
@@ -102,7 +104,7 @@ def compound_hyphens(lines: list[Line], notes: Notes) -> list[Line]:
     glued to «og» and followed by a lower-case word (on the same line or the next) is a compound's first part whose
     hyphen the exporter took for a word division. Norwegian words end in «-log», «-gog» and «-tog» (dialog, katalog,
     pedagog, opptog): a stem ending in «l», «g» or «t» is a first part only where the text writes it so elsewhere
-    («Kommunal- og distriktsminister» under the signatures)."""
+    («Kommunal- og distriktsminister») or a ministry's name follows («Kommunalog distriktsdepartementet»)."""
     out = list(lines)
     parts = {m.group(1).casefold() for ln in lines for m in FIRST_PART.finditer(ln.text)}
     for k, line in enumerate(out):
@@ -113,7 +115,8 @@ def compound_hyphens(lines: list[Line], notes: Notes) -> list[Line]:
         def fix(m: re.Match) -> str:
             if m.end() == len(line.text.rstrip()) and not LOWER_START.match(nxt):
                 return m.group(0)
-            if m.group(1)[-1] in "lgt" and m.group(1).casefold() not in parts:
+            after = (line.text[m.end():].split() or nxt.split() or [""])[0]
+            if m.group(1)[-1] in "lgt" and m.group(1).casefold() not in parts and not MINISTRY.search(after):
                 return m.group(0)
             return f"{m.group(1)}- og"
 
@@ -125,7 +128,7 @@ def compound_hyphens(lines: list[Line], notes: Notes) -> list[Line]:
 
 
 def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Para]:
-    lines = attach_lone_markers(compound_hyphens(lines, notes))
+    lines = attach_lone_markers(compound_hyphens(restore_stretched(lines, notes), notes))
     wrapped = is_wrapped(lines)
     full_at = width(lines) * 0.82 if wrapped else None
     turn_at = capacity(lines) if wrapped else None
@@ -270,6 +273,8 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
         return True
     if _last_word(at) in FUNCTION_WORDS:
         return True  # no paragraph or heading ends on «til», «og», «i» …
+    if full_at is not None and at.endswith(",") and not title and not item:
+        return True  # no paragraph ends in a comma: «… Forsvarsdepartementet,» + «Kultur- og …»
     if title and _caps(at) and _caps(bt) and not TERMINAL.search(at):
         return True  # a title in capitals goes on with a line in capitals («… OM DET LOKALE» + «FOLKEHELSEARBEIDET»)
     if title and not (LOWER_START.match(bt) or bt[:1].isdigit()):
