@@ -205,3 +205,48 @@ def test_a_line_ending_in_a_comma_goes_on():
                      "Forsvarsdepartementet,\nKommunal- og distriktsdepartementet og KS.\n\n" + LONG)
     assert got[1] == ("Avtalen er inngått mellom Justis- og beredskapsdepartementet, Forsvarsdepartementet, "
                       "Kommunal- og distriktsdepartementet og KS.")
+
+
+def test_glyph_width_measures_a_proportional_font():
+    """«iiii» takes less room than «mmmm», and capitals more than lower case; the unit is an average character."""
+    from avtale.extract.measure import glyph_width
+
+    assert glyph_width("illi") < glyph_width("abcd") < glyph_width("mwmw")
+    assert glyph_width("KOMMUNEN") > glyph_width("kommunen")
+    assert 0.9 < glyph_width("Kommunen skal vurdere tiltak for barn og unge.") / 46 < 1.1
+
+
+def test_sentence_end_full_by_glyph_widths_goes_on():
+    """A line ending a sentence is as wide as the narrowest line that really wrapped when measured by its glyphs,
+    though shorter by a count of characters (wide capitals): the paragraph goes on. A narrower one ends it."""
+    from avtale.extract.measure import glyph_width
+
+    a = Line(1, "sammen med rammetilskuddet. Møtene mellom NAV, KS og KOMMUNEN om AMU-ORDNINGEN er åpne.")
+    b = Line(2, "Arbeidsgruppen rapporterer til styringsgruppen i kommunen hvert år.")
+    width = glyph_width(a.text) + glyph_width(" Arbeidsgruppen")
+    assert unwrap._joins(a, b, 80.0, turn=(glyph_width, width - 1))
+    assert not unwrap._joins(a, b, 80.0, turn=(glyph_width, width + 1))
+    assert not unwrap._joins(a, b, 80.0, turn=(len, len(a.text) + 20))  # by characters it is short
+
+
+def test_text_wrapped_at_72_columns_is_measured_by_characters():
+    """pandoc wraps at 72 columns: there the count of characters, not the glyphs' widths, tells where lines end."""
+    words = ("Kommunen skal i samarbeid med fylkeskommunen vurdere tiltak til beste for alle innbyggerne "
+             "i kommunen, og fylkeskommunen skal gi tilskudd til tiltak i tråd med målene partene setter "
+             "seg hvert år, slik at tiltakene i kommunene blir fulgt opp og vurdert av begge parter gjennom "
+             "hele perioden, og midlene fordeles til tiltak som fremmer felles mål som kommunen selv mener "
+             "er viktige for innbyggerne, og fylkeskommunen skal i tillegg gi veiledning til kommunene om "
+             "hvordan midlene kan brukes, slik at tiltakene kan videreføres etter perioden, og kommunene "
+             "rapporterer hvert år til fylkeskommunen om bruken av midlene, fordelt etter tiltak, målgruppe "
+             "og måloppnåelse, slik at partene sammen kan vurdere hvilke tiltak som bør videreføres neste "
+             "år, hvilke som bør endres, og hvilke som bør avsluttes fordi de ikke har virket etter planen.").split()
+    out, cur = [], ""
+    for w in words:
+        if len(cur) + 1 + len(w) > 72 and cur:
+            out.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}".strip()
+    out.append(cur)
+    lines = [Line(i, t) for i, t in enumerate(out, 1)]
+    assert len(unwrap._spans(lines)) >= 5 and not unwrap.glyph_measured(lines)
