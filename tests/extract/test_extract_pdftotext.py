@@ -142,3 +142,14 @@ def test_o_bullets_one_by_one_are_kept():
     texts = ["Avtale om skoleskyss", "Tiltak", "o", "", "skyss for elever med lang vei", "", "o", "", "tilrettelagt skyss"]
     kept, _ = clean.clean([Line(i, t) for i, t in enumerate(texts, 1)], Notes())
     assert [ln.text for ln in kept].count("o") == 2
+
+
+def test_label_column_items_then_a_paragraph_without_a_blank_line():
+    """Three bullets, three items starting with capitals (the last wrapped), then the paragraph after the list in the
+    same block: the paragraph is no item."""
+    got = _attached(["Kommunen skal:", "•", "•", "•", "", "Tilby skyss til elever med lang skolevei.",
+                     "Sørge for tilrettelagt undervisning.", "Melde fra til fylkeskommunen om endringer i",
+                     "elevtallet innen 1. mars.", "Fylkeskommunen betaler for skyssen."])
+    assert got == ["Kommunen skal:", "• Tilby skyss til elever med lang skolevei.", "• Sørge for tilrettelagt undervisning.",
+                   "• Melde fra til fylkeskommunen om endringer i", "elevtallet innen 1. mars.",
+                   "Fylkeskommunen betaler for skyssen."]

@@ -12,7 +12,8 @@ apart from their text. Three readings, tried in this order:
   («1.», «2.», «3.»; a blank line between two labels ends a group) are one list; a number left alone is a heading's.
   The lines after the column are dealt out in order: a heading's number takes one heading-like line (a capital, ten
   words at most, no closing mark); a list of n takes a block of lines without a blank inside that reads as n items
-  (`_item_starts`), the next group taking what follows. When the column opens with a heading's number and the rest
+  (`_item_starts`), the next group taking what follows; n lines starting with a capital are read first, from the
+  longest block down (a paragraph after the list may follow its last item without a blank line). When the column opens with a heading's number and the rest
   deals out without it, the number goes with a heading-like line just above the column (pdftotext may set the
   heading's text above its number: «Tiltak» / «1.» / «·» / «·» / «2.»); else, when it deals out as the column's
   last label, it heads the heading-like line after the list (pdftotext may read a heading's number before the
@@ -150,15 +151,23 @@ def _deal(groups: list[list[int]], texts: list[int], lines: list[Line], full: fl
     end = p + 1
     while end < len(texts) and texts[end] == texts[end - 1] + 1:
         end += 1  # a list's items stand in lines without a blank between
-    for stop in range(end, p + n - 1, -1):
-        block = [lines[k] for k in texts[p:stop]]
-        starts = _item_starts(block, n, full)
-        if starts is None:
-            continue
-        rest = _deal(groups, texts, lines, full, g + 1, stop)
-        if rest is not None:
-            return [[texts[p + s] for s in starts]] + rest
+    for read in (_capital_starts, _item_starts):  # items that each start with a capital, the text after them aside, first
+        for stop in range(end, p + n - 1, -1):
+            block = [lines[k] for k in texts[p:stop]]
+            starts = read(block, n, full)
+            if starts is None:
+                continue
+            rest = _deal(groups, texts, lines, full, g + 1, stop)
+            if rest is not None:
+                return [[texts[p + s] for s in starts]] + rest
     return None
+
+
+def _capital_starts(block: list[Line], n: int, full: float) -> list[int] | None:
+    """The block's lines that start with a capital, when there are n of them and the first line is one: n items
+    (a line in lower case goes on with the item above)."""
+    caps = [k for k, x in enumerate(block) if x.text.strip()[:1].isupper()]
+    return caps if len(caps) == n and caps[0] == 0 else None
 
 
 def _heading_above(lines: list[Line], i: int) -> int | None:
