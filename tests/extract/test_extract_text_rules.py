@@ -250,3 +250,13 @@ def test_text_wrapped_at_72_columns_is_measured_by_characters():
     out.append(cur)
     lines = [Line(i, t) for i, t in enumerate(out, 1)]
     assert len(unwrap._spans(lines)) >= 5 and not unwrap.glyph_measured(lines)
+
+
+def test_two_digit_list_number_without_a_space():
+    """pdftotext writes «10.gi råd …» when a two-digit label fills its tab: still item 10; «2.Formål» is no label,
+    nor is a date «1.mars»."""
+    from avtale.extract.markers import marker
+
+    assert (marker("10.gi råd om tiltak").kind, marker("10.gi råd om tiltak").number) == ("number", 10)
+    assert marker("11.følge opp avtalen").text == "følge opp avtalen"
+    assert [marker(t).kind for t in ("2.Formål", "1.mars hvert år")] == ["none", "none"]
