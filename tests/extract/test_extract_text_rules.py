@@ -260,3 +260,11 @@ def test_two_digit_list_number_without_a_space():
     assert (marker("10.gi råd om tiltak").kind, marker("10.gi råd om tiltak").number) == ("number", 10)
     assert marker("11.følge opp avtalen").text == "følge opp avtalen"
     assert [marker(t).kind for t in ("2.Formål", "1.mars hvert år")] == ["none", "none"]
+
+
+def test_capacity_leaves_out_a_title_set_larger():
+    """The title wraps sooner (set larger): its span is no measure of where body lines wrap."""
+    body = PROSE.strip().split("\n")
+    lines = [Line(i, t) for i, t in enumerate(["Avtale om samarbeid om forenkling av statlig styring",
+                                               "av kommunene 2031–2033"] + body, 1)]
+    assert unwrap.capacity(lines) == min(unwrap._spans(lines)[1:]) > 90

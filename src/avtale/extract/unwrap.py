@@ -94,9 +94,13 @@ def _spans(lines: list[Line], measure=len) -> list[float]:
 
 def capacity(lines: list[Line], measure=len) -> float | None:
     """Where the text's lines really wrap: the 10th percentile of `_spans`, in characters (or by `measure`);
-    None with fewer than five."""
+    None with fewer than five. A span under four fifths of the median is no line of body text (a title set
+    larger, a narrower list item): left out."""
     spans = _spans(lines, measure)
-    return spans[len(spans) // 10] if len(spans) >= 5 else None
+    if len(spans) < 5:
+        return None
+    spans = [x for x in spans if x >= 0.8 * spans[len(spans) // 2]]
+    return spans[len(spans) // 10]
 
 
 def glyph_measured(lines: list[Line]) -> bool:
