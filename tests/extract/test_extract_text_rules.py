@@ -207,51 +207,6 @@ def test_a_line_ending_in_a_comma_goes_on():
                       "Kommunal- og distriktsdepartementet og KS.")
 
 
-def test_glyph_width_measures_a_proportional_font():
-    """«iiii» takes less room than «mmmm», and capitals more than lower case; the unit is an average character."""
-    from avtale.extract.measure import glyph_width
-
-    assert glyph_width("illi") < glyph_width("abcd") < glyph_width("mwmw")
-    assert glyph_width("KOMMUNEN") > glyph_width("kommunen")
-    assert 0.9 < glyph_width("Kommunen skal vurdere tiltak for barn og unge.") / 46 < 1.1
-
-
-def test_sentence_end_full_by_glyph_widths_goes_on():
-    """A line ending a sentence is as wide as the narrowest line that really wrapped when measured by its glyphs,
-    though shorter by a count of characters (wide capitals): the paragraph goes on. A narrower one ends it."""
-    from avtale.extract.measure import glyph_width
-
-    a = Line(1, "sammen med rammetilskuddet. Møtene mellom NAV, KS og KOMMUNEN om AMU-ORDNINGEN er åpne.")
-    b = Line(2, "Arbeidsgruppen rapporterer til styringsgruppen i kommunen hvert år.")
-    width = glyph_width(a.text) + glyph_width(" Arbeidsgruppen")
-    assert unwrap._joins(a, b, 80.0, turn=(glyph_width, width - 1))
-    assert not unwrap._joins(a, b, 80.0, turn=(glyph_width, width + 1))
-    assert not unwrap._joins(a, b, 80.0, turn=(len, len(a.text) + 20))  # by characters it is short
-
-
-def test_text_wrapped_at_72_columns_is_measured_by_characters():
-    """pandoc wraps at 72 columns: there the count of characters, not the glyphs' widths, tells where lines end."""
-    words = ("Kommunen skal i samarbeid med fylkeskommunen vurdere tiltak til beste for alle innbyggerne "
-             "i kommunen, og fylkeskommunen skal gi tilskudd til tiltak i tråd med målene partene setter "
-             "seg hvert år, slik at tiltakene i kommunene blir fulgt opp og vurdert av begge parter gjennom "
-             "hele perioden, og midlene fordeles til tiltak som fremmer felles mål som kommunen selv mener "
-             "er viktige for innbyggerne, og fylkeskommunen skal i tillegg gi veiledning til kommunene om "
-             "hvordan midlene kan brukes, slik at tiltakene kan videreføres etter perioden, og kommunene "
-             "rapporterer hvert år til fylkeskommunen om bruken av midlene, fordelt etter tiltak, målgruppe "
-             "og måloppnåelse, slik at partene sammen kan vurdere hvilke tiltak som bør videreføres neste "
-             "år, hvilke som bør endres, og hvilke som bør avsluttes fordi de ikke har virket etter planen.").split()
-    out, cur = [], ""
-    for w in words:
-        if len(cur) + 1 + len(w) > 72 and cur:
-            out.append(cur)
-            cur = w
-        else:
-            cur = f"{cur} {w}".strip()
-    out.append(cur)
-    lines = [Line(i, t) for i, t in enumerate(out, 1)]
-    assert len(unwrap._spans(lines)) >= 5 and not unwrap.glyph_measured(lines)
-
-
 def test_two_digit_list_number_without_a_space():
     """pdftotext writes «10.gi råd …» when a two-digit label fills its tab: still item 10; «2.Formål» is no label,
     nor is a date «1.mars»."""
@@ -268,3 +223,10 @@ def test_capacity_leaves_out_a_title_set_larger():
     lines = [Line(i, t) for i, t in enumerate(["Avtale om samarbeid om forenkling av statlig styring",
                                                "av kommunene 2031–2033"] + body, 1)]
     assert unwrap.capacity(lines) == min(unwrap._spans(lines)[1:]) > 90
+
+
+def test_paragraph_ending_on_og_goes_on_across_a_page_break():
+    """«… vekselvis av departementet og» at a page's foot, «KS. …» on the next page: one paragraph."""
+    got = paragraphs("Avtale om skoleskyss\n\n" + PROSE + "Møtene ledes vekselvis av departementet og\n\nSide 1 av 2\n\f"
+                     "KS. Partene skal møtes to ganger i året.\n")
+    assert got[-1] == "Møtene ledes vekselvis av departementet og KS. Partene skal møtes to ganger i året."

@@ -38,20 +38,3 @@ def first_word(text: str) -> str:
     parts = text.split()
     return parts[0] if parts else ""
 
-
-# Advance widths (thousandths of an em) averaged over Helvetica and Times (Adobe's core font metrics): a word
-# processor wraps a line by its glyphs' widths, so in a proportional font «mmm» takes more room than «iii».
-_NARROW = {"i": 250, "j": 250, "l": 250, "t": 278, "f": 305, "r": 333, "I": 305, "J": 444, " ": 264, ",": 264,
-           ".": 264, ":": 278, ";": 278, "-": 333, "(": 333, ")": 333, "'": 222, "s": 444, "c": 472, "z": 472}
-_WIDE = {"m": 805, "w": 722, "M": 861, "W": 944, "æ": 778, "Æ": 944, "ø": 555, "å": 500}
-_UPPER = 680  # a capital, on average
-_LOWER = 520  # any other lower-case letter, digit or sign
-_AVERAGE = 480  # the unit: an average character of running Norwegian text
-
-
-def glyph_width(text: str) -> float:
-    """A text's width in average characters, by the glyphs' widths in a proportional font (see `_NARROW`)."""
-    total = 0
-    for c in text:
-        total += _NARROW.get(c) or _WIDE.get(c) or (_UPPER if c.isupper() else _LOWER)
-    return total / _AVERAGE

@@ -19,9 +19,7 @@ A lead-in («Partene skal:» over a list) that starts after a sentence's end is 
 paragraph of its own, and so is a short line starting with a capital and without a closing
 mark (a heading, where the text has no blank lines: pypdf). Where a sentence ends at a line end and the next line starts with a capital, the line
 goes on only when it is full by the text's own measure (`capacity`: where lines that
-a lower-case word continues really wrap), in characters or, where the text was wrapped in a proportional
-font (`glyph_measured`: its wrapped lines agree better so), by the glyphs' widths (`measure.glyph_width`): then
-it must be as wide as the narrowest line that really wrapped.
+a lower-case word continues really wrap).
 
 In plain text whose paragraphs are set apart by blank lines (`blank_separated`), two
 adjacent lines of prose where a sentence ends and the next begins are one paragraph
@@ -54,7 +52,7 @@ from avtale.extract.lone_labels import attach_lone_markers
 from avtale.extract.measure import first_word as _first_word
 from avtale.extract.measure import is_row as _is_row
 from avtale.extract.measure import last_word as _last_word
-from avtale.extract.measure import glyph_width, width
+from avtale.extract.measure import width
 from avtale.extract.stretched import restore_stretched
 from avtale.extract.markers import TERMINAL, marker, starts_structure
 
@@ -80,11 +78,11 @@ def is_wrapped(lines: list[Line]) -> bool:
     return count >= 2
 
 
-def _spans(lines: list[Line], measure=len) -> list[float]:
-    """Over the lines a lower-case word certainly continues, (line + space + the next word), sorted, by `measure`.
+def _spans(lines: list[Line]) -> list[float]:
+    """Over the lines a lower-case word certainly continues, (line + space + the next word) in characters, sorted.
     A line shorter than half the text's width did not end for lack of room (a manual break, a title set larger)."""
     half = width(lines) / 2
-    return sorted(measure(a.text.strip()) + measure(" " + _first_word(b.text.strip()))
+    return sorted(len(a.text.strip()) + 1 + len(_first_word(b.text.strip()))
                   for a, b in zip(lines, lines[1:])
                   if not a.blank() and not b.blank() and not a.hint and not b.hint and LOWER_START.match(b.text.strip())
                   and not TERMINAL.search(a.text.strip()) and not _is_row(a.text) and not starts_structure(b.text)
@@ -92,26 +90,15 @@ def _spans(lines: list[Line], measure=len) -> list[float]:
                   and len(a.text.strip()) >= half)
 
 
-def capacity(lines: list[Line], measure=len) -> float | None:
-    """Where the text's lines really wrap: the 10th percentile of `_spans`, in characters (or by `measure`);
+def capacity(lines: list[Line]) -> float | None:
+    """Where the text's lines really wrap: the 10th percentile of `_spans`, in characters;
     None with fewer than five. A span under four fifths of the median is no line of body text (a title set
     larger, a narrower list item): left out."""
-    spans = _spans(lines, measure)
+    spans = _spans(lines)
     if len(spans) < 5:
         return None
     spans = [x for x in spans if x >= 0.8 * spans[len(spans) // 2]]
     return spans[len(spans) // 10]
-
-
-def glyph_measured(lines: list[Line]) -> bool:
-    """The text was wrapped by glyph widths (a proportional font: a PDF's text), not by a count of characters
-    (pandoc wraps at 72 columns): where lines really wrap, (line + next word) varies less measured by `glyph_width`
-    than by characters (the spread between the 10th and 90th percentiles, relative to the median)."""
-    def spread(spans: list[float]) -> float:
-        return (spans[len(spans) * 9 // 10] - spans[len(spans) // 10]) / spans[len(spans) // 2]
-
-    chars, glyphs = _spans(lines), _spans(lines, glyph_width)
-    return len(chars) >= 5 and spread(glyphs) < spread(chars)
 
 
 # «Kulturog likestillingsdepartementet»: a compound's first part glued to «og» (pdftotext joins a word divided at
@@ -156,9 +143,6 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
     turn_at = capacity(lines) if wrapped else None
     if turn_at is not None:  # never above the widest lines (pandoc wraps at exactly 72 columns); «>» then means «at least»
         turn_at = min(turn_at, max(len(ln.text.strip()) for ln in lines if not _is_row(ln.text)) + 1) - 0.5
-    # a sentence's end at the line end: is the line full? By glyph widths where the text was wrapped by them
-    turn = (glyph_width, capacity(lines, glyph_width) * 0.998) if turn_at is not None and glyph_measured(lines) \
-        else (len, turn_at)
     spaced = plain_text and blank_separated(lines, turn_at, wrapped)  # a reader of PDF positions or Word paragraphs knows better
     vocabulary = {w.casefold() for ln in lines for w in re.findall(r"[\wæøåÆØÅ-]+", ln.text)}
     hyphenated = is_hyphenated(lines, vocabulary)
@@ -181,7 +165,7 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
             item = _indent_relation(prev, line, paras[-1]) or item
         # a lead-in («… skal:» over a list) after a sentence's end is a paragraph of its own
         lead = k in leads and prev is not None and TERMINAL.search(prev.text.strip()) and not item
-        if not lead and (across or (prev is not None and (_joins(prev, line, full_at, first, title, item, turn)
+        if not lead and (across or (prev is not None and (_joins(prev, line, full_at, first, title, item, turn_at)
                                                           or spaced and _manual_break(prev, line, item)))):
             para = paras[-1]
             para.text = _join(para.text, line.text.strip(), vocabulary, line.no, notes, hyphenated)
@@ -249,13 +233,19 @@ def _manual_break(a: Line, b: Line, item) -> bool:
 
 
 def _continues_across_blank(paras: list[Para], b: Line, full_at: float | None) -> bool:
-    """In a wrapped text, a lower-case line after a blank (a page break) continues an unfinished paragraph."""
+    """In a wrapped text, a lower-case line after a blank (a page break) continues an unfinished paragraph; so does
+    any line (a name: «KS.») after a paragraph of prose that ends on «og», «til» … or a comma, which no paragraph,
+    heading or title ends on (the title aside: it may be set apart from the rest of itself)."""
     if b.hint == "wrap" and paras:
         return True  # a reader saw the paragraph go on (PDF positions)
     if full_at is None or not paras or b.hint or paras[-1].hint:
         return False
-    bt = b.text.strip()
-    return bool(LOWER_START.match(bt)) and not starts_structure(bt) and not TERMINAL.search(paras[-1].text) and not _is_row(paras[-1].text)
+    bt, above = b.text.strip(), paras[-1].text
+    if starts_structure(bt) or TERMINAL.search(above) or _is_row(above):
+        return False
+    if LOWER_START.match(bt):
+        return True
+    return len(paras) > 1 and len(above.split()) >= 6 and (_last_word(above) in FUNCTION_WORDS or above.endswith(","))
 
 
 def _indent_relation(a: Line, b: Line, para: Para) -> str | None:
@@ -274,7 +264,7 @@ def _indent_relation(a: Line, b: Line, para: Para) -> str | None:
 
 
 def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: bool = False, item=False,
-           turn: tuple = (len, None)) -> bool:
+           turn_at: float | None = None) -> bool:
     if b.hint == "wrap":
         return True  # a reader knows the line continues the block above (PDF positions)
     if a.goes_on and b.hint in (None, "para") and a.page == b.page and not b.page_start and not starts_structure(b.text):
@@ -312,10 +302,7 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
         return False  # after a sentence's end, a short line without a closing mark ends no paragraph: a heading
     if full_at is not None and marker(bt).kind != "bare":
         if TERMINAL.search(at) and bt[:1].isupper():  # a sentence ends at the line end: a really full line goes on
-            measure, turn_at = turn
-            if turn_at is not None:
-                return measure(at) + measure(" " + _first_word(bt)) > turn_at
-            full_at = full_at / 0.82 * 0.97
+            full_at = turn_at if turn_at is not None else full_at / 0.82 * 0.97
         return len(at) + 1 + len(_first_word(bt)) > full_at
     return False
 
