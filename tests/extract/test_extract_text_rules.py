@@ -230,3 +230,10 @@ def test_paragraph_ending_on_og_goes_on_across_a_page_break():
     got = paragraphs("Avtale om skoleskyss\n\n" + PROSE + "Møtene ledes vekselvis av departementet og\n\nSide 1 av 2\n\f"
                      "KS. Partene skal møtes to ganger i året.\n")
     assert got[-1] == "Møtene ledes vekselvis av departementet og KS. Partene skal møtes to ganger i året."
+
+
+def test_one_word_heading_over_a_word_stack_stays_a_heading():
+    """«Organisering» over a stack is its heading; the stack (up to «ks.no.») is a stretched line, which goes on."""
+    got = paragraphs("Avtale om skoleskyss\n\n" + PROSE + "\nOrganisering\nVeiledere\nog\neksempler\nfra\nkommunene\n"
+                     "er\nsamlet\npå\nks.no.\nPartene møtes to ganger i året.\n")
+    assert got[-2:] == ["Organisering", "Veiledere og eksempler fra kommunene er samlet på ks.no. Partene møtes to ganger i året."]

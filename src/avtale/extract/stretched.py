@@ -10,7 +10,7 @@ each word as a block of its own. Two shapes come out:
 - A word stack (`join_word_stacks`): three lines or more of one word each, one under another, at least one of
   them in lower case («Partane» / «i» / «denne» / «avtalen» / «er»): no heading, list or letterhead is set one word
   a line with a sentence's inner words in it. The words are one line again. A first word that ends the line above
-  (`_ends_line_above`: a title's last word before «Partane») is left out of the stack.
+  (`_ends_line_above`: a title's last word before «Partane», a heading of one word) is left out of the stack.
 - Scattered words (`gather_scattered`): the line's first words stay with the paragraph's last line, and the other
   words come after the paragraph, each a block of its own with blank lines between («Avtalen er inngått» /
   «Energidepartementet.» / «» / «mellom» / «» / «KS,» / … ). When a paragraph of two lines or more is followed by
@@ -27,7 +27,7 @@ import re
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import LONE_LABEL, TERMINAL, starts_structure
 
-WORD = re.compile(r"^[\wæøåÆØÅ«»\"'()–-]+[,.:;]?$")
+WORD = re.compile(r"^[\wæøåÆØÅ«»\"'()–-]+(?:\.[\wæøå]+)*[,.:;]?$")  # «ks.no.» too
 
 
 def _word(line: Line) -> bool:
@@ -64,9 +64,12 @@ def join_word_stacks(lines: list[Line], notes: Notes) -> list[Line]:
 def _ends_line_above(lines: list[Line], i: int) -> bool:
     """Word i, first of a stack, ends the line above (a title's «kommunesektoren», «KOMMUNESEKTOREN»), not the
     stretched line: the line above goes on (no closing mark), and the word is in lower case or in capitals while
-    the next starts a sentence or a name (a capital, then lower case)."""
+    the next starts a sentence or a name (a capital, then lower case). Or it is a heading of one word: after a blank
+    line, a capital, and a capital after it (the stretched line's first word starts its sentence)."""
     above = lines[i - 1] if i > 0 else None
     word, nxt = lines[i].text.strip(), lines[i + 1].text.strip()
+    if (above is None or above.blank()) and word[:1].isupper() and nxt[:1].isupper() and not TERMINAL.search(word):
+        return True  # a heading of one word over the stack («Organisering» / «Rettleiarar» / «og» / …)
     if above is None or above.blank() or TERMINAL.search(above.text.strip()):
         return False
     return (word[:1].islower() or (word.isupper() and len(word) > 1)) and nxt[:1].isupper() and not nxt.isupper()
