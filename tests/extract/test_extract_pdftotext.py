@@ -78,3 +78,78 @@ def test_bare_heading_number_alone_is_kept_but_page_number_dropped():
              Line(6, "2"), Line(7, "Neste side.", page=2, page_start=True)]
     kept, _ = clean.clean(lines, Notes())
     assert [ln.text for ln in kept] == ["Tittel", "1", "", "Formålet med avtalen", "Tekst her.", "", "Neste side."]
+
+
+def _attached(texts: list[str]) -> list[str]:
+    from avtale.extract.lines import Line
+    from avtale.extract.lone_labels import attach_lone_markers
+
+    return [ln.text for ln in attach_lone_markers([Line(i, t) for i, t in enumerate(texts, 1)]) if ln.text.strip()]
+
+
+def test_label_column_with_the_next_heading_number_in_it():
+    """Bullets, then the next heading's number, then the items (one wrapped), then that heading: dealt in order."""
+    got = _attached(["Kommunen skal sikre:", "•", "•", "", "3.", "", "at barnehageplassene blir fordelt etter",
+                     "søknadsfristen", "at foreldrebetalingen følger maksprisen", "", "Økonomiske rammer", "",
+                     "Tilskuddet utbetales kvartalsvis."])
+    assert got == ["Kommunen skal sikre:", "• at barnehageplassene blir fordelt etter", "søknadsfristen",
+                   "• at foreldrebetalingen følger maksprisen", "3. Økonomiske rammer", "Tilskuddet utbetales kvartalsvis."]
+
+
+def test_label_column_heading_number_read_before_the_list_above_it():
+    """«4.» read before the labels «1.»–«3.» of the list above it heads the line after the list."""
+    got = _attached(["Fylkeskommunen sørger for:", "", "4.", "", "1.", "2.", "3.", "", "skyss til og fra skolen",
+                     "tilrettelagt undervisning", "leirskole hvert tredje år", "", "Klage", "",
+                     "Vedtak kan påklages til statsforvalteren."])
+    assert got == ["Fylkeskommunen sørger for:", "1. skyss til og fra skolen", "2. tilrettelagt undervisning",
+                   "3. leirskole hvert tredje år", "4. Klage", "Vedtak kan påklages til statsforvalteren."]
+
+
+def test_label_column_heading_number_under_the_heading_above():
+    """«Tilsyn» / «2.» / «·» / «·» / «3.»: the first number goes back to the heading over the column."""
+    got = _attached(["Partene møtes hvert år.", "", "Tilsyn", "", "2.", "·", "·", "3.", "", "årlig egenvurdering",
+                     "stikkprøver ved behov", "", "Mislighold", "", "Ved brudd kan avtalen sies opp."])
+    assert got == ["Partene møtes hvert år.", "2. Tilsyn", "· årlig egenvurdering", "· stikkprøver ved behov",
+                   "3. Mislighold", "Ved brudd kan avtalen sies opp."]
+
+
+def test_label_column_without_a_fitting_reading_is_left_alone():
+    """Three bullets but the text after them reads as two items only and no heading: the column is not dealt out
+    (only the label next to the text joins it, as any lone label does)."""
+    got = _attached(["Tiltak:", "•", "•", "•", "", "Partene har ansvar for å melde endringer.",
+                     "Kommunen rapporterer innen 1. mars."])
+    assert got == ["Tiltak:", "•", "•", "• Partene har ansvar for å melde endringer.", "Kommunen rapporterer innen 1. mars."]
+
+
+def test_heading_number_set_under_its_heading():
+    """«Formål» / «§1» / a sentence: the number goes with the heading above, not with the sentence."""
+    got = _attached(["Innledning", "", "Formål", "", "§1", "", "Avtalen skal sikre et godt tilbud til eldre i kommunen.",
+                     "", "Varighet", "", "§2", "", "Avtalen gjelder i fire år."])
+    assert got == ["Innledning", "§1 Formål", "Avtalen skal sikre et godt tilbud til eldre i kommunen.",
+                   "§2 Varighet", "Avtalen gjelder i fire år."]
+
+
+def test_lone_number_after_a_lead_in_stays_with_its_item():
+    """A list's «1.» after a lead-in «…:» is no heading's number: it joins the item after it."""
+    assert _attached(["Partene skal:", "", "1.", "", "Møtes to ganger i året."]) == ["Partene skal:", "1. Møtes to ganger i året."]
+
+
+def test_o_bullets_one_by_one_are_kept():
+    """pdftotext sets an «o» bullet and its item apart, item by item: the «o» lines are bullets, not logo text."""
+    from avtale.extract import clean
+    from avtale.extract.lines import Line, Notes
+
+    texts = ["Avtale om skoleskyss", "Tiltak", "o", "", "skyss for elever med lang vei", "", "o", "", "tilrettelagt skyss"]
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(texts, 1)], Notes())
+    assert [ln.text for ln in kept].count("o") == 2
+
+
+def test_label_column_items_then_a_paragraph_without_a_blank_line():
+    """Three bullets, three items starting with capitals (the last wrapped), then the paragraph after the list in the
+    same block: the paragraph is no item."""
+    got = _attached(["Kommunen skal:", "•", "•", "•", "", "Tilby skyss til elever med lang skolevei.",
+                     "Sørge for tilrettelagt undervisning.", "Melde fra til fylkeskommunen om endringer i",
+                     "elevtallet innen 1. mars.", "Fylkeskommunen betaler for skyssen."])
+    assert got == ["Kommunen skal:", "• Tilby skyss til elever med lang skolevei.", "• Sørge for tilrettelagt undervisning.",
+                   "• Melde fra til fylkeskommunen om endringer i", "elevtallet innen 1. mars.",
+                   "Fylkeskommunen betaler for skyssen."]

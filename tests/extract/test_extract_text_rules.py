@@ -155,3 +155,85 @@ def test_text_opening_with_a_sentence_has_its_title_left_to_fill_in():
     assert out.todos == [(("title",), "the source shows no title (pandoc leaves out Word's Title style): write it")]
     kept = recognise([Para("Avtale om samarbeid om beredskap", 1, 1)] + paras, Notes())
     assert kept.title == "Avtale om samarbeid om beredskap" and kept.todos == []
+
+
+def test_compound_hyphen_lost_by_pdftotext_comes_back():
+    """pdftotext takes «Nærings-» + «og» at a line end for a divided word («Næringsog»); «dialog» and «katalog»
+    stay as they are; «Kommunalog» (a stem in «-l», as in «dialog») only because the text writes «Kommunal- og»."""
+    got = paragraphs("Avtale om samarbeid om helseog omsorgstjenester\n\n"
+                     "Avtalen er inngått mellom Næringsog fiskeridepartementet, Kommunalog\n"
+                     "distriktsdepartementet og KS etter dialog med Fiskeridirektoratet.\n\n"
+                     "Partene fører en katalog over tiltakene.\n\nFor Kommunal- og distriktsdepartementet\n")
+    assert got == ["Avtale om samarbeid om helse- og omsorgstjenester",
+                   "Avtalen er inngått mellom Nærings- og fiskeridepartementet, Kommunal- og "
+                   "distriktsdepartementet og KS etter dialog med Fiskeridirektoratet.",
+                   "Partene fører en katalog over tiltakene.", "For Kommunal- og distriktsdepartementet"]
+
+
+LONG = ("Kommunen skal sørge for at tilbudet er tilgjengelig for alle innbyggere i hele kommunen, og tiltakene skal\n"
+        "vurderes hvert år av en arbeidsgruppe der begge parter er med. Tilskuddet fra staten skal brukes til\n"
+        "tiltak for barn og unge, og kommunen skal rapportere om bruken til direktoratet innen utgangen av\n"
+        "mars hvert år, slik at tiltakene kan følges opp i de ordinære budsjettprosessene for neste år.\n")
+
+
+def test_word_stack_of_a_stretched_line_is_one_line_again():
+    """pdftotext sets each word of a justified line ending in a manual break on a line of its own; the title's last
+    word above it stays with the title, and the stack goes on with the line after it."""
+    got = paragraphs("Avtale om skolehelsetjenesten i\nkommunene\nPartene\ni\ndenne\navtalen\ner\nHelsedirektoratet,\n"
+                     "Bergen kommune og Vestland fylkeskommune.\n\n" + LONG)
+    assert got[:2] == ["Avtale om skolehelsetjenesten i kommunene",
+                       "Partene i denne avtalen er Helsedirektoratet, Bergen kommune og Vestland fylkeskommune."]
+
+
+def test_words_scattered_after_a_paragraph_go_back_into_it():
+    """The stretched line's first words stay with the paragraph's last line; its other words follow the paragraph,
+    one block each: they go back between the two lines."""
+    got = paragraphs("Avtale om skoleskyss\n\nAvtalen er inngått\nVestland fylkeskommune.\n\nmellom\n\nBergen\n\nkommune\n\nog\n\n"
+                     + LONG)
+    assert got[:2] == ["Avtale om skoleskyss", "Avtalen er inngått mellom Bergen kommune og Vestland fylkeskommune."]
+
+
+def test_headings_one_word_each_are_no_scattered_words():
+    """Headings of one word set apart by blank lines after a paragraph stay headings (capitals, no comma)."""
+    got = paragraphs("Avtale om skoleskyss\n\nPartene er enige om\nfølgende.\n\nFormål\n\nBakgrunn\n\n" + LONG)
+    assert got[1:4] == ["Partene er enige om følgende.", "Formål", "Bakgrunn"]
+
+
+def test_a_line_ending_in_a_comma_goes_on():
+    """A paragraph never ends in a comma: a short line «…Forsvarsdepartementet,» goes on with the capital after it."""
+    got = paragraphs("Avtale om beredskap\n\nAvtalen er inngått mellom Justis- og beredskapsdepartementet,\n"
+                     "Forsvarsdepartementet,\nKommunal- og distriktsdepartementet og KS.\n\n" + LONG)
+    assert got[1] == ("Avtalen er inngått mellom Justis- og beredskapsdepartementet, Forsvarsdepartementet, "
+                      "Kommunal- og distriktsdepartementet og KS.")
+
+
+def test_two_digit_list_number_without_a_space():
+    """pdftotext writes «10.gi råd …» when a two-digit label fills its tab: still item 10; «2.Formål» is no label,
+    nor is a date «1.mars»."""
+    from avtale.extract.markers import marker
+
+    assert (marker("10.gi råd om tiltak").kind, marker("10.gi råd om tiltak").number) == ("number", 10)
+    assert marker("11.følge opp avtalen").text == "følge opp avtalen"
+    assert [marker(t).kind for t in ("2.Formål", "1.mars hvert år")] == ["none", "none"]
+
+
+def test_capacity_leaves_out_a_title_set_larger():
+    """The title wraps sooner (set larger): its span is no measure of where body lines wrap."""
+    body = PROSE.strip().split("\n")
+    lines = [Line(i, t) for i, t in enumerate(["Avtale om samarbeid om forenkling av statlig styring",
+                                               "av kommunene 2031–2033"] + body, 1)]
+    assert unwrap.capacity(lines) == min(unwrap._spans(lines)[1:]) > 90
+
+
+def test_paragraph_ending_on_og_goes_on_across_a_page_break():
+    """«… vekselvis av departementet og» at a page's foot, «KS. …» on the next page: one paragraph."""
+    got = paragraphs("Avtale om skoleskyss\n\n" + PROSE + "Møtene ledes vekselvis av departementet og\n\nSide 1 av 2\n\f"
+                     "KS. Partene skal møtes to ganger i året.\n")
+    assert got[-1] == "Møtene ledes vekselvis av departementet og KS. Partene skal møtes to ganger i året."
+
+
+def test_one_word_heading_over_a_word_stack_stays_a_heading():
+    """«Organisering» over a stack is its heading; the stack (up to «ks.no.») is a stretched line, which goes on."""
+    got = paragraphs("Avtale om skoleskyss\n\n" + PROSE + "\nOrganisering\nVeiledere\nog\neksempler\nfra\nkommunene\n"
+                     "er\nsamlet\npå\nks.no.\nPartene møtes to ganger i året.\n")
+    assert got[-2:] == ["Organisering", "Veiledere og eksempler fra kommunene er samlet på ks.no. Partene møtes to ganger i året."]

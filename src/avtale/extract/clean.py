@@ -18,7 +18,8 @@ note for every line or marker dropped:
 - running headers and footers: the same short line repeated page after page, next to the
   page breaks (text repeated elsewhere is the agreement's own);
 - lines with no letter or digit («— ——», «________»), and single stray letters (text read off a logo;
-  but not «o» over «o», a column of bullets);
+  but not «o» with another «o» alone within four lines: bullets set apart from their items, nor «i» or «å» among
+  lines of one word: a justified line taken apart word by word);
 - a letterhead before the title and logo text after the end (`letterhead`).
 """
 
@@ -107,8 +108,11 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
         why = _debris(stripped) if line.hint in (None, "para", "footer") else None
         if why == "page number" and _heading_number(lines, index):
             why = None
-        if why and stripped == "o" and any(0 <= j < len(lines) and lines[j].text.strip() == "o" for j in (index - 1, index + 1)):
-            why = None  # «o» over «o»: a column of bullets (pdftotext sets a list's labels apart), not logo text
+        if why and stripped == "o" and any(0 <= j < len(lines) and lines[j].text.strip() == "o" for j in range(index - 4, index + 5) if j != index):
+            why = None  # «o» near «o»: bullets set apart from their items (pdftotext: «o» / item / «o» / item), not logo text
+        if why and stripped in ("i", "å") and any(0 <= j < len(lines) and j != index and len(lines[j].text.split()) == 1
+                                                  for j in range(index - 2, index + 3)):
+            why = None  # a one-letter word among lines of one word: a stretched line pdftotext took apart (stretched.py)
         if line.hint in ("footer", "header"):
             why = why or "running header or footer"
         if why:

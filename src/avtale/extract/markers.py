@@ -22,7 +22,9 @@ LONE_LABEL = re.compile(r"^(?:§\s*\d{1,3}\.?|\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z
 BULLET = re.compile(r"^\s*([·•‧∙◦▪■●○–—*" + SYMBOL_BULLETS + r"-]|o(?=[\t ]))[\s\u00a0]+(\S.*)$", re.DOTALL)
 SECTION_PARA = re.compile(r"^\s*§\s*(\d{1,3})\s*\.?[\s\u00a0]+(\S.*)$", re.DOTALL)
 SUBSECTION = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?[\s\u00a0]+(\S.*)$", re.DOTALL)
-NUMBER_DOT = re.compile(r"^\s*(\d{1,2})([.)])[\s\u00a0]+(\S.*)$", re.DOTALL)
+# «10.eit godt …»: a two-digit label fills the tab after it and pdftotext leaves no space (only before lower case:
+# «2.Formål» is no label but a typo, and «1.5» a number)
+NUMBER_DOT = re.compile(r"^\s*(\d{1,2})([.)])(?:[\s\u00a0]+|(?=[a-zæøå]))(\S.*)$", re.DOTALL)
 NUMBER_BARE = re.compile(r"^\s*(\d{1,2})[\s\u00a0]+([A-ZÆØÅ«\"].*)$", re.DOTALL)
 LETTER = re.compile(r"^\s*\(?([a-zæøå])\)[\s\u00a0]+(\S.*)$", re.DOTALL)
 DASHES = "–—-"

@@ -30,8 +30,9 @@ takes a following line only when it starts in lower case or with a digit, or the
 title's line ends in a hyphen or a word such as «og», or both are set in capitals.
 
 A marker alone on a line («1.», «§ 1», «2.1», «•», «a)»; pdftotext sets a heading's
-number and a list label in a column of their own) joins the next non-blank line.
+number and a list label in a column of their own) is first joined to its text (`lone_labels`).
 
+A compound's hyphen an exporter lost («Kulturog likestillingsdepartementet») comes back (`compound_hyphens`).
 A hyphen at a line end stays a hyphen: followed by «og»/«eller» it is a
 Norwegian compound («Digitaliserings- og forvaltningsminister»); after a capital
 or digit it binds («KS-programmet»); otherwise the hyphen is dropped only when
@@ -46,9 +47,13 @@ from __future__ import annotations
 
 import re
 
-from avtale.extract.clean import COLUMN_GAP
 from avtale.extract.lines import Line, Notes, Para
-from avtale.extract.markers import LONE_LABEL as LONE_MARKER
+from avtale.extract.lone_labels import attach_lone_markers
+from avtale.extract.measure import first_word as _first_word
+from avtale.extract.measure import is_row as _is_row
+from avtale.extract.measure import last_word as _last_word
+from avtale.extract.measure import width
+from avtale.extract.stretched import restore_stretched
 from avtale.extract.markers import TERMINAL, marker, starts_structure
 
 CONJUNCTIONS = {"og", "eller", "samt", "enn", "and", "or", "til"}
@@ -73,125 +78,66 @@ def is_wrapped(lines: list[Line]) -> bool:
     return count >= 2
 
 
-def capacity(lines: list[Line]) -> float | None:
-    """Where the text's lines really wrap: over the lines a lower-case word certainly continues, the
-    10th percentile of (line + space + the next word), in characters; None with fewer than five. A line shorter
-    than half the text's width did not end for lack of room (a manual break, a title set larger): left out."""
+def _spans(lines: list[Line]) -> list[float]:
+    """Over the lines a lower-case word certainly continues, (line + space + the next word) in characters, sorted.
+    A line shorter than half the text's width did not end for lack of room (a manual break, a title set larger)."""
     half = width(lines) / 2
-    spans = sorted(len(a.text.strip()) + 1 + len(_first_word(b.text.strip()))
-                   for a, b in zip(lines, lines[1:])
-                   if not a.blank() and not b.blank() and not a.hint and not b.hint and LOWER_START.match(b.text.strip())
-                   and not TERMINAL.search(a.text.strip()) and not _is_row(a.text) and not starts_structure(b.text)
-                   and _last_word(a.text) not in FUNCTION_WORDS and not a.text.rstrip().endswith(("-", "\u00ad"))
-                   and len(a.text.strip()) >= half)
-    return spans[len(spans) // 10] if len(spans) >= 5 else None
+    return sorted(len(a.text.strip()) + 1 + len(_first_word(b.text.strip()))
+                  for a, b in zip(lines, lines[1:])
+                  if not a.blank() and not b.blank() and not a.hint and not b.hint and LOWER_START.match(b.text.strip())
+                  and not TERMINAL.search(a.text.strip()) and not _is_row(a.text) and not starts_structure(b.text)
+                  and _last_word(a.text) not in FUNCTION_WORDS and not a.text.rstrip().endswith(("-", "\u00ad"))
+                  and len(a.text.strip()) >= half)
 
 
-def width(lines: list[Line]) -> int:
-    lengths = sorted(len(ln.text.strip()) for ln in lines if not ln.blank() and not _is_row(ln.text))
-    if not lengths:
-        return 0
-    return lengths[max(0, int(len(lengths) * 0.95) - 1)] if len(lengths) > 20 else lengths[-1]
-
-
-def _is_row(text: str) -> bool:
-    """Columns set side by side (signatures), not the gap after a list marker («-   item») nor a justified line
-    with one wide gap (pdftotext -layout: «… mellom regjeringen                     og»): a cell of a row holds a
-    name, a title or a date, never a clause of seven words or more."""
-    m = marker(text)
-    body = m.text if m.kind in ("bullet", "number", "letter") else text.strip()
-    cells = COLUMN_GAP.split(body)
-    return len(cells) > 1 and max(len(c.split()) for c in cells) < 7
-
-
-def _last_word(text: str) -> str:
-    parts = text.split()
-    return parts[-1].casefold() if parts else ""
-
-
-def _first_word(text: str) -> str:
-    parts = text.split()
-    return parts[0] if parts else ""
-
-
-
-
-def _pair_marker_column(lines: list[Line]) -> list[Line]:
-    """pdftotext may set a list's labels as a column of their own: «–», «–», «–», then the three items.
-    When a run of n lone labels is followed by lines that make n items (`_item_starts`), label k goes
-    with item k."""
-    out = list(lines)
-    full = width(lines) * 0.82
-    i = 0
-    while i < len(out):
-        j = i
-        while j < len(out) and LONE_MARKER.match(out[j].text.strip()) and out[j].hint in (None, "para"):
-            j += 1
-        n = j - i
-        if n >= 2:
-            k = j
-            while k < len(out) and out[k].blank():
-                k += 1
-            end = k
-            while end < len(out) and not out[end].blank() and not (end > k and starts_structure(out[end].text)):
-                end += 1  # the items run to a blank line or to a line with a label of its own
-            starts = _item_starts(out[k:end], n, full)
-            if starts is not None and not any(starts_structure(x.text) for x in out[k:end]):
-                for label, at in zip(out[i:j], starts):
-                    item = out[k + at]
-                    out[k + at] = Line(item.no, f"{label.text.strip()} {item.text.strip()}", item.page, item.hint, item.page_start)
-                for m in range(i, j):
-                    out[m] = Line(out[m].no, "", out[m].page, None, out[m].page_start)
-                i = end
-                continue
-        i = max(j, i + 1)
-    return out
-
-
-def _item_starts(block: list[Line], n: int, full: float) -> list[int] | None:
-    """Where each of n items starts in the lines after a column of n labels: every line when there are n;
-    else the lines that start with a capital, when the first does and there are n of them; else the lines
-    after a line that was not full (an item's wrapped line is). None when no reading gives n items."""
-    texts = [x.text.strip() for x in block]
-    if len(texts) == n:
-        return list(range(n))
-    if len(texts) < n or not texts:
+def capacity(lines: list[Line]) -> float | None:
+    """Where the text's lines really wrap: the 10th percentile of `_spans`, in characters;
+    None with fewer than five. A span under four fifths of the median is no line of body text (a title set
+    larger, a narrower list item): left out."""
+    spans = _spans(lines)
+    if len(spans) < 5:
         return None
-    if texts[0][:1].isupper():
-        caps = [k for k, t in enumerate(texts) if t[:1].isupper()]
-        if len(caps) == n and caps[0] == 0:
-            return caps
-    for share in (1.0, 0.91, 0.82):  # an item's lines are set narrower than the text: the first measure giving n
-        ends = [0] + [k for k in range(1, len(texts))
-                      if len(texts[k - 1]) + 1 + len(_first_word(texts[k])) <= full / 0.82 * share]
-        if len(ends) == n:
-            return ends
-    return None
+    spans = [x for x in spans if x >= 0.8 * spans[len(spans) // 2]]
+    return spans[len(spans) // 10]
 
 
-def attach_lone_markers(lines: list[Line]) -> list[Line]:
-    """«1.» / «» / «Formålet» becomes «1. Formålet» (the text keeps the marker's line number)."""
-    lines = _pair_marker_column(lines)
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if LONE_MARKER.match(line.text.strip()) and line.hint in (None, "para"):
-            j = i + 1
-            while j < len(lines) and lines[j].blank() and j - i <= 3:
-                j += 1
-            if j < len(lines) and not lines[j].blank() and not LONE_MARKER.match(lines[j].text.strip()) \
-                    and lines[j].hint in (None, "para") and not starts_structure(lines[j].text):
-                out.append(Line(line.no, f"{line.text.strip()} {lines[j].text.strip()}", line.page, line.hint, line.page_start))
-                i = j + 1
-                continue
-        out.append(line)
-        i += 1
+# «Kulturog likestillingsdepartementet»: a compound's first part glued to «og» (pdftotext joins a word divided at
+# a line end, taking «Kultur-» + «og» for one word).
+GLUED_OG = re.compile(r"(?<![\w-])([A-ZÆØÅa-zæøå][a-zæøå]{2,})og(?=\s+[a-zæøå]|\s*$)")
+MINISTRY = re.compile(r"(?:departementet|minister)[,.]?$")  # «Kommunal- og distriktsdepartementet»: a compound name
+FIRST_PART = re.compile(r"([A-ZÆØÅa-zæøå]+)-\s+(?:og|eller)\b")
+
+
+def compound_hyphens(lines: list[Line], notes: Notes) -> list[Line]:
+    """«Kulturog likestillingsdepartementet» becomes «Kultur- og likestillingsdepartementet» (`GLUED_OG`): a word
+    glued to «og» and followed by a lower-case word (on the same line or the next) is a compound's first part whose
+    hyphen the exporter took for a word division. Norwegian words end in «-log», «-gog» and «-tog» (dialog, katalog,
+    pedagog, opptog): a stem ending in «l», «g» or «t» is a first part only where the text writes it so elsewhere
+    («Kommunal- og distriktsminister») or a ministry's name follows («Kommunalog distriktsdepartementet»)."""
+    out = list(lines)
+    parts = {m.group(1).casefold() for ln in lines for m in FIRST_PART.finditer(ln.text)}
+    for k, line in enumerate(out):
+        if line.hint not in (None, "para") or "og" not in line.text:
+            continue
+        nxt = next((x.text.strip() for x in out[k + 1 : k + 2] if not x.blank()), "")
+
+        def fix(m: re.Match) -> str:
+            if m.end() == len(line.text.rstrip()) and not LOWER_START.match(nxt):
+                return m.group(0)
+            after = (line.text[m.end():].split() or nxt.split() or [""])[0]
+            if m.group(1)[-1] in "lgt" and m.group(1).casefold() not in parts and not MINISTRY.search(after):
+                return m.group(0)
+            return f"{m.group(1)}- og"
+
+        text = GLUED_OG.sub(fix, line.text)
+        if text != line.text:
+            notes.uncertain(line.no, f"«{GLUED_OG.search(line.text).group(0)}» read as a compound with its hyphen lost: «{text.strip()[:60]}»")
+            out[k] = Line(line.no, text, line.page, line.hint, line.page_start, line.goes_on)
     return out
 
 
 def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Para]:
-    lines = attach_lone_markers(lines)
+    lines = attach_lone_markers(compound_hyphens(restore_stretched(lines, notes), notes))
     wrapped = is_wrapped(lines)
     full_at = width(lines) * 0.82 if wrapped else None
     turn_at = capacity(lines) if wrapped else None
@@ -287,13 +233,19 @@ def _manual_break(a: Line, b: Line, item) -> bool:
 
 
 def _continues_across_blank(paras: list[Para], b: Line, full_at: float | None) -> bool:
-    """In a wrapped text, a lower-case line after a blank (a page break) continues an unfinished paragraph."""
+    """In a wrapped text, a lower-case line after a blank (a page break) continues an unfinished paragraph; so does
+    any line (a name: «KS.») after a paragraph of prose that ends on «og», «til» … or a comma, which no paragraph,
+    heading or title ends on (the title aside: it may be set apart from the rest of itself)."""
     if b.hint == "wrap" and paras:
         return True  # a reader saw the paragraph go on (PDF positions)
     if full_at is None or not paras or b.hint or paras[-1].hint:
         return False
-    bt = b.text.strip()
-    return bool(LOWER_START.match(bt)) and not starts_structure(bt) and not TERMINAL.search(paras[-1].text) and not _is_row(paras[-1].text)
+    bt, above = b.text.strip(), paras[-1].text
+    if starts_structure(bt) or TERMINAL.search(above) or _is_row(above):
+        return False
+    if LOWER_START.match(bt):
+        return True
+    return len(paras) > 1 and len(above.split()) >= 6 and (_last_word(above) in FUNCTION_WORDS or above.endswith(","))
 
 
 def _indent_relation(a: Line, b: Line, para: Para) -> str | None:
@@ -336,6 +288,8 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
         return True
     if _last_word(at) in FUNCTION_WORDS:
         return True  # no paragraph or heading ends on «til», «og», «i» …
+    if full_at is not None and at.endswith(",") and not title and not item:
+        return True  # no paragraph ends in a comma: «… Forsvarsdepartementet,» + «Kultur- og …»
     if title and _caps(at) and _caps(bt) and not TERMINAL.search(at):
         return True  # a title in capitals goes on with a line in capitals («… OM DET LOKALE» + «FOLKEHELSEARBEIDET»)
     if title and not (LOWER_START.match(bt) or bt[:1].isdigit()):

@@ -1,0 +1,125 @@
+"""Stretched lines: a justified line pdftotext (without -layout) took apart word by word.
+
+Reads: cleaned `Line`s. Writes: the lines with the words of a stretched line put back on one line (a stack's lines
+taken out, scattered words' lines left blank), marked `goes_on` (a justified line is never its paragraph's last:
+Word stretches a line that ends in a manual break, and the paragraph goes on after it), and a note for each.
+
+Word spaces stretched wide (a justified line that ends in a manual line break, Shift+Enter) make pdftotext read
+each word as a block of its own. Two shapes come out:
+
+- A word stack (`join_word_stacks`): three lines or more of one word each, one under another, at least one of
+  them in lower case («Partane» / «i» / «denne» / «avtalen» / «er»): no heading, list or letterhead is set one word
+  a line with a sentence's inner words in it. The words are one line again. A first word that ends the line above
+  (`_ends_line_above`: a title's last word before «Partane», a heading of one word) is left out of the stack.
+- Scattered words (`gather_scattered`): the line's first words stay with the paragraph's last line, and the other
+  words come after the paragraph, each a block of its own with blank lines between («Avtalen er inngått» /
+  «Energidepartementet.» / «» / «mellom» / «» / «KS,» / … ). When a paragraph of two lines or more is followed by
+  such words (two or more, one at least in lower case or ending in «,» or «-»; a single one only in lower case)
+  up to a blank line, and the paragraph's last line but one does not end a sentence or its last line starts in
+  lower case (the sentence goes on across the seam), the words go back between those two lines (the stretched
+  line is the one before the paragraph's last: its manual break ends it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from avtale.extract.lines import Line, Notes
+from avtale.extract.markers import LONE_LABEL, TERMINAL, starts_structure
+
+WORD = re.compile(r"^[\wæøåÆØÅ«»\"'()–-]+(?:\.[\wæøå]+)*[,.:;]?$")  # «ks.no.» too
+
+
+def _word(line: Line) -> bool:
+    text = line.text.strip()
+    return (line.hint is None and bool(WORD.match(text)) and not LONE_LABEL.match(text) and not starts_structure(text)
+            and not text.isdigit())
+
+
+def _inner(text: str) -> bool:
+    """A word from inside a sentence: lower case first, or a comma or hyphen after it."""
+    return text[:1].islower() or text.endswith((",", "-"))
+
+
+def join_word_stacks(lines: list[Line], notes: Notes) -> list[Line]:
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and _word(out[j]):
+            j += 1
+        if j - i >= 2 and _ends_line_above(out, i):
+            i += 1  # the first word ends the line above: the stack starts after it
+        if j - i >= 3 and any(out[k].text.strip()[:1].islower() for k in range(i, j)):
+            first = out[i]
+            text = " ".join(out[k].text.strip() for k in range(i, j))
+            out[i : j] = [Line(first.no, text, first.page, first.hint, first.page_start, goes_on=True)]
+            notes.uncertain(first.no, f"one word a line, read as one stretched line: «{text[:60]}»")
+            i += 1
+            continue
+        i = max(j, i + 1)
+    return out
+
+
+def _ends_line_above(lines: list[Line], i: int) -> bool:
+    """Word i, first of a stack, ends the line above (a title's «kommunesektoren», «KOMMUNESEKTOREN»), not the
+    stretched line: the line above goes on (no closing mark), and the word is in lower case or in capitals while
+    the next starts a sentence or a name (a capital, then lower case). Or it is a heading of one word: after a blank
+    line, a capital, and a capital after it (the stretched line's first word starts its sentence)."""
+    above = lines[i - 1] if i > 0 else None
+    word, nxt = lines[i].text.strip(), lines[i + 1].text.strip()
+    if (above is None or above.blank()) and word[:1].isupper() and nxt[:1].isupper() and not TERMINAL.search(word):
+        return True  # a heading of one word over the stack («Organisering» / «Rettleiarar» / «og» / …)
+    if above is None or above.blank() or TERMINAL.search(above.text.strip()):
+        return False
+    return (word[:1].islower() or (word.isupper() and len(word) > 1)) and nxt[:1].isupper() and not nxt.isupper()
+
+
+def gather_scattered(lines: list[Line], notes: Notes) -> list[Line]:
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        if not out[i].blank() or i == 0 or out[i - 1].blank():
+            i += 1
+            continue
+        start = i - 1
+        while start > 0 and not out[start - 1].blank():
+            start -= 1
+        block = out[start:i]  # the paragraph before the blank line at i
+        words, k = [], i
+        while True:
+            while k < len(out) and out[k].blank():
+                k += 1
+            if k < len(out) and _word(out[k]) and (k + 1 == len(out) or out[k + 1].blank()):
+                words.append(k)
+                k += 1
+            else:
+                break
+        seam = _seam(block, [out[w].text.strip() for w in words])
+        if seam is not None:
+            head = out[start + seam]
+            text = " ".join([head.text.strip()] + [out[w].text.strip() for w in words])
+            out[start + seam] = Line(head.no, text, head.page, head.hint, head.page_start, goes_on=True)
+            for w in words:
+                out[w] = Line(out[w].no, "", out[w].page, None, out[w].page_start)
+            notes.uncertain(head.no, f"words set apart after the paragraph put back into it: «{text[:60]}»")
+            i = words[-1] + 1
+            continue
+        i += 1
+    return out
+
+
+def _seam(block: list[Line], words: list[str]) -> int | None:
+    """The line of the block the words go after: the last but one line, when the sentence goes on across the seam."""
+    if len(block) < 2 or not words or any(x.hint or starts_structure(x.text) for x in block[-2:]):
+        return None
+    if len(words) == 1 and not words[0][:1].islower():
+        return None
+    if not any(_inner(w) for w in words):
+        return None
+    first, second = block[-2].text.strip(), block[-1].text.strip()
+    return len(block) - 2 if not TERMINAL.search(first) or second[:1].islower() else None
+
+
+def restore_stretched(lines: list[Line], notes: Notes) -> list[Line]:
+    return gather_scattered(join_word_stacks(lines, notes), notes)
