@@ -115,6 +115,14 @@ def test_heading_numbers_pandoc_restarted_are_numbered_on():
         "1.  møtes to ganger i året", "2.  rapportere på tiltakene"]
 
 
+def test_unnumbered_headings_straight_over_one_another_are_marked():
+    text = "\n\n".join(["Avtale om barnevern i kommunene", "Mellom Barne- og familiedepartementet og KS",
+                        PROSE, "Samarbeidet", "Barnevernet i små kommuner", PROSE,
+                        "Oslo, 3. mars 2026", "Kjersti Toppe", "Barne- og familieminister"]) + "\n"
+    out = [ln for ln in read_pandoc.read(lines_of(text)) if not ln.blank()]
+    assert [ln.text for ln in out if ln.hint == "heading"] == ["Samarbeidet", "Barnevernet i små kommuner"]
+
+
 def test_one_lone_numbered_item_is_left_to_the_later_stages():
     text = "\n\n".join(["1.  Bakgrunn", PROSE, PROSE]) + "\n"
     assert texts(text)[0] == "1.  Bakgrunn"

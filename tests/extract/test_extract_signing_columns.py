@@ -54,6 +54,18 @@ def test_a_name_ends_in_a_surname_not_a_given_name():
                              ("Unni Kristian Hatlevik Tangen", "Administrerende direktør", None)]
 
 
+def test_a_row_of_titles_beside_names_cuts_them_without_a_common_given_name():
+    """The titles row shows two signatories: «Trygve Slagsvold Vedum Gunn Marit Helgesen» is two names though its
+    parts need not start with a common given name, and a six-word row of names stays in the block."""
+    text = ("Kristiansand, 4. april 2027\n\nOddmund Hoel Solberg Bergstø\n\n"
+            "Statsråd Styreleder\n")
+    assert signers(text) == [("Oddmund Hoel", "Statsråd", None), ("Solberg Bergstø", "Styreleder", None)]
+    text = ("Trygve Slagsvold Vedum Gunn Marit Helgesen\n\nFinansminister Styreleder i KS\n\n"
+            "Hamar, 2. mai 2027")
+    assert signers(text) == [("Trygve Slagsvold Vedum", "Finansminister", None),
+                             ("Gunn Marit Helgesen", "Styreleder i KS", None)]
+
+
 def test_one_long_name_is_not_cut():
     text = "Oslo, 1. mars 2025\n\nAnne Marie Berg Dahl\n\nKunnskapsminister"
     assert signers(text) == [("Anne Marie Berg Dahl", "Kunnskapsminister", None)]

@@ -33,6 +33,12 @@ manual line break), and sets every block apart by a blank line. So, in such a te
   heading-like (a capital first, ten words at most, no closing mark) and stands alone: the
   block after it is no item of its list (not the next number at its indent). Where the text
   has two such headings or more, they are marked `heading` and numbered 1, 2, 3 … in order.
+- *Headings stacked one over another are headings in this order* (`_stacked_headings`). Where
+  pandoc dropped the numbers (Word's Heading styles), a section that holds only subsections
+  stands straight over its first subsection: two or more unnumbered heading-like one-line
+  blocks (not a signature part) in a row, after the first sentence of the text and before a
+  paragraph of prose, are all marked `heading`. pandoc keeps the document's order, so they
+  are not a PDF text flow's stack whose text must be dealt out (`recognise`).
 """
 
 from __future__ import annotations
@@ -96,7 +102,7 @@ def read(lines: list[Line]) -> list[Line]:
             j += 1
         out += _block(lines[i:j])
         i = j
-    return _list_headings(out)
+    return _stacked_headings(_list_headings(out))
 
 
 def _item(text: str) -> bool:
@@ -253,3 +259,33 @@ def _list_headings(lines: list[Line]) -> list[Line]:
 
 def _heading_like(text: str) -> bool:
     return text[:1].isupper() and len(text.split()) <= 10 and not re.search(r"[.:;,!?]['»\")]*$", text)
+
+
+def _stacked_headings(lines: list[Line]) -> list[Line]:
+    """Unnumbered headings straight over one another, marked (the module's docstring)."""
+    from avtale.extract.markers import marker
+    from avtale.extract.signature_parts import classify
+
+    blocks = [k for k, ln in enumerate(lines) if not ln.blank()]
+
+    def head(k: int) -> bool:
+        text = lines[k].text.strip()
+        return (lines[k].hint is None and _heading_like(text) and marker(text).kind == "none" and classify(text) == ""
+                and not lines[k].text.startswith(" "))
+
+    out = list(lines)
+    prose_before = False
+    pos = 0
+    while pos < len(blocks):
+        end = pos
+        while end < len(blocks) and head(blocks[end]):
+            end += 1
+        after = lines[blocks[end]].text.strip() if end < len(blocks) else ""
+        if prose_before and end - pos >= 2 and TERMINAL.search(after) and marker(after).kind == "none":
+            for k in blocks[pos:end]:
+                ln = lines[k]
+                out[k] = Line(ln.no, ln.text, ln.page, "heading", ln.page_start)
+        if end < len(blocks) and TERMINAL.search(lines[blocks[end]].text.strip()):
+            prose_before = True
+        pos = end + 1 if end == pos else end
+    return out

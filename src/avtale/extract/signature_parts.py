@@ -19,8 +19,10 @@ Heuristics, each because exporters differ:
   holding exactly one title noun and not ending open («Kultur- og», «Administrerende»): one
   title seldom holds two nouns, and a title never starts in lower case, so the cut is
   unique. A names row beside such a titles row (just above or below it) is cut into the same
-  k names; one plausible long name (five words or fewer) is cut only where every part starts
-  with a common given name (`GIVEN`). Among the cuts the one wins that starts most names with
+  k names (the titles row is the evidence: «Sigrid Fuglesang Stein Strand» over «Forsvarsminister
+  Administrerende direktør»). Where k comes only from an earlier row of k cells, one plausible
+  long name (five words or fewer) is cut only where every part starts with a common given name
+  (`GIVEN`). Among the cuts the one wins that starts most names with
   a given name, then ends fewest with one (a name ends in a surname: «Jon Hatlevik | Unni
   Kristian Hatlevik Tangen», not «Jon Hatlevik Unni | …»), then the most even.
 """
@@ -174,8 +176,12 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
         elif kind in ("line", "for"):
             k = 1  # one signatory's block: nothing to split until the next row of columns
         elif kind in ("", "title", "name"):
-            n = k if k > 1 else _columns_near(rows, i)
-            parts = cut_row(row[0].text, n) if n > 1 else None
+            n = k
+            if k > 1:
+                parts = cut_row(row[0].text, k)
+            else:  # a row of joined titles beside it shows how many signatories the row holds
+                n = _columns_near(rows, i)
+                parts = (cut_titles(row[0].text, n) or cut_names(row[0].text, n)) if n > 1 else None
             if parts:
                 c = row[0]
                 notes.uncertain(c.line, f"«{c.text}» read as {n} columns: " + " | ".join(parts))
@@ -186,12 +192,23 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
 
 def _columns_near(rows: list[list[Cell]], i: int) -> int:
     """The number of columns a row of joined titles at i, or just below or above it, shows (0: none)."""
+    return titles_near([r[0].text if len(r) == 1 else "" for r in rows], i)
+
+
+def titles_near(texts: list[str], i: int) -> int:
+    """The number of titles a row of joined titles at i, or just below or above it, cuts into (0: none)."""
     for j in (i, i + 1, i - 1, i + 2):
-        if 0 <= j < len(rows) and len(rows[j]) == 1 and classify(rows[j][0].text) in ("", "title"):
-            parts = cut_titles(rows[j][0].text)
+        if 0 <= j < len(texts) and texts[j] and classify(texts[j]) in ("", "title"):
+            parts = cut_titles(texts[j])
             if parts:
                 return len(parts)
     return 0
+
+
+def joined_names(texts: list[str], i: int) -> list[str] | None:
+    """Row i cut into as many names as a row of joined titles beside it shows, or None."""
+    n = titles_near(texts, i)
+    return cut_names(texts[i], n) if n > 1 else None
 
 
 def cut_row(text: str, k: int) -> list[str] | None:

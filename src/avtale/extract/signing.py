@@ -52,8 +52,8 @@ from avtale.extract.lines import Line, Notes
 from avtale.extract.outline import Signer, SigningOut
 from avtale.extract.signature_parts import (  # noqa: F401  (the vocabulary other stages use from here)
     DATE_FIRST, DATE_LABEL, DATE_ONLY, FOR, GIVEN, LINE, MONTH, MONTHS, OPEN_END, PARTY_NAME, PLACE_DATE,
-    PLACE_LABEL, PLACE_ONLY, TITLE_NOUN, TITLE_WORD, Cell, classify, name_like, prose, row_cells, split_runs,
-    title_like,
+    PLACE_LABEL, PLACE_ONLY, TITLE_NOUN, TITLE_WORD, Cell, classify, joined_names, name_like, prose, row_cells,
+    split_runs, title_like,
 )
 
 
@@ -76,7 +76,11 @@ def _tail_start(lines: list[Line]) -> int | None:
         return None
     if not ({"place_date", "date"} & kinds or ({"name", "title"} <= kinds and {"line", "for", "party", "esign"} & kinds)):
         return None
+    texts = [" ".join(ln.text.split()) if not ln.blank() and len(row_cells(ln, 0)) == 1 else "" for ln in lines]
+    rows = [k for k in range(start, len(lines)) if not lines[k].blank()]
     while lines[start].blank() or all(classify(c.text) == "" for c in row_cells(lines[start], 0)):
+        if not lines[start].blank() and joined_names([texts[k] for k in rows], rows.index(start)):
+            break  # names an exporter joined, beside the row of titles it joined as well
         start += 1  # a short line of the body just above the block
     return start
 
