@@ -66,6 +66,39 @@ def test_a_row_of_titles_beside_names_cuts_them_without_a_common_given_name():
                              ("Gunn Marit Helgesen", "Styreleder i KS", None)]
 
 
+def test_a_name_or_title_wrapped_in_its_column_goes_on():
+    """A cell's rest on the next line, though its end does not show it open: a lower-case word that makes a title,
+    one capitalised word that makes a longer name (pdftotext -layout, and read down by pdftotext)."""
+    layout = ("Tromsø, 5. mai 2027\n\n"
+              "Ola Borten Moe                     Hans Kristian Sandvik\n"
+              "Forsknings- og høyere              Kristiansen\n"
+              "utdanningsminister                 Styreleder i KS\n")
+    assert signers(layout) == [("Ola Borten Moe", "Forsknings- og høyere utdanningsminister", None),
+                               ("Hans Kristian Sandvik Kristiansen", "Styreleder i KS", None)]
+    down = "Tromsø, 5. mai 2027\n\nHans Kristian Sandvik\nKristiansen\n\nStyreleder i KS\n"
+    assert signers(down) == [("Hans Kristian Sandvik Kristiansen", "Styreleder i KS", None)]
+
+
+def test_pypdf_rows_joined_under_joined_column_heads():
+    """pypdf joins each row of a table: the heads («Helsedepartementet KS») cut into parties, the names by the
+    titles row, a name's last word the text flow wrapped goes on the last name; the three titles are long
+    but no prose."""
+    text = ("Helsedepartementet Kunnskapsdepartementet KS\n"
+            "____________________________ ____________________________ ____________________________\n"
+            "Jan Christian Vestre Kari Nessa Nordtun Gunn Marit\nHelgesen\n"
+            "Helse- og omsorgsminister Kunnskapsminister Styreleder i KS\nHamar 09.12.2027")
+    assert signers(text) == [("Jan Christian Vestre", "Helse- og omsorgsminister", "Helsedepartementet"),
+                             ("Kari Nessa Nordtun", "Kunnskapsminister", "Kunnskapsdepartementet"),
+                             ("Gunn Marit Helgesen", "Styreleder i KS", "KS")]
+
+
+def test_a_name_seldom_starts_with_a_surname():
+    """«Torhild Aarbergsbotten Bransdal | Steinar Ravndal»: neither part starts with a common given name in the
+    list, but «Bransdal» ends as a surname does."""
+    assert cut_names("Torhild Aarbergsbotten Bransdal Trygve Ravndal", 2) == [
+        "Torhild Aarbergsbotten Bransdal", "Trygve Ravndal"]
+
+
 def test_one_long_name_is_not_cut():
     text = "Oslo, 1. mars 2025\n\nAnne Marie Berg Dahl\n\nKunnskapsminister"
     assert signers(text) == [("Anne Marie Berg Dahl", "Kunnskapsminister", None)]

@@ -22,9 +22,12 @@ Heuristics, each because exporters differ:
   k names (the titles row is the evidence: «Sigrid Fuglesang Stein Strand» over «Forsvarsminister
   Administrerende direktør»). Where k comes only from an earlier row of k cells, one plausible
   long name (five words or fewer) is cut only where every part starts with a common given name
-  (`GIVEN`). Among the cuts the one wins that starts most names with
+  (`GIVEN`). A row that cuts into party names in one way only («Kunnskapsdepartementet KS») is a
+  row of column heads, k of them. Among the cuts the one wins that starts most names with
   a given name, then ends fewest with one (a name ends in a surname: «Jon Hatlevik | Unni
-  Kristian Hatlevik Tangen», not «Jon Hatlevik Unni | …»), then the most even.
+  Kristian Hatlevik Tangen», not «Jon Hatlevik Unni | …»), then starts fewest with a word ending as
+  Norwegian surnames do (`SURNAME`: «Marit Bråten Lyngstad | Stein Ravndal», not «Marit Bråten |
+  Lyngstad Stein Ravndal»), then the most even.
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ class Cell:
     kind: str = ""
     wide: bool = False  # one of several cells in its row
     apart: bool = False  # a place and date (or a note) stands between it and the part before
+    joined: bool = False  # cut from a row an exporter joined with single spaces (its offset says nothing)
 
 
 def name_like(text: str) -> bool:
@@ -159,6 +163,12 @@ Torbjørn Jens Einar Petter Øystein Kristian Henrik Tormod Helge Audun Jørgen 
 """.split())
 
 
+# The endings of Norwegian farm and place names that surnames are made of («Lyngstad», «Ravndal», «Haugen»,
+# «Bakke», «Nygård»): a name seldom starts with one, so a cut that starts a name with one is the worse cut.
+SURNAME = re.compile(r"(?:stad|dal|sen|son|rud|vik|berg|heim|land|nes|haug|haugen|bakke|bakken|gård|gard|ås|øy|lund|"
+                     r"voll|strand|seth|moen|rønning|holm|fjord|fjeld|fjell|aas|aune|tveit)$")
+
+
 def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
     """Stacked cells taken apart, and rows whose columns an exporter joined with single spaces cut into their
     cells (the module's docstring)."""
@@ -175,17 +185,21 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
             k = len(row)
         elif kind in ("line", "for"):
             k = 1  # one signatory's block: nothing to split until the next row of columns
+        elif kind == "" and cut_parties(row[0].text):
+            c, parts = row[0], cut_parties(row[0].text)
+            k = len(parts)
+            notes.uncertain(c.line, f"«{c.text}» read as {k} column heads: " + " | ".join(parts))
+            row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True, joined=True) for j, t in enumerate(parts)]
         elif kind in ("", "title", "name"):
-            n = k
-            if k > 1:
-                parts = cut_row(row[0].text, k)
-            else:  # a row of joined titles beside it shows how many signatories the row holds
-                n = _columns_near(rows, i)
-                parts = (cut_titles(row[0].text, n) or cut_names(row[0].text, n)) if n > 1 else None
+            near = _columns_near(rows, i)  # a row of joined titles beside it shows how many signatories it holds
+            if near > 1 and (k <= 1 or near == k):
+                n, parts = near, cut_titles(row[0].text, near) or cut_names(row[0].text, near)
+            else:
+                n, parts = k, cut_row(row[0].text, k) if k > 1 else None
             if parts:
                 c = row[0]
                 notes.uncertain(c.line, f"«{c.text}» read as {n} columns: " + " | ".join(parts))
-                row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True) for j, t in enumerate(parts)]
+                row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True, joined=True) for j, t in enumerate(parts)]
         out.append(row)
     return out
 
@@ -241,8 +255,20 @@ def cut_titles(text: str, k: int | None = None) -> list[str] | None:
     return best
 
 
+def cut_parties(text: str) -> list[str] | None:
+    """A row of two to five party names an exporter joined with single spaces («Kunnskapsdepartementet KS»: the
+    heads of a table's columns), where exactly one cut makes every part a party's name; else None."""
+    words = text.split()
+    if len(words) < 2 or len(words) > 16 or PARTY_NAME.match(" ".join(words)):
+        return None
+    found = [parts for n in range(2, min(5, len(words)) + 1) for parts in cuts(words, n)
+             if all(PARTY_NAME.match(p) for p in parts)]
+    return found[0] if len(found) == 1 else None
+
+
 def cut_names(text: str, k: int) -> list[str] | None:
-    """`text` cut into k names: most starting with a given name, fewest ending with one, then the most even."""
+    """`text` cut into k names: most starting with a given name, fewest ending with one, fewest starting with a
+    surname (`SURNAME`), then the most even."""
     words = text.split()
     if len(words) < k or len(words) > 16:
         return None
@@ -251,7 +277,7 @@ def cut_names(text: str, k: int) -> list[str] | None:
         if all(name_like(p) for p in parts):
             sizes = [len(p.split()) for p in parts]
             key = (sum(p.split()[0] in GIVEN for p in parts), -sum(p.split()[-1] in GIVEN for p in parts),
-                   min(sizes) - max(sizes))
+                   -sum(p.split()[0] not in GIVEN and bool(SURNAME.search(p.split()[0])) for p in parts), min(sizes) - max(sizes))
             if best_key is None or key > best_key:
                 best, best_key = parts, key
     return best

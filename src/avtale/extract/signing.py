@@ -8,7 +8,7 @@ Heuristics, each because writers and exporters differ:
 
 - *The block is the tail of signature-like lines.* Read backwards from the end, every
   line whose cells (tabs or wide gaps split them) are all signature parts belongs to
-  the block; the first line of prose ends it. Signature parts: a place and date in any
+  the block; the first line of prose ends it (a long row that cuts into whole titles is no prose). Signature parts: a place and date in any
   common form («Oslo, 12. mars 2024», «Oslo 12.03.2024», «Sted: Oslo», «Dato: …»), an
   electronic-signing note («Avtalen er signert elektronisk.»: a note, not a signatory),
   an underscore or dotted line, a «For <party>» row, a party's name alone (a column
@@ -18,7 +18,10 @@ Heuristics, each because writers and exporters differ:
   draft is never taken for signatures.
 - *Wrapped cells are joined first.* A cell ending in «-» or «og»/«i» goes on in the next
   cell of its column: below it in the same column (by tab index, or by character
-  offset where runs of spaces set the columns), or on the next line when read down.
+  offset where runs of spaces set the columns), or on the next line when read down. A cell goes on
+  too where its end does not show it: a lower-case word below that makes the cell a title
+  («Forsknings- og høyere» / «utdanningsminister»), or one capitalised word that is no part by
+  itself below a name («Torbjørn Kristian» / «Bråten»; after a row pypdf joined, in its last cell).
 - *Stacked cells and joined columns are cut apart* (`signature_parts`: the underscore line,
   name and title a PDF reader joined into one line; a row of names or titles an exporter
   joined with single spaces, cut into as many columns as the nearest row shows).
@@ -27,7 +30,8 @@ Heuristics, each because writers and exporters differ:
   order mixes the columns. Where a row of k ≥ 2 «For» or party cells heads a group, every
   cell below it goes to the head nearest its offset (the stops of the widest row, not of a
   narrower row below), and the group is read column by column, up to the next row of heads
-  or a «For» row under a name. A wrapped underscore line counts once.
+  or a «For» row under a name. A wrapped underscore line counts once. Heads an exporter joined into one
+  line (pypdf) head no columns: such a text comes row by row, in reading order.
 - *Runs fill slots.* Exporters read a table row by row (names of a row, then their
   titles), cell by cell (name, title, name, title) or as columns. Consecutive parts of
   one kind form a run; a run opens a band of as many signatories as it has parts, and
@@ -52,7 +56,7 @@ from avtale.extract.lines import Line, Notes
 from avtale.extract.outline import Signer, SigningOut
 from avtale.extract.signature_parts import (  # noqa: F401  (the vocabulary other stages use from here)
     DATE_FIRST, DATE_LABEL, DATE_ONLY, FOR, GIVEN, LINE, MONTH, MONTHS, OPEN_END, PARTY_NAME, PLACE_DATE,
-    PLACE_LABEL, PLACE_ONLY, TITLE_NOUN, TITLE_WORD, Cell, classify, joined_names, name_like, prose, row_cells,
+    PLACE_LABEL, PLACE_ONLY, TITLE_NOUN, TITLE_WORD, Cell, classify, cut_parties, cut_titles, joined_names, name_like, prose, row_cells,
     split_runs, title_like,
 )
 
@@ -68,8 +72,8 @@ def _tail_start(lines: list[Line]) -> int | None:
             break
         cells = row_cells(line, 0)
         found = [classify(c.text) for c in cells]
-        if "" in found and any(prose(c.text) for c in cells):
-            break
+        if "" in found and any(prose(c.text) and not cut_titles(c.text) for c in cells):
+            break  # prose ends the block; a row of titles an exporter joined is long but no prose
         kinds |= set(found)
         start = i
     if start is None:
@@ -79,8 +83,9 @@ def _tail_start(lines: list[Line]) -> int | None:
     texts = [" ".join(ln.text.split()) if not ln.blank() and len(row_cells(ln, 0)) == 1 else "" for ln in lines]
     rows = [k for k in range(start, len(lines)) if not lines[k].blank()]
     while lines[start].blank() or all(classify(c.text) == "" for c in row_cells(lines[start], 0)):
-        if not lines[start].blank() and joined_names([texts[k] for k in rows], rows.index(start)):
-            break  # names an exporter joined, beside the row of titles it joined as well
+        if not lines[start].blank() and (joined_names([texts[k] for k in rows], rows.index(start))
+                                         or cut_parties(texts[start])):
+            break  # names or column heads an exporter joined (with titles beside the names, joined as well)
         start += 1  # a short line of the body just above the block
     return start
 
@@ -144,7 +149,7 @@ def _read_columns(parts: list[Cell]) -> list[Cell]:
     while i < len(parts):
         head = [c for c in parts[i:] if c.row == parts[i].row]
         k = len(head)
-        if k < 2 or any(c.kind not in ("for", "party") for c in head) or sorted(c.col for c in head) != list(range(k)):
+        if k < 2 or any(c.kind not in ("for", "party") or c.joined for c in head) or sorted(c.col for c in head) != list(range(k)):
             out.append(parts[i])
             i += 1
             continue
@@ -192,12 +197,19 @@ def _join_wrapped(rows: list[list[Cell]]) -> list[Cell]:
     """Cells in reading order, a wrapped cell («Kultur- og» / «likestillingsminister») made one."""
     out: list[Cell] = []
     pending: dict[int, Cell] = {}  # column → an open cell waiting for its rest
+    last: dict[int, Cell] = {}  # column → the cell read last in it
     wide: list[Cell] = []  # the column stops: the last row with the most cells, or a row of column heads
+    prev_row: list[Cell] = []
     for row in rows:
         if len(row) > 1 and (len(row) >= len(wide) or all(classify(c.text) in ("for", "party") for c in row)):
             wide = row
+        joined_above = prev_row if len(row) == 1 and prev_row and len(prev_row) > 1 and prev_row[-1].joined else None
+        prev_row = row
         for c in row:
             col = c.col
+            if joined_above and _goes_on(joined_above[-1], c):
+                joined_above[-1].text += " " + c.text  # a row the text flow joined wraps in its last cell
+                continue
             if len(row) < len(wide) and len(wide) > 1 and "\t" not in c.text:
                 col = min(wide, key=lambda w: abs(w.offset - c.offset)).col  # a continuation under a column
             if len(row) == 1 and len(pending) == 1 and c.text[:1].islower():
@@ -209,11 +221,27 @@ def _join_wrapped(rows: list[list[Cell]]) -> list[Cell]:
                 if OPEN_END.search(head.text):
                     pending[col] = head
                 continue
+            above = last.get(col)
+            if above is not None and _goes_on(above, c):
+                above.text = f"{above.text} {c.text}"
+                continue
             c.col = col
+            last[col] = c
             out.append(c)
             if OPEN_END.search(c.text) and classify(c.text) in ("open", "title", "party", "for"):
                 pending[col] = c
     return out
+
+
+def _goes_on(above: Cell, c: Cell) -> bool:
+    """The rest of a cell wrapped in its column, where the cell's end does not show it open: a lower-case
+    word that makes the unclassified cell above a title («Forsknings- og høyere» / «utdanningsminister»), or
+    one capitalised word, no part by itself (no title, party or place), that makes the name above a longer
+    name («Torbjørn Kristian» / «Bråten»)."""
+    joined = f"{above.text} {c.text}"
+    if c.text[:1].islower() and classify(above.text) in ("", "open") and classify(joined) == "title":
+        return True
+    return len(c.text.split()) == 1 and classify(c.text) == "" and classify(above.text) == "name" and name_like(joined)
 
 
 def _fill(parts: list[Cell], notes: Notes) -> list[Signer]:
