@@ -79,6 +79,22 @@ def test_a_name_or_title_wrapped_in_its_column_goes_on():
     assert signers(down) == [("Hans Kristian Sandvik Kristiansen", "Styreleder i KS", None)]
 
 
+@pytest.mark.parametrize("rows", [
+    # pdftotext -layout: the tabbed line of titles wrapped back to the margin
+    "Ola Borten Moe                              Anne Beathe Tvinnereim\n"
+    "Helse- og omsorgsminister                   Forsknings- og høyere\nutdanningsminister\n",
+    # pdftotext: the rest read before the cell it ends
+    "Ola Borten Moe\n\nAnne Beathe Tvinnereim\n\nHelse- og omsorgsminister\nutdanningsminister\n\n"
+    "Forsknings- og høyere\n",
+    # a reader of PDF positions: the rest glued to the whole title beside it
+    "Ola Borten Moe\tAnne Beathe Tvinnereim\nHelse- og omsorgsminister utdanningsminister\tForsknings- og høyere\n",
+])
+def test_the_rest_of_a_wrapped_title_finds_its_cell(rows):
+    text = "Lillehammer, 30. august 2027\n\n" + rows
+    assert signers(text) == [("Ola Borten Moe", "Helse- og omsorgsminister", None),
+                             ("Anne Beathe Tvinnereim", "Forsknings- og høyere utdanningsminister", None)]
+
+
 def test_pypdf_rows_joined_under_joined_column_heads():
     """pypdf joins each row of a table: the heads («Helsedepartementet KS») cut into parties, the names by the
     titles row, a name's last word the text flow wrapped goes on the last name; the three titles are long

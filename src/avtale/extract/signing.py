@@ -22,6 +22,10 @@ Heuristics, each because writers and exporters differ:
   too where its end does not show it: a lower-case word below that makes the cell a title
   («Forsknings- og høyere» / «utdanningsminister»), or one capitalised word that is no part by
   itself below a name («Torbjørn Kristian» / «Bråten»; after a row pypdf joined, in its last cell).
+  A lower-case rest at the start of a line may also finish the last cell of the line above: a line of
+  tab-separated cells that wrapped goes on at the margin («… forvaltningsminister → Forskings- og
+  høgare» / «utdanningsminister»). A rest a reader set apart (alone, or glued after the whole title
+  beside it) joins the nearest unfinished cell it makes a title (`_rehome_rests`).
 - *Stacked cells and joined columns are cut apart* (`signature_parts`: the underscore line,
   name and title a PDF reader joined into one line; a row of names or titles an exporter
   joined with single spaces, cut into as many columns as the nearest row shows).
@@ -57,7 +61,7 @@ from avtale.extract.outline import Signer, SigningOut
 from avtale.extract.signature_parts import (  # noqa: F401  (the vocabulary other stages use from here)
     DATE_FIRST, DATE_LABEL, DATE_ONLY, FOR, GIVEN, LINE, MONTH, MONTHS, OPEN_END, PARTY_NAME, PLACE_DATE,
     PLACE_LABEL, PLACE_ONLY, TITLE_NOUN, TITLE_WORD, Cell, classify, cut_parties, cut_titles, joined_names, name_like, prose, row_cells,
-    split_runs, title_like,
+    one_title, split_runs, title_like,
 )
 
 
@@ -103,7 +107,7 @@ def split(lines: list[Line], notes: Notes) -> tuple[list[Line], SigningOut | Non
 
 
 def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
-    cells = _join_wrapped(split_runs([row_cells(ln, r * 10) for r, ln in enumerate(block)], notes))  # room for unstacked rows
+    cells = _rehome_rests(_join_wrapped(split_runs([row_cells(ln, r * 10) for r, ln in enumerate(block)], notes)))  # room for unstacked rows
     place, date, first = None, None, block[0].no
     parts: list[Cell] = []
     apart = False
@@ -203,12 +207,12 @@ def _join_wrapped(rows: list[list[Cell]]) -> list[Cell]:
     for row in rows:
         if len(row) > 1 and (len(row) >= len(wide) or all(classify(c.text) in ("for", "party") for c in row)):
             wide = row
-        joined_above = prev_row if len(row) == 1 and prev_row and len(prev_row) > 1 and prev_row[-1].joined else None
+        line_end = prev_row[-1] if len(prev_row) > 1 else None  # where the line above ended
         prev_row = row
         for c in row:
             col = c.col
-            if joined_above and _goes_on(joined_above[-1], c):
-                joined_above[-1].text += " " + c.text  # a row the text flow joined wraps in its last cell
+            if line_end is not None and c is row[0] and line_end.joined and len(row) == 1 and _goes_on(line_end, c):
+                line_end.text += " " + c.text  # a row the text flow joined wraps in its last cell
                 continue
             if len(row) < len(wide) and len(wide) > 1 and "\t" not in c.text:
                 col = min(wide, key=lambda w: abs(w.offset - c.offset)).col  # a continuation under a column
@@ -225,11 +229,45 @@ def _join_wrapped(rows: list[list[Cell]]) -> list[Cell]:
             if above is not None and _goes_on(above, c):
                 above.text = f"{above.text} {c.text}"
                 continue
+            if line_end is not None and c is row[0] and c.text[:1].islower() and _goes_on(line_end, c):
+                line_end.text = f"{line_end.text} {c.text}"  # a tabbed line wrapped back to the margin
+                continue
             c.col = col
             last[col] = c
             out.append(c)
             if OPEN_END.search(c.text) and classify(c.text) in ("open", "title", "party", "for"):
                 pending[col] = c
+    return out
+
+
+REST_WORD = re.compile(r"[a-zæøå][\wæøå-]*(?:minister|departementet|direktoratet)")
+REST = re.compile(rf"^(?P<title>.*\S)\s+(?P<rest>{REST_WORD.pattern})$")
+
+
+def _rehome_rests(cells: list[Cell]) -> list[Cell]:
+    """The lower-case rest of a wrapped title that a reader set apart from its cell goes back to it: a rest cell
+    alone («utdanningsminister», read before the «Forskings- og høgare» it ends), or one a reader glued to the
+    end of the whole title beside it («Digitaliserings- og forvaltningsminister utdanningsminister»), joins the
+    nearest unfinished cell (no kind, or open) within three cells that it makes a title."""
+    out = list(cells)
+    for c in list(out):
+        m = REST.match(c.text)
+        if REST_WORD.fullmatch(c.text):
+            rest, keep = c.text, None
+        elif m and one_title(m.group("title")):
+            rest, keep = m.group("rest"), m.group("title")
+        else:
+            continue
+        at = out.index(c)
+        near = sorted((x for x in out[max(0, at - 3) : at + 4] if x is not c and classify(x.text) in ("", "open")
+                       and classify(f"{x.text} {rest}") == "title"), key=lambda x: abs(out.index(x) - at))
+        if not near:
+            continue
+        near[0].text = f"{near[0].text} {rest}"
+        if keep is None:
+            out.remove(c)
+        else:
+            c.text = keep
     return out
 
 
