@@ -108,6 +108,18 @@ def test_pypdf_rows_joined_under_joined_column_heads():
                              ("Gunn Marit Helgesen", "Styreleder i KS", "KS")]
 
 
+def test_pypdf_stacks_each_column_under_heads_it_joined():
+    """pypdf reads a table's head row as one line («For KS For Samferdselsdepartementet», the second head
+    wrapped) and then each cell's lines one column after another: the columns are cut where a line comes again."""
+    text = ("Molde, 14. juni 2028\nFor KS For Klima- og\n____________________________\nGunn Marit Helgesen\n"
+            "Styreleder i KS\nmiljødepartementet\n____________________________\nAndreas Bjelland Eriksen\n"
+            "Klima- og miljøminister\nFor Samferdselsdepartementet\n____________________________\nJon-Ivar Nygård\n"
+            "Samferdselsminister")
+    assert signers(text) == [("Gunn Marit Helgesen", "Styreleder i KS", "KS"),
+                             ("Andreas Bjelland Eriksen", "Klima- og miljøminister", "Klima- og miljødepartementet"),
+                             ("Jon-Ivar Nygård", "Samferdselsminister", "Samferdselsdepartementet")]
+
+
 def test_a_name_seldom_starts_with_a_surname():
     """«Torhild Aarbergsbotten Bransdal | Steinar Ravndal»: neither part starts with a common given name in the
     list, but «Bransdal» ends as a surname does."""

@@ -129,8 +129,9 @@ def row_cells(line: Line, row: int) -> list[Cell]:
         at = text.find(part, pos) if part else pos
         if part.strip():
             lead = len(part) - len(part.lstrip())
-            for k, piece in enumerate(FOR_SPLIT.split(part.strip()) if FOR.match(part.strip()) else [part]):
-                out.append(Cell(" ".join(piece.split()), line.no, row, 0, at + lead + k))  # «For KD For KS»: two cells
+            pieces = FOR_SPLIT.split(part.strip()) if FOR.match(part.strip()) else [part]
+            for k, piece in enumerate(pieces):  # «For KD For KS»: two cells, joined by the exporter
+                out.append(Cell(" ".join(piece.split()), line.no, row, 0, at + lead + k, joined=len(pieces) > 1))
         pos = at + len(part)
     for i, c in enumerate(out):
         c.col, c.wide = i, len(out) > 1

@@ -34,8 +34,10 @@ Heuristics, each because writers and exporters differ:
   order mixes the columns. Where a row of k ≥ 2 «For» or party cells heads a group, every
   cell below it goes to the head nearest its offset (the stops of the widest row, not of a
   narrower row below), and the group is read column by column, up to the next row of heads
-  or a «For» row under a name. A wrapped underscore line counts once. Heads an exporter joined into one
-  line (pypdf) head no columns: such a text comes row by row, in reading order.
+  or a «For» row under a name. A wrapped underscore line counts once. Under heads an exporter joined
+  into one line (pypdf) offsets say nothing: where every cell below stands on a line of its own, the
+  columns come one after another, cut where the first cell's kind comes again (`_deal_joined`);
+  otherwise the text comes row by row, in reading order.
 - *Runs fill slots.* Exporters read a table row by row (names of a row, then their
   titles), cell by cell (name, title, name, title) or as columns. Consecutive parts of
   one kind form a run; a run opens a band of as many signatories as it has parts, and
@@ -153,7 +155,7 @@ def _read_columns(parts: list[Cell]) -> list[Cell]:
     while i < len(parts):
         head = [c for c in parts[i:] if c.row == parts[i].row]
         k = len(head)
-        if k < 2 or any(c.kind not in ("for", "party") or c.joined for c in head) or sorted(c.col for c in head) != list(range(k)):
+        if k < 2 or any(c.kind not in ("for", "party") for c in head) or sorted(c.col for c in head) != list(range(k)):
             out.append(parts[i])
             i += 1
             continue
@@ -170,6 +172,10 @@ def _read_columns(parts: list[Cell]) -> list[Cell]:
                 named.add(c.col)
             group.append(c)
             j += 1
+        if any(c.joined for c in head) and not _deal_joined(group[k:], k):
+            out += group  # heads joined into a line, rows below too: the text comes row by row
+            i = j
+            continue
         columns: list[Cell] = []
         for col in range(k):
             for c in group:
@@ -181,6 +187,21 @@ def _read_columns(parts: list[Cell]) -> list[Cell]:
         out += columns
         i = j
     return out
+
+
+def _deal_joined(cells: list[Cell], k: int) -> bool:
+    """Under heads an exporter joined into one line (pypdf), each column's cells stacked one after another: the
+    cells cut into k runs at each return of the first cell's kind, each run the column of its head. False (and
+    nothing changed) where a row of several cells is among them or the runs are not k."""
+    if not cells or any(c.wide for c in cells):
+        return False
+    starts = [n for n, c in enumerate(cells) if c.kind == cells[0].kind]
+    if len(starts) != k:
+        return False
+    for col, (a, b) in enumerate(zip(starts, starts[1:] + [len(cells)])):
+        for c in cells[a:b]:
+            c.col = col
+    return True
 
 
 def _date(text: str) -> dt.date | None:
