@@ -95,6 +95,16 @@ def test_the_rest_of_a_wrapped_title_finds_its_cell(rows):
                              ("Anne Beathe Tvinnereim", "Forsknings- og høyere utdanningsminister", None)]
 
 
+def test_a_party_rest_glued_to_the_cell_beside_it_goes_back():
+    """A reader of PDF positions set the rest of «For Landbruks- og» after the whole «For» cell beside it; the open
+    cell does not take the name or the title below it for its rest."""
+    text = ("Stad: Bergen\nDato: 19. juni 2027\n\n"
+            "For Kunnskapsdepartementet matdepartementet\tFor Landbruks- og\n"
+            "Kari Nessa Nordtun\tGeir Pollestad\nKunnskapsminister\tLandbruks- og matminister\n")
+    assert signers(text) == [("Kari Nessa Nordtun", "Kunnskapsminister", "Kunnskapsdepartementet"),
+                             ("Geir Pollestad", "Landbruks- og matminister", "Landbruks- og matdepartementet")]
+
+
 def test_pypdf_rows_joined_under_joined_column_heads():
     """pypdf joins each row of a table: the heads («Helsedepartementet KS») cut into parties, the names by the
     titles row, a name's last word the text flow wrapped goes on the last name; the three titles are long

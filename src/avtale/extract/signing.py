@@ -239,7 +239,8 @@ def _join_wrapped(rows: list[list[Cell]]) -> list[Cell]:
                 col = min(wide, key=lambda w: abs(w.offset - c.offset)).col  # a continuation under a column
             if len(row) == 1 and len(pending) == 1 and c.text[:1].islower():
                 col = next(iter(pending))  # the only open cell goes on (text wrapped across the columns)
-            if col in pending and (len(row) > 1 or len(wide) > 1 or pending[col] is out[-1]):
+            if col in pending and (len(row) > 1 or len(wide) > 1 or pending[col] is out[-1]) \
+                    and (c.text[:1].islower() or classify(c.text) in ("", "open", "rest", "party")):  # not a part of its own
                 head = pending.pop(col)
                 glue = "" if head.text.endswith("-") and not re.match(r"(?:og|eller)\b", c.text) else " "
                 head.text = f"{head.text}{glue}{c.text}"
@@ -266,22 +267,23 @@ REST = re.compile(rf"^(?P<title>.*\S)\s+(?P<rest>{REST_WORD.pattern})$")
 
 
 def _rehome_rests(cells: list[Cell]) -> list[Cell]:
-    """The lower-case rest of a wrapped title that a reader set apart from its cell goes back to it: a rest cell
-    alone («utdanningsminister», read before the «Forskings- og høgare» it ends), or one a reader glued to the
-    end of the whole title beside it («Digitaliserings- og forvaltningsminister utdanningsminister»), joins the
-    nearest unfinished cell (no kind, or open) within three cells that it makes a title."""
+    """The lower-case rest of a wrapped title or party that a reader set apart from its cell goes back to it: a
+    rest cell alone («utdanningsminister», read before the «Forskings- og høgare» it ends), or one a reader glued
+    to the end of the whole title or «For» party beside it («Digitaliserings- og forvaltningsminister
+    utdanningsminister», «For Kunnskapsdepartementet distriktsdepartementet»), joins the nearest unfinished cell
+    (no kind, or open at its end) within three cells that it makes whole."""
     out = list(cells)
     for c in list(out):
         m = REST.match(c.text)
         if REST_WORD.fullmatch(c.text):
             rest, keep = c.text, None
-        elif m and one_title(m.group("title")):
+        elif m and _whole(m.group("title")):
             rest, keep = m.group("rest"), m.group("title")
         else:
             continue
         at = out.index(c)
-        near = sorted((x for x in out[max(0, at - 3) : at + 4] if x is not c and classify(x.text) in ("", "open")
-                       and classify(f"{x.text} {rest}") == "title"), key=lambda x: abs(out.index(x) - at))
+        near = sorted((x for x in out[max(0, at - 3) : at + 4] if x is not c and _unfinished(x)
+                       and _whole(f"{x.text} {rest}")), key=lambda x: abs(out.index(x) - at))
         if not near:
             continue
         near[0].text = f"{near[0].text} {rest}"
@@ -290,6 +292,16 @@ def _rehome_rests(cells: list[Cell]) -> list[Cell]:
         else:
             c.text = keep
     return out
+
+
+def _whole(text: str) -> bool:
+    """A whole title, «For» party or party name (nothing open at its end)."""
+    m = FOR.match(text)
+    return one_title(text) or bool(PARTY_NAME.match(m.group("party") if m else text))
+
+
+def _unfinished(cell: Cell) -> bool:
+    return classify(cell.text) in ("", "open") or bool(OPEN_END.search(cell.text))
 
 
 def _goes_on(above: Cell, c: Cell) -> bool:
