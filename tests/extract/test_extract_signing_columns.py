@@ -95,6 +95,33 @@ def test_the_rest_of_a_wrapped_title_finds_its_cell(rows):
                              ("Anne Beathe Tvinnereim", "Forsknings- og høyere utdanningsminister", None)]
 
 
+@pytest.mark.parametrize("titles", [
+    "Kommunal- og distriktsminister Landbruks- og \nmatminister",  # the joined row ends open
+    "Landbruks- og matminister Kommunal- og \ndistriktsminister",
+    "Kommunal- og distriktsminister Forsknings- og høyere \nutdanningsminister",  # ends in a word, not open
+])
+def test_a_joined_row_of_titles_the_text_flow_wrapped(titles):
+    """pypdf: a joined row of titles wraps its last title onto a line of its own; the rest goes back before the
+    row is cut."""
+    text = ("Lillehammer, 30. august 2027\n____________________________ ____________________________\n"
+            f"Sigbjørn Gjelsvik Sandra Borch\n{titles}\n")
+    first, second = titles.replace(" \n", " ").split("minister ", 1)
+    assert signers(text) == [("Sigbjørn Gjelsvik", first + "minister", None), ("Sandra Borch", second, None)]
+
+
+def test_a_layout_row_of_titles_set_tight_with_a_column_empty():
+    """pdftotext -layout: the first column's title is a line higher, the other two titles are one space apart."""
+    text = ("Tromsø, 3. mars 2028\n\n"
+            "____________________  ____________________  ____________________\n"
+            "Gunn Marit Helgesen   Kjersti Toppe         Geir Pollestad\n"
+            "Styreleder i KS\n"
+            "                      Barne- og familieminister Landbruks- og\n"
+            "                                            matminister\n")
+    assert signers(text) == [("Gunn Marit Helgesen", "Styreleder i KS", None),
+                             ("Kjersti Toppe", "Barne- og familieminister", None),
+                             ("Geir Pollestad", "Landbruks- og matminister", None)]
+
+
 def test_a_party_rest_glued_to_the_cell_beside_it_goes_back():
     """A reader of PDF positions set the rest of «For Landbruks- og» after the whole «For» cell beside it; the open
     cell does not take the name or the title below it for its rest."""

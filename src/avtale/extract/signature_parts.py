@@ -22,7 +22,11 @@ Heuristics, each because exporters differ:
   k names (the titles row is the evidence: «Sigrid Fuglesang Stein Strand» over «Forsvarsminister
   Administrerende direktør»). Where k comes only from an earlier row of k cells, one plausible
   long name (five words or fewer) is cut only where every part starts with a common given name
-  (`GIVEN`). A row that cuts into party names in one way only («Kunnskapsdepartementet KS») is a
+  (`GIVEN`). A lone lower-case rest («forvaltningsminister») first goes back to the joined row
+  above it where that row ends open or the two make whole titles (the text flow wrapped the
+  line), and a row of titles that cuts into fewer titles than the k columns (a column's title a
+  line higher, the others set tight by pdftotext -layout) is cut so, each title at its offset.
+  A row that cuts into party names in one way only («Kunnskapsdepartementet KS») is a
   row of column heads, k of them. Among the cuts the one wins that starts most names with
   a given name, then ends fewest with one (a name ends in a surname: «Jon Hatlevik | Unni
   Kristian Hatlevik Tangen», not «Jon Hatlevik Unni | …»), then starts fewest with a word ending as
@@ -173,7 +177,7 @@ SURNAME = re.compile(r"(?:stad|dal|sen|son|rud|vik|berg|heim|land|nes|haug|hauge
 def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
     """Stacked cells taken apart, and rows whose columns an exporter joined with single spaces cut into their
     cells (the module's docstring)."""
-    rows = [r for row in rows for r in _unstack(row)]
+    rows = _rejoin_rests([r for row in rows for r in _unstack(row)])
     k = 0
     out = []
     for i, row in enumerate(rows):
@@ -197,10 +201,40 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
                 n, parts = near, cut_titles(row[0].text, near) or cut_names(row[0].text, near)
             else:
                 n, parts = k, cut_row(row[0].text, k) if k > 1 else None
+                fewer = cut_titles(row[0].text) if k > 2 and not parts else None
+                if fewer and len(fewer) < k:  # a row of titles with a column empty (pdftotext -layout set it tight)
+                    c, at = row[0], 0
+                    notes.uncertain(c.line, f"«{c.text}» read as {len(fewer)} columns: " + " | ".join(fewer))
+                    cells = []
+                    for j, t in enumerate(fewer):
+                        at = c.text.index(t, at)
+                        cells.append(Cell(t, c.line, c.row, j, c.offset + at, wide=True))  # offsets under their heads
+                    out.append(cells)
+                    continue
             if parts:
                 c = row[0]
                 notes.uncertain(c.line, f"«{c.text}» read as {n} columns: " + " | ".join(parts))
                 row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True, joined=True) for j, t in enumerate(parts)]
+        out.append(row)
+    return out
+
+
+REST_WORD = re.compile(r"[a-zæøå][\wæøå-]*(?:minister|departementet|direktoratet)")
+
+
+def _rejoin_rests(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A row of one cell, alone a lower-case rest («forvaltningsminister»), goes back to the row of one cell above
+    it where that row ends open («… Digitaliserings- og») or the two make a row of whole titles: a line of joined
+    cells that the text flow wrapped (pypdf, pdftotext -layout)."""
+    out: list[list[Cell]] = []
+    for row in rows:
+        if out and len(row) == 1 and len(out[-1]) == 1 and REST_WORD.fullmatch(row[0].text):
+            above = out[-1][0]
+            joined = f"{above.text} {row[0].text}"
+            if len(above.text.split()) >= 2 and (OPEN_END.search(above.text) and classify(above.text) != "open"
+                                                 or cut_titles(joined)):
+                above.text = joined
+                continue
         out.append(row)
     return out
 
