@@ -102,6 +102,33 @@ def test_multiline_table_rows_read_by_the_rule_under_the_head():
     ]
 
 
+NARROW = """\
++-----------------------+-----------------------+
+| For Justis- og        | For KS                |
+| be                    |                       |
+| redskapsdepartementet | Gunn Marit Helgesen   |
+|                       |                       |
+| Emilie Enger Mehl     | Styreleder            |
++=======================+=======================+
+"""
+
+
+def test_a_word_longer_than_its_column_is_put_together_again():
+    assert texts(wrap(PROSE) + "\n" + NARROW)[1:] == [
+        " For Justis- og beredskapsdepartementet   For KS",
+        " Emilie Enger Mehl       Gunn Marit Helgesen",
+        "                         Styreleder",
+    ]
+
+
+def test_a_table_wider_than_72_columns_is_still_pandoc():
+    wide = ("  " + "-" * 92 + "\n  Kunnskapsdepartementet         Kommunal- og distriktsdepartementet    KS\n"
+            "  ------------------------------ ------------------------------ ------------------------------\n"
+            "  Kari Nessa Nordtun             Erling Sande                   Gunn Marit Helgesen\n"
+            "  " + "-" * 92 + "\n")
+    assert read_pandoc.is_plain(lines_of(wrap(PROSE, PROSE) + "\n" + wide))
+
+
 def test_heading_numbers_pandoc_restarted_are_numbered_on():
     text = "\n\n".join([
         "1.  Bakgrunn", PROSE,

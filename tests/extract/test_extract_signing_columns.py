@@ -162,6 +162,7 @@ def test_a_name_seldom_starts_with_a_surname():
     list, but «Bransdal» ends as a surname does."""
     assert cut_names("Torhild Aarbergsbotten Bransdal Trygve Ravndal", 2) == [
         "Torhild Aarbergsbotten Bransdal", "Trygve Ravndal"]
+    assert cut_names("Synne Rønning Borgen Stein Lie", 2) == ["Synne Rønning Borgen", "Stein Lie"]
 
 
 def test_one_long_name_is_not_cut():

@@ -20,8 +20,9 @@ manual line break), and sets every block apart by a blank line. So, in such a te
 - *Tables are read by their rules.* A grid table («+---+---+», «| … | … |») has its column
   bounds at the «+» of its rules; a simple or multiline table («------ ------») at the runs
   of dashes of the rule under its head. A cell's lines are one paragraph (pandoc wraps a
-  cell's text at the column's width, never inside a word); in a grid table a blank line in
-  the cell starts the next paragraph. Each row becomes as many lines as its tallest cell has
+  cell's text at the column's width, inside a word only where the word is longer than the
+  column: a line as wide as the column goes on the line above without a space, «be» +
+  «redskapsdepartementet»); in a grid table a blank line in the cell starts the next paragraph. Each row becomes as many lines as its tallest cell has
   paragraphs, each paragraph at its column's offset, at least three spaces from the one
   before (`clean.COLUMN_GAP`), so the signature stage reads the columns as it reads
   `pdftotext -layout`.
@@ -61,9 +62,10 @@ def is_plain(lines: list[Line]) -> bool:
     word next (what a wrap at another width or a PDF's text flow gives; pandoc breaks early only at a manual
     line break)."""
     full = early = 0
-    texts = [ln.text.rstrip() for ln in lines]
+    tables = _table_lines(lines)
+    texts = ["" if k in tables else ln.text.rstrip() for k, ln in enumerate(lines)]
     for a, b in zip(texts, texts[1:]):
-        if not a.strip() or not b.strip() or _table_line(a) or _table_line(b):
+        if not a.strip() or not b.strip():
             continue
         if len(a) > WIDTH:
             return False
@@ -73,14 +75,23 @@ def is_plain(lines: list[Line]) -> bool:
             full += 1
         elif b.strip()[:1].islower():
             early += 1
-    if any(len(t) > WIDTH for t in texts if not _table_line(t)):
+    if any(len(t) > WIDTH for t in texts):
         return False
     return full >= 3 and early <= max(1, full // 10)
 
 
-def _table_line(text: str) -> bool:
-    s = text.strip()
-    return s.startswith(("+", "|")) or bool(DASH_RULE.match(text))
+def _table_lines(lines: list[Line]) -> set[int]:
+    """The indexes of the lines of tables (set by their rules, as wide as their columns need)."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        end = _table_end(lines, i)
+        if end is None:
+            i += 1
+            continue
+        out.update(range(i, end))
+        i = end
+    return out
 
 
 def read(lines: list[Line]) -> list[Line]:
@@ -172,6 +183,7 @@ def _table(rows_lines: list[Line]) -> list[Line]:
         bounds = [m.start() for m in re.finditer(r"\+", first)]
         starts = [b + 1 for b in bounds[:-1]]
         ends = bounds[1:]
+        widths = [e - st - 2 for st, e in zip(starts, ends)]  # a space of padding either side
         rows, row = [], []
         for ln in rows_lines[1:]:
             if GRID_RULE.match(ln.text.rstrip()):
@@ -188,6 +200,7 @@ def _table(rows_lines: list[Line]) -> list[Line]:
         runs = _runs(cols_line.text)
         starts = [s for s, _ in runs]
         ends = starts[1:] + [10**6]
+        widths = [e - st for st, e in runs]
         rows, row = [], []
         multiline = len(_runs(first)) == 1 or any(ln.blank() for ln in rows_lines)
         for ln in rows_lines:
@@ -205,7 +218,7 @@ def _table(rows_lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for row in rows:
         cells = []
-        for s, e in zip(starts, ends):
+        for s, e, width in zip(starts, ends, widths):
             paras: list[str] = []
             gap = True
             for ln in row:
@@ -216,7 +229,8 @@ def _table(rows_lines: list[Line]) -> list[Line]:
                 if not paras or gap and grid:  # a blank line inside a grid cell starts its next paragraph
                     paras.append(piece)
                 else:
-                    paras[-1] += " " + piece
+                    glue = "" if len(piece) >= width else " "  # a word longer than the column, cut at its width
+                    paras[-1] += glue + piece
                 gap = False
             cells.append(paras)
         depth = max((len(c) for c in cells), default=0)

@@ -170,7 +170,7 @@ Torbjørn Jens Einar Petter Øystein Kristian Henrik Tormod Helge Audun Jørgen 
 
 # The endings of Norwegian farm and place names that surnames are made of («Lyngstad», «Ravndal», «Haugen»,
 # «Bakke», «Nygård»): a name seldom starts with one, so a cut that starts a name with one is the worse cut.
-SURNAME = re.compile(r"(?:stad|dal|sen|son|rud|vik|berg|heim|land|nes|haug|haugen|bakke|bakken|gård|gard|ås|øy|lund|"
+SURNAME = re.compile(r"(?:stad|dal|sen|son|gen|rud|vik|berg|heim|land|nes|haug|haugen|bakke|bakken|gård|gard|ås|øy|lund|"
                      r"voll|strand|seth|moen|rønning|holm|fjord|fjeld|fjell|aas|aune|tveit)$")
 
 
