@@ -157,6 +157,16 @@ def test_pypdf_stacks_each_column_under_heads_it_joined():
                              ("Jon-Ivar Nygård", "Samferdselsminister", "Samferdselsdepartementet")]
 
 
+def test_a_long_row_of_joined_names_is_no_prose():
+    """Three names joined (nine capitalised words) do not end the block as a long line of prose would."""
+    text = ("Drammen 28.09.2027\nFor KS For Energidepartementet For Kunnskapsdepartementet\n"
+            "Gunn Marit Helgesen Terje Aasland Kari Nessa Nordtun\n"
+            "Styreleder i KS Energiminister Kunnskapsminister")
+    assert signers(text) == [("Gunn Marit Helgesen", "Styreleder i KS", "KS"),
+                             ("Terje Aasland", "Energiminister", "Energidepartementet"),
+                             ("Kari Nessa Nordtun", "Kunnskapsminister", "Kunnskapsdepartementet")]
+
+
 def test_a_name_seldom_starts_with_a_surname():
     """«Torhild Aarbergsbotten Bransdal | Steinar Ravndal»: neither part starts with a common given name in the
     list, but «Bransdal» ends as a surname does."""

@@ -8,7 +8,8 @@ Heuristics, each because writers and exporters differ:
 
 - *The block is the tail of signature-like lines.* Read backwards from the end, every
   line whose cells (tabs or wide gaps split them) are all signature parts belongs to
-  the block; the first line of prose ends it (a long row that cuts into whole titles is no prose). Signature parts: a place and date in any
+  the block; the first line of prose ends it (a long row that cuts into whole titles, or of
+  capitalised words only, names joined, is no prose). Signature parts: a place and date in any
   common form («Oslo, 12. mars 2024», «Oslo 12.03.2024», «Sted: Oslo», «Dato: …»), an
   electronic-signing note («Avtalen er signert elektronisk.»: a note, not a signatory),
   an underscore or dotted line, a «For <party>» row, a party's name alone (a column
@@ -62,7 +63,7 @@ from avtale.extract.lines import Line, Notes
 from avtale.extract.outline import Signer, SigningOut
 from avtale.extract.signature_cells import join_wrapped, rehome_rests
 from avtale.extract.signature_parts import (  # noqa: F401  (the vocabulary other stages use from here)
-    DATE_FIRST, DATE_LABEL, DATE_ONLY, FOR, GIVEN, LINE, MONTH, MONTHS, OPEN_END, PARTY_NAME, PLACE_DATE,
+    DATE_FIRST, DATE_LABEL, DATE_ONLY, FOR, GIVEN, LINE, MONTH, MONTHS, NAME_WORD, OPEN_END, PARTY_NAME, PLACE_DATE,
     PLACE_LABEL, PLACE_ONLY, TITLE_NOUN, TITLE_WORD, Cell, classify, cut_parties, cut_titles, joined_names,
     name_like, prose, row_cells, split_runs, title_like,
 )
@@ -79,8 +80,8 @@ def _tail_start(lines: list[Line]) -> int | None:
             break
         cells = row_cells(line, 0)
         found = [classify(c.text) for c in cells]
-        if "" in found and any(prose(c.text) and not cut_titles(c.text) for c in cells):
-            break  # prose ends the block; a row of titles an exporter joined is long but no prose
+        if "" in found and any(prose(c.text) and not cut_titles(c.text) and not _names_row(c.text) for c in cells):
+            break  # prose ends the block; a row of titles or of names an exporter joined is long but no prose
         kinds |= set(found)
         start = i
     if start is None:
@@ -95,6 +96,13 @@ def _tail_start(lines: list[Line]) -> int | None:
             break  # names or column heads an exporter joined (with titles beside the names, joined as well)
         start += 1  # a short line of the body just above the block
     return start
+
+
+def _names_row(text: str) -> bool:
+    """Names an exporter joined: six to sixteen capitalised words and nothing else (no prose has no lower-case
+    word)."""
+    words = text.split()
+    return 6 <= len(words) <= 16 and all(NAME_WORD.match(w) for w in words) and not TITLE_WORD.search(text)
 
 
 def split(lines: list[Line], notes: Notes) -> tuple[list[Line], SigningOut | None]:
