@@ -54,6 +54,127 @@ def test_a_name_ends_in_a_surname_not_a_given_name():
                              ("Unni Kristian Hatlevik Tangen", "Administrerende direktør", None)]
 
 
+def test_a_row_of_titles_beside_names_cuts_them_without_a_common_given_name():
+    """The titles row shows two signatories: «Trygve Slagsvold Vedum Gunn Marit Helgesen» is two names though its
+    parts need not start with a common given name, and a six-word row of names stays in the block."""
+    text = ("Kristiansand, 4. april 2027\n\nOddmund Hoel Solberg Bergstø\n\n"
+            "Statsråd Styreleder\n")
+    assert signers(text) == [("Oddmund Hoel", "Statsråd", None), ("Solberg Bergstø", "Styreleder", None)]
+    text = ("Trygve Slagsvold Vedum Gunn Marit Helgesen\n\nFinansminister Styreleder i KS\n\n"
+            "Hamar, 2. mai 2027")
+    assert signers(text) == [("Trygve Slagsvold Vedum", "Finansminister", None),
+                             ("Gunn Marit Helgesen", "Styreleder i KS", None)]
+
+
+def test_a_name_or_title_wrapped_in_its_column_goes_on():
+    """A cell's rest on the next line, though its end does not show it open: a lower-case word that makes a title,
+    one capitalised word that makes a longer name (pdftotext -layout, and read down by pdftotext)."""
+    layout = ("Tromsø, 5. mai 2027\n\n"
+              "Ola Borten Moe                     Hans Kristian Sandvik\n"
+              "Forsknings- og høyere              Kristiansen\n"
+              "utdanningsminister                 Styreleder i KS\n")
+    assert signers(layout) == [("Ola Borten Moe", "Forsknings- og høyere utdanningsminister", None),
+                               ("Hans Kristian Sandvik Kristiansen", "Styreleder i KS", None)]
+    down = "Tromsø, 5. mai 2027\n\nHans Kristian Sandvik\nKristiansen\n\nStyreleder i KS\n"
+    assert signers(down) == [("Hans Kristian Sandvik Kristiansen", "Styreleder i KS", None)]
+
+
+@pytest.mark.parametrize("rows", [
+    # pdftotext -layout: the tabbed line of titles wrapped back to the margin
+    "Ola Borten Moe                              Anne Beathe Tvinnereim\n"
+    "Helse- og omsorgsminister                   Forsknings- og høyere\nutdanningsminister\n",
+    # pdftotext: the rest read before the cell it ends
+    "Ola Borten Moe\n\nAnne Beathe Tvinnereim\n\nHelse- og omsorgsminister\nutdanningsminister\n\n"
+    "Forsknings- og høyere\n",
+    # a reader of PDF positions: the rest glued to the whole title beside it
+    "Ola Borten Moe\tAnne Beathe Tvinnereim\nHelse- og omsorgsminister utdanningsminister\tForsknings- og høyere\n",
+])
+def test_the_rest_of_a_wrapped_title_finds_its_cell(rows):
+    text = "Lillehammer, 30. august 2027\n\n" + rows
+    assert signers(text) == [("Ola Borten Moe", "Helse- og omsorgsminister", None),
+                             ("Anne Beathe Tvinnereim", "Forsknings- og høyere utdanningsminister", None)]
+
+
+@pytest.mark.parametrize("titles", [
+    "Kommunal- og distriktsminister Landbruks- og \nmatminister",  # the joined row ends open
+    "Landbruks- og matminister Kommunal- og \ndistriktsminister",
+    "Kommunal- og distriktsminister Forsknings- og høyere \nutdanningsminister",  # ends in a word, not open
+])
+def test_a_joined_row_of_titles_the_text_flow_wrapped(titles):
+    """pypdf: a joined row of titles wraps its last title onto a line of its own; the rest goes back before the
+    row is cut."""
+    text = ("Lillehammer, 30. august 2027\n____________________________ ____________________________\n"
+            f"Sigbjørn Gjelsvik Sandra Borch\n{titles}\n")
+    first, second = titles.replace(" \n", " ").split("minister ", 1)
+    assert signers(text) == [("Sigbjørn Gjelsvik", first + "minister", None), ("Sandra Borch", second, None)]
+
+
+def test_a_layout_row_of_titles_set_tight_with_a_column_empty():
+    """pdftotext -layout: the first column's title is a line higher, the other two titles are one space apart."""
+    text = ("Tromsø, 3. mars 2028\n\n"
+            "____________________  ____________________  ____________________\n"
+            "Gunn Marit Helgesen   Kjersti Toppe         Geir Pollestad\n"
+            "Styreleder i KS\n"
+            "                      Barne- og familieminister Landbruks- og\n"
+            "                                            matminister\n")
+    assert signers(text) == [("Gunn Marit Helgesen", "Styreleder i KS", None),
+                             ("Kjersti Toppe", "Barne- og familieminister", None),
+                             ("Geir Pollestad", "Landbruks- og matminister", None)]
+
+
+def test_a_party_rest_glued_to_the_cell_beside_it_goes_back():
+    """A reader of PDF positions set the rest of «For Landbruks- og» after the whole «For» cell beside it; the open
+    cell does not take the name or the title below it for its rest."""
+    text = ("Stad: Bergen\nDato: 19. juni 2027\n\n"
+            "For Kunnskapsdepartementet matdepartementet\tFor Landbruks- og\n"
+            "Kari Nessa Nordtun\tGeir Pollestad\nKunnskapsminister\tLandbruks- og matminister\n")
+    assert signers(text) == [("Kari Nessa Nordtun", "Kunnskapsminister", "Kunnskapsdepartementet"),
+                             ("Geir Pollestad", "Landbruks- og matminister", "Landbruks- og matdepartementet")]
+
+
+def test_pypdf_rows_joined_under_joined_column_heads():
+    """pypdf joins each row of a table: the heads («Helsedepartementet KS») cut into parties, the names by the
+    titles row, a name's last word the text flow wrapped goes on the last name; the three titles are long
+    but no prose."""
+    text = ("Helsedepartementet Kunnskapsdepartementet KS\n"
+            "____________________________ ____________________________ ____________________________\n"
+            "Jan Christian Vestre Kari Nessa Nordtun Gunn Marit\nHelgesen\n"
+            "Helse- og omsorgsminister Kunnskapsminister Styreleder i KS\nHamar 09.12.2027")
+    assert signers(text) == [("Jan Christian Vestre", "Helse- og omsorgsminister", "Helsedepartementet"),
+                             ("Kari Nessa Nordtun", "Kunnskapsminister", "Kunnskapsdepartementet"),
+                             ("Gunn Marit Helgesen", "Styreleder i KS", "KS")]
+
+
+def test_pypdf_stacks_each_column_under_heads_it_joined():
+    """pypdf reads a table's head row as one line («For KS For Samferdselsdepartementet», the second head
+    wrapped) and then each cell's lines one column after another: the columns are cut where a line comes again."""
+    text = ("Molde, 14. juni 2028\nFor KS For Klima- og\n____________________________\nGunn Marit Helgesen\n"
+            "Styreleder i KS\nmiljødepartementet\n____________________________\nAndreas Bjelland Eriksen\n"
+            "Klima- og miljøminister\nFor Samferdselsdepartementet\n____________________________\nJon-Ivar Nygård\n"
+            "Samferdselsminister")
+    assert signers(text) == [("Gunn Marit Helgesen", "Styreleder i KS", "KS"),
+                             ("Andreas Bjelland Eriksen", "Klima- og miljøminister", "Klima- og miljødepartementet"),
+                             ("Jon-Ivar Nygård", "Samferdselsminister", "Samferdselsdepartementet")]
+
+
+def test_a_long_row_of_joined_names_is_no_prose():
+    """Three names joined (nine capitalised words) do not end the block as a long line of prose would."""
+    text = ("Drammen 28.09.2027\nFor KS For Energidepartementet For Kunnskapsdepartementet\n"
+            "Gunn Marit Helgesen Terje Aasland Kari Nessa Nordtun\n"
+            "Styreleder i KS Energiminister Kunnskapsminister")
+    assert signers(text) == [("Gunn Marit Helgesen", "Styreleder i KS", "KS"),
+                             ("Terje Aasland", "Energiminister", "Energidepartementet"),
+                             ("Kari Nessa Nordtun", "Kunnskapsminister", "Kunnskapsdepartementet")]
+
+
+def test_a_name_seldom_starts_with_a_surname():
+    """«Torhild Aarbergsbotten Bransdal | Steinar Ravndal»: neither part starts with a common given name in the
+    list, but «Bransdal» ends as a surname does."""
+    assert cut_names("Torhild Aarbergsbotten Bransdal Trygve Ravndal", 2) == [
+        "Torhild Aarbergsbotten Bransdal", "Trygve Ravndal"]
+    assert cut_names("Synne Rønning Borgen Stein Lie", 2) == ["Synne Rønning Borgen", "Stein Lie"]
+
+
 def test_one_long_name_is_not_cut():
     text = "Oslo, 1. mars 2025\n\nAnne Marie Berg Dahl\n\nKunnskapsminister"
     assert signers(text) == [("Anne Marie Berg Dahl", "Kunnskapsminister", None)]

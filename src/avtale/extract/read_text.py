@@ -8,7 +8,8 @@ Refuses binary, empty or oversized input (`guard`: the size limit, 100 lines a p
 with one `ExtractError`. A text that reads as Tesseract's text output (`ocr_text.is_export`)
 is mended as our own OCR reading is (`ocr_text.mend_export`) and has the kind «ocr»
 (`read_any`), so the later stages treat it as a scan; an `ocr` note for each restored
-bullet or column.
+bullet or column. pandoc's plain text (`read_pandoc.is_plain`: wrapped at 72 columns, blocks set
+apart by blank lines) has its paragraphs, list items and table rows put on one line each (`read_pandoc.read`).
 """
 
 from __future__ import annotations
@@ -105,4 +106,9 @@ def read_any(path: Path | str, notes: Notes | None = None) -> tuple[list[Line], 
             if notes is not None:
                 notes.ocr(no, note)
         return lines_of(text), "ocr"
-    return lines_of(text), "text"
+    lines = lines_of(text)
+    from avtale.extract import read_pandoc
+
+    if read_pandoc.is_plain(lines):
+        return read_pandoc.read(lines), "text"
+    return lines, "text"

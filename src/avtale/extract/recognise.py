@@ -88,7 +88,7 @@ def recognise(paras: list[Para], notes: Notes, signed: SigningOut | None = None)
     marks = [marker(" ".join(p.text.split())) for p in body]
     out.numbering = _numbering(body, marks)
     _walk(out, body, marks, notes)
-    _deal_stacked(out, notes)
+    _deal_stacked(out, notes, {p.first for p in body if p.hint == "heading"})
     return out
 
 
@@ -106,7 +106,7 @@ def _numbering(body: list[Para], marks: list[Marker]) -> str:
             return "§ 1"
         if m.kind == "bare":
             return "1"
-        if m.kind == "number" and m.style == "1." and not (nxt and nxt.kind == "number" and nxt.number == 2):
+        if m.kind == "number" and m.style == "1." and (p.hint == "heading" or not (nxt and nxt.kind == "number" and nxt.number == 2)):
             return "1."
     for i, (p, m) in enumerate(zip(body, marks)):
         if m.kind == "number" and m.style == "1." and m.number == 1 and _stacked(i, body, marks):
@@ -266,7 +266,7 @@ def _unnumbered_heading(i: int, body: list[Para], marks: list[Marker]) -> bool:
     return bool(prev_ended)
 
 
-def _deal_stacked(out: Outline, notes: Notes) -> None:
+def _deal_stacked(out: Outline, notes: Notes, marked: set[int] = frozenset()) -> None:
     """Headings stacked with no text of their own get a share of the text after the stack.
 
     A stack is a run of sections and subsections, in reading order, where all but the last have no blocks and at
@@ -275,7 +275,8 @@ def _deal_stacked(out: Outline, notes: Notes) -> None:
     (pdftotext). The text after the stack (all in the last part) is dealt out in order, one unit to each heading of
     the stack (a lead-in «…:» goes with the list after it, a list alone is a unit), the rest staying with the last;
     the last always keeps one unit. Each heading dealt to gets a to-do: where the text of one heading ends and the
-    next begins, the source cannot tell.
+    next begins, the source cannot tell. A stack of headings a reader marked (`marked`: their source lines; the
+    reader saw them in the document's own order, as pandoc's list headings) is left as it is.
     """
     parts: list[tuple[tuple, Part]] = []
     for i, s in enumerate(out.sections):
@@ -291,7 +292,8 @@ def _deal_stacked(out: Outline, notes: Notes) -> None:
         end = k
         while end < len(parts) and not parts[end][1].blocks:
             end += 1
-        if end == len(parts) or end == k or not any(empty_leaf(x) for x in range(k, end)):
+        if end == len(parts) or end == k or not any(empty_leaf(x) for x in range(k, end)) \
+                or all(parts[x][1].line in marked for x in range(k, end + 1)):
             k = end + 1
             continue
         units = _units(parts[end][1].blocks)

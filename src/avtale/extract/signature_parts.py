@@ -19,10 +19,19 @@ Heuristics, each because exporters differ:
   holding exactly one title noun and not ending open («Kultur- og», «Administrerende»): one
   title seldom holds two nouns, and a title never starts in lower case, so the cut is
   unique. A names row beside such a titles row (just above or below it) is cut into the same
-  k names; one plausible long name (five words or fewer) is cut only where every part starts
-  with a common given name (`GIVEN`). Among the cuts the one wins that starts most names with
+  k names (the titles row is the evidence: «Sigrid Fuglesang Stein Strand» over «Forsvarsminister
+  Administrerende direktør»). Where k comes only from an earlier row of k cells, one plausible
+  long name (five words or fewer) is cut only where every part starts with a common given name
+  (`GIVEN`). A lone lower-case rest («forvaltningsminister») first goes back to the joined row
+  above it where that row ends open or the two make whole titles (the text flow wrapped the
+  line), and a row of titles that cuts into fewer titles than the k columns (a column's title a
+  line higher, the others set tight by pdftotext -layout) is cut so, each title at its offset.
+  A row that cuts into party names in one way only («Kunnskapsdepartementet KS») is a
+  row of column heads, k of them. Among the cuts the one wins that starts most names with
   a given name, then ends fewest with one (a name ends in a surname: «Jon Hatlevik | Unni
-  Kristian Hatlevik Tangen», not «Jon Hatlevik Unni | …»), then the most even.
+  Kristian Hatlevik Tangen», not «Jon Hatlevik Unni | …»), then starts fewest with a word ending as
+  Norwegian surnames do (`SURNAME`: «Marit Bråten Lyngstad | Stein Ravndal», not «Marit Bråten |
+  Lyngstad Stein Ravndal»), then the most even.
 """
 
 from __future__ import annotations
@@ -71,6 +80,7 @@ class Cell:
     kind: str = ""
     wide: bool = False  # one of several cells in its row
     apart: bool = False  # a place and date (or a note) stands between it and the part before
+    joined: bool = False  # cut from a row an exporter joined with single spaces (its offset says nothing)
 
 
 def name_like(text: str) -> bool:
@@ -123,8 +133,9 @@ def row_cells(line: Line, row: int) -> list[Cell]:
         at = text.find(part, pos) if part else pos
         if part.strip():
             lead = len(part) - len(part.lstrip())
-            for k, piece in enumerate(FOR_SPLIT.split(part.strip()) if FOR.match(part.strip()) else [part]):
-                out.append(Cell(" ".join(piece.split()), line.no, row, 0, at + lead + k))  # «For KD For KS»: two cells
+            pieces = FOR_SPLIT.split(part.strip()) if FOR.match(part.strip()) else [part]
+            for k, piece in enumerate(pieces):  # «For KD For KS»: two cells, joined by the exporter
+                out.append(Cell(" ".join(piece.split()), line.no, row, 0, at + lead + k, joined=len(pieces) > 1))
         pos = at + len(part)
     for i, c in enumerate(out):
         c.col, c.wide = i, len(out) > 1
@@ -157,10 +168,16 @@ Torbjørn Jens Einar Petter Øystein Kristian Henrik Tormod Helge Audun Jørgen 
 """.split())
 
 
+# The endings of Norwegian farm and place names that surnames are made of («Lyngstad», «Ravndal», «Haugen»,
+# «Bakke», «Nygård»): a name seldom starts with one, so a cut that starts a name with one is the worse cut.
+SURNAME = re.compile(r"(?:stad|dal|sen|son|gen|rud|vik|berg|heim|land|nes|haug|haugen|bakke|bakken|gård|gard|ås|øy|lund|"
+                     r"voll|strand|seth|moen|rønning|holm|fjord|fjeld|fjell|aas|aune|tveit)$")
+
+
 def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
     """Stacked cells taken apart, and rows whose columns an exporter joined with single spaces cut into their
     cells (the module's docstring)."""
-    rows = [r for row in rows for r in _unstack(row)]
+    rows = _rejoin_rests([r for row in rows for r in _unstack(row)])
     k = 0
     out = []
     for i, row in enumerate(rows):
@@ -173,25 +190,74 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
             k = len(row)
         elif kind in ("line", "for"):
             k = 1  # one signatory's block: nothing to split until the next row of columns
+        elif kind == "" and cut_parties(row[0].text):
+            c, parts = row[0], cut_parties(row[0].text)
+            k = len(parts)
+            notes.uncertain(c.line, f"«{c.text}» read as {k} column heads: " + " | ".join(parts))
+            row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True, joined=True) for j, t in enumerate(parts)]
         elif kind in ("", "title", "name"):
-            n = k if k > 1 else _columns_near(rows, i)
-            parts = cut_row(row[0].text, n) if n > 1 else None
+            near = _columns_near(rows, i)  # a row of joined titles beside it shows how many signatories it holds
+            if near > 1 and (k <= 1 or near == k):
+                n, parts = near, cut_titles(row[0].text, near) or cut_names(row[0].text, near)
+            else:
+                n, parts = k, cut_row(row[0].text, k) if k > 1 else None
+                fewer = cut_titles(row[0].text) if k > 2 and not parts else None
+                if fewer and len(fewer) < k:  # a row of titles with a column empty (pdftotext -layout set it tight)
+                    c, at = row[0], 0
+                    notes.uncertain(c.line, f"«{c.text}» read as {len(fewer)} columns: " + " | ".join(fewer))
+                    cells = []
+                    for j, t in enumerate(fewer):
+                        at = c.text.index(t, at)
+                        cells.append(Cell(t, c.line, c.row, j, c.offset + at, wide=True))  # offsets under their heads
+                    out.append(cells)
+                    continue
             if parts:
                 c = row[0]
                 notes.uncertain(c.line, f"«{c.text}» read as {n} columns: " + " | ".join(parts))
-                row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True) for j, t in enumerate(parts)]
+                row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True, joined=True) for j, t in enumerate(parts)]
+        out.append(row)
+    return out
+
+
+REST_WORD = re.compile(r"[a-zæøå][\wæøå-]*(?:minister|departementet|direktoratet)")
+
+
+def _rejoin_rests(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A row of one cell, alone a lower-case rest («forvaltningsminister»), goes back to the row of one cell above
+    it where that row ends open («… Digitaliserings- og») or the two make a row of whole titles: a line of joined
+    cells that the text flow wrapped (pypdf, pdftotext -layout)."""
+    out: list[list[Cell]] = []
+    for row in rows:
+        if out and len(row) == 1 and len(out[-1]) == 1 and REST_WORD.fullmatch(row[0].text):
+            above = out[-1][0]
+            joined = f"{above.text} {row[0].text}"
+            if len(above.text.split()) >= 2 and (OPEN_END.search(above.text) and classify(above.text) != "open"
+                                                 or cut_titles(joined)):
+                above.text = joined
+                continue
         out.append(row)
     return out
 
 
 def _columns_near(rows: list[list[Cell]], i: int) -> int:
     """The number of columns a row of joined titles at i, or just below or above it, shows (0: none)."""
+    return titles_near([r[0].text if len(r) == 1 else "" for r in rows], i)
+
+
+def titles_near(texts: list[str], i: int) -> int:
+    """The number of titles a row of joined titles at i, or just below or above it, cuts into (0: none)."""
     for j in (i, i + 1, i - 1, i + 2):
-        if 0 <= j < len(rows) and len(rows[j]) == 1 and classify(rows[j][0].text) in ("", "title"):
-            parts = cut_titles(rows[j][0].text)
+        if 0 <= j < len(texts) and texts[j] and classify(texts[j]) in ("", "title"):
+            parts = cut_titles(texts[j])
             if parts:
                 return len(parts)
     return 0
+
+
+def joined_names(texts: list[str], i: int) -> list[str] | None:
+    """Row i cut into as many names as a row of joined titles beside it shows, or None."""
+    n = titles_near(texts, i)
+    return cut_names(texts[i], n) if n > 1 else None
 
 
 def cut_row(text: str, k: int) -> list[str] | None:
@@ -224,8 +290,20 @@ def cut_titles(text: str, k: int | None = None) -> list[str] | None:
     return best
 
 
+def cut_parties(text: str) -> list[str] | None:
+    """A row of two to five party names an exporter joined with single spaces («Kunnskapsdepartementet KS»: the
+    heads of a table's columns), where exactly one cut makes every part a party's name; else None."""
+    words = text.split()
+    if len(words) < 2 or len(words) > 16 or PARTY_NAME.match(" ".join(words)):
+        return None
+    found = [parts for n in range(2, min(5, len(words)) + 1) for parts in cuts(words, n)
+             if all(PARTY_NAME.match(p) for p in parts)]
+    return found[0] if len(found) == 1 else None
+
+
 def cut_names(text: str, k: int) -> list[str] | None:
-    """`text` cut into k names: most starting with a given name, fewest ending with one, then the most even."""
+    """`text` cut into k names: most starting with a given name, fewest ending with one, fewest starting with a
+    surname (`SURNAME`), then the most even."""
     words = text.split()
     if len(words) < k or len(words) > 16:
         return None
@@ -234,7 +312,7 @@ def cut_names(text: str, k: int) -> list[str] | None:
         if all(name_like(p) for p in parts):
             sizes = [len(p.split()) for p in parts]
             key = (sum(p.split()[0] in GIVEN for p in parts), -sum(p.split()[-1] in GIVEN for p in parts),
-                   min(sizes) - max(sizes))
+                   -sum(p.split()[0] not in GIVEN and bool(SURNAME.search(p.split()[0])) for p in parts), min(sizes) - max(sizes))
             if best_key is None or key > best_key:
                 best, best_key = parts, key
     return best

@@ -8,7 +8,8 @@ Heuristics, each because writers and exporters differ:
 
 - *The block is the tail of signature-like lines.* Read backwards from the end, every
   line whose cells (tabs or wide gaps split them) are all signature parts belongs to
-  the block; the first line of prose ends it. Signature parts: a place and date in any
+  the block; the first line of prose ends it (a long row that cuts into whole titles, or of
+  capitalised words only, names joined, is no prose). Signature parts: a place and date in any
   common form («Oslo, 12. mars 2024», «Oslo 12.03.2024», «Sted: Oslo», «Dato: …»), an
   electronic-signing note («Avtalen er signert elektronisk.»: a note, not a signatory),
   an underscore or dotted line, a «For <party>» row, a party's name alone (a column
@@ -18,7 +19,14 @@ Heuristics, each because writers and exporters differ:
   draft is never taken for signatures.
 - *Wrapped cells are joined first.* A cell ending in «-» or «og»/«i» goes on in the next
   cell of its column: below it in the same column (by tab index, or by character
-  offset where runs of spaces set the columns), or on the next line when read down.
+  offset where runs of spaces set the columns), or on the next line when read down. A cell goes on
+  too where its end does not show it: a lower-case word below that makes the cell a title
+  («Forsknings- og høyere» / «utdanningsminister»), or one capitalised word that is no part by
+  itself below a name («Torbjørn Kristian» / «Bråten»; after a row pypdf joined, in its last cell).
+  A lower-case rest at the start of a line may also finish the last cell of the line above: a line of
+  tab-separated cells that wrapped goes on at the margin («… forvaltningsminister → Forskings- og
+  høgare» / «utdanningsminister»). A rest a reader set apart (alone, or glued after the whole title
+  beside it) joins the nearest unfinished cell it makes a title (`signature_cells.rehome_rests`).
 - *Stacked cells and joined columns are cut apart* (`signature_parts`: the underscore line,
   name and title a PDF reader joined into one line; a row of names or titles an exporter
   joined with single spaces, cut into as many columns as the nearest row shows).
@@ -27,7 +35,10 @@ Heuristics, each because writers and exporters differ:
   order mixes the columns. Where a row of k ≥ 2 «For» or party cells heads a group, every
   cell below it goes to the head nearest its offset (the stops of the widest row, not of a
   narrower row below), and the group is read column by column, up to the next row of heads
-  or a «For» row under a name. A wrapped underscore line counts once.
+  or a «For» row under a name. A wrapped underscore line counts once. Under heads an exporter joined
+  into one line (pypdf) offsets say nothing: where every cell below stands on a line of its own, the
+  columns come one after another, cut where the first cell's kind comes again (`_deal_joined`);
+  otherwise the text comes row by row, in reading order.
 - *Runs fill slots.* Exporters read a table row by row (names of a row, then their
   titles), cell by cell (name, title, name, title) or as columns. Consecutive parts of
   one kind form a run; a run opens a band of as many signatories as it has parts, and
@@ -50,10 +61,11 @@ import re
 
 from avtale.extract.lines import Line, Notes
 from avtale.extract.outline import Signer, SigningOut
+from avtale.extract.signature_cells import join_wrapped, rehome_rests
 from avtale.extract.signature_parts import (  # noqa: F401  (the vocabulary other stages use from here)
-    DATE_FIRST, DATE_LABEL, DATE_ONLY, FOR, GIVEN, LINE, MONTH, MONTHS, OPEN_END, PARTY_NAME, PLACE_DATE,
-    PLACE_LABEL, PLACE_ONLY, TITLE_NOUN, TITLE_WORD, Cell, classify, name_like, prose, row_cells, split_runs,
-    title_like,
+    DATE_FIRST, DATE_LABEL, DATE_ONLY, FOR, GIVEN, LINE, MONTH, MONTHS, NAME_WORD, OPEN_END, PARTY_NAME, PLACE_DATE,
+    PLACE_LABEL, PLACE_ONLY, TITLE_NOUN, TITLE_WORD, Cell, classify, cut_parties, cut_titles, joined_names,
+    name_like, prose, row_cells, split_runs, title_like,
 )
 
 
@@ -68,17 +80,29 @@ def _tail_start(lines: list[Line]) -> int | None:
             break
         cells = row_cells(line, 0)
         found = [classify(c.text) for c in cells]
-        if "" in found and any(prose(c.text) for c in cells):
-            break
+        if "" in found and any(prose(c.text) and not cut_titles(c.text) and not _names_row(c.text) for c in cells):
+            break  # prose ends the block; a row of titles or of names an exporter joined is long but no prose
         kinds |= set(found)
         start = i
     if start is None:
         return None
     if not ({"place_date", "date"} & kinds or ({"name", "title"} <= kinds and {"line", "for", "party", "esign"} & kinds)):
         return None
+    texts = [" ".join(ln.text.split()) if not ln.blank() and len(row_cells(ln, 0)) == 1 else "" for ln in lines]
+    rows = [k for k in range(start, len(lines)) if not lines[k].blank()]
     while lines[start].blank() or all(classify(c.text) == "" for c in row_cells(lines[start], 0)):
+        if not lines[start].blank() and (joined_names([texts[k] for k in rows], rows.index(start))
+                                         or cut_parties(texts[start])):
+            break  # names or column heads an exporter joined (with titles beside the names, joined as well)
         start += 1  # a short line of the body just above the block
     return start
+
+
+def _names_row(text: str) -> bool:
+    """Names an exporter joined: six to sixteen capitalised words and nothing else (no prose has no lower-case
+    word)."""
+    words = text.split()
+    return 6 <= len(words) <= 16 and all(NAME_WORD.match(w) for w in words) and not TITLE_WORD.search(text)
 
 
 def split(lines: list[Line], notes: Notes) -> tuple[list[Line], SigningOut | None]:
@@ -94,7 +118,7 @@ def split(lines: list[Line], notes: Notes) -> tuple[list[Line], SigningOut | Non
 
 
 def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
-    cells = _join_wrapped(split_runs([row_cells(ln, r * 10) for r, ln in enumerate(block)], notes))  # room for unstacked rows
+    cells = rehome_rests(join_wrapped(split_runs([row_cells(ln, r * 10) for r, ln in enumerate(block)], notes)))  # room for unstacked rows
     place, date, first = None, None, block[0].no
     parts: list[Cell] = []
     apart = False
@@ -157,6 +181,10 @@ def _read_columns(parts: list[Cell]) -> list[Cell]:
                 named.add(c.col)
             group.append(c)
             j += 1
+        if any(c.joined for c in head) and not _deal_joined(group[k:], k):
+            out += group  # heads joined into a line, rows below too: the text comes row by row
+            i = j
+            continue
         columns: list[Cell] = []
         for col in range(k):
             for c in group:
@@ -168,6 +196,21 @@ def _read_columns(parts: list[Cell]) -> list[Cell]:
         out += columns
         i = j
     return out
+
+
+def _deal_joined(cells: list[Cell], k: int) -> bool:
+    """Under heads an exporter joined into one line (pypdf), each column's cells stacked one after another: the
+    cells cut into k runs at each return of the first cell's kind, each run the column of its head. False (and
+    nothing changed) where a row of several cells is among them or the runs are not k."""
+    if not cells or any(c.wide for c in cells):
+        return False
+    starts = [n for n, c in enumerate(cells) if c.kind == cells[0].kind]
+    if len(starts) != k:
+        return False
+    for col, (a, b) in enumerate(zip(starts, starts[1:] + [len(cells)])):
+        for c in cells[a:b]:
+            c.col = col
+    return True
 
 
 def _date(text: str) -> dt.date | None:
@@ -182,34 +225,6 @@ def _date(text: str) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         return None
-
-
-def _join_wrapped(rows: list[list[Cell]]) -> list[Cell]:
-    """Cells in reading order, a wrapped cell («Kultur- og» / «likestillingsminister») made one."""
-    out: list[Cell] = []
-    pending: dict[int, Cell] = {}  # column → an open cell waiting for its rest
-    wide: list[Cell] = []  # the column stops: the last row with the most cells, or a row of column heads
-    for row in rows:
-        if len(row) > 1 and (len(row) >= len(wide) or all(classify(c.text) in ("for", "party") for c in row)):
-            wide = row
-        for c in row:
-            col = c.col
-            if len(row) < len(wide) and len(wide) > 1 and "\t" not in c.text:
-                col = min(wide, key=lambda w: abs(w.offset - c.offset)).col  # a continuation under a column
-            if len(row) == 1 and len(pending) == 1 and c.text[:1].islower():
-                col = next(iter(pending))  # the only open cell goes on (text wrapped across the columns)
-            if col in pending and (len(row) > 1 or len(wide) > 1 or pending[col] is out[-1]):
-                head = pending.pop(col)
-                glue = "" if head.text.endswith("-") and not re.match(r"(?:og|eller)\b", c.text) else " "
-                head.text = f"{head.text}{glue}{c.text}"
-                if OPEN_END.search(head.text):
-                    pending[col] = head
-                continue
-            c.col = col
-            out.append(c)
-            if OPEN_END.search(c.text) and classify(c.text) in ("open", "title", "party", "for"):
-                pending[col] = c
-    return out
 
 
 def _fill(parts: list[Cell], notes: Notes) -> list[Signer]:
