@@ -24,7 +24,8 @@ mended, in named stages:
   «2024—2026»); a name with «ocr» or «tesseract» in it is a hint only: it lets a text
   with no slip pass when nothing speaks against it (no indented line).
 - `mend_export` (text export only): `even_out` page by page (pages split at form feeds),
-  then `restore_bullets` and `restore_columns` (module `ocr_columns`) for what the text
+  then `ocr_logos.drop_logos` (the text read off logos above the title, first page) and
+  `restore_bullets` and `restore_columns` (module `ocr_columns`) for what the text
   renderer lost that our own reader keeps from the word boxes: «–» bullets dropped as
   noise, and the gaps between the columns of a signature table.
 """
@@ -177,7 +178,7 @@ def is_export(text: str, name: str = "") -> bool:
 def mend_export(text: str) -> tuple[str, list[tuple[int, str]]]:
     """A Tesseract text export mended as our own OCR reading is (`even_out`, page by page), then the bullets and
     signature columns its renderer lost restored; and the notes, by source line number."""
-    from avtale.extract import ocr_columns
+    from avtale.extract import ocr_columns, ocr_logos
 
     text = text.replace("\r\n", "\n")
     pages = [page.split("\n") for page in text.split("\f")]
@@ -188,10 +189,12 @@ def mend_export(text: str) -> tuple[str, list[tuple[int, str]]]:
         numbers += range(no, no + len(page))
         no += len(page) - 1  # a page's last line and the next page's first share a line (the form feed between)
     flat = mend_document(flat)
+    first, logo_notes = ocr_logos.drop_logos(flat[: len(pages[0])])
+    flat = first + flat[len(pages[0]) :]
     flat, bullet_notes = ocr_columns.restore_bullets(flat)
     flat, column_notes = ocr_columns.restore_columns(flat)
     out, at = [], 0
     for page in pages:
         out.append("\n".join(flat[at : at + len(page)]))
         at += len(page)
-    return "\f".join(out), [(numbers[i], note) for i, note in bullet_notes + column_notes]
+    return "\f".join(out), [(numbers[i], note) for i, note in logo_notes + bullet_notes + column_notes]

@@ -22,7 +22,8 @@ are mended by `ocr_text` (shared with a Tesseract text export read by `read_text
 `ocr_text.even_out` page by page (bullets read as «*», «»», «e»; «8 1 Formål» for
 «§ 1 Formål»; dashes in year spans and between words; a line-end hyphen as a soft
 division), then `ocr_text.mend_document` over all pages (a capital word read apart,
-a heading number read apart).
+a heading number read apart), then `ocr_logos.drop_logos` over the first page (the
+text read off logos above the title).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from typing import NamedTuple
 
 from avtale import limits
 from avtale.errors import ExtractError, Position
-from avtale.extract import guard, image_size, ocr_text
+from avtale.extract import guard, image_size, ocr_logos, ocr_text
 from avtale.extract.lines import Line, Notes
 from avtale.extract.read_text import lines_of
 
@@ -208,6 +209,10 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
         texts.append(ocr_text.even_out(page.lines, signs))
         total += len(page.lines)
     whole = ocr_text.mend_document([ln for text in texts for ln in text])
+    first, dropped = ocr_logos.drop_logos(whole[: len(texts[0])])
+    whole = first + whole[len(texts[0]) :]
+    for index, note in dropped:
+        notes.ocr(index + 1, note)
     at, out = 0, []
     for text in texts:
         out.append("\n".join(whole[at : at + len(text)]))
