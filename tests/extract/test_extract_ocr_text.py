@@ -6,7 +6,7 @@ paragraphs, a form feed between pages); each test gives the exact lines expected
 
 from __future__ import annotations
 
-from avtale.extract import extract, ocr_columns, ocr_text
+from avtale.extract import extract, ocr_columns, ocr_logos, ocr_text
 from avtale.extract.lines import Notes
 from avtale.extract.read_text import read_any
 
@@ -185,3 +185,27 @@ def test_a_tesseract_export_extracts_as_our_own_reading(tmp_path):
     assert got.numbering == "§ 1"
     assert [s.name for s in got.signing.signatories] == ["Sunniva Holm Aasen", "Trond Egil Strand"]
     assert [s.title for s in got.signing.signatories] == ["Kunnskapsminister", "Styreleder i KS"]
+
+
+def test_logo_text_above_the_title_is_dropped():
+    lines = ["Avtale om barnehager 2025–2027", "",
+             "IKS | Kommunesektorens", "Arbeids- og Utdanningsdirektoratet organisasjon",
+             "velferdsdepartem entet", "",
+             "Avtale mellom staten og KS om barnehager", "2025–2027", "",
+             "Arbeids- og velferdsdepartementet og KS inngår denne avtalen."]
+    out, notes = ocr_logos.drop_logos(lines)
+    assert out == ["Avtale om barnehager 2025–2027", "", "", "", "", "",
+                   "Avtale mellom staten og KS om barnehager", "2025–2027", "",
+                   "Arbeids- og velferdsdepartementet og KS inngår denne avtalen."]
+    assert [i for i, _ in notes] == [2, 3, 4]
+
+
+def test_logo_text_kept_where_it_is_a_title_a_sentence_or_a_clean_letterhead():
+    title = ["Samarbeidsavtale mellom Helse- og", "omsorgsdepartementet og KS", "",
+             "Partene skal møtes to ganger i året."]
+    assert ocr_logos.drop_logos(title)[0] == title  # the rest of a title that goes on
+    letterhead = ["Kunnskapsdepartementet", "KS", "", "Avtale om læreplasser", "", "Partene er enige."]
+    assert ocr_logos.drop_logos(letterhead)[0] == letterhead  # clean reads it, and keeps the names
+    prose = ["Avtale om læreplasser", "Kunnskapsdepartementet, Helse- og omsorgsdepartementet og KS",
+             "inngår denne avtalen.", "", "KS Kommunesektorens", "organisasjon"]
+    assert ocr_logos.drop_logos(prose)[0] == prose  # nothing past the first sentence
