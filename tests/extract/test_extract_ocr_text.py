@@ -209,3 +209,13 @@ def test_logo_text_kept_where_it_is_a_title_a_sentence_or_a_clean_letterhead():
     prose = ["Avtale om læreplasser", "Kunnskapsdepartementet, Helse- og omsorgsdepartementet og KS",
              "inngår denne avtalen.", "", "KS Kommunesektorens", "organisasjon"]
     assert ocr_logos.drop_logos(prose)[0] == prose  # nothing past the first sentence
+
+
+def test_running_header_read_mid_page_is_moved_to_the_top():
+    pages = [["Avtale om læreplasser 2024", "", "Samarbeidsavtale om flere læreplasser", "", "Partene er enige."],
+             ["Kari Nordmann", "", "Kunnskapsminister", "", "Avtale om læreplasser 2025", "", "Ola Hansen"],
+             ["Avtale om læreplasser", "", "Avtale om læreplasser 2024 er inngått."]]
+    out, notes = ocr_text.headers_to_top(pages)
+    assert out[0] == pages[0] and out[2] == pages[2]  # page 3 has no line of the header alone
+    assert out[1] == ["Avtale om læreplasser 2025", "", "Kari Nordmann", "", "Kunnskapsminister", "", "Ola Hansen"]
+    assert [(p, i) for p, i, _ in notes] == [(1, 0)]

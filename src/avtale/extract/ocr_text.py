@@ -23,6 +23,9 @@ mended, in named stages:
   of its slips («* —» bullets, two «*» or two «— » bullets, «8 1 Formål» headings,
   «2024—2026»); a name with «ocr» or «tesseract» in it is a hint only: it lets a text
   with no slip pass when nothing speaks against it (no indented line).
+- `headers_to_top` (both readers, all pages): a running header Tesseract read in the middle
+  of a later page (its column finder set the header's block after a signature table's) is
+  moved to the page's top, where `clean` finds running headers.
 - `mend_export` (text export only): `even_out` page by page (pages split at form feeds),
   then `ocr_logos.drop_logos` (the text read off logos above the title, first page) and
   `restore_bullets` and `restore_columns` (module `ocr_columns`) for what the text
@@ -129,6 +132,34 @@ def heading_numbers(lines: list[str]) -> list[str]:
     return out
 
 
+def headers_to_top(pages: list[list[str]]) -> tuple[list[list[str]], list[tuple[int, int, str]]]:
+    """Each page's lines with the running header moved back to the page's top where Tesseract read it out of place.
+
+    Tesseract reads a page in the order its column finder sets the blocks; on a page with columns (a signature
+    table) the running header can come in the middle of the page. The header is the first page's first line, short
+    (at most 12 words, no full stop); a later page's line of the same text (digits aside: a page number) standing
+    alone between blank lines is moved to that page's top, with a blank line under it, so `clean` sees it at the page
+    break as on every other page. The other lines keep their order. Returns the pages and (page, line index, note)."""
+    first = next((ln.strip() for ln in pages[0] if ln.strip()), "") if pages else ""
+    if not first or len(first.split()) > 12 or first.endswith("."):
+        return pages, []
+    key = re.sub(r"\d+", "#", first)
+    out, notes = [list(pages[0])], []
+    for number, page in enumerate(pages[1:], start=1):
+        page = list(page)
+        top = next((i for i, ln in enumerate(page) if ln.strip()), None)
+        at = next((i for i, ln in enumerate(page) if re.sub(r"\d+", "#", ln.strip()) == key), None)
+        if top is not None and at is not None and at > top + 1 and not page[at - 1].strip() and (
+                at + 1 == len(page) or not page[at + 1].strip()):
+            line = page.pop(at)
+            page.pop(at - 1)  # the blank line above it goes with it
+            page[top:top] = [line, ""]
+            notes.append((number, top, f"running header «{line.strip()[:40]}» read in the middle of the page; "
+                                       "moved to the page's top"))
+        out.append(page)
+    return out, notes
+
+
 def paragraph_signs(lines: list[str]) -> bool:
     """Two or more short lines read «8 1 Formål»: the document numbers its sections «§ 1»."""
     return sum(1 for ln in lines if PARAGRAPH_SIGN.match(ln) and len(ln) < 80) >= 2
@@ -181,7 +212,7 @@ def mend_export(text: str) -> tuple[str, list[tuple[int, str]]]:
     from avtale.extract import ocr_columns, ocr_logos
 
     text = text.replace("\r\n", "\n")
-    pages = [page.split("\n") for page in text.split("\f")]
+    pages, moved = headers_to_top([page.split("\n") for page in text.split("\f")])
     signs = paragraph_signs([ln for page in pages for ln in page])
     flat, numbers, no = [], [], 1
     for page in pages:
@@ -193,8 +224,10 @@ def mend_export(text: str) -> tuple[str, list[tuple[int, str]]]:
     flat = first + flat[len(pages[0]) :]
     flat, bullet_notes = ocr_columns.restore_bullets(flat)
     flat, column_notes = ocr_columns.restore_columns(flat)
-    out, at = [], 0
+    out, at, starts = [], 0, []
     for page in pages:
+        starts.append(at)
         out.append("\n".join(flat[at : at + len(page)]))
         at += len(page)
-    return "\f".join(out), [(numbers[i], note) for i, note in logo_notes + bullet_notes + column_notes]
+    moved_notes = [(starts[p] + i, note) for p, i, note in moved]
+    return "\f".join(out), [(numbers[i], note) for i, note in moved_notes + logo_notes + bullet_notes + column_notes]

@@ -10,7 +10,8 @@ own Tesseract process, one per core, the pages in parallel. Where Tesseract's co
 finder lost part of a page's layout (two or more lines that are a list label alone, its
 numbers taken for a column of their own, as at 300 dpi; or small marks left of lines
 that no word covers, «–» bullets dropped as noise, as at 200 dpi), the page is read
-again as one column (`--psm 4`) and the reading that lost less is kept.
+again as one column (`--psm 4`) and the reading that lost less is kept. A running header read in the middle
+of a later page is moved to its top (`ocr_text.headers_to_top`).
 
 Writes: `Line`s rebuilt from Tesseract's TSV (words grouped by block, paragraph and
 line; a wide gap between words becomes a tab, so signatures side by side stay
@@ -196,6 +197,9 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
     jobs = jobs or os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="avtale-ocr-") as tmp, ThreadPoolExecutor(max_workers=jobs) as pool:
         pages = list(pool.map(lambda t: _read(t, Path(tmp)), tasks))
+    order, moved = ocr_text.headers_to_top([p.lines for p in pages])
+    for page, lines in zip(pages, order):
+        page.lines = lines
     signs = ocr_text.paragraph_signs([ln for p in pages for ln in p.lines])
     texts, total = [], 0
     for number, page in enumerate(pages, start=1):
@@ -204,6 +208,8 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
             notes.ocr(total + 1, f"page {number} was skewed {abs(page.angle):.1f}° {way}; straightened before reading")
         if page.specks:
             notes.ocr(total + 1, f"page {number}: {page.specks} specks removed before reading")
+        for index, message in ((i, m) for p, i, m in moved if p == number - 1):
+            notes.ocr(total + index + 1, message)
         for index, word, conf in page.unsure:
             notes.ocr(total + index + 1, f"Tesseract unsure of «{word}» (confidence {conf:.0f})")
         texts.append(ocr_text.even_out(page.lines, signs))
