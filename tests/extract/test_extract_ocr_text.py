@@ -214,8 +214,27 @@ def test_logo_text_kept_where_it_is_a_title_a_sentence_or_a_clean_letterhead():
 def test_running_header_read_mid_page_is_moved_to_the_top():
     pages = [["Avtale om læreplasser 2024", "", "Samarbeidsavtale om flere læreplasser", "", "Partene er enige."],
              ["Kari Nordmann", "", "Kunnskapsminister", "", "Avtale om læreplasser 2025", "", "Ola Hansen"],
-             ["Avtale om læreplasser", "", "Avtale om læreplasser 2024 er inngått."]]
+             ["Avtale om læreplasser 2026", "", "Avtale om læreplasser 2024 er inngått."]]
     out, notes = ocr_text.headers_to_top(pages)
-    assert out[0] == pages[0] and out[2] == pages[2]  # page 3 has no line of the header alone
+    assert out[0] == pages[0] and out[2] == pages[2]  # already at the top
     assert out[1] == ["Avtale om læreplasser 2025", "", "Kari Nordmann", "", "Kunnskapsminister", "", "Ola Hansen"]
     assert [(p, i) for p, i, _ in notes] == [(1, 0)]
+    assert ocr_text.headers_to_top(pages[:2] + [["Ola Hansen"]])[1] == []  # not on every page: not a header
+    names = [["Kunnskapsdepartementet KS", "", "Avtale om læreplasser"], ["Kari Nordmann", "", "Kunnskapsdepartementet KS"]]
+    assert ocr_text.headers_to_top(names)[0] == names  # a letterhead whose names head the signatures
+
+
+def test_blank_line_inside_a_sentence_moves_below_its_rest():
+    page = ["Partene er enige om følgende mål:", "• Kommunene skal følge opp kvaliteten i de kommunale tjenestene,", "",
+            "og arbeidet skal evalueres underveis.", "• Staten skal gi råd.", "", "sørge for gode tjenester", "",
+            "Samarbeidet skal vare i fire år."]
+    assert ocr_text.rejoin_wraps(page, 70.0) == [
+        "Partene er enige om følgende mål:", "• Kommunene skal følge opp kvaliteten i de kommunale tjenestene,",
+        "og arbeidet skal evalueres underveis.", "• Staten skal gi råd.", "", "", "sørge for gode tjenester", "",
+        "Samarbeidet skal vare i fire år."]  # «• Staten skal gi råd.» neither full nor going on: a new item under it
+
+
+def test_e_for_f_years_over_two_lines_and_sign_read_as_two_marks():
+    lines = ["Frfaringane frå 2024-", "2026 er gode.", "8$ 3 Økonomi", "8 4 Varigheit", "2. —Bakgrunn"]
+    assert ocr_text.even_out(lines, True) == ["Erfaringane frå 2024–", "2026 er gode.", "§ 3 Økonomi", "§ 4 Varigheit",
+                                              "2. Bakgrunn"]

@@ -12,7 +12,12 @@ mended, in named stages:
   number); a dash between a label and its text («2. — Bakgrunn») is the tab and goes; a
   dash between two years is «–», and so is a spaced «—» or «-—» between words (Norwegian
   sets «–»); a hyphen at a line end before a lower-case word (not «og»/«eller», which
-  follow a compound's hyphen) is the typesetter's division (a soft hyphen).
+  follow a compound's hyphen) is the typesetter's division (a soft hyphen); «2026-» at a line
+  end over «2030» is «2026–»; «Fr» before a consonant at a word's start is «Er» (no Norwegian
+  word starts so: «Frfaringane»); «8$ 1» is «§ 1» as «8 1» is.
+- `rejoin_wraps` (both readers, page by page, before `even_out`): a blank line Tesseract set
+  inside a sentence (a new block where a bullet's hanging indent breaks the lines' alignment)
+  moves below the sentence's rest.
 - `mend_document` (both readers, all pages): a capital word read apart («NA V-kontoret»)
   is joined where the whole word stands elsewhere in the document (`join_capitals`);
   «51 Bakgrunn», «52 …» counting 1, 2, … are «§ 1 Bakgrunn», … (`glued_signs`); a heading
@@ -40,9 +45,11 @@ import re
 BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+)?|^\s*[—–]\s+")
 # «e», «.» or «o» read for a bullet: one only where the line above or below is a bullet
 BULLET_BESIDE = re.compile(r"^\s*[e.oO](?:\s+[—–-])?\s+(?=[A-ZÆØÅa-zæøå])")
-LABEL_DASH = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+[—–-]\s+(?=[A-ZÆØÅa-zæøå])")  # «2. — Bakgrunn»: the tab
+LABEL_DASH = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+(?:[—–-]\s+|[—–](?=[A-ZÆØÅ]))(?=[A-ZÆØÅa-zæøå])")  # «2. — Bakgrunn»: the tab
 GLUED_SIGN = re.compile(r"^[85S$](\d{1,2})\s+([A-ZÆØÅ][^.:;!?]{0,70})$")  # «51 Bakgrunn»: «§ 1 Bakgrunn», the sign glued
-PARAGRAPH_SIGN = re.compile(r"^[85S$]\s(\d{1,3}\.?\s+[A-ZÆØÅ])")  # «§ 1 Formål» read as «8 1 Formål»
+PARAGRAPH_SIGN = re.compile(r"^(?:[85S$]|[85S]\$|\$[85S])\s(\d{1,3}\.?\s+[A-ZÆØÅ])")  # «§ 1 Formål» read «8 1», «8$ 1»
+F_FOR_E = re.compile(r"\bFr(?=[bcdfghjklmnpqrstvwxz])")  # «Frfaringane»: no Norwegian word starts «Fr» + consonant
+YEAR_BROKEN = re.compile(r"\b((?:19|20)\d\d)\s?[-—]$")  # «2026-» at a line end, «2030» starting the next
 YEARS = re.compile(r"\b((?:19|20)\d\d)\s?[-—]\s?((?:19|20)\d\d)\b")
 SPACED_DASH = re.compile(r"(?<=\S) (?:-—|—-|—|--) (?=\S)")  # «NAV -— status»: the spaced «–» of Norwegian text
 SPLIT_CAPITALS = re.compile(r"\b([A-ZÆØÅ]{1,5}) ([A-ZÆØÅ]{1,5})\b(?!\.)")  # «NA V-kontoret»: a kerned pair read apart
@@ -71,8 +78,11 @@ def even_out(lines: list[str], paragraph_signs: bool = False) -> list[str]:
             line = PARAGRAPH_SIGN.sub(r"§ \1", line)
         line = LABEL_DASH.sub(r"\1 ", line)
         line = YEARS.sub("\\1\u2013\\2", line)
+        line = F_FOR_E.sub("Er", line)
         line = SPACED_DASH.sub(" \u2013 ", line)
         nxt = lines[len(out) + 1] if len(out) + 1 < len(lines) else ""
+        if YEAR_BROKEN.search(line) and re.match(r"(?:19|20)\d\d\b", nxt.strip()):
+            line = YEAR_BROKEN.sub("\\1\u2013", line)
         if re.search(r"[a-zæøå]-$", line) and SOFT_BEFORE.match(nxt) and not NOT_SOFT_BEFORE.match(nxt):
             line = line[:-1] + "\u00ad"
         out.append(line)
@@ -132,18 +142,54 @@ def heading_numbers(lines: list[str]) -> list[str]:
     return out
 
 
+def rejoin_wraps(lines: list[str], width: float) -> list[str]:
+    """One page's lines with the blank line Tesseract set inside a sentence moved below the sentence's rest.
+
+    Tesseract starts a new block (a blank line) where a paragraph's lines do not line up, as under a bullet's
+    hanging indent: «• Kommunene skal følge opp kvaliteten i de kommunale tjenestene,» / «» / «og arbeidet …». The
+    line under the blank goes on the line above when it starts in lower case with no list label and the line above
+    goes on (it is full, `width` being a full line's length, so the first word would not have fitted; or it ends in
+    a division, «,» or a word that cannot end a sentence: `ocr_columns.GOES_ON`). The blank lines move below that
+    paragraph's lines, so the lines stay as many, on the same page."""
+    from avtale.extract.markers import marker
+    from avtale.extract.ocr_columns import GOES_ON
+
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        text = out[i].strip()
+        k = i + 1
+        while k < len(out) and not out[k].strip():
+            k += 1
+        if text and k > i + 1 and k < len(out):
+            nxt = out[k].strip()
+            if (re.match(r"[a-zæøå]", nxt) and marker(nxt).kind == "none" and not BULLET_BESIDE.match(nxt)
+                    and (len(text) + 1 + len(nxt.split()[0]) > width or GOES_ON.search(text))):
+                end = k
+                while end + 1 < len(out) and out[end + 1].strip():
+                    end += 1
+                out[i + 1 : end + 1] = out[k : end + 1] + out[i + 1 : k]
+                continue  # the line under may go on again
+        i += 1
+    return out
+
+
 def headers_to_top(pages: list[list[str]]) -> tuple[list[list[str]], list[tuple[int, int, str]]]:
     """Each page's lines with the running header moved back to the page's top where Tesseract read it out of place.
 
     Tesseract reads a page in the order its column finder sets the blocks; on a page with columns (a signature
     table) the running header can come in the middle of the page. The header is the first page's first line, short
-    (at most 12 words, no full stop); a later page's line of the same text (digits aside: a page number) standing
-    alone between blank lines is moved to that page's top, with a blank line under it, so `clean` sees it at the page
+    (at most 12 words, no full stop, not a line of names: `ocr_logos.logo_like`) and on every later page too, in the
+    same text (digits aside: a page number); a later page's such line standing alone between blank lines is moved to that page's top, with a blank line under it, so `clean` sees it at the page
     break as on every other page. The other lines keep their order. Returns the pages and (page, line index, note)."""
+    from avtale.extract.ocr_logos import logo_like
+
     first = next((ln.strip() for ln in pages[0] if ln.strip()), "") if pages else ""
-    if not first or len(first.split()) > 12 or first.endswith("."):
-        return pages, []
+    if not first or len(first.split()) > 12 or first.endswith(".") or logo_like(first):
+        return pages, []  # a letterhead's names may come again over the signatures
     key = re.sub(r"\d+", "#", first)
+    if not all(any(re.sub(r"\d+", "#", ln.strip()) == key for ln in page) for page in pages[1:]):
+        return pages, []  # a running header stands on every page
     out, notes = [list(pages[0])], []
     for number, page in enumerate(pages[1:], start=1):
         page = list(page)
@@ -183,7 +229,8 @@ def bullets(lines: list[str]) -> list[bool]:
 
 
 def nearest(lines: list[str], i: int) -> list[int]:
-    """The nearest non-blank line above and below line `i`."""
+    """The nearest non-blank line above and below line `i`, and the first line of the paragraph above (a bullet
+    whose text wrapped: its last line is the nearest, its bullet is on the first)."""
     out = []
     for step in (-1, 1):
         j = i + step
@@ -191,6 +238,10 @@ def nearest(lines: list[str], i: int) -> list[int]:
             j += step
         if 0 <= j < len(lines):
             out.append(j)
+            if step < 0:
+                while j > 0 and lines[j - 1].strip():
+                    j -= 1
+                out.append(j)
     return out
 
 
@@ -215,8 +266,11 @@ def mend_export(text: str) -> tuple[str, list[tuple[int, str]]]:
     pages, moved = headers_to_top([page.split("\n") for page in text.split("\f")])
     signs = paragraph_signs([ln for page in pages for ln in page])
     flat, numbers, no = [], [], 1
+    from avtale.extract.ocr_columns import full
+
+    width = full([ln for page in pages for ln in page])
     for page in pages:
-        flat += even_out(page, signs)
+        flat += even_out(rejoin_wraps(page, width), signs)
         numbers += range(no, no + len(page))
         no += len(page) - 1  # a page's last line and the next page's first share a line (the form feed between)
     flat = mend_document(flat)

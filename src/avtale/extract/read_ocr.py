@@ -41,7 +41,7 @@ from typing import NamedTuple
 
 from avtale import limits
 from avtale.errors import ExtractError, Position
-from avtale.extract import guard, image_size, ocr_logos, ocr_text
+from avtale.extract import guard, image_size, ocr_columns, ocr_logos, ocr_text
 from avtale.extract.lines import Line, Notes
 from avtale.extract.read_text import lines_of
 
@@ -201,6 +201,7 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
     for page, lines in zip(pages, order):
         page.lines = lines
     signs = ocr_text.paragraph_signs([ln for p in pages for ln in p.lines])
+    width = ocr_columns.full([ln for p in pages for ln in p.lines])
     texts, total = [], 0
     for number, page in enumerate(pages, start=1):
         if page.angle:
@@ -212,7 +213,7 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
             notes.ocr(total + index + 1, message)
         for index, word, conf in page.unsure:
             notes.ocr(total + index + 1, f"Tesseract unsure of «{word}» (confidence {conf:.0f})")
-        texts.append(ocr_text.even_out(page.lines, signs))
+        texts.append(ocr_text.even_out(ocr_text.rejoin_wraps(page.lines, width), signs))
         total += len(page.lines)
     whole = ocr_text.mend_document([ln for text in texts for ln in text])
     first, dropped = ocr_logos.drop_logos(whole[: len(texts[0])])
