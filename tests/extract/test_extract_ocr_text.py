@@ -6,7 +6,7 @@ paragraphs, a form feed between pages); each test gives the exact lines expected
 
 from __future__ import annotations
 
-from avtale.extract import extract, ocr_columns, ocr_logos, ocr_text
+from avtale.extract import extract, ocr_columns, ocr_lists, ocr_logos, ocr_text
 from avtale.extract.lines import Notes
 from avtale.extract.read_text import read_any
 
@@ -238,3 +238,40 @@ def test_e_for_f_years_over_two_lines_and_sign_read_as_two_marks():
     lines = ["Frfaringane frå 2024-", "2026 er gode.", "8$ 3 Økonomi", "8 4 Varigheit", "2. —Bakgrunn"]
     assert ocr_text.even_out(lines, True) == ["Erfaringane frå 2024–", "2026 er gode.", "§ 3 Økonomi", "§ 4 Varigheit",
                                               "2. Bakgrunn"]
+
+
+def test_list_numbers_read_as_a_word_number_the_items():
+    lines = ["Kommunen skal:", "", "kartleggje behovet for barnehageplassar", "gje tilbod til alle søkjarar", "",
+             "melde tala til fylket", "", "VRØNE", "", "Fylket samlar tala kvart år."]
+    out, notes = ocr_lists.lost_labels(lines, 70.0)
+    assert out == ["Kommunen skal:", "", "1. kartleggje behovet for barnehageplassar", "2. gje tilbod til alle søkjarar",
+                   "", "3. melde tala til fylket", "", "", "", "Fylket samlar tala kvart år."]
+    assert [i for i, _ in notes] == [7]
+
+
+def test_letters_read_as_a_column_of_their_own():
+    lines = ["Tilskotet går til:", "", "Drift av barnehagar.", "Opplæring av tilsette.", "", "a", "b", "",
+             "Tilskotet blir fordelt etter søknad."]
+    out, _ = ocr_lists.lost_labels(lines, 70.0)
+    assert out[2:4] == ["a) Drift av barnehagar.", "b) Opplæring av tilsette."] and out[5:7] == ["", ""]
+
+
+def test_labels_kept_here_and_there_are_counted_on():
+    lines = ["Fylket skal:", "1) gje råd til kommunane", ") samle inn tal", "3) melde frå til departementet",
+             ") følgje opp avtalen", "", "Partane møtest kvart år."]
+    out, _ = ocr_lists.lost_labels(lines, 70.0)
+    assert out[1:5] == ["1) gje råd til kommunane", "2) samle inn tal", "3) melde frå til departementet",
+                        "4) følgje opp avtalen"]
+    letters = ["Tiltaka er:", "a) betre tilbod", "", "fleire plassar", "", "c) lågare pris", "kortare ventetid"]
+    out, _ = ocr_lists.lost_labels(letters, 70.0)
+    assert out[1:] == ["a) betre tilbod", "", "b) fleire plassar", "", "c) lågare pris", "kortare ventetid"]
+
+
+def test_one_sentence_paragraphs_under_a_lead_in_lost_their_bullets():
+    lines = ["Målet er:", "", "Fleire lærlingar i kommunane.", "", "Betre rettleiing for instruktørar.", "",
+             "Kommunane melder tal kvart år, og fylket samlar dei. Tala blir publiserte."]
+    out, _ = ocr_lists.lost_labels(lines, 70.0)
+    assert out[:6] == ["Målet er:", "", "• Fleire lærlingar i kommunane.", "", "• Betre rettleiing for instruktørar.", ""]
+    assert out[6] == lines[6]
+    prose = ["Vi viser til brevet:", "", "Kommunen har svart. Fylket har svart."]
+    assert ocr_lists.lost_labels(prose, 70.0)[0] == prose

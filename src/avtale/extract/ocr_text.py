@@ -5,8 +5,8 @@ a blank line between paragraphs). Writes: the same lines with Tesseract's usual 
 mended, in named stages:
 
 - `even_out` (both readers, page by page). Tesseract's Norwegian model has no «•», «§» or
-  «–», so it writes what looks nearest: a bullet read as «*», «»» or «* —» (the bullet and
-  the tab after it), or as «e», «.», «o» or «O» beside another bullet (`bullets`), becomes
+  «–», so it writes what looks nearest: a bullet read as «*», «»», «-—» or «* —» (the bullet
+  and the tab after it), or as «e», «.», «o» or «O» beside another bullet (`bullets`), becomes
   «• »; «8 1 Formål» (or «5 1», «S 1», «$ 1») is «§ 1 Formål» when two or more short lines
   read so (`paragraph_signs`, counted over the whole document: a lone «8 1 …» may be a
   number); a dash between a label and its text («2. — Bakgrunn») is the tab and goes; a
@@ -32,7 +32,8 @@ mended, in named stages:
   of a later page (its column finder set the header's block after a signature table's) is
   moved to the page's top, where `clean` finds running headers.
 - `mend_export` (text export only): `even_out` page by page (pages split at form feeds),
-  then `ocr_logos.drop_logos` (the text read off logos above the title, first page) and
+  then `ocr_logos.drop_logos` (the text read off logos above the title, first page),
+  `ocr_lists.lost_labels` (list labels and bullets Tesseract lost, by the items' form) and
   `restore_bullets` and `restore_columns` (module `ocr_columns`) for what the text
   renderer lost that our own reader keeps from the word boxes: «–» bullets dropped as
   noise, and the gaps between the columns of a signature table.
@@ -42,7 +43,7 @@ from __future__ import annotations
 
 import re
 
-BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+)?|^\s*[—–]\s+")
+BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+)?|^\s*(?:-[—–]|[—–]-?)\s+")
 # «e», «.» or «o» read for a bullet: one only where the line above or below is a bullet
 BULLET_BESIDE = re.compile(r"^\s*[e.oO](?:\s+[—–-])?\s+(?=[A-ZÆØÅa-zæøå])")
 LABEL_DASH = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+(?:[—–-]\s+|[—–](?=[A-ZÆØÅ]))(?=[A-ZÆØÅa-zæøå])")  # «2. — Bakgrunn»: the tab
@@ -260,15 +261,13 @@ def is_export(text: str, name: str = "") -> bool:
 def mend_export(text: str) -> tuple[str, list[tuple[int, str]]]:
     """A Tesseract text export mended as our own OCR reading is (`even_out`, page by page), then the bullets and
     signature columns its renderer lost restored; and the notes, by source line number."""
-    from avtale.extract import ocr_columns, ocr_logos
+    from avtale.extract import ocr_columns, ocr_lists, ocr_logos
 
     text = text.replace("\r\n", "\n")
     pages, moved = headers_to_top([page.split("\n") for page in text.split("\f")])
     signs = paragraph_signs([ln for page in pages for ln in page])
+    width = ocr_columns.full([ln for page in pages for ln in page])
     flat, numbers, no = [], [], 1
-    from avtale.extract.ocr_columns import full
-
-    width = full([ln for page in pages for ln in page])
     for page in pages:
         flat += even_out(rejoin_wraps(page, width), signs)
         numbers += range(no, no + len(page))
@@ -276,6 +275,7 @@ def mend_export(text: str) -> tuple[str, list[tuple[int, str]]]:
     flat = mend_document(flat)
     first, logo_notes = ocr_logos.drop_logos(flat[: len(pages[0])])
     flat = first + flat[len(pages[0]) :]
+    flat, list_notes = ocr_lists.lost_labels(flat, width)
     flat, bullet_notes = ocr_columns.restore_bullets(flat)
     flat, column_notes = ocr_columns.restore_columns(flat)
     out, at, starts = [], 0, []
@@ -284,4 +284,5 @@ def mend_export(text: str) -> tuple[str, list[tuple[int, str]]]:
         out.append("\n".join(flat[at : at + len(page)]))
         at += len(page)
     moved_notes = [(starts[p] + i, note) for p, i, note in moved]
-    return "\f".join(out), [(numbers[i], note) for i, note in moved_notes + logo_notes + bullet_notes + column_notes]
+    return "\f".join(out), [(numbers[i], note) for i, note in moved_notes + logo_notes + list_notes + bullet_notes
+                                                   + column_notes]

@@ -24,7 +24,8 @@ are mended by `ocr_text` (shared with a Tesseract text export read by `read_text
 «§ 1 Formål»; dashes in year spans and between words; a line-end hyphen as a soft
 division), then `ocr_text.mend_document` over all pages (a capital word read apart,
 a heading number read apart), then `ocr_logos.drop_logos` over the first page (the
-text read off logos above the title).
+text read off logos above the title) and `ocr_lists.lost_labels` (list labels and
+bullets Tesseract lost).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from typing import NamedTuple
 
 from avtale import limits
 from avtale.errors import ExtractError, Position
-from avtale.extract import guard, image_size, ocr_columns, ocr_logos, ocr_text
+from avtale.extract import guard, image_size, ocr_columns, ocr_lists, ocr_logos, ocr_text
 from avtale.extract.lines import Line, Notes
 from avtale.extract.read_text import lines_of
 
@@ -218,7 +219,8 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
     whole = ocr_text.mend_document([ln for text in texts for ln in text])
     first, dropped = ocr_logos.drop_logos(whole[: len(texts[0])])
     whole = first + whole[len(texts[0]) :]
-    for index, note in dropped:
+    whole, listed = ocr_lists.lost_labels(whole, width)
+    for index, note in dropped + listed:
         notes.ocr(index + 1, note)
     at, out = 0, []
     for text in texts:
