@@ -114,9 +114,13 @@ def test_columns_with_party_heads_and_broken_cells():
              "Solveig Hatlevik Nes Tormod Ask Aud Kristin Lyngstad", "", "Kultur- og Kunnskapsminister Leiar i KS",
              "likestillingsminister"]
     got, _ = ocr_columns.restore_columns(lines)
-    assert got == ["Bergen, 14. november 2024", "", "Kultur- og\tKunnskapsdepartementet\tKS", "likestillingsdepartementet",
-                   "", "Solveig Hatlevik Nes\tTormod Ask\tAud Kristin Lyngstad", "",
-                   "Kultur- og\tKunnskapsminister\tLeiar i KS", "likestillingsminister"]
+    assert got == ["Bergen, 14. november 2024", "", "Kultur- og likestillingsdepartementet\tKunnskapsdepartementet\tKS",
+                   "", "", "Solveig Hatlevik Nes\tTormod Ask\tAud Kristin Lyngstad", "",
+                   "Kultur- og likestillingsminister\tKunnskapsminister\tLeiar i KS", ""]
+    lines = ["Hamar 20.07.2023", "", "Marit Holm Trond Dahl", "Styreleder i KS Forsknings- og høyere", "",
+             "utdanningsminister"]
+    got, _ = ocr_columns.restore_columns(lines)
+    assert got[2:] == ["Marit Holm\tTrond Dahl", "Styreleder i KS\tForsknings- og høyere utdanningsminister", "", ""]
 
 
 def test_columns_two_bands_and_one_alone():
