@@ -279,3 +279,16 @@ def test_one_sentence_paragraphs_under_a_lead_in_lost_their_bullets():
     assert out[6] == lines[6]
     prose = ["Vi viser til brevet:", "", "Kommunen har svart. Fylket har svart."]
     assert ocr_lists.lost_labels(prose, 70.0)[0] == prose
+
+
+def test_a_glued_sign_among_sign_headings_follows_the_one_above():
+    lines = ["§ 3 Økonomi", "Kostnadene blir delte.", "§ 4 Mål", "Måla er felles.", "85 Varigheit", "Avtalen gjeld."]
+    assert ocr_text.glued_signs(lines)[4] == "§ 5 Varigheit"
+    assert ocr_text.glued_signs(["§ 3 Økonomi", "85 Varigheit"]) == ["§ 3 Økonomi", "85 Varigheit"]  # not 4
+
+
+def test_bullets_dropped_go_on_past_a_page_break():
+    lines = ["Fylket skal:", "", "gje råd til kommunane", "", "Side 1 av 2", "Avtale om skyss", "", "samle inn tal",
+             "", "Avtale om skyss", "Partane møtest kvart år."]
+    got, _ = ocr_columns.restore_bullets(lines)
+    assert got[2] == "• gje råd til kommunane" and got[7] == "• samle inn tal" and got[4:6] == lines[4:6]

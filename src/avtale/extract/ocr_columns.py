@@ -11,6 +11,8 @@ losses made good, and a list of (line index, note) for the `ocr` notes:
   it goes on the line above: that line is full (the first word would not have fitted on
   it: `full`), or ends in a division, «,» or a word that cannot end an item («og», «i»),
   or the line is one word under a line longer than 0.6 of a full one (what a wrap leaves).
+  A page number or a line that comes again elsewhere unpunctuated (a running header) between
+  items is a page break: the list goes on past it.
 - `restore_columns`: the text renderer joins the cells of a row with single spaces,
   where our own reader sets a tab for the gap. In the signature block (the tail after
   the last sentence), a row of titles that cuts into k ≥ 2 titles each with a title noun
@@ -27,9 +29,10 @@ losses made good, and a list of (line index, note) for the `ocr` notes:
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from avtale.extract import clean, signing
-from avtale.extract.markers import marker
+from avtale.extract.markers import TERMINAL, marker
 from avtale.extract.signature_parts import cut_names, cuts
 
 LOWER_START = re.compile(r"^[a-zæøå]")
@@ -53,11 +56,14 @@ def restore_bullets(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
     out, notes = list(lines), []
     above: str | None = None  # the line above (None after a blank line)
     context = False  # under a lead-in or in a bulleted list
+    repeated = Counter(ln.strip() for ln in lines)
     for i, line in enumerate(lines):
         text = line.strip()
         if not text:
             above = None
             continue
+        if clean.PAGE_NUMBER.match(text) or (repeated[text] >= 2 and not TERMINAL.search(text)):
+            continue  # page furniture between a list's items: the list goes on past the page break
         kind = marker(text).kind
         if kind == "bullet":
             context = True

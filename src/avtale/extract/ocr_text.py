@@ -20,7 +20,8 @@ mended, in named stages:
   moves below the sentence's rest.
 - `mend_document` (both readers, all pages): a capital word read apart («NA V-kontoret»)
   is joined where the whole word stands elsewhere in the document (`join_capitals`);
-  «51 Bakgrunn», «52 …» counting 1, 2, … are «§ 1 Bakgrunn», … (`glued_signs`); a heading
+  «51 Bakgrunn», «52 …» counting 1, 2, … are «§ 1 Bakgrunn», …, and so is one such heading
+  whose number follows the «§» heading above it (`glued_signs`); a heading
   «. Oppfølging» between «4. …» and «6. …» is «5. Oppfølging», and the number read as a
   block of its own just above it («[91]») goes (`heading_numbers`).
 - `is_export` (text export only): whether a plain text is Tesseract's text output, from
@@ -56,6 +57,7 @@ SPACED_DASH = re.compile(r"(?<=\S) (?:-—|—-|—|--) (?=\S)")  # «NAV -— s
 SPLIT_CAPITALS = re.compile(r"\b([A-ZÆØÅ]{1,5}) ([A-ZÆØÅ]{1,5})\b(?!\.)")  # «NA V-kontoret»: a kerned pair read apart
 NUMBER_LOST = re.compile(r"^\. ([A-ZÆØÅ][^.:;!?]{0,70})$")  # «. Oppfølging»: a heading whose number was read apart
 NUMBER_DEBRIS = re.compile(r"^[\[\](){}|!Il1-9]{1,5}$")  # «[91]»: that number, read as a block of its own
+SIGN_HEADING = re.compile(r"^§ (\d{1,3})\.?\s+[A-ZÆØÅ][^.:;!?]{0,70}$")
 HEADING_NUMBER = re.compile(r"^(\d{1,2})\.\s+[A-ZÆØÅ][^.:;!?]{0,70}$")
 SOFT_BEFORE = re.compile(r"^[a-zæøå]")
 NOT_SOFT_BEFORE = re.compile(r"^(?:og|eller)\b")
@@ -113,10 +115,23 @@ def glued_signs(lines: list[str]) -> list[str]:
     number, where two or more short lines read so and their numbers count 1, 2, 3 … in order."""
     found = [(i, m) for i, ln in enumerate(lines) if (m := GLUED_SIGN.match(ln.strip()))]
     if len(found) < 2 or [int(m.group(1)) for _, m in found] != list(range(1, len(found) + 1)):
-        return lines
+        return _glued_among_signs(lines, found)
     out = list(lines)
     for i, m in found:
         out[i] = f"§ {m.group(1)} {m.group(2)}"
+    return out
+
+
+def _glued_among_signs(lines: list[str], found: list[tuple[int, re.Match]]) -> list[str]:
+    """«85 Varigheit» after «§ 4 Mål for samarbeidet» is «§ 5 Varigheit»: among headings read «§ n», a glued one
+    whose number follows the «§» heading above it (and comes before the one below)."""
+    signs = [(i, int(m.group(1))) for i, ln in enumerate(lines) if (m := SIGN_HEADING.match(ln.strip()))]
+    out = list(lines)
+    for i, m in found:
+        above = [n for k, n in signs if k < i]
+        below = [n for k, n in signs if k > i]
+        if above and above[-1] + 1 == int(m.group(1)) and (not below or below[0] > int(m.group(1))):
+            out[i] = f"§ {m.group(1)} {m.group(2)}"
     return out
 
 
