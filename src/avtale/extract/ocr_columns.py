@@ -11,8 +11,8 @@ losses made good, and a list of (line index, note) for the `ocr` notes:
   it goes on the line above: that line is full (the first word would not have fitted on
   it: `full`), or ends in a division, «,» or a word that cannot end an item («og», «i»),
   or the line is one word under a line longer than 0.6 of a full one (what a wrap leaves).
-  A page number or a line that comes again elsewhere unpunctuated (a running header) between
-  items is a page break: the list goes on past it.
+  A page number or a capitalised line that comes again elsewhere unpunctuated (a running
+  header) between items is a page break: the list goes on past it.
 - `restore_columns`: the text renderer joins the cells of a row with single spaces,
   where our own reader sets a tab for the gap. In the signature block (the tail after
   the last sentence), a row of titles that cuts into k ≥ 2 titles each with a title noun
@@ -62,7 +62,8 @@ def restore_bullets(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
         if not text:
             above = None
             continue
-        if clean.PAGE_NUMBER.match(text) or (repeated[text] >= 2 and not TERMINAL.search(text)):
+        if clean.PAGE_NUMBER.match(text) or (repeated[text] >= 2 and text[:1].isupper()
+                                             and not TERMINAL.search(text)):
             continue  # page furniture between a list's items: the list goes on past the page break
         kind = marker(text).kind
         if kind == "bullet":

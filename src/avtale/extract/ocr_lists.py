@@ -11,18 +11,20 @@ list or inside it («RØNNE», «FUWUNH», «PFUNH-»: `DEBRIS`, a word found no
 text), and each item comes out bare. Or it reads some labels and loses others («1)», «)»,
 «3)», or «a)» over three bare items and «e)»). Or it drops a small bullet («·») as noise.
 The items under a lead-in are found by their form: lines starting in lower case with no
-label (a wrapped item's rest joins its line when that line is full or ends in a word that
-cannot end it: `ocr_columns.GOES_ON`, or when that line is full and the rest less than half
-a line), or paragraphs of one sentence each starting with a
-capital; a page number and a line that comes again elsewhere unpunctuated (a running header)
-are a page break between items. The list ends at anything else (a heading, a paragraph of two sentences, a line of
-the other form). Then:
+label (a wrapped item's rest joins its line when that line ends in a word that cannot end
+it, `ocr_columns.GOES_ON`, or is full while the rest is less than half a line), or
+paragraphs of one sentence each starting with a capital (at most two lines each). A page
+number and a capitalised line that comes again elsewhere unpunctuated (a running header)
+are a page break between items. The list ends at anything else (a heading, a paragraph of
+two sentences, a line of the other form). Then:
 
 - a list with a label column read as debris (in the list, or within two paragraphs after
-  it, where Tesseract set that column's block) is numbered «1.», «2.», … and the debris goes;
+  it, where Tesseract set that column's block; or lone letters or numbers in sequence,
+  «a» «b» «C» «d», which give the style «a)») is numbered «1.», «2.», … and the debris goes;
 - a list of which one item kept its label («1)», «a)») and every other item up to the last
-  label has none or its closing mark alone («)») is labelled on from it, when every kept label fits the count
-  (counting each line an item where counting wrapped lines as one does not fit);
+  label has none or its closing mark alone («)») is labelled on from it, when every kept
+  label fits the count (counting each line an item where counting wrapped lines as one
+  does not fit);
 - a list of two or more one-sentence paragraphs gets bullets (a lead-in over sentences that
   have no label and each make a paragraph of their own: its bullets were dropped); a list
   in lower case is left for `ocr_columns.restore_bullets` (text export) or the reader.
@@ -98,7 +100,8 @@ def lost_labels(lines: list[str], width: float) -> tuple[list[str], list[tuple[i
                 if form == "sentence":
                     break  # a label column read after sentences ends their list (what follows is prose)
                 continue
-            if PAGE_NUMBER.match(text) or (repeated[text] >= 2 and not TERMINAL.search(text)):
+            if PAGE_NUMBER.match(text) or (repeated[text] >= 2 and text[:1].isupper()
+                                           and not TERMINAL.search(text)):
                 j += 1  # page furniture between a list's items: a page break
                 continue
             kind = marker(text).kind
