@@ -292,3 +292,8 @@ def test_bullets_dropped_go_on_past_a_page_break():
              "", "Avtale om skyss", "Partane møtest kvart år."]
     got, _ = ocr_columns.restore_bullets(lines)
     assert got[2] == "• gje råd til kommunane" and got[7] == "• samle inn tal" and got[4:6] == lines[4:6]
+
+
+def test_glued_signs_with_a_speck_before_one():
+    lines = ["81 Formål", "Tekst.", "$2 Tiltak", "Tekst.", "&$3 Varigheit"]
+    assert ocr_text.glued_signs(lines) == ["§ 1 Formål", "Tekst.", "§ 2 Tiltak", "Tekst.", "§ 3 Varigheit"]

@@ -48,7 +48,8 @@ BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+)?|^\s*(
 # «e», «.» or «o» read for a bullet: one only where the line above or below is a bullet
 BULLET_BESIDE = re.compile(r"^\s*[e.oO](?:\s+[—–-])?\s+(?=[A-ZÆØÅa-zæøå])")
 LABEL_DASH = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+(?:[—–-]\s+|[—–](?=[A-ZÆØÅ]))(?=[A-ZÆØÅa-zæøå])")  # «2. — Bakgrunn»: the tab
-GLUED_SIGN = re.compile(r"^[85S$](\d{1,2})\s+([A-ZÆØÅ][^.:;!?]{0,70})$")  # «51 Bakgrunn»: «§ 1 Bakgrunn», the sign glued
+# «51 Bakgrunn»: «§ 1 Bakgrunn», the sign glued (and read with a speck before it: «&$6 Roller»)
+GLUED_SIGN = re.compile(r"^[&%]?[85S$](\d{1,2})\s+([A-ZÆØÅ][^.:;!?]{0,70})$")
 PARAGRAPH_SIGN = re.compile(r"^(?:[85S$]|[85S]\$|\$[85S])\s(\d{1,3}\.?\s+[A-ZÆØÅ])")  # «§ 1 Formål» read «8 1», «8$ 1»
 F_FOR_E = re.compile(r"\bFr(?=[bcdfghjklmnpqrstvwxz])")  # «Frfaringane»: no Norwegian word starts «Fr» + consonant
 YEAR_BROKEN = re.compile(r"\b((?:19|20)\d\d)\s?[-—]$")  # «2026-» at a line end, «2030» starting the next
