@@ -297,3 +297,10 @@ def test_bullets_dropped_go_on_past_a_page_break():
 def test_glued_signs_with_a_speck_before_one():
     lines = ["81 Formål", "Tekst.", "$2 Tiltak", "Tekst.", "&$3 Varigheit"]
     assert ocr_text.glued_signs(lines) == ["§ 1 Formål", "Tekst.", "§ 2 Tiltak", "Tekst.", "§ 3 Varigheit"]
+
+
+def test_a_compound_hyphen_tesseract_dropped_comes_back_where_the_document_has_it():
+    lines = ["Kommunal- og distriktsdepartementet og KS har ansvar for helse- og omsorgstenestene.",
+             "For Kommunal og distriktsdepartementet", "helse og omsorgstenestene", "barn og unge"]
+    assert ocr_text.lost_hyphens(lines)[1:] == ["For Kommunal- og distriktsdepartementet", "helse- og omsorgstenestene",
+                                                "barn og unge"]

@@ -19,7 +19,9 @@ mended, in named stages:
   inside a sentence (a new block where a bullet's hanging indent breaks the lines' alignment)
   moves below the sentence's rest.
 - `mend_document` (both readers, all pages): a capital word read apart («NA V-kontoret»)
-  is joined where the whole word stands elsewhere in the document (`join_capitals`);
+  is joined where the whole word stands elsewhere in the document (`join_capitals`); a
+  compound's first half that lost its hyphen («Kommunal og distriktsdepartementet») gets it
+  back where the document has it elsewhere (`lost_hyphens`);
   «51 Bakgrunn», «52 …» counting 1, 2, … are «§ 1 Bakgrunn», …, and so is one such heading
   whose number follows the «§» heading above it (`glued_signs`); a heading
   «. Oppfølging» between «4. …» and «6. …» is «5. Oppfølging», and the number read as a
@@ -55,6 +57,7 @@ F_FOR_E = re.compile(r"\bFr(?=[bcdfghjklmnpqrstvwxz])")  # «Frfaringane»: no N
 YEAR_BROKEN = re.compile(r"\b((?:19|20)\d\d)\s?[-—]$")  # «2026-» at a line end, «2030» starting the next
 YEARS = re.compile(r"\b((?:19|20)\d\d)\s?[-—]\s?((?:19|20)\d\d)\b")
 SPACED_DASH = re.compile(r"(?<=\S) (?:-—|—-|—|--) (?=\S)")  # «NAV -— status»: the spaced «–» of Norwegian text
+LOST_HYPHEN = re.compile(r"\b(\w+) og (\w+)")  # «Kommunal og distriktsdepartementet»: the compound's hyphen lost
 SPLIT_CAPITALS = re.compile(r"\b([A-ZÆØÅ]{1,5}) ([A-ZÆØÅ]{1,5})\b(?!\.)")  # «NA V-kontoret»: a kerned pair read apart
 NUMBER_LOST = re.compile(r"^\. ([A-ZÆØÅ][^.:;!?]{0,70})$")  # «. Oppfølging»: a heading whose number was read apart
 NUMBER_DEBRIS = re.compile(r"^[\[\](){}|!Il1-9]{1,5}$")  # «[91]»: that number, read as a block of its own
@@ -95,8 +98,25 @@ def even_out(lines: list[str], paragraph_signs: bool = False) -> list[str]:
 
 def mend_document(lines: list[str]) -> list[str]:
     """The whole document's lines (all pages, as many as given) with the slips only the whole shows mended:
-    `join_capitals`, `glued_signs`, then `heading_numbers`."""
-    return heading_numbers(glued_signs(join_capitals(lines)))
+    `join_capitals`, `lost_hyphens`, `glued_signs`, then `heading_numbers`."""
+    return heading_numbers(glued_signs(lost_hyphens(join_capitals(lines))))
+
+
+def lost_hyphens(lines: list[str]) -> list[str]:
+    """«For Kommunal og distriktsdepartementet» is «For Kommunal- og distriktsdepartementet» where the document has
+    «Kommunal- og» elsewhere (Tesseract drops the short hyphen of a compound's first half): for a capitalised first
+    half that is enough, for a lower-case one the same pair must stand elsewhere («helse- og omsorgstenestene»)."""
+    text = "\n".join(lines)
+    halves = set(re.findall(r"\b(\w+)- og\b", text))
+    pairs = set(re.findall(r"\b(\w+)- og (\w+)", text))
+
+    def mend(m: re.Match) -> str:
+        first, second = m.group(1), m.group(2)
+        if first in halves and (first[:1].isupper() or (first, second) in pairs):
+            return f"{first}- og {second}"
+        return m.group(0)
+
+    return [LOST_HYPHEN.sub(mend, ln) if " og " in ln else ln for ln in lines]
 
 
 def join_capitals(lines: list[str]) -> list[str]:
