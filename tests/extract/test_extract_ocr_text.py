@@ -6,7 +6,7 @@ paragraphs, a form feed between pages); each test gives the exact lines expected
 
 from __future__ import annotations
 
-from avtale.extract import extract, ocr_columns, ocr_lists, ocr_logos, ocr_text
+from avtale.extract import extract, ocr_columns, ocr_lists, ocr_logos, ocr_table, ocr_text
 from avtale.extract.lines import Notes
 from avtale.extract.read_text import read_any
 
@@ -304,3 +304,26 @@ def test_a_compound_hyphen_tesseract_dropped_comes_back_where_the_document_has_i
              "For Kommunal og distriktsdepartementet", "helse og omsorgstenestene", "barn og unge"]
     assert ocr_text.lost_hyphens(lines)[1:] == ["For Kommunal- og distriktsdepartementet", "helse- og omsorgstenestene",
                                                 "barn og unge"]
+
+
+def test_signature_columns_of_different_heights_rebuilt():
+    lines = ["Avtalen gjeld frå 1. mars 2025.", "", "Bodø, 3. mars 2025", "",
+             "For Landbruks- og For Nærings- og For KS", "matdepartementet fiskeridepartementet Hilde Sørum",
+             "Ola Berg Kari Helland Bakken Styreleiar", "Landbruks- og Fiskeri- og havminister", "matminister"]
+    out, notes = ocr_table.restore_table(lines)
+    assert out[4:] == ["For Landbruks- og matdepartementet\tFor Nærings- og fiskeridepartementet\tFor KS",
+                       "Ola Berg\tKari Helland Bakken\tHilde Sørum",
+                       "Landbruks- og matminister\tFiskeri- og havminister\tStyreleiar", "", ""]
+    assert [i for i, _ in notes] == [4]
+
+
+def test_signature_table_rows_with_cut_heads_rebuilt():
+    lines = ["Partane er samde.", "", "Kultur- og Barne- og KS", "likestillingsdeparte familiedepartement",
+             "mentet et", "Side 3 av 4", "Anne Lise Dahl Per Mo Siri Rønning", "Kultur- og Barne- og Leiar i KS",
+             "likestillingsminister familieminister"]
+    out, _ = ocr_table.restore_table(lines)
+    assert [ln for ln in out[2:] if ln] == [
+        "Kultur- og likestillingsdepartementet\tBarne- og familiedepartementet\tKS", "Anne Lise Dahl\tPer Mo\tSiri Rønning",
+        "Kultur- og likestillingsminister\tBarne- og familieminister\tLeiar i KS", "Side 3 av 4"]  # on the first lines
+    prose = ["Partane er samde.", "", "For KS For Kulturdepartementet", "Tekst som ikkje er namn her"]
+    assert ocr_table.restore_table(prose)[0] == prose

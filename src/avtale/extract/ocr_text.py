@@ -36,8 +36,9 @@ mended, in named stages:
   moved to the page's top, where `clean` finds running headers.
 - `mend_export` (text export only): `even_out` page by page (pages split at form feeds),
   then `ocr_logos.drop_logos` (the text read off logos above the title, first page),
-  `ocr_lists.lost_labels` (list labels and bullets Tesseract lost, by the items' form) and
-  `restore_bullets` and `restore_columns` (module `ocr_columns`) for what the text
+  `ocr_lists.lost_labels` (list labels and bullets Tesseract lost, by the items' form),
+  `restore_bullets`, `ocr_table.restore_table` (a signature table whose columns differ in
+  height, rebuilt column by column) and `restore_columns` (module `ocr_columns`) for what the text
   renderer lost that our own reader keeps from the word boxes: «–» bullets dropped as
   noise, and the gaps between the columns of a signature table.
 """
@@ -297,7 +298,7 @@ def is_export(text: str, name: str = "") -> bool:
 def mend_export(text: str) -> tuple[str, list[tuple[int, str]]]:
     """A Tesseract text export mended as our own OCR reading is (`even_out`, page by page), then the bullets and
     signature columns its renderer lost restored; and the notes, by source line number."""
-    from avtale.extract import ocr_columns, ocr_lists, ocr_logos
+    from avtale.extract import ocr_columns, ocr_lists, ocr_logos, ocr_table
 
     text = text.replace("\r\n", "\n")
     pages, moved = headers_to_top([page.split("\n") for page in text.split("\f")])
@@ -313,6 +314,7 @@ def mend_export(text: str) -> tuple[str, list[tuple[int, str]]]:
     flat = first + flat[len(pages[0]) :]
     flat, list_notes = ocr_lists.lost_labels(flat, width)
     flat, bullet_notes = ocr_columns.restore_bullets(flat)
+    flat, table_notes = ocr_table.restore_table(flat)
     flat, column_notes = ocr_columns.restore_columns(flat)
     out, at, starts = [], 0, []
     for page in pages:
@@ -321,4 +323,4 @@ def mend_export(text: str) -> tuple[str, list[tuple[int, str]]]:
         at += len(page)
     moved_notes = [(starts[p] + i, note) for p, i, note in moved]
     return "\f".join(out), [(numbers[i], note) for i, note in moved_notes + logo_notes + list_notes + bullet_notes
-                                                   + column_notes]
+                                                   + table_notes + column_notes]
