@@ -327,3 +327,11 @@ def test_signature_table_rows_with_cut_heads_rebuilt():
         "Kultur- og likestillingsminister\tBarne- og familieminister\tLeiar i KS", "Side 3 av 4"]  # on the first lines
     prose = ["Partane er samde.", "", "For KS For Kulturdepartementet", "Tekst som ikkje er namn her"]
     assert ocr_table.restore_table(prose)[0] == prose
+
+
+def test_logo_row_our_reader_set_in_cells_is_dropped_however_badly_read():
+    lines = ["Avtale om skyss 2026", "", "Samferdsel\tKommunesektorens", "nrbssl\tArbeids-",
+             "Samferdselsdepanementt\tEE\ter EG", "", "Avtale om skyss for elevar 2026", "",
+             "Partane er Samferdselsdepartementet og KS."]
+    out, _ = ocr_logos.drop_logos(lines)
+    assert out[2:5] == ["", "", ""] and out[6] == lines[6]

@@ -12,16 +12,18 @@ organisasjon»), names are cut («Finansdeparte» / «mentet»), and the emblems
 agreement's text; left in, it is taken for the title.
 
 The words of such a line (`logo_like`) are of the names only: a compound's first half
-(«Helse-», «Barne-og»), «og», «KS», a word with «departement» in it or cut from one
-(«omsorgsdep:», «mentet»), «Kommunesektorens» and «organisasjon» or their start; debris
-is any other word with a letter (a mark with none counts neither way). A line is logo-like
-when it has a name's word no sentence holds (a ministry, «KS», «Kommunesektorens») and no
-more debris than names. Only lines above the first sentence of the first page count (a
-title or running header above is skipped), and only a run of logo-like lines (blank lines
-between allowed) with at most a third debris over the run is left blank; a run under a
-line that goes on («… og», «… -») is the rest of a title; and a run whose every line is a
-clean letterhead (each column an organisation: `clean.is_organisation`) is left for `clean`,
-which keeps the names as hints for the parties.
+(«Helse-», «Barne-og», «lærings- og» for «Nærings- og»), «og», «KS», a word with «depa» or
+«departement» in it or cut from one («omsorgsdep:», «Forsvarsdepanementt», «mentet»),
+«Kommunesektorens» and «organisasjon» or their start; debris is any other word with a
+letter (a mark with none counts neither way). A line is logo-like when it has a name's word
+no sentence holds (a ministry, «KS», «Kommunesektorens») and no more debris than names, or
+when it is a row of cells our own reader set apart by wide gaps, each of three words or
+fewer (`logo_row`: a scan's logos, read worse). Only lines above the first sentence of the
+first page count (a title or running header above is skipped), and only a run of logo-like
+lines (blank lines between allowed) with at most a third debris over the run, or of rows of
+cells only, is left blank; a run under a line that goes on («… og», «… -») is the rest of a
+title; and a run whose every line is a clean letterhead (each column an organisation:
+`clean.is_organisation`) is left for `clean`, which keeps the names as hints for the parties.
 """
 
 from __future__ import annotations
@@ -31,9 +33,9 @@ import re
 from avtale.extract.clean import columns, is_organisation
 
 NAME_WORD = re.compile(
-    r"^(?:[A-ZÆØÅ][a-zæøå]*-(?:og)?|og|KS|\w*dep(?:artem|art|:)\w*:?|\w*partement\w*|\w*direktorat\w*"
+    r"^(?:[A-ZÆØÅa-zæøå][a-zæøå]*-(?:og)?|og|KS|\w*dep(?:a|:)\w*:?|\w*partement\w*|\w*direktorat\w*"
     r"|Kommunesektorens|organisa\w*)$")
-STRONG = re.compile(r"^(?:KS|\w*dep(?:artem|art|:)\w*:?|\w*partement\w*|\w*direktorat\w*|Kommunesektorens)$")
+STRONG = re.compile(r"^(?:KS|\w*dep(?:a|:)\w*:?|\w*partement\w*|\w*direktorat\w*|Kommunesektorens)$")
 SENTENCE = re.compile(r"[.:;!?]$|\.\s+[A-ZÆØÅ]")
 GOES_ON = re.compile(r"(?:\bog|\bi|\bom|\bmed|-)$")
 MOST_DEBRIS = 1 / 3
@@ -62,9 +64,19 @@ def _counts(line: str) -> tuple[int, float, int]:
 
 def logo_like(line: str) -> bool:
     """A line of names read off logos (the module's docstring): a strong name's word and no more debris than names,
-    or names with at most a short word of debris."""
+    or names with at most a short word of debris; or a row of logos as our own reader sets it (`logo_row`)."""
     names, debris, strong = _counts(line)
-    return names > 0 and (debris <= names if strong else debris <= 0.5)
+    return logo_row(line) or (names > 0 and (debris <= names if strong else debris <= 0.5))
+
+
+def logo_row(line: str) -> bool:
+    """Cells set apart by wide gaps (tabs: our own reader's), each of three words or fewer, one of them holding a
+    strong name's word or names outweighing debris: logos side by side, however badly their words were read."""
+    cells = [c for c in line.split("\t") if c.strip()]
+    if len(cells) < 2 or any(len(c.split()) > 3 for c in cells):
+        return False
+    names, debris, strong = _counts(line)
+    return strong > 0 or (names > 0 and names >= debris)
 
 
 def _clean_letterhead(line: str) -> bool:
@@ -83,7 +95,8 @@ def drop_logos(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
             return
         counts = [_counts(lines[i]) for i in run]
         names, debris = sum(c[0] for c in counts), sum(c[1] for c in counts)
-        if (any(c[2] for c in counts) and debris <= MOST_DEBRIS * (names + debris) and not GOES_ON.search(above)
+        if (any(c[2] for c in counts) and not GOES_ON.search(above)
+                and (debris <= MOST_DEBRIS * (names + debris) or all(logo_row(lines[i]) for i in run))
                 and not all(_clean_letterhead(lines[i]) for i in run)):
             for i in run:
                 out[i] = ""
