@@ -24,9 +24,8 @@ are mended by `ocr_text` (shared with a Tesseract text export read by `read_text
 «§ 1 Formål»; dashes in year spans and between words; a line-end hyphen as a soft
 division), then `ocr_text.mend_document` over all pages (a capital word read apart,
 a heading number read apart), then `ocr_logos.drop_logos` over the first page (the
-text read off logos above the title), `ocr_lists.lost_labels` (list labels and
-bullets Tesseract lost) and `ocr_columns.restore_bullets` (a small «·» bullet Tesseract
-dropped as noise, which the single-column reading does not bring back either).
+text read off logos above the title) and `ocr_lists.lost_labels` (list labels and
+bullets Tesseract lost).
 """
 
 from __future__ import annotations
@@ -221,8 +220,7 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
     first, dropped = ocr_logos.drop_logos(whole[: len(texts[0])])
     whole = first + whole[len(texts[0]) :]
     whole, listed = ocr_lists.lost_labels(whole, width)
-    whole, bulleted = ocr_columns.restore_bullets(whole)  # a «·» Tesseract dropped as noise, whatever the psm
-    for index, note in dropped + listed + bulleted:
+    for index, note in dropped + listed:
         notes.ocr(index + 1, note)
     at, out = 0, []
     for text in texts:
