@@ -6,7 +6,7 @@ paragraphs, a form feed between pages); each test gives the exact lines expected
 
 from __future__ import annotations
 
-from avtale.extract import extract, ocr_columns, ocr_text
+from avtale.extract import extract, ocr_columns, ocr_lists, ocr_logos, ocr_table, ocr_text
 from avtale.extract.lines import Notes
 from avtale.extract.read_text import read_any
 
@@ -114,9 +114,13 @@ def test_columns_with_party_heads_and_broken_cells():
              "Solveig Hatlevik Nes Tormod Ask Aud Kristin Lyngstad", "", "Kultur- og Kunnskapsminister Leiar i KS",
              "likestillingsminister"]
     got, _ = ocr_columns.restore_columns(lines)
-    assert got == ["Bergen, 14. november 2024", "", "Kultur- og\tKunnskapsdepartementet\tKS", "likestillingsdepartementet",
-                   "", "Solveig Hatlevik Nes\tTormod Ask\tAud Kristin Lyngstad", "",
-                   "Kultur- og\tKunnskapsminister\tLeiar i KS", "likestillingsminister"]
+    assert got == ["Bergen, 14. november 2024", "", "Kultur- og likestillingsdepartementet\tKunnskapsdepartementet\tKS",
+                   "", "", "Solveig Hatlevik Nes\tTormod Ask\tAud Kristin Lyngstad", "",
+                   "Kultur- og likestillingsminister\tKunnskapsminister\tLeiar i KS", ""]
+    lines = ["Hamar 20.07.2023", "", "Marit Holm Trond Dahl", "Styreleder i KS Forsknings- og høyere", "",
+             "utdanningsminister"]
+    got, _ = ocr_columns.restore_columns(lines)
+    assert got[2:] == ["Marit Holm\tTrond Dahl", "Styreleder i KS\tForsknings- og høyere utdanningsminister", "", ""]
 
 
 def test_columns_two_bands_and_one_alone():
@@ -185,3 +189,149 @@ def test_a_tesseract_export_extracts_as_our_own_reading(tmp_path):
     assert got.numbering == "§ 1"
     assert [s.name for s in got.signing.signatories] == ["Sunniva Holm Aasen", "Trond Egil Strand"]
     assert [s.title for s in got.signing.signatories] == ["Kunnskapsminister", "Styreleder i KS"]
+
+
+def test_logo_text_above_the_title_is_dropped():
+    lines = ["Avtale om barnehager 2025–2027", "",
+             "IKS | Kommunesektorens", "Arbeids- og Utdanningsdirektoratet organisasjon",
+             "velferdsdepartem entet", "",
+             "Avtale mellom staten og KS om barnehager", "2025–2027", "",
+             "Arbeids- og velferdsdepartementet og KS inngår denne avtalen."]
+    out, notes = ocr_logos.drop_logos(lines)
+    assert out == ["Avtale om barnehager 2025–2027", "", "", "", "", "",
+                   "Avtale mellom staten og KS om barnehager", "2025–2027", "",
+                   "Arbeids- og velferdsdepartementet og KS inngår denne avtalen."]
+    assert [i for i, _ in notes] == [2, 3, 4]
+
+
+def test_logo_text_kept_where_it_is_a_title_a_sentence_or_a_clean_letterhead():
+    title = ["Samarbeidsavtale mellom Helse- og", "omsorgsdepartementet og KS", "",
+             "Partene skal møtes to ganger i året."]
+    assert ocr_logos.drop_logos(title)[0] == title  # the rest of a title that goes on
+    letterhead = ["Kunnskapsdepartementet", "KS", "", "Avtale om læreplasser", "", "Partene er enige."]
+    assert ocr_logos.drop_logos(letterhead)[0] == letterhead  # clean reads it, and keeps the names
+    prose = ["Avtale om læreplasser", "Kunnskapsdepartementet, Helse- og omsorgsdepartementet og KS",
+             "inngår denne avtalen.", "", "KS Kommunesektorens", "organisasjon"]
+    assert ocr_logos.drop_logos(prose)[0] == prose  # nothing past the first sentence
+
+
+def test_running_header_read_mid_page_is_moved_to_the_top():
+    pages = [["Avtale om læreplasser 2024", "", "Samarbeidsavtale om flere læreplasser", "", "Partene er enige."],
+             ["Kari Nordmann", "", "Kunnskapsminister", "", "Avtale om læreplasser 2025", "", "Ola Hansen"],
+             ["Avtale om læreplasser 2026", "", "Avtale om læreplasser 2024 er inngått."]]
+    out, notes = ocr_text.headers_to_top(pages)
+    assert out[0] == pages[0] and out[2] == pages[2]  # already at the top
+    assert out[1] == ["Avtale om læreplasser 2025", "", "Kari Nordmann", "", "Kunnskapsminister", "", "Ola Hansen"]
+    assert [(p, i) for p, i, _ in notes] == [(1, 0)]
+    assert ocr_text.headers_to_top(pages[:2] + [["Ola Hansen"]])[1] == []  # not on every page: not a header
+    names = [["Kunnskapsdepartementet KS", "", "Avtale om læreplasser"], ["Kari Nordmann", "", "Kunnskapsdepartementet KS"]]
+    assert ocr_text.headers_to_top(names)[0] == names  # a letterhead whose names head the signatures
+
+
+def test_blank_line_inside_a_sentence_moves_below_its_rest():
+    page = ["Partene er enige om følgende mål:", "• Kommunene skal følge opp kvaliteten i de kommunale tjenestene,", "",
+            "og arbeidet skal evalueres underveis.", "• Staten skal gi råd.", "", "sørge for gode tjenester", "",
+            "Samarbeidet skal vare i fire år."]
+    assert ocr_text.rejoin_wraps(page, 70.0) == [
+        "Partene er enige om følgende mål:", "• Kommunene skal følge opp kvaliteten i de kommunale tjenestene,",
+        "og arbeidet skal evalueres underveis.", "• Staten skal gi råd.", "", "", "sørge for gode tjenester", "",
+        "Samarbeidet skal vare i fire år."]  # «• Staten skal gi råd.» neither full nor going on: a new item under it
+
+
+def test_e_for_f_years_over_two_lines_and_sign_read_as_two_marks():
+    lines = ["Frfaringane frå 2024-", "2026 er gode.", "8$ 3 Økonomi", "8 4 Varigheit", "2. —Bakgrunn"]
+    assert ocr_text.even_out(lines, True) == ["Erfaringane frå 2024–", "2026 er gode.", "§ 3 Økonomi", "§ 4 Varigheit",
+                                              "2. Bakgrunn"]
+
+
+def test_list_numbers_read_as_a_word_number_the_items():
+    lines = ["Kommunen skal:", "", "kartleggje behovet for barnehageplassar", "gje tilbod til alle søkjarar", "",
+             "melde tala til fylket", "", "VRØNE", "", "Fylket samlar tala kvart år."]
+    out, notes = ocr_lists.lost_labels(lines, 70.0)
+    assert out == ["Kommunen skal:", "", "1. kartleggje behovet for barnehageplassar", "2. gje tilbod til alle søkjarar",
+                   "", "3. melde tala til fylket", "", "", "", "Fylket samlar tala kvart år."]
+    assert [i for i, _ in notes] == [7]
+
+
+def test_letters_read_as_a_column_of_their_own():
+    lines = ["Tilskotet går til:", "", "Drift av barnehagar.", "Opplæring av tilsette.", "", "a", "b", "",
+             "Tilskotet blir fordelt etter søknad."]
+    out, _ = ocr_lists.lost_labels(lines, 70.0)
+    assert out[2:4] == ["a) Drift av barnehagar.", "b) Opplæring av tilsette."] and out[5:7] == ["", ""]
+
+
+def test_labels_kept_here_and_there_are_counted_on():
+    lines = ["Fylket skal:", "1) gje råd til kommunane", ") samle inn tal", "3) melde frå til departementet",
+             ") følgje opp avtalen", "", "Partane møtest kvart år."]
+    out, _ = ocr_lists.lost_labels(lines, 70.0)
+    assert out[1:5] == ["1) gje råd til kommunane", "2) samle inn tal", "3) melde frå til departementet",
+                        "4) følgje opp avtalen"]
+    letters = ["Tiltaka er:", "a) betre tilbod", "", "fleire plassar", "", "c) lågare pris", "kortare ventetid"]
+    out, _ = ocr_lists.lost_labels(letters, 70.0)
+    assert out[1:] == ["a) betre tilbod", "", "b) fleire plassar", "", "c) lågare pris", "kortare ventetid"]
+
+
+def test_one_sentence_paragraphs_under_a_lead_in_lost_their_bullets():
+    lines = ["Målet er:", "", "Fleire lærlingar i kommunane.", "", "Betre rettleiing for instruktørar.", "",
+             "Kommunane melder tal kvart år, og fylket samlar dei. Tala blir publiserte."]
+    out, _ = ocr_lists.lost_labels(lines, 70.0)
+    assert out[:6] == ["Målet er:", "", "• Fleire lærlingar i kommunane.", "", "• Betre rettleiing for instruktørar.", ""]
+    assert out[6] == lines[6]
+    prose = ["Vi viser til brevet:", "", "Kommunen har svart. Fylket har svart."]
+    assert ocr_lists.lost_labels(prose, 70.0)[0] == prose
+
+
+def test_a_glued_sign_among_sign_headings_follows_the_one_above():
+    lines = ["§ 3 Økonomi", "Kostnadene blir delte.", "§ 4 Mål", "Måla er felles.", "85 Varigheit", "Avtalen gjeld."]
+    assert ocr_text.glued_signs(lines)[4] == "§ 5 Varigheit"
+    assert ocr_text.glued_signs(["§ 3 Økonomi", "85 Varigheit"]) == ["§ 3 Økonomi", "85 Varigheit"]  # not 4
+
+
+def test_bullets_dropped_go_on_past_a_page_break():
+    lines = ["Fylket skal:", "", "gje råd til kommunane", "", "Side 1 av 2", "Avtale om skyss", "", "samle inn tal",
+             "", "Avtale om skyss", "Partane møtest kvart år."]
+    got, _ = ocr_columns.restore_bullets(lines)
+    assert got[2] == "• gje råd til kommunane" and got[7] == "• samle inn tal" and got[4:6] == lines[4:6]
+
+
+def test_glued_signs_with_a_speck_before_one():
+    lines = ["81 Formål", "Tekst.", "$2 Tiltak", "Tekst.", "&$3 Varigheit"]
+    assert ocr_text.glued_signs(lines) == ["§ 1 Formål", "Tekst.", "§ 2 Tiltak", "Tekst.", "§ 3 Varigheit"]
+
+
+def test_a_compound_hyphen_tesseract_dropped_comes_back_where_the_document_has_it():
+    lines = ["Kommunal- og distriktsdepartementet og KS har ansvar for helse- og omsorgstenestene.",
+             "For Kommunal og distriktsdepartementet", "helse og omsorgstenestene", "barn og unge"]
+    assert ocr_text.lost_hyphens(lines)[1:] == ["For Kommunal- og distriktsdepartementet", "helse- og omsorgstenestene",
+                                                "barn og unge"]
+
+
+def test_signature_columns_of_different_heights_rebuilt():
+    lines = ["Avtalen gjeld frå 1. mars 2025.", "", "Bodø, 3. mars 2025", "",
+             "For Landbruks- og For Nærings- og For KS", "matdepartementet fiskeridepartementet Hilde Sørum",
+             "Ola Berg Kari Helland Bakken Styreleiar", "Landbruks- og Fiskeri- og havminister", "matminister"]
+    out, notes = ocr_table.restore_table(lines)
+    assert out[4:] == ["For Landbruks- og matdepartementet\tFor Nærings- og fiskeridepartementet\tFor KS",
+                       "Ola Berg\tKari Helland Bakken\tHilde Sørum",
+                       "Landbruks- og matminister\tFiskeri- og havminister\tStyreleiar", "", ""]
+    assert [i for i, _ in notes] == [4]
+
+
+def test_signature_table_rows_with_cut_heads_rebuilt():
+    lines = ["Partane er samde.", "", "Kultur- og Barne- og KS", "likestillingsdeparte familiedepartement",
+             "mentet et", "Side 3 av 4", "Anne Lise Dahl Per Mo Siri Rønning", "Kultur- og Barne- og Leiar i KS",
+             "likestillingsminister familieminister"]
+    out, _ = ocr_table.restore_table(lines)
+    assert [ln for ln in out[2:] if ln] == [
+        "Kultur- og likestillingsdepartementet\tBarne- og familiedepartementet\tKS", "Anne Lise Dahl\tPer Mo\tSiri Rønning",
+        "Kultur- og likestillingsminister\tBarne- og familieminister\tLeiar i KS", "Side 3 av 4"]  # on the first lines
+    prose = ["Partane er samde.", "", "For KS For Kulturdepartementet", "Tekst som ikkje er namn her"]
+    assert ocr_table.restore_table(prose)[0] == prose
+
+
+def test_logo_row_our_reader_set_in_cells_is_dropped_however_badly_read():
+    lines = ["Avtale om skyss 2026", "", "Samferdsel\tKommunesektorens", "nrbssl\tArbeids-",
+             "Samferdselsdepanementt\tEE\ter EG", "", "Avtale om skyss for elevar 2026", "",
+             "Partane er Samferdselsdepartementet og KS."]
+    out, _ = ocr_logos.drop_logos(lines)
+    assert out[2:5] == ["", "", ""] and out[6] == lines[6]

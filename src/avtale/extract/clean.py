@@ -261,8 +261,9 @@ def _letterhead_rows(lines: list[Line], i: int) -> bool:
 
 
 def _header_over_title(lines: list[Line], i: int) -> bool:
-    """A running header on the first page too: the next line is short and unpunctuated (the title itself)."""
-    nxt = next((ln for ln in lines[i + 1 : i + 6] if not ln.blank()), None)
+    """A running header on the first page too: the next line is short and unpunctuated (the title itself); blank
+    lines between count for little (OCR leaves the lines of the logos it read between blank)."""
+    nxt = next((ln for ln in lines[i + 1 : i + 12] if not ln.blank()), None)
     if nxt is None or nxt.page != lines[i].page:
         return False
     text = " ".join(nxt.text.split())

@@ -11,11 +11,14 @@ losses made good, and a list of (line index, note) for the `ocr` notes:
   it goes on the line above: that line is full (the first word would not have fitted on
   it: `full`), or ends in a division, «,» or a word that cannot end an item («og», «i»),
   or the line is one word under a line longer than 0.6 of a full one (what a wrap leaves).
+  A page number or a capitalised line that comes again elsewhere unpunctuated (a running
+  header) between items is a page break: the list goes on past it.
 - `restore_columns`: the text renderer joins the cells of a row with single spaces,
   where our own reader sets a tab for the gap. In the signature block (the tail after
   the last sentence), a row of titles that cuts into k ≥ 2 titles each with a title noun
   («Barne- og familieminister Leiar i KS»; one cell may be the broken first half of a
-  title whose rest stands alone on the next line: «Kultur- og» / «likestillingsminister»)
+  title whose rest stands alone on the next line: «Kultur- og» / «likestillingsminister»;
+  the rest is moved into that cell and its line left blank)
   and the row of names above it that cuts into the same k names (the cut that starts
   most names with a common given name and ends fewest with one: `signature_parts.cut_names`)
   get tabs between their cells; so does a row of
@@ -26,14 +29,16 @@ losses made good, and a list of (line index, note) for the `ocr` notes:
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from avtale.extract import clean, signing
-from avtale.extract.markers import marker
+from avtale.extract.markers import TERMINAL, marker
 from avtale.extract.signature_parts import cut_names, cuts
 
 LOWER_START = re.compile(r"^[a-zæøå]")
 GOES_ON = re.compile(r"(?:[-\u00ad,]|\b(?:og|eller|i|på|av|for|til|med|om|som|at|en|ei|et|ein|eit|de|dei|den|det))$")
-OPEN_CELL = re.compile(r"(?:\w-|\s(?:og|i))$")  # the first half of a cell broken over two lines
+# the first half of a cell broken over two lines: «Kultur- og», «Leiar i», «Forsknings- og høyere»
+OPEN_CELL = re.compile(r"^[A-ZÆØÅ].*(?:\w-|\s(?:og|i)|\w- og \w+)$")
 
 
 def full(lines: list[str]) -> float:
@@ -51,11 +56,15 @@ def restore_bullets(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
     out, notes = list(lines), []
     above: str | None = None  # the line above (None after a blank line)
     context = False  # under a lead-in or in a bulleted list
+    repeated = Counter(ln.strip() for ln in lines)
     for i, line in enumerate(lines):
         text = line.strip()
         if not text:
             above = None
             continue
+        if clean.PAGE_NUMBER.match(text) or (repeated[text] >= 2 and text[:1].isupper()
+                                             and not TERMINAL.search(text)):
+            continue  # page furniture between a list's items: the list goes on past the page break
         kind = marker(text).kind
         if kind == "bullet":
             context = True
@@ -97,18 +106,34 @@ def restore_columns(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
                 best = (parts, names)
         if best is None:
             continue
-        done = [(i, best[0]), (names_at, best[1])]
+        done = [(i, _merged(best[0], _title, lines, rows, n, out, notes)), (names_at, best[1])]
         m = n - 2
         if m >= 1 and _rest_below(lines, rows, m - 1):
             m -= 1  # the column heads' broken cell: «Kultur- og» / «likestillingsdepartementet»
         if m >= 0:
             heads = [p for p in _cuts(lines[rows[m]], _party, _rest_below(lines, rows, m)) if len(p) == len(best[0])]
             if heads:
-                done.append((rows[m], heads[0]))
+                done.append((rows[m], _merged(heads[0], lambda p: _party(p) and not OPEN_CELL.search(p), lines, rows, m,
+                                               out, notes)))
         for at, parts in done:
             out[at] = "\t".join(parts)
             notes.append((at, f"«{lines[at].strip()}» read as {len(parts)} columns: " + " | ".join(parts)))
     return out, notes
+
+
+def _merged(parts: list[str], good, lines: list[str], rows: list[int], n: int, out: list[str],
+            notes: list[tuple[int, str]]) -> list[str]:
+    """The row's one open cell with the rest of it from the row below («Kultur- og» + «likestillingsminister»); that
+    row is left blank. A text export has no positions to tell which column a lone word below stands in."""
+    opened = [k for k, p in enumerate(parts) if not good(p)]
+    if len(opened) != 1 or not _rest_below(lines, rows, n):
+        return parts
+    at = rows[n + 1]
+    parts = list(parts)
+    parts[opened[0]] += " " + lines[at].strip()
+    out[at] = ""
+    notes.append((at, f"«{lines[at].strip()}» read as the rest of «{parts[opened[0]]}», broken over two lines"))
+    return parts
 
 
 def _rest_below(lines: list[str], rows: list[int], n: int) -> bool:
@@ -120,8 +145,10 @@ def _rest_below(lines: list[str], rows: list[int], n: int) -> bool:
 
 
 def _title(part: str) -> bool:
+    """A title's cell: title-like with a title noun, starting with a capital and not ending in «-» or a word that
+    goes on («Styreleder i» is the start of «Styreleder i KS»)."""
     return (signing.title_like(part) and bool(signing.TITLE_NOUN.search(part))
-            and not re.match(r"(?:og|i|for)\b", part) and not part.endswith("-"))
+            and part[:1].isupper() and not part.endswith("-") and not re.search(r"\s(?:og|i|for|av)$", part))
 
 
 def _party(part: str) -> bool:

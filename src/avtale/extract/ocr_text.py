@@ -5,17 +5,25 @@ a blank line between paragraphs). Writes: the same lines with Tesseract's usual 
 mended, in named stages:
 
 - `even_out` (both readers, page by page). Tesseract's Norwegian model has no «•», «§» or
-  «–», so it writes what looks nearest: a bullet read as «*», «»» or «* —» (the bullet and
-  the tab after it), or as «e», «.», «o» or «O» beside another bullet (`bullets`), becomes
+  «–», so it writes what looks nearest: a bullet read as «*», «»», «-—» or «* —» (the bullet
+  and the tab after it), or as «e», «.», «o» or «O» beside another bullet (`bullets`), becomes
   «• »; «8 1 Formål» (or «5 1», «S 1», «$ 1») is «§ 1 Formål» when two or more short lines
   read so (`paragraph_signs`, counted over the whole document: a lone «8 1 …» may be a
   number); a dash between a label and its text («2. — Bakgrunn») is the tab and goes; a
   dash between two years is «–», and so is a spaced «—» or «-—» between words (Norwegian
   sets «–»); a hyphen at a line end before a lower-case word (not «og»/«eller», which
-  follow a compound's hyphen) is the typesetter's division (a soft hyphen).
+  follow a compound's hyphen) is the typesetter's division (a soft hyphen); «2026-» at a line
+  end over «2030» is «2026–»; «Fr» before a consonant at a word's start is «Er» (no Norwegian
+  word starts so: «Frfaringane»); «8$ 1» is «§ 1» as «8 1» is.
+- `rejoin_wraps` (both readers, page by page, before `even_out`): a blank line Tesseract set
+  inside a sentence (a new block where a bullet's hanging indent breaks the lines' alignment)
+  moves below the sentence's rest.
 - `mend_document` (both readers, all pages): a capital word read apart («NA V-kontoret»)
-  is joined where the whole word stands elsewhere in the document (`join_capitals`);
-  «51 Bakgrunn», «52 …» counting 1, 2, … are «§ 1 Bakgrunn», … (`glued_signs`); a heading
+  is joined where the whole word stands elsewhere in the document (`join_capitals`); a
+  compound's first half that lost its hyphen («Kommunal og distriktsdepartementet») gets it
+  back where the document has it elsewhere (`lost_hyphens`);
+  «51 Bakgrunn», «52 …» counting 1, 2, … are «§ 1 Bakgrunn», …, and so is one such heading
+  whose number follows the «§» heading above it (`glued_signs`); a heading
   «. Oppfølging» between «4. …» and «6. …» is «5. Oppfølging», and the number read as a
   block of its own just above it («[91]») goes (`heading_numbers`).
 - `is_export` (text export only): whether a plain text is Tesseract's text output, from
@@ -23,8 +31,14 @@ mended, in named stages:
   of its slips («* —» bullets, two «*» or two «— » bullets, «8 1 Formål» headings,
   «2024—2026»); a name with «ocr» or «tesseract» in it is a hint only: it lets a text
   with no slip pass when nothing speaks against it (no indented line).
+- `headers_to_top` (both readers, all pages): a running header Tesseract read in the middle
+  of a later page (its column finder set the header's block after a signature table's) is
+  moved to the page's top, where `clean` finds running headers.
 - `mend_export` (text export only): `even_out` page by page (pages split at form feeds),
-  then `restore_bullets` and `restore_columns` (module `ocr_columns`) for what the text
+  then `ocr_logos.drop_logos` (the text read off logos above the title, first page),
+  `ocr_lists.lost_labels` (list labels and bullets Tesseract lost, by the items' form),
+  `restore_bullets`, `ocr_table.restore_table` (a signature table whose columns differ in
+  height, rebuilt column by column) and `restore_columns` (module `ocr_columns`) for what the text
   renderer lost that our own reader keeps from the word boxes: «–» bullets dropped as
   noise, and the gaps between the columns of a signature table.
 """
@@ -33,17 +47,22 @@ from __future__ import annotations
 
 import re
 
-BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+)?|^\s*[—–]\s+")
+BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+)?|^\s*(?:-[—–]|[—–]-?)\s+")
 # «e», «.» or «o» read for a bullet: one only where the line above or below is a bullet
 BULLET_BESIDE = re.compile(r"^\s*[e.oO](?:\s+[—–-])?\s+(?=[A-ZÆØÅa-zæøå])")
-LABEL_DASH = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+[—–-]\s+(?=[A-ZÆØÅa-zæøå])")  # «2. — Bakgrunn»: the tab
-GLUED_SIGN = re.compile(r"^[85S$](\d{1,2})\s+([A-ZÆØÅ][^.:;!?]{0,70})$")  # «51 Bakgrunn»: «§ 1 Bakgrunn», the sign glued
-PARAGRAPH_SIGN = re.compile(r"^[85S$]\s(\d{1,3}\.?\s+[A-ZÆØÅ])")  # «§ 1 Formål» read as «8 1 Formål»
+LABEL_DASH = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+(?:[—–-]\s+|[—–](?=[A-ZÆØÅ]))(?=[A-ZÆØÅa-zæøå])")  # «2. — Bakgrunn»: the tab
+# «51 Bakgrunn»: «§ 1 Bakgrunn», the sign glued (and read with a speck before it: «&$6 Roller»)
+GLUED_SIGN = re.compile(r"^[&%]?[85S$](\d{1,2})\s+([A-ZÆØÅ][^.:;!?]{0,70})$")
+PARAGRAPH_SIGN = re.compile(r"^(?:[85S$]|[85S]\$|\$[85S])\s(\d{1,3}\.?\s+[A-ZÆØÅ])")  # «§ 1 Formål» read «8 1», «8$ 1»
+F_FOR_E = re.compile(r"\bFr(?=[bcdfghjklmnpqrstvwxz])")  # «Frfaringane»: no Norwegian word starts «Fr» + consonant
+YEAR_BROKEN = re.compile(r"\b((?:19|20)\d\d)\s?[-—]$")  # «2026-» at a line end, «2030» starting the next
 YEARS = re.compile(r"\b((?:19|20)\d\d)\s?[-—]\s?((?:19|20)\d\d)\b")
 SPACED_DASH = re.compile(r"(?<=\S) (?:-—|—-|—|--) (?=\S)")  # «NAV -— status»: the spaced «–» of Norwegian text
+LOST_HYPHEN = re.compile(r"\b(\w+) og (\w+)")  # «Kommunal og distriktsdepartementet»: the compound's hyphen lost
 SPLIT_CAPITALS = re.compile(r"\b([A-ZÆØÅ]{1,5}) ([A-ZÆØÅ]{1,5})\b(?!\.)")  # «NA V-kontoret»: a kerned pair read apart
 NUMBER_LOST = re.compile(r"^\. ([A-ZÆØÅ][^.:;!?]{0,70})$")  # «. Oppfølging»: a heading whose number was read apart
 NUMBER_DEBRIS = re.compile(r"^[\[\](){}|!Il1-9]{1,5}$")  # «[91]»: that number, read as a block of its own
+SIGN_HEADING = re.compile(r"^§ (\d{1,3})\.?\s+[A-ZÆØÅ][^.:;!?]{0,70}$")
 HEADING_NUMBER = re.compile(r"^(\d{1,2})\.\s+[A-ZÆØÅ][^.:;!?]{0,70}$")
 SOFT_BEFORE = re.compile(r"^[a-zæøå]")
 NOT_SOFT_BEFORE = re.compile(r"^(?:og|eller)\b")
@@ -67,8 +86,11 @@ def even_out(lines: list[str], paragraph_signs: bool = False) -> list[str]:
             line = PARAGRAPH_SIGN.sub(r"§ \1", line)
         line = LABEL_DASH.sub(r"\1 ", line)
         line = YEARS.sub("\\1\u2013\\2", line)
+        line = F_FOR_E.sub("Er", line)
         line = SPACED_DASH.sub(" \u2013 ", line)
         nxt = lines[len(out) + 1] if len(out) + 1 < len(lines) else ""
+        if YEAR_BROKEN.search(line) and re.match(r"(?:19|20)\d\d\b", nxt.strip()):
+            line = YEAR_BROKEN.sub("\\1\u2013", line)
         if re.search(r"[a-zæøå]-$", line) and SOFT_BEFORE.match(nxt) and not NOT_SOFT_BEFORE.match(nxt):
             line = line[:-1] + "\u00ad"
         out.append(line)
@@ -77,8 +99,25 @@ def even_out(lines: list[str], paragraph_signs: bool = False) -> list[str]:
 
 def mend_document(lines: list[str]) -> list[str]:
     """The whole document's lines (all pages, as many as given) with the slips only the whole shows mended:
-    `join_capitals`, `glued_signs`, then `heading_numbers`."""
-    return heading_numbers(glued_signs(join_capitals(lines)))
+    `join_capitals`, `lost_hyphens`, `glued_signs`, then `heading_numbers`."""
+    return heading_numbers(glued_signs(lost_hyphens(join_capitals(lines))))
+
+
+def lost_hyphens(lines: list[str]) -> list[str]:
+    """«For Kommunal og distriktsdepartementet» is «For Kommunal- og distriktsdepartementet» where the document has
+    «Kommunal- og» elsewhere (Tesseract drops the short hyphen of a compound's first half): for a capitalised first
+    half that is enough, for a lower-case one the same pair must stand elsewhere («helse- og omsorgstenestene»)."""
+    text = "\n".join(lines)
+    halves = set(re.findall(r"\b(\w+)- og\b", text))
+    pairs = set(re.findall(r"\b(\w+)- og (\w+)", text))
+
+    def mend(m: re.Match) -> str:
+        first, second = m.group(1), m.group(2)
+        if first in halves and (first[:1].isupper() or (first, second) in pairs):
+            return f"{first}- og {second}"
+        return m.group(0)
+
+    return [LOST_HYPHEN.sub(mend, ln) if " og " in ln else ln for ln in lines]
 
 
 def join_capitals(lines: list[str]) -> list[str]:
@@ -98,10 +137,23 @@ def glued_signs(lines: list[str]) -> list[str]:
     number, where two or more short lines read so and their numbers count 1, 2, 3 … in order."""
     found = [(i, m) for i, ln in enumerate(lines) if (m := GLUED_SIGN.match(ln.strip()))]
     if len(found) < 2 or [int(m.group(1)) for _, m in found] != list(range(1, len(found) + 1)):
-        return lines
+        return _glued_among_signs(lines, found)
     out = list(lines)
     for i, m in found:
         out[i] = f"§ {m.group(1)} {m.group(2)}"
+    return out
+
+
+def _glued_among_signs(lines: list[str], found: list[tuple[int, re.Match]]) -> list[str]:
+    """«85 Varigheit» after «§ 4 Mål for samarbeidet» is «§ 5 Varigheit»: among headings read «§ n», a glued one
+    whose number follows the «§» heading above it (and comes before the one below)."""
+    signs = [(i, int(m.group(1))) for i, ln in enumerate(lines) if (m := SIGN_HEADING.match(ln.strip()))]
+    out = list(lines)
+    for i, m in found:
+        above = [n for k, n in signs if k < i]
+        below = [n for k, n in signs if k > i]
+        if above and above[-1] + 1 == int(m.group(1)) and (not below or below[0] > int(m.group(1))):
+            out[i] = f"§ {m.group(1)} {m.group(2)}"
     return out
 
 
@@ -128,6 +180,70 @@ def heading_numbers(lines: list[str]) -> list[str]:
     return out
 
 
+def rejoin_wraps(lines: list[str], width: float) -> list[str]:
+    """One page's lines with the blank line Tesseract set inside a sentence moved below the sentence's rest.
+
+    Tesseract starts a new block (a blank line) where a paragraph's lines do not line up, as under a bullet's
+    hanging indent: «• Kommunene skal følge opp kvaliteten i de kommunale tjenestene,» / «» / «og arbeidet …». The
+    line under the blank goes on the line above when it starts in lower case with no list label and the line above
+    goes on (it is full, `width` being a full line's length, so the first word would not have fitted; or it ends in
+    a division, «,» or a word that cannot end a sentence: `ocr_columns.GOES_ON`). The blank lines move below that
+    paragraph's lines, so the lines stay as many, on the same page."""
+    from avtale.extract.markers import marker
+    from avtale.extract.ocr_columns import GOES_ON
+
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        text = out[i].strip()
+        k = i + 1
+        while k < len(out) and not out[k].strip():
+            k += 1
+        if text and k > i + 1 and k < len(out):
+            nxt = out[k].strip()
+            if (re.match(r"[a-zæøå]", nxt) and marker(nxt).kind == "none" and not BULLET_BESIDE.match(nxt)
+                    and (len(text) + 1 + len(nxt.split()[0]) > width or GOES_ON.search(text))):
+                end = k
+                while end + 1 < len(out) and out[end + 1].strip():
+                    end += 1
+                out[i + 1 : end + 1] = out[k : end + 1] + out[i + 1 : k]
+                continue  # the line under may go on again
+        i += 1
+    return out
+
+
+def headers_to_top(pages: list[list[str]]) -> tuple[list[list[str]], list[tuple[int, int, str]]]:
+    """Each page's lines with the running header moved back to the page's top where Tesseract read it out of place.
+
+    Tesseract reads a page in the order its column finder sets the blocks; on a page with columns (a signature
+    table) the running header can come in the middle of the page. The header is the first page's first line, short
+    (at most 12 words, no full stop, not a line of names: `ocr_logos.logo_like`) and on every later page too, in the
+    same text (digits aside: a page number); a later page's such line standing alone between blank lines is moved to that page's top, with a blank line under it, so `clean` sees it at the page
+    break as on every other page. The other lines keep their order. Returns the pages and (page, line index, note)."""
+    from avtale.extract.ocr_logos import logo_like
+
+    first = next((ln.strip() for ln in pages[0] if ln.strip()), "") if pages else ""
+    if not first or len(first.split()) > 12 or first.endswith(".") or logo_like(first):
+        return pages, []  # a letterhead's names may come again over the signatures
+    key = re.sub(r"\d+", "#", first)
+    if not all(any(re.sub(r"\d+", "#", ln.strip()) == key for ln in page) for page in pages[1:]):
+        return pages, []  # a running header stands on every page
+    out, notes = [list(pages[0])], []
+    for number, page in enumerate(pages[1:], start=1):
+        page = list(page)
+        top = next((i for i, ln in enumerate(page) if ln.strip()), None)
+        at = next((i for i, ln in enumerate(page) if re.sub(r"\d+", "#", ln.strip()) == key), None)
+        if top is not None and at is not None and at > top + 1 and not page[at - 1].strip() and (
+                at + 1 == len(page) or not page[at + 1].strip()):
+            line = page.pop(at)
+            page.pop(at - 1)  # the blank line above it goes with it
+            page[top:top] = [line, ""]
+            notes.append((number, top, f"running header «{line.strip()[:40]}» read in the middle of the page; "
+                                       "moved to the page's top"))
+        out.append(page)
+    return out, notes
+
+
 def paragraph_signs(lines: list[str]) -> bool:
     """Two or more short lines read «8 1 Formål»: the document numbers its sections «§ 1»."""
     return sum(1 for ln in lines if PARAGRAPH_SIGN.match(ln) and len(ln) < 80) >= 2
@@ -151,7 +267,8 @@ def bullets(lines: list[str]) -> list[bool]:
 
 
 def nearest(lines: list[str], i: int) -> list[int]:
-    """The nearest non-blank line above and below line `i`."""
+    """The nearest non-blank line above and below line `i`, and the first line of the paragraph above (a bullet
+    whose text wrapped: its last line is the nearest, its bullet is on the first)."""
     out = []
     for step in (-1, 1):
         j = i + step
@@ -159,6 +276,10 @@ def nearest(lines: list[str], i: int) -> list[int]:
             j += step
         if 0 <= j < len(lines):
             out.append(j)
+            if step < 0:
+                while j > 0 and lines[j - 1].strip():
+                    j -= 1
+                out.append(j)
     return out
 
 
@@ -177,21 +298,29 @@ def is_export(text: str, name: str = "") -> bool:
 def mend_export(text: str) -> tuple[str, list[tuple[int, str]]]:
     """A Tesseract text export mended as our own OCR reading is (`even_out`, page by page), then the bullets and
     signature columns its renderer lost restored; and the notes, by source line number."""
-    from avtale.extract import ocr_columns
+    from avtale.extract import ocr_columns, ocr_lists, ocr_logos, ocr_table
 
     text = text.replace("\r\n", "\n")
-    pages = [page.split("\n") for page in text.split("\f")]
+    pages, moved = headers_to_top([page.split("\n") for page in text.split("\f")])
     signs = paragraph_signs([ln for page in pages for ln in page])
+    width = ocr_columns.full([ln for page in pages for ln in page])
     flat, numbers, no = [], [], 1
     for page in pages:
-        flat += even_out(page, signs)
+        flat += even_out(rejoin_wraps(page, width), signs)
         numbers += range(no, no + len(page))
         no += len(page) - 1  # a page's last line and the next page's first share a line (the form feed between)
     flat = mend_document(flat)
+    first, logo_notes = ocr_logos.drop_logos(flat[: len(pages[0])])
+    flat = first + flat[len(pages[0]) :]
+    flat, list_notes = ocr_lists.lost_labels(flat, width)
     flat, bullet_notes = ocr_columns.restore_bullets(flat)
+    flat, table_notes = ocr_table.restore_table(flat)
     flat, column_notes = ocr_columns.restore_columns(flat)
-    out, at = [], 0
+    out, at, starts = [], 0, []
     for page in pages:
+        starts.append(at)
         out.append("\n".join(flat[at : at + len(page)]))
         at += len(page)
-    return "\f".join(out), [(numbers[i], note) for i, note in bullet_notes + column_notes]
+    moved_notes = [(starts[p] + i, note) for p, i, note in moved]
+    return "\f".join(out), [(numbers[i], note) for i, note in moved_notes + logo_notes + list_notes + bullet_notes
+                                                   + table_notes + column_notes]

@@ -10,7 +10,8 @@ own Tesseract process, one per core, the pages in parallel. Where Tesseract's co
 finder lost part of a page's layout (two or more lines that are a list label alone, its
 numbers taken for a column of their own, as at 300 dpi; or small marks left of lines
 that no word covers, «–» bullets dropped as noise, as at 200 dpi), the page is read
-again as one column (`--psm 4`) and the reading that lost less is kept.
+again as one column (`--psm 4`) and the reading that lost less is kept. A running header read in the middle
+of a later page is moved to its top (`ocr_text.headers_to_top`).
 
 Writes: `Line`s rebuilt from Tesseract's TSV (words grouped by block, paragraph and
 line; a wide gap between words becomes a tab, so signatures side by side stay
@@ -22,7 +23,9 @@ are mended by `ocr_text` (shared with a Tesseract text export read by `read_text
 `ocr_text.even_out` page by page (bullets read as «*», «»», «e»; «8 1 Formål» for
 «§ 1 Formål»; dashes in year spans and between words; a line-end hyphen as a soft
 division), then `ocr_text.mend_document` over all pages (a capital word read apart,
-a heading number read apart).
+a heading number read apart), then `ocr_logos.drop_logos` over the first page (the
+text read off logos above the title) and `ocr_lists.lost_labels` (list labels and
+bullets Tesseract lost).
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from typing import NamedTuple
 
 from avtale import limits
 from avtale.errors import ExtractError, Position
-from avtale.extract import guard, image_size, ocr_text
+from avtale.extract import guard, image_size, ocr_columns, ocr_lists, ocr_logos, ocr_text
 from avtale.extract.lines import Line, Notes
 from avtale.extract.read_text import lines_of
 
@@ -195,7 +198,11 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
     jobs = jobs or os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="avtale-ocr-") as tmp, ThreadPoolExecutor(max_workers=jobs) as pool:
         pages = list(pool.map(lambda t: _read(t, Path(tmp)), tasks))
+    order, moved = ocr_text.headers_to_top([p.lines for p in pages])
+    for page, lines in zip(pages, order):
+        page.lines = lines
     signs = ocr_text.paragraph_signs([ln for p in pages for ln in p.lines])
+    width = ocr_columns.full([ln for p in pages for ln in p.lines])
     texts, total = [], 0
     for number, page in enumerate(pages, start=1):
         if page.angle:
@@ -203,11 +210,18 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
             notes.ocr(total + 1, f"page {number} was skewed {abs(page.angle):.1f}° {way}; straightened before reading")
         if page.specks:
             notes.ocr(total + 1, f"page {number}: {page.specks} specks removed before reading")
+        for index, message in ((i, m) for p, i, m in moved if p == number - 1):
+            notes.ocr(total + index + 1, message)
         for index, word, conf in page.unsure:
             notes.ocr(total + index + 1, f"Tesseract unsure of «{word}» (confidence {conf:.0f})")
-        texts.append(ocr_text.even_out(page.lines, signs))
+        texts.append(ocr_text.even_out(ocr_text.rejoin_wraps(page.lines, width), signs))
         total += len(page.lines)
     whole = ocr_text.mend_document([ln for text in texts for ln in text])
+    first, dropped = ocr_logos.drop_logos(whole[: len(texts[0])])
+    whole = first + whole[len(texts[0]) :]
+    whole, listed = ocr_lists.lost_labels(whole, width)
+    for index, note in dropped + listed:
+        notes.ocr(index + 1, note)
     at, out = 0, []
     for text in texts:
         out.append("\n".join(whole[at : at + len(text)]))
