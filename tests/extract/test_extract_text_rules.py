@@ -155,3 +155,16 @@ def test_text_opening_with_a_sentence_has_its_title_left_to_fill_in():
     assert out.todos == [(("title",), "the source shows no title (pandoc leaves out Word's Title style): write it")]
     kept = recognise([Para("Avtale om samarbeid om beredskap", 1, 1)] + paras, Notes())
     assert kept.title == "Avtale om samarbeid om beredskap" and kept.todos == []
+
+
+def test_folio_beside_a_running_header_is_dropped_where_pages_run_together():
+    """pypdf joins pages with no break: the folio «1» that ends page one and the running header that opens page
+    two are furniture, though «1» over a short capitalised line looks like a heading's number."""
+    header = "Avtale om barnevern 2025–2028"
+    text = (header + "\nAvtale om barnevern 2025–2028 mellom Bufdir og KS\n§ 1 Formål\n" + PROSE
+            + "1\n" + header + "\nSted: Trondheim\n§ 2 Økonomi\nPartane dekkjer eigne kostnader.\n2\n" + header
+            + "\n§ 3 Varigheit\nAvtalen gjeld til 31. desember 2028.\n")
+    got = paragraphs(text)
+    assert "1" not in got and "2" not in got and header not in got
+    assert got[-6:] == [PROSE.strip().replace("\n", " "), "Sted: Trondheim", "§ 2 Økonomi",
+                        "Partane dekkjer eigne kostnader.", "§ 3 Varigheit", "Avtalen gjeld til 31. desember 2028."]

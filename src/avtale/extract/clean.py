@@ -14,7 +14,8 @@ note for every line or marker dropped:
 - image file names and image placeholders (`image1.jpeg`, `[image: …]`, `![](media/…)`);
 - page numbers: «Side 2 av 4», «- 2 -», «2/4», «Page 2 of 4», a bare number (but not a bare
   number away from a page break that stands alone before a heading-like line: pdftotext sets a
-  heading's number «1» on a line of its own);
+  heading's number «1» on a line of its own; but a number next to a running header or footer is a page's
+  even so: pypdf runs the pages together, folio of one and header of the next);
 - running headers and footers: the same short line repeated page after page, next to the
   page breaks (text repeated elsewhere is the agreement's own);
 - lines with no letter or digit («— ——», «________»), and single stray letters (text read off a logo;
@@ -127,8 +128,10 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
             continue
         kept.append(Line(line.no, text, line.page, line.hint, line.page_start))
     kept = _goes_on_after_stretched(kept, stretched)
+    unrun = kept
     kept = _drop_running(kept, notes)
     kept = _drop_header_without_pages(kept, notes)
+    kept = _drop_folios_by_running(unrun, kept, notes)
     kept = _drop_letterhead(kept, notes, orgs)
     kept = _drop_trailing_logos(kept, notes, orgs)
     return kept, orgs
@@ -254,6 +257,26 @@ def _drop_header_without_pages(lines: list[Line], notes: Notes) -> list[Line]:
     for i in [first] + again:
         notes.dropped(lines[i].no, lines[i].text, "running header, repeated at page tops")
         out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
+    return out
+
+
+def _drop_folios_by_running(before: list[Line], after: list[Line], notes: Notes) -> list[Line]:
+    """A bare page number («3», «- 3 -», «Side 3») kept as a heading's number (`_heading_number`) is a folio
+    after all when the line next to it (blank lines aside) was just dropped as a running header or footer:
+    a page's number and its running header sit together at the page break. pypdf joins the pages without a
+    break, so the footer «1» of one page and the header of the next are the only sign of where it was."""
+    out = list(after)
+    for i, line in enumerate(after):
+        if line.blank() or not PAGE_NUMBER.match(line.text.strip()):
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(after) and before[j].blank():
+                j += step
+            if 0 <= j < len(after) and after[j].blank() and not before[j].blank():
+                notes.dropped(line.no, line.text, "page number, next to a running header or footer")
+                out[i] = Line(line.no, "", line.page, None, line.page_start)
+                break
     return out
 
 
