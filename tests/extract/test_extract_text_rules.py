@@ -168,3 +168,17 @@ def test_folio_beside_a_running_header_is_dropped_where_pages_run_together():
     assert "1" not in got and "2" not in got and header not in got
     assert got[-6:] == [PROSE.strip().replace("\n", " "), "Sted: Trondheim", "§ 2 Økonomi",
                         "Partane dekkjer eigne kostnader.", "§ 3 Varigheit", "Avtalen gjeld til 31. desember 2028."]
+
+
+def test_paragraph_goes_on_over_a_page_break_past_the_running_header():
+    """PDF lines: the sentence cut by the page break goes on under the next page's running header, not into it."""
+    head = ("Samarbeidsavtale om kulturskulen 2026", None)
+    page1 = [head, ("", None), ("§ 3 Oppfølging", "heading"), ("", None),
+             ("Partane skal møtast to gonger i året, og sekretariatet i direktoratet skal", None),
+             ("kalle inn til møta og føre referat frå dei. Referata skal sendast til alle", "wrap"),
+             ("", None), ("Side 1 av 2", None)]
+    page2 = [head, ("", None), ("partane innan to veker.", None), ("", None), ("§ 4 Varigheit", "heading"),
+             ("", None), ("Side 2 av 2", None)]
+    pdf_lines._join_pages([page1, page2])
+    assert page2[0] == head and page2[2] == ("partane innan to veker.", "wrap")
+    assert pdf_lines._running([page1, page2]) == {(0, 0), (1, 0)}

@@ -18,7 +18,8 @@ Reads: pypdf page objects. Writes: per page, a list of (text, hint) lines:
 - font sizes above the body's mark the title, headings and subheadings (hints `title`,
   `heading`, `subheading`), so unnumbered headings are told from subsections;
 - the first line of a page continues the paragraph that ended the page before when that
-  one ended in a hyphen, or ended full and without a full stop.
+  one ended in a hyphen, or ended full and without a full stop; a running header or footer (a page's
+  first or last line, digits aside, that opens or ends another page too) is passed over.
 """
 
 from __future__ import annotations
@@ -318,6 +319,23 @@ def _levels(pages: list[list[Row]]) -> dict[float, str]:
     return out
 
 
+def _running(pages: list[list[tuple[str, str | None]]]) -> set[tuple[int, int]]:
+    """(page, line) of running headers and footers: a page's first or last line (a page number beside it
+    aside) whose text, digits aside, is the first or last line of another page too. A paragraph going on
+    over the page break goes on past them («… og resultatene skal» / header / «deles med kommunene.»)."""
+    where: dict[str, list[tuple[int, int]]] = {}
+    for number, page in enumerate(pages):
+        filled = [k for k, (t, _) in enumerate(page) if t.strip()]
+        for ends in (filled[:2], filled[::-1][:2]):
+            for k in ends:
+                text = page[k][0].strip()
+                if not PAGE_NUMBER.match(text):
+                    if len(text.split()) <= 16:
+                        where.setdefault(" ".join(re.sub(r"\d+", "#", text).split()), []).append((number, k))
+                    break
+    return {at for spots in where.values() if len({n for n, _ in spots}) >= 2 for at in spots}
+
+
 def document_lines(pages: list) -> list[list[tuple[str, str | None]]]:
     """(text, hint) lines for every page of a pypdf reader's pages."""
     rows = [page_rows(p) for p in pages]
@@ -329,13 +347,23 @@ def document_lines(pages: list) -> list[list[tuple[str, str | None]]]:
     gapped = gaps >= 3
     vocabulary = frozenset(w.casefold() for page in rows for r in page for _, t in r.segs for w in re.findall(r"[\wæøåÆØÅ]+", t))
     out = [page_lines(page, pitch, margin, gapped, vocabulary, _levels(rows)) for page in rows]
+    if gapped:
+        _join_pages(out)
+    return out
+
+
+def _join_pages(out: list[list[tuple[str, str | None]]]) -> None:
+    """The first line of a page goes on with the paragraph that ended the page before (hint `wrap`) when that
+    one ended in a hyphen, or ended full and without a full stop; running headers and footers (`_running`)
+    and page numbers between them are passed over."""
     body = [len(t) for page in out for t, _ in page if t and "\t" not in t]
     full = sorted(body)[int(len(body) * 0.9)] * 0.8 if body else 0
-    for prev, page in zip(out, out[1:]):
-        last = next((t for t, _ in reversed(prev) if t and not PAGE_NUMBER.match(t.strip())), "")
-        first = next((k for k, (t, _) in enumerate(page) if t), None)
-        if gapped and first is not None and not starts_structure(page[first][0]):
+    furniture = _running(out)
+    for number, (prev, page) in enumerate(zip(out, out[1:])):
+        last = next((t for k, (t, _) in reversed(list(enumerate(prev)))
+                     if t and not PAGE_NUMBER.match(t.strip()) and (number, k) not in furniture), "")
+        first = next((k for k, (t, _) in enumerate(page) if t and (number + 1, k) not in furniture), None)
+        if first is not None and not starts_structure(page[first][0]):
             ends_hyphen = last.endswith(("\u00ad", "-"))
             if ends_hyphen or (not TERMINAL.search(last) and len(last) >= full and "\t" not in last):
                 page[first] = (page[first][0], "wrap")
-    return out
