@@ -182,3 +182,47 @@ def test_paragraph_goes_on_over_a_page_break_past_the_running_header():
     pdf_lines._join_pages([page1, page2])
     assert page2[0] == head and page2[2] == ("partane innan to veker.", "wrap")
     assert pdf_lines._running([page1, page2]) == {(0, 0), (1, 0)}
+
+
+def _pdf_page(content: bytes):
+    """One A4 page whose text is set in a font with every glyph 500/1000 em wide."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica"), NameObject("/FirstChar"): NumberObject(32),
+                             NameObject("/LastChar"): NumberObject(255),
+                             NameObject("/Widths"): ArrayObject([NumberObject(500)] * 224),
+                             NameObject("/Encoding"): NameObject("/WinAnsiEncoding")})
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    stream = DecodedStreamObject()
+    stream.set_data(content)
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return PdfReader(buffer).pages[0]
+
+
+def test_pdf_text_measured_with_the_fonts_widths_and_word_spacing():
+    """A justified line set with word spacing (Tw) in two runs is one line, not two columns: the first run ends
+    where its glyphs and stretched spaces end, next to where the second starts."""
+    first = "Partane skal samarbeide om gode overgangar mellom tenestene i"
+    end = 72 + len(first) * 5 + first.count(" ") * 4 + 5 + 4
+    page = _pdf_page(b"BT /F1 10 Tf 4 Tw 72 700 Td (" + first.encode() + b" ) Tj ET BT /F1 10 Tf 4 Tw "
+                     + str(end).encode() + b" 700 Td (heile landet,) Tj ET BT /F1 10 Tf 0 Tw 72 686 Td "
+                     b"[(slik at)-1000(innbyggjarane)] TJ ET")
+    spans = glyphs.Spans(page)
+    page.extract_text(visitor_operand_before=spans.visit)
+    assert spans.spans[2] == (686.0, 72.0, 72 + 20 * 5 + 10)  # a TJ offset moves the pen
+    assert [r.text() for r in pdf_lines.page_rows(page)] == [f"{first} heile landet,", "slik at innbyggjarane"]
+
+
+def test_name_a_signature_cell_wrapped_goes_on_under_it():
+    above = (132.7, 476.7)  # «Torbjørn Kristian » ends here; the cell's rule ends at 511.4
+    assert pdf_lines._overflows(above, "Bråten", 373.4, 413.6, 511.4)
+    assert not pdf_lines._overflows((132.7, 420.0), "Leiar", 373.4, 400.0, 511.4)  # would have fitted: a line of its own

@@ -4,8 +4,11 @@ Reads: pypdf page objects. Writes: per page, a list of (text, hint) lines:
 
 - text runs on one baseline form a line, sorted left to right, with the font size most
   of its characters are set in (a list label is often set larger than its item); a run far to the right of
-  the one before (more than 1.5 em after its estimated end) starts a new column, written
-  after a tab — except after a heading number or list label alone («1», «§ 2», «•»);
+  the one before (more than 1.5 em after its end) starts a new column, written
+  after a tab — except after a heading number or list label alone («1», «§ 2», «•»). A run ends where
+  the font's own widths, a TJ array's offsets and the word spacing put its last glyph (`glyphs.Spans`: a
+  justified line's stretched spaces are not a column gap); where the font gives no widths, the end is
+  estimated (`glyphs.width`);
 - a vertical gap larger than the font's usual line pitch is a paragraph break: a blank
   line. When the document shows such gaps, every line that continues the block above
   gets the hint `wrap`, so unwrap joins it without guessing; a line that starts with a
@@ -14,7 +17,8 @@ Reads: pypdf page objects. Writes: per page, a list of (text, hint) lines:
   the lines of one column, split at paragraph gaps, make the cells, and row k of the
   output holds the k-th cell of every column, separated by tabs. A cell's lines are
   joined here (a soft hyphen or a hyphen at a line end divides the word, except before
-  «og»/«eller»);
+  «og»/«eller»); a line alone on its row whose first word would not have fitted after the line above in
+  its column is that cell wrapped (`_overflows`);
 - font sizes above the body's mark the title, headings and subheadings (hints `title`,
   `heading`, `subheading`), so unnumbered headings are told from subsections;
 - the first line of a page continues the paragraph that ended the page before when that
@@ -81,13 +85,20 @@ def page_rows(page) -> list[Row]:
         fonts[id(font)][1].update(text)
         runs.append((round(y, 1), x, text, float(size) * scale, id(font)))
 
-    page.extract_text(visitor_text=visit)
+    spans = glyphs.Spans(page)
+    page.extract_text(visitor_text=visit, visitor_operand_before=spans.visit)
     scales = {k: glyphs.scale(chars, mean) for k, (mean, chars) in fonts.items()}
     lines: list[list[tuple[float, float, str, float, float]]] = []  # runs on one baseline, left to right
-    for y, x, text, size, font in sorted(runs, key=lambda r: (-r[0], r[1])):
+    ordered = sorted(runs, key=lambda r: (-r[0], r[1]))
+    for k, (y, x, text, size, font) in enumerate(ordered):
         if not lines or abs(lines[-1][0][0] - y) >= 1.0:
             lines.append([])
-        lines[-1].append((y, x, text, size, x + glyphs.width(text) / 1000 * size * scales[font]))
+        after = ordered[k + 1] if k + 1 < len(ordered) else None
+        until = after[1] if after is not None and abs(after[0] - y) < 1.0 else float("inf")
+        end = spans.end(y, x, until)
+        if end is None or end <= x:
+            end = x + glyphs.width(text) / 1000 * size * scales[font]
+        lines[-1].append((y, x, text, size, end))
     stops = _stops(lines)
     rows: list[Row] = []
     for line in lines:
@@ -201,6 +212,17 @@ def _goes_on(before: str, text: str) -> bool:
             or text[:1].islower())
 
 
+def _overflows(above: tuple[float, float], text: str, x: float, end: float, right: float) -> bool:
+    """A line alone on its row of a table that a cell wrapped: its first word would not have fitted after the
+    line above it within the column («Torbjørn Kristian» / «Bråten» under a rule as wide as the cell). The
+    first word's width is its share of the line's measured width."""
+    words = text.split()
+    if not words or not text.strip():
+        return False
+    first = (end - x) * glyphs.width(words[0]) / max(1.0, glyphs.width(text.strip()))
+    return above[1] + first > right + 0.5
+
+
 def _column_spans(rows: list[Row]) -> list[tuple[float, float]]:
     """Columns as horizontal spans: segments whose estimated extents overlap share a column."""
     spans = sorted((x, max(x + 1, end)) for r in rows for (x, _), end in zip(r.segs, r.ends))
@@ -216,20 +238,21 @@ def _column_spans(rows: list[Row]) -> list[tuple[float, float]]:
 def _table(rows: list[Row], pitch: dict[float, float], vocabulary: frozenset[str] = frozenset()) -> list[str]:
     """Rows of a region set in columns -> one line per row of cells, cells separated by tabs."""
     spans = _column_spans(rows)
-    columns: list[list[tuple[float, float, str]]] = [[] for _ in spans]
+    columns: list[list[tuple[float, float, str, float, float, bool]]] = [[] for _ in spans]
     for r in rows:
-        for x, text in r.segs:
+        for (x, text), end in zip(r.segs, r.ends):
             k = max([i for i, (a, _) in enumerate(spans) if a <= x + 0.5] or [0])
-            columns[k].append((r.y, r.size, text))
+            columns[k].append((r.y, r.size, text, x, end, len(r.segs) == 1))
     cells: list[list[str]] = []
-    for col in columns:
+    for (_, right), col in zip(spans, columns):
         out: list[list[str]] = []
-        prev = None
-        for y, size, text in col:
-            if prev is None or prev - y > pitch.get(size, size * 1.2) + 1.0 or len(spans) > 1 and not _goes_on(out[-1][-1], text):
+        above = None
+        for y, size, text, x, end, alone in col:
+            if above is None or above[0] - y > pitch.get(size, size * 1.2) + 1.0 or len(spans) > 1 and not (
+                    _goes_on(out[-1][-1], text) or alone and _overflows(above, text, x, end, right)):
                 out.append([])
             out[-1].append(text)
-            prev = y
+            above = (y, end)
         cells.append([_join_cell(c, vocabulary) for c in out])
     height = max(len(c) for c in cells)
     return ["\t".join(c[k] if k < len(c) else "" for c in cells).rstrip("\t") for k in range(height)]
