@@ -226,3 +226,24 @@ def test_name_a_signature_cell_wrapped_goes_on_under_it():
     above = (132.7, 476.7)  # «Torbjørn Kristian » ends here; the cell's rule ends at 511.4
     assert pdf_lines._overflows(above, "Bråten", 373.4, 413.6, 511.4)
     assert not pdf_lines._overflows((132.7, 420.0), "Leiar", 373.4, 400.0, 511.4)  # would have fitted: a line of its own
+
+
+def test_line_pitch_where_most_paragraphs_are_short_and_spaced():
+    """Paragraphs of one or two lines with space after them: the gap inside a paragraph is as common as the gap
+    between them; gaps a rounding apart are one."""
+    assert pdf_lines._line_pitch(Counter({20.9: 11, 14.9: 11, 16.9: 8})) == 14.9
+    assert pdf_lines._line_pitch(Counter({19.6: 4, 19.7: 3, 13.7: 2, 13.6: 2, 15.6: 1})) in (13.6, 13.7)
+
+
+def test_line_ended_its_paragraph_where_the_next_word_would_have_fitted():
+    """No gaps between paragraphs: a line ends its paragraph when the next line's first word would have fitted
+    after it within the text column (right edge 520), and goes on when it would not."""
+    def row(y, text, end, x=72.0):
+        return pdf_lines.Row(y, 12.0, [(x, text)], ends=[end])
+
+    short = row(700, "Partane i avtalen er Kunnskapsdepartementet og KS.", 380.0)
+    full = row(700, "Partane skal samarbeide om kvaliteten i barnehagen og i skulen, og ", 518.0)
+    nxt = row(685, "Staten har ansvar for regelverket.", 260.0)
+    assert pdf_lines._ended(short, nxt, 520.0, 72.0) is True
+    assert pdf_lines._ended(full, nxt, 520.0, 72.0) is False
+    assert pdf_lines._ended(row(700, "Avtale om", 300.0, x=250.0), nxt, 520.0, 72.0) is None  # centred

@@ -9,10 +9,12 @@ Reads: pypdf page objects. Writes: per page, a list of (text, hint) lines:
   the font's own widths, a TJ array's offsets and the word spacing put its last glyph (`glyphs.Spans`: a
   justified line's stretched spaces are not a column gap); where the font gives no widths, the end is
   estimated (`glyphs.width`);
-- a vertical gap larger than the font's usual line pitch is a paragraph break: a blank
+- a vertical gap larger than the font's usual line pitch (`_line_pitch`) is a paragraph break: a blank
   line. When the document shows such gaps, every line that continues the block above
   gets the hint `wrap`, so unwrap joins it without guessing; a line that starts with a
-  list or heading marker never does;
+  list or heading marker never does. Where the document shows no such gaps, a line at the margin ends
+  its paragraph (a blank line) when the next line's first word would have fitted after it, and goes on
+  (`wrap`) when it would not (`_ended`);
 - columns set side by side (a letterhead, the signature table) are read cell by cell:
   the lines of one column, split at paragraph gaps, make the cells, and row k of the
   output holds the k-th cell of every column, separated by tabs. A cell's lines are
@@ -162,13 +164,22 @@ def pitches(pages: list[list[Row]]) -> Pitch:
 
 
 def _line_pitch(gaps: Counter) -> float:
-    """The distance between the lines of one paragraph: the most common gap, unless a gap about half as
-    large is common too (a twentieth of the gaps, and at least two): where most paragraphs are one line
-    long and set apart by empty paragraphs, the most common gap is a line and an empty paragraph."""
-    total = sum(gaps.values())
-    most = gaps.most_common(1)[0][0]
-    half = [g for g, n in gaps.items() if n >= max(2, total / 20) and 0.4 * most <= g <= 0.6 * most]
-    return min(half) if half else most
+    """The distance between the lines of one paragraph. Gaps a rounding apart (14.4, 14.5, 14.6) count as one.
+    The most common gap, unless a smaller one is common too (a twentieth of the gaps, and at least two) and
+    smaller by a fifth or more: where most paragraphs are one or two lines long, the most common gap is a line
+    and the space after a paragraph (or an empty paragraph); a gap only a little smaller is a tighter block
+    (a signature set with no space), not the body's."""
+    clusters: list[Counter] = []
+    for gap in sorted(gaps):
+        if clusters and gap - min(clusters[-1]) <= 0.3:
+            clusters[-1][gap] = gaps[gap]
+        else:
+            clusters.append(Counter({gap: gaps[gap]}))
+    counted = [(c.most_common(1)[0][0], sum(c.values())) for c in clusters]
+    total = sum(n for _, n in counted)
+    most = max(counted, key=lambda gn: (gn[1], -gn[0]))[0]
+    smaller = [g for g, n in counted if n >= max(2, total / 20) and g * 1.2 <= most]
+    return min(smaller) if smaller else most
 
 
 def _join_cell(lines: list[str], vocabulary: frozenset[str] = frozenset()) -> str:
@@ -259,7 +270,7 @@ def _table(rows: list[Row], pitch: dict[float, float], vocabulary: frozenset[str
 
 
 def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped: bool, vocabulary=frozenset(),
-               levels: dict[float, str] | None = None) -> list[tuple[str, str | None]]:
+               levels: dict[float, str] | None = None, right: float = 0.0) -> list[tuple[str, str | None]]:
     """(text, hint) lines of one page, blank lines at paragraph gaps, tables cell by cell."""
     blocks: list[list[Row]] = []
     for r in rows:
@@ -278,10 +289,32 @@ def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped
         for k, r in enumerate(block):
             text = r.text().strip()
             hint = "wrap" if (gapped or level) and k and not starts_structure(text) and not _after_item(block[k - 1], r) else None
+            ended = _ended(block[k - 1], r, right, margin) if k and not (gapped or level) and right else None
+            if ended:
+                out.append(("", None))
+            elif ended is False and not starts_structure(text) and not _after_item(block[k - 1], r):
+                hint = "wrap"
             if not k and level:
                 hint = level
             out.append((text, hint))
     return out
+
+
+def _ended(above: Row, row: Row, right: float, margin: float) -> bool | None:
+    """Where no gaps set paragraphs apart: a line at the margin ended its paragraph when the next line's first
+    word would have fitted after it (a typesetter fills a line before it breaks one; `right` is where the
+    text column ends), and did not when the word would not have fitted. A hyphen at its end divides a word;
+    a line off the margin (centred) or set in columns tells nothing (None)."""
+    if len(above.segs) > 1 or len(row.segs) > 1 or above.segs[0][0] > margin + 3 * above.size:
+        return None
+    last, text = above.segs[0][1], row.segs[0][1].strip()
+    if last.rstrip().endswith(("-", "\u00ad")) or not text:
+        return False
+    space = 0.28 * above.size
+    end = above.ends[-1] - (space if last.endswith(" ") else 0.0)
+    word = text.split()[0]
+    first = (row.ends[0] - row.segs[0][0]) * glyphs.width(word) / max(1.0, glyphs.width(text))
+    return end + space + first <= right - 1.0
 
 
 def _after_item(above: Row, row: Row) -> bool:
@@ -369,7 +402,9 @@ def document_lines(pages: list) -> list[list[tuple[str, str | None]]]:
                if a.size == b.size and pitch.get(a.size, 99) + 1.0 < a.y - b.y < 3 * a.size)
     gapped = gaps >= 3
     vocabulary = frozenset(w.casefold() for page in rows for r in page for _, t in r.segs for w in re.findall(r"[\wæøåÆØÅ]+", t))
-    out = [page_lines(page, pitch, margin, gapped, vocabulary, _levels(rows)) for page in rows]
+    body_ends = sorted(r.ends[0] for page in rows for r in page if len(r.segs) == 1 and abs(r.segs[0][0] - margin) <= 1.5)
+    right = body_ends[int(len(body_ends) * 0.97)] if len(body_ends) >= 10 else 0.0
+    out = [page_lines(page, pitch, margin, gapped, vocabulary, _levels(rows), right) for page in rows]
     if gapped:
         _join_pages(out)
     return out
