@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from avtale.extract import clean, glyphs, pdf_lines, unwrap
+from avtale.extract import clean, glyphs, pdf_lines, pdf_table, unwrap
 from avtale.extract.compare import merge_unsure, unsure_breaks
 from avtale.extract.lines import Line, Notes
 from avtale.model import Agreement
@@ -97,11 +97,11 @@ def test_line_pitch_where_paragraphs_are_one_line_apart_by_empty_ones():
 
 
 def test_table_cell_lines_kept_apart_unless_one_goes_on():
-    assert not pdf_lines._goes_on("________________________", "Kjersti Solvang")
-    assert pdf_lines._goes_on("________________________", "____")
-    assert not pdf_lines._goes_on("Kjersti Solvang", "Næringsminister")
-    assert pdf_lines._goes_on("Nærings- og", "fiskeridepartementet")
-    assert pdf_lines._goes_on("Kommunal- og distriktsdeparte", "mentet")
+    assert not pdf_table.goes_on("________________________", "Kjersti Solvang")
+    assert pdf_table.goes_on("________________________", "____")
+    assert not pdf_table.goes_on("Kjersti Solvang", "Næringsminister")
+    assert pdf_table.goes_on("Nærings- og", "fiskeridepartementet")
+    assert pdf_table.goes_on("Kommunal- og distriktsdeparte", "mentet")
 
 
 WRAPS = ("Partane skal samarbeide om eit godt kunnskapsgrunnlag for tiltaka der det er tenleg og\n"
@@ -224,8 +224,8 @@ def test_pdf_text_measured_with_the_fonts_widths_and_word_spacing():
 
 def test_name_a_signature_cell_wrapped_goes_on_under_it():
     above = (132.7, 476.7)  # «Torbjørn Kristian » ends here; the cell's rule ends at 511.4
-    assert pdf_lines._overflows(above, "Bråten", 373.4, 413.6, 511.4)
-    assert not pdf_lines._overflows((132.7, 420.0), "Leiar", 373.4, 400.0, 511.4)  # would have fitted: a line of its own
+    assert pdf_table.overflows(above, "Bråten", 373.4, 413.6, 511.4)
+    assert not pdf_table.overflows((132.7, 420.0), "Leiar", 373.4, 400.0, 511.4)  # would have fitted: a line of its own
 
 
 def test_line_pitch_where_most_paragraphs_are_short_and_spaced():

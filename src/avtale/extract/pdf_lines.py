@@ -20,7 +20,7 @@ Reads: pypdf page objects. Writes: per page, a list of (text, hint) lines:
   output holds the k-th cell of every column, separated by tabs. A cell's lines are
   joined here (a soft hyphen or a hyphen at a line end divides the word, except before
   «og»/«eller»); a line alone on its row whose first word would not have fitted after the line above in
-  its column is that cell wrapped (`_overflows`);
+  its column is that cell wrapped (`pdf_table`);
 - font sizes above the body's mark the title, headings and subheadings (hints `title`,
   `heading`, `subheading`), so unnumbered headings are told from subsections;
 - the first line of a page continues the paragraph that ended the page before when that
@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from avtale.extract import glyphs
+from avtale.extract.pdf_table import table as _table
 from avtale.extract.clean import PAGE_NUMBER
 from avtale.extract.markers import LONE_LABEL as LONE
 from avtale.extract.markers import TERMINAL, starts_structure
@@ -180,93 +181,6 @@ def _line_pitch(gaps: Counter) -> float:
     most = max(counted, key=lambda gn: (gn[1], -gn[0]))[0]
     smaller = [g for g, n in counted if n >= max(2, total / 20) and g * 1.2 <= most]
     return min(smaller) if smaller else most
-
-
-def _join_cell(lines: list[str], vocabulary: frozenset[str] = frozenset()) -> str:
-    """A cell's lines as one text. A word a narrow cell broke without a hyphen («inkluderingsdepart» + «ementet»)
-    is whole again where the whole word is in the document (`vocabulary`)."""
-    out = ""
-    for line in lines:
-        line = line.strip()
-        if not out:
-            out = line
-        elif re.search(r"[a-zæøå]$", out) and line[:1].islower() and \
-                (out.split()[-1] + line.split()[0]).casefold().strip(".,;:") in vocabulary:
-            out += line
-        elif re.search(r"\d[–—]$", out) and line[:1].isdigit():
-            out += line  # «2030–» + «2033»: a span of years broken at its dash
-        elif out.endswith(("\u00ad", "-")):
-            word = line.split()[0] if line.split() else ""
-            if word.casefold() in ("og", "eller"):
-                out = out[:-1] + "- " + line
-            elif out.endswith("\u00ad") or (out[-2:-1].islower() and line[:1].islower()):
-                out = out[:-1] + line
-            else:
-                out += line
-        else:
-            out += " " + line
-    return out.replace("\u00ad", "-")
-
-
-RULE = re.compile(r"^[_.…\s]{3,}$")
-
-
-def _goes_on(before: str, text: str) -> bool:
-    """Inside a cell, a line goes on with the one above when that one is cut short (a hyphen, «og», a
-    comma) or this one starts in lower case; a rule of underscores goes on only with a rule. Else it is a
-    line of its own: the line to sign on, the name and the title under it are three lines."""
-    before, text = before.strip(), text.strip()
-    if RULE.match(before) or RULE.match(text):
-        return bool(RULE.match(before) and RULE.match(text))
-    last = before.split()[-1].casefold() if before.split() else ""
-    return (before.endswith(("-", "\u00ad", ",")) or last in ("og", "eller", "i", "for", "til", "av", "&")
-            or text[:1].islower())
-
-
-def _overflows(above: tuple[float, float], text: str, x: float, end: float, right: float) -> bool:
-    """A line alone on its row of a table that a cell wrapped: its first word would not have fitted after the
-    line above it within the column («Torbjørn Kristian» / «Bråten» under a rule as wide as the cell). The
-    first word's width is its share of the line's measured width."""
-    words = text.split()
-    if not words or not text.strip():
-        return False
-    first = (end - x) * glyphs.width(words[0]) / max(1.0, glyphs.width(text.strip()))
-    return above[1] + first > right + 0.5
-
-
-def _column_spans(rows: list[Row]) -> list[tuple[float, float]]:
-    """Columns as horizontal spans: segments whose estimated extents overlap share a column."""
-    spans = sorted((x, max(x + 1, end)) for r in rows for (x, _), end in zip(r.segs, r.ends))
-    out: list[list[float]] = []
-    for a, b in spans:
-        if out and a <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], b)
-        else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
-
-
-def _table(rows: list[Row], pitch: dict[float, float], vocabulary: frozenset[str] = frozenset()) -> list[str]:
-    """Rows of a region set in columns -> one line per row of cells, cells separated by tabs."""
-    spans = _column_spans(rows)
-    columns: list[list[tuple[float, float, str, float, float, bool]]] = [[] for _ in spans]
-    for r in rows:
-        for (x, text), end in zip(r.segs, r.ends):
-            k = max([i for i, (a, _) in enumerate(spans) if a <= x + 0.5] or [0])
-            columns[k].append((r.y, r.size, text, x, end, len(r.segs) == 1))
-    cells: list[list[str]] = []
-    for (_, right), col in zip(spans, columns):
-        out: list[list[str]] = []
-        above = None
-        for y, size, text, x, end, alone in col:
-            if above is None or above[0] - y > pitch.get(size, size * 1.2) + 1.0 or len(spans) > 1 and not (
-                    _goes_on(out[-1][-1], text) or alone and _overflows(above, text, x, end, right)):
-                out.append([])
-            out[-1].append(text)
-            above = (y, end)
-        cells.append([_join_cell(c, vocabulary) for c in out])
-    height = max(len(c) for c in cells)
-    return ["\t".join(c[k] if k < len(c) else "" for c in cells).rstrip("\t") for k in range(height)]
 
 
 def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped: bool, vocabulary=frozenset(),
