@@ -247,3 +247,14 @@ def test_line_ended_its_paragraph_where_the_next_word_would_have_fitted():
     assert pdf_lines._ended(short, nxt, 520.0, 72.0) is True
     assert pdf_lines._ended(full, nxt, 520.0, 72.0) is False
     assert pdf_lines._ended(row(700, "Avtale om", 300.0, x=250.0), nxt, 520.0, 72.0) is None  # centred
+
+
+def test_header_over_the_title_it_repeats_wrapped_in_capitals_is_dropped():
+    """A one-page agreement shows its running header once: it is known by the title under it saying it again."""
+    text = ("Avtale om samarbeid om folkehelse i Vestland 2025–2028\nAVTALE OM SAMARBEID OM FOLKEHELSE\n"
+            "I VESTLAND 2025–2028\n" + PROSE)
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(text.split("\n"), 1)], Notes())
+    assert [ln.text for ln in kept][:3] == ["", "AVTALE OM SAMARBEID OM FOLKEHELSE", "I VESTLAND 2025–2028"]
+    other = "Avtale om folkehelse\nAVTALE OM SAMARBEID OM FOLKEHELSE\nI VESTLAND 2025–2028\n" + PROSE
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(other.split("\n"), 1)], Notes())
+    assert kept[0].text == "Avtale om folkehelse"

@@ -19,7 +19,8 @@ note for every line or marker dropped:
 - running headers and footers: the same short line repeated page after page, next to the
   page breaks (text repeated elsewhere is the agreement's own);
 - lines with no letter or digit («— ——», «________»), and single stray letters (text read off a logo;
-  but not «o» over «o», a column of bullets);
+  but not «o» over «o», a column of bullets, nor «i» or «å», words of one letter);
+- a running header over the title it repeats, wrapped (a one-page agreement shows its header once);
 - a letterhead before the title (lines naming organisations only, one per column, or the
   halves of names a logo breaks over two lines: «Kultur- og» / «likestillingsdepartementet») and logo
   text after the last line with lower-case letters (all capitals, «KUNNSKAPSDEPARTEMENTET»).
@@ -55,6 +56,7 @@ COLUMN_GAP = re.compile(r"\t+|\s{3,}")
 ORGANISATION = re.compile(r"(?:departementet|direktoratet|\bKS|kommune|fylkeskommune|[Kk]ommunesektorens organisasjon)$")
 
 
+ONE_LETTER_WORDS = {"i", "å"}  # Norwegian words of one letter: a justified line's word pdftotext set apart
 STRETCH_WORDS = {"og", "i", "til", "for", "av", "med", "om", "på", "er", "skal", "som", "at", "eller", "frå", "fra"}
 
 
@@ -132,6 +134,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     kept = _drop_running(kept, notes)
     kept = _drop_header_without_pages(kept, notes)
     kept = _drop_folios_by_running(unrun, kept, notes)
+    kept = _drop_header_over_wrapped_title(kept, notes)
     kept = _drop_letterhead(kept, notes, orgs)
     kept = _drop_trailing_logos(kept, notes, orgs)
     return kept, orgs
@@ -187,16 +190,32 @@ def _debris(text: str) -> str | None:
         return "page number"
     if not re.search(r"\w", text):
         return None if text in BULLET_CHARS else "no letters (rule or logo)"
-    if len(text) == 1 and text.isalpha():
+    if len(text) == 1 and text.isalpha() and text not in ONE_LETTER_WORDS:
         return "single letter (logo text)"
     return None
 
 
 def _heading_number(lines: list[Line], i: int) -> bool:
     """A bare «3» alone, not at a page break, followed (after blank lines) by a short capitalised line without a full
-    stop, a number of its own or a lower-case line going on after it."""
-    if not re.fullmatch(r"\d{1,2}", lines[i].text.strip()) or _near_page_break(lines, i):
+    stop, a number of its own or a lower-case line going on after it. Where the text shows no page breaks
+    (pypdf), it must be one of a numbering too: a «2» or a «4» stands elsewhere, not as the text's last line.
+    A lone «1» over the one heading of a text whose headings have no numbers is the folio of a page pypdf ran
+    into the next (and the «2» at the end the last page's)."""
+    if not re.fullmatch(r"\d{1,2}", lines[i].text.strip()) or _near_page_break(lines, i) or not _over_heading(lines, i):
         return False
+    if len({ln.page for ln in lines}) > 1:
+        return True  # the text shows its page breaks: a folio stands next to one
+    n = int(lines[i].text.strip())
+    last = max((j for j, ln in enumerate(lines) if not ln.blank()), default=-1)
+    for m in (n - 1, n + 1):
+        label = re.compile(rf"^(?:§\s*)?{m}(?:[.)]?\s+[A-ZÆØÅ]|\.?$)")
+        if m > 0 and any(label.match(ln.text.strip()) for j, ln in enumerate(lines) if j not in (i, last)):
+            return True
+    return False
+
+
+def _over_heading(lines: list[Line], i: int) -> bool:
+    """The line after `i` (blank lines aside, on its page) looks like a heading."""
     at = next((k for k in range(i + 1, min(i + 4, len(lines))) if not lines[k].blank()), None)
     if at is None or lines[at].page != lines[i].page:
         return False
@@ -278,6 +297,26 @@ def _drop_folios_by_running(before: list[Line], after: list[Line], notes: Notes)
                 out[i] = Line(line.no, "", line.page, None, line.page_start)
                 break
     return out
+
+
+def _drop_header_over_wrapped_title(lines: list[Line], notes: Notes) -> list[Line]:
+    """A first line that the next two or three lines say again, wrapped (digits, case and spacing aside), is a
+    running header over the title it repeats: «Avtale om flere læreplasser 2026–2030» over «AVTALE OM FLERE
+    LÆREPLASSER» / «2026–2030». A one-page agreement shows its header once, so only the repetition tells."""
+    filled = [i for i, ln in enumerate(lines) if not ln.blank()][:4]
+    if len(filled) < 3 or lines[filled[0]].hint not in (None, "para"):
+        return lines
+    key = norm(lines[filled[0]].text)
+    for k in (2, 3):
+        under = filled[1 : 1 + k]
+        if len(under) == k and under[-1] - under[0] == k - 1 and all(lines[i].hint in (None, "para") for i in under) \
+                and norm(" ".join(lines[i].text for i in under)) == key:
+            out = list(lines)
+            first = lines[filled[0]]
+            notes.dropped(first.no, first.text, "running header over the title it repeats")
+            out[filled[0]] = Line(first.no, "", first.page, None, first.page_start)
+            return out
+    return lines
 
 
 def _header_over_title(lines: list[Line], i: int) -> bool:
