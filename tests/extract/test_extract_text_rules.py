@@ -258,3 +258,29 @@ def test_header_over_the_title_it_repeats_wrapped_in_capitals_is_dropped():
     other = "Avtale om folkehelse\nAVTALE OM SAMARBEID OM FOLKEHELSE\nI VESTLAND 2025–2028\n" + PROSE
     kept, _ = clean.clean([Line(i, t) for i, t in enumerate(other.split("\n"), 1)], Notes())
     assert kept[0].text == "Avtale om folkehelse"
+
+
+def test_list_labels_glued_to_their_items_get_their_space_back():
+    """Word's tab after «10.» had no room left: pypdf and pdftotext -layout write «10.rettleiing …»."""
+    text = (PROSE + "Tiltaka omfattar mellom anna:\n10.rettleiing til kommunar med små fagmiljø\n"
+            "11.felles opplæring for tilsette i barnevernet\nMøtet er 1.januar kvart år.\n")
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(text.split("\n"), 1)], Notes())
+    assert [ln.text for ln in kept][-4:-1] == ["10. rettleiing til kommunar med små fagmiljø",
+                                               "11. felles opplæring for tilsette i barnevernet", "Møtet er 1.januar kvart år."]
+    alone = clean.clean([Line(1, "1.januar er fristen."), Line(2, "Partane møtest.")], Notes())[0]
+    assert alone[0].text == "1.januar er fristen."
+
+
+def test_signature_line_set_with_tabs_wraps_to_the_margin_with_its_last_column():
+    """«For Helse- og omsorgsdepartementet⇥For Klima- og» wrapped: «miljødepartementet» at the margin below is the
+    last column's, not the first's."""
+    def row(y, *cells):
+        return pdf_lines.Row(y, 11.0, [(x, t) for x, t in cells], ends=[x + 6 * len(t) for x, t in cells])
+
+    rows = [row(580, (71.0, "For Helse- og omsorgsdepartementet "), (312.0, "For Klima- og ")),
+            row(566, (71.0, "miljødepartementet")),
+            row(522, (71.0, "____________________ "), (312.0, "____________________")),
+            row(508, (71.0, "Kari Nordmann "), (312.0, "Ola Hansen"))]
+    assert pdf_table.table(rows, pdf_lines.Pitch({11.0: 13.8})) == [
+        "For Helse- og omsorgsdepartementet\tFor Klima- og miljødepartementet",
+        "____________________\t____________________", "Kari Nordmann\tOla Hansen"]

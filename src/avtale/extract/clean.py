@@ -74,6 +74,39 @@ def _goes_on_after_stretched(lines: list[Line], stretched: set[int]) -> list[Lin
     return [Line(ln.no, ln.text, ln.page, ln.hint, ln.page_start, True) if ln.no in stretched else ln for ln in lines]
 
 
+GLUED_LABEL = re.compile(r"^(\s*)(\d{1,2})([.)])(?=[a-zæøåA-ZÆØÅ]{2})")
+
+
+def _space_glued_labels(lines: list[Line], notes: Notes) -> list[Line]:
+    """List labels an exporter glued to their items («10.eit godt kunnskapsgrunnlag», where Word's tab after a
+    two-digit number had no room left) get their space back, where two lines or more in a row (blank lines
+    aside) count on from each other: «10.eit …», «11.regelverk …». A single «1.januar» is left alone."""
+    out = list(lines)
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            for i in run:
+                line = out[i]
+                notes.uncertain(line.no, f"list label glued to its item: «{line.text.strip()[:20]}…» read with a space")
+                out[i] = Line(line.no, GLUED_LABEL.sub(r"\1\2\3 ", line.text, count=1), line.page, line.hint,
+                              line.page_start, line.goes_on)
+        run.clear()
+
+    for i, line in enumerate(lines):
+        if line.blank():
+            continue
+        m = GLUED_LABEL.match(line.text)
+        if m and run and int(m.group(2)) == int(GLUED_LABEL.match(lines[run[-1]].text).group(2)) + 1:
+            run.append(i)
+            continue
+        close()
+        if m:
+            run.append(i)
+    close()
+    return out
+
+
 def columns(text: str) -> list[str]:
     """The parts of a line set side by side (tabs or runs of three or more spaces)."""
     return [c.strip() for c in COLUMN_GAP.split(text.strip()) if c.strip()]
@@ -122,6 +155,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
             continue
         kept.append(Line(line.no, text, line.page, line.hint, line.page_start))
     kept = _goes_on_after_stretched(kept, stretched)
+    kept = _space_glued_labels(kept, notes)
     unrun = kept
     kept = _drop_running(kept, notes)
     kept = _drop_header_without_pages(kept, notes)

@@ -2,7 +2,8 @@
 
 Reads: the rows of the region (`pdf_lines.Row`: baseline, size, segments and where each ends). Writes: one
 line per row of cells, the cells separated by tabs. Columns are horizontal spans (segments whose extents
-overlap share one); the lines of a column, split at gaps larger than the line pitch or where a line does not
+overlap share one); a line a paragraph set with tabs wrapped to the margin goes with its last column
+(`_tab_wraps`); the lines of a column, split at gaps larger than the line pitch or where a line does not
 go on with the one above (`goes_on`, `overflows`), make its cells, and a cell's lines are joined
 (`join_cell`).
 """
@@ -78,8 +79,30 @@ def column_spans(rows: list) -> list[tuple[float, float]]:
     return [(a, b) for a, b in out]
 
 
+CUT_SHORT = re.compile(r"(?:[-\u00ad,]|\s(?:og|eller))$")
+
+
+def _tab_wraps(rows: list, pitch: dict[float, float], vocabulary: frozenset[str]) -> list:
+    """A paragraph whose columns tabs set apart wraps to the margin: «For Barne- og familiedepartementet⇥For
+    Justis- og» over «beredskapsdepartementet». A row of one segment at the first column's start, a line below
+    a row whose last cell is cut short («og», a hyphen, a comma) and whose first is not, goes on with the last
+    cell, not the first."""
+    out: list = []
+    for r in rows:
+        above = out[-1] if out else None
+        if (above is not None and len(above.segs) > 1 and len(r.segs) == 1 and abs(r.segs[0][0] - above.segs[0][0]) <= 1.0
+                and above.y - r.y <= pitch.get(r.size, r.size * 1.2) + 1.0
+                and CUT_SHORT.search(above.segs[-1][1].rstrip()) and not CUT_SHORT.search(above.segs[0][1].rstrip())):
+            x, text = above.segs[-1]
+            above.segs[-1] = (x, join_cell([text, r.segs[0][1]], vocabulary))
+            continue
+        out.append(r)
+    return out
+
+
 def table(rows: list, pitch: dict[float, float], vocabulary: frozenset[str] = frozenset()) -> list[str]:
     """Rows of a region set in columns -> one line per row of cells, cells separated by tabs."""
+    rows = _tab_wraps(rows, pitch, vocabulary)
     spans = column_spans(rows)
     columns: list[list[tuple[float, float, str, float, float, bool]]] = [[] for _ in spans]
     for r in rows:
