@@ -284,3 +284,11 @@ def test_signature_line_set_with_tabs_wraps_to_the_margin_with_its_last_column()
     assert pdf_table.table(rows, pdf_lines.Pitch({11.0: 13.8})) == [
         "For Helse- og omsorgsdepartementet\tFor Klima- og miljødepartementet",
         "____________________\t____________________", "Kari Nordmann\tOla Hansen"]
+
+
+def test_numbered_heading_indented_under_a_list_item_is_no_part_of_it():
+    """LibreOffice's text export indents an automatically numbered heading as deep as a list item's text:
+    «    3 Økonomi» under «2.⇥…» starts a heading, it is not the item going on."""
+    text = ("Avtale om skuleskyss\n    1 Formål\nPartane skal:\n1.\tsamarbeide om skyssen\n"
+            "2.\tdele kostnadene likt\n    2 Økonomi\nKostnadene blir delte etter folketal.\n")
+    assert paragraphs(text)[-3:] == ["2.\tdele kostnadene likt", "2 Økonomi", "Kostnadene blir delte etter folketal."]
