@@ -292,3 +292,17 @@ def test_numbered_heading_indented_under_a_list_item_is_no_part_of_it():
     text = ("Avtale om skuleskyss\n    1 Formål\nPartane skal:\n1.\tsamarbeide om skyssen\n"
             "2.\tdele kostnadene likt\n    2 Økonomi\nKostnadene blir delte etter folketal.\n")
     assert paragraphs(text)[-3:] == ["2.\tdele kostnadene likt", "2 Økonomi", "Kostnadene blir delte etter folketal."]
+
+
+def test_capital_after_a_list_item_at_a_page_end_starts_the_paragraph_after_the_list():
+    item = "b) vurdere felles rutinar for skyss av elevar med særskilde behov gjennom heile året"
+    body = "Kommunane skal melde frå om avvik til fylkeskommunen så snart som råd, og fylkeskommunen"
+    page1 = [(body, None), ("skal følgje opp.", "wrap"), ("", None), ("Fylkeskommunen skal:", None), ("", None),
+             ("a) gje råd om skyss av elevar", None), ("", None), (item, None)]
+    page2 = [("Partane skal møtast to gonger i året og gå gjennom avtalen og korleis han verkar.", None)]
+    pdf_lines._join_pages([page1, page2])
+    assert page2[0][1] is None
+    page1[-1] = ("b) vurdere felles rutinar for skyss av elevar med særskilde behov gjennom heile", None)
+    page2 = [("året og på alle skuledagar.", None)]
+    pdf_lines._join_pages([page1, page2])
+    assert page2[0][1] == "wrap"

@@ -38,7 +38,7 @@ from avtale.extract import glyphs
 from avtale.extract.pdf_table import table as _table
 from avtale.extract.clean import PAGE_NUMBER
 from avtale.extract.markers import LONE_LABEL as LONE
-from avtale.extract.markers import TERMINAL, starts_structure
+from avtale.extract.markers import TERMINAL, marker, starts_structure
 
 
 @dataclass
@@ -306,6 +306,16 @@ def _running(pages: list[list[tuple[str, str | None]]]) -> set[tuple[int, int]]:
     return {at for spots in where.values() if len({n for n, _ in spots}) >= 2 for at in spots}
 
 
+def _item_ends(page: list[tuple[str, str | None]], at: int | None) -> bool:
+    """The line at `at` ends a list item: its paragraph (back to a blank line) opens with a list label."""
+    if at is None:
+        return False
+    k = at
+    while k > 0 and page[k - 1][0].strip() and page[k][1] == "wrap" and not starts_structure(page[k][0]):
+        k -= 1
+    return marker(page[k][0]).kind in ("bullet", "letter", "number")
+
+
 def document_lines(pages: list) -> list[list[tuple[str, str | None]]]:
     """(text, hint) lines for every page of a pypdf reader's pages."""
     rows = [page_rows(p) for p in pages]
@@ -327,14 +337,18 @@ def document_lines(pages: list) -> list[list[tuple[str, str | None]]]:
 def _join_pages(out: list[list[tuple[str, str | None]]]) -> None:
     """The first line of a page goes on with the paragraph that ended the page before (hint `wrap`) when that
     one ended in a hyphen, or ended full and without a full stop; running headers and footers (`_running`)
-    and page numbers between them are passed over."""
+    and page numbers between them are passed over. After a list item, a line starting with a capital is the
+    paragraph after the list (unless the item ends in a hyphen or a comma)."""
     body = [len(t) for page in out for t, _ in page if t and "\t" not in t]
     full = sorted(body)[int(len(body) * 0.9)] * 0.8 if body else 0
     furniture = _running(out)
     for number, (prev, page) in enumerate(zip(out, out[1:])):
-        last = next((t for k, (t, _) in reversed(list(enumerate(prev)))
-                     if t and not PAGE_NUMBER.match(t.strip()) and (number, k) not in furniture), "")
+        at = next((k for k, (t, _) in reversed(list(enumerate(prev)))
+                   if t and not PAGE_NUMBER.match(t.strip()) and (number, k) not in furniture), None)
+        last = prev[at][0] if at is not None else ""
         first = next((k for k, (t, _) in enumerate(page) if t and (number + 1, k) not in furniture), None)
+        if first is not None and _item_ends(prev, at) and page[first][0][:1].isupper() and not last.endswith(("-", ",")):
+            continue  # a capital after a list item: the paragraph after the list
         if first is not None and not starts_structure(page[first][0]):
             ends_hyphen = last.endswith(("\u00ad", "-"))
             if ends_hyphen or (not TERMINAL.search(last) and len(last) >= full and "\t" not in last):
