@@ -306,3 +306,26 @@ def test_capital_after_a_list_item_at_a_page_end_starts_the_paragraph_after_the_
     page2 = [("året og på alle skuledagar.", None)]
     pdf_lines._join_pages([page1, page2])
     assert page2[0][1] == "wrap"
+
+
+def test_stretched_line_of_few_long_words_at_the_right_edge():
+    """pdftotext -layout sets each word in its nearest character cell: a full justified line of long words gets
+    gaps from 2 to 9 spaces. At the text's right edge it is still one stretched line, not columns."""
+    line = "Avtalen er inngått         mellom   KS,    Justis-   og    beredskapsdepartementet       og"
+    assert not clean._stretched(line)
+    assert clean._stretched(line, full=len(line) - 1)
+    assert not clean._stretched("Leiar i KS      Kunnskapsminister      Kommunal- og distriktsminister", full=40)
+    text = (PROSE + "\n" + line + "\nEnergidepartementet.\n")
+    assert paragraphs(text)[-1] == ("Avtalen er inngått mellom KS, Justis- og beredskapsdepartementet og "
+                                    "Energidepartementet.")
+
+
+def test_end_of_a_sentence_repeated_by_a_page_break_is_no_running_footer():
+    lines = [Line(1, "Avtale om skyss"), Line(2, "Direktoratet skal følgje opp tiltaka i tråd med"),
+             Line(3, "gjeldande regelverk."), Line(4, "Partane møtest to gonger i året."), Line(5, "Side 1 av 3"),
+             Line(6, "Kommunane skal melde avvik i tråd med", page=2, page_start=True),
+             Line(7, "gjeldande regelverk.", page=2), Line(8, "Partane dekkjer eigne kostnader.", page=2),
+             Line(9, "Side 2 av 3", page=2), Line(10, "Staten skal rettleie i tråd med", page=3, page_start=True),
+             Line(11, "gjeldande regelverk.", page=3), Line(12, "Side 3 av 3", page=3)]
+    kept, _ = clean.clean(lines, Notes())
+    assert [ln.text for ln in kept].count("gjeldande regelverk.") == 3

@@ -56,17 +56,30 @@ ONE_LETTER_WORDS = {"i", "å"}  # Norwegian words of one letter: a justified lin
 STRETCH_WORDS = {"og", "i", "til", "for", "av", "med", "om", "på", "er", "skal", "som", "at", "eller", "frå", "fra"}
 
 
-def _stretched(text: str) -> bool:
+def _stretched(text: str, full: int = 0) -> bool:
     """A justified line whose spaces an exporter stretched (pdftotext -layout: «miljødepartementet,       Forsvars-
     departementet,       Nærings-         og»; pypdf: «Denne  avtalen  er  inngått  mellom …»): three gaps or more
     of two spaces or more, about as wide as each other, two in three gaps or more so wide, a word of prose among
-    the words and no line to sign on. Columns set side by side have single spaces inside a cell («Kari Nordmann
-    Ola Hansen»). A typesetter stretches every line of a justified paragraph but its last, so the line after a
+    the words and no line to sign on. A line that reaches the text's right edge (`full`, in characters) may have
+    gaps of any widths: pdftotext -layout sets each word in the character cell nearest its place, so a line of
+    few long words stretched far gets gaps of 2 to 9. Columns set side by side have single spaces inside a cell
+    («Kari Nordmann      Ola Hansen»). A typesetter stretches every line of a justified paragraph but its last, so the line after a
     stretched line goes on with it (`Line.goes_on`)."""
     gaps = [len(g) for g in re.findall(r"(?<=\S) +(?=\S)", text.strip())]
     wide = [g for g in gaps if g >= 2]
-    return (len(wide) >= 3 and len(wide) * 3 >= len(gaps) * 2 and max(wide) - min(wide) <= 3 and "_" not in text
+    even = bool(wide) and (max(wide) - min(wide) <= 3 or 0 < full <= len(text.rstrip()))
+    return (len(wide) >= 3 and len(wide) * 3 >= len(gaps) * 2 and even and "_" not in text
             and "\t" not in text and any(w.casefold() in STRETCH_WORDS for w in text.split()))
+
+
+def _full_width(lines: list[Line]) -> int:
+    """How long a full line of the text is, in characters: the median length of the lines a lower-case word
+    certainly continues (they ended for lack of room), less one; 0 with fewer than five such lines. Lines with
+    runs of spaces are left out (they may be stretched, or columns)."""
+    lengths = sorted(len(a.text.rstrip()) for a, b in zip(lines, lines[1:])
+                     if not a.blank() and re.match(r"[a-zæøå]", b.text.strip()) and "\t" not in a.text
+                     and not re.search(r"\S\s{2,}\S", a.text.strip()))
+    return lengths[len(lengths) // 2] - 1 if len(lengths) >= 5 else 0
 
 
 def _goes_on_after_stretched(lines: list[Line], stretched: set[int]) -> list[Line]:
@@ -118,6 +131,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     kept: list[Line] = []
     stretched: set[int] = set()
     lines = grid_tables(lines)
+    full = _full_width(lines)
     for index, line in enumerate(lines):
         text = line.text
         if CONTROL.search(text):
@@ -133,7 +147,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
                 continue
         if SYMBOL_BULLET.match(text):
             text = SYMBOL_BULLET.sub(r"\1•", text)
-        if line.hint is None and _stretched(text):
+        if line.hint is None and _stretched(text, full):
             text = text[: len(text) - len(text.lstrip())] + " ".join(text.split())
             stretched.add(line.no)
         if TABLE_ROW.match(text.strip()):  # a grid-table row (pandoc): cells become columns

@@ -61,13 +61,15 @@ def _over_heading(lines: list[Line], i: int) -> bool:
 
 
 def drop_running(lines: list[Line], notes: Notes) -> list[Line]:
-    """Short lines repeated on several pages (digits ignored) are running headers or footers."""
+    """Short lines repeated on several pages (digits ignored) are running headers or footers; not a line that
+    starts in lower case (the end of a sentence, «gjeldende regelverk.», which comes again by chance)."""
     where: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(lines):
         if line.blank() or line.hint not in (None, "para"):
             continue
         key = norm(line.text)
-        if len(key.split()) <= 16 and not re.match(r"^(?:[#]+[.)]|§|[" + re.escape(BULLET_CHARS) + r"])", key):
+        if len(key.split()) <= 16 and not re.match(r"^(?:[#]+[.)]|§|[" + re.escape(BULLET_CHARS) + r"])", key) \
+                and not re.match(r"[a-zæøå]", line.text.strip()):  # a line in lower case goes on with a sentence
             where[key].append(i)
     first_content = next((i for i, ln in enumerate(lines) if not ln.blank()), -1)
     pages = len({ln.page for ln in lines})
