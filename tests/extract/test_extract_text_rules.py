@@ -329,3 +329,20 @@ def test_end_of_a_sentence_repeated_by_a_page_break_is_no_running_footer():
              Line(11, "gjeldande regelverk.", page=3), Line(12, "Side 3 av 3", page=3)]
     kept, _ = clean.clean(lines, Notes())
     assert [ln.text for ln in kept].count("gjeldande regelverk.") == 3
+
+
+def test_signature_rows_of_two_cells_where_a_long_first_cell_pushed_the_second_to_a_later_tab_stop():
+    def row(y, *cells):
+        return pdf_lines.Row(y, 10.0, [(x, t) for x, t in cells], ends=[x + 5 * len(t) for x, t in cells])
+
+    rows = [row(234, (71.0, "For Helse- og omsorgsdepartementet "), (312.0, "For Energidepartementet")),
+            row(221, (71.0, "Kari Nes "), (312.0, "Ola Dahl")),
+            row(178, (71.0, "For Digitaliserings- og forvaltningsdepartementet "), (359.0, "For KS")),
+            row(165, (71.0, "Liv Berg "), (312.0, "Per Moen"))]
+    assert pdf_table.table(rows, pdf_lines.Pitch({10.0: 12.5})) == [
+        "For Helse- og omsorgsdepartementet\tFor Energidepartementet", "Kari Nes\tOla Dahl",
+        "For Digitaliserings- og forvaltningsdepartementet\tFor KS", "Liv Berg\tPer Moen"]
+    logos = [row(762, (71.0, "Kommunal- og distriktsde-")), row(755, (236.0, "Kunnskapsdepartementet"), (510.0, "KS")),
+             row(749, (71.0, "partementet"))]  # logos set at staggered heights: columns by where they stand
+    assert pdf_table.table(logos, pdf_lines.Pitch({10.0: 12.5})) == [
+        "Kommunal- og distriktsdepartementet\tKunnskapsdepartementet\tKS"]

@@ -1,7 +1,8 @@
 """A region of a PDF page set in columns (a letterhead, the signature table), read cell by cell, for `pdf_lines`.
 
 Reads: the rows of the region (`pdf_lines.Row`: baseline, size, segments and where each ends). Writes: one
-line per row of cells, the cells separated by tabs. Columns are horizontal spans (segments whose extents
+line per row of cells, the cells separated by tabs. Where every row starts at the left and every row of cells holds as many, the k-th cell is
+column k (a long first cell pushes the next to a later tab stop); else columns are horizontal spans (segments whose extents
 overlap share one); a line a paragraph set with tabs wrapped to the margin goes with its last column
 (`_tab_wraps`); the lines of a column, split at gaps larger than the line pitch or where a line does not
 go on with the one above (`goes_on`, `overflows`), make its cells, and a cell's lines are joined
@@ -103,12 +104,26 @@ def _tab_wraps(rows: list, pitch: dict[float, float], vocabulary: frozenset[str]
 def table(rows: list, pitch: dict[float, float], vocabulary: frozenset[str] = frozenset()) -> list[str]:
     """Rows of a region set in columns -> one line per row of cells, cells separated by tabs."""
     rows = _tab_wraps(rows, pitch, vocabulary)
-    spans = column_spans(rows)
+    counts = {len(r.segs) for r in rows if len(r.segs) > 1}
+    left = min(r.segs[0][0] for r in rows)
+    if len(counts) == 1 and all(abs(r.segs[0][0] - left) <= 1.0 for r in rows):
+        # every row holds the same number of cells: the k-th is column k, even where a long first cell pushed
+        # the next to a later tab stop («For Digitaliserings- og forvaltningsdepartementet⇥For Nærings- og»)
+        n = counts.pop()
+        spans = [(min(r.segs[k][0] for r in rows if len(r.segs) == n),
+                  max(r.ends[k] for r in rows if len(r.segs) > k)) for k in range(n)]
+
+        def column(x: float, k: int, r) -> int:
+            return k
+    else:
+        spans = column_spans(rows)
+
+        def column(x: float, k: int, r) -> int:
+            return max([i for i, (a, _) in enumerate(spans) if a <= x + 0.5] or [0])
     columns: list[list[tuple[float, float, str, float, float, bool]]] = [[] for _ in spans]
     for r in rows:
-        for (x, text), end in zip(r.segs, r.ends):
-            k = max([i for i, (a, _) in enumerate(spans) if a <= x + 0.5] or [0])
-            columns[k].append((r.y, r.size, text, x, end, len(r.segs) == 1))
+        for k, ((x, text), end) in enumerate(zip(r.segs, r.ends)):
+            columns[column(x, k, r)].append((r.y, r.size, text, x, end, len(r.segs) == 1))
     cells: list[list[str]] = []
     for (_, right), col in zip(spans, columns):
         out: list[list[str]] = []
