@@ -75,9 +75,12 @@ def test_bare_heading_number_alone_is_kept_but_page_number_dropped():
     from avtale.extract.lines import Line, Notes
 
     lines = [Line(1, "Tittel"), Line(2, "1"), Line(3, ""), Line(4, "Formålet med avtalen"), Line(5, "Tekst her."),
-             Line(6, "2"), Line(7, "Neste side.", page=2, page_start=True)]
+             Line(6, "2"), Line(7, "Neste side.", page=2, page_start=True), Line(8, "Mer tekst.", page=2),
+             Line(9, "Enda mer tekst.", page=2), Line(10, "2", page=2), Line(11, "", page=2), Line(12, "Økonomi", page=2),
+             Line(13, "Partane dekkjer eigne kostnader.", page=2)]
     kept, _ = clean.clean(lines, Notes())
-    assert [ln.text for ln in kept] == ["Tittel", "1", "", "Formålet med avtalen", "Tekst her.", "", "Neste side."]
+    assert [ln.text for ln in kept] == ["Tittel", "1", "", "Formålet med avtalen", "Tekst her.", "", "Neste side.",
+                                        "Mer tekst.", "Enda mer tekst.", "2", "", "Økonomi", "Partane dekkjer eigne kostnader."]
 
 
 def _attached(texts: list[str]) -> list[str]:
@@ -153,3 +156,15 @@ def test_label_column_items_then_a_paragraph_without_a_blank_line():
     assert got == ["Kommunen skal:", "• Tilby skyss til elever med lang skolevei.", "• Sørge for tilrettelagt undervisning.",
                    "• Melde fra til fylkeskommunen om endringer i", "elevtallet innen 1. mars.",
                    "Fylkeskommunen betaler for skyssen."]
+
+
+
+def test_lone_number_over_the_one_heading_of_unnumbered_headings_is_a_folio():
+    """pypdf runs pages together: the «1» that ends page one stands over a heading, but no «2» heads another."""
+    from avtale.extract import clean
+    from avtale.extract.lines import Line, Notes
+
+    texts = ["Avtale om skuleskyss", "Formål", "Partane skal samarbeide om skyssen.", "1", "Varigheit",
+             "Avtalen gjeld til 2027.", "Oslo, 1. mars 2025", "2"]
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(texts, 1)], Notes())
+    assert [ln.text for ln in kept if ln.text] == [t for t in texts if t not in ("1", "2")]

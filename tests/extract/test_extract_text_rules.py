@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from avtale.extract import clean, glyphs, pdf_lines, unwrap
+from avtale.extract import clean, glyphs, pdf_lines, pdf_table, unwrap
 from avtale.extract.compare import merge_unsure, unsure_breaks
 from avtale.extract.lines import Line, Notes
 from avtale.model import Agreement
@@ -97,11 +97,11 @@ def test_line_pitch_where_paragraphs_are_one_line_apart_by_empty_ones():
 
 
 def test_table_cell_lines_kept_apart_unless_one_goes_on():
-    assert not pdf_lines._goes_on("________________________", "Kjersti Solvang")
-    assert pdf_lines._goes_on("________________________", "____")
-    assert not pdf_lines._goes_on("Kjersti Solvang", "Næringsminister")
-    assert pdf_lines._goes_on("Nærings- og", "fiskeridepartementet")
-    assert pdf_lines._goes_on("Kommunal- og distriktsdeparte", "mentet")
+    assert not pdf_table.goes_on("________________________", "Kjersti Solvang")
+    assert pdf_table.goes_on("________________________", "____")
+    assert not pdf_table.goes_on("Kjersti Solvang", "Næringsminister")
+    assert pdf_table.goes_on("Nærings- og", "fiskeridepartementet")
+    assert pdf_table.goes_on("Kommunal- og distriktsdeparte", "mentet")
 
 
 WRAPS = ("Partane skal samarbeide om eit godt kunnskapsgrunnlag for tiltaka der det er tenleg og\n"
@@ -237,3 +237,194 @@ def test_one_word_heading_over_a_word_stack_stays_a_heading():
     got = paragraphs("Avtale om skoleskyss\n\n" + PROSE + "\nOrganisering\nVeiledere\nog\neksempler\nfra\nkommunene\n"
                      "er\nsamlet\npå\nks.no.\nPartene møtes to ganger i året.\n")
     assert got[-2:] == ["Organisering", "Veiledere og eksempler fra kommunene er samlet på ks.no. Partene møtes to ganger i året."]
+
+
+def test_folio_beside_a_running_header_is_dropped_where_pages_run_together():
+    """pypdf joins pages with no break: the folio «1» that ends page one and the running header that opens page
+    two are furniture, though «1» over a short capitalised line looks like a heading's number."""
+    header = "Avtale om barnevern 2025–2028"
+    text = (header + "\nAvtale om barnevern 2025–2028 mellom Bufdir og KS\n§ 1 Formål\n" + PROSE
+            + "1\n" + header + "\nSted: Trondheim\n§ 2 Økonomi\nPartane dekkjer eigne kostnader.\n2\n" + header
+            + "\n§ 3 Varigheit\nAvtalen gjeld til 31. desember 2028.\n")
+    got = paragraphs(text)
+    assert "1" not in got and "2" not in got and header not in got
+    assert got[-6:] == [PROSE.strip().replace("\n", " "), "Sted: Trondheim", "§ 2 Økonomi",
+                        "Partane dekkjer eigne kostnader.", "§ 3 Varigheit", "Avtalen gjeld til 31. desember 2028."]
+
+
+def test_paragraph_goes_on_over_a_page_break_past_the_running_header():
+    """PDF lines: the sentence cut by the page break goes on under the next page's running header, not into it."""
+    head = ("Samarbeidsavtale om kulturskulen 2026", None)
+    page1 = [head, ("", None), ("§ 3 Oppfølging", "heading"), ("", None),
+             ("Partane skal møtast to gonger i året, og sekretariatet i direktoratet skal", None),
+             ("kalle inn til møta og føre referat frå dei. Referata skal sendast til alle", "wrap"),
+             ("", None), ("Side 1 av 2", None)]
+    page2 = [head, ("", None), ("partane innan to veker.", None), ("", None), ("§ 4 Varigheit", "heading"),
+             ("", None), ("Side 2 av 2", None)]
+    pdf_lines._join_pages([page1, page2])
+    assert page2[0] == head and page2[2] == ("partane innan to veker.", "wrap")
+    assert pdf_lines._running([page1, page2]) == {(0, 0), (1, 0)}
+
+
+def _pdf_page(content: bytes):
+    """One A4 page whose text is set in a font with every glyph 500/1000 em wide."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica"), NameObject("/FirstChar"): NumberObject(32),
+                             NameObject("/LastChar"): NumberObject(255),
+                             NameObject("/Widths"): ArrayObject([NumberObject(500)] * 224),
+                             NameObject("/Encoding"): NameObject("/WinAnsiEncoding")})
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    stream = DecodedStreamObject()
+    stream.set_data(content)
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return PdfReader(buffer).pages[0]
+
+
+def test_pdf_text_measured_with_the_fonts_widths_and_word_spacing():
+    """A justified line set with word spacing (Tw) in two runs is one line, not two columns: the first run ends
+    where its glyphs and stretched spaces end, next to where the second starts."""
+    first = "Partane skal samarbeide om gode overgangar mellom tenestene i"
+    end = 72 + len(first) * 5 + first.count(" ") * 4 + 5 + 4
+    page = _pdf_page(b"BT /F1 10 Tf 4 Tw 72 700 Td (" + first.encode() + b" ) Tj ET BT /F1 10 Tf 4 Tw "
+                     + str(end).encode() + b" 700 Td (heile landet,) Tj ET BT /F1 10 Tf 0 Tw 72 686 Td "
+                     b"[(slik at)-1000(innbyggjarane)] TJ ET")
+    spans = glyphs.Spans(page)
+    page.extract_text(visitor_operand_before=spans.visit)
+    assert spans.spans[2] == (686.0, 72.0, 72 + 20 * 5 + 10)  # a TJ offset moves the pen
+    assert [r.text() for r in pdf_lines.page_rows(page)] == [f"{first} heile landet,", "slik at innbyggjarane"]
+
+
+def test_name_a_signature_cell_wrapped_goes_on_under_it():
+    above = (132.7, 476.7)  # «Torbjørn Kristian » ends here; the cell's rule ends at 511.4
+    assert pdf_table.overflows(above, "Bråten", 373.4, 413.6, 511.4)
+    assert not pdf_table.overflows((132.7, 420.0), "Leiar", 373.4, 400.0, 511.4)  # would have fitted: a line of its own
+
+
+def test_line_pitch_where_most_paragraphs_are_short_and_spaced():
+    """Paragraphs of one or two lines with space after them: the gap inside a paragraph is as common as the gap
+    between them; gaps a rounding apart are one."""
+    assert pdf_lines._line_pitch(Counter({20.9: 11, 14.9: 11, 16.9: 8})) == 14.9
+    assert pdf_lines._line_pitch(Counter({19.6: 4, 19.7: 3, 13.7: 2, 13.6: 2, 15.6: 1})) in (13.6, 13.7)
+
+
+def test_line_ended_its_paragraph_where_the_next_word_would_have_fitted():
+    """No gaps between paragraphs: a line ends its paragraph when the next line's first word would have fitted
+    after it within the text column (right edge 520), and goes on when it would not."""
+    def row(y, text, end, x=72.0):
+        return pdf_lines.Row(y, 12.0, [(x, text)], ends=[end])
+
+    short = row(700, "Partane i avtalen er Kunnskapsdepartementet og KS.", 380.0)
+    full = row(700, "Partane skal samarbeide om kvaliteten i barnehagen og i skulen, og ", 518.0)
+    nxt = row(685, "Staten har ansvar for regelverket.", 260.0)
+    assert pdf_lines._ended(short, nxt, 520.0, 72.0) is True
+    assert pdf_lines._ended(full, nxt, 520.0, 72.0) is False
+    assert pdf_lines._ended(row(700, "Avtale om", 300.0, x=250.0), nxt, 520.0, 72.0) is None  # centred
+
+
+def test_header_over_the_title_it_repeats_wrapped_in_capitals_is_dropped():
+    """A one-page agreement shows its running header once: it is known by the title under it saying it again."""
+    text = ("Avtale om samarbeid om folkehelse i Vestland 2025–2028\nAVTALE OM SAMARBEID OM FOLKEHELSE\n"
+            "I VESTLAND 2025–2028\n" + PROSE)
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(text.split("\n"), 1)], Notes())
+    assert [ln.text for ln in kept][:3] == ["", "AVTALE OM SAMARBEID OM FOLKEHELSE", "I VESTLAND 2025–2028"]
+    other = "Avtale om folkehelse\nAVTALE OM SAMARBEID OM FOLKEHELSE\nI VESTLAND 2025–2028\n" + PROSE
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(other.split("\n"), 1)], Notes())
+    assert kept[0].text == "Avtale om folkehelse"
+
+
+def test_list_labels_glued_to_their_items_get_their_space_back():
+    """Word's tab after «10.» had no room left: pypdf and pdftotext -layout write «10.rettleiing …»."""
+    text = (PROSE + "Tiltaka omfattar mellom anna:\n10.rettleiing til kommunar med små fagmiljø\n"
+            "11.felles opplæring for tilsette i barnevernet\nMøtet er 1.januar kvart år.\n")
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(text.split("\n"), 1)], Notes())
+    assert [ln.text for ln in kept][-4:-1] == ["10. rettleiing til kommunar med små fagmiljø",
+                                               "11. felles opplæring for tilsette i barnevernet", "Møtet er 1.januar kvart år."]
+    alone = clean.clean([Line(1, "1.januar er fristen."), Line(2, "Partane møtest.")], Notes())[0]
+    assert alone[0].text == "1.januar er fristen."
+
+
+def test_signature_line_set_with_tabs_wraps_to_the_margin_with_its_last_column():
+    """«For Helse- og omsorgsdepartementet⇥For Klima- og» wrapped: «miljødepartementet» at the margin below is the
+    last column's, not the first's."""
+    def row(y, *cells):
+        return pdf_lines.Row(y, 11.0, [(x, t) for x, t in cells], ends=[x + 6 * len(t) for x, t in cells])
+
+    rows = [row(580, (71.0, "For Helse- og omsorgsdepartementet "), (312.0, "For Klima- og ")),
+            row(566, (71.0, "miljødepartementet")),
+            row(522, (71.0, "____________________ "), (312.0, "____________________")),
+            row(508, (71.0, "Kari Nordmann "), (312.0, "Ola Hansen"))]
+    assert pdf_table.table(rows, pdf_lines.Pitch({11.0: 13.8})) == [
+        "For Helse- og omsorgsdepartementet\tFor Klima- og miljødepartementet",
+        "____________________\t____________________", "Kari Nordmann\tOla Hansen"]
+
+
+def test_numbered_heading_indented_under_a_list_item_is_no_part_of_it():
+    """LibreOffice's text export indents an automatically numbered heading as deep as a list item's text:
+    «    3 Økonomi» under «2.⇥…» starts a heading, it is not the item going on."""
+    text = ("Avtale om skuleskyss\n    1 Formål\nPartane skal:\n1.\tsamarbeide om skyssen\n"
+            "2.\tdele kostnadene likt\n    2 Økonomi\nKostnadene blir delte etter folketal.\n")
+    assert paragraphs(text)[-3:] == ["2.\tdele kostnadene likt", "2 Økonomi", "Kostnadene blir delte etter folketal."]
+
+
+def test_capital_after_a_list_item_at_a_page_end_starts_the_paragraph_after_the_list():
+    item = "b) vurdere felles rutinar for skyss av elevar med særskilde behov gjennom heile året"
+    body = "Kommunane skal melde frå om avvik til fylkeskommunen så snart som råd, og fylkeskommunen"
+    page1 = [(body, None), ("skal følgje opp.", "wrap"), ("", None), ("Fylkeskommunen skal:", None), ("", None),
+             ("a) gje råd om skyss av elevar", None), ("", None), (item, None)]
+    page2 = [("Partane skal møtast to gonger i året og gå gjennom avtalen og korleis han verkar.", None)]
+    pdf_lines._join_pages([page1, page2])
+    assert page2[0][1] is None
+    page1[-1] = ("b) vurdere felles rutinar for skyss av elevar med særskilde behov gjennom heile", None)
+    page2 = [("året og på alle skuledagar.", None)]
+    pdf_lines._join_pages([page1, page2])
+    assert page2[0][1] == "wrap"
+
+
+def test_stretched_line_of_few_long_words_at_the_right_edge():
+    """pdftotext -layout sets each word in its nearest character cell: a full justified line of long words gets
+    gaps from 2 to 9 spaces. At the text's right edge it is still one stretched line, not columns."""
+    line = "Avtalen er inngått         mellom   KS,    Justis-   og    beredskapsdepartementet       og"
+    assert not clean._stretched(line)
+    assert clean._stretched(line, full=len(line) - 1)
+    assert not clean._stretched("Leiar i KS      Kunnskapsminister      Kommunal- og distriktsminister", full=40)
+    text = (PROSE + "\n" + line + "\nEnergidepartementet.\n")
+    assert paragraphs(text)[-1] == ("Avtalen er inngått mellom KS, Justis- og beredskapsdepartementet og "
+                                    "Energidepartementet.")
+
+
+def test_end_of_a_sentence_repeated_by_a_page_break_is_no_running_footer():
+    lines = [Line(1, "Avtale om skyss"), Line(2, "Direktoratet skal følgje opp tiltaka i tråd med"),
+             Line(3, "gjeldande regelverk."), Line(4, "Partane møtest to gonger i året."), Line(5, "Side 1 av 3"),
+             Line(6, "Kommunane skal melde avvik i tråd med", page=2, page_start=True),
+             Line(7, "gjeldande regelverk.", page=2), Line(8, "Partane dekkjer eigne kostnader.", page=2),
+             Line(9, "Side 2 av 3", page=2), Line(10, "Staten skal rettleie i tråd med", page=3, page_start=True),
+             Line(11, "gjeldande regelverk.", page=3), Line(12, "Side 3 av 3", page=3)]
+    kept, _ = clean.clean(lines, Notes())
+    assert [ln.text for ln in kept].count("gjeldande regelverk.") == 3
+
+
+def test_signature_rows_of_two_cells_where_a_long_first_cell_pushed_the_second_to_a_later_tab_stop():
+    def row(y, *cells):
+        return pdf_lines.Row(y, 10.0, [(x, t) for x, t in cells], ends=[x + 5 * len(t) for x, t in cells])
+
+    rows = [row(234, (71.0, "For Helse- og omsorgsdepartementet "), (312.0, "For Energidepartementet")),
+            row(221, (71.0, "Kari Nes "), (312.0, "Ola Dahl")),
+            row(178, (71.0, "For Digitaliserings- og forvaltningsdepartementet "), (359.0, "For KS")),
+            row(165, (71.0, "Liv Berg "), (312.0, "Per Moen"))]
+    assert pdf_table.table(rows, pdf_lines.Pitch({10.0: 12.5})) == [
+        "For Helse- og omsorgsdepartementet\tFor Energidepartementet", "Kari Nes\tOla Dahl",
+        "For Digitaliserings- og forvaltningsdepartementet\tFor KS", "Liv Berg\tPer Moen"]
+    logos = [row(762, (71.0, "Kommunal- og distriktsde-")), row(755, (236.0, "Kunnskapsdepartementet"), (510.0, "KS")),
+             row(749, (71.0, "partementet"))]  # logos set at staggered heights: columns by where they stand
+    assert pdf_table.table(logos, pdf_lines.Pitch({10.0: 12.5})) == [
+        "Kommunal- og distriktsdepartementet\tKunnskapsdepartementet\tKS"]

@@ -12,28 +12,30 @@ note for every line or marker dropped:
 - control characters, which no YAML file can hold (each noted by its code point);
 - bookmark markers such as `[bookmark: _GoBack]` (the rest of the line stays);
 - image file names and image placeholders (`image1.jpeg`, `[image: …]`, `![](media/…)`);
-- page numbers: «Side 2 av 4», «- 2 -», «2/4», «Page 2 of 4», a bare number (but not a bare
-  number away from a page break that stands alone before a heading-like line: pdftotext sets a
-  heading's number «1» on a line of its own);
-- running headers and footers: the same short line repeated page after page, next to the
-  page breaks (text repeated elsewhere is the agreement's own);
+- page furniture (`page_furniture`): page numbers («Side 2 av 4», «- 2 -», a bare number, but not a
+  heading's number pdftotext set on a line of its own), and running headers and footers;
 - lines with no letter or digit («— ——», «________»), and single stray letters (text read off a logo;
-  but not «o» with another «o» alone within four lines: bullets set apart from their items, nor «i» or «å» among
-  lines of one word: a justified line taken apart word by word);
+  but not «o» with another «o» alone within four lines: bullets set apart from their items, nor «i» or «å»,
+  words of one letter);
 - a letterhead before the title and logo text after the end (`letterhead`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
 # COLUMN_GAP, columns, is_organisation: other stages and readers import them from here
-from avtale.extract.letterhead import COLUMN_GAP, after_letterhead, columns, drop_letterhead, drop_trailing_logos, is_organisation  # noqa: F401
+from avtale.extract.letterhead import COLUMN_GAP, columns, drop_letterhead, drop_trailing_logos, is_organisation  # noqa: F401
 from avtale.extract.lines import Line, Notes
-from avtale.extract.markers import SYMBOL_BULLETS
+from avtale.extract.markers import BULLET_CHARS, SYMBOL_BULLETS
+from avtale.extract.page_furniture import PAGE_NUMBER
+from avtale.extract.page_furniture import drop_folios_by_running as _drop_folios_by_running
+from avtale.extract.page_furniture import drop_header_over_wrapped_title as _drop_header_over_wrapped_title
+from avtale.extract.page_furniture import drop_header_without_pages as _drop_header_without_pages
+from avtale.extract.page_furniture import drop_running as _drop_running
+from avtale.extract.page_furniture import heading_number as _heading_number
 
-BULLET_CHARS = "·•‧∙◦▪■●○–—-*"
 # What a YAML file cannot hold (YAML's printable set, tabs and line breaks aside): C0 and C1
 # controls, lone surrogates, U+FFFE and U+FFFF.
 CONTROL = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -42,28 +44,38 @@ IMAGE = re.compile(
     r"^(?:\S+\.(?:jpe?g|png|gif|emf|wmf|tiff?|bmp|svg)|\[(?:image|bilde)[^\]]*\]|!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|\[\])$",
     re.IGNORECASE,
 )
-PAGE_NUMBER = re.compile(
-    r"^(?:(?:side|sida|page)\s+\d{1,3}(?:\s*(?:av|of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*(?:/|av|of)\s*\d{1,3}|\d{1,3})$",
-    re.IGNORECASE,
-)
 SYMBOL_BULLET = re.compile(r"^(\s*)[" + SYMBOL_BULLETS + r"](?=\s|$)")
 TABLE_ROW = re.compile(r"^\|.*\|$")
 
 
+ONE_LETTER_WORDS = {"i", "å"}  # Norwegian words of one letter: a justified line's word pdftotext set apart
 STRETCH_WORDS = {"og", "i", "til", "for", "av", "med", "om", "på", "er", "skal", "som", "at", "eller", "frå", "fra"}
 
 
-def _stretched(text: str) -> bool:
+def _stretched(text: str, full: int = 0) -> bool:
     """A justified line whose spaces an exporter stretched (pdftotext -layout: «miljødepartementet,       Forsvars-
     departementet,       Nærings-         og»; pypdf: «Denne  avtalen  er  inngått  mellom …»): three gaps or more
     of two spaces or more, about as wide as each other, two in three gaps or more so wide, a word of prose among
-    the words and no line to sign on. Columns set side by side have single spaces inside a cell («Kari Nordmann
-    Ola Hansen»). A typesetter stretches every line of a justified paragraph but its last, so the line after a
+    the words and no line to sign on. A line that reaches the text's right edge (`full`, in characters) may have
+    gaps of any widths: pdftotext -layout sets each word in the character cell nearest its place, so a line of
+    few long words stretched far gets gaps of 2 to 9. Columns set side by side have single spaces inside a cell
+    («Kari Nordmann      Ola Hansen»). A typesetter stretches every line of a justified paragraph but its last, so the line after a
     stretched line goes on with it (`Line.goes_on`)."""
     gaps = [len(g) for g in re.findall(r"(?<=\S) +(?=\S)", text.strip())]
     wide = [g for g in gaps if g >= 2]
-    return (len(wide) >= 3 and len(wide) * 3 >= len(gaps) * 2 and max(wide) - min(wide) <= 3 and "_" not in text
+    even = bool(wide) and (max(wide) - min(wide) <= 3 or 0 < full <= len(text.rstrip()))
+    return (len(wide) >= 3 and len(wide) * 3 >= len(gaps) * 2 and even and "_" not in text
             and "\t" not in text and any(w.casefold() in STRETCH_WORDS for w in text.split()))
+
+
+def _full_width(lines: list[Line]) -> int:
+    """How long a full line of the text is, in characters: the median length of the lines a lower-case word
+    certainly continues (they ended for lack of room), less one; 0 with fewer than five such lines. Lines with
+    runs of spaces are left out (they may be stretched, or columns)."""
+    lengths = sorted(len(a.text.rstrip()) for a, b in zip(lines, lines[1:])
+                     if not a.blank() and re.match(r"[a-zæøå]", b.text.strip()) and "\t" not in a.text
+                     and not re.search(r"\S\s{2,}\S", a.text.strip()))
+    return lengths[len(lengths) // 2] - 1 if len(lengths) >= 5 else 0
 
 
 def _goes_on_after_stretched(lines: list[Line], stretched: set[int]) -> list[Line]:
@@ -71,8 +83,37 @@ def _goes_on_after_stretched(lines: list[Line], stretched: set[int]) -> list[Lin
     return [Line(ln.no, ln.text, ln.page, ln.hint, ln.page_start, True) if ln.no in stretched else ln for ln in lines]
 
 
-def norm(text: str) -> str:
-    return " ".join(re.sub(r"\d+", "#", text).split()).casefold()
+GLUED_LABEL = re.compile(r"^(\s*)(\d{1,2})([.)])(?=[a-zæøåA-ZÆØÅ]{2})")
+
+
+def _space_glued_labels(lines: list[Line], notes: Notes) -> list[Line]:
+    """List labels an exporter glued to their items («10.eit godt kunnskapsgrunnlag», where Word's tab after a
+    two-digit number had no room left) get their space back, where two lines or more in a row (blank lines
+    aside) count on from each other: «10.eit …», «11.regelverk …». A single «1.januar» is left alone."""
+    out = list(lines)
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            for i in run:
+                line = out[i]
+                notes.uncertain(line.no, f"list label glued to its item: «{line.text.strip()[:20]}…» read with a space")
+                out[i] = Line(line.no, GLUED_LABEL.sub(r"\1\2\3 ", line.text, count=1), line.page, line.hint,
+                              line.page_start, line.goes_on)
+        run.clear()
+
+    for i, line in enumerate(lines):
+        if line.blank():
+            continue
+        m = GLUED_LABEL.match(line.text)
+        if m and run and int(m.group(2)) == int(GLUED_LABEL.match(lines[run[-1]].text).group(2)) + 1:
+            run.append(i)
+            continue
+        close()
+        if m:
+            run.append(i)
+    close()
+    return out
 
 
 def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
@@ -81,6 +122,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     kept: list[Line] = []
     stretched: set[int] = set()
     lines = grid_tables(lines)
+    full = _full_width(lines)
     for index, line in enumerate(lines):
         text = line.text
         if CONTROL.search(text):
@@ -96,7 +138,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
                 continue
         if SYMBOL_BULLET.match(text):
             text = SYMBOL_BULLET.sub(r"\1•", text)
-        if line.hint is None and _stretched(text):
+        if line.hint is None and _stretched(text, full):
             text = text[: len(text) - len(text.lstrip())] + " ".join(text.split())
             stretched.add(line.no)
         if TABLE_ROW.match(text.strip()):  # a grid-table row (pandoc): cells become columns
@@ -110,9 +152,6 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
             why = None
         if why and stripped == "o" and any(0 <= j < len(lines) and lines[j].text.strip() == "o" for j in range(index - 4, index + 5) if j != index):
             why = None  # «o» near «o»: bullets set apart from their items (pdftotext: «o» / item / «o» / item), not logo text
-        if why and stripped in ("i", "å") and any(0 <= j < len(lines) and j != index and len(lines[j].text.split()) == 1
-                                                  for j in range(index - 2, index + 3)):
-            why = None  # a one-letter word among lines of one word: a stretched line pdftotext took apart (stretched.py)
         if line.hint in ("footer", "header"):
             why = why or "running header or footer"
         if why:
@@ -121,8 +160,12 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
             continue
         kept.append(Line(line.no, text, line.page, line.hint, line.page_start))
     kept = _goes_on_after_stretched(kept, stretched)
+    kept = _space_glued_labels(kept, notes)
+    unrun = kept
     kept = _drop_running(kept, notes)
     kept = _drop_header_without_pages(kept, notes)
+    kept = _drop_folios_by_running(unrun, kept, notes)
+    kept = _drop_header_over_wrapped_title(kept, notes)
     kept = drop_letterhead(kept, notes, orgs)
     kept = drop_trailing_logos(kept, notes, orgs)
     return kept, orgs
@@ -178,105 +221,9 @@ def _debris(text: str) -> str | None:
         return "page number"
     if not re.search(r"\w", text):
         return None if text in BULLET_CHARS else "no letters (rule or logo)"
-    if len(text) == 1 and text.isalpha():
+    if len(text) == 1 and text.isalpha() and text not in ONE_LETTER_WORDS:
         return "single letter (logo text)"
     return None
-
-
-def _heading_number(lines: list[Line], i: int) -> bool:
-    """A bare «3» alone, not at a page break, followed (after blank lines) by a short capitalised line without a full
-    stop, a number of its own or a lower-case line going on after it."""
-    if not re.fullmatch(r"\d{1,2}", lines[i].text.strip()) or _near_page_break(lines, i):
-        return False
-    at = next((k for k in range(i + 1, min(i + 4, len(lines))) if not lines[k].blank()), None)
-    if at is None or lines[at].page != lines[i].page:
-        return False
-    text = lines[at].text.strip()
-    after = lines[at + 1].text.strip() if at + 1 < len(lines) else ""
-    return (text[:1].isupper() and len(text.split()) <= 16 and not re.search(r"[.:;,]$", text)
-            and not re.match(r"\d", text)  # «6 Bakgrunn» has its number: the «1» above is a page's
-            and not re.match(r"[a-zæøå]", after))  # a line going on in lower case: a sentence, not a heading
-
-
-def _drop_running(lines: list[Line], notes: Notes) -> list[Line]:
-    """Short lines repeated on several pages (digits ignored) are running headers or footers."""
-    where: dict[str, list[int]] = defaultdict(list)
-    for i, line in enumerate(lines):
-        if line.blank() or line.hint not in (None, "para"):
-            continue
-        key = norm(line.text)
-        if len(key.split()) <= 16 and not re.match(r"^(?:[#]+[.)]|§|[" + re.escape(BULLET_CHARS) + r"])", key):
-            where[key].append(i)
-    first_content = next((i for i, ln in enumerate(lines) if not ln.blank()), -1)
-    pages = len({ln.page for ln in lines})
-    out = list(lines)
-    for key, idxs in where.items():
-        if len(idxs) < 2:
-            continue
-        distinct_pages = len({lines[i].page for i in idxs})
-        near_break = sum(1 for i in idxs if _near_page_break(lines, i))
-        if not (pages > 1 and distinct_pages >= 2 and near_break >= max(2, len(idxs) - 1)):
-            continue  # repeated text away from page breaks is the agreement's own (a heading, a sentence)
-        over_title = first_content in idxs and _header_over_title(lines, first_content)
-        title_at = next((j for j in idxs if j > first_content and lines[j].page == lines[first_content].page), -1)
-        for i in idxs:
-            if i == first_content and not over_title:
-                continue  # the title, repeated as a running header later
-            if over_title and i == title_at:
-                continue  # the title under a running header that repeats it
-            notes.dropped(lines[i].no, lines[i].text, "running header or footer, repeated on every page")
-            out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
-    return out
-
-
-def _drop_header_without_pages(lines: list[Line], notes: Notes) -> list[Line]:
-    """Text with no page breaks (pypdf without folios): a first line that comes again later as a line of its
-    own, with a short unpunctuated line (the title, a letterhead) right under it, is a running header."""
-    if len({ln.page for ln in lines}) > 1:
-        return lines
-    first = next((i for i, ln in enumerate(lines) if not ln.blank()), None)
-    if first is None or lines[first].hint not in (None, "para"):
-        return lines
-    key = norm(lines[first].text)
-    again = [i for i in range(first + 1, len(lines)) if not lines[i].blank() and norm(lines[i].text) == key]
-    if not again or len(key.split()) > 16 or not _header_over_title(lines, first):
-        return lines
-    if _letterhead_rows(lines, first):
-        return lines  # a letterhead's first name, which the signature block names again (`letterhead`)
-    under = after_letterhead(lines, first + 1)  # a letterhead between the header and the title
-    nxt = next((i for i in range(under, len(lines)) if not lines[i].blank()), None)
-    if again[0] == nxt:
-        again = again[1:]  # the title itself, straight under the header that repeats it
-    out = list(lines)
-    for i in [first] + again:
-        notes.dropped(lines[i].no, lines[i].text, "running header, repeated at page tops")
-        out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
-    return out
-
-
-def _letterhead_rows(lines: list[Line], i: int) -> bool:
-    """Line i and the next line both name organisations only («Kultur- og likestillingsdepartementet» over «KS»)."""
-    nxt = next((ln for ln in lines[i + 1 : i + 3] if not ln.blank()), None)
-    return nxt is not None and all(is_organisation(c) for ln in (lines[i], nxt) for c in columns(ln.text))
-
-
-def _header_over_title(lines: list[Line], i: int) -> bool:
-    """A running header on the first page too: the next line is short and unpunctuated (the title itself); blank
-    lines between count for little (OCR leaves the lines of the logos it read between blank)."""
-    nxt = next((ln for ln in lines[i + 1 : i + 12] if not ln.blank()), None)
-    if nxt is None or nxt.page != lines[i].page:
-        return False
-    text = " ".join(nxt.text.split())
-    return 0 < len(text.split()) <= 16 and not re.search(r"[.:;,]['»\")]*$", text) and text[:1].isupper()
-
-
-def _near_page_break(lines: list[Line], i: int) -> bool:
-    if all(ln.blank() for ln in lines[:i]):
-        return True  # the top of the first page
-    for j in range(max(0, i - 2), min(len(lines), i + 3)):
-        if lines[j].page_start or lines[j].page != lines[i].page:
-            return True
-    return False
 
 
 def summary(lines: list[Line]) -> Counter:

@@ -13,6 +13,7 @@ from avtale.dates import MONTHS
 
 MONTH_AFTER = re.compile(r"^(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 # Bullets set in the Symbol or Wingdings font come out of PDFs as private-use code points.
+BULLET_CHARS = "·•‧∙◦▪■●○–—-*"  # what a bullet can be drawn with, alone on a line or before an item
 SYMBOL_BULLETS = "\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06c\uf06e\uf0a1"
 # A sentence's (or a lead-in's) end at the end of a text.
 TERMINAL = re.compile(r"[.!?:;]['»\")]*$")

@@ -4,21 +4,28 @@ Reads: pypdf page objects. Writes: per page, a list of (text, hint) lines:
 
 - text runs on one baseline form a line, sorted left to right, with the font size most
   of its characters are set in (a list label is often set larger than its item); a run far to the right of
-  the one before (more than 1.5 em after its estimated end) starts a new column, written
-  after a tab — except after a heading number or list label alone («1», «§ 2», «•»);
-- a vertical gap larger than the font's usual line pitch is a paragraph break: a blank
+  the one before (more than 1.5 em after its end) starts a new column, written
+  after a tab — except after a heading number or list label alone («1», «§ 2», «•»). A run ends where
+  the font's own widths, a TJ array's offsets and the word spacing put its last glyph (`glyphs.Spans`: a
+  justified line's stretched spaces are not a column gap); where the font gives no widths, the end is
+  estimated (`glyphs.width`);
+- a vertical gap larger than the font's usual line pitch (`_line_pitch`) is a paragraph break: a blank
   line. When the document shows such gaps, every line that continues the block above
   gets the hint `wrap`, so unwrap joins it without guessing; a line that starts with a
-  list or heading marker never does;
+  list or heading marker never does. Where the document shows no such gaps, a line at the margin ends
+  its paragraph (a blank line) when the next line's first word would have fitted after it, and goes on
+  (`wrap`) when it would not (`_ended`);
 - columns set side by side (a letterhead, the signature table) are read cell by cell:
   the lines of one column, split at paragraph gaps, make the cells, and row k of the
   output holds the k-th cell of every column, separated by tabs. A cell's lines are
   joined here (a soft hyphen or a hyphen at a line end divides the word, except before
-  «og»/«eller»);
+  «og»/«eller»); a line alone on its row whose first word would not have fitted after the line above in
+  its column is that cell wrapped (`pdf_table`);
 - font sizes above the body's mark the title, headings and subheadings (hints `title`,
   `heading`, `subheading`), so unnumbered headings are told from subsections;
 - the first line of a page continues the paragraph that ended the page before when that
-  one ended in a hyphen, or ended full and without a full stop.
+  one ended in a hyphen, or ended full and without a full stop; a running header or footer (a page's
+  first or last line, digits aside, that opens or ends another page too) is passed over.
 """
 
 from __future__ import annotations
@@ -28,9 +35,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from avtale.extract import glyphs
+from avtale.extract.pdf_table import table as _table
 from avtale.extract.clean import PAGE_NUMBER
 from avtale.extract.markers import LONE_LABEL as LONE
-from avtale.extract.markers import TERMINAL, starts_structure
+from avtale.extract.markers import TERMINAL, marker, starts_structure
 
 
 @dataclass
@@ -80,13 +88,20 @@ def page_rows(page) -> list[Row]:
         fonts[id(font)][1].update(text)
         runs.append((round(y, 1), x, text, float(size) * scale, id(font)))
 
-    page.extract_text(visitor_text=visit)
+    spans = glyphs.Spans(page)
+    page.extract_text(visitor_text=visit, visitor_operand_before=spans.visit)
     scales = {k: glyphs.scale(chars, mean) for k, (mean, chars) in fonts.items()}
     lines: list[list[tuple[float, float, str, float, float]]] = []  # runs on one baseline, left to right
-    for y, x, text, size, font in sorted(runs, key=lambda r: (-r[0], r[1])):
+    ordered = sorted(runs, key=lambda r: (-r[0], r[1]))
+    for k, (y, x, text, size, font) in enumerate(ordered):
         if not lines or abs(lines[-1][0][0] - y) >= 1.0:
             lines.append([])
-        lines[-1].append((y, x, text, size, x + glyphs.width(text) / 1000 * size * scales[font]))
+        after = ordered[k + 1] if k + 1 < len(ordered) else None
+        until = after[1] if after is not None and abs(after[0] - y) < 1.0 else float("inf")
+        end = spans.end(y, x, until)
+        if end is None or end <= x:
+            end = x + glyphs.width(text) / 1000 * size * scales[font]
+        lines[-1].append((y, x, text, size, end))
     stops = _stops(lines)
     rows: list[Row] = []
     for line in lines:
@@ -150,92 +165,26 @@ def pitches(pages: list[list[Row]]) -> Pitch:
 
 
 def _line_pitch(gaps: Counter) -> float:
-    """The distance between the lines of one paragraph: the most common gap, unless a gap about half as
-    large is common too (a twentieth of the gaps, and at least two): where most paragraphs are one line
-    long and set apart by empty paragraphs, the most common gap is a line and an empty paragraph."""
-    total = sum(gaps.values())
-    most = gaps.most_common(1)[0][0]
-    half = [g for g, n in gaps.items() if n >= max(2, total / 20) and 0.4 * most <= g <= 0.6 * most]
-    return min(half) if half else most
-
-
-def _join_cell(lines: list[str], vocabulary: frozenset[str] = frozenset()) -> str:
-    """A cell's lines as one text. A word a narrow cell broke without a hyphen («inkluderingsdepart» + «ementet»)
-    is whole again where the whole word is in the document (`vocabulary`)."""
-    out = ""
-    for line in lines:
-        line = line.strip()
-        if not out:
-            out = line
-        elif re.search(r"[a-zæøå]$", out) and line[:1].islower() and \
-                (out.split()[-1] + line.split()[0]).casefold().strip(".,;:") in vocabulary:
-            out += line
-        elif re.search(r"\d[–—]$", out) and line[:1].isdigit():
-            out += line  # «2030–» + «2033»: a span of years broken at its dash
-        elif out.endswith(("\u00ad", "-")):
-            word = line.split()[0] if line.split() else ""
-            if word.casefold() in ("og", "eller"):
-                out = out[:-1] + "- " + line
-            elif out.endswith("\u00ad") or (out[-2:-1].islower() and line[:1].islower()):
-                out = out[:-1] + line
-            else:
-                out += line
+    """The distance between the lines of one paragraph. Gaps a rounding apart (14.4, 14.5, 14.6) count as one.
+    The most common gap, unless a smaller one is common too (a twentieth of the gaps, and at least two) and
+    smaller by a fifth or more: where most paragraphs are one or two lines long, the most common gap is a line
+    and the space after a paragraph (or an empty paragraph); a gap only a little smaller is a tighter block
+    (a signature set with no space), not the body's."""
+    clusters: list[Counter] = []
+    for gap in sorted(gaps):
+        if clusters and gap - min(clusters[-1]) <= 0.3:
+            clusters[-1][gap] = gaps[gap]
         else:
-            out += " " + line
-    return out.replace("\u00ad", "-")
-
-
-RULE = re.compile(r"^[_.…\s]{3,}$")
-
-
-def _goes_on(before: str, text: str) -> bool:
-    """Inside a cell, a line goes on with the one above when that one is cut short (a hyphen, «og», a
-    comma) or this one starts in lower case; a rule of underscores goes on only with a rule. Else it is a
-    line of its own: the line to sign on, the name and the title under it are three lines."""
-    before, text = before.strip(), text.strip()
-    if RULE.match(before) or RULE.match(text):
-        return bool(RULE.match(before) and RULE.match(text))
-    last = before.split()[-1].casefold() if before.split() else ""
-    return (before.endswith(("-", "\u00ad", ",")) or last in ("og", "eller", "i", "for", "til", "av", "&")
-            or text[:1].islower())
-
-
-def _column_spans(rows: list[Row]) -> list[tuple[float, float]]:
-    """Columns as horizontal spans: segments whose estimated extents overlap share a column."""
-    spans = sorted((x, max(x + 1, end)) for r in rows for (x, _), end in zip(r.segs, r.ends))
-    out: list[list[float]] = []
-    for a, b in spans:
-        if out and a <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], b)
-        else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
-
-
-def _table(rows: list[Row], pitch: dict[float, float], vocabulary: frozenset[str] = frozenset()) -> list[str]:
-    """Rows of a region set in columns -> one line per row of cells, cells separated by tabs."""
-    spans = _column_spans(rows)
-    columns: list[list[tuple[float, float, str]]] = [[] for _ in spans]
-    for r in rows:
-        for x, text in r.segs:
-            k = max([i for i, (a, _) in enumerate(spans) if a <= x + 0.5] or [0])
-            columns[k].append((r.y, r.size, text))
-    cells: list[list[str]] = []
-    for col in columns:
-        out: list[list[str]] = []
-        prev = None
-        for y, size, text in col:
-            if prev is None or prev - y > pitch.get(size, size * 1.2) + 1.0 or len(spans) > 1 and not _goes_on(out[-1][-1], text):
-                out.append([])
-            out[-1].append(text)
-            prev = y
-        cells.append([_join_cell(c, vocabulary) for c in out])
-    height = max(len(c) for c in cells)
-    return ["\t".join(c[k] if k < len(c) else "" for c in cells).rstrip("\t") for k in range(height)]
+            clusters.append(Counter({gap: gaps[gap]}))
+    counted = [(c.most_common(1)[0][0], sum(c.values())) for c in clusters]
+    total = sum(n for _, n in counted)
+    most = max(counted, key=lambda gn: (gn[1], -gn[0]))[0]
+    smaller = [g for g, n in counted if n >= max(2, total / 20) and g * 1.2 <= most]
+    return min(smaller) if smaller else most
 
 
 def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped: bool, vocabulary=frozenset(),
-               levels: dict[float, str] | None = None) -> list[tuple[str, str | None]]:
+               levels: dict[float, str] | None = None, right: float = 0.0) -> list[tuple[str, str | None]]:
     """(text, hint) lines of one page, blank lines at paragraph gaps, tables cell by cell."""
     blocks: list[list[Row]] = []
     for r in rows:
@@ -254,10 +203,32 @@ def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped
         for k, r in enumerate(block):
             text = r.text().strip()
             hint = "wrap" if (gapped or level) and k and not starts_structure(text) and not _after_item(block[k - 1], r) else None
+            ended = _ended(block[k - 1], r, right, margin) if k and not (gapped or level) and right else None
+            if ended:
+                out.append(("", None))
+            elif ended is False and not starts_structure(text) and not _after_item(block[k - 1], r):
+                hint = "wrap"
             if not k and level:
                 hint = level
             out.append((text, hint))
     return out
+
+
+def _ended(above: Row, row: Row, right: float, margin: float) -> bool | None:
+    """Where no gaps set paragraphs apart: a line at the margin ended its paragraph when the next line's first
+    word would have fitted after it (a typesetter fills a line before it breaks one; `right` is where the
+    text column ends), and did not when the word would not have fitted. A hyphen at its end divides a word;
+    a line off the margin (centred) or set in columns tells nothing (None)."""
+    if len(above.segs) > 1 or len(row.segs) > 1 or above.segs[0][0] > margin + 3 * above.size:
+        return None
+    last, text = above.segs[0][1], row.segs[0][1].strip()
+    if last.rstrip().endswith(("-", "\u00ad")) or not text:
+        return False
+    space = 0.28 * above.size
+    end = above.ends[-1] - (space if last.endswith(" ") else 0.0)
+    word = text.split()[0]
+    first = (row.ends[0] - row.segs[0][0]) * glyphs.width(word) / max(1.0, glyphs.width(text))
+    return end + space + first <= right - 1.0
 
 
 def _after_item(above: Row, row: Row) -> bool:
@@ -318,6 +289,33 @@ def _levels(pages: list[list[Row]]) -> dict[float, str]:
     return out
 
 
+def _running(pages: list[list[tuple[str, str | None]]]) -> set[tuple[int, int]]:
+    """(page, line) of running headers and footers: a page's first or last line (a page number beside it
+    aside) whose text, digits aside, is the first or last line of another page too. A paragraph going on
+    over the page break goes on past them («… og resultatene skal» / header / «deles med kommunene.»)."""
+    where: dict[str, list[tuple[int, int]]] = {}
+    for number, page in enumerate(pages):
+        filled = [k for k, (t, _) in enumerate(page) if t.strip()]
+        for ends in (filled[:2], filled[::-1][:2]):
+            for k in ends:
+                text = page[k][0].strip()
+                if not PAGE_NUMBER.match(text):
+                    if len(text.split()) <= 16:
+                        where.setdefault(" ".join(re.sub(r"\d+", "#", text).split()), []).append((number, k))
+                    break
+    return {at for spots in where.values() if len({n for n, _ in spots}) >= 2 for at in spots}
+
+
+def _item_ends(page: list[tuple[str, str | None]], at: int | None) -> bool:
+    """The line at `at` ends a list item: its paragraph (back to a blank line) opens with a list label."""
+    if at is None:
+        return False
+    k = at
+    while k > 0 and page[k - 1][0].strip() and page[k][1] == "wrap" and not starts_structure(page[k][0]):
+        k -= 1
+    return marker(page[k][0]).kind in ("bullet", "letter", "number")
+
+
 def document_lines(pages: list) -> list[list[tuple[str, str | None]]]:
     """(text, hint) lines for every page of a pypdf reader's pages."""
     rows = [page_rows(p) for p in pages]
@@ -328,14 +326,30 @@ def document_lines(pages: list) -> list[list[tuple[str, str | None]]]:
                if a.size == b.size and pitch.get(a.size, 99) + 1.0 < a.y - b.y < 3 * a.size)
     gapped = gaps >= 3
     vocabulary = frozenset(w.casefold() for page in rows for r in page for _, t in r.segs for w in re.findall(r"[\wæøåÆØÅ]+", t))
-    out = [page_lines(page, pitch, margin, gapped, vocabulary, _levels(rows)) for page in rows]
+    body_ends = sorted(r.ends[0] for page in rows for r in page if len(r.segs) == 1 and abs(r.segs[0][0] - margin) <= 1.5)
+    right = body_ends[int(len(body_ends) * 0.97)] if len(body_ends) >= 10 else 0.0
+    out = [page_lines(page, pitch, margin, gapped, vocabulary, _levels(rows), right) for page in rows]
+    if gapped:
+        _join_pages(out)
+    return out
+
+
+def _join_pages(out: list[list[tuple[str, str | None]]]) -> None:
+    """The first line of a page goes on with the paragraph that ended the page before (hint `wrap`) when that
+    one ended in a hyphen, or ended full and without a full stop; running headers and footers (`_running`)
+    and page numbers between them are passed over. After a list item, a line starting with a capital is the
+    paragraph after the list (unless the item ends in a hyphen or a comma)."""
     body = [len(t) for page in out for t, _ in page if t and "\t" not in t]
     full = sorted(body)[int(len(body) * 0.9)] * 0.8 if body else 0
-    for prev, page in zip(out, out[1:]):
-        last = next((t for t, _ in reversed(prev) if t and not PAGE_NUMBER.match(t.strip())), "")
-        first = next((k for k, (t, _) in enumerate(page) if t), None)
-        if gapped and first is not None and not starts_structure(page[first][0]):
+    furniture = _running(out)
+    for number, (prev, page) in enumerate(zip(out, out[1:])):
+        at = next((k for k, (t, _) in reversed(list(enumerate(prev)))
+                   if t and not PAGE_NUMBER.match(t.strip()) and (number, k) not in furniture), None)
+        last = prev[at][0] if at is not None else ""
+        first = next((k for k, (t, _) in enumerate(page) if t and (number + 1, k) not in furniture), None)
+        if first is not None and _item_ends(prev, at) and page[first][0][:1].isupper() and not last.endswith(("-", ",")):
+            continue  # a capital after a list item: the paragraph after the list
+        if first is not None and not starts_structure(page[first][0]):
             ends_hyphen = last.endswith(("\u00ad", "-"))
             if ends_hyphen or (not TERMINAL.search(last) and len(last) >= full and "\t" not in last):
                 page[first] = (page[first][0], "wrap")
-    return out

@@ -278,7 +278,7 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
         return False
     if item == "out":
         return False  # the text goes on at the margin, left of the item's: a paragraph after the list
-    if item == "in" and not starts_structure(bt):
+    if item == "in" and not starts_structure(bt) and marker(bt).kind != "bare":
         return True  # a hanging indent: the item goes on
     if re.search(r"\w[-\u00ad]$", at):
         return True

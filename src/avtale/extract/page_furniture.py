@@ -1,0 +1,184 @@
+"""Page furniture in a text: page numbers and running headers and footers, for the clean stage.
+
+Reads: the `Line`s clean keeps. Writes: the same lines with the furniture blanked (each noted):
+
+- page numbers: «Side 2 av 4», «- 2 -», «2/4», «Page 2 of 4», a bare number (`PAGE_NUMBER`), but not a bare
+  number that stands alone before a heading-like line away from a page break (pdftotext sets a heading's
+  number «1» on a line of its own; `heading_number`); a number next to a running header or footer is a
+  page's even so (pypdf runs the pages together, folio of one and header of the next);
+- running headers and footers: the same short line repeated page after page, next to the page breaks (text
+  repeated elsewhere is the agreement's own); in a text without page breaks, a first line that comes again
+  later under which the title stands; a header over the title it repeats, wrapped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from avtale.extract.letterhead import after_letterhead, columns, is_organisation
+from avtale.extract.lines import Line, Notes
+from avtale.extract.markers import BULLET_CHARS
+
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:side|sida|page)\s+\d{1,3}(?:\s*(?:av|of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*(?:/|av|of)\s*\d{1,3}|\d{1,3})$",
+    re.IGNORECASE,
+)
+
+
+def norm(text: str) -> str:
+    return " ".join(re.sub(r"\d+", "#", text).split()).casefold()
+
+
+def heading_number(lines: list[Line], i: int) -> bool:
+    """A bare «3» alone, not at a page break, followed (after blank lines) by a short capitalised line without a full
+    stop, a number of its own or a lower-case line going on after it. Where the text shows no page breaks
+    (pypdf), it must be one of a numbering too: a «2» or a «4» stands elsewhere, not as the text's last line.
+    A lone «1» over the one heading of a text whose headings have no numbers is the folio of a page pypdf ran
+    into the next (and the «2» at the end the last page's)."""
+    if not re.fullmatch(r"\d{1,2}", lines[i].text.strip()) or _near_page_break(lines, i) or not _over_heading(lines, i):
+        return False
+    if len({ln.page for ln in lines}) > 1:
+        return True  # the text shows its page breaks: a folio stands next to one
+    n = int(lines[i].text.strip())
+    last = max((j for j, ln in enumerate(lines) if not ln.blank()), default=-1)
+    for m in (n - 1, n + 1):
+        label = re.compile(rf"^(?:§\s*)?{m}(?:[.)]?\s+[A-ZÆØÅ]|\.?$)")
+        if m > 0 and any(label.match(ln.text.strip()) for j, ln in enumerate(lines) if j not in (i, last)):
+            return True
+    return False
+
+
+def _over_heading(lines: list[Line], i: int) -> bool:
+    """The line after `i` (blank lines aside, on its page) looks like a heading."""
+    at = next((k for k in range(i + 1, min(i + 4, len(lines))) if not lines[k].blank()), None)
+    if at is None or lines[at].page != lines[i].page:
+        return False
+    text = lines[at].text.strip()
+    after = lines[at + 1].text.strip() if at + 1 < len(lines) else ""
+    return (text[:1].isupper() and len(text.split()) <= 16 and not re.search(r"[.:;,]$", text)
+            and not re.match(r"\d", text)  # «6 Bakgrunn» has its number: the «1» above is a page's
+            and not re.match(r"[a-zæøå]", after))  # a line going on in lower case: a sentence, not a heading
+
+
+def drop_running(lines: list[Line], notes: Notes) -> list[Line]:
+    """Short lines repeated on several pages (digits ignored) are running headers or footers; not a line that
+    starts in lower case (the end of a sentence, «gjeldende regelverk.», which comes again by chance)."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        if line.blank() or line.hint not in (None, "para"):
+            continue
+        key = norm(line.text)
+        if len(key.split()) <= 16 and not re.match(r"^(?:[#]+[.)]|§|[" + re.escape(BULLET_CHARS) + r"])", key) \
+                and not re.match(r"[a-zæøå]", line.text.strip()):  # a line in lower case goes on with a sentence
+            where[key].append(i)
+    first_content = next((i for i, ln in enumerate(lines) if not ln.blank()), -1)
+    pages = len({ln.page for ln in lines})
+    out = list(lines)
+    for key, idxs in where.items():
+        if len(idxs) < 2:
+            continue
+        distinct_pages = len({lines[i].page for i in idxs})
+        near_break = sum(1 for i in idxs if _near_page_break(lines, i))
+        if not (pages > 1 and distinct_pages >= 2 and near_break >= max(2, len(idxs) - 1)):
+            continue  # repeated text away from page breaks is the agreement's own (a heading, a sentence)
+        over_title = first_content in idxs and _header_over_title(lines, first_content)
+        title_at = next((j for j in idxs if j > first_content and lines[j].page == lines[first_content].page), -1)
+        for i in idxs:
+            if i == first_content and not over_title:
+                continue  # the title, repeated as a running header later
+            if over_title and i == title_at:
+                continue  # the title under a running header that repeats it
+            notes.dropped(lines[i].no, lines[i].text, "running header or footer, repeated on every page")
+            out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
+    return out
+
+
+def drop_header_without_pages(lines: list[Line], notes: Notes) -> list[Line]:
+    """Text with no page breaks (pypdf without folios): a first line that comes again later as a line of its
+    own, with a short unpunctuated line (the title, a letterhead) right under it, is a running header."""
+    if len({ln.page for ln in lines}) > 1:
+        return lines
+    first = next((i for i, ln in enumerate(lines) if not ln.blank()), None)
+    if first is None or lines[first].hint not in (None, "para"):
+        return lines
+    key = norm(lines[first].text)
+    again = [i for i in range(first + 1, len(lines)) if not lines[i].blank() and norm(lines[i].text) == key]
+    if not again or len(key.split()) > 16 or not _header_over_title(lines, first):
+        return lines
+    if _letterhead_rows(lines, first):
+        return lines  # a letterhead's first name, which the signature block names again (`letterhead`)
+    under = after_letterhead(lines, first + 1)  # a letterhead between the header and the title
+    nxt = next((i for i in range(under, len(lines)) if not lines[i].blank()), None)
+    if again[0] == nxt:
+        again = again[1:]  # the title itself, straight under the header that repeats it
+    out = list(lines)
+    for i in [first] + again:
+        notes.dropped(lines[i].no, lines[i].text, "running header, repeated at page tops")
+        out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
+    return out
+
+
+def drop_folios_by_running(before: list[Line], after: list[Line], notes: Notes) -> list[Line]:
+    """A bare page number («3», «- 3 -», «Side 3») kept as a heading's number (`heading_number`) is a folio
+    after all when the line next to it (blank lines aside) was just dropped as a running header or footer:
+    a page's number and its running header sit together at the page break. pypdf joins the pages without a
+    break, so the footer «1» of one page and the header of the next are the only sign of where it was."""
+    out = list(after)
+    for i, line in enumerate(after):
+        if line.blank() or not PAGE_NUMBER.match(line.text.strip()):
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(after) and before[j].blank():
+                j += step
+            if 0 <= j < len(after) and after[j].blank() and not before[j].blank():
+                notes.dropped(line.no, line.text, "page number, next to a running header or footer")
+                out[i] = Line(line.no, "", line.page, None, line.page_start)
+                break
+    return out
+
+
+def drop_header_over_wrapped_title(lines: list[Line], notes: Notes) -> list[Line]:
+    """A first line that the next two or three lines say again, wrapped (digits, case and spacing aside), is a
+    running header over the title it repeats: «Avtale om flere læreplasser 2026–2030» over «AVTALE OM FLERE
+    LÆREPLASSER» / «2026–2030». A one-page agreement shows its header once, so only the repetition tells."""
+    filled = [i for i, ln in enumerate(lines) if not ln.blank()][:4]
+    if len(filled) < 3 or lines[filled[0]].hint not in (None, "para"):
+        return lines
+    key = norm(lines[filled[0]].text)
+    for k in (2, 3):
+        under = filled[1 : 1 + k]
+        if len(under) == k and under[-1] - under[0] == k - 1 and all(lines[i].hint in (None, "para") for i in under) \
+                and norm(" ".join(lines[i].text for i in under)) == key:
+            out = list(lines)
+            first = lines[filled[0]]
+            notes.dropped(first.no, first.text, "running header over the title it repeats")
+            out[filled[0]] = Line(first.no, "", first.page, None, first.page_start)
+            return out
+    return lines
+
+
+def _letterhead_rows(lines: list[Line], i: int) -> bool:
+    """Line i and the next line both name organisations only («Kultur- og likestillingsdepartementet» over «KS»)."""
+    nxt = next((ln for ln in lines[i + 1 : i + 3] if not ln.blank()), None)
+    return nxt is not None and all(is_organisation(c) for ln in (lines[i], nxt) for c in columns(ln.text))
+
+
+def _header_over_title(lines: list[Line], i: int) -> bool:
+    """A running header on the first page too: the next line is short and unpunctuated (the title itself); blank
+    lines between count for little (OCR leaves the lines of the logos it read between blank)."""
+    nxt = next((ln for ln in lines[i + 1 : i + 12] if not ln.blank()), None)
+    if nxt is None or nxt.page != lines[i].page:
+        return False
+    text = " ".join(nxt.text.split())
+    return 0 < len(text.split()) <= 16 and not re.search(r"[.:;,]['»\")]*$", text) and text[:1].isupper()
+
+
+def _near_page_break(lines: list[Line], i: int) -> bool:
+    if all(ln.blank() for ln in lines[:i]):
+        return True  # the top of the first page
+    for j in range(max(0, i - 2), min(len(lines), i + 3)):
+        if lines[j].page_start or lines[j].page != lines[i].page:
+            return True
+    return False
