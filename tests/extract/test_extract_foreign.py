@@ -32,7 +32,7 @@ from foreign import example, examples
 from foreign.content import draw_agreement, implausible, long_date
 from foreign.docx_writer import ELECTRONIC, UNDERSCORES, write
 from foreign.export import export_many
-from foreign.gold import compare, in_order, what_source_can_hold
+from foreign.gold import compare, in_order, soft_breaks, what_source_can_hold
 from foreign.manners import Manner, draw_manner
 from foreign.run import check_seed, run
 
@@ -172,6 +172,12 @@ def test_what_source_can_hold():
     assert in_order(a, text)
     lines = text.splitlines()
     assert not in_order(a, "\n".join(lines[:3] + lines[6:] + lines[3:6]))
+
+
+def test_soft_breaks_are_sentence_ends_before_a_capital_on_the_same_page():
+    text = ("Partene møtes to ganger i året.\nKS kaller inn til møtene\nog fører referat. Neste møte\n"
+            "Avtalen gjelder fra 1. mars.\n\nStaten dekker utgiftene.\n\fOslo, 1. mars 2025")
+    assert soft_breaks(text) == {("ganger i året.", "KS kaller inn")}
 
 
 # --- the writer, with LibreOffice and pandoc ---------------------------------------------------

@@ -26,6 +26,11 @@ kept minimal; everything else is in the text, however hard (All caps titles, OCR
    space after it is small and the paragraph's last line is full: there both readings are accepted
    (`avtale.extract.compare.unsure_breaks` and `merge_unsure`, applied by `run.check_source` only after
    the strict comparison failed, and counted apart).
+6. pdftotext (without -layout) and pypdf do not show the empty paragraphs that set paragraphs apart in
+   the manner `spacing` (pdftotext drops some of the gaps, pypdf all), so a manual line break between
+   two sentences (`soft_break`) looks exactly like a paragraph's end: in those two kinds, in documents
+   with manual breaks, every line end at a sentence end before a capital is a break of both readings
+   (`soft_breaks`, used as 5). pdftotext -layout shows the gaps, so there a manual break is read.
 """
 
 from __future__ import annotations
@@ -118,6 +123,17 @@ def what_source_can_hold(gold: Agreement, manner, kind: str, source: str | None 
     if kind == "pdftotext" and tabbed and source is not None and not in_order(gold, source):
         unheld["body"] = "pdftotext's reading order takes headings away from their paragraphs"
     return Agreement.model_validate(data), unheld
+
+
+SOFT_BREAK_KINDS = ("pdftotext", "pypdf")
+
+
+def soft_breaks(source: str) -> set[tuple[str, str]]:
+    """Rule 6: every line end of `source` where a sentence ends and the next line, on the same page and
+    with no blank line between, starts with a capital: (last three words, first three words)."""
+    lines = [" ".join(line.split()) for line in source.replace("\f", "\n\f").splitlines()]
+    return {(" ".join(a.split()[-3:]), " ".join(b.split()[:3])) for a, b in zip(lines, lines[1:])
+            if a and b and not b.startswith("\f") and re.search(r"[.!?][»”\")]?$", a) and b[:1].isupper()}
 
 
 def _anchors(gold: Agreement) -> list[tuple[str, str]]:

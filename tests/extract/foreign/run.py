@@ -33,7 +33,7 @@ from avtale.extract.compare import PDF_TEXT_KINDS, merge_unsure, unsure_breaks
 from . import example
 from .docx_writer import write
 from .export import KINDS, export_many, target
-from .gold import AREAS, compare, first_difference, what_source_can_hold
+from .gold import AREAS, SOFT_BREAK_KINDS, compare, first_difference, soft_breaks, what_source_can_hold
 
 
 @dataclass
@@ -133,7 +133,10 @@ def check_source(path: Path, kind: str, gold, manner) -> Case:
     case.diffs = compare(got, expected, skip=unheld)
     case.strict = not case.diffs and not unheld
     if case.diffs and kind in PDF_TEXT_KINDS:  # paragraph ends the exported text does not show
-        breaks = unsure_breaks(path.read_text(encoding="utf-8", errors="replace"))
+        text = path.read_text(encoding="utf-8", errors="replace")
+        breaks = unsure_breaks(text)
+        if manner.soft_break and kind in SOFT_BREAK_KINDS:
+            breaks |= soft_breaks(text)
         if breaks and not compare(merge_unsure(got, breaks), merge_unsure(expected, breaks), skip=unheld):
             case.diffs = {}
             case.unheld = (*case.unheld, "paragraph breaks")
