@@ -97,9 +97,9 @@ def _numbering(document) -> dict[tuple[str, int], tuple[str, str, int]]:
     return out
 
 
-def _num_pr(paragraph) -> tuple[str, int] | None:
+def _num_pr(paragraph, chain: list) -> tuple[str, int] | None:
     """The paragraph's (numId, ilvl), from the paragraph or its style chain."""
-    for ppr in [paragraph._p.pPr] + [s.element.pPr for s in _styles(paragraph.style)]:
+    for ppr in [paragraph._p.pPr] + [s.element.pPr for s in chain]:
         if ppr is None:
             continue
         numpr = ppr.find(f"{W}numPr")
@@ -139,8 +139,8 @@ def _label(num: tuple[str, int], numbering: dict, counters: dict) -> str:
     return re.sub(r"%([1-9])", level, text).strip() or _value(fmt, counters[num])
 
 
-def _heading_level(paragraph) -> int | None:
-    for s in _styles(paragraph.style):
+def _heading_level(chain: list) -> int | None:
+    for s in chain:
         m = re.fullmatch(r"(?i)heading (\d)", s.name or "")
         if m:
             return int(m.group(1))
@@ -172,12 +172,16 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
     numbering = _numbering(document)
     counters: dict[tuple[str, int], int] = {}
     items: list[tuple[str, int | None, str]] = []  # (text, heading level, kind)
+    chains: dict[str | None, list] = {}  # style chain by style id: python-docx looks a style up by a scan of all
     for element in document.element.body.iterchildren():
         if element.tag == f"{W}p":
             p = Paragraph(element, document)
             text = p.text.replace("\u00a0", " ").replace("\u00ad", "")
-            level = _heading_level(p)
-            num = _num_pr(p)
+            style_id = element.style
+            if style_id not in chains:
+                chains[style_id] = list(_styles(p.style))
+            level = _heading_level(chains[style_id])
+            num = _num_pr(p, chains[style_id])
             if num and num in numbering and text.strip():
                 fmt, lvl_text, start = numbering[num]
                 for key in [k for k in counters if k[0] == num[0] and k[1] > num[1]]:
