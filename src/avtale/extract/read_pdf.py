@@ -67,7 +67,8 @@ ERRORS = (ValueError, KeyError, TypeError, IndexError, AttributeError, ZeroDivis
           AssertionError)
 
 
-def page_texts(path: Path) -> tuple[list[str], list]:
+def open_pages(path: Path) -> list:
+    """The PDF's pages (pypdf), each checked under the limits; a PDF that cannot be opened is refused."""
     import io
     import logging
 
@@ -90,7 +91,7 @@ def page_texts(path: Path) -> tuple[list[str], list]:
         guard.check_pages(len(reader.pages), path)
         for number, page in enumerate(reader.pages, start=1):
             check_page(page, number, path)
-        return [page.extract_text() or "" for page in reader.pages], reader.pages
+        return list(reader.pages)
     except ExtractError:
         raise
     except (PyPdfError, *ERRORS) as exc:
@@ -128,20 +129,29 @@ def read(path: Path | str, notes: Notes) -> list[Line] | None:
 
     path = Path(path)
     with bounded():
-        texts, pages = page_texts(path)
-        if not texts or sum(len(t.strip()) for t in texts) < MIN_CHARS_PER_PAGE * len(texts):
+        pages = open_pages(path)
+        texts = None  # pypdf's plain text, only where the positions cannot be read (one text extraction, not two)
+        try:
+            laid_out = document_lines(pages)
+            chars = sum(len(t.strip()) for page in laid_out for t, _ in page)
+        except (PyPdfError, *ERRORS) as exc:
+            if "Limit" in type(exc).__name__:
+                raise _refusal(exc, path) from None
+            why = type(exc).__name__
+            try:
+                texts = [page.extract_text() or "" for page in pages]
+            except (PyPdfError, *ERRORS) as again:
+                raise _refusal(again, path) from None
+            chars = sum(len(t.strip()) for t in texts)
+        if not pages or chars < MIN_CHARS_PER_PAGE * len(pages):
             try:
                 check_scan_pixels(pages, path)
             except (PyPdfError, *ERRORS) as exc:
                 raise _refusal(exc, path) from None
             notes.meta("the PDF has no text layer; reading the pages with OCR")
             return None
-        try:
-            laid_out = document_lines(pages)
-        except (PyPdfError, *ERRORS) as exc:
-            if "Limit" in type(exc).__name__:
-                raise _refusal(exc, path) from None
-            notes.uncertain(None, f"text positions unreadable ({type(exc).__name__}); reading the text without them")
+        if texts is not None:
+            notes.uncertain(None, f"text positions unreadable ({why}); reading the text without them")
             return lines_of("\f".join(texts))
     lines = lines_of("\n\f".join("\n".join(t for t, _ in page) for page in laid_out))
     guard.check_lines(len(lines), path)
