@@ -26,7 +26,7 @@ d04.docx d04.pdf d04.pdftotext d04.pdftotext-layout d04.pypdf d04.lo d04.pandoc
 d05.docx d05.pdf d05.pdftotext d05.pdftotext-layout d05.lo d05.pandoc
 d06.docx d06.pdf d06.pdftotext d06.pdftotext-layout d06.pypdf d06.lo d06.pandoc
 d07.docx d07.pdftotext d07.pdftotext-layout d07.lo d07.pandoc
-d08.docx d08.pdf d08.lo
+d08.docx d08.pdf d08.lo d08.pandoc
 """.split()
 SCAN_EXACT = {"d02", "d03", "d04", "d05", "d07"}  # the scans that come back exact (structure and every word)
 TEXT_KINDS = ("docx", "pdf", "pdftotext", "pdftotext-layout", "pypdf", "lo", "pandoc")
@@ -82,14 +82,14 @@ def test_scan_words(doc):
         assert score.exact, "; ".join(f"{a}: {d}" for a, d in score.differs.items())
 
 
-OCR_TEXT_EXACT = {"d02", "d03", "d04", "d05", "d07"}  # Tesseract text exports that come back exact
+OCR_TEXT_EXACT = {"d02", "d03", "d04", "d05", "d06", "d07"}  # Tesseract text exports that come back exact
 
 
 @pytest.mark.parametrize("doc", ["d01", "d02", "d03", "d04", "d05", "d06", "d07", "d08"])
 def test_ocr_text(doc):
     """Tesseract's text export (`dNN.ocr.txt`) is read as Tesseract's, mended as our own OCR reading is: 0.98 of the
-    words and up for all; exact for those in OCR_TEXT_EXACT (d01 keeps Tesseract's «tilltsbasert», d06 its garbled
-    letterhead, d08 its manual line break as two paragraphs)."""
+    words and up for all; exact for those in OCR_TEXT_EXACT (d01 keeps Tesseract's «tilltsbasert»,
+    d08 its manual line break as two paragraphs)."""
     score = extract_score.score_one(CORPUS, doc, "ocr")
     assert not score.error, score.error
     assert score.similarity >= 0.98
