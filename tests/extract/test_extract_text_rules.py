@@ -83,6 +83,29 @@ def test_stretched_tells_prose_from_columns():
     assert not clean._stretched("Leiar i KS      Kunnskapsminister      Kommunal- og distriktsminister")
 
 
+def test_unevenly_stretched_line_with_a_lone_og_is_prose():
+    """pdftotext -layout set a justified line's gaps unevenly (10, 5, 6 spaces): a lone «og» between gaps is prose."""
+    text = (PROSE + "\nAvtalen er inngått mellom Kommunal- og distriktsdepartementet, Helse- og\n"
+            "omsorgsdepartementet,          Kunnskapsdepartementet,     Nærings-      og\n"
+            "fiskeridepartementet og KS.\n")
+    assert paragraphs(text)[-1] == ("Avtalen er inngått mellom Kommunal- og distriktsdepartementet, Helse- og "
+                                    "omsorgsdepartementet, Kunnskapsdepartementet, Nærings- og fiskeridepartementet og KS.")
+
+
+def test_stretched_prose_tells_a_lone_word_of_prose_from_cells():
+    assert clean._stretched_prose("Statsforvaltaren skal leggje til rette for eit      godt   samarbeid   mellom")
+    assert clean._stretched_prose("Fylket skal prioritere tiltak som er                 enkle   å   gjennomføre.")
+    assert not clean._stretched_prose("Kultur- og             Landbruks- og         Helse- og               KS")
+    assert not clean._stretched_prose("for Kommunal- og distriktsdepartementet      for KS")
+    assert not clean._stretched_prose("Oslo, 3. mars 2026     Bergen, 4. mars 2026     Tromsø, 5. mars 2026     Bodø")
+
+
+def test_logo_fragments_under_a_row_of_logos_are_not_prose():
+    lines = [Line(1, "Barne- og           Kunnskapsdep     Digitaliserings-   Utenriksdepart   KS"),
+             Line(2, "familiedeparte      artementet       og                 ementet")]
+    assert clean._unstretch_prose([Line(1, ""), lines[1]], lines)[1] == lines[1]
+
+
 def test_glyph_widths():
     assert glyphs.width("iii") == 666.0
     assert glyphs.width("mmm") == 2499.0

@@ -68,6 +68,40 @@ def _stretched(text: str, full: int = 0) -> bool:
             and "\t" not in text and any(w.casefold() in STRETCH_WORDS for w in text.split()))
 
 
+# Words of running prose that never stand alone as a cell of a row (a name, a title, a date, a logo's name)
+LONE_PROSE_WORDS = STRETCH_WORDS | {"mellom", "hos", "de", "dei", "det", "den", "en", "ein", "et", "eit", "å", "vil",
+                                    "kan", "ved", "etter", "mot", "samt", "gjennom", "innen", "innan", "slik"}
+WIDE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _stretched_prose(text: str) -> bool:
+    """A justified line pdftotext -layout set with uneven gaps, which `_stretched` does not take for evenly
+    stretched («omsorgsdepartementet,          Forsvarsdepartementet,     Justis-      og»; «Kommunane       skal
+    arbeide for  eit godt   samarbeid  mellom»: a line in runs of differing fonts is placed run by run): three gaps
+    of two spaces or more, and a word of prose such as «og», «mellom» or «å» alone between two of them or after the
+    last. A row of columns (signatures, a letterhead's logos) has names, titles and dates in its cells: «Kultur- og»
+    keeps its «og» at a single space, and no cell is a lone «og» or «mellom»."""
+    pieces = WIDE_GAP.split(text.strip())
+    return (len(pieces) >= 4 and "\t" not in text and "_" not in text
+            and any(p.casefold() in LONE_PROSE_WORDS for p in pieces[1:]))
+
+
+def _unstretch_prose(lines: list[Line], shown: list[Line]) -> list[Line]:
+    """Lines of prose set with uneven gaps (`_stretched_prose`) get single spaces and go on (`Line.goes_on`, as
+    a stretched line); run after the letterhead and trailing logos are gone, and never under a row of columns
+    (a logo's name broken over lines: «Barne- og      Kunnskapsdep» over «familiedeparte   artementet   og»), as
+    `shown` has the lines before anything was blanked."""
+    out: list[Line] = []
+    above = {ln.no: prev.text for prev, ln in zip(shown, shown[1:])}
+    for ln in lines:
+        under_row = len(columns(above.get(ln.no, ""))) >= 2
+        if ln.hint is None and not ln.goes_on and not under_row and _stretched_prose(ln.text):
+            text = ln.text[: len(ln.text) - len(ln.text.lstrip())] + " ".join(ln.text.split())
+            ln = Line(ln.no, text, ln.page, ln.hint, ln.page_start, True)
+        out.append(ln)
+    return out
+
+
 def _full_width(lines: list[Line]) -> int:
     """How long a full line of the text is, in characters: the median length of the lines a lower-case word
     certainly continues (they ended for lack of room), less one; 0 with fewer than five such lines. Lines with
@@ -168,6 +202,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     kept = _drop_header_over_wrapped_title(kept, notes)
     kept = drop_letterhead(kept, notes, orgs)
     kept = drop_trailing_logos(kept, notes, orgs)
+    kept = _unstretch_prose(kept, unrun)
     return kept, orgs
 
 
