@@ -100,6 +100,22 @@ def test_stretched_prose_tells_a_lone_word_of_prose_from_cells():
     assert not clean._stretched_prose("Oslo, 3. mars 2026     Bergen, 4. mars 2026     Tromsø, 5. mars 2026     Bodø")
 
 
+def test_stretched_line_before_a_manual_break_goes_on():
+    """Word justifies the line before a Shift+Enter: pdftotext -layout sets its two words far apart. It goes on
+    with the sentence above (not a row of columns), and the next sentence stays in the paragraph."""
+    text = (PROSE + "\nFylkeskommunen skal styrkje rettleiinga til kommunar med små fagmiljø, og arbeidet skal\n"
+            "følgjast                                                          opp.\n"
+            "Rettleiarane er samla på nettsidene til fylket.\n")
+    assert paragraphs(text)[-1] == ("Fylkeskommunen skal styrkje rettleiinga til kommunar med små fagmiljø, og arbeidet "
+                                    "skal følgjast opp. Rettleiarane er samla på nettsidene til fylket.")
+
+
+def test_a_row_after_a_finished_sentence_is_not_taken_for_prose():
+    above = Line(1, "Avtalen er underteikna i to eksemplar, eitt til kvar part.")
+    assert not clean._goes_on_with_prose(above, Line(2, "statsråd                      styreleiar"))
+    assert not clean._goes_on_with_prose(Line(1, "Fylkesordførar       Leiar i KS"), Line(2, "for fylket      for KS"))
+
+
 def test_logo_fragments_under_a_row_of_logos_are_not_prose():
     lines = [Line(1, "Barne- og           Kunnskapsdep     Digitaliserings-   Utenriksdepart   KS"),
              Line(2, "familiedeparte      artementet       og                 ementet")]

@@ -90,16 +90,29 @@ def _unstretch_prose(lines: list[Line], shown: list[Line]) -> list[Line]:
     """Lines of prose set with uneven gaps (`_stretched_prose`) get single spaces and go on (`Line.goes_on`, as
     a stretched line); run after the letterhead and trailing logos are gone, and never under a row of columns
     (a logo's name broken over lines: «Barne- og      Kunnskapsdep» over «familiedeparte   artementet   og»), as
-    `shown` has the lines before anything was blanked."""
+    `shown` has the lines before anything was blanked. So does a line that goes on with the prose above it
+    (`_goes_on_with_prose`), however few its words."""
     out: list[Line] = []
     above = {ln.no: prev.text for prev, ln in zip(shown, shown[1:])}
     for ln in lines:
         under_row = len(columns(above.get(ln.no, ""))) >= 2
-        if ln.hint is None and not ln.goes_on and not under_row and _stretched_prose(ln.text):
+        if ln.hint is None and not ln.goes_on and not under_row and (
+                _stretched_prose(ln.text) or bool(out) and _goes_on_with_prose(out[-1], ln)):
             text = ln.text[: len(ln.text) - len(ln.text.lstrip())] + " ".join(ln.text.split())
             ln = Line(ln.no, text, ln.page, ln.hint, ln.page_start, True)
         out.append(ln)
     return out
+
+
+def _goes_on_with_prose(above: Line, line: Line) -> bool:
+    """A line of a justified paragraph, stretched before a manual line break («evalueres          underveis.»
+    under «Staten vil støtte kvaliteten i de kommunale tjenestene, og arbeidet skal»): it starts in lower case
+    right under a line of prose (six words or more, no columns) that ends no sentence, so it goes on with that
+    sentence and is no row of columns, which never starts in the middle of a sentence."""
+    at, text = above.text.strip(), line.text.strip()
+    return (bool(re.match(r"[a-zæøå]", text)) and bool(COLUMN_GAP.search(text)) and "\t" not in line.text
+            and "_" not in text and above.hint is None and above.page == line.page and not line.page_start
+            and len(at.split()) >= 6 and len(columns(at)) == 1 and not re.search(r"[.!?:;]['»\")]*$", at))
 
 
 def _full_width(lines: list[Line]) -> int:
