@@ -92,6 +92,17 @@ def test_unevenly_stretched_line_with_a_lone_og_is_prose():
                                     "omsorgsdepartementet, Kunnskapsdepartementet, Nærings- og fiskeridepartementet og KS.")
 
 
+def test_full_line_ending_in_a_lone_og_after_one_wide_gap_is_prose():
+    """Two lines in a row with one or two wide gaps each, reaching the right edge and ending in a lone «og»."""
+    text = ("AVTALE OM SAMARBEID OM BARNEVERN\n" + PROSE
+            + "\nAvtalen er inngått mellom Barne- og familiedepartementet, Arbeids-                          og\n"
+            "inkluderingsdepartementet,       Digitaliserings- og forvaltningsdepartementet                  og\n"
+            "KS.\n\nPartane skal møtast minst to gonger i året.\n")
+    assert paragraphs(text)[-2] == ("Avtalen er inngått mellom Barne- og familiedepartementet, Arbeids- og "
+                                    "inkluderingsdepartementet, Digitaliserings- og forvaltningsdepartementet og KS.")
+    assert not clean._stretched_prose("Kultur-    og", 80)
+
+
 def test_stretched_prose_tells_a_lone_word_of_prose_from_cells():
     assert clean._stretched_prose("Statsforvaltaren skal leggje til rette for eit      godt   samarbeid   mellom")
     assert clean._stretched_prose("Fylket skal prioritere tiltak som er                 enkle   å   gjennomføre.")

@@ -74,32 +74,40 @@ LONE_PROSE_WORDS = STRETCH_WORDS | {"mellom", "hos", "de", "dei", "det", "den", 
 WIDE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
-def _stretched_prose(text: str) -> bool:
+def _stretched_prose(text: str, full: int = 0) -> bool:
     """A justified line pdftotext -layout set with uneven gaps, which `_stretched` does not take for evenly
     stretched («omsorgsdepartementet,          Forsvarsdepartementet,     Justis-      og»; «Kommunane       skal
     arbeide for  eit godt   samarbeid  mellom»: a line in runs of differing fonts is placed run by run): three gaps
     of two spaces or more, and a word of prose such as «og», «mellom» or «å» alone between two of them or after the
     last. A row of columns (signatures, a letterhead's logos) has names, titles and dates in its cells: «Kultur- og»
-    keeps its «og» at a single space, and no cell is a lone «og» or «mellom»."""
+    keeps its «og» at a single space, and no cell is a lone «og» or «mellom». Fewer gaps do where the line reaches
+    the text's right edge (`full`) and ends in the lone word («… Helse-                       og»): a typesetter
+    stretched it; a logo's «Kultur-   og» is short."""
     pieces = WIDE_GAP.split(text.strip())
-    return (len(pieces) >= 4 and "\t" not in text and "_" not in text
-            and any(p.casefold() in LONE_PROSE_WORDS for p in pieces[1:]))
+    if "\t" in text or "_" in text or len(pieces) < 2:
+        return False
+    if len(pieces) >= 4:
+        return any(p.casefold() in LONE_PROSE_WORDS for p in pieces[1:])
+    return 0 < full <= len(text.rstrip()) + 2 and pieces[-1].casefold() in LONE_PROSE_WORDS
 
 
-def _unstretch_prose(lines: list[Line], shown: list[Line]) -> list[Line]:
+def _unstretch_prose(lines: list[Line], shown: list[Line], full: int = 0) -> list[Line]:
     """Lines of prose set with uneven gaps (`_stretched_prose`) get single spaces and go on (`Line.goes_on`, as
     a stretched line); run after the letterhead and trailing logos are gone, and never under a row of columns
     (a logo's name broken over lines: «Barne- og      Kunnskapsdep» over «familiedeparte   artementet   og»), as
     `shown` has the lines before anything was blanked. So does a line that goes on with the prose above it
-    (`_goes_on_with_prose`), however few its words."""
+    (`_goes_on_with_prose`), however few its words. A line above read as prose here is no row."""
     out: list[Line] = []
-    above = {ln.no: prev.text for prev, ln in zip(shown, shown[1:])}
+    above = {ln.no: prev for prev, ln in zip(shown, shown[1:])}
+    prose: set[int] = set()
     for ln in lines:
-        under_row = len(columns(above.get(ln.no, ""))) >= 2
+        up = above.get(ln.no)
+        under_row = up is not None and up.no not in prose and len(columns(up.text)) >= 2
         if ln.hint is None and not ln.goes_on and not under_row and (
-                _stretched_prose(ln.text) or bool(out) and _goes_on_with_prose(out[-1], ln)):
+                _stretched_prose(ln.text, full) or bool(out) and _goes_on_with_prose(out[-1], ln)):
             text = ln.text[: len(ln.text) - len(ln.text.lstrip())] + " ".join(ln.text.split())
             ln = Line(ln.no, text, ln.page, ln.hint, ln.page_start, True)
+            prose.add(ln.no)
         out.append(ln)
     return out
 
@@ -215,7 +223,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     kept = _drop_header_over_wrapped_title(kept, notes)
     kept = drop_letterhead(kept, notes, orgs)
     kept = drop_trailing_logos(kept, notes, orgs)
-    kept = _unstretch_prose(kept, unrun)
+    kept = _unstretch_prose(kept, unrun, full)
     return kept, orgs
 
 
