@@ -478,3 +478,18 @@ def test_signature_rows_of_two_cells_where_a_long_first_cell_pushed_the_second_t
              row(749, (71.0, "partementet"))]  # logos set at staggered heights: columns by where they stand
     assert pdf_table.table(logos, pdf_lines.Pitch({10.0: 12.5})) == [
         "Kommunal- og distriktsdepartementet\tKunnskapsdepartementet\tKS"]
+
+
+def test_a_lead_in_repeated_on_every_page_over_indented_items_is_no_running_header():
+    """pdftotext -layout sets list items one space in; with form feeds showing the pages, such a line starts no
+    page, so «KS skal:» over a list on three pages stays (it is not next to a page break)."""
+    from avtale.extract.read_text import lines_of
+
+    page = (PROSE + "\nStaten skal følgje opp lokale og regionale nettverk i heile landet, og arbeidet skal evaluerast\n"
+            "kvart år av partane.\nKS skal:\n 1. utvikle tverrfagleg samarbeid i kommunane\n"
+            " 2. styrkje likeverdige tenester i heile landet\n\n" + PROSE + "\n")
+    lines = lines_of("Avtale om samarbeid\n\n" + "\f".join([page] * 3))
+    assert not any(ln.page_start for ln in lines if ln.text.startswith(" 2."))
+    kept, _ = clean.clean(lines, Notes())
+    assert sum(ln.text == "KS skal:" for ln in kept) == 3
+    assert lines_of("Avsnitt ein.\n Side to begynner her.")[1].page_start  # no form feeds (pypdf): a page's start
