@@ -493,3 +493,31 @@ def test_a_lead_in_repeated_on_every_page_over_indented_items_is_no_running_head
     kept, _ = clean.clean(lines, Notes())
     assert sum(ln.text == "KS skal:" for ln in kept) == 3
     assert lines_of("Avsnitt ein.\n Side to begynner her.")[1].page_start  # no form feeds (pypdf): a page's start
+
+
+def test_paragraph_gaps_with_a_manual_break_in_every_other_paragraph():
+    """pdftotext -layout shows Word's empty paragraphs as blank lines; half the paragraphs have a line break
+    (Shift+Enter) between two sentences: the text is still blank-separated, and each break is inside its paragraph."""
+    text = ("Kommunane skal vurdere kompetansen hos dei tilsette.\n"
+            "Fylkeskommunen har ansvar for rettleiinga i heile fylket.\n\n"
+            "Partane skal møtast minst to gonger i året for å følgje opp avtalen.\n\n"
+            "Tiltak som krev finansiering, skal handsamast i dei ordinære budsjettprosessane.\n"
+            "Partane skal rapportere på tiltaka kvart år.\n\n"
+            "Avtalen gjev ingen nye økonomiske plikter for partane i avtaleperioden.\n")
+    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    assert unwrap.blank_separated(lines, wrapped=True)
+    assert paragraphs(PROSE + "\n" + text)[1:] == [
+        "Kommunane skal vurdere kompetansen hos dei tilsette. Fylkeskommunen har ansvar for rettleiinga i heile fylket.",
+        "Partane skal møtast minst to gonger i året for å følgje opp avtalen.",
+        "Tiltak som krev finansiering, skal handsamast i dei ordinære budsjettprosessane. Partane skal rapportere på "
+        "tiltaka kvart år.",
+        "Avtalen gjev ingen nye økonomiske plikter for partane i avtaleperioden."]
+
+
+def test_one_blank_line_in_a_text_without_paragraph_gaps_makes_no_blank_separated_text():
+    text = ("Kommunane skal vurdere kompetansen hos dei tilsette i heile avtaleperioden.\n"
+            "Fylkeskommunen har ansvar for rettleiinga i heile fylket og for nettverka.\n\n"
+            "Partane skal møtast minst to gonger i året for å følgje opp avtalen.\n"
+            "Tiltak som krev finansiering, skal handsamast i dei ordinære budsjettprosessane.\n")
+    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    assert not unwrap.blank_separated(lines, wrapped=True)
