@@ -108,6 +108,7 @@ def test_stretched_prose_tells_a_lone_word_of_prose_from_cells():
     assert clean._stretched_prose("Fylket skal prioritere tiltak som er                 enkle   å   gjennomføre.")
     assert not clean._stretched_prose("Kultur- og             Landbruks- og         Helse- og               KS")
     assert not clean._stretched_prose("for Kommunal- og distriktsdepartementet      for KS")
+    assert not clean._stretched_prose("for      Kunnskapsdepartementet       for      KS")
     assert not clean._stretched_prose("Oslo, 3. mars 2026     Bergen, 4. mars 2026     Tromsø, 5. mars 2026     Bodø")
 
 

@@ -82,13 +82,15 @@ def _stretched_prose(text: str, full: int = 0) -> bool:
     last. A row of columns (signatures, a letterhead's logos) has names, titles and dates in its cells: «Kultur- og»
     keeps its «og» at a single space, and no cell is a lone «og» or «mellom». Fewer gaps do where the line reaches
     the text's right edge (`full`) and ends in the lone word («… Helse-                       og»): a typesetter
-    stretched it; a logo's «Kultur-   og» is short."""
+    stretched it; a logo's «Kultur-   og» is short. A «for» before a capital opens a signature's cell («for      KS»)."""
     pieces = WIDE_GAP.split(text.strip())
     if "\t" in text or "_" in text or len(pieces) < 2:
         return False
+    lone = [k for k, p in enumerate(pieces) if k > 0 and p.casefold() in LONE_PROSE_WORDS
+            and not (p.casefold() == "for" and pieces[k + 1 : k + 2] and pieces[k + 1][:1].isupper())]  # «for   KS»: a party's cell
     if len(pieces) >= 4:
-        return any(p.casefold() in LONE_PROSE_WORDS for p in pieces[1:])
-    return 0 < full <= len(text.rstrip()) + 2 and pieces[-1].casefold() in LONE_PROSE_WORDS
+        return bool(lone)
+    return 0 < full <= len(text.rstrip()) + 2 and len(pieces) - 1 in lone
 
 
 def _unstretch_prose(lines: list[Line], shown: list[Line], full: int = 0) -> list[Line]:
