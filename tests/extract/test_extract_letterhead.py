@@ -43,6 +43,16 @@ def test_layout_rows_of_a_letterhead_table():
     assert orgs[:3] == ["Helse- og omsorgsdepartementet", "Kunnskapsdepartementet", "KS"]
 
 
+def test_a_tail_of_one_letter_in_a_row_of_a_letterhead():
+    """A narrow cell broke «Kunnskapsdepartemente» / «t»: the lone «t» is a tail, and the rows under it too."""
+    text = ("Helse- og               Kunnskapsdepartemente   KS\n"
+            "omsorgsdepartemen       t\n"
+            "tet\n\n\n" + BODY)
+    got, orgs = cleaned(text)
+    assert got[0] == "Avtale om heiltidskultur i helse- og omsorgstenestene"
+    assert orgs[:3] == ["Helse- og omsorgsdepartementet", "Kunnskapsdepartementet", "KS"]
+
+
 def test_the_letterhead_in_a_different_order_than_the_preamble_keeps_its_order():
     got, orgs = cleaned("KS\nKunnskapsdep\nartementet\nHelse- og\nomsorgsdepartementet\n" + BODY)
     assert orgs[:3] == ["KS", "Kunnskapsdepartementet", "Helse- og omsorgsdepartementet"]

@@ -168,3 +168,16 @@ def test_lone_number_over_the_one_heading_of_unnumbered_headings_is_a_folio():
              "Avtalen gjeld til 2027.", "Oslo, 1. mars 2025", "2"]
     kept, _ = clean.clean([Line(i, t) for i, t in enumerate(texts, 1)], Notes())
     assert [ln.text for ln in kept if ln.text] == [t for t in texts if t not in ("1", "2")]
+
+
+def test_folios_counting_to_the_end_of_a_text_without_page_breaks():
+    """pypdf: the folios «1», «2», «3» stand in the text, «1» over a heading and «2» among the signatures;
+    they count up to the text's last line, so the «2» is no evidence that the «1» numbers a heading."""
+    from avtale.extract import clean
+    from avtale.extract.lines import Line, Notes
+
+    texts = ["Avtale om skuleskyss", "Formål", "Partane skal samarbeide om skyssen.", "1", "Varigheit",
+             "Avtalen gjeld til 2027.", "Oslo, 1. mars 2025", "Kari Dahl", "Fylkesordførar", "2", "Ola Berg",
+             "Leiar i KS", "3"]
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(texts, 1)], Notes())
+    assert [ln.text for ln in kept if ln.text] == [t for t in texts if t not in ("1", "2", "3")]

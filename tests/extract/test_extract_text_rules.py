@@ -83,6 +83,57 @@ def test_stretched_tells_prose_from_columns():
     assert not clean._stretched("Leiar i KS      Kunnskapsminister      Kommunal- og distriktsminister")
 
 
+def test_unevenly_stretched_line_with_a_lone_og_is_prose():
+    """pdftotext -layout set a justified line's gaps unevenly (10, 5, 6 spaces): a lone «og» between gaps is prose."""
+    text = (PROSE + "\nAvtalen er inngått mellom Kommunal- og distriktsdepartementet, Helse- og\n"
+            "omsorgsdepartementet,          Kunnskapsdepartementet,     Nærings-      og\n"
+            "fiskeridepartementet og KS.\n")
+    assert paragraphs(text)[-1] == ("Avtalen er inngått mellom Kommunal- og distriktsdepartementet, Helse- og "
+                                    "omsorgsdepartementet, Kunnskapsdepartementet, Nærings- og fiskeridepartementet og KS.")
+
+
+def test_full_line_ending_in_a_lone_og_after_one_wide_gap_is_prose():
+    """Two lines in a row with one or two wide gaps each, reaching the right edge and ending in a lone «og»."""
+    text = ("AVTALE OM SAMARBEID OM BARNEVERN\n" + PROSE
+            + "\nAvtalen er inngått mellom Barne- og familiedepartementet, Arbeids-                          og\n"
+            "inkluderingsdepartementet,       Digitaliserings- og forvaltningsdepartementet                  og\n"
+            "KS.\n\nPartane skal møtast minst to gonger i året.\n")
+    assert paragraphs(text)[-2] == ("Avtalen er inngått mellom Barne- og familiedepartementet, Arbeids- og "
+                                    "inkluderingsdepartementet, Digitaliserings- og forvaltningsdepartementet og KS.")
+    assert not clean._stretched_prose("Kultur-    og", 80)
+
+
+def test_stretched_prose_tells_a_lone_word_of_prose_from_cells():
+    assert clean._stretched_prose("Statsforvaltaren skal leggje til rette for eit      godt   samarbeid   mellom")
+    assert clean._stretched_prose("Fylket skal prioritere tiltak som er                 enkle   å   gjennomføre.")
+    assert not clean._stretched_prose("Kultur- og             Landbruks- og         Helse- og               KS")
+    assert not clean._stretched_prose("for Kommunal- og distriktsdepartementet      for KS")
+    assert not clean._stretched_prose("for      Kunnskapsdepartementet       for      KS")
+    assert not clean._stretched_prose("Oslo, 3. mars 2026     Bergen, 4. mars 2026     Tromsø, 5. mars 2026     Bodø")
+
+
+def test_stretched_line_before_a_manual_break_goes_on():
+    """Word justifies the line before a Shift+Enter: pdftotext -layout sets its two words far apart. It goes on
+    with the sentence above (not a row of columns), and the next sentence stays in the paragraph."""
+    text = (PROSE + "\nFylkeskommunen skal styrkje rettleiinga til kommunar med små fagmiljø, og arbeidet skal\n"
+            "følgjast                                                          opp.\n"
+            "Rettleiarane er samla på nettsidene til fylket.\n")
+    assert paragraphs(text)[-1] == ("Fylkeskommunen skal styrkje rettleiinga til kommunar med små fagmiljø, og arbeidet "
+                                    "skal følgjast opp. Rettleiarane er samla på nettsidene til fylket.")
+
+
+def test_a_row_after_a_finished_sentence_is_not_taken_for_prose():
+    above = Line(1, "Avtalen er underteikna i to eksemplar, eitt til kvar part.")
+    assert not clean._goes_on_with_prose(above, Line(2, "statsråd                      styreleiar"))
+    assert not clean._goes_on_with_prose(Line(1, "Fylkesordførar       Leiar i KS"), Line(2, "for fylket      for KS"))
+
+
+def test_logo_fragments_under_a_row_of_logos_are_not_prose():
+    lines = [Line(1, "Barne- og           Kunnskapsdep     Digitaliserings-   Utenriksdepart   KS"),
+             Line(2, "familiedeparte      artementet       og                 ementet")]
+    assert clean._unstretch_prose([Line(1, ""), lines[1]], lines)[1] == lines[1]
+
+
 def test_glyph_widths():
     assert glyphs.width("iii") == 666.0
     assert glyphs.width("mmm") == 2499.0
@@ -428,3 +479,46 @@ def test_signature_rows_of_two_cells_where_a_long_first_cell_pushed_the_second_t
              row(749, (71.0, "partementet"))]  # logos set at staggered heights: columns by where they stand
     assert pdf_table.table(logos, pdf_lines.Pitch({10.0: 12.5})) == [
         "Kommunal- og distriktsdepartementet\tKunnskapsdepartementet\tKS"]
+
+
+def test_a_lead_in_repeated_on_every_page_over_indented_items_is_no_running_header():
+    """pdftotext -layout sets list items one space in; with form feeds showing the pages, such a line starts no
+    page, so «KS skal:» over a list on three pages stays (it is not next to a page break)."""
+    from avtale.extract.read_text import lines_of
+
+    page = (PROSE + "\nStaten skal følgje opp lokale og regionale nettverk i heile landet, og arbeidet skal evaluerast\n"
+            "kvart år av partane.\nKS skal:\n 1. utvikle tverrfagleg samarbeid i kommunane\n"
+            " 2. styrkje likeverdige tenester i heile landet\n\n" + PROSE + "\n")
+    lines = lines_of("Avtale om samarbeid\n\n" + "\f".join([page] * 3))
+    assert not any(ln.page_start for ln in lines if ln.text.startswith(" 2."))
+    kept, _ = clean.clean(lines, Notes())
+    assert sum(ln.text == "KS skal:" for ln in kept) == 3
+    assert lines_of("Avsnitt ein.\n Side to begynner her.")[1].page_start  # no form feeds (pypdf): a page's start
+
+
+def test_paragraph_gaps_with_a_manual_break_in_every_other_paragraph():
+    """pdftotext -layout shows Word's empty paragraphs as blank lines; half the paragraphs have a line break
+    (Shift+Enter) between two sentences: the text is still blank-separated, and each break is inside its paragraph."""
+    text = ("Kommunane skal vurdere kompetansen hos dei tilsette.\n"
+            "Fylkeskommunen har ansvar for rettleiinga i heile fylket.\n\n"
+            "Partane skal møtast minst to gonger i året for å følgje opp avtalen.\n\n"
+            "Tiltak som krev finansiering, skal handsamast i dei ordinære budsjettprosessane.\n"
+            "Partane skal rapportere på tiltaka kvart år.\n\n"
+            "Avtalen gjev ingen nye økonomiske plikter for partane i avtaleperioden.\n")
+    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    assert unwrap.blank_separated(lines, wrapped=True)
+    assert paragraphs(PROSE + "\n" + text)[1:] == [
+        "Kommunane skal vurdere kompetansen hos dei tilsette. Fylkeskommunen har ansvar for rettleiinga i heile fylket.",
+        "Partane skal møtast minst to gonger i året for å følgje opp avtalen.",
+        "Tiltak som krev finansiering, skal handsamast i dei ordinære budsjettprosessane. Partane skal rapportere på "
+        "tiltaka kvart år.",
+        "Avtalen gjev ingen nye økonomiske plikter for partane i avtaleperioden."]
+
+
+def test_one_blank_line_in_a_text_without_paragraph_gaps_makes_no_blank_separated_text():
+    text = ("Kommunane skal vurdere kompetansen hos dei tilsette i heile avtaleperioden.\n"
+            "Fylkeskommunen har ansvar for rettleiinga i heile fylket og for nettverka.\n\n"
+            "Partane skal møtast minst to gonger i året for å følgje opp avtalen.\n"
+            "Tiltak som krev finansiering, skal handsamast i dei ordinære budsjettprosessane.\n")
+    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    assert not unwrap.blank_separated(lines, wrapped=True)

@@ -68,6 +68,63 @@ def _stretched(text: str, full: int = 0) -> bool:
             and "\t" not in text and any(w.casefold() in STRETCH_WORDS for w in text.split()))
 
 
+# Words of running prose that never stand alone as a cell of a row (a name, a title, a date, a logo's name)
+LONE_PROSE_WORDS = STRETCH_WORDS | {"mellom", "hos", "de", "dei", "det", "den", "en", "ein", "et", "eit", "å", "vil",
+                                    "kan", "ved", "etter", "mot", "samt", "gjennom", "innen", "innan", "slik"}
+WIDE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _stretched_prose(text: str, full: int = 0) -> bool:
+    """A justified line pdftotext -layout set with uneven gaps, which `_stretched` does not take for evenly
+    stretched («omsorgsdepartementet,          Forsvarsdepartementet,     Justis-      og»; «Kommunane       skal
+    arbeide for  eit godt   samarbeid  mellom»: a line in runs of differing fonts is placed run by run): three gaps
+    of two spaces or more, and a word of prose such as «og», «mellom» or «å» alone between two of them or after the
+    last. A row of columns (signatures, a letterhead's logos) has names, titles and dates in its cells: «Kultur- og»
+    keeps its «og» at a single space, and no cell is a lone «og» or «mellom». Fewer gaps do where the line reaches
+    the text's right edge (`full`) and ends in the lone word («… Helse-                       og»): a typesetter
+    stretched it; a logo's «Kultur-   og» is short. A «for» before a capital opens a signature's cell («for      KS»)."""
+    pieces = WIDE_GAP.split(text.strip())
+    if "\t" in text or "_" in text or len(pieces) < 2:
+        return False
+    lone = [k for k, p in enumerate(pieces) if k > 0 and p.casefold() in LONE_PROSE_WORDS
+            and not (p.casefold() == "for" and pieces[k + 1 : k + 2] and pieces[k + 1][:1].isupper())]  # «for   KS»: a party's cell
+    if len(pieces) >= 4:
+        return bool(lone)
+    return 0 < full <= len(text.rstrip()) + 2 and len(pieces) - 1 in lone
+
+
+def _unstretch_prose(lines: list[Line], shown: list[Line], full: int = 0) -> list[Line]:
+    """Lines of prose set with uneven gaps (`_stretched_prose`) get single spaces and go on (`Line.goes_on`, as
+    a stretched line); run after the letterhead and trailing logos are gone, and never under a row of columns
+    (a logo's name broken over lines: «Barne- og      Kunnskapsdep» over «familiedeparte   artementet   og»), as
+    `shown` has the lines before anything was blanked. So does a line that goes on with the prose above it
+    (`_goes_on_with_prose`), however few its words. A line above read as prose here is no row."""
+    out: list[Line] = []
+    above = {ln.no: prev for prev, ln in zip(shown, shown[1:])}
+    prose: set[int] = set()
+    for ln in lines:
+        up = above.get(ln.no)
+        under_row = up is not None and up.no not in prose and len(columns(up.text)) >= 2
+        if ln.hint is None and not ln.goes_on and not under_row and (
+                _stretched_prose(ln.text, full) or bool(out) and _goes_on_with_prose(out[-1], ln)):
+            text = ln.text[: len(ln.text) - len(ln.text.lstrip())] + " ".join(ln.text.split())
+            ln = Line(ln.no, text, ln.page, ln.hint, ln.page_start, True)
+            prose.add(ln.no)
+        out.append(ln)
+    return out
+
+
+def _goes_on_with_prose(above: Line, line: Line) -> bool:
+    """A line of a justified paragraph, stretched before a manual line break («evalueres          underveis.»
+    under «Staten vil støtte kvaliteten i de kommunale tjenestene, og arbeidet skal»): it starts in lower case
+    right under a line of prose (six words or more, no columns) that ends no sentence, so it goes on with that
+    sentence and is no row of columns, which never starts in the middle of a sentence."""
+    at, text = above.text.strip(), line.text.strip()
+    return (bool(re.match(r"[a-zæøå]", text)) and bool(COLUMN_GAP.search(text)) and "\t" not in line.text
+            and "_" not in text and above.hint is None and above.page == line.page and not line.page_start
+            and len(at.split()) >= 6 and len(columns(at)) == 1 and not re.search(r"[.!?:;]['»\")]*$", at))
+
+
 def _full_width(lines: list[Line]) -> int:
     """How long a full line of the text is, in characters: the median length of the lines a lower-case word
     certainly continues (they ended for lack of room), less one; 0 with fewer than five such lines. Lines with
@@ -168,6 +225,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     kept = _drop_header_over_wrapped_title(kept, notes)
     kept = drop_letterhead(kept, notes, orgs)
     kept = drop_trailing_logos(kept, notes, orgs)
+    kept = _unstretch_prose(kept, unrun, full)
     return kept, orgs
 
 

@@ -112,6 +112,9 @@ MINISTRY_WORD = "departementet"
 WORD = re.compile(r"^[A-ZÆØÅa-zæøåäöéü]+(?:-,?)?$")
 
 
+ONE_LETTER_WORDS = {"i", "å", "o"}  # Norwegian words of one letter, and the «o» of a bullet
+
+
 def _piece(word: str, known: list[Name]) -> str | None:
     """How a word of a letterhead line can be part of an organisation's name: «strong» (a name's own first
     word, a whole word of a name, KS, or a long piece of a word a narrow cell broke: «beredskapsdepartemen»,
@@ -137,8 +140,9 @@ def _piece(word: str, known: list[Name]) -> str | None:
     at = w.find("dep")
     if at > 0 and len(w) >= 8 and MINISTRY_WORD.startswith(w[at:]):
         return "strong"  # «Kunnskapsdep», «Samferdselsdeparteme»
-    if lower and len(w) >= 2 and any(part.endswith(w) and part != w for _, name in known for part in name):
-        return "weak"
+    if lower and (len(w) >= 2 or w not in ONE_LETTER_WORDS) and any(part.endswith(w) and part != w for _, name in known
+                                                                 for part in name):
+        return "weak"  # a tail; one letter too («Finansdepartemente» / «t»), but not a word of one letter («i», «å»)
     if lower and len(w) >= 3 and MINISTRY_WORD.endswith(w):
         return "weak"
     if capital and word.endswith("-"):

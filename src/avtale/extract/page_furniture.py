@@ -33,8 +33,8 @@ def norm(text: str) -> str:
 def heading_number(lines: list[Line], i: int) -> bool:
     """A bare «3» alone, not at a page break, followed (after blank lines) by a short capitalised line without a full
     stop, a number of its own or a lower-case line going on after it. Where the text shows no page breaks
-    (pypdf), it must be one of a numbering too: a «2» or a «4» stands elsewhere, not as the text's last line.
-    A lone «1» over the one heading of a text whose headings have no numbers is the folio of a page pypdf ran
+    (pypdf), it must be one of a numbering too: a «2» or a «4» stands elsewhere, not as the text's last line
+    nor in the run of folios «1», «2», «3» that ends the text (`_folio_run`). A lone «1» over the one heading of a text whose headings have no numbers is the folio of a page pypdf ran
     into the next (and the «2» at the end the last page's)."""
     if not re.fullmatch(r"\d{1,2}", lines[i].text.strip()) or _near_page_break(lines, i) or not _over_heading(lines, i):
         return False
@@ -42,11 +42,24 @@ def heading_number(lines: list[Line], i: int) -> bool:
         return True  # the text shows its page breaks: a folio stands next to one
     n = int(lines[i].text.strip())
     last = max((j for j, ln in enumerate(lines) if not ln.blank()), default=-1)
+    folios = _folio_run(lines, last)
+    if i in folios:
+        return False
     for m in (n - 1, n + 1):
         label = re.compile(rf"^(?:§\s*)?{m}(?:[.)]?\s+[A-ZÆØÅ]|\.?$)")
-        if m > 0 and any(label.match(ln.text.strip()) for j, ln in enumerate(lines) if j not in (i, last)):
+        if m > 0 and any(label.match(ln.text.strip()) for j, ln in enumerate(lines) if j not in (i, last) and j not in folios):
             return True
     return False
+
+
+def _folio_run(lines: list[Line], last: int) -> set[int]:
+    """The bare numbers of a text without page breaks that count 1, 2, 3 … in order and end it (the last page's
+    folio is the text's last line): the pages' folios, which pypdf runs in with the text. A heading's number
+    never ends a text, so such a run is no numbering of headings, wherever its numbers stand."""
+    bare = [j for j, ln in enumerate(lines) if re.fullmatch(r"\d{1,3}", ln.text.strip())]
+    if len(bare) < 2 or bare[-1] != last or [int(lines[j].text) for j in bare] != list(range(1, len(bare) + 1)):
+        return set()
+    return set(bare)
 
 
 def _over_heading(lines: list[Line], i: int) -> bool:

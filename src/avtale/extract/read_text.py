@@ -67,7 +67,9 @@ def lines_of(text: str) -> list[Line]:
             out.append(Line(no, "", page))
             pending_break = True
             continue
-        glued = raw.startswith(" ") and not raw.startswith("  ") and bool(out) and not out[-1].blank()
+        # a single-space marker starts a page only where no form feeds show the pages (pypdf); with them, a line
+        # set one space in is an indent (pdftotext -layout: « 1. utvikle …», a list item)
+        glued = folio and raw.startswith(" ") and not raw.startswith("  ") and bool(out) and not out[-1].blank()
         line = Line(no, raw.rstrip(), page, page_start=(pending_break or glued) and bool(raw.strip()))
         if line.page_start:
             pending_break = False

@@ -205,9 +205,12 @@ def lead_ins(lines: list[Line]) -> set[int]:
 
 def blank_separated(lines: list[Line], turn_at: float | None = None, wrapped: bool = True) -> bool:
     """A text whose blocks are set apart by blank lines (Word's empty paragraphs, or spacing an exporter
-    shows): of the lines of prose that start after a sentence's end (not a heading or a list item), four in
-    five or more, and at least two, follow a blank line; in wrapped text a line that was full does not count.
-    Where every paragraph is one line (LibreOffice's text), every block but a list item counts (five or more)."""
+    shows): of the lines of prose that start after a sentence's end (not a heading or a list item) on the same
+    page, at least two, and as many as start right under one, follow a blank line; in wrapped text a line that
+    was full does not count. Half is enough: a text with paragraph gaps may have a manual break (Shift+Enter)
+    in every other paragraph, while a text without them seldom shows a blank line inside a page, and then
+    fewer than the paragraphs it runs on under each other (turns at a page break do not count). Where every paragraph is one line
+    (LibreOffice's text), every block but a list item counts (five or more, four in five)."""
     across = adjacent = 0
     prev, gap = None, False
     for line in lines:
@@ -218,13 +221,15 @@ def blank_separated(lines: list[Line], turn_at: float | None = None, wrapped: bo
         if prev is not None and not wrapped and marker(text).kind not in ("bullet", "number", "letter") \
                 and not _is_row(line.text) and line.hint in (None, "para"):
             across, adjacent = across + gap, adjacent + (not gap)  # a line a paragraph: count every block
-        elif prev is not None and wrapped and _sentence_turn(prev, line):
+        elif prev is not None and wrapped and _sentence_turn(prev, line) and prev.page == line.page and not line.page_start:
             if gap:
                 across += 1
             elif turn_at is None or len(prev.text.strip()) + 1 + len(_first_word(text)) <= turn_at:
                 adjacent += 1
         prev, gap = line, False
-    return across >= (2 if wrapped else 5) and across >= 4 * adjacent
+    if wrapped:
+        return across >= 2 and across >= adjacent
+    return across >= 5 and across >= 4 * adjacent
 
 
 def _manual_break(a: Line, b: Line, item) -> bool:

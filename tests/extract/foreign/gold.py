@@ -130,10 +130,15 @@ SOFT_BREAK_KINDS = ("pdftotext", "pypdf")
 
 def soft_breaks(source: str) -> set[tuple[str, str]]:
     """Rule 6: every line end of `source` where a sentence ends and the next line, on the same page and
-    with no blank line between, starts with a capital: (last three words, first three words)."""
+    with no blank line between, starts with a capital: (last three words, first three words); the last three
+    words of the text up to the line end, so a short line («tenleg.») under the rest of its sentence counts."""
     lines = [" ".join(line.split()) for line in source.replace("\f", "\n\f").splitlines()]
-    return {(" ".join(a.split()[-3:]), " ".join(b.split()[:3])) for a, b in zip(lines, lines[1:])
-            if a and b and not b.startswith("\f") and re.search(r"[.!?][»”\")]?$", a) and b[:1].isupper()}
+    out, words = set(), []
+    for a, b in zip(lines, lines[1:]):
+        words = (words + a.split())[-3:] if a else []  # a line of one or two words ends what the lines above began
+        if a and b and not b.startswith("\f") and re.search(r"[.!?][»”\")]?$", a) and b[:1].isupper():
+            out.add((" ".join(words), " ".join(b.split()[:3])))
+    return out
 
 
 def _anchors(gold: Agreement) -> list[tuple[str, str]]:
