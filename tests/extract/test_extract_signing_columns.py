@@ -145,6 +145,59 @@ def test_pypdf_rows_joined_under_joined_column_heads():
                              ("Gunn Marit Helgesen", "Styreleder i KS", "KS")]
 
 
+def test_pypdf_row_broken_where_a_cell_wrapped_goes_on():
+    """pypdf starts a new line where a cell of a table row wraps: the heads after «Kommunal- og» /
+    «distriktsdepartementet», and the titles after «Barne- og» / «familieminister», come on lines of their own
+    («KS»; «Styreleiar i» / «KS» is one more title); they are the same row, so the names cut into three."""
+    text = ("Bodø, 2. mai 2026\n"
+            "Justis- og beredskapsdepartementet Barne- og\nfamiliedepartementet\nKS\n"
+            "Emilie Enger Mehl Kjersti Toppe Bjørn Arild Gram\n"
+            "Justis- og beredskapsminister Barne- og\nfamilieminister\nStyreleiar i KS\n")
+    assert signers(text) == [
+        ("Emilie Enger Mehl", "Justis- og beredskapsminister", "Justis- og beredskapsdepartementet"),
+        ("Kjersti Toppe", "Barne- og familieminister", "Barne- og familiedepartementet"),
+        ("Bjørn Arild Gram", "Styreleiar i KS", "KS")]
+
+
+def test_pypdf_row_broken_twice_takes_a_wrapped_cell_after_it():
+    """The cell after the wrapped one wraps too («Fungerende» / «direktør»): taken with its rest it is one more
+    title of the row."""
+    text = ("Hamar, 4.3.2027\n______________ ______________ ______________\n"
+            "Tonje Brenna Cecilie Myrseth Trine Skei Grande\n"
+            "Næringsminister Arbeids- og\ninkluderingsminister\nFungerende\ndirektør\n")
+    assert signers(text) == [("Tonje Brenna", "Næringsminister", None),
+                             ("Cecilie Myrseth", "Arbeids- og inkluderingsminister", None),
+                             ("Trine Skei Grande", "Fungerende direktør", None)]
+
+
+def test_pypdf_narrow_columns_every_cell_wrapped():
+    """A table of narrow columns: pypdf gives each cell (or piece of one) a line, a long word broken without a
+    hyphen («fiskeridepartem» / «entet»), the row of names cut after the wrapped surname of its second name; the
+    rows are gathered again and cut into three columns by the row of titles."""
+    text = ("Sted: Tromsø\nDato: 12. mai 2027\nAvtalen er signert elektronisk.\n"
+            "Nærings- og\nfiskeridepartem\nentet\n"
+            "Helse- og\nomsorgsdepartementet\nKS\n"
+            "Cecilie Myrseth Jan Christian\nVestre\nGunn Marit Helgesen\n"
+            "Nærings- og\nfiskeriminister\nHelse- og\nomsorgsminister\nStyreleder i KS\n")
+    assert [s[:2] for s in signers(text)] == [("Cecilie Myrseth", "Nærings- og fiskeriminister"),
+                                              ("Jan Christian Vestre", "Helse- og omsorgsminister"),
+                                              ("Gunn Marit Helgesen", "Styreleder i KS")]
+
+
+def test_two_titles_one_under_another_without_a_wrap_stay_apart():
+    """Titles on lines of their own with no cell wrapped before them are no broken row (nothing gathers them)."""
+    text = ("Oslo, 1. april 2026\n____________\nKari Nessa Nordtun\nKunnskapsminister\n"
+            "____________\nGunn Marit Helgesen\nStyreleder i KS\n")
+    assert signers(text) == [("Kari Nessa Nordtun", "Kunnskapsminister", None),
+                             ("Gunn Marit Helgesen", "Styreleder i KS", None)]
+
+
+def test_a_surname_by_itself_starts_no_name():
+    """«Moen» is a surname by itself (an ending of farm names, whatever its case): «Liv Margrethe Moen | Stein
+    Haugen», not «Liv Margrethe | Moen Stein Haugen»."""
+    assert cut_names("Kari Tveit Liv Margrethe Moen Stein Haugen", 3) == ["Kari Tveit", "Liv Margrethe Moen", "Stein Haugen"]
+
+
 def test_pypdf_stacks_each_column_under_heads_it_joined():
     """pypdf reads a table's head row as one line («For KS For Samferdselsdepartementet», the second head
     wrapped) and then each cell's lines one column after another: the columns are cut where a line comes again."""
