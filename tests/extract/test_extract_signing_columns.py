@@ -192,6 +192,17 @@ def test_two_titles_one_under_another_without_a_wrap_stay_apart():
                              ("Gunn Marit Helgesen", "Styreleder i KS", None)]
 
 
+def test_heads_as_a_row_then_columns_mixed_pair_each_kind_in_order():
+    """pdftotext reads the «For» heads one after another, then each column's line and name, but two columns' titles
+    together: the runs leave signatories without a party or title, so the k-th name, title and party go together."""
+    text = ("Oslo, 3. juni 2027\nFor Kunnskapsdepartementet\nFor Helse- og omsorgsdepartementet\nFor KS\n"
+            "________\nKari Nessa Nordtun\n________\nJan Christian Vestre\nKunnskapsminister\n"
+            "Helse- og omsorgsminister\n________\nGunn Marit Helgesen\nStyreleder i KS")
+    assert signers(text) == [("Kari Nessa Nordtun", "Kunnskapsminister", "Kunnskapsdepartementet"),
+                             ("Jan Christian Vestre", "Helse- og omsorgsminister", "Helse- og omsorgsdepartementet"),
+                             ("Gunn Marit Helgesen", "Styreleder i KS", "KS")]
+
+
 def test_a_surname_by_itself_starts_no_name():
     """«Moen» is a surname by itself (an ending of farm names, whatever its case): «Liv Margrethe Moen | Stein
     Haugen», not «Liv Margrethe | Moen Stein Haugen»."""

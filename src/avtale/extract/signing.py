@@ -48,6 +48,9 @@ Heuristics, each because writers and exporters differ:
   date between two parts ends a run. A row of k titles after k signatories read without
   titles («For A» / name / «For B» / name / «title A title B»: pypdf reading a table whose
   cells it stacked) gives them their titles.
+- *Each kind in its own order* (`_in_order`). Where the runs leave a signatory without the title or party the
+  others have, but the block holds as many titles (parties) as names, the k-th of each go together: a reader
+  that mixes rows and columns still keeps the columns' order within each kind.
 - *A stray title finds its name.* pdftotext may move a title line past the place and date.
   A title with no name beside it goes to the signatory without a title whose «For» party it
   names (a minister's title names the ministry), else, where the counts match, to the
@@ -252,22 +255,46 @@ def _fill(parts: list[Cell], notes: Notes) -> list[Signer]:
             bands.append(band)
         for slot, c in zip(band, run):
             slot[kind] = c
-    _place_stray_titles([s for b in bands for s in b], notes)
+    slots = [s for b in bands for s in b]
+    _place_stray_titles(slots, notes)
+    slots = _in_order(parts, slots, notes)
     signers: list[Signer] = []
-    for band in bands:
-        for slot in band:
-            name = slot.get("name")
-            if name is None:
-                if "title" in slot or "party" in slot:
-                    what = slot.get("title") or slot.get("party")
-                    notes.uncertain(what.line, f"«{what.text}» has no name beside it; left out")
-                continue
-            title = slot.get("title")
-            if title is None:
-                notes.uncertain(name.line, f"no title under «{name.text}»")
-            party = slot.get("party")
-            signers.append(Signer(name.text, title.text if title else "", name.line, _party_text(party) if party else None))
+    for slot in slots:
+        name = slot.get("name")
+        if name is None:
+            if "title" in slot or "party" in slot:
+                what = slot.get("title") or slot.get("party")
+                notes.uncertain(what.line, f"«{what.text}» has no name beside it; left out")
+            continue
+        title = slot.get("title")
+        if title is None:
+            notes.uncertain(name.line, f"no title under «{name.text}»")
+        party = slot.get("party")
+        signers.append(Signer(name.text, title.text if title else "", name.line, _party_text(party) if party else None))
     return signers
+
+
+def _whole(slots: list[dict]) -> bool:
+    """Every slot has a name, and a title (a party) where any has one (slots a stray title left empty aside)."""
+    slots = [s for s in slots if s]
+    return all("name" in s for s in slots) and all(
+        all(k in s for s in slots) or not any(k in s for s in slots) for k in ("title", "party"))
+
+
+def _in_order(parts: list[Cell], slots: list[dict], notes: Notes) -> list[dict]:
+    """*Each kind in its own order.* Where the runs leave a signatory without its title or party (or a title or
+    party without a name), but the block holds as many names as titles and as many parties (or none) — a reader
+    mixing rows and columns (pdftotext reading the heads as a row, then each column's line and name, then two
+    columns' titles together) — the k-th name, title and party go together: every reader keeps the order of the
+    columns within each kind, whatever it does between kinds."""
+    if _whole(slots):
+        return slots
+    by = {k: [c for c in parts if _slot(c.kind) == k] for k in ("name", "title", "party")}
+    n = len(by["name"])
+    if n < 2 or any(len(by[k]) not in (0, n) for k in ("title", "party")) or not (by["title"] or by["party"]):
+        return slots
+    notes.uncertain(by["name"][0].line, "names, titles and parties of the signature block paired in their order")
+    return [{k: by[k][i] for k in by if by[k]} for i in range(n)]
 
 
 def _place_stray_titles(slots: list[dict], notes: Notes) -> None:
