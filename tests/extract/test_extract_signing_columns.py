@@ -203,6 +203,18 @@ def test_heads_as_a_row_then_columns_mixed_pair_each_kind_in_order():
                              ("Gunn Marit Helgesen", "Styreleder i KS", "KS")]
 
 
+def test_a_minister_title_goes_to_the_ministry_it_names():
+    """A row broken across a page: pdftotext reads the first name, then the second column's title, then the second
+    name and, from the next page, the first title. Each title names its ministry; the names keep the heads' order."""
+    text = ("Bergen, 9. september 2026\nFor Landbruks- og\nmatdepartementet\nFor Klima- og miljødepartementet\n"
+            "Geir Pollestad\nKlima- og miljøminister\nAndreas Bjelland Eriksen\nLandbruks- og matminister\n"
+            "For KS\nGunn Marit Helgesen\nStyreleder i KS")
+    assert signers(text) == [
+        ("Geir Pollestad", "Landbruks- og matminister", "Landbruks- og matdepartementet"),
+        ("Andreas Bjelland Eriksen", "Klima- og miljøminister", "Klima- og miljødepartementet"),
+        ("Gunn Marit Helgesen", "Styreleder i KS", "KS")]
+
+
 def test_a_surname_by_itself_starts_no_name():
     """«Moen» is a surname by itself (an ending of farm names, whatever its case): «Liv Margrethe Moen | Stein
     Haugen», not «Liv Margrethe | Moen Stein Haugen»."""

@@ -51,6 +51,8 @@ Heuristics, each because writers and exporters differ:
 - *Each kind in its own order* (`_in_order`). Where the runs leave a signatory without the title or party the
   others have, but the block holds as many titles (parties) as names, the k-th of each go together: a reader
   that mixes rows and columns still keeps the columns' order within each kind.
+- *A title goes to the party it names* (`_titles_to_their_parties`). Where the titles of signatories with
+  «For» parties name exactly those parties but not each its own, they are dealt to the parties they name.
 - *A stray title finds its name.* pdftotext may move a title line past the place and date.
   A title with no name beside it goes to the signatory without a title whose «For» party it
   names (a minister's title names the ministry), else, where the counts match, to the
@@ -258,6 +260,7 @@ def _fill(parts: list[Cell], notes: Notes) -> list[Signer]:
     slots = [s for b in bands for s in b]
     _place_stray_titles(slots, notes)
     slots = _in_order(parts, slots, notes)
+    _titles_to_their_parties(slots, notes)
     signers: list[Signer] = []
     for slot in slots:
         name = slot.get("name")
@@ -295,6 +298,36 @@ def _in_order(parts: list[Cell], slots: list[dict], notes: Notes) -> list[dict]:
         return slots
     notes.uncertain(by["name"][0].line, "names, titles and parties of the signature block paired in their order")
     return [{k: by[k][i] for k in by if by[k]} for i in range(n)]
+
+
+def _named_by(title: str) -> str | None:
+    """The party a title names («Energiminister» → «Energidepartementet», «Leder i KS» → «KS»), casefolded."""
+    from avtale.extract.parties import mentions, ministry_of
+
+    said = ministry_of(title) or next((n for _, n in mentions(title)), None)
+    return said.casefold() if said else None
+
+
+def _titles_to_their_parties(slots: list[dict], notes: Notes) -> None:
+    """*A title goes to the party it names.* Where signatories with «For» parties hold titles that name parties of
+    the block, the titles naming exactly those parties but not each its own signatory's (pdftotext reading a
+    row broken across a page: «For A», «For B», name A, title B, name B, title A), each such title goes to the
+    signatory whose party it names; the names keep the order of the parties (every reader keeps it)."""
+    from avtale.extract.parties import mentions
+
+    group = [s for s in slots if "name" in s and "title" in s and "party" in s and _named_by(s["title"].text)]
+    owns = [{n.casefold() for _, n in mentions(_party_text(s["party"]))} for s in group]
+    said = [_named_by(s["title"].text) for s in group]
+    if len(group) < 2 or all(t in o for t, o in zip(said, owns)):
+        return
+    home = [[i for i, o in enumerate(owns) if t in o] for t in said]
+    if any(len(h) != 1 for h in home) or sorted(h[0] for h in home) != list(range(len(group))):
+        return
+    titles = [s["title"] for s in group]
+    for title, h in zip(titles, home):
+        if group[h[0]]["title"] is not title:
+            notes.uncertain(title.line, f"«{title.text}» names the party of «{group[h[0]]['name'].text}»; read as its title")
+        group[h[0]]["title"] = title
 
 
 def _place_stray_titles(slots: list[dict], notes: Notes) -> None:
