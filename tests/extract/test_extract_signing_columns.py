@@ -203,16 +203,31 @@ def test_heads_as_a_row_then_columns_mixed_pair_each_kind_in_order():
                              ("Gunn Marit Helgesen", "Styreleder i KS", "KS")]
 
 
-def test_a_minister_title_goes_to_the_ministry_it_names():
+def test_a_minister_title_broken_off_by_a_page_goes_to_the_ministry_it_names():
     """A row broken across a page: pdftotext reads the first name, then the second column's title, then the second
-    name and, from the next page, the first title. Each title names its ministry; the names keep the heads' order."""
-    text = ("Bergen, 9. september 2026\nFor Landbruks- og\nmatdepartementet\nFor Klima- og miljødepartementet\n"
-            "Geir Pollestad\nKlima- og miljøminister\nAndreas Bjelland Eriksen\nLandbruks- og matminister\n"
-            "For KS\nGunn Marit Helgesen\nStyreleder i KS")
-    assert signers(text) == [
+    name and, on the next page, the first title. Each title names its ministry; the title a page broke from its
+    name is the stray one, and the names keep the heads' order."""
+    page1 = ("Bergen, 9. september 2026\nFor Landbruks- og\nmatdepartementet\nFor Klima- og miljødepartementet\n"
+             "Geir Pollestad\nKlima- og miljøminister\nAndreas Bjelland Eriksen").split("\n")
+    page2 = "Landbruks- og matminister\nFor KS\nGunn Marit Helgesen\nStyreleder i KS".split("\n")
+    lines = [Line(1, BODY.strip(), 1)] + [Line(i, t, 1) for i, t in enumerate(page1, start=3)] \
+        + [Line(i, t, 2) for i, t in enumerate(page2, start=20)]
+    body, out = signing.split(lines, Notes())
+    assert [(s.name, s.title, s.party) for s in out.signers] == [
         ("Geir Pollestad", "Landbruks- og matminister", "Landbruks- og matdepartementet"),
         ("Andreas Bjelland Eriksen", "Klima- og miljøminister", "Klima- og miljødepartementet"),
         ("Gunn Marit Helgesen", "Styreleder i KS", "KS")]
+
+
+def test_a_name_and_title_together_take_the_party_the_title_names():
+    """pdftotext deals a table's «For» rows out of their columns; each name stands over its own title on one page,
+    so the pair is sure and the «For» party its title names goes with it."""
+    text = ("Molde, 2. juni 2027\nFor Energidepartementet\n______________________\nFor Justis- og\n"
+            "beredskapsdepartementet\n______________________\nEmilie Enger Mehl\nJustis- og beredskapsminister\n"
+            "Terje Aasland\nEnergiminister\n")
+    assert signers(text) == [
+        ("Emilie Enger Mehl", "Justis- og beredskapsminister", "Justis- og beredskapsdepartementet"),
+        ("Terje Aasland", "Energiminister", "Energidepartementet")]
 
 
 def test_a_surname_by_itself_starts_no_name():

@@ -51,8 +51,9 @@ Heuristics, each because writers and exporters differ:
 - *Each kind in its own order* (`_in_order`). Where the runs leave a signatory without the title or party the
   others have, but the block holds as many titles (parties) as names, the k-th of each go together: a reader
   that mixes rows and columns still keeps the columns' order within each kind.
-- *A title goes to the party it names* (`_titles_to_their_parties`). Where the titles of signatories with
-  «For» parties name exactly those parties but not each its own, they are dealt to the parties they name.
+- *A title goes with the party it names* (`_titles_to_their_parties`). Where the titles of signatories with
+  «For» parties name exactly those parties but not each its own, the title moves to its party where a page
+  broke it from its name, else the party moves to the name and title that stand together.
 - *A stray title finds its name.* pdftotext may move a title line past the place and date.
   A title with no name beside it goes to the signatory without a title whose «For» party it
   names (a minister's title names the ministry), else, where the counts match, to the
@@ -155,7 +156,7 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
         notes.uncertain(first, "a signature block without a place; «(sted)» is a placeholder")
         place = "(sted)"
     out = SigningOut(place, date, first)
-    out.signers = _fill(_read_columns(parts), notes)
+    out.signers = _fill(_read_columns(parts), notes, {ln.no: ln.page for ln in block})
     if len(out.signers) > 5:
         notes.uncertain(out.signers[5].line, f"{len(out.signers)} signatories; only five are kept")
         out.signers = out.signers[:5]
@@ -232,7 +233,7 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def _fill(parts: list[Cell], notes: Notes) -> list[Signer]:
+def _fill(parts: list[Cell], notes: Notes, pages: dict[int, int] | None = None) -> list[Signer]:
     """Runs of one kind fill the slots of a band (see the module's docstring)."""
     runs: list[list[Cell]] = []
     for c in parts:
@@ -260,7 +261,7 @@ def _fill(parts: list[Cell], notes: Notes) -> list[Signer]:
     slots = [s for b in bands for s in b]
     _place_stray_titles(slots, notes)
     slots = _in_order(parts, slots, notes)
-    _titles_to_their_parties(slots, notes)
+    _titles_to_their_parties(slots, notes, pages or {})
     signers: list[Signer] = []
     for slot in slots:
         name = slot.get("name")
@@ -308,11 +309,15 @@ def _named_by(title: str) -> str | None:
     return said.casefold() if said else None
 
 
-def _titles_to_their_parties(slots: list[dict], notes: Notes) -> None:
-    """*A title goes to the party it names.* Where signatories with «For» parties hold titles that name parties of
-    the block, the titles naming exactly those parties but not each its own signatory's (pdftotext reading a
-    row broken across a page: «For A», «For B», name A, title B, name B, title A), each such title goes to the
-    signatory whose party it names; the names keep the order of the parties (every reader keeps it)."""
+def _titles_to_their_parties(slots: list[dict], notes: Notes, pages: dict[int, int]) -> None:
+    """*A title goes with the party it names.* Where signatories with «For» parties hold titles that name parties
+    of the block, the titles naming exactly those parties but not each its own signatory's, the two are put
+    together again. Which moves depends on where the text broke: where a title stands on another page than the
+    name it was paired with (pdftotext reading a row broken across a page: «For A», «For B», name A, title B,
+    name B, and on the next page title A), the title is the stray one and goes to the signatory whose party
+    it names (the names keep the order of the parties); where every name and title stand together on one
+    page, the pair is sure and the party goes to the pair whose title names it (pdftotext dealing the «For»
+    rows of a table out of their columns)."""
     from avtale.extract.parties import mentions
 
     group = [s for s in slots if "name" in s and "title" in s and "party" in s and _named_by(s["title"].text)]
@@ -322,6 +327,14 @@ def _titles_to_their_parties(slots: list[dict], notes: Notes) -> None:
         return
     home = [[i for i, o in enumerate(owns) if t in o] for t in said]
     if any(len(h) != 1 for h in home) or sorted(h[0] for h in home) != list(range(len(group))):
+        return
+    if all(pages.get(s["name"].line) == pages.get(s["title"].line) for s in group):
+        parties = [s["party"] for s in group]
+        for s, h in zip(group, home):
+            if s["party"] is not parties[h[0]]:
+                notes.uncertain(s["name"].line, f"«{s['title'].text}» names «{_party_text(parties[h[0]])}»; read as "
+                                f"the party of «{s['name'].text}»")
+            s["party"] = parties[h[0]]
         return
     titles = [s["title"] for s in group]
     for title, h in zip(titles, home):
