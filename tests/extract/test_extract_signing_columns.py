@@ -230,6 +230,28 @@ def test_a_name_and_title_together_take_the_party_the_title_names():
         ("Terje Aasland", "Energiminister", "Energidepartementet")]
 
 
+def test_two_columns_read_one_after_another_around_the_place_and_date_come_row_by_row():
+    """pdftotext's plain text of a 2 × 2 table with the place and date under it: the left column, the place and
+    date, the right column. The signatories come as the table sets them, row by row."""
+    text = ("For Kunnskapsdepartementet\n__________________\nKari Nessa Nordtun\nKunnskapsminister\n"
+            "For Barne- og familiedepartementet\n__________________\nLubna Jaffery\nBarne- og familieminister\n"
+            "Tromsø, 14. mars 2026\n"
+            "For Helse- og omsorgsdepartementet\n__________________\nJan Christian Vestre\nHelse- og omsorgsminister\n"
+            "For KS\n__________________\nGunn Marit Helgesen\nStyreleder i KS\n")
+    assert [n for n, _, _ in signers(text)] == ["Kari Nessa Nordtun", "Jan Christian Vestre", "Lubna Jaffery",
+                                                "Gunn Marit Helgesen"]
+
+
+def test_place_and_date_after_a_table_of_cells_set_apart_keep_the_order():
+    """Where the rows show their cells (tabs), the order is the text's, place and date anywhere."""
+    text = ("For Kunnskapsdepartementet\tFor Helse- og omsorgsdepartementet\nKari Nessa Nordtun\tJan Christian Vestre\n"
+            "Kunnskapsminister\tHelse- og omsorgsminister\nTromsø, 14. mars 2026\n"
+            "For Barne- og familiedepartementet\tFor KS\nLubna Jaffery\tGunn Marit Helgesen\n"
+            "Barne- og familieminister\tStyreleder i KS\n")
+    assert [n for n, _, _ in signers(text)] == ["Kari Nessa Nordtun", "Jan Christian Vestre", "Lubna Jaffery",
+                                                "Gunn Marit Helgesen"]
+
+
 def test_a_surname_by_itself_starts_no_name():
     """«Moen» is a surname by itself (an ending of farm names, whatever its case): «Liv Margrethe Moen | Stein
     Haugen», not «Liv Margrethe | Moen Stein Haugen»."""

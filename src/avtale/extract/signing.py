@@ -128,8 +128,11 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
     place, date, first = None, None, block[0].no
     parts: list[Cell] = []
     apart = False
+    dated: list[int] = []  # the lines of the place and date
     for c in cells:
         c.kind = classify(c.text)
+        if c.kind in ("place_date", "place", "date"):
+            dated.append(c.line)
         t = " ".join(c.text.split())
         if c.kind == "place_date":
             m = PLACE_DATE.match(t) or DATE_FIRST.match(t)
@@ -156,11 +159,31 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
         notes.uncertain(first, "a signature block without a place; «(sted)» is a placeholder")
         place = "(sted)"
     out = SigningOut(place, date, first)
+    set_apart = any(c.wide for c in parts)  # a row shows its cells (before `_read_columns` stacks them)
     out.signers = _fill(_read_columns(parts), notes, {ln.no: ln.page for ln in block})
+    if not set_apart:
+        out.signers = _rows_first(out.signers, dated, notes)
     if len(out.signers) > 5:
         notes.uncertain(out.signers[5].line, f"{len(out.signers)} signatories; only five are kept")
         out.signers = out.signers[:5]
     return out
+
+
+def _rows_first(signers: list[Signer], dated: list[int], notes: Notes) -> list[Signer]:
+    """*Columns read one after another come back row by row.* pdftotext reads a table of two columns with nothing
+    to tell them apart in its plain text as the left column, then a line set at the left margin below the table
+    (the place and date), then the right column. Where the place and date stand between the signatories, as
+    many before them as after (two or more each), every part on a line of its own, the two halves are the
+    columns and the signatories are dealt row by row, left to right, as the block sets them."""
+    if not dated:
+        return signers
+    lo, hi = min(dated), max(dated)
+    before = [s for s in signers if s.line < lo]
+    after = [s for s in signers if s.line > hi]
+    if len(before) < 2 or len(before) != len(after) or len(before) + len(after) != len(signers):
+        return signers
+    notes.uncertain(lo, "the place and date stand between two columns read one after another; signatories read row by row")
+    return [s for pair in zip(before, after) for s in pair]
 
 
 def _read_columns(parts: list[Cell]) -> list[Cell]:
