@@ -54,6 +54,9 @@ Heuristics, each because writers and exporters differ:
 - *A title goes with the party it names* (`_titles_to_their_parties`). Where the titles of signatories with
   «For» parties name exactly those parties but not each its own, the title moves to its party where a page
   broke it from its name, else the party moves to the name and title that stand together.
+- *Columns read one after another come back row by row* (`_rows_first`). Where the place and date stand
+  between the signatories, as many before as after, and no row shows its cells, the halves are a two-column
+  table's columns (pdftotext's plain text reads the left column, the line below the table, the right column).
 - *A stray title finds its name.* pdftotext may move a title line past the place and date.
   A title with no name beside it goes to the signatory without a title whose «For» party it
   names (a minister's title names the ministry), else, where the counts match, to the
