@@ -48,15 +48,18 @@ Heuristics, each because writers and exporters differ:
   date between two parts ends a run. A row of k titles after k signatories read without
   titles («For A» / name / «For B» / name / «title A title B»: pypdf reading a table whose
   cells it stacked) gives them their titles.
-- *Each kind in its own order* (`_in_order`). Where the runs leave a signatory without the title or party the
-  others have, but the block holds as many titles (parties) as names, the k-th of each go together: a reader
-  that mixes rows and columns still keeps the columns' order within each kind.
-- *A title goes with the party it names* (`_titles_to_their_parties`). Where the titles of signatories with
-  «For» parties name exactly those parties but not each its own, the title moves to its party where a page
-  broke it from its name, else the party moves to the name and title that stand together.
-- *Columns read one after another come back row by row* (`_rows_first`). Where the place and date stand
-  between the signatories, as many before as after, and no row shows its cells, the halves are a two-column
-  table's columns (pdftotext's plain text reads the left column, the line below the table, the right column).
+- *Each kind in its own order* (`signature_pairs.in_order`). Where the runs leave a signatory
+  without the title or party the others have, but the block holds as many titles (parties) as
+  names, the k-th of each go together: a reader that mixes rows and columns still keeps the
+  columns' order within each kind.
+- *A title goes with the party it names* (`signature_pairs.titles_to_their_parties`). Where the
+  titles of signatories with «For» parties name exactly those parties but not each its own, the
+  title moves to its party where a page broke it from its name, else the party moves to the name
+  and title that stand together.
+- *Columns read one after another come back row by row* (`signature_pairs.rows_first`). Where the
+  place and date stand between the signatories, as many before as after, and no row shows its
+  cells, the halves are a two-column table's columns (pdftotext's plain text reads the left
+  column, the line below the table, the right column).
 - *A stray title finds its name.* pdftotext may move a title line past the place and date.
   A title with no name beside it goes to the signatory without a title whose «For» party it
   names (a minister's title names the ministry), else, where the counts match, to the
@@ -71,6 +74,7 @@ import re
 from avtale.extract.lines import Line, Notes
 from avtale.extract.outline import Signer, SigningOut
 from avtale.extract.signature_cells import join_wrapped, rehome_rests
+from avtale.extract.signature_pairs import in_order, party_text, place_stray_titles, rows_first, slot_of, titles_to_their_parties
 from avtale.extract.signature_parts import (  # noqa: F401  (the vocabulary other stages use from here)
     DATE_FIRST, DATE_LABEL, DATE_ONLY, FOR, GIVEN, LINE, MONTH, MONTHS, NAME_WORD, OPEN_END, PARTY_NAME, PLACE_DATE,
     PLACE_LABEL, PLACE_ONLY, TITLE_NOUN, TITLE_WORD, Cell, classify, cut_parties, cut_titles, joined_names,
@@ -165,28 +169,11 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
     set_apart = any(c.wide for c in parts)  # a row shows its cells (before `_read_columns` stacks them)
     out.signers = _fill(_read_columns(parts), notes, {ln.no: ln.page for ln in block})
     if not set_apart:
-        out.signers = _rows_first(out.signers, dated, notes)
+        out.signers = rows_first(out.signers, dated, notes)
     if len(out.signers) > 5:
         notes.uncertain(out.signers[5].line, f"{len(out.signers)} signatories; only five are kept")
         out.signers = out.signers[:5]
     return out
-
-
-def _rows_first(signers: list[Signer], dated: list[int], notes: Notes) -> list[Signer]:
-    """*Columns read one after another come back row by row.* pdftotext reads a table of two columns with nothing
-    to tell them apart in its plain text as the left column, then a line set at the left margin below the table
-    (the place and date), then the right column. Where the place and date stand between the signatories, as
-    many before them as after (two or more each), every part on a line of its own, the two halves are the
-    columns and the signatories are dealt row by row, left to right, as the block sets them."""
-    if not dated:
-        return signers
-    lo, hi = min(dated), max(dated)
-    before = [s for s in signers if s.line < lo]
-    after = [s for s in signers if s.line > hi]
-    if len(before) < 2 or len(before) != len(after) or len(before) + len(after) != len(signers):
-        return signers
-    notes.uncertain(lo, "the place and date stand between two columns read one after another; signatories read row by row")
-    return [s for pair in zip(before, after) for s in pair]
 
 
 def _read_columns(parts: list[Cell]) -> list[Cell]:
@@ -263,15 +250,15 @@ def _fill(parts: list[Cell], notes: Notes, pages: dict[int, int] | None = None) 
     """Runs of one kind fill the slots of a band (see the module's docstring)."""
     runs: list[list[Cell]] = []
     for c in parts:
-        kind = _slot(c.kind)
+        kind = slot_of(c.kind)
         last = runs[-1][-1] if runs else None
-        if last is not None and _slot(last.kind) == kind and not c.apart and (c.row == last.row or not (c.wide or last.wide)):
+        if last is not None and slot_of(last.kind) == kind and not c.apart and (c.row == last.row or not (c.wide or last.wide)):
             runs[-1].append(c)
         else:
             runs.append([c])
     bands: list[list[dict]] = []
     for run in runs:
-        kind = _slot(run[0].kind)
+        kind = slot_of(run[0].kind)
         band = bands[-1] if bands else None
         flat = [s for b in bands for s in b]
         if band is not None and kind == "title" and len(band) < len(run) <= len(flat) and len({c.row for c in run}) == 1 \
@@ -285,9 +272,9 @@ def _fill(parts: list[Cell], notes: Notes, pages: dict[int, int] | None = None) 
         for slot, c in zip(band, run):
             slot[kind] = c
     slots = [s for b in bands for s in b]
-    _place_stray_titles(slots, notes)
-    slots = _in_order(parts, slots, notes)
-    _titles_to_their_parties(slots, notes, pages or {})
+    place_stray_titles(slots, notes)
+    slots = in_order(parts, slots, notes)
+    titles_to_their_parties(slots, notes, pages or {})
     signers: list[Signer] = []
     for slot in slots:
         name = slot.get("name")
@@ -300,117 +287,10 @@ def _fill(parts: list[Cell], notes: Notes, pages: dict[int, int] | None = None) 
         if title is None:
             notes.uncertain(name.line, f"no title under «{name.text}»")
         party = slot.get("party")
-        signers.append(Signer(name.text, title.text if title else "", name.line, _party_text(party) if party else None))
+        signers.append(Signer(name.text, title.text if title else "", name.line, party_text(party) if party else None))
     return signers
-
-
-def _whole(slots: list[dict]) -> bool:
-    """Every slot has a name, and a title (a party) where any has one (slots a stray title left empty aside)."""
-    slots = [s for s in slots if s]
-    return all("name" in s for s in slots) and all(
-        all(k in s for s in slots) or not any(k in s for s in slots) for k in ("title", "party"))
-
-
-def _in_order(parts: list[Cell], slots: list[dict], notes: Notes) -> list[dict]:
-    """*Each kind in its own order.* Where the runs leave a signatory without its title or party (or a title or
-    party without a name), but the block holds as many names as titles and as many parties (or none) — a reader
-    mixing rows and columns (pdftotext reading the heads as a row, then each column's line and name, then two
-    columns' titles together) — the k-th name, title and party go together: every reader keeps the order of the
-    columns within each kind, whatever it does between kinds."""
-    if _whole(slots):
-        return slots
-    by = {k: [c for c in parts if _slot(c.kind) == k] for k in ("name", "title", "party")}
-    n = len(by["name"])
-    if n < 2 or any(len(by[k]) not in (0, n) for k in ("title", "party")) or not (by["title"] or by["party"]):
-        return slots
-    notes.uncertain(by["name"][0].line, "names, titles and parties of the signature block paired in their order")
-    return [{k: by[k][i] for k in by if by[k]} for i in range(n)]
-
-
-def _named_by(title: str) -> str | None:
-    """The party a title names («Energiminister» → «Energidepartementet», «Leder i KS» → «KS»), casefolded."""
-    from avtale.extract.parties import mentions, ministry_of
-
-    said = ministry_of(title) or next((n for _, n in mentions(title)), None)
-    return said.casefold() if said else None
-
-
-def _titles_to_their_parties(slots: list[dict], notes: Notes, pages: dict[int, int]) -> None:
-    """*A title goes with the party it names.* Where signatories with «For» parties hold titles that name parties
-    of the block, the titles naming exactly those parties but not each its own signatory's, the two are put
-    together again. Which moves depends on where the text broke: where a title stands on another page than the
-    name it was paired with (pdftotext reading a row broken across a page: «For A», «For B», name A, title B,
-    name B, and on the next page title A), the title is the stray one and goes to the signatory whose party
-    it names (the names keep the order of the parties); where every name and title stand together on one
-    page, the pair is sure and the party goes to the pair whose title names it (pdftotext dealing the «For»
-    rows of a table out of their columns)."""
-    from avtale.extract.parties import mentions
-
-    group = [s for s in slots if "name" in s and "title" in s and "party" in s and _named_by(s["title"].text)]
-    owns = [{n.casefold() for _, n in mentions(_party_text(s["party"]))} for s in group]
-    said = [_named_by(s["title"].text) for s in group]
-    if len(group) < 2 or all(t in o for t, o in zip(said, owns)):
-        return
-    home = [[i for i, o in enumerate(owns) if t in o] for t in said]
-    if any(len(h) != 1 for h in home) or sorted(h[0] for h in home) != list(range(len(group))):
-        return
-    if all(pages.get(s["name"].line) == pages.get(s["title"].line) for s in group):
-        parties = [s["party"] for s in group]
-        for s, h in zip(group, home):
-            if s["party"] is not parties[h[0]]:
-                notes.uncertain(s["name"].line, f"«{s['title'].text}» names «{_party_text(parties[h[0]])}»; read as "
-                                f"the party of «{s['name'].text}»")
-            s["party"] = parties[h[0]]
-        return
-    titles = [s["title"] for s in group]
-    for title, h in zip(titles, home):
-        if group[h[0]]["title"] is not title:
-            notes.uncertain(title.line, f"«{title.text}» names the party of «{group[h[0]]['name'].text}»; read as its title")
-        group[h[0]]["title"] = title
-
-
-def _place_stray_titles(slots: list[dict], notes: Notes) -> None:
-    """Titles with no name beside them go to the signatories without a title (the module's docstring)."""
-    from avtale.extract.parties import mentions, ministry_of
-
-    stray = [s for s in slots if "title" in s and "name" not in s and "party" not in s]
-    untitled = [s for s in slots if "name" in s and "title" not in s]
-    if not stray or not untitled:
-        return
-
-    def names(slot: dict, title: Cell) -> bool:
-        party = slot.get("party")
-        if party is None:
-            return False
-        said = ministry_of(title.text) or next((n for _, n in mentions(title.text)), None)
-        return said is not None and said.casefold() in {n.casefold() for _, n in mentions(_party_text(party))}
-
-    for s in list(stray):
-        match = [u for u in untitled if names(u, s["title"])]
-        if match:
-            _give_title(match[0], s, untitled, stray, notes)
-    if len(stray) == len(untitled):
-        for u, s in zip(list(untitled), list(stray)):
-            _give_title(u, s, untitled, stray, notes)
-
-
-def _give_title(slot: dict, stray: dict, untitled: list, strays: list, notes: Notes) -> None:
-    title = stray.pop("title")
-    slot["title"] = title
-    untitled.remove(slot)
-    strays.remove(stray)
-    notes.uncertain(title.line, f"«{title.text}» stands apart from the names; read as the title of «{slot['name'].text}»")
-
-
-def _slot(kind: str) -> str:
-    return {"for": "party", "party": "party", "line": "line", "name": "name"}.get(kind, "title")
 
 
 def _opens_band(kind: str, band: list[dict]) -> bool:
     """A line or a «For» row after a name belongs to the next signatory."""
     return kind in ("line", "party") and any("name" in s for s in band)
-
-
-def _party_text(cell: Cell) -> str:
-    m = FOR.match(cell.text)
-    return (m.group("party") if m else cell.text).strip()
