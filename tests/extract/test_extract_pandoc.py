@@ -121,6 +121,24 @@ def test_a_word_longer_than_its_column_is_put_together_again():
     ]
 
 
+EXACT = """\
++-----------------------+-----------------------+
+| Lubna Jaffery         | Gunn Marit Helgesen   |
+|                       |                       |
+| Kultur- og            | Styreleder i KS       |
+| likestillingsminister |                       |
++=======================+=======================+
+"""
+
+
+def test_a_word_exactly_as_wide_as_its_column_after_a_joining_word_is_a_word_of_its_own():
+    """«likestillingsminister» fills the column but is whole: the line above ends in «og», where no word is cut."""
+    assert texts(wrap(PROSE) + "\n" + EXACT)[1:] == [
+        " Lubna Jaffery           Gunn Marit Helgesen",
+        " Kultur- og likestillingsminister   Styreleder i KS",
+    ]
+
+
 def test_a_table_wider_than_72_columns_is_still_pandoc():
     wide = ("  " + "-" * 92 + "\n  Kunnskapsdepartementet         Kommunal- og distriktsdepartementet    KS\n"
             "  ------------------------------ ------------------------------ ------------------------------\n"

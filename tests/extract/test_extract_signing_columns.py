@@ -145,6 +145,119 @@ def test_pypdf_rows_joined_under_joined_column_heads():
                              ("Gunn Marit Helgesen", "Styreleder i KS", "KS")]
 
 
+def test_pypdf_row_broken_where_a_cell_wrapped_goes_on():
+    """pypdf starts a new line where a cell of a table row wraps: the heads after «Kommunal- og» /
+    «distriktsdepartementet», and the titles after «Barne- og» / «familieminister», come on lines of their own
+    («KS»; «Styreleiar i» / «KS» is one more title); they are the same row, so the names cut into three."""
+    text = ("Bodø, 2. mai 2026\n"
+            "Justis- og beredskapsdepartementet Barne- og\nfamiliedepartementet\nKS\n"
+            "Emilie Enger Mehl Kjersti Toppe Bjørn Arild Gram\n"
+            "Justis- og beredskapsminister Barne- og\nfamilieminister\nStyreleiar i KS\n")
+    assert signers(text) == [
+        ("Emilie Enger Mehl", "Justis- og beredskapsminister", "Justis- og beredskapsdepartementet"),
+        ("Kjersti Toppe", "Barne- og familieminister", "Barne- og familiedepartementet"),
+        ("Bjørn Arild Gram", "Styreleiar i KS", "KS")]
+
+
+def test_pypdf_row_broken_twice_takes_a_wrapped_cell_after_it():
+    """The cell after the wrapped one wraps too («Fungerende» / «direktør»): taken with its rest it is one more
+    title of the row."""
+    text = ("Hamar, 4.3.2027\n______________ ______________ ______________\n"
+            "Tonje Brenna Cecilie Myrseth Trine Skei Grande\n"
+            "Næringsminister Arbeids- og\ninkluderingsminister\nFungerende\ndirektør\n")
+    assert signers(text) == [("Tonje Brenna", "Næringsminister", None),
+                             ("Cecilie Myrseth", "Arbeids- og inkluderingsminister", None),
+                             ("Trine Skei Grande", "Fungerende direktør", None)]
+
+
+def test_pypdf_narrow_columns_every_cell_wrapped():
+    """A table of narrow columns: pypdf gives each cell (or piece of one) a line, a long word broken without a
+    hyphen («fiskeridepartem» / «entet»), the row of names cut after the wrapped surname of its second name; the
+    rows are gathered again and cut into three columns by the row of titles."""
+    text = ("Sted: Tromsø\nDato: 12. mai 2027\nAvtalen er signert elektronisk.\n"
+            "Nærings- og\nfiskeridepartem\nentet\n"
+            "Helse- og\nomsorgsdepartementet\nKS\n"
+            "Cecilie Myrseth Jan Christian\nVestre\nGunn Marit Helgesen\n"
+            "Nærings- og\nfiskeriminister\nHelse- og\nomsorgsminister\nStyreleder i KS\n")
+    assert [s[:2] for s in signers(text)] == [("Cecilie Myrseth", "Nærings- og fiskeriminister"),
+                                              ("Jan Christian Vestre", "Helse- og omsorgsminister"),
+                                              ("Gunn Marit Helgesen", "Styreleder i KS")]
+
+
+def test_two_titles_one_under_another_without_a_wrap_stay_apart():
+    """Titles on lines of their own with no cell wrapped before them are no broken row (nothing gathers them)."""
+    text = ("Oslo, 1. april 2026\n____________\nKari Nessa Nordtun\nKunnskapsminister\n"
+            "____________\nGunn Marit Helgesen\nStyreleder i KS\n")
+    assert signers(text) == [("Kari Nessa Nordtun", "Kunnskapsminister", None),
+                             ("Gunn Marit Helgesen", "Styreleder i KS", None)]
+
+
+def test_heads_as_a_row_then_columns_mixed_pair_each_kind_in_order():
+    """pdftotext reads the «For» heads one after another, then each column's line and name, but two columns' titles
+    together: the runs leave signatories without a party or title, so the k-th name, title and party go together."""
+    text = ("Oslo, 3. juni 2027\nFor Kunnskapsdepartementet\nFor Helse- og omsorgsdepartementet\nFor KS\n"
+            "________\nKari Nessa Nordtun\n________\nJan Christian Vestre\nKunnskapsminister\n"
+            "Helse- og omsorgsminister\n________\nGunn Marit Helgesen\nStyreleder i KS")
+    assert signers(text) == [("Kari Nessa Nordtun", "Kunnskapsminister", "Kunnskapsdepartementet"),
+                             ("Jan Christian Vestre", "Helse- og omsorgsminister", "Helse- og omsorgsdepartementet"),
+                             ("Gunn Marit Helgesen", "Styreleder i KS", "KS")]
+
+
+def test_a_minister_title_broken_off_by_a_page_goes_to_the_ministry_it_names():
+    """A row broken across a page: pdftotext reads the first name, then the second column's title, then the second
+    name and, on the next page, the first title. Each title names its ministry; the title a page broke from its
+    name is the stray one, and the names keep the heads' order."""
+    page1 = ("Bergen, 9. september 2026\nFor Landbruks- og\nmatdepartementet\nFor Klima- og miljødepartementet\n"
+             "Geir Pollestad\nKlima- og miljøminister\nAndreas Bjelland Eriksen").split("\n")
+    page2 = "Landbruks- og matminister\nFor KS\nGunn Marit Helgesen\nStyreleder i KS".split("\n")
+    lines = [Line(1, BODY.strip(), 1)] + [Line(i, t, 1) for i, t in enumerate(page1, start=3)] \
+        + [Line(i, t, 2) for i, t in enumerate(page2, start=20)]
+    body, out = signing.split(lines, Notes())
+    assert [(s.name, s.title, s.party) for s in out.signers] == [
+        ("Geir Pollestad", "Landbruks- og matminister", "Landbruks- og matdepartementet"),
+        ("Andreas Bjelland Eriksen", "Klima- og miljøminister", "Klima- og miljødepartementet"),
+        ("Gunn Marit Helgesen", "Styreleder i KS", "KS")]
+
+
+def test_a_name_and_title_together_take_the_party_the_title_names():
+    """pdftotext deals a table's «For» rows out of their columns; each name stands over its own title on one page,
+    so the pair is sure and the «For» party its title names goes with it."""
+    text = ("Molde, 2. juni 2027\nFor Energidepartementet\n______________________\nFor Justis- og\n"
+            "beredskapsdepartementet\n______________________\nEmilie Enger Mehl\nJustis- og beredskapsminister\n"
+            "Terje Aasland\nEnergiminister\n")
+    assert signers(text) == [
+        ("Emilie Enger Mehl", "Justis- og beredskapsminister", "Justis- og beredskapsdepartementet"),
+        ("Terje Aasland", "Energiminister", "Energidepartementet")]
+
+
+def test_two_columns_read_one_after_another_around_the_place_and_date_come_row_by_row():
+    """pdftotext's plain text of a 2 × 2 table with the place and date under it: the left column, the place and
+    date, the right column. The signatories come as the table sets them, row by row."""
+    text = ("For Kunnskapsdepartementet\n__________________\nKari Nessa Nordtun\nKunnskapsminister\n"
+            "For Barne- og familiedepartementet\n__________________\nLubna Jaffery\nBarne- og familieminister\n"
+            "Tromsø, 14. mars 2026\n"
+            "For Helse- og omsorgsdepartementet\n__________________\nJan Christian Vestre\nHelse- og omsorgsminister\n"
+            "For KS\n__________________\nGunn Marit Helgesen\nStyreleder i KS\n")
+    assert [n for n, _, _ in signers(text)] == ["Kari Nessa Nordtun", "Jan Christian Vestre", "Lubna Jaffery",
+                                                "Gunn Marit Helgesen"]
+
+
+def test_place_and_date_after_a_table_of_cells_set_apart_keep_the_order():
+    """Where the rows show their cells (tabs), the order is the text's, place and date anywhere."""
+    text = ("For Kunnskapsdepartementet\tFor Helse- og omsorgsdepartementet\nKari Nessa Nordtun\tJan Christian Vestre\n"
+            "Kunnskapsminister\tHelse- og omsorgsminister\nTromsø, 14. mars 2026\n"
+            "For Barne- og familiedepartementet\tFor KS\nLubna Jaffery\tGunn Marit Helgesen\n"
+            "Barne- og familieminister\tStyreleder i KS\n")
+    assert [n for n, _, _ in signers(text)] == ["Kari Nessa Nordtun", "Jan Christian Vestre", "Lubna Jaffery",
+                                                "Gunn Marit Helgesen"]
+
+
+def test_a_surname_by_itself_starts_no_name():
+    """«Moen» is a surname by itself (an ending of farm names, whatever its case): «Liv Margrethe Moen | Stein
+    Haugen», not «Liv Margrethe | Moen Stein Haugen»."""
+    assert cut_names("Kari Tveit Liv Margrethe Moen Stein Haugen", 3) == ["Kari Tveit", "Liv Margrethe Moen", "Stein Haugen"]
+
+
 def test_pypdf_stacks_each_column_under_heads_it_joined():
     """pypdf reads a table's head row as one line («For KS For Samferdselsdepartementet», the second head
     wrapped) and then each cell's lines one column after another: the columns are cut where a line comes again."""

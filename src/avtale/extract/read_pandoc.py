@@ -22,7 +22,8 @@ manual line break), and sets every block apart by a blank line. So, in such a te
   of dashes of the rule under its head. A cell's lines are one paragraph (pandoc wraps a
   cell's text at the column's width, inside a word only where the word is longer than the
   column: a line as wide as the column goes on the line above without a space, «be» +
-  «redskapsdepartementet»); in a grid table a blank line in the cell starts the next paragraph. Each row becomes as many lines as its tallest cell has
+  «redskapsdepartementet», unless the line above ends in a hyphen or a joining word, «Kultur- og» /
+  «likestillingsminister», a word exactly as wide as the column); in a grid table a blank line in the cell starts the next paragraph. Each row becomes as many lines as its tallest cell has
   paragraphs, each paragraph at its column's offset, at least three spaces from the one
   before (`clean.COLUMN_GAP`), so the signature stage reads the columns as it reads
   `pdftotext -layout`.
@@ -229,7 +230,10 @@ def _table(rows_lines: list[Line]) -> list[Line]:
                 if not paras or gap and grid:  # a blank line inside a grid cell starts its next paragraph
                     paras.append(piece)
                 else:
-                    glue = "" if len(piece) >= width else " "  # a word longer than the column, cut at its width
+                    # a word longer than the column, cut at its width; not after a whole word that joins
+                    # («Kultur- og» / «likestillingsminister», a word exactly as wide as the column)
+                    cut = len(piece) >= width and not re.search(r"(?:-|\b(?:og|eller|i|for|av|and|of))$", paras[-1])
+                    glue = "" if cut else " "
                     paras[-1] += glue + piece
                 gap = False
             cells.append(paras)

@@ -22,9 +22,9 @@ Heuristics, each because exporters differ:
   k names (the titles row is the evidence: «Sigrid Fuglesang Stein Strand» over «Forsvarsminister
   Administrerende direktør»). Where k comes only from an earlier row of k cells, one plausible
   long name (five words or fewer) is cut only where every part starts with a common given name
-  (`GIVEN`). A lone lower-case rest («forvaltningsminister») first goes back to the joined row
-  above it where that row ends open or the two make whole titles (the text flow wrapped the
-  line), and a row of titles that cuts into fewer titles than the k columns (a column's title a
+  (`GIVEN`). Rows a reader broke at a wrapped cell are first made one again (`signature_rows`: a
+  lone lower-case rest goes back to the joined row above it, a row pypdf broke after a wrapped cell
+  goes on), and a row of titles that cuts into fewer titles than the k columns (a column's title a
   line higher, the others set tight by pdftotext -layout) is cut so, each title at its offset.
   A row that cuts into party names in one way only («Kunnskapsdepartementet KS») is a
   row of column heads, k of them. Among the cuts the one wins that starts most names with
@@ -155,7 +155,7 @@ GIVEN = set("""
 Sigrid Sofie Johanne Elise Tone Unni Ragnhild Astrid Håkon Eirik Ingvild Kristine Karoline Emilie Nora Emma Sara
 Thea Ingrid Maja Julie Hanna Helene Marthe Stine Lise Anette Cecilie Linn Vibeke Merete Gunhild Randi Oddny Signe
 Live Åshild Torunn Solfrid Bodil Jorunn Eldbjørg Magnhild Dagny Frida Guri Tuva Vilde Mathilde Ane Kaja Jenny
-Ola Knut Olav Sigmund Gustav Leif Kåre Arild Frode Roar Dag Asbjørn Ståle Halvor Tor Are Atle Eivind Endre Fredrik
+Ola Stein Knut Olav Sigmund Gustav Leif Kåre Arild Frode Roar Dag Asbjørn Ståle Halvor Tor Are Atle Eivind Endre Fredrik
 Jakob Johannes Mathias Sondre Simon Tobias Sander Daniel Markus Emil Henrik Oskar Elias Filip Adrian Kristoffer
 Christian Alexander Sebastian Thomas Torstein Bård Vegard Haakon Ove Yngve Rolf Egil Reidar Ragnar Sverre Torgeir
 
@@ -169,15 +169,18 @@ Torbjørn Jens Einar Petter Øystein Kristian Henrik Tormod Helge Audun Jørgen 
 
 
 # The endings of Norwegian farm and place names that surnames are made of («Lyngstad», «Ravndal», «Haugen»,
-# «Bakke», «Nygård»): a name seldom starts with one, so a cut that starts a name with one is the worse cut.
-SURNAME = re.compile(r"(?:stad|dal|sen|son|gen|rud|vik|berg|heim|land|nes|haug|haugen|bakke|bakken|gård|gard|ås|øy|lund|"
+# «Bakke», «Nygård»): a name seldom starts with one, so a cut that starts a name with one is the worse cut. An ending
+# is often a surname by itself («Moen», «Berg», «Strand»), so case does not count.
+SURNAME = re.compile(r"(?i:stad|dal|sen|son|gen|rud|vik|berg|heim|land|nes|haug|haugen|bakke|bakken|gård|gard|ås|øy|lund|"
                      r"voll|strand|seth|moen|rønning|holm|fjord|fjeld|fjell|aas|aune|tveit)$")
 
 
 def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
     """Stacked cells taken apart, and rows whose columns an exporter joined with single spaces cut into their
     cells (the module's docstring)."""
-    rows = _rejoin_rests([r for row in rows for r in _unstack(row)])
+    from avtale.extract.signature_rows import gather_broken_rows
+
+    rows = gather_broken_rows([r for row in rows for r in _unstack(row)])
     k = 0
     out = []
     for i, row in enumerate(rows):
@@ -215,26 +218,6 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
                 c = row[0]
                 notes.uncertain(c.line, f"«{c.text}» read as {n} columns: " + " | ".join(parts))
                 row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True, joined=True) for j, t in enumerate(parts)]
-        out.append(row)
-    return out
-
-
-REST_WORD = re.compile(r"[a-zæøå][\wæøå-]*(?:minister|departementet|direktoratet)")
-
-
-def _rejoin_rests(rows: list[list[Cell]]) -> list[list[Cell]]:
-    """A row of one cell, alone a lower-case rest («forvaltningsminister»), goes back to the row of one cell above
-    it where that row ends open («… Digitaliserings- og») or the two make a row of whole titles: a line of joined
-    cells that the text flow wrapped (pypdf, pdftotext -layout)."""
-    out: list[list[Cell]] = []
-    for row in rows:
-        if out and len(row) == 1 and len(out[-1]) == 1 and REST_WORD.fullmatch(row[0].text):
-            above = out[-1][0]
-            joined = f"{above.text} {row[0].text}"
-            if len(above.text.split()) >= 2 and (OPEN_END.search(above.text) and classify(above.text) != "open"
-                                                 or cut_titles(joined)):
-                above.text = joined
-                continue
         out.append(row)
     return out
 

@@ -48,6 +48,18 @@ Heuristics, each because writers and exporters differ:
   date between two parts ends a run. A row of k titles after k signatories read without
   titles («For A» / name / «For B» / name / «title A title B»: pypdf reading a table whose
   cells it stacked) gives them their titles.
+- *Each kind in its own order* (`signature_pairs.in_order`). Where the runs leave a signatory
+  without the title or party the others have, but the block holds as many titles (parties) as
+  names, the k-th of each go together: a reader that mixes rows and columns still keeps the
+  columns' order within each kind.
+- *A title goes with the party it names* (`signature_pairs.titles_to_their_parties`). Where the
+  titles of signatories with «For» parties name exactly those parties but not each its own, the
+  title moves to its party where a page broke it from its name, else the party moves to the name
+  and title that stand together.
+- *Columns read one after another come back row by row* (`signature_pairs.rows_first`). Where the
+  place and date stand between the signatories, as many before as after, and no row shows its
+  cells, the halves are a two-column table's columns (pdftotext's plain text reads the left
+  column, the line below the table, the right column).
 - *A stray title finds its name.* pdftotext may move a title line past the place and date.
   A title with no name beside it goes to the signatory without a title whose «For» party it
   names (a minister's title names the ministry), else, where the counts match, to the
@@ -62,6 +74,7 @@ import re
 from avtale.extract.lines import Line, Notes
 from avtale.extract.outline import Signer, SigningOut
 from avtale.extract.signature_cells import join_wrapped, rehome_rests
+from avtale.extract.signature_pairs import in_order, party_text, place_stray_titles, rows_first, slot_of, titles_to_their_parties
 from avtale.extract.signature_parts import (  # noqa: F401  (the vocabulary other stages use from here)
     DATE_FIRST, DATE_LABEL, DATE_ONLY, FOR, GIVEN, LINE, MONTH, MONTHS, NAME_WORD, OPEN_END, PARTY_NAME, PLACE_DATE,
     PLACE_LABEL, PLACE_ONLY, TITLE_NOUN, TITLE_WORD, Cell, classify, cut_parties, cut_titles, joined_names,
@@ -122,8 +135,11 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
     place, date, first = None, None, block[0].no
     parts: list[Cell] = []
     apart = False
+    dated: list[int] = []  # the lines of the place and date
     for c in cells:
         c.kind = classify(c.text)
+        if c.kind in ("place_date", "place", "date"):
+            dated.append(c.line)
         t = " ".join(c.text.split())
         if c.kind == "place_date":
             m = PLACE_DATE.match(t) or DATE_FIRST.match(t)
@@ -150,7 +166,10 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
         notes.uncertain(first, "a signature block without a place; «(sted)» is a placeholder")
         place = "(sted)"
     out = SigningOut(place, date, first)
-    out.signers = _fill(_read_columns(parts), notes)
+    set_apart = any(c.wide for c in parts)  # a row shows its cells (before `_read_columns` stacks them)
+    out.signers = _fill(_read_columns(parts), notes, {ln.no: ln.page for ln in block})
+    if not set_apart:
+        out.signers = rows_first(out.signers, dated, notes)
     if len(out.signers) > 5:
         notes.uncertain(out.signers[5].line, f"{len(out.signers)} signatories; only five are kept")
         out.signers = out.signers[:5]
@@ -227,19 +246,19 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def _fill(parts: list[Cell], notes: Notes) -> list[Signer]:
+def _fill(parts: list[Cell], notes: Notes, pages: dict[int, int] | None = None) -> list[Signer]:
     """Runs of one kind fill the slots of a band (see the module's docstring)."""
     runs: list[list[Cell]] = []
     for c in parts:
-        kind = _slot(c.kind)
+        kind = slot_of(c.kind)
         last = runs[-1][-1] if runs else None
-        if last is not None and _slot(last.kind) == kind and not c.apart and (c.row == last.row or not (c.wide or last.wide)):
+        if last is not None and slot_of(last.kind) == kind and not c.apart and (c.row == last.row or not (c.wide or last.wide)):
             runs[-1].append(c)
         else:
             runs.append([c])
     bands: list[list[dict]] = []
     for run in runs:
-        kind = _slot(run[0].kind)
+        kind = slot_of(run[0].kind)
         band = bands[-1] if bands else None
         flat = [s for b in bands for s in b]
         if band is not None and kind == "title" and len(band) < len(run) <= len(flat) and len({c.row for c in run}) == 1 \
@@ -252,66 +271,26 @@ def _fill(parts: list[Cell], notes: Notes) -> list[Signer]:
             bands.append(band)
         for slot, c in zip(band, run):
             slot[kind] = c
-    _place_stray_titles([s for b in bands for s in b], notes)
+    slots = [s for b in bands for s in b]
+    place_stray_titles(slots, notes)
+    slots = in_order(parts, slots, notes)
+    titles_to_their_parties(slots, notes, pages or {})
     signers: list[Signer] = []
-    for band in bands:
-        for slot in band:
-            name = slot.get("name")
-            if name is None:
-                if "title" in slot or "party" in slot:
-                    what = slot.get("title") or slot.get("party")
-                    notes.uncertain(what.line, f"«{what.text}» has no name beside it; left out")
-                continue
-            title = slot.get("title")
-            if title is None:
-                notes.uncertain(name.line, f"no title under «{name.text}»")
-            party = slot.get("party")
-            signers.append(Signer(name.text, title.text if title else "", name.line, _party_text(party) if party else None))
-    return signers
-
-
-def _place_stray_titles(slots: list[dict], notes: Notes) -> None:
-    """Titles with no name beside them go to the signatories without a title (the module's docstring)."""
-    from avtale.extract.parties import mentions, ministry_of
-
-    stray = [s for s in slots if "title" in s and "name" not in s and "party" not in s]
-    untitled = [s for s in slots if "name" in s and "title" not in s]
-    if not stray or not untitled:
-        return
-
-    def names(slot: dict, title: Cell) -> bool:
+    for slot in slots:
+        name = slot.get("name")
+        if name is None:
+            if "title" in slot or "party" in slot:
+                what = slot.get("title") or slot.get("party")
+                notes.uncertain(what.line, f"«{what.text}» has no name beside it; left out")
+            continue
+        title = slot.get("title")
+        if title is None:
+            notes.uncertain(name.line, f"no title under «{name.text}»")
         party = slot.get("party")
-        if party is None:
-            return False
-        said = ministry_of(title.text) or next((n for _, n in mentions(title.text)), None)
-        return said is not None and said.casefold() in {n.casefold() for _, n in mentions(_party_text(party))}
-
-    for s in list(stray):
-        match = [u for u in untitled if names(u, s["title"])]
-        if match:
-            _give_title(match[0], s, untitled, stray, notes)
-    if len(stray) == len(untitled):
-        for u, s in zip(list(untitled), list(stray)):
-            _give_title(u, s, untitled, stray, notes)
-
-
-def _give_title(slot: dict, stray: dict, untitled: list, strays: list, notes: Notes) -> None:
-    title = stray.pop("title")
-    slot["title"] = title
-    untitled.remove(slot)
-    strays.remove(stray)
-    notes.uncertain(title.line, f"«{title.text}» stands apart from the names; read as the title of «{slot['name'].text}»")
-
-
-def _slot(kind: str) -> str:
-    return {"for": "party", "party": "party", "line": "line", "name": "name"}.get(kind, "title")
+        signers.append(Signer(name.text, title.text if title else "", name.line, party_text(party) if party else None))
+    return signers
 
 
 def _opens_band(kind: str, band: list[dict]) -> bool:
     """A line or a «For» row after a name belongs to the next signatory."""
     return kind in ("line", "party") and any("name" in s for s in band)
-
-
-def _party_text(cell: Cell) -> str:
-    m = FOR.match(cell.text)
-    return (m.group("party") if m else cell.text).strip()
