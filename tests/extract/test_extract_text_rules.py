@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from avtale.extract import clean, glyphs, pdf_lines, pdf_table, unwrap
+from avtale.extract import clean, glyphs, measure, pdf_lines, pdf_table, unwrap
 from avtale.extract.compare import merge_unsure, unsure_breaks
 from avtale.extract.lines import Line, Notes
 from avtale.model import Agreement
@@ -222,7 +222,7 @@ def test_capacity_leaves_out_a_title_set_larger():
     body = PROSE.strip().split("\n")
     lines = [Line(i, t) for i, t in enumerate(["Avtale om samarbeid om forenkling av statlig styring",
                                                "av kommunene 2031–2033"] + body, 1)]
-    assert unwrap.capacity(lines) == min(unwrap._spans(lines)[1:]) > 90
+    assert unwrap.capacity(lines) == min(measure._spans(lines)[1:]) > 90
 
 
 def test_paragraph_ending_on_og_goes_on_across_a_page_break():
@@ -428,3 +428,53 @@ def test_signature_rows_of_two_cells_where_a_long_first_cell_pushed_the_second_t
              row(749, (71.0, "partementet"))]  # logos set at staggered heights: columns by where they stand
     assert pdf_table.table(logos, pdf_lines.Pitch({10.0: 12.5})) == [
         "Kommunal- og distriktsdepartementet\tKunnskapsdepartementet\tKS"]
+
+
+WATER = [
+    "Kommunane i Vestmo og Nordmo skal i avtaleperioden samarbeide om drift av",
+    "vassverket, og felles rutinar for vedlikehald av leidningsnettet skal vere på plass",
+    "innan utgangen av mars. Kommunane dekkjer kostnadene etter folketal. Leiinga i",
+    "kvar kommune melder frå om mangelfull vasskvalitet utan opphald, og",
+    "tilsynsmyndigheita skal varslast same dag.",
+    "Miljøvernavdelinga hos Statsforvaltaren gjev råd om tiltak mot forureining i",
+    "nedbørfeltet, og kommunane gjer greie for korleis råda er følgde opp. Rapporten blir",
+    "lagd fram for kommunestyra kvart år.",
+    "Vassverket i Nordmo står for om lag tre fjerdedelar av produksjonen, medan Vestmo",
+    "har ansvar for reservevatnet. Kvar kommune har éin representant i styringsgruppa,",
+    "som møtest minst to gonger i året. Møta blir leidde vekselvis av dei to",
+    "kommunedirektørane, og referat blir lagde ut på nettsidene til kommunane.",
+    "Avtalen gjeld frå 1. januar 2026 og fram til 31. desember 2029. Kvar av partane kan",
+    "seie opp avtalen med tolv månaders varsel. Tvistar som ikkje blir løyste i",
+    "styringsgruppa, blir lagde fram for kommunestyra i begge kommunane.",
+    "Kostnadene med felles investeringar blir fordelte etter folketalet per 1. januar same",
+    "år. Nordmo kommune fører rekneskapen for samarbeidet, og Vestmo kommune får",
+    "eit årleg oversyn innan utgangen av februar. Meirforbruk ut over budsjettet krev",
+    "samtykke frå begge kommunestyra.",
+]
+
+
+def test_glyphs_measure_a_proportional_face():
+    """«m» and «w» are wide, «i», «l» and «t» narrow: as many characters, not as wide a line."""
+    width = measure.glyphs
+    assert width("Møte med kommunen") > len("Møte med kommunen") > width("til tiltak i tide")
+    assert width("mmmm") > 1.5 * width("nnnn") > 2.5 * width("iiii")
+
+
+def test_a_line_of_narrow_letters_is_not_full():
+    """PDF text (pdftotext, pypdf) wrapped by a proportional face: «… nettsidene til kommunane.» has as many
+    characters as the lines that wrapped, but its letters are narrow, so «Avtalen» would have fitted after it: the
+    paragraph ends there. Counted in characters, the line looked full and went on."""
+    lines = [Line(i, t) for i, t in enumerate(WATER, 1)]
+    assert unwrap.line_measure(lines) is measure.glyphs
+    got = paragraphs("Avtale om vassforsyning\n\n" + "\n".join(WATER) + "\n")
+    assert [p.split()[0] for p in got[1:]] == ["Kommunane", "Miljøvernavdelinga", "Vassverket", "Avtalen",
+                                          "Kostnadene"]
+    assert got[3].endswith("nettsidene til kommunane.")
+
+
+def test_text_wrapped_at_a_column_is_measured_in_characters():
+    """pandoc wraps at 72 columns: counted in characters its lines come out even, so characters are its measure."""
+    import textwrap
+
+    text = textwrap.fill(" ".join(WATER), 72).split("\n")
+    assert unwrap.line_measure([Line(i, t) for i, t in enumerate(text, 1)]) is len

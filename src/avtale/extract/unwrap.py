@@ -19,7 +19,8 @@ A lead-in («Partene skal:» over a list) that starts after a sentence's end is 
 paragraph of its own, and so is a short line starting with a capital and without a closing
 mark (a heading, where the text has no blank lines: pypdf). Where a sentence ends at a line end and the next line starts with a capital, the line
 goes on only when it is full by the text's own measure (`capacity`: where lines that
-a lower-case word continues really wrap).
+a lower-case word continues really wrap), lines measured as a proportional face sets them (`measure.glyphs`)
+unless the text was wrapped at a count of characters (`line_measure`).
 
 In plain text whose paragraphs are set apart by blank lines (`blank_separated`), two
 adjacent lines of prose where a sentence ends and the next begins are one paragraph
@@ -52,16 +53,11 @@ from avtale.extract.lone_labels import attach_lone_markers
 from avtale.extract.measure import first_word as _first_word
 from avtale.extract.measure import is_row as _is_row
 from avtale.extract.measure import last_word as _last_word
-from avtale.extract.measure import width
+from avtale.extract.measure import FUNCTION_WORDS, LOWER_START, Room, capacity, line_measure, width  # noqa: F401 (used by tests)
 from avtale.extract.stretched import restore_stretched
 from avtale.extract.markers import TERMINAL, marker, starts_structure
 
 CONJUNCTIONS = {"og", "eller", "samt", "enn", "and", "or", "til"}
-FUNCTION_WORDS = {
-    "til", "og", "i", "på", "for", "med", "om", "av", "fra", "frå", "en", "et", "ei", "ein", "eit", "den", "det",
-    "de", "dei", "som", "at", "å", "eller", "samt", "mellom", "etter", "under", "ved", "hos", "mot", "innen", "gjennom",
-}
-LOWER_START = re.compile(r"^[a-zæøåäöéü(]")
 
 
 def is_wrapped(lines: list[Line]) -> bool:
@@ -76,29 +72,6 @@ def is_wrapped(lines: list[Line]) -> bool:
         if LOWER_START.match(b.text.strip()) and not a.text.rstrip().endswith(":") and not starts_structure(b.text):
             count += 1
     return count >= 2
-
-
-def _spans(lines: list[Line]) -> list[float]:
-    """Over the lines a lower-case word certainly continues, (line + space + the next word) in characters, sorted.
-    A line shorter than half the text's width did not end for lack of room (a manual break, a title set larger)."""
-    half = width(lines) / 2
-    return sorted(len(a.text.strip()) + 1 + len(_first_word(b.text.strip()))
-                  for a, b in zip(lines, lines[1:])
-                  if not a.blank() and not b.blank() and not a.hint and not b.hint and LOWER_START.match(b.text.strip())
-                  and not TERMINAL.search(a.text.strip()) and not _is_row(a.text) and not starts_structure(b.text)
-                  and _last_word(a.text) not in FUNCTION_WORDS and not a.text.rstrip().endswith(("-", "\u00ad"))
-                  and len(a.text.strip()) >= half)
-
-
-def capacity(lines: list[Line]) -> float | None:
-    """Where the text's lines really wrap: the 10th percentile of `_spans`, in characters;
-    None with fewer than five. A span under four fifths of the median is no line of body text (a title set
-    larger, a narrower list item): left out."""
-    spans = _spans(lines)
-    if len(spans) < 5:
-        return None
-    spans = [x for x in spans if x >= 0.8 * spans[len(spans) // 2]]
-    return spans[len(spans) // 10]
 
 
 # «Kulturog likestillingsdepartementet»: a compound's first part glued to «og» (pdftotext joins a word divided at
@@ -140,10 +113,9 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
     lines = attach_lone_markers(compound_hyphens(restore_stretched(lines, notes), notes))
     wrapped = is_wrapped(lines)
     full_at = width(lines) * 0.82 if wrapped else None
-    turn_at = capacity(lines) if wrapped else None
-    if turn_at is not None:  # never above the widest lines (pandoc wraps at exactly 72 columns); «>» then means «at least»
-        turn_at = min(turn_at, max(len(ln.text.strip()) for ln in lines if not _is_row(ln.text)) + 1) - 0.5
-    spaced = plain_text and blank_separated(lines, turn_at, wrapped)  # a reader of PDF positions or Word paragraphs knows better
+    room = Room(lines) if wrapped else None
+    room = room if room is not None and room.at is not None else None  # too few wrapped lines to measure
+    spaced = plain_text and blank_separated(lines, room, wrapped)  # a reader of PDF positions or Word paragraphs knows better
     vocabulary = {w.casefold() for ln in lines for w in re.findall(r"[\wæøåÆØÅ-]+", ln.text)}
     hyphenated = is_hyphenated(lines, vocabulary)
     leads = lead_ins(lines)
@@ -165,7 +137,7 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
             item = _indent_relation(prev, line, paras[-1]) or item
         # a lead-in («… skal:» over a list) after a sentence's end is a paragraph of its own
         lead = k in leads and prev is not None and TERMINAL.search(prev.text.strip()) and not item
-        if not lead and (across or (prev is not None and (_joins(prev, line, full_at, first, title, item, turn_at)
+        if not lead and (across or (prev is not None and (_joins(prev, line, full_at, first, title, item, room)
                                                           or spaced and _manual_break(prev, line, item)))):
             para = paras[-1]
             para.text = _join(para.text, line.text.strip(), vocabulary, line.no, notes, hyphenated)
@@ -203,7 +175,7 @@ def lead_ins(lines: list[Line]) -> set[int]:
     return out
 
 
-def blank_separated(lines: list[Line], turn_at: float | None = None, wrapped: bool = True) -> bool:
+def blank_separated(lines: list[Line], room: Room | None = None, wrapped: bool = True) -> bool:
     """A text whose blocks are set apart by blank lines (Word's empty paragraphs, or spacing an exporter
     shows): of the lines of prose that start after a sentence's end (not a heading or a list item), four in
     five or more, and at least two, follow a blank line; in wrapped text a line that was full does not count.
@@ -221,7 +193,7 @@ def blank_separated(lines: list[Line], turn_at: float | None = None, wrapped: bo
         elif prev is not None and wrapped and _sentence_turn(prev, line):
             if gap:
                 across += 1
-            elif turn_at is None or len(prev.text.strip()) + 1 + len(_first_word(text)) <= turn_at:
+            elif room is None or not room.full(prev.text.strip(), text):
                 adjacent += 1
         prev, gap = line, False
     return across >= (2 if wrapped else 5) and across >= 4 * adjacent
@@ -264,7 +236,7 @@ def _indent_relation(a: Line, b: Line, para: Para) -> str | None:
 
 
 def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: bool = False, item=False,
-           turn_at: float | None = None) -> bool:
+           room: Room | None = None) -> bool:
     if b.hint == "wrap":
         return True  # a reader knows the line continues the block above (PDF positions)
     if a.goes_on and b.hint in (None, "para") and a.page == b.page and not b.page_start and not starts_structure(b.text):
@@ -301,8 +273,10 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
     if full_at is not None and TERMINAL.search(at) and _heading_like(bt, full_at):
         return False  # after a sentence's end, a short line without a closing mark ends no paragraph: a heading
     if full_at is not None and marker(bt).kind != "bare":
-        if TERMINAL.search(at) and bt[:1].isupper():  # a sentence ends at the line end: a really full line goes on
-            full_at = turn_at if turn_at is not None else full_at / 0.82 * 0.97
+        if TERMINAL.search(at) and bt[:1].isupper() and room is not None:
+            return room.full(at, bt)  # a sentence ends at the line end: a really full line goes on
+        if TERMINAL.search(at) and bt[:1].isupper():
+            full_at = full_at / 0.82 * 0.97
         return len(at) + 1 + len(_first_word(bt)) > full_at
     return False
 
