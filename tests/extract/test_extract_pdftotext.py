@@ -132,6 +132,15 @@ def test_heading_number_set_under_its_heading():
                    "§2 Varighet", "Avtalen gjelder i fire år."]
 
 
+def test_heading_number_under_its_heading_over_a_wrapped_sentence():
+    """«Formål» / «1.» / a first line of ten words with no closing mark, which goes on in lower case: the line is
+    prose, not a heading, so the number goes with «Formål» above."""
+    got = _attached(["Formål", "", "1.", "", "Kommunen og helseforetaket skal samarbeide om pasientforløp for eldre med",
+                     "sammensatte behov.", "", "Varighet", "", "2.", "", "Avtalen gjelder i fire år."])
+    assert got == ["1. Formål", "Kommunen og helseforetaket skal samarbeide om pasientforløp for eldre med",
+                   "sammensatte behov.", "2. Varighet", "Avtalen gjelder i fire år."]
+
+
 def test_lone_number_after_a_lead_in_stays_with_its_item():
     """A list's «1.» after a lead-in «…:» is no heading's number: it joins the item after it."""
     assert _attached(["Partene skal:", "", "1.", "", "Møtes to ganger i året."]) == ["Partene skal:", "1. Møtes to ganger i året."]

@@ -210,10 +210,8 @@ def _after_its_heading(lines: list[Line], out: list[Line], i: int, j: int | None
     (module docstring); None when the number goes with the line after it as usual."""
     if _kind(lines[i].text).kind not in HEADING_NUMBERS:
         return None
-    if j is not None and _heading_text(lines[j].text) and not TERMINAL.search(lines[j].text.strip()):
-        return None  # the line after is a heading: the number's own
-    if j is not None and not (TERMINAL.search(lines[j].text.strip()) or len(lines[j].text.split()) > 10):
-        return None
+    if j is not None and not _prose(lines, j):
+        return None  # the line after may be a heading: the number's own
     k = len(out) - 1
     while k >= 0 and out[k].blank():
         k -= 1
@@ -223,6 +221,18 @@ def _after_its_heading(lines: list[Line], out: list[Line], i: int, j: int | None
     if before is None or before.blank() or TERMINAL.search(before.text.strip()):
         return k
     return None
+
+
+def _prose(lines: list[Line], j: int) -> bool:
+    """lines[j] starts a paragraph, not a heading: it ends in a closing mark, runs past ten words, or goes on in
+    lower case on the next line (a wrapped sentence: «Partene skal prioritere … innenfor gjeldende» /
+    «budsjettrammer.»)."""
+    text = lines[j].text.strip()
+    if TERMINAL.search(text) or len(text.split()) > 10:
+        return True
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    return (nxt is not None and not nxt.blank() and nxt.hint in (None, "para") and nxt.text.strip()[:1].islower()
+            and len(text.split()) >= 4)
 
 
 def attach_lone_markers(lines: list[Line]) -> list[Line]:
