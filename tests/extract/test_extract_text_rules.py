@@ -193,6 +193,16 @@ def test_words_scattered_after_a_paragraph_go_back_into_it():
     assert got[:2] == ["Avtale om skoleskyss", "Avtalen er inngått mellom Bergen kommune og Vestland fylkeskommune."]
 
 
+def test_words_scattered_after_a_word_stack_go_before_its_last_word():
+    """A stack of the stretched line's first words and the paragraph's last line (one word, closing the sentence),
+    then the stretched line's other words one block each: they go before that last word; a heading of one word
+    after them is none of them."""
+    got = paragraphs("Avtale om skoleskyss\n\n" + LONG + "\nUtgifter\nsom\nfaller\nutenfor\nordningen,\n"
+                     "fylkeskommunen.\n\ndekkes\n\netter\n\nsøknad\n\nfra\n\nVarighet\n\nAvtalen gjelder i fire år.\n")
+    assert got[-3:] == ["Utgifter som faller utenfor ordningen, dekkes etter søknad fra fylkeskommunen.", "Varighet",
+                        "Avtalen gjelder i fire år."]
+
+
 def test_headings_one_word_each_are_no_scattered_words():
     """Headings of one word set apart by blank lines after a paragraph stay headings (capitals, no comma)."""
     got = paragraphs("Avtale om skoleskyss\n\nPartene er enige om\nfølgende.\n\nFormål\n\nBakgrunn\n\n" + LONG)

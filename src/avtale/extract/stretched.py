@@ -96,6 +96,19 @@ def gather_scattered(lines: list[Line], notes: Notes) -> list[Line]:
             else:
                 break
         seam = _seam(block, [out[w].text.strip() for w in words])
+        inner = list(words)
+        while inner and out[inner[-1]].text.strip()[:1].isupper() and not out[inner[-1]].text.strip().endswith(","):
+            inner.pop()  # a heading of one word after the scattered words («Varighet») is none of them
+        if seam is None and _into_stack(block, [out[w].text.strip() for w in inner]):
+            words, last = inner, block[-1]
+            *inner, end = last.text.split()
+            text = " ".join(inner + [out[w].text.strip() for w in words] + [end])
+            out[i - 1] = Line(last.no, text, last.page, last.hint, last.page_start, goes_on=False)
+            for w in words:
+                out[w] = Line(out[w].no, "", out[w].page, None, out[w].page_start)
+            notes.uncertain(last.no, f"words set apart after a stretched line put back before its last word: «{text[:60]}»")
+            i = words[-1] + 1
+            continue
         if seam is not None:
             head = out[start + seam]
             text = " ".join([head.text.strip()] + [out[w].text.strip() for w in words])
@@ -119,6 +132,16 @@ def _seam(block: list[Line], words: list[str]) -> int | None:
         return None
     first, second = block[-2].text.strip(), block[-1].text.strip()
     return len(block) - 2 if not TERMINAL.search(first) or second[:1].islower() else None
+
+
+def _into_stack(block: list[Line], words: list[str]) -> bool:
+    """The block ends in a word stack (`join_word_stacks`) whose last word closes a sentence, and words from inside a
+    sentence follow (the first in lower case): the stack held the stretched line's first words and then the
+    paragraph's last line, one word («Tiltak» / «som» / … / «handsamast» / «budsjettprosessane.» / «» / «i» / «» /
+    «dei» / «» / «ordinære»); the words go before that last word. No sentence starts in lower case after a full stop."""
+    if not block or not words or not block[-1].goes_on or block[-1].hint or len(block[-1].text.split()) < 3:
+        return False
+    return bool(TERMINAL.search(block[-1].text.strip())) and words[0][:1].islower() and not TERMINAL.search(words[-1])
 
 
 def restore_stretched(lines: list[Line], notes: Notes) -> list[Line]:
