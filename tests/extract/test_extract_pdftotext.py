@@ -156,6 +156,21 @@ def test_o_bullets_one_by_one_are_kept():
     assert [ln.text for ln in kept].count("o") == 2
 
 
+def test_label_column_lower_case_items_then_a_capital_paragraph():
+    """Four bullets, four items in lower case (one wrapped, one nearly full), then the paragraph after the list in
+    the same block, starting with a capital: the items end before it, not at a narrower measure taking it in."""
+    intro = ["Skyssordningen gjelder for alle elever i grunnskolen som har rett til skyss etter opplæringsloven, og",
+             "kommunen og fylkeskommunen skal samarbeide om rutiner for bestilling og oppfølging av skyssen."]
+    items = ["tilby skyss til elever med lang skolevei",
+             "sørge for tilrettelagt undervisning for elever som har vedtak om spesialundervisning",
+             "melde fra om endringer",
+             "varsle fylkeskommunen om nye elever med behov for skyss og om elever som flytter i løpet av",
+             "skoleåret"]
+    after = ["Fylkeskommunen betaler for skyssen etter satsene som gjelder for skoleskyss i", "fylket."]
+    got = _attached(intro + ["Kommunen skal:", "•", "•", "•", "•", ""] + items + after)
+    assert got == intro + ["Kommunen skal:"] + ["• " + t for t in items[:4]] + ["skoleåret"] + after
+
+
 def test_label_column_items_then_a_paragraph_without_a_blank_line():
     """Three bullets, three items starting with capitals (the last wrapped), then the paragraph after the list in the
     same block: the paragraph is no item."""
