@@ -156,6 +156,17 @@ def test_o_bullets_one_by_one_are_kept():
     assert [ln.text for ln in kept].count("o") == 2
 
 
+def test_o_bullet_apart_from_its_item_next_to_o_items_is_kept():
+    """One «o» set apart from its item (the item wrapped), the next items with their «o» on the line: a bullet."""
+    from avtale.extract import clean
+    from avtale.extract.lines import Line, Notes
+
+    texts = ["Avtale om skoleskyss", "Kommunen skal:", "o", "", "tilby skyss til elever med lang skolevei og",
+             "tilrettelagt skyss", "o melde fra om endringer", "o betale egenandelen"]
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(texts, 1)], Notes())
+    assert [ln.text for ln in kept].count("o") == 1
+
+
 def test_label_column_lower_case_items_then_a_capital_paragraph():
     """Four bullets, four items in lower case (one wrapped, one nearly full), then the paragraph after the list in
     the same block, starting with a capital: the items end before it, not at a narrower measure taking it in."""
