@@ -170,6 +170,14 @@ def test_compound_hyphen_lost_by_pdftotext_comes_back():
                    "Partene fører en katalog over tiltakene.", "For Kommunal- og distriktsdepartementet"]
 
 
+def test_compound_hyphen_lost_in_a_title_in_capitals_comes_back():
+    """«SKOLEOG BARNEHAGEEIERE» in a title set in capitals: «SKOLE- OG»; «NASJONALT KATALOG» and «BARSKOG» stay."""
+    got = paragraphs("AVTALE OM TILSYN MED SKOLEOG BARNEHAGEEIERE\n\n" + LONG)
+    assert got[0] == "AVTALE OM TILSYN MED SKOLE- OG BARNEHAGEEIERE"
+    kept = unwrap.compound_hyphens([Line(1, "VEDLEGG: NASJONALT KATALOG OVER BARSKOG OG MYR")], Notes())
+    assert kept[0].text == "VEDLEGG: NASJONALT KATALOG OVER BARSKOG OG MYR"
+
+
 LONG = ("Kommunen skal sørge for at tilbudet er tilgjengelig for alle innbyggere i hele kommunen, og tiltakene skal\n"
         "vurderes hvert år av en arbeidsgruppe der begge parter er med. Tilskuddet fra staten skal brukes til\n"
         "tiltak for barn og unge, og kommunen skal rapportere om bruken til direktoratet innen utgangen av\n"

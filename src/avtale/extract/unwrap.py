@@ -77,6 +77,7 @@ def is_wrapped(lines: list[Line]) -> bool:
 # «Kulturog likestillingsdepartementet»: a compound's first part glued to «og» (pdftotext joins a word divided at
 # a line end, taking «Kultur-» + «og» for one word).
 GLUED_OG = re.compile(r"(?<![\w-])([A-ZÆØÅa-zæøå][a-zæøå]{2,})og(?=\s+[a-zæøå]|\s*$)")
+GLUED_OG_CAPS = re.compile(r"(?<![\w-])([A-ZÆØÅ]{3,})OG(?=\s+[A-ZÆØÅ]{2,})")  # «HELSEOG OMSORGSTENESTENE», in a line in capitals
 MINISTRY = re.compile(r"(?:departementet|minister)[,.]?$")  # «Kommunal- og distriktsdepartementet»: a compound name
 FIRST_PART = re.compile(r"([A-ZÆØÅa-zæøå]+)-\s+(?:og|eller)\b")
 
@@ -86,11 +87,13 @@ def compound_hyphens(lines: list[Line], notes: Notes) -> list[Line]:
     glued to «og» and followed by a lower-case word (on the same line or the next) is a compound's first part whose
     hyphen the exporter took for a word division. Norwegian words end in «-log», «-gog» and «-tog» (dialog, katalog,
     pedagog, opptog): a stem ending in «l», «g» or «t» is a first part only where the text writes it so elsewhere
-    («Kommunal- og distriktsminister») or a ministry's name follows («Kommunalog distriktsdepartementet»)."""
+    («Kommunal- og distriktsminister») or a ministry's name follows («Kommunalog distriktsdepartementet»).
+    In a line set in capitals (a title: «… TIL HELSEOG OMSORGSTENESTENE») a word glued to «OG» before another word
+    in capitals is read so too (`GLUED_OG_CAPS`), a stem ending in «K» (BARSKOG) kept as well."""
     out = list(lines)
     parts = {m.group(1).casefold() for ln in lines for m in FIRST_PART.finditer(ln.text)}
     for k, line in enumerate(out):
-        if line.hint not in (None, "para") or "og" not in line.text:
+        if line.hint not in (None, "para") or "og" not in line.text.casefold():
             continue
         nxt = next((x.text.strip() for x in out[k + 1 : k + 2] if not x.blank()), "")
 
@@ -102,9 +105,16 @@ def compound_hyphens(lines: list[Line], notes: Notes) -> list[Line]:
                 return m.group(0)
             return f"{m.group(1)}- og"
 
-        text = GLUED_OG.sub(fix, line.text)
+        def fix_caps(m: re.Match) -> str:
+            after = line.text[m.end():].split()[0].casefold()
+            if m.group(1)[-1] in "LGTK" and m.group(1).casefold() not in parts and not MINISTRY.search(after):
+                return m.group(0)  # «KATALOG», «OPPTOG», «BARSKOG»
+            return f"{m.group(1)}- OG"
+
+        glued = GLUED_OG_CAPS if _caps(line.text) else GLUED_OG
+        text = glued.sub(fix_caps if glued is GLUED_OG_CAPS else fix, line.text)
         if text != line.text:
-            notes.uncertain(line.no, f"«{GLUED_OG.search(line.text).group(0)}» read as a compound with its hyphen lost: «{text.strip()[:60]}»")
+            notes.uncertain(line.no, f"«{glued.search(line.text).group(0)}» read as a compound with its hyphen lost: «{text.strip()[:60]}»")
             out[k] = Line(line.no, text, line.page, line.hint, line.page_start, line.goes_on)
     return out
 
