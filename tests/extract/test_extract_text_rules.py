@@ -193,6 +193,14 @@ def test_word_stack_of_a_stretched_line_is_one_line_again():
                        "Partene i denne avtalen er Helsedirektoratet, Bergen kommune og Vestland fylkeskommune."]
 
 
+def test_span_of_years_ending_a_title_is_no_word_of_a_stack():
+    """«2026–2029» (the title's last line) over a stack of the stretched line's words stays with the title."""
+    got = paragraphs("Avtale om skolehelsetjenesten\n2026–2029\nPartene\ni\ndenne\navtalen\ner\nHelsedirektoratet,\n"
+                     "Bergen kommune og Vestland fylkeskommune.\n\n" + LONG)
+    assert got[:2] == ["Avtale om skolehelsetjenesten 2026–2029",
+                       "Partene i denne avtalen er Helsedirektoratet, Bergen kommune og Vestland fylkeskommune."]
+
+
 def test_words_scattered_after_a_paragraph_go_back_into_it():
     """The stretched line's first words stay with the paragraph's last line; its other words follow the paragraph,
     one block each: they go back between the two lines."""

@@ -33,7 +33,7 @@ WORD = re.compile(r"^[\wæøåÆØÅ«»\"'()–-]+(?:\.[\wæøå]+)*[,.:;]?$") 
 def _word(line: Line) -> bool:
     text = line.text.strip()
     return (line.hint is None and bool(WORD.match(text)) and not LONE_LABEL.match(text) and not starts_structure(text)
-            and not text.isdigit())
+            and any(c.isalpha() for c in text))  # not a number nor a span of years («2027–2029», a title's last line)
 
 
 def _inner(text: str) -> bool:
