@@ -193,6 +193,16 @@ def test_word_stack_of_a_stretched_line_is_one_line_again():
                        "Partene i denne avtalen er Helsedirektoratet, Bergen kommune og Vestland fylkeskommune."]
 
 
+def test_words_scattered_past_a_heading_number_go_back_into_the_paragraph():
+    """The text flow set the next heading's number «2.» between the paragraph and the stretched line's last words
+    («utgangen» / «av» / «mars.»): the words go back, the number stays with its heading."""
+    got = paragraphs("Avtale om skoleskyss\n\n" + LONG + "\nSøknaden om skyss sendes til fylkeskommunen innen\n"
+                     "Fylkeskommunen svarer innen fire uker.\n\n2.\n\nutgangen\n\nav\n\nmars.\n\nVarighet\n\n"
+                     "Avtalen gjelder i fire år.\n")
+    assert got[-3:] == ["Søknaden om skyss sendes til fylkeskommunen innen utgangen av mars. Fylkeskommunen svarer innen "
+                        "fire uker.", "2. Varighet", "Avtalen gjelder i fire år."]
+
+
 def test_span_of_years_ending_a_title_is_no_word_of_a_stack():
     """«2026–2029» (the title's last line) over a stack of the stretched line's words stays with the title."""
     got = paragraphs("Avtale om skolehelsetjenesten\n2026–2029\nPartene\ni\ndenne\navtalen\ner\nHelsedirektoratet,\n"

@@ -95,6 +95,9 @@ def gather_scattered(lines: list[Line], notes: Notes) -> list[Line]:
                 k += 1
             else:
                 break
+        past = not words
+        if past:
+            words = _past_heading_number(out, k)
         seam = _seam(block, [out[w].text.strip() for w in words])
         inner = list(words)
         while inner and out[inner[-1]].text.strip()[:1].isupper() and not out[inner[-1]].text.strip().endswith(","):
@@ -117,9 +120,33 @@ def gather_scattered(lines: list[Line], notes: Notes) -> list[Line]:
                 out[w] = Line(out[w].no, "", out[w].page, None, out[w].page_start)
             notes.uncertain(head.no, f"words set apart after the paragraph put back into it: «{text[:60]}»")
             i = words[-1] + 1
+            if past and words:  # the heading's number keeps its place, one blank line from what follows the words
+                gone = set(range(k + 1, words[-1] + 1))
+                out = [x for n, x in enumerate(out) if n not in gone]
+                i = k + 1
             continue
         i += 1
     return out
+
+
+def _past_heading_number(lines: list[Line], k: int) -> list[int]:
+    """The scattered words after a heading's lone number (lines[k]: «2.», set between the paragraph and them by the
+    text flow), each a block of its own, up to the one closing the sentence: «2.» / «ny» / «avtale.» / «Virkeområde».
+    The first in lower case; none when they do not close a sentence (then they may be the heading's own)."""
+    if k >= len(lines) or not LONE_LABEL.match(lines[k].text.strip()) or lines[k].text.strip()[:1] not in "§0123456789":
+        return []
+    words, k = [], k + 1
+    while True:
+        while k < len(lines) and lines[k].blank():
+            k += 1
+        if k < len(lines) and _word(lines[k]) and (k + 1 == len(lines) or lines[k + 1].blank()):
+            words.append(k)
+            if TERMINAL.search(lines[k].text.strip()):
+                break
+            k += 1
+        else:
+            return []
+    return words if lines[words[0]].text.strip()[:1].islower() else []
 
 
 def _seam(block: list[Line], words: list[str]) -> int | None:
