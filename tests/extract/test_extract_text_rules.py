@@ -203,6 +203,14 @@ def test_words_scattered_past_a_heading_number_go_back_into_the_paragraph():
                         "fire uker.", "2. Varighet", "Avtalen gjelder i fire år."]
 
 
+def test_scattered_words_with_two_words_kept_together_go_back():
+    """Among the scattered words pdftotext kept two together («samarbeid med»): they go back with the rest."""
+    got = paragraphs("Avtale om skoleskyss\n\n" + LONG + "\nKommunen skal planlegge skyssen\nfylkeskommunen.\n\n"
+                     "for\n\nelevene\n\ni\n\nsamarbeid med\n\n2. Varighet\n\nAvtalen gjelder i fire år.\n")
+    assert got[-3:] == ["Kommunen skal planlegge skyssen for elevene i samarbeid med fylkeskommunen.", "2. Varighet",
+                        "Avtalen gjelder i fire år."]
+
+
 def test_span_of_years_ending_a_title_is_no_word_of_a_stack():
     """«2026–2029» (the title's last line) over a stack of the stretched line's words stays with the title."""
     got = paragraphs("Avtale om skolehelsetjenesten\n2026–2029\nPartene\ni\ndenne\navtalen\ner\nHelsedirektoratet,\n"

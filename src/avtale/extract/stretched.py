@@ -36,6 +36,14 @@ def _word(line: Line) -> bool:
             and any(c.isalpha() for c in text))  # not a number nor a span of years («2027–2029», a title's last line)
 
 
+def _fragment(line: Line) -> bool:
+    """Two or three words of a sentence's inside pdftotext kept together («samarbeid med»), in lower case: taken only
+    after scattered single words, as the run's next block."""
+    parts = line.text.split()
+    return (line.hint is None and 2 <= len(parts) <= 3 and parts[0][:1].islower()
+            and all(WORD.match(p) and any(c.isalpha() for c in p) for p in parts))
+
+
 def _inner(text: str) -> bool:
     """A word from inside a sentence: lower case first, or a comma or hyphen after it."""
     return text[:1].islower() or text.endswith((",", "-"))
@@ -90,7 +98,7 @@ def gather_scattered(lines: list[Line], notes: Notes) -> list[Line]:
         while True:
             while k < len(out) and out[k].blank():
                 k += 1
-            if k < len(out) and _word(out[k]) and (k + 1 == len(out) or out[k + 1].blank()):
+            if k < len(out) and (_word(out[k]) or words and _fragment(out[k])) and (k + 1 == len(out) or out[k + 1].blank()):
                 words.append(k)
                 k += 1
             else:
