@@ -132,6 +132,15 @@ def test_heading_number_set_under_its_heading():
                    "§2 Varighet", "Avtalen gjelder i fire år."]
 
 
+def test_heading_number_under_its_heading_over_a_wrapped_sentence():
+    """«Formål» / «1.» / a first line of ten words with no closing mark, which goes on in lower case: the line is
+    prose, not a heading, so the number goes with «Formål» above."""
+    got = _attached(["Formål", "", "1.", "", "Kommunen og helseforetaket skal samarbeide om pasientforløp for eldre med",
+                     "sammensatte behov.", "", "Varighet", "", "2.", "", "Avtalen gjelder i fire år."])
+    assert got == ["1. Formål", "Kommunen og helseforetaket skal samarbeide om pasientforløp for eldre med",
+                   "sammensatte behov.", "2. Varighet", "Avtalen gjelder i fire år."]
+
+
 def test_lone_number_after_a_lead_in_stays_with_its_item():
     """A list's «1.» after a lead-in «…:» is no heading's number: it joins the item after it."""
     assert _attached(["Partene skal:", "", "1.", "", "Møtes to ganger i året."]) == ["Partene skal:", "1. Møtes to ganger i året."]
@@ -145,6 +154,32 @@ def test_o_bullets_one_by_one_are_kept():
     texts = ["Avtale om skoleskyss", "Tiltak", "o", "", "skyss for elever med lang vei", "", "o", "", "tilrettelagt skyss"]
     kept, _ = clean.clean([Line(i, t) for i, t in enumerate(texts, 1)], Notes())
     assert [ln.text for ln in kept].count("o") == 2
+
+
+def test_o_bullet_apart_from_its_item_next_to_o_items_is_kept():
+    """One «o» set apart from its item (the item wrapped), the next items with their «o» on the line: a bullet."""
+    from avtale.extract import clean
+    from avtale.extract.lines import Line, Notes
+
+    texts = ["Avtale om skoleskyss", "Kommunen skal:", "o", "", "tilby skyss til elever med lang skolevei og",
+             "tilrettelagt skyss", "o melde fra om endringer", "o betale egenandelen"]
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(texts, 1)], Notes())
+    assert [ln.text for ln in kept].count("o") == 1
+
+
+def test_label_column_lower_case_items_then_a_capital_paragraph():
+    """Four bullets, four items in lower case (one wrapped, one nearly full), then the paragraph after the list in
+    the same block, starting with a capital: the items end before it, not at a narrower measure taking it in."""
+    intro = ["Skyssordningen gjelder for alle elever i grunnskolen som har rett til skyss etter opplæringsloven, og",
+             "kommunen og fylkeskommunen skal samarbeide om rutiner for bestilling og oppfølging av skyssen."]
+    items = ["tilby skyss til elever med lang skolevei",
+             "sørge for tilrettelagt undervisning for elever som har vedtak om spesialundervisning",
+             "melde fra om endringer",
+             "varsle fylkeskommunen om nye elever med behov for skyss og om elever som flytter i løpet av",
+             "skoleåret"]
+    after = ["Fylkeskommunen betaler for skyssen etter satsene som gjelder for skoleskyss i", "fylket."]
+    got = _attached(intro + ["Kommunen skal:", "•", "•", "•", "•", ""] + items + after)
+    assert got == intro + ["Kommunen skal:"] + ["• " + t for t in items[:4]] + ["skoleåret"] + after
 
 
 def test_label_column_items_then_a_paragraph_without_a_blank_line():

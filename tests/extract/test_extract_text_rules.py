@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from avtale.extract import clean, glyphs, pdf_lines, pdf_table, unwrap
+from avtale.extract import clean, glyphs, measure, pdf_lines, pdf_table, unwrap
 from avtale.extract.compare import merge_unsure, unsure_breaks
 from avtale.extract.lines import Line, Notes
 from avtale.model import Agreement
@@ -221,6 +221,14 @@ def test_compound_hyphen_lost_by_pdftotext_comes_back():
                    "Partene fører en katalog over tiltakene.", "For Kommunal- og distriktsdepartementet"]
 
 
+def test_compound_hyphen_lost_in_a_title_in_capitals_comes_back():
+    """«SKOLEOG BARNEHAGEEIERE» in a title set in capitals: «SKOLE- OG»; «NASJONALT KATALOG» and «BARSKOG» stay."""
+    got = paragraphs("AVTALE OM TILSYN MED SKOLEOG BARNEHAGEEIERE\n\n" + LONG)
+    assert got[0] == "AVTALE OM TILSYN MED SKOLE- OG BARNEHAGEEIERE"
+    kept = unwrap.compound_hyphens([Line(1, "VEDLEGG: NASJONALT KATALOG OVER BARSKOG OG MYR")], Notes())
+    assert kept[0].text == "VEDLEGG: NASJONALT KATALOG OVER BARSKOG OG MYR"
+
+
 LONG = ("Kommunen skal sørge for at tilbudet er tilgjengelig for alle innbyggere i hele kommunen, og tiltakene skal\n"
         "vurderes hvert år av en arbeidsgruppe der begge parter er med. Tilskuddet fra staten skal brukes til\n"
         "tiltak for barn og unge, og kommunen skal rapportere om bruken til direktoratet innen utgangen av\n"
@@ -236,12 +244,48 @@ def test_word_stack_of_a_stretched_line_is_one_line_again():
                        "Partene i denne avtalen er Helsedirektoratet, Bergen kommune og Vestland fylkeskommune."]
 
 
+def test_words_scattered_past_a_heading_number_go_back_into_the_paragraph():
+    """The text flow set the next heading's number «2.» between the paragraph and the stretched line's last words
+    («utgangen» / «av» / «mars.»): the words go back, the number stays with its heading."""
+    got = paragraphs("Avtale om skoleskyss\n\n" + LONG + "\nSøknaden om skyss sendes til fylkeskommunen innen\n"
+                     "Fylkeskommunen svarer innen fire uker.\n\n2.\n\nutgangen\n\nav\n\nmars.\n\nVarighet\n\n"
+                     "Avtalen gjelder i fire år.\n")
+    assert got[-3:] == ["Søknaden om skyss sendes til fylkeskommunen innen utgangen av mars. Fylkeskommunen svarer innen "
+                        "fire uker.", "2. Varighet", "Avtalen gjelder i fire år."]
+
+
+def test_scattered_words_with_two_words_kept_together_go_back():
+    """Among the scattered words pdftotext kept two together («samarbeid med»): they go back with the rest."""
+    got = paragraphs("Avtale om skoleskyss\n\n" + LONG + "\nKommunen skal planlegge skyssen\nfylkeskommunen.\n\n"
+                     "for\n\nelevene\n\ni\n\nsamarbeid med\n\n2. Varighet\n\nAvtalen gjelder i fire år.\n")
+    assert got[-3:] == ["Kommunen skal planlegge skyssen for elevene i samarbeid med fylkeskommunen.", "2. Varighet",
+                        "Avtalen gjelder i fire år."]
+
+
+def test_span_of_years_ending_a_title_is_no_word_of_a_stack():
+    """«2026–2029» (the title's last line) over a stack of the stretched line's words stays with the title."""
+    got = paragraphs("Avtale om skolehelsetjenesten\n2026–2029\nPartene\ni\ndenne\navtalen\ner\nHelsedirektoratet,\n"
+                     "Bergen kommune og Vestland fylkeskommune.\n\n" + LONG)
+    assert got[:2] == ["Avtale om skolehelsetjenesten 2026–2029",
+                       "Partene i denne avtalen er Helsedirektoratet, Bergen kommune og Vestland fylkeskommune."]
+
+
 def test_words_scattered_after_a_paragraph_go_back_into_it():
     """The stretched line's first words stay with the paragraph's last line; its other words follow the paragraph,
     one block each: they go back between the two lines."""
     got = paragraphs("Avtale om skoleskyss\n\nAvtalen er inngått\nVestland fylkeskommune.\n\nmellom\n\nBergen\n\nkommune\n\nog\n\n"
                      + LONG)
     assert got[:2] == ["Avtale om skoleskyss", "Avtalen er inngått mellom Bergen kommune og Vestland fylkeskommune."]
+
+
+def test_words_scattered_after_a_word_stack_go_before_its_last_word():
+    """A stack of the stretched line's first words and the paragraph's last line (one word, closing the sentence),
+    then the stretched line's other words one block each: they go before that last word; a heading of one word
+    after them is none of them."""
+    got = paragraphs("Avtale om skoleskyss\n\n" + LONG + "\nUtgifter\nsom\nfaller\nutenfor\nordningen,\n"
+                     "fylkeskommunen.\n\ndekkes\n\netter\n\nsøknad\n\nfra\n\nVarighet\n\nAvtalen gjelder i fire år.\n")
+    assert got[-3:] == ["Utgifter som faller utenfor ordningen, dekkes etter søknad fra fylkeskommunen.", "Varighet",
+                        "Avtalen gjelder i fire år."]
 
 
 def test_headings_one_word_each_are_no_scattered_words():
@@ -273,7 +317,7 @@ def test_capacity_leaves_out_a_title_set_larger():
     body = PROSE.strip().split("\n")
     lines = [Line(i, t) for i, t in enumerate(["Avtale om samarbeid om forenkling av statlig styring",
                                                "av kommunene 2031–2033"] + body, 1)]
-    assert unwrap.capacity(lines) == min(unwrap._spans(lines)[1:]) > 90
+    assert unwrap.capacity(lines) == min(measure._spans(lines)[1:]) > 90
 
 
 def test_paragraph_ending_on_og_goes_on_across_a_page_break():
@@ -522,3 +566,53 @@ def test_one_blank_line_in_a_text_without_paragraph_gaps_makes_no_blank_separate
             "Tiltak som krev finansiering, skal handsamast i dei ordinære budsjettprosessane.\n")
     lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
     assert not unwrap.blank_separated(lines, wrapped=True)
+
+
+WATER = [
+    "Kommunane i Vestmo og Nordmo skal i avtaleperioden samarbeide om drift av",
+    "vassverket, og felles rutinar for vedlikehald av leidningsnettet skal vere på plass",
+    "innan utgangen av mars. Kommunane dekkjer kostnadene etter folketal. Leiinga i",
+    "kvar kommune melder frå om mangelfull vasskvalitet utan opphald, og",
+    "tilsynsmyndigheita skal varslast same dag.",
+    "Miljøvernavdelinga hos Statsforvaltaren gjev råd om tiltak mot forureining i",
+    "nedbørfeltet, og kommunane gjer greie for korleis råda er følgde opp. Rapporten blir",
+    "lagd fram for kommunestyra kvart år.",
+    "Vassverket i Nordmo står for om lag tre fjerdedelar av produksjonen, medan Vestmo",
+    "har ansvar for reservevatnet. Kvar kommune har éin representant i styringsgruppa,",
+    "som møtest minst to gonger i året. Møta blir leidde vekselvis av dei to",
+    "kommunedirektørane, og referat blir lagde ut på nettsidene til kommunane.",
+    "Avtalen gjeld frå 1. januar 2026 og fram til 31. desember 2029. Kvar av partane kan",
+    "seie opp avtalen med tolv månaders varsel. Tvistar som ikkje blir løyste i",
+    "styringsgruppa, blir lagde fram for kommunestyra i begge kommunane.",
+    "Kostnadene med felles investeringar blir fordelte etter folketalet per 1. januar same",
+    "år. Nordmo kommune fører rekneskapen for samarbeidet, og Vestmo kommune får",
+    "eit årleg oversyn innan utgangen av februar. Meirforbruk ut over budsjettet krev",
+    "samtykke frå begge kommunestyra.",
+]
+
+
+def test_glyphs_measure_a_proportional_face():
+    """«m» and «w» are wide, «i», «l» and «t» narrow: as many characters, not as wide a line."""
+    width = measure.glyphs
+    assert width("Møte med kommunen") > len("Møte med kommunen") > width("til tiltak i tide")
+    assert width("mmmm") > 1.5 * width("nnnn") > 2.5 * width("iiii")
+
+
+def test_a_line_of_narrow_letters_is_not_full():
+    """PDF text (pdftotext, pypdf) wrapped by a proportional face: «… nettsidene til kommunane.» has as many
+    characters as the lines that wrapped, but its letters are narrow, so «Avtalen» would have fitted after it: the
+    paragraph ends there. Counted in characters, the line looked full and went on."""
+    lines = [Line(i, t) for i, t in enumerate(WATER, 1)]
+    assert unwrap.line_measure(lines) is measure.glyphs
+    got = paragraphs("Avtale om vassforsyning\n\n" + "\n".join(WATER) + "\n")
+    assert [p.split()[0] for p in got[1:]] == ["Kommunane", "Miljøvernavdelinga", "Vassverket", "Avtalen",
+                                          "Kostnadene"]
+    assert got[3].endswith("nettsidene til kommunane.")
+
+
+def test_text_wrapped_at_a_column_is_measured_in_characters():
+    """pandoc wraps at 72 columns: counted in characters its lines come out even, so characters are its measure."""
+    import textwrap
+
+    text = textwrap.fill(" ".join(WATER), 72).split("\n")
+    assert unwrap.line_measure([Line(i, t) for i, t in enumerate(text, 1)]) is len

@@ -207,8 +207,9 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
         why = _debris(stripped) if line.hint in (None, "para", "footer") else None
         if why == "page number" and _heading_number(lines, index):
             why = None
-        if why and stripped == "o" and any(0 <= j < len(lines) and lines[j].text.strip() == "o" for j in range(index - 4, index + 5) if j != index):
-            why = None  # «o» near «o»: bullets set apart from their items (pdftotext: «o» / item / «o» / item), not logo text
+        if why and stripped == "o" and any(0 <= j < len(lines) and re.match(r"o(?:$|\s+\w)", lines[j].text.strip())
+                                           for j in range(index - 4, index + 5) if j != index):
+            why = None  # «o» near «o» or an «o …» item: bullets set apart from their items (pdftotext: «o» / item), not logo text
         if line.hint in ("footer", "header"):
             why = why or "running header or footer"
         if why:

@@ -13,7 +13,9 @@ apart from their text. Three readings, tried in this order:
   The lines after the column are dealt out in order: a heading's number takes one heading-like line (a capital, ten
   words at most, no closing mark); a list of n takes a block of lines without a blank inside that reads as n items
   (`_item_starts`), the next group taking what follows; n lines starting with a capital are read first, from the
-  longest block down (a paragraph after the list may follow its last item without a blank line). When the column opens with a heading's number and the rest
+  longest block down (a paragraph after the list may follow its last item without a blank line); where the first
+  item starts in lower case, blocks that end before the first line starting with a capital are tried first (the
+  paragraph after a list of lower-case items starts with one). When the column opens with a heading's number and the rest
   deals out without it, the number goes with a heading-like line just above the column (pdftotext may set the
   heading's text above its number: «Tiltak» / «1.» / «·» / «·» / «2.»); else, when it deals out as the column's
   last label, it heads the heading-like line after the list (pdftotext may read a heading's number before the
@@ -151,8 +153,12 @@ def _deal(groups: list[list[int]], texts: list[int], lines: list[Line], full: fl
     end = p + 1
     while end < len(texts) and texts[end] == texts[end - 1] + 1:
         end += 1  # a list's items stand in lines without a blank between
+    stops = list(range(end, p + n - 1, -1))
+    if lines[texts[p]].text.strip()[:1].islower():  # items in lower case: a capital after them starts the text after
+        capital = next((q for q in range(p + 1, end) if lines[texts[q]].text.strip()[:1].isupper()), end)
+        stops = [q for q in stops if q <= capital] + [q for q in stops if q > capital]
     for read in (_capital_starts, _item_starts):  # items that each start with a capital, the text after them aside, first
-        for stop in range(end, p + n - 1, -1):
+        for stop in stops:
             block = [lines[k] for k in texts[p:stop]]
             starts = read(block, n, full)
             if starts is None:
@@ -210,10 +216,8 @@ def _after_its_heading(lines: list[Line], out: list[Line], i: int, j: int | None
     (module docstring); None when the number goes with the line after it as usual."""
     if _kind(lines[i].text).kind not in HEADING_NUMBERS:
         return None
-    if j is not None and _heading_text(lines[j].text) and not TERMINAL.search(lines[j].text.strip()):
-        return None  # the line after is a heading: the number's own
-    if j is not None and not (TERMINAL.search(lines[j].text.strip()) or len(lines[j].text.split()) > 10):
-        return None
+    if j is not None and not _prose(lines, j):
+        return None  # the line after may be a heading: the number's own
     k = len(out) - 1
     while k >= 0 and out[k].blank():
         k -= 1
@@ -223,6 +227,18 @@ def _after_its_heading(lines: list[Line], out: list[Line], i: int, j: int | None
     if before is None or before.blank() or TERMINAL.search(before.text.strip()):
         return k
     return None
+
+
+def _prose(lines: list[Line], j: int) -> bool:
+    """lines[j] starts a paragraph, not a heading: it ends in a closing mark, runs past ten words, or goes on in
+    lower case on the next line (a wrapped sentence: «Partene skal prioritere … innenfor gjeldende» /
+    «budsjettrammer.»)."""
+    text = lines[j].text.strip()
+    if TERMINAL.search(text) or len(text.split()) > 10:
+        return True
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    return (nxt is not None and not nxt.blank() and nxt.hint in (None, "para") and nxt.text.strip()[:1].islower()
+            and len(text.split()) >= 4)
 
 
 def attach_lone_markers(lines: list[Line]) -> list[Line]:

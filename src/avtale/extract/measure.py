@@ -1,14 +1,24 @@
-"""How the lines of a text measure: its width, its first and last words, a row of columns.
+"""How the lines of a text measure: its width, its first and last words, a row of columns, and whether a line was
+full (`Room`: where the text's lines wrap, `capacity`).
 
 Reads: `Line`s or one line's text. Writes: nothing (numbers and words for unwrap and lone_labels).
-A count of characters stands for a line's width (plain text keeps no positions).
+A count of characters stands for a line's width (plain text keeps no positions); where a text was wrapped by a
+proportional face (a PDF's text), the widths of an average face (`glyphs`) measure it better (`line_measure`).
 """
 
 from __future__ import annotations
 
+import re
+
 from avtale.extract.clean import COLUMN_GAP
 from avtale.extract.lines import Line
-from avtale.extract.markers import marker
+from avtale.extract.markers import TERMINAL, marker, starts_structure
+
+FUNCTION_WORDS = {
+    "til", "og", "i", "på", "for", "med", "om", "av", "fra", "frå", "en", "et", "ei", "ein", "eit", "den", "det",
+    "de", "dei", "som", "at", "å", "eller", "samt", "mellom", "etter", "under", "ved", "hos", "mot", "innen", "gjennom",
+}
+LOWER_START = re.compile(r"^[a-zæøåäöéü(]")
 
 
 def width(lines: list[Line]) -> int:
@@ -38,3 +48,101 @@ def first_word(text: str) -> str:
     parts = text.split()
     return parts[0] if parts else ""
 
+
+
+# Advance widths (thousandths of an em) of a proportional text face, the mean of Helvetica's and Times's metrics
+# (Arial, Liberation, Calibri and DejaVu keep close proportions): a narrow «i», «l», «t» against a wide «m», «w»
+# and capitals. Characters not listed count as a lower-case «n».
+_NARROW = {" ": 264, "i": 250, "j": 250, "l": 250, "t": 278, "f": 306, "r": 333, ".": 264, ",": 264, ":": 278,
+           ";": 278, "!": 306, "'": 200, "|": 250, "(": 333, ")": 333, "-": 333, "/": 278, "I": 306, "J": 444,
+           "«": 500, "»": 500, "\u00ad": 333}
+_WIDE = {"m": 806, "w": 722, "M": 861, "W": 944, "æ": 778, "Æ": 944, "%": 861, "&": 722, "@": 930, "—": 1000}
+_LOWER = {"a": 500, "b": 528, "c": 472, "d": 528, "e": 500, "g": 528, "h": 528, "k": 500, "n": 528, "o": 528,
+          "p": 528, "q": 528, "s": 444, "u": 528, "v": 500, "x": 500, "y": 500, "z": 472, "ø": 555, "å": 500}
+_UPPER = {"A": 694, "B": 667, "C": 694, "D": 722, "E": 639, "F": 583, "G": 750, "H": 722, "K": 694, "L": 583,
+          "N": 722, "O": 750, "P": 611, "Q": 750, "R": 694, "S": 611, "T": 611, "U": 722, "V": 694, "X": 694,
+          "Y": 694, "Z": 611, "Ø": 750, "Å": 694}
+_ADVANCE = {**_LOWER, **_UPPER, **_NARROW, **_WIDE}
+_MEAN = 500  # an average character of Norwegian prose, spaces counted
+
+
+def glyphs(text: str) -> float:
+    """The text's width as set in a proportional face, in average characters (`_ADVANCE`): «Kommunesektoren
+    vil» is wider than «til tjenestene i» of as many characters. Digits are as wide as «n»."""
+    return sum(_ADVANCE.get(c, 528) for c in text) / _MEAN
+
+
+def _spans(lines: list[Line], measure=len) -> list[float]:
+    """Over the lines a lower-case word certainly continues, (line + space + the next word) by `measure`, sorted.
+    A line shorter than half the text's width did not end for lack of room (a manual break, a title set larger)."""
+    half = width(lines) / 2
+    return sorted(measure(a.text.strip() + " " + first_word(b.text.strip()))
+                  for a, b in zip(lines, lines[1:])
+                  if not a.blank() and not b.blank() and not a.hint and not b.hint and LOWER_START.match(b.text.strip())
+                  and not TERMINAL.search(a.text.strip()) and not is_row(a.text) and not starts_structure(b.text)
+                  and last_word(a.text) not in FUNCTION_WORDS and not a.text.rstrip().endswith(("-", "\u00ad"))
+                  and len(a.text.strip()) >= half)
+
+
+def capacity(lines: list[Line], measure=len) -> float | None:
+    """Where the text's lines really wrap: the 10th percentile of `_spans` (by `measure`: characters or `glyphs`);
+    None with fewer than five. A span under four fifths of the median is no line of body text (a title set
+    larger, a narrower list item): left out."""
+    spans = _body_spans(lines, measure)
+    return spans[len(spans) // 10] if spans else None
+
+
+def _body_spans(lines: list[Line], measure) -> list[float]:
+    spans = _spans(lines, measure)
+    if len(spans) < 5:
+        return []
+    return [x for x in spans if x >= 0.8 * spans[len(spans) // 2]]
+
+
+def line_measure(lines: list[Line]):
+    """How to measure this text's lines: `glyphs` (a proportional face's widths: a PDF's text, where a line of
+    «m» and «w» holds fewer characters than one of «i» and «l»), or `len` where lines were wrapped at a count of
+    characters (pandoc's 72 columns, a typewriter face). Evidence: the measure under which the lines a lower-case
+    word continues come out more even (the spread of `_spans`, 90th over 10th percentile) is the one the text was
+    wrapped by; `len` with too few such lines to tell."""
+    spread = {}
+    for m in (len, glyphs):
+        spans = _body_spans(lines, m)
+        if not spans:
+            return len
+        spread[m] = spans[int(len(spans) * 0.9) - 1] / spans[len(spans) // 10]
+    return glyphs if spread[glyphs] < spread[len] else len
+
+
+class Room:
+    """Whether a line was full: the next line's first word would not have fitted after it. Measured by the text's
+    own `line_measure` against its `capacity`, never above its widest line (pandoc wraps at exactly 72 columns).
+
+    By `glyphs`, a span between the widest line set and the narrowest wrap seen is undecided (the face's widths
+    are estimates of a face not known): there the count of characters, a second estimate, decides."""
+
+    def __init__(self, lines: list[Line]):
+        self.measure = line_measure(lines)
+        self.chars = _turn(lines, len)
+        self.at = _turn(lines, self.measure) if self.measure is not len else self.chars
+        if self.measure is not len and self.at is not None:
+            self.widest = max(glyphs(ln.text.strip()) for ln in lines if not is_row(ln.text))
+            self.narrowest = capacity(lines, glyphs)
+
+    def full(self, line: str, nxt: str) -> bool:
+        """`line` (stripped) had no room for the first word of `nxt`."""
+        span = line + " " + first_word(nxt)
+        if self.measure is len:
+            return len(span) > self.chars
+        w = glyphs(span)
+        if self.widest < w < self.narrowest:
+            return len(span) > self.chars
+        return w > self.at
+
+
+def _turn(lines: list[Line], measure) -> float | None:
+    """`capacity`, never above the widest line but one (a space) by `measure`; «>» then means «at least»."""
+    at = capacity(lines, measure)
+    if at is None:
+        return None
+    return min(at, max(measure(ln.text.strip()) for ln in lines if not is_row(ln.text)) + 1) - 0.5

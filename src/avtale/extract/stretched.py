@@ -33,7 +33,15 @@ WORD = re.compile(r"^[\wæøåÆØÅ«»\"'()–-]+(?:\.[\wæøå]+)*[,.:;]?$") 
 def _word(line: Line) -> bool:
     text = line.text.strip()
     return (line.hint is None and bool(WORD.match(text)) and not LONE_LABEL.match(text) and not starts_structure(text)
-            and not text.isdigit())
+            and any(c.isalpha() for c in text))  # not a number nor a span of years («2027–2029», a title's last line)
+
+
+def _fragment(line: Line) -> bool:
+    """Two or three words of a sentence's inside pdftotext kept together («samarbeid med»), in lower case: taken only
+    after scattered single words, as the run's next block."""
+    parts = line.text.split()
+    return (line.hint is None and 2 <= len(parts) <= 3 and parts[0][:1].islower()
+            and all(WORD.match(p) and any(c.isalpha() for c in p) for p in parts))
 
 
 def _inner(text: str) -> bool:
@@ -90,12 +98,28 @@ def gather_scattered(lines: list[Line], notes: Notes) -> list[Line]:
         while True:
             while k < len(out) and out[k].blank():
                 k += 1
-            if k < len(out) and _word(out[k]) and (k + 1 == len(out) or out[k + 1].blank()):
+            if k < len(out) and (_word(out[k]) or words and _fragment(out[k])) and (k + 1 == len(out) or out[k + 1].blank()):
                 words.append(k)
                 k += 1
             else:
                 break
+        past = not words
+        if past:
+            words = _past_heading_number(out, k)
         seam = _seam(block, [out[w].text.strip() for w in words])
+        inner = list(words)
+        while inner and out[inner[-1]].text.strip()[:1].isupper() and not out[inner[-1]].text.strip().endswith(","):
+            inner.pop()  # a heading of one word after the scattered words («Varighet») is none of them
+        if seam is None and _into_stack(block, [out[w].text.strip() for w in inner]):
+            words, last = inner, block[-1]
+            *inner, end = last.text.split()
+            text = " ".join(inner + [out[w].text.strip() for w in words] + [end])
+            out[i - 1] = Line(last.no, text, last.page, last.hint, last.page_start, goes_on=False)
+            for w in words:
+                out[w] = Line(out[w].no, "", out[w].page, None, out[w].page_start)
+            notes.uncertain(last.no, f"words set apart after a stretched line put back before its last word: «{text[:60]}»")
+            i = words[-1] + 1
+            continue
         if seam is not None:
             head = out[start + seam]
             text = " ".join([head.text.strip()] + [out[w].text.strip() for w in words])
@@ -104,9 +128,33 @@ def gather_scattered(lines: list[Line], notes: Notes) -> list[Line]:
                 out[w] = Line(out[w].no, "", out[w].page, None, out[w].page_start)
             notes.uncertain(head.no, f"words set apart after the paragraph put back into it: «{text[:60]}»")
             i = words[-1] + 1
+            if past and words:  # the heading's number keeps its place, one blank line from what follows the words
+                gone = set(range(k + 1, words[-1] + 1))
+                out = [x for n, x in enumerate(out) if n not in gone]
+                i = k + 1
             continue
         i += 1
     return out
+
+
+def _past_heading_number(lines: list[Line], k: int) -> list[int]:
+    """The scattered words after a heading's lone number (lines[k]: «2.», set between the paragraph and them by the
+    text flow), each a block of its own, up to the one closing the sentence: «2.» / «ny» / «avtale.» / «Virkeområde».
+    The first in lower case; none when they do not close a sentence (then they may be the heading's own)."""
+    if k >= len(lines) or not LONE_LABEL.match(lines[k].text.strip()) or lines[k].text.strip()[:1] not in "§0123456789":
+        return []
+    words, k = [], k + 1
+    while True:
+        while k < len(lines) and lines[k].blank():
+            k += 1
+        if k < len(lines) and _word(lines[k]) and (k + 1 == len(lines) or lines[k + 1].blank()):
+            words.append(k)
+            if TERMINAL.search(lines[k].text.strip()):
+                break
+            k += 1
+        else:
+            return []
+    return words if lines[words[0]].text.strip()[:1].islower() else []
 
 
 def _seam(block: list[Line], words: list[str]) -> int | None:
@@ -119,6 +167,16 @@ def _seam(block: list[Line], words: list[str]) -> int | None:
         return None
     first, second = block[-2].text.strip(), block[-1].text.strip()
     return len(block) - 2 if not TERMINAL.search(first) or second[:1].islower() else None
+
+
+def _into_stack(block: list[Line], words: list[str]) -> bool:
+    """The block ends in a word stack (`join_word_stacks`) whose last word closes a sentence, and words from inside a
+    sentence follow (the first in lower case): the stack held the stretched line's first words and then the
+    paragraph's last line, one word («Tiltak» / «som» / … / «handsamast» / «budsjettprosessane.» / «» / «i» / «» /
+    «dei» / «» / «ordinære»); the words go before that last word. No sentence starts in lower case after a full stop."""
+    if not block or not words or not block[-1].goes_on or block[-1].hint or len(block[-1].text.split()) < 3:
+        return False
+    return bool(TERMINAL.search(block[-1].text.strip())) and words[0][:1].islower() and not TERMINAL.search(words[-1])
 
 
 def restore_stretched(lines: list[Line], notes: Notes) -> list[Line]:

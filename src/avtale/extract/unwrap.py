@@ -19,7 +19,8 @@ A lead-in («Partene skal:» over a list) that starts after a sentence's end is 
 paragraph of its own, and so is a short line starting with a capital and without a closing
 mark (a heading, where the text has no blank lines: pypdf). Where a sentence ends at a line end and the next line starts with a capital, the line
 goes on only when it is full by the text's own measure (`capacity`: where lines that
-a lower-case word continues really wrap).
+a lower-case word continues really wrap), lines measured as a proportional face sets them (`measure.glyphs`)
+unless the text was wrapped at a count of characters (`line_measure`).
 
 In plain text whose paragraphs are set apart by blank lines (`blank_separated`), two
 adjacent lines of prose where a sentence ends and the next begins are one paragraph
@@ -52,16 +53,11 @@ from avtale.extract.lone_labels import attach_lone_markers
 from avtale.extract.measure import first_word as _first_word
 from avtale.extract.measure import is_row as _is_row
 from avtale.extract.measure import last_word as _last_word
-from avtale.extract.measure import width
+from avtale.extract.measure import FUNCTION_WORDS, LOWER_START, Room, capacity, line_measure, width  # noqa: F401 (used by tests)
 from avtale.extract.stretched import restore_stretched
 from avtale.extract.markers import TERMINAL, marker, starts_structure
 
 CONJUNCTIONS = {"og", "eller", "samt", "enn", "and", "or", "til"}
-FUNCTION_WORDS = {
-    "til", "og", "i", "på", "for", "med", "om", "av", "fra", "frå", "en", "et", "ei", "ein", "eit", "den", "det",
-    "de", "dei", "som", "at", "å", "eller", "samt", "mellom", "etter", "under", "ved", "hos", "mot", "innen", "gjennom",
-}
-LOWER_START = re.compile(r"^[a-zæøåäöéü(]")
 
 
 def is_wrapped(lines: list[Line]) -> bool:
@@ -78,32 +74,10 @@ def is_wrapped(lines: list[Line]) -> bool:
     return count >= 2
 
 
-def _spans(lines: list[Line]) -> list[float]:
-    """Over the lines a lower-case word certainly continues, (line + space + the next word) in characters, sorted.
-    A line shorter than half the text's width did not end for lack of room (a manual break, a title set larger)."""
-    half = width(lines) / 2
-    return sorted(len(a.text.strip()) + 1 + len(_first_word(b.text.strip()))
-                  for a, b in zip(lines, lines[1:])
-                  if not a.blank() and not b.blank() and not a.hint and not b.hint and LOWER_START.match(b.text.strip())
-                  and not TERMINAL.search(a.text.strip()) and not _is_row(a.text) and not starts_structure(b.text)
-                  and _last_word(a.text) not in FUNCTION_WORDS and not a.text.rstrip().endswith(("-", "\u00ad"))
-                  and len(a.text.strip()) >= half)
-
-
-def capacity(lines: list[Line]) -> float | None:
-    """Where the text's lines really wrap: the 10th percentile of `_spans`, in characters;
-    None with fewer than five. A span under four fifths of the median is no line of body text (a title set
-    larger, a narrower list item): left out."""
-    spans = _spans(lines)
-    if len(spans) < 5:
-        return None
-    spans = [x for x in spans if x >= 0.8 * spans[len(spans) // 2]]
-    return spans[len(spans) // 10]
-
-
 # «Kulturog likestillingsdepartementet»: a compound's first part glued to «og» (pdftotext joins a word divided at
 # a line end, taking «Kultur-» + «og» for one word).
 GLUED_OG = re.compile(r"(?<![\w-])([A-ZÆØÅa-zæøå][a-zæøå]{2,})og(?=\s+[a-zæøå]|\s*$)")
+GLUED_OG_CAPS = re.compile(r"(?<![\w-])([A-ZÆØÅ]{3,})OG(?=\s+[A-ZÆØÅ]{2,})")  # «HELSEOG OMSORGSTENESTENE», in a line in capitals
 MINISTRY = re.compile(r"(?:departementet|minister)[,.]?$")  # «Kommunal- og distriktsdepartementet»: a compound name
 FIRST_PART = re.compile(r"([A-ZÆØÅa-zæøå]+)-\s+(?:og|eller)\b")
 
@@ -113,11 +87,13 @@ def compound_hyphens(lines: list[Line], notes: Notes) -> list[Line]:
     glued to «og» and followed by a lower-case word (on the same line or the next) is a compound's first part whose
     hyphen the exporter took for a word division. Norwegian words end in «-log», «-gog» and «-tog» (dialog, katalog,
     pedagog, opptog): a stem ending in «l», «g» or «t» is a first part only where the text writes it so elsewhere
-    («Kommunal- og distriktsminister») or a ministry's name follows («Kommunalog distriktsdepartementet»)."""
+    («Kommunal- og distriktsminister») or a ministry's name follows («Kommunalog distriktsdepartementet»).
+    In a line set in capitals (a title: «… TIL HELSEOG OMSORGSTENESTENE») a word glued to «OG» before another word
+    in capitals is read so too (`GLUED_OG_CAPS`), a stem ending in «K» (BARSKOG) kept as well."""
     out = list(lines)
     parts = {m.group(1).casefold() for ln in lines for m in FIRST_PART.finditer(ln.text)}
     for k, line in enumerate(out):
-        if line.hint not in (None, "para") or "og" not in line.text:
+        if line.hint not in (None, "para") or "og" not in line.text.casefold():
             continue
         nxt = next((x.text.strip() for x in out[k + 1 : k + 2] if not x.blank()), "")
 
@@ -129,9 +105,16 @@ def compound_hyphens(lines: list[Line], notes: Notes) -> list[Line]:
                 return m.group(0)
             return f"{m.group(1)}- og"
 
-        text = GLUED_OG.sub(fix, line.text)
+        def fix_caps(m: re.Match) -> str:
+            after = line.text[m.end():].split()[0].casefold()
+            if m.group(1)[-1] in "LGTK" and m.group(1).casefold() not in parts and not MINISTRY.search(after):
+                return m.group(0)  # «KATALOG», «OPPTOG», «BARSKOG»
+            return f"{m.group(1)}- OG"
+
+        glued = GLUED_OG_CAPS if _caps(line.text) else GLUED_OG
+        text = glued.sub(fix_caps if glued is GLUED_OG_CAPS else fix, line.text)
         if text != line.text:
-            notes.uncertain(line.no, f"«{GLUED_OG.search(line.text).group(0)}» read as a compound with its hyphen lost: «{text.strip()[:60]}»")
+            notes.uncertain(line.no, f"«{glued.search(line.text).group(0)}» read as a compound with its hyphen lost: «{text.strip()[:60]}»")
             out[k] = Line(line.no, text, line.page, line.hint, line.page_start, line.goes_on)
     return out
 
@@ -140,10 +123,9 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
     lines = attach_lone_markers(compound_hyphens(restore_stretched(lines, notes), notes))
     wrapped = is_wrapped(lines)
     full_at = width(lines) * 0.82 if wrapped else None
-    turn_at = capacity(lines) if wrapped else None
-    if turn_at is not None:  # never above the widest lines (pandoc wraps at exactly 72 columns); «>» then means «at least»
-        turn_at = min(turn_at, max(len(ln.text.strip()) for ln in lines if not _is_row(ln.text)) + 1) - 0.5
-    spaced = plain_text and blank_separated(lines, turn_at, wrapped)  # a reader of PDF positions or Word paragraphs knows better
+    room = Room(lines) if wrapped else None
+    room = room if room is not None and room.at is not None else None  # too few wrapped lines to measure
+    spaced = plain_text and blank_separated(lines, room, wrapped)  # a reader of PDF positions or Word paragraphs knows better
     vocabulary = {w.casefold() for ln in lines for w in re.findall(r"[\wæøåÆØÅ-]+", ln.text)}
     hyphenated = is_hyphenated(lines, vocabulary)
     leads = lead_ins(lines)
@@ -165,7 +147,7 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
             item = _indent_relation(prev, line, paras[-1]) or item
         # a lead-in («… skal:» over a list) after a sentence's end is a paragraph of its own
         lead = k in leads and prev is not None and TERMINAL.search(prev.text.strip()) and not item
-        if not lead and (across or (prev is not None and (_joins(prev, line, full_at, first, title, item, turn_at)
+        if not lead and (across or (prev is not None and (_joins(prev, line, full_at, first, title, item, room)
                                                           or spaced and _manual_break(prev, line, item)))):
             para = paras[-1]
             para.text = _join(para.text, line.text.strip(), vocabulary, line.no, notes, hyphenated)
@@ -203,7 +185,7 @@ def lead_ins(lines: list[Line]) -> set[int]:
     return out
 
 
-def blank_separated(lines: list[Line], turn_at: float | None = None, wrapped: bool = True) -> bool:
+def blank_separated(lines: list[Line], room: Room | None = None, wrapped: bool = True) -> bool:
     """A text whose blocks are set apart by blank lines (Word's empty paragraphs, or spacing an exporter
     shows): of the lines of prose that start after a sentence's end (not a heading or a list item) on the same
     page, at least two, and as many as start right under one, follow a blank line; in wrapped text a line that
@@ -224,7 +206,7 @@ def blank_separated(lines: list[Line], turn_at: float | None = None, wrapped: bo
         elif prev is not None and wrapped and _sentence_turn(prev, line) and prev.page == line.page and not line.page_start:
             if gap:
                 across += 1
-            elif turn_at is None or len(prev.text.strip()) + 1 + len(_first_word(text)) <= turn_at:
+            elif room is None or not room.full(prev.text.strip(), text):
                 adjacent += 1
         prev, gap = line, False
     if wrapped:
@@ -269,7 +251,7 @@ def _indent_relation(a: Line, b: Line, para: Para) -> str | None:
 
 
 def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: bool = False, item=False,
-           turn_at: float | None = None) -> bool:
+           room: Room | None = None) -> bool:
     if b.hint == "wrap":
         return True  # a reader knows the line continues the block above (PDF positions)
     if a.goes_on and b.hint in (None, "para") and a.page == b.page and not b.page_start and not starts_structure(b.text):
@@ -306,8 +288,10 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
     if full_at is not None and TERMINAL.search(at) and _heading_like(bt, full_at):
         return False  # after a sentence's end, a short line without a closing mark ends no paragraph: a heading
     if full_at is not None and marker(bt).kind != "bare":
-        if TERMINAL.search(at) and bt[:1].isupper():  # a sentence ends at the line end: a really full line goes on
-            full_at = turn_at if turn_at is not None else full_at / 0.82 * 0.97
+        if TERMINAL.search(at) and bt[:1].isupper() and room is not None:
+            return room.full(at, bt)  # a sentence ends at the line end: a really full line goes on
+        if TERMINAL.search(at) and bt[:1].isupper():
+            full_at = full_at / 0.82 * 0.97
         return len(at) + 1 + len(_first_word(bt)) > full_at
     return False
 
