@@ -15,13 +15,22 @@ table: their lines are merged by height (a line within half a line's height of a
 the same row) and written as rows of tab-separated cells, one cell per block, left to right;
 a block with no line on a row leaves its cell empty (a leading tab keeps a right-hand cell
 in its column). A row starts a paragraph where a line of it starts one in its block.
-A block of one line (a running header beside a page number, a logo's text) is left alone:
-two lines or more is what a signature cell (a name over a title) has.
+Blocks side by side down the page (joined through each other: a cell of two lines beside
+two cells of one) make a group; the next group down the page with the same columns, with no
+other block between, is the table's next row (cells of one line each, under a signature line).
+A table must give two rows or more: a single row (a running header beside a page number, a
+row of logos) is left alone. A block of list labels only (`LABEL_ONLY`) is no cell.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+# A block of list labels only («1.» … «4.», read as debris «PFUNH», or a heading's number «3.2» beside its text) is a
+# label column, not a table's cell: Tesseract's column finder sets it beside the items, and `ocr_lists` and
+# `ocr_text.heading_numbers` look for it on lines of its own.
+LABEL_ONLY = re.compile(r"^(?:[A-ZÆØÅ]{3,9}-?|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zA-Z][.)]?|[^\w\s]{1,2})$")
 
 Cells = list[list[Any]]  # a visual line's cells, each a list of words (read_ocr.Word)
 
@@ -34,10 +43,54 @@ def _box(lines: list[list[Any]]) -> tuple[int, int, int, int, int]:
 
 
 def side_by_side(a: tuple, b: tuple) -> bool:
-    """Two blocks' boxes (left, top, right, bottom, height) are cells of one table row: apart across the page,
-    tops within a line's height."""
+    """Two blocks' boxes (left, top, right, bottom, height) stand side by side: apart across the page, and
+    overlapping down it by half a line's height or more."""
     apart = a[2] < b[0] or b[2] < a[0]
-    return apart and abs(a[1] - b[1]) <= max(a[4], b[4])
+    return apart and min(a[3], b[3]) - max(a[1], b[1]) >= min(a[4], b[4]) / 2
+
+
+def _columns(group: list[tuple], boxes: dict) -> list[int]:
+    """The lefts of a group's columns (blocks whose lefts are within a line's height share a column)."""
+    lefts: list[int] = []
+    for b in sorted(group, key=lambda g: boxes[g][0]):
+        if not lefts or boxes[b][0] - lefts[-1] > boxes[b][4]:
+            lefts.append(boxes[b][0])
+    return lefts
+
+
+def tables(order: list[tuple], boxes: dict, labels: set[tuple] = frozenset()) -> list[list[tuple]]:
+    """Groups of blocks that make a table: blocks side by side (joined through each other), and the next such
+    group down the page when it has the same columns and no other block stands between; a table has two rows
+    or more (a name over a title, or two rows of single lines: `visual_lines` checks)."""
+    parent = {b: b for b in order}
+
+    def root(b):
+        while parent[b] != b:
+            b = parent[b]
+        return b
+
+    cells = [b for b in order if b not in labels]
+    for n, a in enumerate(cells):
+        for b in cells[n + 1:]:
+            if side_by_side(boxes[a], boxes[b]):
+                parent[root(b)] = root(a)
+    groups: dict[tuple, list[tuple]] = {}
+    for b in order:
+        groups.setdefault(root(b), []).append(b)
+    found = sorted((g for g in groups.values() if len(g) >= 2), key=lambda g: min(boxes[b][1] for b in g))
+    chains: list[list[list[tuple]]] = []
+    for g in found:
+        if chains:
+            last = chains[-1][-1]
+            a, b = _columns(last, boxes), _columns(g, boxes)
+            bottom, top = max(boxes[x][3] for x in last), min(boxes[x][1] for x in g)
+            between = any(bottom < (boxes[x][1] + boxes[x][3]) / 2 < top for x in order)
+            height = max(boxes[x][4] for x in g)
+            if len(a) == len(b) and all(abs(p - q) <= height for p, q in zip(a, b)) and not between:
+                chains[-1].append(g)
+                continue
+        chains.append([g])
+    return [[b for g in chain for b in g] for chain in chains]
 
 
 def visual_lines(words: list[Any]) -> list[tuple[bool, Cells]]:
@@ -52,60 +105,62 @@ def visual_lines(words: list[Any]) -> list[tuple[bool, Cells]]:
     for i, (key, _) in enumerate(lines):
         blocks.setdefault(key[:2], []).append(i)
     boxes = {b: _box([lines[i][1] for i in ix]) for b, ix in blocks.items()}
-    order = list(blocks)
     group_of: dict[tuple, list[tuple]] = {}
-    for n, b in enumerate(order):
-        if b in group_of or len(blocks[b]) < 2:
-            continue
-        partners = [c for c in order[n + 1:] if c not in group_of and len(blocks[c]) >= 2
-                    and side_by_side(boxes[b], boxes[c])]
-        partners = [c for k, c in enumerate(partners)
-                    if all(boxes[c][2] < boxes[d][0] or boxes[d][2] < boxes[c][0] for d in partners[:k])]
-        if partners:
-            group = sorted([b, *partners], key=lambda g: boxes[g][0])
-            for g in group:
-                group_of[g] = group
+    rows_of: dict[int, list[tuple[bool, Cells]]] = {}
+    labels = {b for b, ix in blocks.items() if all(LABEL_ONLY.match(" ".join(w.text for w in lines[i][1]))
+                                                   for i in ix)}
+    for table in tables(list(blocks), boxes, labels):
+        rows = _rows(lines, blocks, table, boxes)
+        if len(rows) >= 2:  # one row is a running header beside a page number, or a row of logos
+            rows_of[id(table)] = rows
+            for b in table:
+                group_of[b] = table
     out: list[tuple[bool, Cells]] = []
     prev = None
     done: set[int] = set()
-    for i, (key, ws) in enumerate(lines):
+    for key, ws in lines:
         group = group_of.get(key[:2])
         if group is None:
             out.append((prev is not None and key[:3] != prev[:3], [ws]))
             prev = key
         elif id(group) not in done:
             done.add(id(group))
-            out += _rows(lines, blocks, group, boxes)
-            prev = ("group",)
+            out += rows_of[id(group)]
+            prev = ("table",)
     if out:
         out[0] = (False, out[0][1])
     return out
 
 
 def _rows(lines, blocks, group, boxes) -> list[tuple[bool, Cells]]:
-    """The lines of side-by-side blocks merged into rows of cells by their height on the page."""
-    items = []  # (centre y, column, starts a paragraph, words)
-    for column, b in enumerate(group):
-        for n, i in enumerate(blocks[b]):
-            key, ws = lines[i]
-            top = min(w.top for w in ws)
-            bottom = max(w.top + w.height for w in ws)
-            starts = n > 0 and key[:3] != lines[blocks[b][n - 1]][0][:3]
-            items.append(((top + bottom) / 2, column, starts, ws))
-    items.sort(key=lambda t: (t[0], t[1]))
+    """The lines of a table's blocks merged into rows of cells by their height on the page; a row starts a
+    paragraph where a line's height of paper or more lies above it."""
+    lefts = _columns(group, boxes)
+    items = []  # (top, bottom, column, words)
+    for b in group:
+        column = min(range(len(lefts)), key=lambda k: abs(lefts[k] - boxes[b][0]))
+        for i in blocks[b]:
+            ws = lines[i][1]
+            items.append((min(w.top for w in ws), max(w.top + w.height for w in ws), column, ws))
+    items.sort(key=lambda t: ((t[0] + t[1]) / 2, t[2]))
     height = max(boxes[b][4] for b in group)
     rows: list[list[tuple]] = []
     for item in items:
-        if rows and abs(item[0] - rows[-1][0][0]) <= height / 2 and all(t[1] != item[1] for t in rows[-1]):
+        centre = (item[0] + item[1]) / 2
+        if rows and abs(centre - (rows[-1][0][0] + rows[-1][0][1]) / 2) <= height / 2 \
+                and all(t[2] != item[2] for t in rows[-1]):
             rows[-1].append(item)
         else:
             rows.append([item])
     out = []
-    for n, row in enumerate(rows):
-        cells: Cells = [[] for _ in group]
-        for _, column, _, ws in row:
+    bottom = None
+    for row in rows:
+        cells: Cells = [[] for _ in lefts]
+        for _, _, column, ws in row:
             cells[column] = ws
         while cells and not cells[-1]:
             cells.pop()
-        out.append((n == 0 or any(t[2] for t in row), cells))
+        top = min(t[0] for t in row)
+        out.append((bottom is None or top - bottom >= height, cells))
+        bottom = max(t[1] for t in row)
     return out
