@@ -93,8 +93,9 @@ def tables(order: list[tuple], boxes: dict, labels: set[tuple] = frozenset()) ->
     return [[b for g in chain for b in g] for chain in chains]
 
 
-def visual_lines(words: list[Any]) -> list[tuple[bool, Cells]]:
-    """The page's lines in reading order (the module's docstring): (starts a paragraph, cells)."""
+def visual_lines(words: list[Any]) -> list[tuple[bool, Cells, int | None]]:
+    """The page's lines in reading order (the module's docstring): (starts a paragraph, cells, the table's left
+    edge for a table's row, else None)."""
     lines: list[tuple[tuple, list[Any]]] = []
     for w in words:
         if lines and lines[-1][0] == w.key:
@@ -106,7 +107,7 @@ def visual_lines(words: list[Any]) -> list[tuple[bool, Cells]]:
         blocks.setdefault(key[:2], []).append(i)
     boxes = {b: _box([lines[i][1] for i in ix]) for b, ix in blocks.items()}
     group_of: dict[tuple, list[tuple]] = {}
-    rows_of: dict[int, list[tuple[bool, Cells]]] = {}
+    rows_of: dict[int, list[tuple[bool, Cells, int | None]]] = {}
     labels = {b for b, ix in blocks.items() if all(LABEL_ONLY.match(" ".join(w.text for w in lines[i][1]))
                                                    for i in ix)}
     for table in tables(list(blocks), boxes, labels):
@@ -115,24 +116,24 @@ def visual_lines(words: list[Any]) -> list[tuple[bool, Cells]]:
             rows_of[id(table)] = rows
             for b in table:
                 group_of[b] = table
-    out: list[tuple[bool, Cells]] = []
+    out: list[tuple[bool, Cells, int | None]] = []
     prev = None
     done: set[int] = set()
     for key, ws in lines:
         group = group_of.get(key[:2])
         if group is None:
-            out.append((prev is not None and key[:3] != prev[:3], [ws]))
+            out.append((prev is not None and key[:3] != prev[:3], [ws], None))
             prev = key
         elif id(group) not in done:
             done.add(id(group))
             out += rows_of[id(group)]
             prev = ("table",)
     if out:
-        out[0] = (False, out[0][1])
+        out[0] = (False, *out[0][1:])
     return out
 
 
-def _rows(lines, blocks, group, boxes) -> list[tuple[bool, Cells]]:
+def _rows(lines, blocks, group, boxes) -> list[tuple[bool, Cells, int | None]]:
     """The lines of a table's blocks merged into rows of cells by their height on the page; a row starts a
     paragraph where a line's height of paper or more lies above it."""
     lefts = _columns(group, boxes)
@@ -161,6 +162,6 @@ def _rows(lines, blocks, group, boxes) -> list[tuple[bool, Cells]]:
         while cells and not cells[-1]:
             cells.pop()
         top = min(t[0] for t in row)
-        out.append((bottom is None or top - bottom >= height, cells))
+        out.append((bottom is None or top - bottom >= height, cells, lefts[0]))
         bottom = max(t[1] for t in row)
     return out

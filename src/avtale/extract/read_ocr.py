@@ -123,15 +123,21 @@ def _lines(tsv: str) -> Page:
     speck = 0.2 * letters[len(letters) // 2] if letters else 0
     rows = [w for w in rows if re.search(r"\w", w.text) or max(w.width, w.height) >= speck]
     page = Page([], [], rows)
-    for starts, cells in ocr_grid.visual_lines(rows):
+    widths = sorted(w.width / len(w.text) for w in rows if len(w.text) >= 4)
+    unit = max(1.0, widths[len(widths) // 2]) if widths else 10.0  # a character's width on the page
+    for starts, cells, edge in ocr_grid.visual_lines(rows):
         if starts:
             page.lines.append("")
             page.starts.append(None)
-        texts = []
+        text = ""
         for words in cells:
-            texts.append(_cell(words))
             page.unsure += [(len(page.lines), w.text, w.conf) for w in words if w.conf < UNSURE]
-        page.lines.append("\t".join(texts))
+            if edge is None:
+                text += ("\t" if text else "") + _cell(words)
+            elif words:  # a table's cell at its place across the page, as pdftotext -layout sets it
+                at = round((words[0].left - edge) / unit)
+                text += " " * (max(at - len(text), 3) if text else at) + _cell(words)
+        page.lines.append(text)
         page.starts.append(next((ws[0] for ws in cells if ws), None))
     return page
 
