@@ -20,12 +20,28 @@ two cells of one) make a group; the next group down the page with the same colum
 other block between, is the table's next row (cells of one line each, under a signature line).
 A table must give two rows or more: a single row (a running header beside a page number, a
 row of logos) is left alone. A block of list labels only (`LABEL_ONLY`) is no cell.
+
+Tesseract also starts a paragraph (or a block) where a line ends short or a new block begins,
+though the paper shows none: a manual line break between two sentences of one paragraph
+(«… likeverdige tenester.» / «Direktoratet skal …»), or a full line where its block ended.
+On a page whose paragraphs are set apart by space (`SPACED`: where a sentence ends at a
+paragraph's end and a paragraph of prose begins, two breaks or more, and most, are one and a
+half line pitches or more; a heading's space before it says nothing), a break at a line's ordinary distance (`LINE`) between a line that ends a
+sentence and one that starts with a capital, both at the same left and neither a list item,
+is no paragraph break (`_soft_breaks`), when the new line goes on to a second line or ends a
+sentence itself (a heading alone does neither). `unwrap` then reads the lines as it reads
+any wrapped paragraph.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from avtale.extract.markers import TERMINAL, marker
+
+SPACED = 1.5  # a page sets its paragraphs apart when two breaks or more are this many line pitches or more
+LINE = 1.2  # a break no more than this many line pitches down is no paragraph break on such a page
 
 # A block of list labels only («1.» … «4.», read as debris «PFUNH», or a heading's number «3.2» beside its text) is a
 # label column, not a table's cell: Tesseract's column finder sets it beside the items, and `ocr_lists` and
@@ -130,6 +146,38 @@ def visual_lines(words: list[Any]) -> list[tuple[bool, Cells, int | None]]:
             prev = ("table",)
     if out:
         out[0] = (False, *out[0][1:])
+    return _soft_breaks(out)
+
+
+def _soft_breaks(out: list[tuple[bool, Cells, int | None]]) -> list[tuple[bool, Cells, int | None]]:
+    """No paragraph break where Tesseract set one at a line's ordinary distance, on a page whose paragraphs are set
+    apart by space (the module's docstring)."""
+    def top(ws):
+        return min(w.top for w in ws)
+
+    def text(ws):
+        return " ".join(w.text for w in ws)
+
+    pairs = [(i, out[i - 1][1][0], out[i][1][0]) for i in range(1, len(out))
+             if out[i - 1][2] is None and out[i][2] is None and out[i - 1][1][0] and out[i][1][0]]
+    within = sorted(top(b) - top(a) for i, a, b in pairs if not out[i][0])
+    if not within:
+        return out
+    pitch = within[len(within) // 2]
+    def turn(a, b):  # a sentence ends on one line, a paragraph of prose begins on the next
+        return (TERMINAL.search(text(a)) and text(b)[:1].isupper() and marker(text(a)).kind == "none"
+                and marker(text(b)).kind == "none")
+
+    turns = [(i, a, b) for i, a, b in pairs if out[i][0] and turn(a, b)]
+    spaced = sum(1 for i, a, b in turns if top(b) - top(a) >= SPACED * pitch)
+    if spaced < 2 or spaced <= len(turns) - spaced:
+        return out
+    for n, (i, a, b) in enumerate(pairs):
+        height = sorted(w.height for w in a)[len(a) // 2]
+        rest = pairs[n + 1][2] if n + 1 < len(pairs) and pairs[n + 1][0] == i + 1 and not out[i + 1][0] else None
+        if (out[i][0] and top(b) - top(a) <= LINE * pitch and abs(a[0].left - b[0].left) <= height / 2 and turn(a, b)
+                and (rest is not None or TERMINAL.search(text(b)))):
+            out[i] = (False, *out[i][1:])
     return out
 
 
