@@ -15,7 +15,11 @@ of a later page is moved to its top (`ocr_text.headers_to_top`).
 
 Writes: `Line`s rebuilt from Tesseract's TSV (words grouped by block, paragraph and
 line; a wide gap between words becomes a tab, so signatures side by side stay
-columns, but not the even, stretched spaces of a justified line; a new paragraph becomes a blank line; a form feed before each page's first
+columns, but not the even, stretched spaces of a justified line; blocks side by side, a
+signature table's cells that Tesseract reads column by column, are read row by row and set
+out as pdftotext -layout does, and a paragraph break Tesseract set at a line's ordinary
+distance on a page of spaced paragraphs goes: `ocr_grid`; a small bullet Tesseract dropped
+as noise, found in the image left of a line's first word, is set back as «• »: `ocr_bullets`; a new paragraph becomes a blank line; a form feed before each page's first
 line), line numbers counted through all pages, an `ocr` note for every word read with
 confidence below 60 and for every page straightened or cleaned of specks; a punctuation
 mark far smaller than the page's letters is a speck, not a word. OCR's usual confusions
