@@ -25,7 +25,9 @@ mended, in named stages:
   «51 Bakgrunn», «52 …» counting 1, 2, … are «§ 1 Bakgrunn», …, and so is one such heading
   whose number follows the «§» heading above it (`glued_signs`); a heading
   «. Oppfølging» between «4. …» and «6. …» is «5. Oppfølging», and the number read as a
-  block of its own just above it («[91]») goes (`heading_numbers`).
+  block of its own just above it («[91]») goes (`heading_numbers`); a stray letter glued
+  before a word («xgjennom»), a lone «ø» for «i» and a capital inside a sentence («arbeidet
+  Skal») are mended by the document's own words (`ocr_words`).
 - `is_export` (text export only): whether a plain text is Tesseract's text output, from
   the text: none of the signs the model cannot write («•», «§», «–») and no tab, and one
   of its slips («* —» bullets, two «*» or two «— » bullets, «8 1 Formål» headings,
@@ -99,8 +101,11 @@ def even_out(lines: list[str], paragraph_signs: bool = False) -> list[str]:
 
 def mend_document(lines: list[str]) -> list[str]:
     """The whole document's lines (all pages, as many as given) with the slips only the whole shows mended:
-    `join_capitals`, `lost_hyphens`, `glued_signs`, then `heading_numbers`."""
-    return heading_numbers(glued_signs(lost_hyphens(join_capitals(lines))))
+    `join_capitals`, `lost_hyphens`, `glued_signs`, `heading_numbers`, then letters misread inside words
+    (`ocr_words.mend`)."""
+    from avtale.extract import ocr_words
+
+    return ocr_words.mend(heading_numbers(glued_signs(lost_hyphens(join_capitals(lines)))))
 
 
 def lost_hyphens(lines: list[str]) -> list[str]:
