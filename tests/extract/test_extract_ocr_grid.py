@@ -125,3 +125,10 @@ def test_a_lone_speck_or_a_dash_is_no_bullet():
     for n in (0, 1):
         draw.rectangle((230, 50 + 40 * n + 12, 250, 50 + 40 * n + 14), fill=0)  # «–»: flat
     assert ocr_bullets.dropped(image, words, starts) == set()
+
+
+def test_one_dropped_dot_under_bullets_tesseract_read_is_a_bullet():
+    image, words, starts = _page_with_dots([0])
+    assert ocr_bullets.dropped(image, words, starts) == set()
+    assert ocr_bullets.dropped(image, words, starts, read=[(230.0, 300)]) == {0}
+    assert ocr_bullets.dropped(image, words, starts, read=[(230.0, 360)]) == set()  # its text starts elsewhere

@@ -17,8 +17,9 @@ from the items' form there); our own reader still has the image. A dropped bulle
   «–» by reading the page again as one column);
 - standing within the line's height (a bullet sits on the line, a logo or a rule reaches out);
 - one of a column: two or more lines of the page have such a mark at the same place (within
-  half a height), before words that start at the same place. A single speck left of one line
-  is noise, not a list.
+  half a height), before words that start at the same place, or another line has a bullet
+  Tesseract did read as a word there (the first of a list's «•» dropped, the others read).
+  A single speck left of one line is noise, not a list.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ REACH = 4  # line heights left of the first word a bullet may stand (its tab sto
 
 
 def dropped(image: Image.Image, words: list[tuple[int, int, int, int]],
-            starts: list[tuple[int, int, int, int] | None]) -> set[int]:
-    """Indices of `starts` (each line's first word box, or None for a blank line) with a dropped bullet."""
+            starts: list[tuple[int, int, int, int] | None], read: list[tuple[float, int]] = ()) -> set[int]:
+    """Indices of `starts` (each line's first word box, or None for a blank line) with a dropped bullet; `read`
+    holds the bullets Tesseract did read as a word of their own: (the bullet's centre x, its text's left)."""
     ink = image.point([255 if v < 128 else 0 for v in range(256)])
     draw = ImageDraw.Draw(ink)
     for left, top, width, height in words:
@@ -53,7 +55,7 @@ def dropped(image: Image.Image, words: list[tuple[int, int, int, int]],
             marks[i] = (box[0] + (mark[0] + mark[2]) / 2, left, height)
     found = set()
     for i, (x, left, height) in marks.items():
-        if any(j != i and abs(x2 - x) <= height / 2 and abs(left2 - left) <= height / 2
-               for j, (x2, left2, _) in marks.items()):
+        column = [(x2, left2) for j, (x2, left2, _) in marks.items() if j != i] + list(read)
+        if any(abs(x2 - x) <= height / 2 and abs(left2 - left) <= height / 2 for x2, left2 in column):
             found.add(i)
     return found

@@ -51,6 +51,7 @@ from avtale.extract.lines import Line, Notes
 from avtale.extract.read_text import lines_of
 
 UNSURE = 60.0
+READ_BULLETS = {"•", "·", "*", "»", "«", "°", "®", "©", "e", "o", "O", ".", "-", "–", "—"}  # a bullet as Tesseract reads it
 LABEL_ALONE = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-zA-Z][.)]|[*•·—–-])\s*$")
 NATIVE_DPI = range(150, 301)  # a scan made at one of these is read at its own resolution
 # A justified line stretches every space alike: where a line has this many gaps or more, a wide gap is a column's
@@ -180,7 +181,13 @@ def _bullets_back(page: Page, image) -> None:
 
     boxes = [(w.left, w.top, w.width, w.height) for w in page.words]
     starts = [(w.left, w.top, w.width, w.height) if w else None for w in page.starts]
-    for i in ocr_bullets.dropped(image, boxes, starts):
+    read = []  # (centre x, its text's left) of each bullet read as a word («e —», «* —»: a dash for the tab)
+    for n, w in enumerate(page.words):
+        if w.text in READ_BULLETS and w in page.starts:
+            text = next((x for x in page.words[n + 1:n + 3] if x.key == w.key and re.search(r"\w", x.text)), None)
+            if text:
+                read.append((w.left + w.width / 2, text.left))
+    for i in ocr_bullets.dropped(image, boxes, starts, read):
         page.lines[i] = "• " + page.lines[i]
 
 
