@@ -358,3 +358,10 @@ def test_a_lone_oe_is_i_and_a_capital_inside_a_sentence_is_lower_case_where_comm
     assert ocr_words.mend(lines) == ["Partane skal i avtaleperioden samarbeide om tiltak.",
                                      "Arbeidet skal evaluerast, og det skal",
                                      lines[2], lines[3]]
+
+
+def test_glued_signs_read_as_two_signs_still_count():
+    lines = ["81 Formål", "Teksten.", "$2 Partar", "Teksten.", "853 Varigheit", "Teksten.", "&$4 Oppseiing"]
+    assert ocr_text.glued_signs(lines) == ["§ 1 Formål", "Teksten.", "§ 2 Partar", "Teksten.", "§ 3 Varigheit",
+                                           "Teksten.", "§ 4 Oppseiing"]
+    assert ocr_text.glued_signs(["81 Formål", "854 Mål"]) == ["81 Formål", "854 Mål"]  # 4 is not the count's next
