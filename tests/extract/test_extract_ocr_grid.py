@@ -132,3 +132,18 @@ def test_one_dropped_dot_under_bullets_tesseract_read_is_a_bullet():
     assert ocr_bullets.dropped(image, words, starts) == set()
     assert ocr_bullets.dropped(image, words, starts, read=[(230.0, 300)]) == {0}
     assert ocr_bullets.dropped(image, words, starts, read=[(230.0, 360)]) == set()  # its text starts elsewhere
+
+
+def test_a_signature_table_read_as_lines_across_is_cut_at_the_stops_its_rows_share():
+    words = (_prose(1, 1, 1, 100, "Avtalen er signert elektronisk.")
+             + _line(2, 1, 1, 200, 200, "KS") + _line(2, 1, 1, 700, 200, "Kunnskapsdepartementet")
+             + _line(2, 1, 1, 1100, 200, "Forsvarsdepartementet", gap=20)
+             + _line(2, 1, 2, 200, 240, "Randi Holm") + _line(2, 1, 2, 700, 240, "Tor Dahl")
+             + _line(2, 1, 2, 1100, 240, "Jon Fuglesang")
+             + _line(2, 1, 3, 1100, 280, "Forsvarsminister") + _line(3, 1, 1, 650, 400, "Side 3 av 3"))
+    lines = read_ocr._lines(_tsv(words)).lines
+    at = [round(500 / 12), round(900 / 12)]
+    assert lines[2:5] == ["KS".ljust(at[0]) + "Kunnskapsdepartementet".ljust(at[1] - at[0]) + "Forsvarsdepartementet",
+                          "Randi Holm".ljust(at[0]) + "Tor Dahl".ljust(at[1] - at[0]) + "Jon Fuglesang",
+                          " " * at[1] + "Forsvarsminister"]
+    assert lines[-1] == "Side 3 av 3"

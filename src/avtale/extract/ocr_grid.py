@@ -146,7 +146,47 @@ def visual_lines(words: list[Any]) -> list[tuple[bool, Cells, int | None]]:
             prev = ("table",)
     if out:
         out[0] = (False, *out[0][1:])
-    return _soft_breaks(out)
+    return _tail_columns(_soft_breaks(out))
+
+
+def _tail_columns(out: list[tuple[bool, Cells, int | None]]) -> list[tuple[bool, Cells, int | None]]:
+    """The lines after the page's last sentence (a signature table Tesseract read as lines across its columns) cut
+    into cells at the column stops they share: a word that starts, after a gap wider than a line's height, where
+    a word of another of these lines starts too (within half a height; inside that line or at its start) begins a
+    cell; the lines become a table's rows
+    (set out at their places across the page) when they share a stop past the first."""
+    last = max((i for i, (_, cells, edge) in enumerate(out)
+                if edge is None and cells[0] and TERMINAL.search(cells[0][-1].text)), default=-1)
+    tail = [i for i in range(last + 1, len(out)) if out[i][2] is None and out[i][1][0]]
+    if len(tail) < 2:
+        return out
+    heights = sorted(w.height for i in tail for w in out[i][1][0])
+    height = max(1, heights[len(heights) // 2])
+    starts: dict[int, list[int]] = {}  # line → lefts of its words that start after a wide gap (or the line)
+    for i in tail:
+        ws = out[i][1][0]
+        starts[i] = [ws[0].left] + [b.left for a, b in zip(ws, ws[1:]) if b.left - (a.left + a.width) >= height]
+    stops: list[int] = []
+    for i in tail:
+        for x in starts[i][1:]:  # a stop is where a cell starts inside a line (list items all start at one indent)
+            shared = sum(1 for j in tail if j != i and any(abs(x - y) <= height / 2 for y in starts[j]))
+            if shared and not any(abs(x - s) <= height / 2 for s in stops):
+                stops.append(x)
+    edge = min(w.left for i in tail for w in out[i][1][0])
+    if not any(s - edge > height for s in stops):
+        return out
+    for i in tail:
+        cells: Cells = []
+        ws = out[i][1][0]
+        for n, w in enumerate(ws):
+            gap = w.left - (ws[n - 1].left + ws[n - 1].width) if n else None
+            if n == 0 or (gap >= height and any(abs(w.left - s) <= height / 2 for s in stops)):
+                cells.append([w])
+            else:
+                cells[-1].append(w)
+        if len(cells) > 1 or any(abs(ws[0].left - s) <= height / 2 for s in [edge, *stops]):
+            out[i] = (out[i][0], cells, edge)  # a line of its own elsewhere (a page number, centred) stays as it is
+    return out
 
 
 def _soft_breaks(out: list[tuple[bool, Cells, int | None]]) -> list[tuple[bool, Cells, int | None]]:
