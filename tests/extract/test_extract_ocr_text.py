@@ -335,3 +335,33 @@ def test_logo_row_our_reader_set_in_cells_is_dropped_however_badly_read():
              "Partane er Samferdselsdepartementet og KS."]
     out, _ = ocr_logos.drop_logos(lines)
     assert out[2:5] == ["", "", ""] and out[6] == lines[6]
+
+
+def test_a_stray_letter_before_a_word_goes_where_the_rest_is_a_word_of_the_document():
+    from avtale.extract import ocr_words
+
+    lines = ["Fylkeskommunane skal gå xgjennom dei nasjonale måla.", "EFrfaringane skal nyttast.",
+             "Erfaringane frå kommunane og måla blir gått gjennom kvart år.",
+             "Eit utrygg arbeid er ikkje trygg, og trygg skal det vere."]
+    assert ocr_words.mend(lines) == ["Fylkeskommunane skal gå gjennom dei nasjonale måla.",
+                                     "Erfaringane skal nyttast.",
+                                     "Erfaringane frå kommunane og måla blir gått gjennom kvart år.",
+                                     "Eit utrygg arbeid er ikkje trygg, og trygg skal det vere."]
+
+
+def test_a_lone_oe_is_i_and_a_capital_inside_a_sentence_is_lower_case_where_common_so():
+    from avtale.extract import ocr_words
+
+    lines = ["Partane skal ø avtaleperioden samarbeide om tiltak.", "Arbeidet skal evaluerast, og det Skal",
+             "gjerast kvart år. Kommunen skal rapportere, og rapporten skal sendast til Bergen kommune.",
+             "Møta blir haldne i Bergen."]
+    assert ocr_words.mend(lines) == ["Partane skal i avtaleperioden samarbeide om tiltak.",
+                                     "Arbeidet skal evaluerast, og det skal",
+                                     lines[2], lines[3]]
+
+
+def test_glued_signs_read_as_two_signs_still_count():
+    lines = ["81 Formål", "Teksten.", "$2 Partar", "Teksten.", "853 Varigheit", "Teksten.", "&$4 Oppseiing"]
+    assert ocr_text.glued_signs(lines) == ["§ 1 Formål", "Teksten.", "§ 2 Partar", "Teksten.", "§ 3 Varigheit",
+                                           "Teksten.", "§ 4 Oppseiing"]
+    assert ocr_text.glued_signs(["81 Formål", "854 Mål"]) == ["81 Formål", "854 Mål"]  # 4 is not the count's next

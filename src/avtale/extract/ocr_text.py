@@ -25,7 +25,9 @@ mended, in named stages:
   «51 Bakgrunn», «52 …» counting 1, 2, … are «§ 1 Bakgrunn», …, and so is one such heading
   whose number follows the «§» heading above it (`glued_signs`); a heading
   «. Oppfølging» between «4. …» and «6. …» is «5. Oppfølging», and the number read as a
-  block of its own just above it («[91]») goes (`heading_numbers`).
+  block of its own just above it («[91]») goes (`heading_numbers`); a stray letter glued
+  before a word («xgjennom»), a lone «ø» for «i» and a capital inside a sentence («arbeidet
+  Skal») are mended by the document's own words (`ocr_words`).
 - `is_export` (text export only): whether a plain text is Tesseract's text output, from
   the text: none of the signs the model cannot write («•», «§», «–») and no tab, and one
   of its slips («* —» bullets, two «*» or two «— » bullets, «8 1 Formål» headings,
@@ -99,8 +101,11 @@ def even_out(lines: list[str], paragraph_signs: bool = False) -> list[str]:
 
 def mend_document(lines: list[str]) -> list[str]:
     """The whole document's lines (all pages, as many as given) with the slips only the whole shows mended:
-    `join_capitals`, `lost_hyphens`, `glued_signs`, then `heading_numbers`."""
-    return heading_numbers(glued_signs(lost_hyphens(join_capitals(lines))))
+    `join_capitals`, `lost_hyphens`, `glued_signs`, `heading_numbers`, then letters misread inside words
+    (`ocr_words.mend`)."""
+    from avtale.extract import ocr_words
+
+    return ocr_words.mend(heading_numbers(glued_signs(lost_hyphens(join_capitals(lines)))))
 
 
 def lost_hyphens(lines: list[str]) -> list[str]:
@@ -134,14 +139,24 @@ def join_capitals(lines: list[str]) -> list[str]:
 
 def glued_signs(lines: list[str]) -> list[str]:
     """«51 Bakgrunn», «52 Organisering», …: «§ 1 Bakgrunn», «§ 2 Organisering», the «§» read as a digit glued to the
-    number, where two or more short lines read so and their numbers count 1, 2, 3 … in order."""
+    number, where two or more short lines read so and their numbers count 1, 2, 3 … in order (the sign may be read
+    as two: «855 Mål» for «§ 5 Mål» where 5 is the count's next)."""
     found = [(i, m) for i, ln in enumerate(lines) if (m := GLUED_SIGN.match(ln.strip()))]
-    if len(found) < 2 or [int(m.group(1)) for _, m in found] != list(range(1, len(found) + 1)):
+    numbers = [_glued_number(m, n + 1) for n, (_, m) in enumerate(found)]
+    if len(found) < 2 or numbers != list(range(1, len(found) + 1)):
         return _glued_among_signs(lines, found)
     out = list(lines)
-    for i, m in found:
-        out[i] = f"§ {m.group(1)} {m.group(2)}"
+    for (i, m), number in zip(found, numbers):
+        out[i] = f"§ {number} {m.group(2)}"
     return out
+
+
+def _glued_number(m: re.Match, want: int) -> int:
+    """The heading's number: «855 Mål» is «§ 5» where 5 is the count's next (the sign read as two signs, «85»)."""
+    number = int(m.group(1))
+    if number != want and len(m.group(1)) == 2 and m.group(1)[0] in "85" and int(m.group(1)[1]) == want:
+        return want
+    return number
 
 
 def _glued_among_signs(lines: list[str], found: list[tuple[int, re.Match]]) -> list[str]:

@@ -15,7 +15,11 @@ of a later page is moved to its top (`ocr_text.headers_to_top`).
 
 Writes: `Line`s rebuilt from Tesseract's TSV (words grouped by block, paragraph and
 line; a wide gap between words becomes a tab, so signatures side by side stay
-columns; a new paragraph becomes a blank line; a form feed before each page's first
+columns, but not the even, stretched spaces of a justified line; blocks side by side, a
+signature table's cells that Tesseract reads column by column, are read row by row and set
+out as pdftotext -layout does, and a paragraph break Tesseract set at a line's ordinary
+distance on a page of spaced paragraphs goes: `ocr_grid`; a small bullet Tesseract dropped
+as noise, found in the image left of a line's first word, is set back as «• »: `ocr_bullets`; a new paragraph becomes a blank line; a form feed before each page's first
 line), line numbers counted through all pages, an `ocr` note for every word read with
 confidence below 60 and for every page straightened or cleaned of specks; a punctuation
 mark far smaller than the page's letters is a speck, not a word. OCR's usual confusions
@@ -42,13 +46,17 @@ from typing import NamedTuple
 
 from avtale import limits
 from avtale.errors import ExtractError, Position
-from avtale.extract import guard, image_size, ocr_columns, ocr_lists, ocr_logos, ocr_text
+from avtale.extract import guard, image_size, ocr_columns, ocr_grid, ocr_lists, ocr_logos, ocr_text
 from avtale.extract.lines import Line, Notes
 from avtale.extract.read_text import lines_of
 
 UNSURE = 60.0
+READ_BULLETS = {"•", "·", "*", "»", "«", "°", "®", "©", "e", "o", "O", ".", "-", "–", "—"}  # a bullet as Tesseract reads it
 LABEL_ALONE = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-zA-Z][.)]|[*•·—–-])\s*$")
 NATIVE_DPI = range(150, 301)  # a scan made at one of these is read at its own resolution
+# A justified line stretches every space alike: where a line has this many gaps or more, a wide gap is a column's
+# only when it is also half as wide again as the line's middle gap (a gap between two signatures stands out).
+JUSTIFIED_GAPS = 4
 
 
 @dataclass
@@ -80,6 +88,7 @@ class Page:
     words: list[Word] = field(default_factory=list)
     angle: float = 0.0  # how the page was skewed (ocr_prep)
     specks: int = 0
+    starts: list[Word | None] = field(default_factory=list)  # each line's first word (None: a blank line)
 
 
 def _tool(name: str) -> str:
@@ -108,7 +117,8 @@ def _tesseract(image: Path, dpi: int | None, psm: int = 3) -> Page:
 
 def _lines(tsv: str) -> Page:
     """Tesseract's TSV words as lines: a blank line between paragraphs, a tab for a gap wider than 2.5 times the
-    line's (median) word height; a mark of punctuation far smaller than the page's letters is a speck, not a word."""
+    line's (median) word height and, on a line of `JUSTIFIED_GAPS` gaps or more, wider than 1.5 times its middle gap
+    (a justified line's stretched spaces are alike); a mark of punctuation far smaller than the page's letters is a speck, not a word."""
     rows = []
     for row in tsv.splitlines()[1:]:
         f = row.split("\t")
@@ -118,30 +128,37 @@ def _lines(tsv: str) -> Page:
     speck = 0.2 * letters[len(letters) // 2] if letters else 0
     rows = [w for w in rows if re.search(r"\w", w.text) or max(w.width, w.height) >= speck]
     page = Page([], [], rows)
-    key_prev = None
-    words: list[Word] = []
-
-    def flush():
-        if words:
-            height = max(1, sorted(w.height for w in words)[len(words) // 2])
-            out = words[0].text
-            for w0, w1 in zip(words, words[1:]):
-                out += ("\t" if w1.left - (w0.left + w0.width) > 2.5 * height else " ") + w1.text
-            page.lines.append(out)
-            words.clear()
-
-    for word in rows:
-        if key_prev and word.key[:3] != key_prev[:3]:
-            flush()
+    widths = sorted(w.width / len(w.text) for w in rows if len(w.text) >= 4)
+    unit = max(1.0, widths[len(widths) // 2]) if widths else 10.0  # a character's width on the page
+    for starts, cells, edge in ocr_grid.visual_lines(rows):
+        if starts:
             page.lines.append("")
-        elif key_prev and word.key != key_prev:
-            flush()
-        key_prev = word.key
-        words.append(word)
-        if word.conf < UNSURE:
-            page.unsure.append((len(page.lines), word.text, word.conf))
-    flush()
+            page.starts.append(None)
+        text = ""
+        for words in cells:
+            page.unsure += [(len(page.lines), w.text, w.conf) for w in words if w.conf < UNSURE]
+            if edge is None:
+                text += ("\t" if text else "") + _cell(words)
+            elif words:  # a table's cell at its place across the page, as pdftotext -layout sets it
+                at = round((words[0].left - edge) / unit)
+                text += " " * (max(at - len(text), 3) if text else at) + _cell(words)
+        page.lines.append(text)
+        page.starts.append(next((ws[0] for ws in cells if ws), None))
     return page
+
+
+def _cell(words: list[Word]) -> str:
+    """A cell's words: a space between two, a tab at a gap wider than 2.5 times the (median) word height and, on a
+    line of `JUSTIFIED_GAPS` gaps or more, 1.5 times its middle gap."""
+    if not words:
+        return ""
+    height = max(1, sorted(w.height for w in words)[len(words) // 2])
+    gaps = [w1.left - (w0.left + w0.width) for w0, w1 in zip(words, words[1:])]
+    even = sorted(gaps)[(len(gaps) - 1) // 2] if len(gaps) >= JUSTIFIED_GAPS else 0
+    out = words[0].text
+    for gap, w1 in zip(gaps, words[1:]):
+        out += ("\t" if gap > 2.5 * height and gap > 1.5 * even else " ") + w1.text
+    return out
 
 
 def _layout_lost(page: Page, image) -> int:
@@ -156,6 +173,22 @@ def _layout_lost(page: Page, image) -> int:
     alone = sum(1 for line in page.lines if LABEL_ALONE.match(line))
     return alone + ocr_prep.marks_left_of(image, [(w.left, w.top, w.width, w.height) for w in page.words],
                                           [(w.left, w.top, w.height) for w in starts.values()])
+
+
+def _bullets_back(page: Page, image) -> None:
+    """«• » before each line whose small bullet Tesseract dropped as noise (`ocr_bullets`)."""
+    from avtale.extract import ocr_bullets
+
+    boxes = [(w.left, w.top, w.width, w.height) for w in page.words]
+    starts = [(w.left, w.top, w.width, w.height) if w else None for w in page.starts]
+    read = []  # (centre x, its text's left) of each bullet read as a word («e —», «* —»: a dash for the tab)
+    for n, w in enumerate(page.words):
+        if w.text in READ_BULLETS and w in page.starts:
+            text = next((x for x in page.words[n + 1:n + 3] if x.key == w.key and re.search(r"\w", x.text)), None)
+            if text:
+                read.append((w.left + w.width / 2, text.left))
+    for i in ocr_bullets.dropped(image, boxes, starts, read):
+        page.lines[i] = "• " + page.lines[i]
 
 
 def _read(task: Task, tmp: Path) -> Page:
@@ -188,6 +221,7 @@ def _read(task: Task, tmp: Path) -> Page:
             if _layout_lost(again, prepared.image) < lost:
                 page = again
         page.angle, page.specks = prepared.angle, prepared.specks
+        _bullets_back(page, prepared.image)
         return page
     finally:
         for done in (stem.with_suffix(".pgm"), stem.with_name(stem.name + "-ready.pgm")):

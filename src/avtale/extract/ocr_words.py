@@ -1,0 +1,82 @@
+"""Mending stage for text Tesseract read: single letters it misread inside a word, by the document's own words.
+
+Reads: the lines of one document (all pages, after `ocr_text.join_capitals` and the other
+whole-document mending). Writes: the same lines, as many, with these slips mended:
+
+- *A stray letter before a word* (`stray_letters`): a speck or a stroke of the line above
+  read as a letter glued to the word («xgjennom», «mnasjonale»; «EFrfaringane», the stray
+  «F» second). No Norwegian word starts with two consonants that are no Norwegian onset
+  (`ONSETS`: «bl», «gj», «kv», «str», …), and no word is written with a capital as its
+  second letter and lower case after it; such a word, found nowhere else in the document,
+  loses the stray letter where what is left (six letters or more) stands elsewhere in the
+  document. A word with a prefix («utrygg») starts with a vowel and is
+  never touched.
+- *A lone «ø» for «i»* (`lone_oe`): Tesseract reads the preposition «i» as «ø» beside a
+  dark speck; «ø» alone is no Norwegian word, «i» is the commonest.
+- *A capital inside a sentence* (`stray_capitals`): «og arbeidet Skal evalueres»: a word
+  with a capital after a lower-case word (no sentence ends before it), found so only once,
+  whose lower-case form stands three times or more in the document, is that lower-case word
+  (a name or a party is written with its capital wherever it stands, so its lower-case form
+  is rare).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+CONSONANTS = "bcdfghjklmnpqrstvwxz"
+ONSETS = set("bl br dr fj fl fr gj gl gn gr hj hv kj kl kn kr kv pj pl pr ps sj sk sl sm sn sp st sv tj tr tv vr "
+             "sc ch th ph".split())  # sc, ch, th, ph: loanwords («scene», «chip», «thai», «pharma»)
+WORD = re.compile(r"\b[A-Za-zÆØÅæøå]{7,}\b")
+INSIDE = re.compile(r"\b[a-zæøå]+,? ([A-ZÆØÅ][a-zæøå]+)\b(?![-.])")  # a capital after a lower-case word
+LONE_OE = re.compile(r"(?<=[a-zæøå] )ø(?= [a-zæøå])")
+
+
+def mend(lines: list[str]) -> list[str]:
+    """`stray_letters`, `lone_oe` and `stray_capitals` (the module's docstring)."""
+    return stray_capitals([LONE_OE.sub("i", ln) for ln in stray_letters(lines)])
+
+
+def _stray(word: str) -> int | None:
+    """Where a word has a letter no Norwegian word has there: 0 (two consonants that are no onset), 1 (a capital
+    second, lower case after it), else None."""
+    w = word.lower()
+    if w[0] in CONSONANTS and w[1] in CONSONANTS and w[:2] not in ONSETS and w[:3] not in ("skj", "spr", "str",
+                                                                                          "skr", "spl", "stj"):
+        return 0
+    if word[0].isupper() and word[1].isupper() and word[2:].islower():
+        return 1
+    return None
+
+
+def stray_letters(lines: list[str]) -> list[str]:
+    """Words with a stray letter lose it where the rest is a word of the document (the module's docstring)."""
+    text = "\n".join(lines)
+    seen = Counter(w.lower() for w in re.findall(r"\b[A-Za-zÆØÅæøå]+\b", text))
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        at = _stray(word)
+        if at is None or seen[word.lower()] > 1:
+            return word
+        rest = word[:at] + word[at + 1:]
+        return rest if seen[rest.lower()] >= 1 else word
+
+    return [WORD.sub(fix, ln) for ln in lines]
+
+
+def stray_capitals(lines: list[str]) -> list[str]:
+    """A capitalised word once inside a sentence, common in lower case, is the lower-case word."""
+    text = "\n".join(lines)
+    words = Counter(re.findall(r"\b[A-Za-zÆØÅæøå]+\b", text))
+    inside = Counter(m.group(1) for m in INSIDE.finditer(text))
+
+    def fix(m: re.Match) -> str:
+        word = m.group(1)
+        lower = word.lower()
+        if words[word] == 1 and inside[word] == 1 and words[lower] >= 3:
+            return m.group(0)[: -len(word)] + lower
+        return m.group(0)
+
+    return INSIDE.sub(fix, text).split("\n") if lines else lines

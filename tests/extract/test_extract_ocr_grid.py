@@ -1,0 +1,149 @@
+"""Our scan reader's layout from Tesseract's word boxes: side-by-side blocks read as table rows (`ocr_grid`),
+justified lines, soft paragraph breaks, and small bullets Tesseract dropped (`ocr_bullets`)."""
+
+from __future__ import annotations
+
+from PIL import Image, ImageDraw
+
+from avtale.extract import ocr_bullets, read_ocr
+
+HEAD = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+
+
+def _tsv(words: list[tuple[int, int, int, int, int, int, str]]) -> str:
+    """(block, paragraph, line, left, top, width, text) → Tesseract's TSV rows; words 26 px high, 12 px a letter."""
+    rows = [HEAD]
+    for n, (block, par, line, left, top, width, text) in enumerate(words, start=1):
+        rows.append(f"5\t1\t{block}\t{par}\t{line}\t{n}\t{left}\t{top}\t{width or 12 * len(text)}\t26\t95\t{text}\n")
+    return "".join(rows)
+
+
+def _line(block, par, line, left, top, text, gap=8):
+    out, x = [], left
+    for word in text.split():
+        out.append((block, par, line, x, top, 12 * len(word), word))
+        x += 12 * len(word) + gap
+    return out
+
+
+def test_signature_cells_read_column_by_column_come_out_row_by_row():
+    # Tesseract's order: the left column's two cells, then the right column's (a 2 × 2 table)
+    words = (_line(1, 1, 1, 200, 100, "Oslo, 3. mars 2025")
+             + _line(2, 1, 1, 200, 300, "Hanne Marie Fossum") + _line(2, 1, 2, 200, 340, "Kunnskapsminister")
+             + _line(3, 1, 1, 200, 500, "Trygve Aas") + _line(3, 1, 2, 200, 540, "Fiskeri- og havminister")
+             + _line(4, 1, 1, 900, 302, "Gunnar Lie") + _line(4, 1, 2, 900, 342, "Styreleiar i KS")
+             + _line(5, 1, 1, 900, 501, "Liv Dahl") + _line(5, 1, 2, 900, 541, "Helseminister"))
+    lines = read_ocr._lines(_tsv(words)).lines
+    pad = " " * round(700 / 12)
+    assert lines == ["Oslo, 3. mars 2025", "",
+                     "Hanne Marie Fossum" + pad[len("Hanne Marie Fossum"):] + "Gunnar Lie",
+                     "Kunnskapsminister" + pad[len("Kunnskapsminister"):] + "Styreleiar i KS", "",
+                     "Trygve Aas" + pad[len("Trygve Aas"):] + "Liv Dahl",
+                     "Fiskeri- og havminister" + pad[len("Fiskeri- og havminister"):] + "Helseminister"]
+
+
+def test_a_cell_a_line_lower_keeps_its_column():
+    words = (_line(1, 1, 1, 200, 300, "For KS") + _line(1, 1, 2, 200, 380, "Tone Rasmussen")
+             + _line(1, 1, 3, 200, 420, "Administrerende direktør")
+             + _line(2, 1, 1, 900, 300, "For Barne- og") + _line(2, 1, 2, 900, 340, "familiedepartementet")
+             + _line(2, 1, 3, 900, 420, "Kari Holm"))
+    lines = read_ocr._lines(_tsv(words)).lines
+    assert [ln.split() for ln in lines] == [["For", "KS", "For", "Barne-", "og"], ["familiedepartementet"],
+                                            ["Tone", "Rasmussen"], ["Administrerende", "direktør", "Kari", "Holm"]]
+    assert lines[1].startswith(" " * 50)  # under its head, not under the first column
+
+
+def test_a_running_header_beside_a_page_number_stays_apart():
+    words = _line(1, 1, 1, 200, 60, "Avtale om barnevern") + _line(2, 1, 1, 1200, 60, "Side 2 av 3")
+    assert read_ocr._lines(_tsv(words)).lines == ["Avtale om barnevern", "", "Side 2 av 3"]
+
+
+def test_a_list_label_column_beside_its_items_is_no_table():
+    words = (_line(1, 1, 1, 200, 100, "PFUNH")
+             + _line(2, 1, 1, 300, 80, "vurdere gode overgangar") + _line(2, 1, 2, 300, 120, "støtte dei tilsette"))
+    assert read_ocr._lines(_tsv(words)).lines == ["PFUNH", "", "vurdere gode overgangar", "støtte dei tilsette"]
+
+
+def test_a_justified_lines_stretched_spaces_are_no_tabs_but_a_gap_between_signatures_is():
+    justified = _line(1, 1, 1, 200, 100, "Avtalen gjeld frå 1. januar 2025 til 2028", gap=70)
+    row = _line(2, 1, 1, 200, 200, "Per Olsen") + _line(2, 1, 1, 900, 200, "Kari Berg")
+    lines = read_ocr._lines(_tsv(justified + row)).lines
+    assert lines == ["Avtalen gjeld frå 1. januar 2025 til 2028", "", "Per Olsen\tKari Berg"]
+
+
+def _prose(block, par, line, top, text):
+    return _line(block, par, line, 200, top, text)
+
+
+def test_a_break_at_the_ordinary_line_distance_on_a_spaced_page_is_no_paragraph_break():
+    words = (_prose(1, 1, 1, 100, "Partane skal møtast to gonger i året.")
+             + _prose(1, 2, 1, 180, "Staten gjev råd om dei nasjonale måla for")
+             + _prose(1, 2, 2, 220, "sektoren.")
+             + _prose(1, 3, 1, 260, "Direktoratet skal følgje opp arbeidet, og")
+             + _prose(1, 3, 2, 300, "det skal evaluerast.")
+             + _prose(1, 4, 1, 380, "Avtalen gjev ingen nye plikter."))
+    lines = read_ocr._lines(_tsv(words)).lines
+    assert lines == ["Partane skal møtast to gonger i året.", "", "Staten gjev råd om dei nasjonale måla for",
+                     "sektoren.", "Direktoratet skal følgje opp arbeidet, og", "det skal evaluerast.", "",
+                     "Avtalen gjev ingen nye plikter."]
+
+
+def test_a_heading_alone_after_a_sentence_keeps_its_break():
+    words = (_prose(1, 1, 1, 100, "Partane skal møtast to gonger i året.")
+             + _prose(1, 2, 1, 180, "Staten gjev råd.") + _prose(1, 3, 1, 260, "Bakgrunn")
+             + _prose(1, 4, 1, 340, "Avtalen gjev ingen nye plikter."))
+    lines = read_ocr._lines(_tsv(words)).lines
+    assert lines == ["Partane skal møtast to gonger i året.", "", "Staten gjev råd.", "", "Bakgrunn", "",
+                     "Avtalen gjev ingen nye plikter."]
+
+
+def _page_with_dots(dots: list[int]) -> tuple[Image.Image, list, list]:
+    """Four lines of 26 px words at x 300; a 4 × 4 px dot 70 px left of the lines in `dots`."""
+    image = Image.new("L", (1000, 400), 255)
+    draw = ImageDraw.Draw(image)
+    words, starts = [], []
+    for n in range(4):
+        top = 50 + 40 * n
+        draw.rectangle((300, top, 500, top + 25), fill=0)
+        words.append((300, top, 200, 26))
+        starts.append((300, top, 200, 26))
+        if n in dots:
+            draw.rectangle((228, top + 12, 231, top + 15), fill=0)
+    return image, words, starts + [None]
+
+
+def test_small_dots_left_of_two_lines_are_bullets():
+    image, words, starts = _page_with_dots([0, 1, 3])
+    assert ocr_bullets.dropped(image, words, starts) == {0, 1, 3}
+
+
+def test_a_lone_speck_or_a_dash_is_no_bullet():
+    image, words, starts = _page_with_dots([2])
+    assert ocr_bullets.dropped(image, words, starts) == set()
+    image, words, starts = _page_with_dots([])
+    draw = ImageDraw.Draw(image)
+    for n in (0, 1):
+        draw.rectangle((230, 50 + 40 * n + 12, 250, 50 + 40 * n + 14), fill=0)  # «–»: flat
+    assert ocr_bullets.dropped(image, words, starts) == set()
+
+
+def test_one_dropped_dot_under_bullets_tesseract_read_is_a_bullet():
+    image, words, starts = _page_with_dots([0])
+    assert ocr_bullets.dropped(image, words, starts) == set()
+    assert ocr_bullets.dropped(image, words, starts, read=[(230.0, 300)]) == {0}
+    assert ocr_bullets.dropped(image, words, starts, read=[(230.0, 360)]) == set()  # its text starts elsewhere
+
+
+def test_a_signature_table_read_as_lines_across_is_cut_at_the_stops_its_rows_share():
+    words = (_prose(1, 1, 1, 100, "Avtalen er signert elektronisk.")
+             + _line(2, 1, 1, 200, 200, "KS") + _line(2, 1, 1, 700, 200, "Kunnskapsdepartementet")
+             + _line(2, 1, 1, 1100, 200, "Forsvarsdepartementet", gap=20)
+             + _line(2, 1, 2, 200, 240, "Randi Holm") + _line(2, 1, 2, 700, 240, "Tor Dahl")
+             + _line(2, 1, 2, 1100, 240, "Jon Fuglesang")
+             + _line(2, 1, 3, 1100, 280, "Forsvarsminister") + _line(3, 1, 1, 650, 400, "Side 3 av 3"))
+    lines = read_ocr._lines(_tsv(words)).lines
+    at = [round(500 / 12), round(900 / 12)]
+    assert lines[2:5] == ["KS".ljust(at[0]) + "Kunnskapsdepartementet".ljust(at[1] - at[0]) + "Forsvarsdepartementet",
+                          "Randi Holm".ljust(at[0]) + "Tor Dahl".ljust(at[1] - at[0]) + "Jon Fuglesang",
+                          " " * at[1] + "Forsvarsminister"]
+    assert lines[-1] == "Side 3 av 3"
