@@ -317,7 +317,7 @@ def test_capacity_leaves_out_a_title_set_larger():
     body = PROSE.strip().split("\n")
     lines = [Line(i, t) for i, t in enumerate(["Avtale om samarbeid om forenkling av statlig styring",
                                                "av kommunene 2031–2033"] + body, 1)]
-    assert unwrap.capacity(lines) == min(measure._spans(lines)[1:]) > 90
+    assert measure.capacity(lines) == min(measure._spans(lines)[1:]) > 90
 
 
 def test_paragraph_ending_on_og_goes_on_across_a_page_break():
@@ -603,7 +603,7 @@ def test_a_line_of_narrow_letters_is_not_full():
     characters as the lines that wrapped, but its letters are narrow, so «Avtalen» would have fitted after it: the
     paragraph ends there. Counted in characters, the line looked full and went on."""
     lines = [Line(i, t) for i, t in enumerate(WATER, 1)]
-    assert unwrap.line_measure(lines) is measure.glyphs
+    assert measure.line_measure(lines) is measure.glyphs
     got = paragraphs("Avtale om vassforsyning\n\n" + "\n".join(WATER) + "\n")
     assert [p.split()[0] for p in got[1:]] == ["Kommunane", "Miljøvernavdelinga", "Vassverket", "Avtalen",
                                           "Kostnadene"]
@@ -615,4 +615,4 @@ def test_text_wrapped_at_a_column_is_measured_in_characters():
     import textwrap
 
     text = textwrap.fill(" ".join(WATER), 72).split("\n")
-    assert unwrap.line_measure([Line(i, t) for i, t in enumerate(text, 1)]) is len
+    assert measure.line_measure([Line(i, t) for i, t in enumerate(text, 1)]) is len

@@ -25,8 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-# COLUMN_GAP, columns, is_organisation: other stages and readers import them from here
-from avtale.extract.letterhead import COLUMN_GAP, columns, drop_letterhead, drop_trailing_logos, is_organisation  # noqa: F401
+from avtale.extract.letterhead import COLUMN_GAP, columns, drop_letterhead, drop_trailing_logos
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import BULLET_CHARS, SYMBOL_BULLETS
 from avtale.extract.page_furniture import PAGE_NUMBER

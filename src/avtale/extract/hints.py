@@ -36,7 +36,7 @@ def lines_from(items: list[Item], notes: Notes, title: tuple[str, int] | None = 
 
     What stands before the title (but a letterhead, or organisation names clean takes for one) is dropped with a note.
     """
-    from avtale.extract.clean import columns, is_organisation
+    from avtale.extract.letterhead import columns, is_organisation
 
     heads = [it for it in items if it.kind == "h"]
     top = next((it for it in heads if it.level == 0), None)

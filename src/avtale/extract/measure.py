@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from avtale.extract.clean import COLUMN_GAP
+from avtale.extract.letterhead import COLUMN_GAP
 from avtale.extract.lines import Line
 from avtale.extract.markers import TERMINAL, marker, starts_structure
 

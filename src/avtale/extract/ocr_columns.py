@@ -31,7 +31,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from avtale.extract import clean, signing
+from avtale.extract import signing
+from avtale.extract.letterhead import is_organisation
+from avtale.extract.page_furniture import PAGE_NUMBER
 from avtale.extract.markers import TERMINAL, marker
 from avtale.extract.signature_parts import cut_names, cuts
 
@@ -62,7 +64,7 @@ def restore_bullets(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
         if not text:
             above = None
             continue
-        if clean.PAGE_NUMBER.match(text) or (repeated[text] >= 2 and text[:1].isupper()
+        if PAGE_NUMBER.match(text) or (repeated[text] >= 2 and text[:1].isupper()
                                              and not TERMINAL.search(text)):
             continue  # page furniture between a list's items: the list goes on past the page break
         kind = marker(text).kind
@@ -152,7 +154,7 @@ def _title(part: str) -> bool:
 
 
 def _party(part: str) -> bool:
-    return bool(signing.PARTY_NAME.match(part)) or (clean.is_organisation(part) and not re.match(r"(?:og|i)\b", part))
+    return bool(signing.PARTY_NAME.match(part)) or (is_organisation(part) and not re.match(r"(?:og|i)\b", part))
 
 
 def _cuts(line: str, good, rest: bool) -> list[list[str]]:

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from avtale.extract.clean import PAGE_NUMBER
+from avtale.extract.page_furniture import PAGE_NUMBER
 from avtale.extract.markers import TERMINAL, marker
 
 DEBRIS = re.compile(r"^[A-ZÆØÅ]{3,8}-?$")

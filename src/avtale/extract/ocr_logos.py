@@ -23,14 +23,14 @@ first page count (a title or running header above is skipped), and only a run of
 lines (blank lines between allowed) with at most a third debris over the run, or of rows of
 cells only, is left blank; a run under a line that goes on («… og», «… -») is the rest of a
 title; and a run whose every line is a clean letterhead (each column an organisation:
-`clean.is_organisation`) is left for `clean`, which keeps the names as hints for the parties.
+`letterhead.is_organisation`) is left for `clean`, which keeps the names as hints for the parties.
 """
 
 from __future__ import annotations
 
 import re
 
-from avtale.extract.clean import columns, is_organisation
+from avtale.extract.letterhead import columns, is_organisation
 
 NAME_WORD = re.compile(
     r"^(?:[A-ZÆØÅa-zæøå][a-zæøå]*-(?:og)?|og|KS|\w*dep(?:a|:)\w*:?|\w*partement\w*|\w*direktorat\w*"

@@ -32,7 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from avtale.extract import clean
+from avtale.extract.letterhead import is_organisation
+from avtale.extract.page_furniture import PAGE_NUMBER
 from avtale.extract.signature_parts import FOR, FOR_SPLIT, GIVEN, OPEN_END, TITLE_WORD, classify, cuts, name_like
 
 REST = re.compile(r"^[a-zæøå][\wæøå-]*$")  # the rest of a cell broken over lines: one word in lower case
@@ -87,7 +88,7 @@ def _join(cell: str, rest: str) -> str:
 
 def _fits(part: str, kind: str) -> bool:
     if kind == "party":
-        return bool(HALF.match(part)) or classify(part) == "party" or clean.is_organisation(part)
+        return bool(HALF.match(part)) or classify(part) == "party" or is_organisation(part)
     if kind == "rest":
         return bool(REST.match(part))
     if kind == "name":
@@ -107,7 +108,7 @@ def _heads(text: str) -> list[str] | None:
     best = None
     for k in range(min(5, len(words)), 1, -1):
         for parts in cuts(words, k):
-            if all(HALF.match(p) or classify(p) == "party" or clean.is_organisation(p) for p in parts):
+            if all(HALF.match(p) or classify(p) == "party" or is_organisation(p) for p in parts):
                 best = best or parts
         if best:
             return best
@@ -144,13 +145,13 @@ def restore_table(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
             start = i + 1
     repeated = Counter(ln.strip() for ln in lines)
     rows = [i for i in range(start, len(lines)) if lines[i].strip() and "\t" not in lines[i]
-            and not clean.PAGE_NUMBER.match(lines[i].strip())
+            and not PAGE_NUMBER.match(lines[i].strip())
             and not (repeated[lines[i].strip()] >= 2 and not TITLE_WORD.search(lines[i]))  # a running header
             and classify(lines[i].strip()) not in ("esign", "place_date", "date", "place")]
     out, notes = list(lines), []
     while len(rows) >= 3:
         heads = _heads(lines[rows[0]].strip())
-        found = heads and (_flowing(lines, rows, heads) or _synced(lines, rows, heads))
+        found = heads and (_dealt(lines, rows, heads, False) or _dealt(lines, rows, heads, True))
         if not found:
             break
         columns, used = found
@@ -166,35 +167,22 @@ def restore_table(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
     return out, notes
 
 
-def _flowing(lines: list[str], rows: list[int], heads: list[str]) -> tuple[list[Column], list[int]] | None:
-    """Columns top-aligned, each going on at its own pace: a row holds the next part of every column not done."""
-    columns = [Column(h) for h in heads]
-    used = [rows[0]]
-    for i in rows[1:]:
-        active = [c for c in columns if c.wants()]
-        if not active:
-            break
-        parts = _cut(lines[i].strip(), [c.wants() for c in active])
-        if parts is None:
-            return None
-        for column, part in zip(active, parts):
-            column.take(part)
-        used.append(i)
-    return (columns, used) if all(c.name and c.title and not c.wants() for c in columns) else None
+def _dealt(lines: list[str], rows: list[int], heads: list[str], synced: bool) -> tuple[list[Column], list[int]] | None:
+    """The rows after the heads dealt to the columns, each row cut into the next part of the columns it feeds.
 
-
-def _synced(lines: list[str], rows: list[int], heads: list[str]) -> tuple[list[Column], list[int]] | None:
-    """A table of rows (heads, names, titles): a row's cells start together; the rests of its open cells follow."""
+    Not `synced`: columns top-aligned, each going on at its own pace (a row holds the next part of every column
+    not done). `synced`: a table of rows (heads, names, titles) whose cells start together; the rests of its open
+    cells follow, and a new row of the table starts in every column."""
     columns = [Column(h) for h in heads]
     used = [rows[0]]
     for i in rows[1:]:
         kinds = [c.wants() for c in columns]
-        open_ = [c for c, k in zip(columns, kinds) if k in ("rest", "party")]
+        open_ = [c for c, k in zip(columns, kinds) if k in ("rest", "party")] if synced else []
         active = open_ or [c for c, k in zip(columns, kinds) if k]
         if not active:
             break
-        if not open_ and len(active) < len(columns):
-            return None  # a new row of the table starts in every column
+        if synced and not open_ and len(active) < len(columns):
+            return None
         parts = _cut(lines[i].strip(), [c.wants() for c in active])
         if parts is None:
             return None

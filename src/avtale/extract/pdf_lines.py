@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from avtale.extract import glyphs
 from avtale.extract.pdf_table import table as _table
-from avtale.extract.clean import PAGE_NUMBER
+from avtale.extract.page_furniture import PAGE_NUMBER
 from avtale.extract.markers import LONE_LABEL as LONE
 from avtale.extract.markers import TERMINAL, marker, starts_structure
 

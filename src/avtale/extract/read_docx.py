@@ -202,7 +202,7 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
 def _lines(items: list[tuple[str, int | None, str]]) -> list[Line]:
     levels = [lv for text, lv, _ in items if lv is not None and text.strip()]
     title_level = None
-    from avtale.extract.clean import columns, is_organisation
+    from avtale.extract.letterhead import columns, is_organisation
 
     first = next(((t, lv) for t, lv, k in items if t.strip() and k == "p"  # a letterhead of names may stand above
                   and not (lv is None and all(is_organisation(c) for c in columns(t)))), None)

@@ -347,7 +347,7 @@ class _Reader:
 
     def letterhead(self, el) -> bool:
         """A <header> in the content without headings that names organisations: one letterhead line."""
-        from avtale.extract.clean import is_organisation
+        from avtale.extract.letterhead import is_organisation
 
         if el.xpath(".//h1 | .//h2 | .//h3"):
             return False

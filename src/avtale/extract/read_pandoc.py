@@ -25,7 +25,7 @@ manual line break), and sets every block apart by a blank line. So, in such a te
   «redskapsdepartementet», unless the line above ends in a hyphen or a joining word, «Kultur- og» /
   «likestillingsminister», a word exactly as wide as the column); in a grid table a blank line in the cell starts the next paragraph. Each row becomes as many lines as its tallest cell has
   paragraphs, each paragraph at its column's offset, at least three spaces from the one
-  before (`clean.COLUMN_GAP`), so the signature stage reads the columns as it reads
+  before (`letterhead.COLUMN_GAP`), so the signature stage reads the columns as it reads
   `pdftotext -layout`.
 - *Heading numbers pandoc restarted are numbered on* (`_list_headings`). Word's automatic
   numbers on headings that are not in a Heading style (bold Normal or List Paragraph

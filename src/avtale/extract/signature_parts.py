@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass
 
 from avtale.dates import MONTHS
-from avtale.extract.clean import COLUMN_GAP
+from avtale.extract.letterhead import COLUMN_GAP
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import marker
 

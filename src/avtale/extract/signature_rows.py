@@ -122,13 +122,10 @@ def _gather(rows: list[list[Cell]], wrapped: set[int]) -> list[list[Cell]]:
             if not n or not whole or len(whole) != _count(text, kind) + n:
                 break
             text, j, pieces = joined, after, pieces + 1
+        out.append(rows[i])
         if pieces > 1:
             rows[i][0].text = text
-            out.append(rows[i])
-            i = j
-        else:
-            out.append(rows[i])
-            i += 1
+        i = j if pieces > 1 else i + 1
     return out
 
 
@@ -153,11 +150,9 @@ def _gather_names(rows: list[list[Cell]]) -> list[list[Cell]]:
         texts = [_one(rows, k) or "" for k in range(len(rows))]
         texts[i : j] = [text]
         n = titles_near(texts, i)
-        if n > 1 and cut_names(text, n):
+        whole = n > 1 and bool(cut_names(text, n))
+        out.append(rows[i])
+        if whole:
             rows[i][0].text = text
-            out.append(rows[i])
-            i = j
-        else:
-            out.append(rows[i])
-            i += 1
+        i = j if whole else i + 1
     return out

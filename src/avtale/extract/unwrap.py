@@ -53,7 +53,7 @@ from avtale.extract.lone_labels import attach_lone_markers
 from avtale.extract.measure import first_word as _first_word
 from avtale.extract.measure import is_row as _is_row
 from avtale.extract.measure import last_word as _last_word
-from avtale.extract.measure import FUNCTION_WORDS, LOWER_START, Room, capacity, line_measure, width  # noqa: F401 (used by tests)
+from avtale.extract.measure import FUNCTION_WORDS, LOWER_START, Room, width
 from avtale.extract.stretched import restore_stretched
 from avtale.extract.markers import TERMINAL, marker, starts_structure
 
