@@ -28,7 +28,7 @@ d06.docx d06.pdf d06.pdftotext d06.pdftotext-layout d06.pypdf d06.lo d06.pandoc
 d07.docx d07.pdftotext d07.pdftotext-layout d07.lo d07.pandoc
 d08.docx d08.pdf d08.pdftotext-layout d08.lo d08.pandoc
 """.split()
-SCAN_EXACT = {"d02", "d03", "d04", "d05", "d06", "d07"}  # the scans that come back exact (structure and every word)
+SCAN_EXACT = {"d02", "d03", "d04", "d05", "d06", "d07", "d08"}  # the scans that come back exact (structure and every word)
 TEXT_KINDS = ("docx", "pdf", "pdftotext", "pdftotext-layout", "pypdf", "lo", "pandoc")
 ALL = [f"{d}.{k}" for d in extract_score.docs(CORPUS) for k in TEXT_KINDS]
 

@@ -88,6 +88,33 @@ def test_a_break_at_the_ordinary_line_distance_on_a_spaced_page_is_no_paragraph_
                      "Avtalen gjev ingen nye plikter."]
 
 
+def test_a_sentence_turn_at_the_line_distance_on_a_spaced_page_goes_on_however_short_the_line():
+    # «Staten gjev råd.» is short: by its length a paragraph's end; on a page whose paragraphs are set apart by
+    # space, the next sentence one line lower is the same paragraph (a manual line break), whether Tesseract set a
+    # break there (paragraph 3) or kept both in its paragraph (paragraph 5)
+    words = (_prose(1, 1, 1, 100, "Partane skal møtast to gonger i året.")
+             + _prose(1, 2, 1, 180, "Staten gjev råd.")
+             + _prose(1, 3, 1, 220, "Direktoratet skal følgje opp arbeidet, og")
+             + _prose(1, 3, 2, 260, "det skal evaluerast.")
+             + _prose(1, 4, 1, 340, "Avtalen gjev ingen nye plikter.")
+             + _prose(1, 5, 1, 420, "Kommunane melder tal.")
+             + _prose(1, 5, 2, 460, "Fylket samlar dei kvart år."))
+    page = read_ocr._lines(_tsv(words))
+    assert page.lines == ["Partane skal møtast to gonger i året.", "", "Staten gjev råd.",
+                          "Direktoratet skal følgje opp arbeidet, og", "det skal evaluerast.", "",
+                          "Avtalen gjev ingen nye plikter.", "", "Kommunane melder tal.", "Fylket samlar dei kvart år."]
+    assert page.soft == {3, 9}
+
+
+def test_a_tight_page_marks_no_turn_to_go_on():
+    words = (_prose(1, 1, 1, 100, "Partane skal møtast to gonger i året.")
+             + _prose(1, 2, 1, 140, "Staten gjev råd.")
+             + _prose(1, 2, 2, 180, "Direktoratet skal følgje opp arbeidet, og")
+             + _prose(1, 2, 3, 220, "det skal evaluerast.")
+             + _prose(1, 3, 1, 260, "Avtalen gjev ingen nye plikter."))
+    assert read_ocr._lines(_tsv(words)).soft == set()
+
+
 def test_a_heading_alone_after_a_sentence_keeps_its_break():
     words = (_prose(1, 1, 1, 100, "Partane skal møtast to gonger i året.")
              + _prose(1, 2, 1, 180, "Staten gjev råd.") + _prose(1, 3, 1, 260, "Bakgrunn")

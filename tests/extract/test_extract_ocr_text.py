@@ -24,6 +24,25 @@ def test_o_and_capital_o_beside_bullets():
     assert ocr_text.even_out(lines) == ["• følgje opp kompetansen", "• prioritere kvaliteten", "• sørgje for kompetansen"]
 
 
+def test_bullets_read_twice_or_with_their_tab_are_bullets_alone():
+    # «*e» (the bullet read as «*» and «e»), «e —» (the bullet and its tab), «Oo»: no Norwegian line starts so
+    lines = ["Målet er:", "", "*e Rekruttering av fagfolk.", "", "Rapporteringa skal vise:", "",
+             "e — Eit godt kunnskapsgrunnlag for tiltaka.", "", "Partane vil:", "Oo eit godt samarbeid"]
+    assert ocr_text.even_out(lines) == ["Målet er:", "", "• Rekruttering av fagfolk.", "", "Rapporteringa skal vise:",
+                                        "", "• Eit godt kunnskapsgrunnlag for tiltaka.", "", "Partane vil:",
+                                        "• eit godt samarbeid"]
+
+
+def test_a_zero_or_e_beside_a_bullet_past_its_items_wrapped_text():
+    lines = ["Partene er enige om:", "", "e Fylkeskommunene skal samarbeide om en bedre ressursbruk i hele",
+             "avtaleperioden der det er hensiktsmessig.", "", "* Kommunene skal gjennomgå krav.", "",
+             "0 Regelverk som er enkelt å bruke.", "o Lokale nettverk."]
+    assert ocr_text.even_out(lines) == [
+        "Partene er enige om:", "", "• Fylkeskommunene skal samarbeide om en bedre ressursbruk i hele",
+        "avtaleperioden der det er hensiktsmessig.", "", "• Kommunene skal gjennomgå krav.", "",
+        "• Regelverk som er enkelt å bruke.", "• Lokale nettverk."]
+
+
 def test_a_lone_e_is_a_word_not_a_bullet():
     lines = ["Avtalen gjeld frå 1. januar.", "", "e er ein bokstav i alfabetet"]
     assert ocr_text.even_out(lines) == lines

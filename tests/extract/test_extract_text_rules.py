@@ -122,6 +122,18 @@ def test_stretched_line_before_a_manual_break_goes_on():
                                     "skal følgjast opp. Rettleiarane er samla på nettsidene til fylket.")
 
 
+def test_a_line_a_reader_marked_to_go_on_keeps_its_paragraph_through_clean_and_unwrap():
+    """The scan reader marks a short line before a manual break (`goes_on`): a line's length would end the paragraph
+    there, the mark keeps it going, and the lines after it join as any wrapped lines do."""
+    text = PROSE + "\nKS gjev råd.\nFylket samlar tala frå kommunane kvart år, og dei blir publiserte\nsaman.\n"
+    lines = [Line(i, t, goes_on=t == "KS gjev råd.") for i, t in enumerate(text.split("\n"), start=1)]
+    kept, _ = clean.clean(lines, Notes())
+    assert [ln.goes_on for ln in kept if ln.text.startswith("KS gjev")] == [True]
+    paras = [p.text for p in unwrap.unwrap(kept, Notes(), plain_text=False)]
+    assert paras[-1] == "KS gjev råd. Fylket samlar tala frå kommunane kvart år, og dei blir publiserte saman."
+    assert paragraphs(text)[-2:] == ["KS gjev råd.", "Fylket samlar tala frå kommunane kvart år, og dei blir publiserte saman."]
+
+
 def test_a_row_after_a_finished_sentence_is_not_taken_for_prose():
     above = Line(1, "Avtalen er underteikna i to eksemplar, eitt til kvar part.")
     assert not clean._goes_on_with_prose(above, Line(2, "statsråd                      styreleiar"))

@@ -215,7 +215,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
             notes.dropped(line.no, stripped, why)
             kept.append(Line(line.no, "", line.page, None, line.page_start))
             continue
-        kept.append(Line(line.no, text, line.page, line.hint, line.page_start))
+        kept.append(Line(line.no, text, line.page, line.hint, line.page_start, line.goes_on))
     kept = _goes_on_after_stretched(kept, stretched)
     kept = _space_glued_labels(kept, notes)
     unrun = kept

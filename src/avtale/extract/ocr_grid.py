@@ -29,8 +29,10 @@ paragraph's end and a paragraph of prose begins, two breaks or more, and most, a
 half line pitches or more; a heading's space before it says nothing), a break at a line's ordinary distance (`LINE`) between a line that ends a
 sentence and one that starts with a capital, both at the same left and neither a list item,
 is no paragraph break (`_soft_breaks`), when the new line goes on to a second line or ends a
-sentence itself (a heading alone does neither). `unwrap` then reads the lines as it reads
-any wrapped paragraph.
+sentence itself (a heading alone does neither). Such a turn at a line's ordinary distance is
+marked `SOFT` whether Tesseract set a break there or not: on a spaced page it is a manual line
+break, and `read_ocr` tells `unwrap` the paragraph goes on there however short the line above
+(a line's length cannot tell a manual break from a paragraph's end).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from avtale.extract.markers import TERMINAL, marker
 
 SPACED = 1.5  # a page sets its paragraphs apart when two breaks or more are this many line pitches or more
 LINE = 1.2  # a break no more than this many line pitches down is no paragraph break on such a page
+SOFT = None  # a line's «starts a paragraph» flag where `_soft_breaks` took Tesseract's break back: it goes on (falsy)
 
 # A block of list labels only («1.» … «4.», read as debris «PFUNH», or a heading's number «3.2» beside its text) is a
 # label column, not a table's cell: Tesseract's column finder sets it beside the items, and `ocr_lists` and
@@ -111,7 +114,8 @@ def tables(order: list[tuple], boxes: dict, labels: set[tuple] = frozenset()) ->
 
 def visual_lines(words: list[Any]) -> list[tuple[bool, Cells, int | None]]:
     """The page's lines in reading order (the module's docstring): (starts a paragraph, cells, the table's left
-    edge for a table's row, else None)."""
+    edge for a table's row, else None); «starts» is True, False or `SOFT` (goes on, though Tesseract set a break
+    there: a manual line break between two sentences)."""
     lines: list[tuple[tuple, list[Any]]] = []
     for w in words:
         if lines and lines[-1][0] == w.key:
@@ -215,9 +219,9 @@ def _soft_breaks(out: list[tuple[bool, Cells, int | None]]) -> list[tuple[bool, 
     for n, (i, a, b) in enumerate(pairs):
         height = sorted(w.height for w in a)[len(a) // 2]
         rest = pairs[n + 1][2] if n + 1 < len(pairs) and pairs[n + 1][0] == i + 1 and not out[i + 1][0] else None
-        if (out[i][0] and top(b) - top(a) <= LINE * pitch and abs(a[0].left - b[0].left) <= height / 2 and turn(a, b)
+        if (top(b) - top(a) <= LINE * pitch and abs(a[0].left - b[0].left) <= height / 2 and turn(a, b)
                 and (rest is not None or TERMINAL.search(text(b)))):
-            out[i] = (False, *out[i][1:])
+            out[i] = (SOFT, *out[i][1:])
     return out
 
 

@@ -49,9 +49,12 @@ from __future__ import annotations
 
 import re
 
-BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+)?|^\s*(?:-[—–]|[—–]-?)\s+")
-# «e», «.» or «o» read for a bullet: one only where the line above or below is a bullet
-BULLET_BESIDE = re.compile(r"^\s*[e.oO](?:\s+[—–-])?\s+(?=[A-ZÆØÅa-zæøå])")
+# «*e» (a bullet read twice), «e —» (a bullet and its tab: no Norwegian line starts «e —») and «Oo» (a round bullet
+# read twice) are bullets alone
+BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+|[eo]\s+(?:[—–-]\s+)?)?|^\s*(?:-[—–]|[—–]-?)\s+"
+                        r"|^\s*[eo]\s+—\s+(?=[A-ZÆØÅa-zæøå])|^\s*Oo\s+(?:[—–-]\s*)?(?=[A-ZÆØÅa-zæøå])")
+# «e», «.», «o» or «0» read for a bullet: one only where the line above or below is a bullet
+BULLET_BESIDE = re.compile(r"^\s*[e.oO0](?:\s+[—–-])?\s+(?=[A-ZÆØÅa-zæøå])")
 LABEL_DASH = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+(?:[—–-]\s+|[—–](?=[A-ZÆØÅ]))(?=[A-ZÆØÅa-zæøå])")  # «2. — Bakgrunn»: the tab
 # «51 Bakgrunn»: «§ 1 Bakgrunn», the sign glued (and read with a speck before it: «&$6 Roller»)
 GLUED_SIGN = re.compile(r"^[&%]?[85S$](\d{1,2})\s+([A-ZÆØÅ][^.:;!?]{0,70})$")
@@ -235,28 +238,37 @@ def headers_to_top(pages: list[list[str]]) -> tuple[list[list[str]], list[tuple[
     (at most 12 words, no full stop, not a line of names: `ocr_logos.logo_like`) and on every later page too, in the
     same text (digits aside: a page number); a later page's such line standing alone between blank lines is moved to that page's top, with a blank line under it, so `clean` sees it at the page
     break as on every other page. The other lines keep their order. Returns the pages and (page, line index, note)."""
+    orders = header_orders(pages)
+    out = [[page[i] for i in order] for page, order in zip(pages, orders)]
+    notes = []
+    for number, (page, order) in enumerate(zip(pages, orders)):
+        top = next((k for k, i in enumerate(order) if i != k), None)  # where the header now stands
+        if top is not None:
+            notes.append((number, top, f"running header «{page[order[top]].strip()[:40]}» read in the middle of "
+                                       "the page; moved to the page's top"))
+    return out, notes
+
+
+def header_orders(pages: list[list[str]]) -> list[list[int]]:
+    """Each page's line indices in the order `headers_to_top` sets them (its docstring)."""
     from avtale.extract.ocr_logos import logo_like
 
+    orders = [list(range(len(page))) for page in pages]
     first = next((ln.strip() for ln in pages[0] if ln.strip()), "") if pages else ""
     if not first or len(first.split()) > 12 or first.endswith(".") or logo_like(first):
-        return pages, []  # a letterhead's names may come again over the signatures
+        return orders  # a letterhead's names may come again over the signatures
     key = re.sub(r"\d+", "#", first)
     if not all(any(re.sub(r"\d+", "#", ln.strip()) == key for ln in page) for page in pages[1:]):
-        return pages, []  # a running header stands on every page
-    out, notes = [list(pages[0])], []
-    for number, page in enumerate(pages[1:], start=1):
-        page = list(page)
+        return orders  # a running header stands on every page
+    for page, order in zip(pages[1:], orders[1:]):
         top = next((i for i, ln in enumerate(page) if ln.strip()), None)
         at = next((i for i, ln in enumerate(page) if re.sub(r"\d+", "#", ln.strip()) == key), None)
         if top is not None and at is not None and at > top + 1 and not page[at - 1].strip() and (
                 at + 1 == len(page) or not page[at + 1].strip()):
-            line = page.pop(at)
-            page.pop(at - 1)  # the blank line above it goes with it
-            page[top:top] = [line, ""]
-            notes.append((number, top, f"running header «{line.strip()[:40]}» read in the middle of the page; "
-                                       "moved to the page's top"))
-        out.append(page)
-    return out, notes
+            order.pop(at)
+            order.pop(at - 1)  # the blank line above it goes with it
+            order[top:top] = [at, at - 1]
+    return orders
 
 
 def paragraph_signs(lines: list[str]) -> bool:
@@ -282,8 +294,9 @@ def bullets(lines: list[str]) -> list[bool]:
 
 
 def nearest(lines: list[str], i: int) -> list[int]:
-    """The nearest non-blank line above and below line `i`, and the first line of the paragraph above (a bullet
-    whose text wrapped: its last line is the nearest, its bullet is on the first)."""
+    """The nearest non-blank line above and below line `i`, the first line of the paragraph above (a bullet
+    whose text wrapped: its last line is the nearest, its bullet is on the first), and, where line `i`'s own text
+    wraps, the first line of the paragraph after it."""
     out = []
     for step in (-1, 1):
         j = i + step
@@ -295,6 +308,13 @@ def nearest(lines: list[str], i: int) -> list[int]:
                 while j > 0 and lines[j - 1].strip():
                     j -= 1
                 out.append(j)
+            elif j == i + 1:  # the item's text wrapped: the next item starts past the blank line below it
+                while j < len(lines) and lines[j].strip():
+                    j += 1
+                while j < len(lines) and not lines[j].strip():
+                    j += 1
+                if j < len(lines):
+                    out.append(j)
     return out
 
 

@@ -41,6 +41,7 @@ import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -89,6 +90,7 @@ class Page:
     angle: float = 0.0  # how the page was skewed (ocr_prep)
     specks: int = 0
     starts: list[Word | None] = field(default_factory=list)  # each line's first word (None: a blank line)
+    soft: set[int] = field(default_factory=set)  # lines that go on a paragraph where Tesseract set a break (ocr_grid)
 
 
 def _tool(name: str) -> str:
@@ -134,6 +136,8 @@ def _lines(tsv: str) -> Page:
         if starts:
             page.lines.append("")
             page.starts.append(None)
+        elif starts is ocr_grid.SOFT:
+            page.soft.add(len(page.lines))
         text = ""
         for words in cells:
             page.unsure += [(len(page.lines), w.text, w.conf) for w in words if w.conf < UNSURE]
@@ -233,8 +237,9 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
     with tempfile.TemporaryDirectory(prefix="avtale-ocr-") as tmp, ThreadPoolExecutor(max_workers=jobs) as pool:
         pages = list(pool.map(lambda t: _read(t, Path(tmp)), tasks))
     order, moved = ocr_text.headers_to_top([p.lines for p in pages])
-    for page, lines in zip(pages, order):
+    for page, lines, places in zip(pages, order, ocr_text.header_orders([p.lines for p in pages])):
         page.lines = lines
+        page.soft = {k for k, i in enumerate(places) if i in page.soft}
     signs = ocr_text.paragraph_signs([ln for p in pages for ln in p.lines])
     width = ocr_columns.full([ln for p in pages for ln in p.lines])
     texts, total = [], 0
@@ -260,7 +265,12 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
     for text in texts:
         out.append("\n".join(whole[at : at + len(text)]))
         at += len(text)
-    return lines_of("\n\f".join(out))  # a form feed before a page's first line (as pdftotext), none after its last
+    lines = lines_of("\n\f".join(out))  # a form feed before a page's first line (as pdftotext), none after its last
+    soft = [at + i for at, page in zip(accumulate([0] + [len(p.lines) for p in pages]), pages) for i in page.soft]
+    for i in soft:  # the paragraph goes on: `unwrap` joins the lines, however short the line above
+        if 0 < i < len(lines) and not lines[i].blank() and not lines[i - 1].blank():
+            lines[i - 1].goes_on = True
+    return lines
 
 
 def read_images(images: list[Path], notes: Notes, jobs: int | None = None) -> list[Line]:
