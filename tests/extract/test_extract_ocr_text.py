@@ -384,3 +384,44 @@ def test_glued_signs_read_as_two_signs_still_count():
     assert ocr_text.glued_signs(lines) == ["§ 1 Formål", "Teksten.", "§ 2 Partar", "Teksten.", "§ 3 Varigheit",
                                            "Teksten.", "§ 4 Oppseiing"]
     assert ocr_text.glued_signs(["81 Formål", "854 Mål"]) == ["81 Formål", "854 Mål"]  # 4 is not the count's next
+
+
+def test_sign_headings_however_read_count_on_through_each_other():
+    # the sign read right, apart, glued, as two marks or a speck and a mark; a subsection under its section
+    lines = ["&$1 Satsingsområder", "Tekst.", "82 Formål", "$ 2.1 Ansvar", "5 3 Roller", "8$4 Virkeområde", "§ 5 Varighet"]
+    assert ocr_text.glued_signs(lines) == ["§ 1 Satsingsområder", "Tekst.", "§ 2 Formål", "§ 2.1 Ansvar", "§ 3 Roller",
+                                           "§ 4 Virkeområde", "§ 5 Varighet"]
+    broken = ["$1 Formål", "83 Roller", "§ 4 Virkeområde"]  # 2 missing: no count, nothing read as a sign
+    assert ocr_text.glued_signs(broken) == broken
+    wrong_sub = ["$ 1 Formål", "$ 2.1 Ansvar", "$ 2 Roller"]  # 2.1 under 1: no count
+    assert ocr_text.glued_signs(wrong_sub) == wrong_sub
+
+
+def test_a_dash_glued_to_the_next_word_is_a_wide_space():
+    lines = ["Denne avtalen er inngått mellom —Utenriksdepartementet, Justis- og", "Tiltak — status"]
+    assert ocr_text.even_out(lines) == ["Denne avtalen er inngått mellom Utenriksdepartementet, Justis- og",
+                                        "Tiltak \u2013 status"]
+
+
+def test_two_words_read_as_one_are_split_where_the_document_has_them_apart():
+    from avtale.extract import ocr_words
+
+    lines = ["Et godt samarbeid.", "Etgodt kunnskapsgrunnlag for tiltakene.", "Leder iKS", "KS skal delta.",
+             "Fagfolk i kommunene.", "Fag og folk."]
+    assert ocr_words.glued_words(lines) == ["Et godt samarbeid.", "Et godt kunnskapsgrunnlag for tiltakene.",
+                                            "Leder i KS", "KS skal delta.", "Fagfolk i kommunene.", "Fag og folk."]
+
+
+def test_a_tesseract_export_signs_in_the_order_the_parties_are_named(tmp_path):
+    # Tesseract reads the table «For FD | For ED» over «For KS» column by column: FD, KS, ED
+    text = ("AVTALE OM SAMARBEID\n\nAvtalen er inngått mellom Forsvarsdepartementet, Energidepartementet og KS.\n\n"
+            "1. Formål\n\nPartane skal møtast. Avtalen gjeld fram til 31. desember 2027.\n\n"
+            "Oslo, 8. august 2026\n\nFor Forsvarsdepartementet\n\nKari Nordmann\n\nForsvarsminister\n\n"
+            "For KS\n\nOla Hansen\n\nLeiar i KS\n\nFor Energidepartementet\n\nSolveig Aune\n\nEnergiminister\n")
+    path = tmp_path / "avtale.ocr.txt"
+    path.write_text(text, encoding="utf-8")
+    got = extract(path).agreement
+    assert [s.name for s in got.signing.signatories] == ["Kari Nordmann", "Solveig Aune", "Ola Hansen"]
+    plain = tmp_path / "avtale.txt"
+    plain.write_text(text.replace("1. Formål", "1.\tFormål"), encoding="utf-8")  # a tab: not Tesseract's
+    assert [s.name for s in extract(plain).agreement.signing.signatories] == ["Kari Nordmann", "Ola Hansen", "Solveig Aune"]

@@ -126,7 +126,8 @@ def pipeline(lines: list[Line], notes: Notes, source: str = "<source>", *, id: s
     if not paras:
         raise ExtractError("no text found", Position(source))
     outline = recognise.recognise(paras, notes, signed)
-    agreement, todos = build.build(outline, orgs, notes, id=id, start=start, end=end, source=source)
+    agreement, todos = build.build(outline, orgs, notes, id=id, start=start, end=end, source=source,
+                                   column_read=kind == "ocr")
     return agreement, outline, todos
 
 

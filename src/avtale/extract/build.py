@@ -18,6 +18,12 @@ that names an agreement («…avtale…», «Avtale om …») — and its body b
 title («Innhold», nynorsk «Innhald») and a to-do; a note says so. Anything else (a shopping list, a
 README, a line of text) is refused: «this does not look like an agreement».
 The to-dos recognise left in the outline (its guesses, e.g. stacked headings) are passed on.
+
+Signatories in a Tesseract text export (`column_read`): Tesseract's column finder reads a signature
+table's cells column by column (of «For A | For B» over «For C», it writes A, C, B), so the order of
+the signatures in its text is not the order on the page. Where every party signs once, the
+signatories are set in the order the text names the parties (the order agreements sign in), with
+a note; anywhere else the order read is kept.
 """
 
 from __future__ import annotations
@@ -148,8 +154,19 @@ def _one_section(outline: Outline, notes: Notes, todos: list) -> Outline:
     return replace(outline, preamble=[], sections=[Part(title, line, list(outline.preamble))])
 
 
+def _in_party_order(signers: list, which: list, parties: int, notes: Notes) -> tuple[list, list]:
+    """The signatories in the order the parties are named, where each party signs once (the module's docstring)."""
+    if sorted(k for k in which if k is not None) != list(range(parties)) or len(which) != parties or which == sorted(which):
+        return signers, which
+    order = sorted(range(len(which)), key=lambda i: which[i])
+    notes.uncertain(signers[0].line, "the signatures are set in the order the text names the parties: "
+                                     "a text export of a scan reads a signature table column by column")
+    return [signers[i] for i in order], [which[i] for i in order]
+
+
 def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = None,
-          start: dt.date | None = None, end: dt.date | None = None, source: str = "<source>") -> tuple[Agreement, list[tuple[tuple, str]]]:
+          start: dt.date | None = None, end: dt.date | None = None, source: str = "<source>",
+          column_read: bool = False) -> tuple[Agreement, list[tuple[tuple, str]]]:
     todos: list[tuple[tuple, str]] = list(outline.todos)
     one_section = not outline.sections
     if one_section and not (outline.preamble and (outline.signing is not None or AGREEMENT_WORD.search(outline.title))):
@@ -157,6 +174,8 @@ def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = N
     signers = outline.signing.signers if outline.signing else []
     preamble = [t for b in outline.preamble for t in b.items]
     party_list, which = parties.find(body_texts(outline), preamble, signers, orgs, notes)
+    if column_read:
+        signers, which = _in_party_order(signers, which, len(party_list), notes)
     if one_section:
         outline = _one_section(outline, notes, todos)
     if id is None:

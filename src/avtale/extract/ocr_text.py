@@ -14,7 +14,8 @@ mended, in named stages:
   sets «–»); a hyphen at a line end before a lower-case word (not «og»/«eller», which
   follow a compound's hyphen) is the typesetter's division (a soft hyphen); «2026-» at a line
   end over «2030» is «2026–»; «Fr» before a consonant at a word's start is «Er» (no Norwegian
-  word starts so: «Frfaringane»); «8$ 1» is «§ 1» as «8 1» is.
+  word starts so: «Frfaringane»); «8$ 1» is «§ 1» as «8 1» is; a «—» glued to the word after a space
+  («mellom —Utenriksdepartementet») is a justified line's wide space and goes.
 - `rejoin_wraps` (both readers, page by page, before `even_out`): a blank line Tesseract set
   inside a sentence (a new block where a bullet's hanging indent breaks the lines' alignment)
   moves below the sentence's rest.
@@ -58,10 +59,16 @@ BULLET_BESIDE = re.compile(r"^\s*[e.oO0](?:\s+[—–-])?\s+(?=[A-ZÆØÅa-zæø
 LABEL_DASH = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+(?:[—–-]\s+|[—–](?=[A-ZÆØÅ]))(?=[A-ZÆØÅa-zæøå])")  # «2. — Bakgrunn»: the tab
 # «51 Bakgrunn»: «§ 1 Bakgrunn», the sign glued (and read with a speck before it: «&$6 Roller»)
 GLUED_SIGN = re.compile(r"^[&%]?[85S$](\d{1,2})\s+([A-ZÆØÅ][^.:;!?]{0,70})$")
+# any reading of a «§ n» heading: the sign right, or read as one or two of «8», «5», «S», «$» (a speck before),
+# glued to its number or not («§ 1», «$ 1», «$2», «83», «8$5», «5 3»), a subsection's number too («§ 2.1»)
+SIGN_READ = re.compile(r"^[&%]?(?:§|[85S$]{1,2})\s?(\d{1,2}(?:\.\d{1,2})?)\s+([A-ZÆØÅ][^.:;!?]{0,70})$")
 PARAGRAPH_SIGN = re.compile(r"^(?:[85S$]|[85S]\$|\$[85S])\s(\d{1,3}\.?\s+[A-ZÆØÅ])")  # «§ 1 Formål» read «8 1», «8$ 1»
 F_FOR_E = re.compile(r"\bFr(?=[bcdfghjklmnpqrstvwxz])")  # «Frfaringane»: no Norwegian word starts «Fr» + consonant
 YEAR_BROKEN = re.compile(r"\b((?:19|20)\d\d)\s?[-—]$")  # «2026-» at a line end, «2030» starting the next
 YEARS = re.compile(r"\b((?:19|20)\d\d)\s?[-—]\s?((?:19|20)\d\d)\b")
+# «mellom —Utenriksdepartementet»: a justified line's wide space read as «—» glued to the next word (Norwegian
+# spaces a dash on both sides, and the model never writes the «–» it uses)
+GLUED_DASH = re.compile(r"(?<=[\w,] )—(?=[A-ZÆØÅa-zæøå])")
 SPACED_DASH = re.compile(r"(?<=\S) (?:-—|—-|—|--) (?=\S)")  # «NAV -— status»: the spaced «–» of Norwegian text
 LOST_HYPHEN = re.compile(r"\b(\w+) og (\w+)")  # «Kommunal og distriktsdepartementet»: the compound's hyphen lost
 SPLIT_CAPITALS = re.compile(r"\b([A-ZÆØÅ]{1,5}) ([A-ZÆØÅ]{1,5})\b(?!\.)")  # «NA V-kontoret»: a kerned pair read apart
@@ -93,6 +100,7 @@ def even_out(lines: list[str], paragraph_signs: bool = False) -> list[str]:
         line = YEARS.sub("\\1\u2013\\2", line)
         line = F_FOR_E.sub("Er", line)
         line = SPACED_DASH.sub(" \u2013 ", line)
+        line = GLUED_DASH.sub("", line)
         nxt = lines[len(out) + 1] if len(out) + 1 < len(lines) else ""
         if YEAR_BROKEN.search(line) and re.match(r"(?:19|20)\d\d\b", nxt.strip()):
             line = YEAR_BROKEN.sub("\\1\u2013", line)
@@ -143,7 +151,15 @@ def join_capitals(lines: list[str]) -> list[str]:
 def glued_signs(lines: list[str]) -> list[str]:
     """«51 Bakgrunn», «52 Organisering», …: «§ 1 Bakgrunn», «§ 2 Organisering», the «§» read as a digit glued to the
     number, where two or more short lines read so and their numbers count 1, 2, 3 … in order (the sign may be read
-    as two: «855 Mål» for «§ 5 Mål» where 5 is the count's next)."""
+    as two: «855 Mål» for «§ 5 Mål» where 5 is the count's next). The count may run through headings whose sign
+    was read right or apart, or otherwise (`SIGN_READ`: «§ 1», «$2», «83», «8$5», «5 3»), subsections under their
+    section («§ 2.1» after «§ 2»): then every one of them is «§ n»."""
+    read = _sign_readings(lines)
+    if read:
+        out = list(lines)
+        for i, number, text in read:
+            out[i] = f"§ {number} {text}"
+        return out
     found = [(i, m) for i, ln in enumerate(lines) if (m := GLUED_SIGN.match(ln.strip()))]
     numbers = [_glued_number(m, n + 1) for n, (_, m) in enumerate(found)]
     if len(found) < 2 or numbers != list(range(1, len(found) + 1)):
@@ -152,6 +168,30 @@ def glued_signs(lines: list[str]) -> list[str]:
     for (i, m), number in zip(found, numbers):
         out[i] = f"§ {number} {m.group(2)}"
     return out
+
+
+def _sign_readings(lines: list[str]) -> list[tuple[int, str, str]]:
+    """The «§ n» headings however their sign was read (`SIGN_READ`), as (line, number, text), where two or more
+    read otherwise than «§ n» and the sections count 1, 2, 3 … in order with every subsection under its section;
+    else none."""
+    read, top, sub = [], 0, 0
+    for i, line in enumerate(lines):
+        m = SIGN_READ.match(line.strip())
+        if not m:
+            continue
+        number = m.group(1)
+        if "." not in number:
+            if int(number) != top + 1:
+                return []
+            top, sub = top + 1, 0
+        else:
+            section, part = map(int, number.split("."))
+            if section != top or part != sub + 1:
+                return []
+            sub += 1
+        read.append((i, number, m.group(2)))
+    misread = sum(1 for i, _, _ in read if not lines[i].strip().startswith("§ "))
+    return read if top >= 2 and misread >= 2 else []
 
 
 def _glued_number(m: re.Match, want: int) -> int:

@@ -18,6 +18,12 @@ whole-document mending). Writes: the same lines, as many, with these slips mende
   whose lower-case form stands three times or more in the document, is that lower-case word
   (a name or a party is written with its capital wherever it stands, so its lower-case form
   is rare).
+- *Two words read as one* (`glued_words`): Tesseract loses a narrow space («Etgodt
+  kunnskapsgrunnlag», «Leder iKS»). A word found only once in the document that is two of
+  its words run together is split where the document has the pair apart elsewhere
+  («et godt»), or where a lower-case word runs into capitals («iKS»: no Norwegian word is
+  written so). A compound («fagfolk») is one word however often its halves stand alone, so
+  the pair must stand apart somewhere.
 """
 
 from __future__ import annotations
@@ -30,12 +36,13 @@ ONSETS = set("bl br dr fj fl fr gj gl gn gr hj hv kj kl kn kr kv pj pl pr ps sj 
              "sc ch th ph".split())  # sc, ch, th, ph: loanwords («scene», «chip», «thai», «pharma»)
 WORD = re.compile(r"\b[A-Za-zÆØÅæøå]{7,}\b")
 INSIDE = re.compile(r"\b[a-zæøå]+,? ([A-ZÆØÅ][a-zæøå]+)\b(?![-.])")  # a capital after a lower-case word
+GLUED = re.compile(r"\b[A-Za-zÆØÅæøå]{3,}\b")
 LONE_OE = re.compile(r"(?<=[a-zæøå] )ø(?= [a-zæøå])")
 
 
 def mend(lines: list[str]) -> list[str]:
-    """`stray_letters`, `lone_oe` and `stray_capitals` (the module's docstring)."""
-    return stray_capitals([LONE_OE.sub("i", ln) for ln in stray_letters(lines)])
+    """`stray_letters`, `lone_oe`, `stray_capitals` and `glued_words` (the module's docstring)."""
+    return glued_words(stray_capitals([LONE_OE.sub("i", ln) for ln in stray_letters(lines)]))
 
 
 def _stray(word: str) -> int | None:
@@ -80,3 +87,23 @@ def stray_capitals(lines: list[str]) -> list[str]:
         return m.group(0)
 
     return INSIDE.sub(fix, text).split("\n") if lines else lines
+
+
+def glued_words(lines: list[str]) -> list[str]:
+    """A word found once that is two of the document's words run together, split (the module's docstring)."""
+    text = "\n".join(lines)
+    tokens = re.findall(r"\b[A-Za-zÆØÅæøå]+\b", text)
+    seen = Counter(w.lower() for w in tokens)
+    pairs = Counter(f"{a} {b}".lower() for a, b in zip(tokens, tokens[1:]))
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        if seen[word.lower()] > 1:
+            return word
+        for k in range(1, len(word) - 1):
+            a, b = word[:k], word[k:]
+            if seen[a.lower()] and seen[b.lower()] and (pairs[f"{a} {b}".lower()] or a.islower() and b.isupper()):
+                return f"{a} {b}"
+        return word
+
+    return [GLUED.sub(fix, ln) for ln in lines]
