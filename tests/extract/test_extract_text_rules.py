@@ -628,3 +628,15 @@ def test_text_wrapped_at_a_column_is_measured_in_characters():
 
     text = textwrap.fill(" ".join(WATER), 72).split("\n")
     assert measure.line_measure([Line(i, t) for i, t in enumerate(text, 1)]) is len
+
+
+def test_a_party_name_broken_in_its_cell_is_one_word_again():
+    """A name too long for its signature cell, broken inside the word without a hyphen (pdftotext, pypdf)."""
+    text = (PROSE + "\nSamferdselsdeparteme\nntet\n\nKS\n\nFor\nSamferdselsdepartemente\nt\n__________\nKari Lien\n"
+            "Samferdselsminister\n\nDet er mange\nnye\nplikter.")
+    notes = Notes()
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(text.split("\n"), start=1)], notes)
+    assert [ln.text for ln in kept if ln.text][6:] == ["Samferdselsdepartementet", "KS", "For Samferdselsdepartementet",
+                                                   "__________", "Kari Lien", "Samferdselsminister", "Det er mange",
+                                                   "nye", "plikter."]
+    assert sum("broken in its cell" in n.message for n in notes.items) == 2

@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from avtale.extract.letterhead import COLUMN_GAP, columns, drop_letterhead, drop_trailing_logos
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import BULLET_CHARS, SYMBOL_BULLETS
+from avtale.extract.signature_parts import PARTY_NAME, classify, row_cells
 from avtale.extract.page_furniture import PAGE_NUMBER
 from avtale.extract.page_furniture import drop_folios_by_running as _drop_folios_by_running
 from avtale.extract.page_furniture import drop_header_over_wrapped_title as _drop_header_over_wrapped_title
@@ -177,7 +179,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     orgs: list[str] = []
     kept: list[Line] = []
     stretched: set[int] = set()
-    lines = grid_tables(lines)
+    lines = _broken_names(grid_tables(lines), notes)
     full = _full_width(lines)
     for index, line in enumerate(lines):
         text = line.text
@@ -227,6 +229,34 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     kept = drop_trailing_logos(kept, notes, orgs)
     kept = _unstretch_prose(kept, unrun, full)
     return kept, orgs
+
+
+def _broken_names(lines: list[Line], notes: Notes) -> list[Line]:
+    """A party's name too long for its table cell, broken inside the word without a hyphen («Samferdselsdeparteme» /
+    «ntet»; «Samferdselsdepartemente» / «t»), made one again: a line of one lower-case piece of five letters or
+    fewer that is no part of its own joins the line above where the two make a party's name («…departementet»,
+    «…direktoratet») that the line above alone is not. A «For» alone over a party's name (the cell broke after it)
+    is one «For …» row with it."""
+    out: list[Line] = []
+    for ln in lines:
+        out.append(ln)
+        while len(out) >= 2 and (joined := _rejoined(out[-2], out[-1], notes)) is not None:
+            out[-2:] = [joined]
+    return out
+
+
+def _rejoined(above: Line, line: Line, notes: Notes) -> Line | None:
+    piece, head = line.text.strip(), above.text.rstrip()
+    if re.fullmatch(r"(?i:for|på vegne av)", head.strip()) and PARTY_NAME.match(piece):
+        return replace(above, text=f"{head} {piece}")
+    if not re.fullmatch(r"[a-zæøå]{1,5}", piece) or classify(piece) not in ("", "rest", "open") \
+            or len(row_cells(above, 0)) != 1 or not head.split():
+        return None
+    word = head.split()[-1]
+    if PARTY_NAME.match(word + piece) and not PARTY_NAME.match(word):
+        notes.uncertain(line.no, f"«{word}» + «{piece}»: a party's name broken in its cell, read as one word")
+        return replace(above, text=head + piece)
+    return None
 
 
 GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
