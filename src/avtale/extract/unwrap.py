@@ -192,7 +192,7 @@ def blank_separated(lines: list[Line], room: Room | None = None, wrapped: bool =
     was full does not count. Half is enough: a text with paragraph gaps may have a manual break (Shift+Enter)
     in every other paragraph, while a text without them seldom shows a blank line inside a page, and then
     fewer than the paragraphs it runs on under each other (turns at a page break do not count). Where every paragraph is one line
-    (LibreOffice's text), every block but a list item counts (five or more, four in five)."""
+    (LibreOffice's text), every block but a list item counts (five or more, two in three: a manual line break may stand in every other paragraph)."""
     across = adjacent = 0
     prev, gap = None, False
     for line in lines:
@@ -211,7 +211,7 @@ def blank_separated(lines: list[Line], room: Room | None = None, wrapped: bool =
         prev, gap = line, False
     if wrapped:
         return across >= 2 and across >= adjacent
-    return across >= 5 and across >= 4 * adjacent
+    return across >= 5 and across >= 2 * adjacent
 
 
 def _manual_break(a: Line, b: Line, item) -> bool:
