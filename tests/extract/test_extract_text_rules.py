@@ -640,3 +640,18 @@ def test_a_party_name_broken_in_its_cell_is_one_word_again():
                                                    "__________", "Kari Lien", "Samferdselsminister", "Det er mange",
                                                    "nye", "plikter."]
     assert sum("broken in its cell" in n.message for n in notes.items) == 2
+
+
+def test_an_indented_list_is_no_table_but_a_signature_table_is():
+    def row(y, *cells):
+        return pdf_lines.Row(y, 11.0, [(x, t) for x, t in cells], ends=[x + 5 * len(t) for x, t in cells])
+
+    items = [row(563, (89, "–"), (107, "Statlige tiltak tilpasses de økonomiske rammene.")),
+             row(547, (89, "– Direktoratet vil støtte forenkling av statlige krav, slik at innbyggerne får gode")),
+             row(533, (107, "og likeverdige tjenester.")), row(518, (89, "– Avtalen gir ingen nye forpliktelser."))]
+    assert not pdf_lines._really_columns(items, 71.0)
+    signatures = [row(300, (71, "For KS"), (300, "For Kunnskapsdepartementet")), row(280, (300, "Kari Lien")),
+                  row(260, (71, "Ola Vik"))]
+    assert pdf_lines._really_columns(signatures, 71.0)
+    cells_alone = [row(300, (71, "For KS")), row(280, (320, "For Kunnskapsdepartementet")), row(260, (320, "Kari Lien"))]
+    assert pdf_lines._really_columns(cells_alone, 71.0)  # a cell far right, under no list item

@@ -269,8 +269,26 @@ def _mend_justified(block: list[Row], margin: float) -> None:
 
 
 def _really_columns(rows: list[Row], margin: float) -> bool:
-    """A single line off the margin (a centred page number) is not a table."""
-    return len(rows) > 1 or len(rows[0].segs) > 1
+    """A single line off the margin (a centred page number) is no table, nor is a list set in (`_indented_list`)."""
+    return (len(rows) > 1 or len(rows[0].segs) > 1) and not _indented_list(rows, margin)
+
+
+def _indented_list(rows: list[Row], margin: float) -> bool:
+    """A list set in from the margin, not a table: its only runs side by side are a label and its item's text
+    («–⇥Statlige tiltak …», «1.⇥…»), and every line far off the margin is an item's wrapped text, set under the item
+    within a hanging indent of it. Read as a table, the list's items would be joined into one cell."""
+    items = False
+    for above, row in zip([None, *rows], rows):
+        if len(row.segs) > 1:
+            if not LONE.match(row.segs[0][1].strip()):
+                return False
+            items = True
+        elif row.segs[0][0] > margin + 3 * row.size:
+            if above is None or not (starts_structure(above.text().strip()) or above.segs[0][0] > margin + 3 * row.size) \
+                    or abs(row.segs[0][0] - above.segs[0][0]) > 3 * row.size:
+                return False
+        items = items or starts_structure(row.text().strip())
+    return items
 
 
 def _levels(pages: list[list[Row]]) -> dict[float, str]:
