@@ -93,3 +93,10 @@ def test_a_title_left_in_the_preamble_does_not_join_the_sentence_after_it():
     pre = ["AVTALE MELLOM STATEN OG KS OM BEREDSKAP I KOMMUNANE",
            "Avtalen er inngått mellom Forsvarsdepartementet, Kultur- og likestillingsdepartementet og KS."]
     assert names(pre, pre) == ["Forsvarsdepartementet", "Kultur- og likestillingsdepartementet", "KS"]
+
+
+def test_a_letterhead_name_with_its_og_glued_is_the_party_the_text_names():
+    """A letterhead's cells broken by pdftotext: «Digitaliseringsog» / «forvaltningsdep» / «artementet»."""
+    pre = "Avtalen er inngått mellom Digitaliserings- og forvaltningsdepartementet og KS."
+    assert names([pre], [pre], orgs=["Digitaliseringsogforvaltningsdepartementet", "KS"]) == [
+        "Digitaliserings- og forvaltningsdepartementet", "KS"]

@@ -101,8 +101,9 @@ def ministry_of(title: str) -> str | None:
 
 def _key(name: str) -> str:
     """A name's key: casefolded, without spaces, hyphens and the «og» of a compound, so a name pdftotext
-    wrote without them («Helseomsorgsdepartementet») is the same party as «Helse- og omsorgsdepartementet»."""
-    return re.sub(r"-,?\s*og\s+|[\s,-]", "", name.casefold())
+    wrote without them («Helseomsorgsdepartementet», «Digitaliseringsogforvaltningsdepartementet») is the same
+    party as «Helse- og omsorgsdepartementet». Every «og» goes, glued or not: the key only compares names."""
+    return re.sub(r"[\s,-]", "", name.casefold()).replace("og", "")
 
 
 def _better(name: str, than: str | None) -> bool:
