@@ -72,12 +72,15 @@ def test_not_yet_exact_still_extracts(source):
 @pytest.mark.slow
 @pytest.mark.parametrize("doc", ["d01", "d02", "d03", "d04", "d05", "d06", "d07", "d08"])
 def test_scan_words(doc):
-    """The image-only scans extract with most words right (0.98 and up since the OCR stage cleans and straightens pages)."""
+    """The image-only scans extract with the structure exact (every block, list item, party and signatory) and most
+    words right (0.98 and up since the OCR stage cleans and straightens pages); exact for those in SCAN_EXACT
+    (d01 keeps Tesseract's «tilltsbasert»)."""
     require_tool("tesseract")
     require_tool("pdftoppm")
     score = extract_score.score_one(CORPUS, doc, "scan", jobs=2)
     assert not score.error, score.error
     assert score.similarity >= 0.98
+    assert score.exact or score.shaped, "; ".join(f"{a}: {d}" for a, d in score.differs.items())  # structure exact
     if doc in SCAN_EXACT:
         assert score.exact, "; ".join(f"{a}: {d}" for a, d in score.differs.items())
 
@@ -93,5 +96,7 @@ def test_ocr_text(doc):
     score = extract_score.score_one(CORPUS, doc, "ocr")
     assert not score.error, score.error
     assert score.similarity >= 0.98
+    if doc != "d08":  # its manual line break (spacing by empty paragraphs) reads as two paragraphs: the text cannot tell
+        assert score.exact or score.shaped, "; ".join(f"{a}: {d}" for a, d in score.differs.items())
     if doc in OCR_TEXT_EXACT:
         assert score.exact, "; ".join(f"{a}: {d}" for a, d in score.differs.items())

@@ -655,3 +655,21 @@ def test_an_indented_list_is_no_table_but_a_signature_table_is():
     assert pdf_lines._really_columns(signatures, 71.0)
     cells_alone = [row(300, (71, "For KS")), row(280, (320, "For Kunnskapsdepartementet")), row(260, (320, "Kari Lien"))]
     assert pdf_lines._really_columns(cells_alone, 71.0)  # a cell far right, under no list item
+
+
+def test_structure_leaves_words_aside_but_not_blocks():
+    from avtale.extract.compare import structure
+
+    a = Agreement.model_validate({
+        "id": "a", "title": "Avtale om samarbeid", "language": "nb", "parties": [{"id": "kd", "name": "Kunnskapsdepartementet"},
+                                                                               {"id": "ks", "name": "KS"}],
+        "period": {"end": "2027-12-31"}, "status": "draft",
+        "preamble": ["Avtalen er inngått mellom Kunnskapsdepartementet og KS."],
+        "sections": [{"title": "Formål", "blocks": ["Partane skal:", {"bullets": ["samarbeide", "møtast"]}]}]})
+    misread = a.model_copy(update={"title": "Avtale om samarbeld", "preamble": ["Avtalen er inngått mellom KD og KS."]})
+    assert structure(misread) == structure(a)
+    split = a.model_copy(update={"preamble": ["Avtalen er inngått.", "Mellom Kunnskapsdepartementet og KS."]})
+    assert structure(split) != structure(a)
+    fewer = Agreement.model_validate({**a.model_dump(mode="json"), "sections": [
+        {"title": "Formål", "blocks": ["Partane skal:", {"bullets": ["samarbeide møtast"]}]}]})
+    assert structure(fewer) != structure(a)

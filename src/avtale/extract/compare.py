@@ -73,6 +73,27 @@ def _short(value, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def structure(agreement: Agreement) -> dict[str, object]:
+    """The agreement's shape, words aside (the bar for OCR: «structure exact», words ≥ 0.98): the meta but the
+    title, the number of parties, each block's kind and items in the preamble and every (sub)section, and the
+    number of signatories with the place and date."""
+    def shape(blocks: list) -> list:
+        return ["p" if isinstance(b, str) else
+                ("bullets", len(b["bullets"])) if "bullets" in b else ("numbered", b["style"], len(b["numbered"]))
+                for b in blocks]
+
+    data = content(agreement)
+    body = data["body"]
+    signing = data["signing"]
+    return {
+        "meta": {k: v for k, v in data["meta"].items() if k != "title"},
+        "parties": len(data["parties"]),
+        "preamble": shape(body["preamble"]),
+        "sections": [(shape(s["blocks"]), [shape(b["blocks"]) for b in s["subsections"]]) for s in body["sections"]],
+        "signing": signing and (signing["place"], signing["date"], len(signing["signatories"])),
+    }
+
+
 def words(agreement: Agreement) -> list[str]:
     """The words of the body (title, preamble, sections), in reading order."""
     out: list[str] = []
