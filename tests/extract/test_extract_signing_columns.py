@@ -379,3 +379,11 @@ def test_ocr_columns_uses_the_same_name_cut():
     out, _ = ocr_columns.restore_columns(["Avtalen gjelder til 2030.", "Jon Hatlevik Unni Kristian Hatlevik Tangen",
                                           "Samferdselsminister Administrerende direktør"])
     assert out[1:] == ["Jon Hatlevik\tUnni Kristian Hatlevik Tangen", "Samferdselsminister\tAdministrerende direktør"]
+
+
+def test_two_ministries_joined_by_a_space_are_column_heads_not_a_name():
+    from avtale.extract.signature_parts import classify, name_like
+
+    assert not name_like("Forsvarsdepartementet Kunnskapsdepartementet")
+    assert classify("Forsvarsdepartementet Kunnskapsdepartementet") != "name"
+    assert name_like("Eirik Tveit") and name_like("Åse Marie Nes")

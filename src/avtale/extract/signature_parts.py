@@ -66,6 +66,7 @@ TITLE_NOUN = re.compile(
 TITLE_ADJECTIVE = r"\b(?:administrerende|administrerande|fungerende|fungerande|konstituert|assisterende|assisterande)\b"
 TITLE_WORD = re.compile(f"{TITLE_NOUN.pattern}|{TITLE_ADJECTIVE}", re.IGNORECASE)  # a word no name holds
 PARTY_NAME = re.compile(r"^(?:[A-ZÆØÅ][\wæøå-]*(?:,\s+[\wæøå-]+)*(?:\s+og\s+[\wæøå]+)?(?:departementet|direktoratet)|KS|[A-ZÆØÅ]{2,6})$")
+ORGANISATION_WORD = re.compile(r"(?:departement|direktorat)(?:et)?$")
 NAME_WORD = re.compile(r"^(?:[A-ZÆØÅ][a-zæøåäöéüá'’]+(?:-[A-ZÆØÅ][a-zæøåäöéüá'’]+)?|[A-ZÆØÅ]\.)$")
 OPEN_END = re.compile(rf"(?:\w-|\s(?:og|i|for|and|of)|{TITLE_ADJECTIVE})$", re.IGNORECASE)  # a cell going on below
 
@@ -84,10 +85,11 @@ class Cell:
 
 
 def name_like(text: str) -> bool:
-    """«Gunn Marit Helgesen», «Anne K. Hansen»: two to five capitalised words."""
+    """«Gunn Marit Helgesen», «Anne K. Hansen»: two to five capitalised words, none a party's name
+    («Forsvarsdepartementet Kunnskapsdepartementet» is two column heads)."""
     words = text.split()
     return 2 <= len(words) <= 5 and all(NAME_WORD.match(w) or w in ("van", "von", "de", "af") for w in words) \
-        and not TITLE_WORD.search(text)
+        and not TITLE_WORD.search(text) and not any(ORGANISATION_WORD.search(w) for w in words)
 
 
 def title_like(text: str) -> bool:
