@@ -425,3 +425,11 @@ def test_a_tesseract_export_signs_in_the_order_the_parties_are_named(tmp_path):
     plain = tmp_path / "avtale.txt"
     plain.write_text(text.replace("1. Formål", "1.\tFormål"), encoding="utf-8")  # a tab: not Tesseract's
     assert [s.name for s in extract(plain).agreement.signing.signatories] == ["Kari Nordmann", "Ola Hansen", "Solveig Aune"]
+
+
+def test_a_long_word_is_not_split_by_pieces_of_logo_text():
+    from avtale.extract import ocr_words
+
+    lines = ["og mentet ementet inkluderingsde", "forvaltningsde partementet", "",
+             "Digitaliserings- og forvaltningsdepartementet og KS inngår avtalen."]
+    assert ocr_words.glued_words(lines) == lines

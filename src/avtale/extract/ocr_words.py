@@ -19,8 +19,9 @@ whole-document mending). Writes: the same lines, as many, with these slips mende
   (a name or a party is written with its capital wherever it stands, so its lower-case form
   is rare).
 - *Two words read as one* (`glued_words`): Tesseract loses a narrow space («Etgodt
-  kunnskapsgrunnlag», «Leder iKS»). A word found only once in the document that is two of
-  its words run together is split where the document has the pair apart elsewhere
+  kunnskapsgrunnlag», «Leder iKS»). A word found only once in the document that is a short
+  word (three letters or fewer: the narrow space after it is the one lost) and another of its
+  words run together is split where the document has the pair apart elsewhere
   («et godt»), or where a lower-case word runs into capitals («iKS»: no Norwegian word is
   written so). A compound («fagfolk») is one word however often its halves stand alone, so
   the pair must stand apart somewhere.
@@ -100,7 +101,7 @@ def glued_words(lines: list[str]) -> list[str]:
         word = m.group(0)
         if seen[word.lower()] > 1:
             return word
-        for k in range(1, len(word) - 1):
+        for k in range(1, min(4, len(word) - 1)):  # a short word's narrow space is the one lost
             a, b = word[:k], word[k:]
             if seen[a.lower()] and seen[b.lower()] and (pairs[f"{a} {b}".lower()] or a.islower() and b.isupper()):
                 return f"{a} {b}"
