@@ -229,3 +229,16 @@ def test_no_end_date_needs_option(tmp_path):
     with pytest.raises(ExtractError, match="--end"):
         run(tmp_path, text)
     assert run(tmp_path, text, end=__import__("datetime").date(2030, 1, 1)).agreement.period.end.year == 2030
+
+
+def test_two_divisions_one_into_a_ministry_word_make_a_hyphenated_text(tmp_path):
+    """A typeset PDF's text (pypdf shows the division as «-»): «beredskapsdepar-» + «tementet» ends in the word
+    every ministry's name ends in, so the text is hyphenated and «sikkerhetsmyn-» + «digheit» is a division too;
+    one real hyphen alone («e-» / «post») is kept."""
+    pad = " ord" * 18
+    text = (f"Avtale om noe\n\n1. Formål\n\nAvtalen er inngått mellom Justis- og beredskapsdepar-\ntementet og KS.{pad}\n"
+            f"Vi samarbeider med Nasjonal sikkerhetsmyn-\ndigheit om dette.\n\nfram til 31. desember 2030.\n")
+    block = run(tmp_path, text).agreement.sections[0].blocks[0]
+    assert "Justis- og beredskapsdepartementet og KS." in block and "Nasjonal sikkerhetsmyndigheit om" in block
+    single = f"Avtale om noe\n\n1. Formål\n\nSvar kommer på e-\npost til alle.{pad}\n\nfram til 31. desember 2030.\n"
+    assert "e-post" in run(tmp_path, single).agreement.sections[0].blocks[0]

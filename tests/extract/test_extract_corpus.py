@@ -25,7 +25,7 @@ d03.docx d03.pdf d03.pdftotext d03.pdftotext-layout d03.pypdf d03.lo d03.pandoc
 d04.docx d04.pdf d04.pdftotext d04.pdftotext-layout d04.pypdf d04.lo d04.pandoc
 d05.docx d05.pdf d05.pdftotext d05.pdftotext-layout d05.pypdf d05.lo d05.pandoc
 d06.docx d06.pdf d06.pdftotext d06.pdftotext-layout d06.pypdf d06.lo d06.pandoc
-d07.docx d07.pdftotext d07.pdftotext-layout d07.lo d07.pandoc
+d07.docx d07.pdf d07.pdftotext d07.pdftotext-layout d07.pypdf d07.lo d07.pandoc
 d08.docx d08.pdf d08.pdftotext-layout d08.lo d08.pandoc
 """.split()
 SCAN_EXACT = {"d02", "d03", "d04", "d05", "d06", "d07", "d08"}  # the scans that come back exact (structure and every word)

@@ -673,3 +673,19 @@ def test_structure_leaves_words_aside_but_not_blocks():
     fewer = Agreement.model_validate({**a.model_dump(mode="json"), "sections": [
         {"title": "Formål", "blocks": ["Partane skal:", {"bullets": ["samarbeide møtast"]}]}]})
     assert structure(fewer) != structure(a)
+
+
+def test_a_span_actual_text_stands_for_its_glyphs():
+    """Typst marks a division's hyphen `/Span<</ActualText<FEFF00AD>>>BDC … Tj EMC`: a soft hyphen."""
+    from pypdf.generic import ByteStringObject, DictionaryObject, NameObject
+
+    actual = pdf_lines.ActualText()
+    cm, tm = [1, 0, 0, 1, 0, 0], [1, 0, 0, 1, 520.0, 721.0]
+    span = DictionaryObject({NameObject("/ActualText"): ByteStringObject(b"\xfe\xff\x00\xad")})
+    actual.visit(b"BDC", [NameObject("/Span"), span], cm, tm)
+    actual.visit(b"Tj", [b"\x00\x11"], cm, tm)
+    actual.visit(b"EMC", [], cm, tm)
+    assert actual.text("-", cm, tm) == "\u00ad"  # pypdf hands the glyph on after the span closed
+    assert actual.text("", cm, tm) == ""
+    assert actual.text("-", cm, [1, 0, 0, 1, 74.0, 707.0]) == "-"  # a hyphen elsewhere is a hyphen
+    assert actual.text("beredskapsdepar", cm, tm) == "beredskapsdepar"

@@ -38,7 +38,7 @@ A hyphen at a line end stays a hyphen: followed by «og»/«eller» it is a
 Norwegian compound («Digitaliserings- og forvaltningsminister»); after a capital
 or digit it binds («KS-programmet»); otherwise the hyphen is dropped only when
 the joined word occurs elsewhere in the text (word-division), and kept otherwise.
-In text a typesetter hyphenated (`is_hyphenated`: three line ends or more divide a
+In text a typesetter hyphenated (`is_hyphenated`: two line ends or more divide a
 lower-case word, one of them into a word used elsewhere) every such division is joined.
 A soft hyphen (U+00AD, as pypdf reads a typesetter's division) is a division
 unless it binds a capital or the hyphenated form occurs elsewhere.
@@ -57,6 +57,9 @@ from avtale.extract.measure import FUNCTION_WORDS, LOWER_START, Room, width
 from avtale.extract.stretched import restore_stretched
 from avtale.extract.markers import TERMINAL, marker, starts_structure
 
+# The words every ministry's and directorate's name ends in: a break inside «beredskapsdepar-» + «tementet» falls
+# inside a word (`_spans_word`) though the text has «departementet» only in compounds.
+NAME_ENDS = {"departementet", "departementa", "direktoratet"}
 CONJUNCTIONS = {"og", "eller", "samt", "enn", "and", "or", "til"}
 
 
@@ -126,7 +129,7 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
     room = Room(lines) if wrapped else None
     room = room if room is not None and room.at is not None else None  # too few wrapped lines to measure
     spaced = plain_text and blank_separated(lines, room, wrapped)  # a reader of PDF positions or Word paragraphs knows better
-    vocabulary = {w.casefold() for ln in lines for w in re.findall(r"[\wæøåÆØÅ-]+", ln.text)}
+    vocabulary = {w.casefold() for ln in lines for w in re.findall(r"[\wæøåÆØÅ-]+", ln.text)} | NAME_ENDS
     hyphenated = is_hyphenated(lines, vocabulary)
     leads = lead_ins(lines)
     paras: list[Para] = []
@@ -317,8 +320,10 @@ def _caps(text: str) -> bool:
 
 
 def is_hyphenated(lines: list[Line], vocabulary: set[str]) -> bool:
-    """Text a typesetter hyphenated: at least three line ends divide a lower-case word, and at least one
-    of them joins into a word the text uses elsewhere."""
+    """Text a typesetter hyphenated: at least two line ends divide a lower-case word, and at least one
+    of them joins into a word the text uses elsewhere or ends in one (`_spans_word`: «beredskapsdepar-» +
+    «tementet»). A Word document that no typesetter hyphenated breaks a line at a hyphen only where the
+    text has one («e-» / «post»), and such a word seldom stands elsewhere unhyphenated."""
     divided = known = 0
     for a, b in zip(lines, lines[1:]):
         m = re.search(r"([a-zæøå]+)-$", a.text.rstrip())
@@ -326,8 +331,9 @@ def is_hyphenated(lines: list[Line], vocabulary: set[str]) -> bool:
         bare = re.sub(r"[^\wæøåÆØÅ]", "", word)
         if m and bare[:1].islower() and bare.casefold() not in CONJUNCTIONS:
             divided += 1
-            known += (m.group(1) + bare).casefold() in vocabulary
-    return divided >= 3 and known >= 1
+            joined = m.group(1) + bare
+            known += joined.casefold() in vocabulary or _spans_word(joined, bare, vocabulary)
+    return divided >= 2 and known >= 1
 
 
 def _spans_word(joined: str, bare: str, vocabulary: set[str]) -> bool:
