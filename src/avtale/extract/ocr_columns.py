@@ -10,7 +10,11 @@ losses made good, and a list of (line index, note) for the `ocr` notes:
   under a lead-in ending «:» or under a bullet, is an item whose bullet was lost, unless
   it goes on the line above: that line is full (the first word would not have fitted on
   it: `full`), or ends in a division, «,» or a word that cannot end an item («og», «i»),
-  or the line is one word under a line longer than 0.6 of a full one (what a wrap leaves).
+  or the line is one word under a line longer than 0.6 of a full one (what a wrap leaves),
+  or the item above opened a sentence (a capital after its bullet) that the line above
+  has not ended and this line ends («- Fylkeskommunene skal samarbeide om et godt
+  kunnskapsgrunnlag» / «for tiltakene.»: an item's lines are narrower than the page's by
+  its hanging indent, so its wrap does not look full; items of one list share one case).
   A page number or a capitalised line that comes again elsewhere unpunctuated (a running
   header) between items is a page break: the list goes on past it.
 - `restore_columns`: the text renderer joins the cells of a row with single spaces,
@@ -39,6 +43,7 @@ from avtale.extract.signature_parts import cut_names, cuts
 
 LOWER_START = re.compile(r"^[a-zæøå]")
 GOES_ON = re.compile(r"(?:[-\u00ad,]|\b(?:og|eller|i|på|av|for|til|med|om|som|at|en|ei|et|ein|eit|de|dei|den|det))$")
+SENTENCE_END = re.compile(r"[.!?]['»\")]*$")
 # the first half of a cell broken over two lines: «Kultur- og», «Leiar i», «Forsknings- og høyere»
 OPEN_CELL = re.compile(r"^[A-ZÆØÅ].*(?:\w-|\s(?:og|i)|\w- og \w+)$")
 
@@ -58,6 +63,7 @@ def restore_bullets(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
     out, notes = list(lines), []
     above: str | None = None  # the line above (None after a blank line)
     context = False  # under a lead-in or in a bulleted list
+    sentence = False  # the item above opened a sentence (a capital after its bullet) that has not ended
     repeated = Counter(ln.strip() for ln in lines)
     for i, line in enumerate(lines):
         text = line.strip()
@@ -70,14 +76,17 @@ def restore_bullets(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
         kind = marker(text).kind
         if kind == "bullet":
             context = True
+            sentence = marker(text).text[:1].isupper()
         elif kind in ("number", "letter", "section", "subsection"):
             context = False
         elif LOWER_START.match(text):
             goes_on = above is not None and (len(above) + 1 + len(text.split()[0]) > width or bool(GOES_ON.search(above))
-                                             or (len(text.split()) == 1 and len(above) > 0.6 * width))
+                                             or (len(text.split()) == 1 and len(above) > 0.6 * width)
+                                             or (sentence and not TERMINAL.search(above) and SENTENCE_END.search(text)))
             if context and not goes_on:
                 out[i] = "• " + text
                 notes.append((i, f"«{text[:30]}» read as a list item whose bullet Tesseract dropped"))
+                sentence = False
         else:
             context = False
         if text.endswith(":"):
