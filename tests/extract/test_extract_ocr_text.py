@@ -6,7 +6,7 @@ paragraphs, a form feed between pages); each test gives the exact lines expected
 
 from __future__ import annotations
 
-from avtale.extract import extract, ocr_columns, ocr_lists, ocr_logos, ocr_table, ocr_text
+from avtale.extract import extract, ocr_columns, ocr_lists, ocr_logos, ocr_signs, ocr_table, ocr_text
 from avtale.extract.lines import Notes
 from avtale.extract.read_text import read_any
 
@@ -77,8 +77,8 @@ def test_capital_word_read_apart_is_joined_where_the_whole_stands_elsewhere():
 
 def test_glued_paragraph_signs_count_from_one():
     lines = ["51 Bakgrunn", "Tekst.", "52 Organisering", "Tekst.", "53 Varighet"]
-    assert ocr_text.glued_signs(lines) == ["§ 1 Bakgrunn", "Tekst.", "§ 2 Organisering", "Tekst.", "§ 3 Varighet"]
-    assert ocr_text.glued_signs(["52 Bakgrunn", "57 Organisering"]) == ["52 Bakgrunn", "57 Organisering"]
+    assert ocr_signs.glued_signs(lines) == ["§ 1 Bakgrunn", "Tekst.", "§ 2 Organisering", "Tekst.", "§ 3 Varighet"]
+    assert ocr_signs.glued_signs(["52 Bakgrunn", "57 Organisering"]) == ["52 Bakgrunn", "57 Organisering"]
 
 
 def test_heading_number_read_apart():
@@ -302,8 +302,8 @@ def test_one_sentence_paragraphs_under_a_lead_in_lost_their_bullets():
 
 def test_a_glued_sign_among_sign_headings_follows_the_one_above():
     lines = ["§ 3 Økonomi", "Kostnadene blir delte.", "§ 4 Mål", "Måla er felles.", "85 Varigheit", "Avtalen gjeld."]
-    assert ocr_text.glued_signs(lines)[4] == "§ 5 Varigheit"
-    assert ocr_text.glued_signs(["§ 3 Økonomi", "85 Varigheit"]) == ["§ 3 Økonomi", "85 Varigheit"]  # not 4
+    assert ocr_signs.glued_signs(lines)[4] == "§ 5 Varigheit"
+    assert ocr_signs.glued_signs(["§ 3 Økonomi", "85 Varigheit"]) == ["§ 3 Økonomi", "85 Varigheit"]  # not 4
 
 
 def test_bullets_dropped_go_on_past_a_page_break():
@@ -315,7 +315,7 @@ def test_bullets_dropped_go_on_past_a_page_break():
 
 def test_glued_signs_with_a_speck_before_one():
     lines = ["81 Formål", "Tekst.", "$2 Tiltak", "Tekst.", "&$3 Varigheit"]
-    assert ocr_text.glued_signs(lines) == ["§ 1 Formål", "Tekst.", "§ 2 Tiltak", "Tekst.", "§ 3 Varigheit"]
+    assert ocr_signs.glued_signs(lines) == ["§ 1 Formål", "Tekst.", "§ 2 Tiltak", "Tekst.", "§ 3 Varigheit"]
 
 
 def test_a_compound_hyphen_tesseract_dropped_comes_back_where_the_document_has_it():
@@ -381,20 +381,20 @@ def test_a_lone_oe_is_i_and_a_capital_inside_a_sentence_is_lower_case_where_comm
 
 def test_glued_signs_read_as_two_signs_still_count():
     lines = ["81 Formål", "Teksten.", "$2 Partar", "Teksten.", "853 Varigheit", "Teksten.", "&$4 Oppseiing"]
-    assert ocr_text.glued_signs(lines) == ["§ 1 Formål", "Teksten.", "§ 2 Partar", "Teksten.", "§ 3 Varigheit",
+    assert ocr_signs.glued_signs(lines) == ["§ 1 Formål", "Teksten.", "§ 2 Partar", "Teksten.", "§ 3 Varigheit",
                                            "Teksten.", "§ 4 Oppseiing"]
-    assert ocr_text.glued_signs(["81 Formål", "854 Mål"]) == ["81 Formål", "854 Mål"]  # 4 is not the count's next
+    assert ocr_signs.glued_signs(["81 Formål", "854 Mål"]) == ["81 Formål", "854 Mål"]  # 4 is not the count's next
 
 
 def test_sign_headings_however_read_count_on_through_each_other():
     # the sign read right, apart, glued, as two marks or a speck and a mark; a subsection under its section
     lines = ["&$1 Satsingsområder", "Tekst.", "82 Formål", "$ 2.1 Ansvar", "5 3 Roller", "8$4 Virkeområde", "§ 5 Varighet"]
-    assert ocr_text.glued_signs(lines) == ["§ 1 Satsingsområder", "Tekst.", "§ 2 Formål", "§ 2.1 Ansvar", "§ 3 Roller",
+    assert ocr_signs.glued_signs(lines) == ["§ 1 Satsingsområder", "Tekst.", "§ 2 Formål", "§ 2.1 Ansvar", "§ 3 Roller",
                                            "§ 4 Virkeområde", "§ 5 Varighet"]
     broken = ["$1 Formål", "83 Roller", "§ 4 Virkeområde"]  # 2 missing: no count, nothing read as a sign
-    assert ocr_text.glued_signs(broken) == broken
+    assert ocr_signs.glued_signs(broken) == broken
     wrong_sub = ["$ 1 Formål", "$ 2.1 Ansvar", "$ 2 Roller"]  # 2.1 under 1: no count
-    assert ocr_text.glued_signs(wrong_sub) == wrong_sub
+    assert ocr_signs.glued_signs(wrong_sub) == wrong_sub
 
 
 def test_a_dash_glued_to_the_next_word_is_a_wide_space():

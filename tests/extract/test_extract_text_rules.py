@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from avtale.extract import clean, glyphs, measure, pdf_lines, pdf_table, unwrap
+from avtale.extract import clean, glyphs, measure, pdf_lines, pdf_marks, pdf_table, unwrap
 from avtale.extract.compare import merge_unsure, unsure_breaks
 from avtale.extract.lines import Line, Notes
 from avtale.model import Agreement
@@ -679,7 +679,7 @@ def test_a_span_actual_text_stands_for_its_glyphs():
     """Typst marks a division's hyphen `/Span<</ActualText<FEFF00AD>>>BDC … Tj EMC`: a soft hyphen."""
     from pypdf.generic import ByteStringObject, DictionaryObject, NameObject
 
-    actual = pdf_lines.ActualText()
+    actual = pdf_marks.ActualText()
     cm, tm = [1, 0, 0, 1, 0, 0], [1, 0, 0, 1, 520.0, 721.0]
     span = DictionaryObject({NameObject("/ActualText"): ByteStringObject(b"\xfe\xff\x00\xad")})
     actual.visit(b"BDC", [NameObject("/Span"), span], cm, tm)
