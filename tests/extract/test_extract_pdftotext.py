@@ -216,3 +216,78 @@ def test_folios_counting_to_the_end_of_a_text_without_page_breaks():
              "Leiar i KS", "3"]
     kept, _ = clean.clean([Line(i, t) for i, t in enumerate(texts, 1)], Notes())
     assert [ln.text for ln in kept if ln.text] == [t for t in texts if t not in ("1", "2", "3")]
+
+
+def _kept(texts: list[str], page_break_at: int | None = None, blanks: bool = False) -> list[str]:
+    """The lines clean keeps of `texts` (the blank ones too with `blanks`); from index `page_break_at` on, the lines
+    are on page 2."""
+    from avtale.extract import clean
+    from avtale.extract.lines import Line, Notes
+
+    lines = [Line(i + 1, t, 1 if page_break_at is None or i < page_break_at else 2, page_start=i == page_break_at)
+             for i, t in enumerate(texts)]
+    kept, _ = clean.clean(lines, Notes())
+    return [ln.text for ln in kept if ln.text or blanks]
+
+
+def test_heading_number_set_under_its_heading_is_no_page_number():
+    """«Økonomi» / «2» / prose, away from the page breaks: pdftotext read the heading's number after its text; clean
+    keeps it and lone_labels gives it back to the heading."""
+    from avtale.extract.lines import Line
+    from avtale.extract.lone_labels import attach_lone_markers
+
+    texts = ["Avtale om skuleskyss", "", "Formål", "", "1", "", "Partane skal samarbeide om skyssen for alle elevar.",
+             "", "Økonomi", "", "2", "", "Partane dekkjer eigne kostnader.", "Meir tekst på side to.",
+             "Enda meir tekst.", "Og ei linje til."]
+    kept = _kept(texts, page_break_at=13, blanks=True)
+    assert kept == texts
+    joined = [ln.text for ln in attach_lone_markers([Line(i, t) for i, t in enumerate(kept, 1)]) if ln.text]
+    assert joined[:4] == ["Avtale om skuleskyss", "1 Formål", "Partane skal samarbeide om skyssen for alle elevar.", "2 Økonomi"]
+
+
+def test_number_under_a_heading_over_another_heading_is_a_page_number_still():
+    """A bare number under a heading-like line but over no prose (a fragment in lower case) is not taken for the
+    heading's."""
+    texts = ["Avtale om skuleskyss", "", "Partane skal samarbeide.", "", "Økonomi", "", "2", "", "og kommunane", "",
+             "Meir tekst.", "Enda meir.", "Og meir.", "Og enda meir."]
+    assert "2" not in _kept(texts, page_break_at=11)
+
+
+def test_heading_number_at_the_foot_of_a_label_column_is_kept():
+    """«Partane skal:» / «•» / «•» / «3» / the items / «Varigheit»: pdftotext read the next heading's number in the
+    bullets' column; clean keeps it though a lower-case item follows, and the column is dealt out."""
+    from avtale.extract.lines import Line
+    from avtale.extract.lone_labels import attach_lone_markers
+
+    texts = ["Avtale om skuleskyss", "", "2 Formål", "", "Partane skal:", "•", "•", "", "3", "", "gje råd om skyssen",
+             "følgje opp arbeidet", "", "Varigheit", "", "Avtalen gjeld til 2030.", "Side to.", "Meir.", "Og meir."]
+    kept = _kept(texts, page_break_at=16, blanks=True)
+    assert "3" in kept
+    joined = [ln.text for ln in attach_lone_markers([Line(i, t) for i, t in enumerate(kept, 1)]) if ln.text]
+    assert joined[3:7] == ["• gje råd om skyssen", "• følgje opp arbeidet", "3 Varigheit", "Avtalen gjeld til 2030."]
+
+
+def test_number_under_one_lone_label_is_a_page_number_still():
+    """One bullet alone is no column of labels: the number under it over a lower-case line is dropped as before."""
+    texts = ["Avtale om skuleskyss", "", "Partane skal:", "•", "", "3", "", "gje råd om skyssen", "Side to.", "Meir.",
+             "Og meir.", "Og enda meir."]
+    assert "3" not in _kept(texts, page_break_at=8)
+
+
+def test_number_at_a_page_break_that_has_its_folio_heads_a_heading():
+    """«-1-» ends page one, «5» opens page two over «Varigheit», after a «4» heading: the page break has its folio, so
+    the «5» is the heading's number. Without the folio it is a page's, as before."""
+    texts = ["Avtale om skuleskyss", "", "4", "", "Økonomi", "", "Partane dekkjer eigne kostnader.", "", "-1-",
+             "5", "", "Varigheit", "", "Avtalen gjeld til 2030."]
+    assert "5" in _kept(texts, page_break_at=9)
+    no_folio = texts[:8] + ["", *texts[9:]]
+    assert "5" not in _kept(no_folio, page_break_at=9)
+    not_on = [t if t != "4" else "" for t in texts]  # no «4» above: nothing says the «5» numbers on
+    assert "5" not in _kept(not_on, page_break_at=9)
+
+
+def test_number_after_a_sentence_of_its_page_near_the_page_break_heads_a_heading():
+    """A sentence of page two ends just above the «4», two lines under the page break: no folio stands there."""
+    texts = ["Avtale om skuleskyss", "", "3", "", "Organisering", "", "Side 1 av 3", "Kommunane skal følgje opp arbeidet.",
+             "", "4", "", "Mål for samarbeidet", "", "Departementa skal arbeide for felles mål."]
+    assert "4" in _kept(texts, page_break_at=7)
