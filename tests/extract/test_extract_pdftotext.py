@@ -291,3 +291,20 @@ def test_number_after_a_sentence_of_its_page_near_the_page_break_heads_a_heading
     texts = ["Avtale om skuleskyss", "", "3", "", "Organisering", "", "Side 1 av 3", "Kommunane skal følgje opp arbeidet.",
              "", "4", "", "Mål for samarbeidet", "", "Departementa skal arbeide for felles mål."]
     assert "4" in _kept(texts, page_break_at=7)
+
+
+def test_text_of_a_pdf_set_narrow_is_not_read_as_pandoc():
+    """A PDF set in a wide face wraps its lines under 72 characters, as pandoc's plain text does; but pdftotext ends
+    each page with a form feed and pypdf writes no blank lines, neither of which pandoc ever does."""
+    import textwrap
+
+    from avtale.extract import read_pandoc
+    from avtale.extract.read_text import lines_of
+
+    words = ("Partane skal samarbeide om skyssen for alle elevar i grunnskulen som har rett til skyss etter "
+             "opplæringslova, og kommunen skal melde frå om endringar i elevtalet innan fristen. ") * 3
+    para = textwrap.fill(words.strip(), 72)
+    pandoc = "\n\n".join([para, "Statsforvaltaren skal gje råd.", para])
+    assert read_pandoc.is_plain(lines_of(pandoc))
+    assert not read_pandoc.is_plain(lines_of(pandoc + "\n\f"))  # pdftotext: a form feed ends each page
+    assert not read_pandoc.is_plain(lines_of(pandoc.replace("\n\n", "\n")))  # pypdf: no blank lines
