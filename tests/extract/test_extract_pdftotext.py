@@ -308,3 +308,26 @@ def test_text_of_a_pdf_set_narrow_is_not_read_as_pandoc():
     assert read_pandoc.is_plain(lines_of(pandoc))
     assert not read_pandoc.is_plain(lines_of(pandoc + "\n\f"))  # pdftotext: a form feed ends each page
     assert not read_pandoc.is_plain(lines_of(pandoc.replace("\n\n", "\n")))  # pypdf: no blank lines
+
+
+def test_unstretched_line_over_a_stretched_one_ends_its_paragraph():
+    """pypdf shows a justified line's wide spaces as runs of spaces; «… og KS.» shows none, though it is no wider and
+    has no more spaces than the stretched line under it: it was not justified, so it is its paragraph's last line,
+    however long the next line's first word. The stretched line goes on with the line after it."""
+    from avtale.extract.lines import Line, Notes
+    from avtale.extract.unwrap import _unstretched_over_stretched, unwrap
+
+    texts = ["Avtale mellom staten og KS om kvalitetsutvikling i barnehagen",
+             "og skolen",
+             "Denne avtalen er inngått mellom Nærings- og fiskeridepartementet, Samferdselsdepartementet,",
+             "Kommunal- og distriktsdepartementet, Landbruks- og matdepartementet og KS.",
+             "Fylkeskommunene skal gjennomgå veiledning til kommuner med små fagmiljøer.",
+             "Fylkeskommunene skal gi råd om lokale og regionale nettverk, men ansvaret for tjenestene ligger",
+             "fortsatt hos kommunene."]
+    lines = [Line(i, t, goes_on=i == 5) for i, t in enumerate(texts, 1)]
+    paras = [p.text for p in unwrap(lines, Notes())]
+    assert paras == [" ".join(texts[:2]), " ".join(texts[2:4]), " ".join(texts[4:])]
+    wider = Line(5, "Fylkeskommunene skal gjennomgå veiledning til kommuner med små fagmiljøer og", goes_on=True)
+    assert not _unstretched_over_stretched(lines[3], Line(5, texts[4]))  # nothing shown stretched: no evidence
+    assert _unstretched_over_stretched(lines[3], wider)
+    assert not _unstretched_over_stretched(Line(4, texts[3] + " Partane skal møtast."), lines[4])  # wider than it
