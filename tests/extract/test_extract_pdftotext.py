@@ -331,3 +331,14 @@ def test_unstretched_line_over_a_stretched_one_ends_its_paragraph():
     assert not _unstretched_over_stretched(lines[3], Line(5, texts[4]))  # nothing shown stretched: no evidence
     assert _unstretched_over_stretched(lines[3], wider)
     assert not _unstretched_over_stretched(Line(4, texts[3] + " Partane skal møtast."), lines[4])  # wider than it
+
+
+def test_heading_number_under_its_heading_over_a_numbered_subsection():
+    """«Utfordringar» / «3.» / «Kunnskapsgrunnlag» / «3.1» / a sentence: each number stands under its heading, so
+    «3.» goes back to «Utfordringar», not on to «Kunnskapsgrunnlag», which has «3.1» under it."""
+    got = _attached(["Partane skal møtast.", "", "Utfordringar", "", "3.", "", "Kunnskapsgrunnlag", "", "3.1", "",
+                     "Direktoratet skal følgje opp rettleiinga.", "", "Varigheit", "", "4.", "", "Varigheit",
+                     "og evaluering"])
+    assert got[:4] == ["Partane skal møtast.", "3. Utfordringar", "3.1 Kunnskapsgrunnlag",
+                       "Direktoratet skal følgje opp rettleiinga."]
+    assert got[4:] == ["Varigheit", "4. Varigheit", "og evaluering"]  # no number under the next line: it is the number's
