@@ -275,15 +275,15 @@ def test_number_under_one_lone_label_is_a_page_number_still():
 
 
 def test_number_at_a_page_break_that_has_its_folio_heads_a_heading():
-    """«-1-» ends page one, «5» opens page two over «Varigheit», after a «4» heading: the page break has its folio, so
-    the «5» is the heading's number. Without the folio it is a page's, as before."""
-    texts = ["Avtale om skuleskyss", "", "4", "", "Økonomi", "", "Partane dekkjer eigne kostnader.", "", "-1-",
-             "5", "", "Varigheit", "", "Avtalen gjeld til 2030."]
-    assert "5" in _kept(texts, page_break_at=9)
+    """«-1-» ends page one, «3» opens page two over «Varigheit», after a «2» heading: the page break has its folio, so
+    the «3» is the heading's number. Without the folio it is a page's, as before."""
+    texts = ["Avtale om skuleskyss", "", "2", "", "Økonomi", "", "Partane dekkjer eigne kostnader.", "", "-1-",
+             "3", "", "Varigheit", "", "Avtalen gjeld til 2030."]
+    assert "3" in _kept(texts, page_break_at=9)
     no_folio = texts[:8] + ["", *texts[9:]]
-    assert "5" not in _kept(no_folio, page_break_at=9)
-    not_on = [t if t != "4" else "" for t in texts]  # no «4» above: nothing says the «5» numbers on
-    assert "5" not in _kept(not_on, page_break_at=9)
+    assert "3" not in _kept(no_folio, page_break_at=9)
+    not_on = [t if t != "2" else "" for t in texts]  # no «2» above: nothing says the «3» numbers on
+    assert "3" not in _kept(not_on, page_break_at=9)
 
 
 def test_number_after_a_sentence_of_its_page_near_the_page_break_heads_a_heading():
@@ -342,3 +342,23 @@ def test_heading_number_under_its_heading_over_a_numbered_subsection():
     assert got[:4] == ["Partane skal møtast.", "3. Utfordringar", "3.1 Kunnskapsgrunnlag",
                        "Direktoratet skal følgje opp rettleiinga."]
     assert got[4:] == ["Varigheit", "4. Varigheit", "og evaluering"]  # no number under the next line: it is the number's
+
+
+def test_number_at_a_page_top_far_from_the_pages_index_heads_a_heading():
+    """«6» opens page 2 over «Varigheit», after a «5» heading, with no folio at the break: a folio of page 2 (or 1)
+    is never «6». A «2» there, the page's own index, is taken for a folio as before."""
+    texts = ["Avtale om skuleskyss", "", "5", "", "Økonomi", "", "Partane dekkjer eigne kostnader.", "",
+             "6", "", "Varigheit", "", "Avtalen gjeld til 2030."]
+    assert "6" in _kept(texts, page_break_at=8)
+    own = [{"5": "1", "6": "2"}.get(t, t) for t in texts]
+    assert "2" not in _kept(own, page_break_at=8)
+
+
+def test_number_under_a_running_header_at_a_page_break_with_its_folio_heads_a_heading():
+    """«1» ends page 1, page 2 opens with the running header, then «3» over a heading (after a «2» heading): the
+    break has its folio, so the «3» next to the header is no page number."""
+    header = "Avtale om skuleskyss 2024–2025"
+    texts = [header, "", "Avtale om skuleskyss", "", "2", "", "Økonomi", "", "Partane dekkjer eigne kostnader.", "",
+             "1", header, "", "3", "", "Varigheit", "", "Avtalen gjeld til 2030."]
+    kept = _kept(texts, page_break_at=11)
+    assert "3" in kept and "1" not in kept and kept.count(header) == 0

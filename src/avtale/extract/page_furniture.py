@@ -6,8 +6,8 @@ Reads: the `Line`s clean keeps. Writes: the same lines with the furniture blanke
   number that is a heading's (pdftotext sets a heading's number «1» on a line of its own; `heading_number`):
   alone before a heading-like line away from a page break, a blank line under a heading over its prose, or at the
   foot of a column of list labels (the text flow reads a heading's number with the labels of the list above);
-  at a page break, only when the break has its folio already and the number goes on from the heading above, or a
-  sentence of its page ends just above it. A number next to a running header or footer is a page's even so
+  at a page break, only when the number goes on from the heading above and the break has its folio already or
+  the number is far from the page's own, or a sentence of its page ends just above it. A number next to a running header or footer is a page's even so
   (pypdf runs the pages together, folio of one and header of the next);
 - running headers and footers: the same short line repeated page after page, next to the page breaks (text
   repeated elsewhere is the agreement's own); in a text without page breaks, a first line that comes again
@@ -40,9 +40,10 @@ def heading_number(lines: list[Line], i: int) -> bool:
     lines) by a short capitalised line without a full stop, a number of its own or a lower-case line going on after
     it (`_over_heading`); or set under its heading (`_under_heading`) or at the foot of a column of list labels
     (`_after_label_column`), where pdftotext's text flow puts a heading's number that stands in a column of its own.
-    At a page break, a number over a heading is a heading's when the page break has its folio already
-    (`_folio_beside`) and the number goes on from a heading's number above (`_numbered_on`), or when a sentence of
-    its page ends just above it (`_after_prose`: a folio stands at the page's edge). Where the text shows
+    At a page break, a number over a heading is a heading's when it goes on from a heading's number above
+    (`_numbered_on`) and the page break has its folio already (`_folio_beside`) or the number is too far from the
+    page's index to be its folio (`_not_this_pages`), or when a sentence of its page ends just above it
+    (`_after_prose`: a folio stands at the page's edge). Where the text shows
     no page breaks (pypdf), it must be one of a numbering too: a «2» or a «4» stands elsewhere, not as the text's
     last line nor in the run of folios «1», «2», «3» that ends the text (`_folio_run`). A lone «1» over the one
     heading of a text whose headings have no numbers is the folio of a page pypdf ran into the next (and the «2» at
@@ -50,7 +51,8 @@ def heading_number(lines: list[Line], i: int) -> bool:
     if not re.fullmatch(r"\d{1,2}", lines[i].text.strip()):
         return False
     if _near_page_break(lines, i):
-        if not (_over_heading(lines, i) and (_folio_beside(lines, i) and _numbered_on(lines, i) or _after_prose(lines, i))):
+        if not (_over_heading(lines, i) and (_after_prose(lines, i) or _numbered_on(lines, i) and (
+                _folio_beside(lines, i) or _not_this_pages(lines, i)))):
             return False
     elif not (_over_heading(lines, i) or _under_heading(lines, i) or _after_label_column(lines, i)):
         return False
@@ -138,11 +140,22 @@ def _list_label(text: str) -> bool:
 
 
 def _folio_beside(lines: list[Line], i: int) -> bool:
-    """The page break next to line i has its page number already: the last line above it, on the page before, is
-    one (a page has one folio: «-1-» at the foot of page 1 leaves the «5» at the top of page 2 to a heading)."""
-    above = _neighbour(lines, i, -1)
-    return (above is not None and lines[above].page < lines[i].page and bool(PAGE_NUMBER.match(lines[above].text.strip()))
-            and lines[above].text.strip() != lines[i].text.strip())
+    """The page break over line i (at the top of its page) has its page number already: the last line of the page
+    before, or another of the first lines of i's page, is one (a page has one folio: «-1-» at the foot of page 1
+    leaves the «5» at the top of page 2 to a heading)."""
+    top = i
+    while top > 0 and lines[top - 1].page == lines[i].page:
+        top -= 1
+    if top == 0 or i - top > 6:
+        return False
+    near = [k for k in (_neighbour(lines, top, -1), _neighbour(lines, top - 1, 1)) if k is not None and k != i]
+    return any(PAGE_NUMBER.match(lines[k].text.strip()) and lines[k].text.strip() != lines[i].text.strip() for k in near)
+
+
+def _not_this_pages(lines: list[Line], i: int) -> bool:
+    """A bare number three or more away from the index of its page (a «6» at the top of page 2) is no folio of that
+    page nor of the one before (a cover page aside, a page's number is its index, or one less)."""
+    return abs(int(lines[i].text.strip()) - lines[i].page) >= 3
 
 
 def _after_prose(lines: list[Line], i: int) -> bool:
@@ -234,15 +247,22 @@ def drop_header_without_pages(lines: list[Line], notes: Notes) -> list[Line]:
     return out
 
 
-def drop_folios_by_running(before: list[Line], after: list[Line], notes: Notes) -> list[Line]:
+def drop_folios_by_running(before: list[Line], after: list[Line], notes: Notes, raw: list[Line] | None = None) -> list[Line]:
     """A bare page number («3», «- 3 -», «Side 3») kept as a heading's number (`heading_number`) is a folio
     after all when the line next to it (blank lines aside) was just dropped as a running header or footer:
     a page's number and its running header sit together at the page break. pypdf joins the pages without a
-    break, so the footer «1» of one page and the header of the next are the only sign of where it was."""
+    break, so the footer «1» of one page and the header of the next are the only sign of where it was. Not a bare
+    number that numbers on from a heading's where the page break has its folio already or the number is none of
+    its page's (`heading_number`): «1» / page break / running header / «3» / «Ansvaret til partane» (`raw`: the
+    lines as read, line for line with `before`)."""
     out = list(after)
     for i, line in enumerate(after):
         if line.blank() or not PAGE_NUMBER.match(line.text.strip()):
             continue
+        shown = raw or before  # the lines as read, the folios clean dropped still in them
+        if re.fullmatch(r"\d{1,2}", line.text.strip()) and _numbered_on(before, i) and (
+                _folio_beside(shown, i) or _not_this_pages(before, i)):
+            continue  # the page break has its folio, or this is none of its page's: a heading's number under a header
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(after) and before[j].blank():
