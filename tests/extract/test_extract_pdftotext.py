@@ -362,3 +362,19 @@ def test_number_under_a_running_header_at_a_page_break_with_its_folio_heads_a_he
              "1", header, "", "3", "", "Varigheit", "", "Avtalen gjeld til 2030."]
     kept = _kept(texts, page_break_at=11)
     assert "3" in kept and "1" not in kept and kept.count(header) == 0
+
+
+def test_numbered_heading_takes_no_stray_word_across_a_blank_line():
+    """«3. Utfordringar» / «» / «beredskapsdepartementet,» (a justified line's word pdftotext set apart): the word is
+    not the heading's; across a page break a lower-case line still goes on with the paragraph above."""
+    from avtale.extract.lines import Line, Notes
+    from avtale.extract.unwrap import unwrap
+
+    texts = ["Avtale om samarbeid om forenkling av statleg styring", "Denne avtalen er inngått mellom departementa",
+             "og KS, og ho gjeld for heile landet.", "", "3. Utfordringar", "", "beredskapsdepartementet,", "",
+             "Kommunane skal arbeide for dei nasjonale måla for sektoren og", "gode overgangar mellom tenestene."]
+    paras = [p.text for p in unwrap([Line(i, t) for i, t in enumerate(texts, 1)], Notes())]
+    assert "3. Utfordringar" in paras and "beredskapsdepartementet," in paras
+    lines = [Line(i, t, page=2 if i >= 7 else 1, page_start=i == 7) for i, t in enumerate(texts, 1)]
+    lines[4] = Line(5, "3. Partane skal gje råd om")  # a list item going on over the page break
+    assert "3. Partane skal gje råd om beredskapsdepartementet," in [p.text for p in unwrap(lines, Notes())]

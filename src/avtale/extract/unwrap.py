@@ -224,7 +224,9 @@ def _manual_break(a: Line, b: Line, item) -> bool:
 def _continues_across_blank(paras: list[Para], b: Line, full_at: float | None) -> bool:
     """In a wrapped text, a lower-case line after a blank (a page break) continues an unfinished paragraph; so does
     any line (a name: «KS.») after a paragraph of prose that ends on «og», «til» … or a comma, which no paragraph,
-    heading or title ends on (the title aside: it may be set apart from the rest of itself)."""
+    heading or title ends on (the title aside: it may be set apart from the rest of itself). A numbered heading
+    («3. Utfordringar») goes on across a blank line only at a page break or after a word such as «og»: a word
+    pdftotext set apart on the page (a justified line's word, «beredskapsdepartementet,») is not its."""
     if b.hint == "wrap" and paras:
         return True  # a reader saw the paragraph go on (PDF positions)
     if full_at is None or not paras or b.hint or paras[-1].hint:
@@ -232,6 +234,8 @@ def _continues_across_blank(paras: list[Para], b: Line, full_at: float | None) -
     bt, above = b.text.strip(), paras[-1].text
     if starts_structure(bt) or TERMINAL.search(above) or _is_row(above):
         return False
+    if _numbered_heading(above) and not b.page_start and _last_word(above) not in FUNCTION_WORDS:
+        return False  # a numbered heading takes no word from across a blank line on its page (a stray word)
     if LOWER_START.match(bt):
         return True
     return len(paras) > 1 and len(above.split()) >= 6 and (_last_word(above) in FUNCTION_WORDS or above.endswith(","))
