@@ -378,3 +378,34 @@ def test_numbered_heading_takes_no_stray_word_across_a_blank_line():
     lines = [Line(i, t, page=2 if i >= 7 else 1, page_start=i == 7) for i, t in enumerate(texts, 1)]
     lines[4] = Line(5, "3. Partane skal gje råd om")  # a list item going on over the page break
     assert "3. Partane skal gje råd om beredskapsdepartementet," in [p.text for p in unwrap(lines, Notes())]
+
+
+def test_pypdf_line_ending_in_the_space_it_broke_at_goes_on(tmp_path):
+    """pypdf keeps the space a wrapped line broke at: «… føremålet. » goes on with «Fylkeskommunane …», though it is
+    short (bold words after it were too wide to fit); a line without one is read as before. Stray spaces after
+    headings and paragraphs of a text that is not wrapped so (no three lines going on in lower case) say nothing."""
+    from avtale.extract import extract
+
+    text = ("Avtale om betre tenester til eldre\n"
+            "Avtalen er ein del av konsultasjonsordninga mellom regjeringa og kommunesektoren, og \n"
+            "han gjeld for heile landet.\n"
+            "1 Føremål\n"
+            "Arbeidsgruppa skal gje råd om tiltak som verkar etter føremålet. \n"
+            "Fylkeskommunane skal gje råd om dei nasjonale måla for sektoren. \n"
+            "Arbeidsgruppa skal følgje opp eit godt samarbeid mellom forvaltningsnivåa der det \n"
+            "er tenleg.\n"
+            "Direktoratet skal utvikle tidleg innsats for barn og unge i heile landet og i samarbeid med \n"
+            "kommunane.\n"
+            "2 Varigheit\n"
+            "Avtalen gjeld fram til 31. desember 2030.\n")
+    path = tmp_path / "avtale.txt"
+    path.write_text(text, encoding="utf-8")
+    blocks = extract(path).agreement.sections[0].blocks
+    stray = tmp_path / "word.txt"
+    end = "Avtalen gjeld fram til 31. desember 2030."
+    stray.write_text(f"Avtale om skyss\n1 Føremål \nPartane skal samarbeide. \n2 Varigheit \n{end}\n", encoding="utf-8")
+    assert [s.blocks for s in extract(stray).agreement.sections] == [["Partane skal samarbeide."], [end]]
+    assert blocks == ["Arbeidsgruppa skal gje råd om tiltak som verkar etter føremålet. Fylkeskommunane skal gje råd om "
+                      "dei nasjonale måla for sektoren. Arbeidsgruppa skal følgje opp eit godt samarbeid mellom "
+                      "forvaltningsnivåa der det er tenleg.",
+                      "Direktoratet skal utvikle tidleg innsats for barn og unge i heile landet og i samarbeid med kommunane."]
