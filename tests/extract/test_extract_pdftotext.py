@@ -331,6 +331,7 @@ def test_unstretched_line_over_a_stretched_one_ends_its_paragraph():
     assert not _unstretched_over_stretched(lines[3], Line(5, texts[4]))  # nothing shown stretched: no evidence
     assert _unstretched_over_stretched(lines[3], wider)
     assert not _unstretched_over_stretched(Line(4, texts[3] + " Partane skal møtast."), lines[4])  # wider than it
+    assert not _unstretched_over_stretched(Line(4, texts[3].replace(" og KS.", "  og  KS.")), lines[4])  # a stretch shown
 
 
 def test_heading_number_under_its_heading_over_a_numbered_subsection():

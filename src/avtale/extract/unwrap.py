@@ -309,10 +309,13 @@ def _unstretched_over_stretched(a: Line, b: Line) -> bool:
     exporter that sets a justified line's wide spaces as runs of spaces: pypdf), though `a` is no wider and has no
     more spaces (by `glyphs`), so it lacked as much room per space or more: had `a` been justified, its spaces would
     show the stretch too. Word justifies every line of a paragraph but its last, so `a` ends its paragraph, however
-    long the next line's first word."""
+    long the next line's first word. The same holds where `b` goes on by the space it broke at (pypdf's ragged
+    text, `read_text.wrapped_at_a_space`) and `a` shows none: `a` did not wrap."""
     at, bt = a.text.strip(), b.text.strip()
     if not b.goes_on or a.goes_on or not TERMINAL.search(at) or at.endswith(":") or not bt[:1].isupper():
         return False
+    if re.search(r"\S {2,}\S", at):
+        return False  # a stretch shown, though too little for clean to read the line as stretched
     if a.page != b.page or b.page_start:
         return False
     return len(at.split()) <= len(bt.split()) and glyphs(at) <= glyphs(bt)
