@@ -216,3 +216,197 @@ def test_folios_counting_to_the_end_of_a_text_without_page_breaks():
              "Leiar i KS", "3"]
     kept, _ = clean.clean([Line(i, t) for i, t in enumerate(texts, 1)], Notes())
     assert [ln.text for ln in kept if ln.text] == [t for t in texts if t not in ("1", "2", "3")]
+
+
+def _kept(texts: list[str], page_break_at: int | None = None, blanks: bool = False) -> list[str]:
+    """The lines clean keeps of `texts` (the blank ones too with `blanks`); from index `page_break_at` on, the lines
+    are on page 2."""
+    from avtale.extract import clean
+    from avtale.extract.lines import Line, Notes
+
+    lines = [Line(i + 1, t, 1 if page_break_at is None or i < page_break_at else 2, page_start=i == page_break_at)
+             for i, t in enumerate(texts)]
+    kept, _ = clean.clean(lines, Notes())
+    return [ln.text for ln in kept if ln.text or blanks]
+
+
+def test_heading_number_set_under_its_heading_is_no_page_number():
+    """«Økonomi» / «2» / prose, away from the page breaks: pdftotext read the heading's number after its text; clean
+    keeps it and lone_labels gives it back to the heading."""
+    from avtale.extract.lines import Line
+    from avtale.extract.lone_labels import attach_lone_markers
+
+    texts = ["Avtale om skuleskyss", "", "Formål", "", "1", "", "Partane skal samarbeide om skyssen for alle elevar.",
+             "", "Økonomi", "", "2", "", "Partane dekkjer eigne kostnader.", "Meir tekst på side to.",
+             "Enda meir tekst.", "Og ei linje til."]
+    kept = _kept(texts, page_break_at=13, blanks=True)
+    assert kept == texts
+    joined = [ln.text for ln in attach_lone_markers([Line(i, t) for i, t in enumerate(kept, 1)]) if ln.text]
+    assert joined[:4] == ["Avtale om skuleskyss", "1 Formål", "Partane skal samarbeide om skyssen for alle elevar.", "2 Økonomi"]
+
+
+def test_number_under_a_heading_over_another_heading_is_a_page_number_still():
+    """A bare number under a heading-like line but over no prose (a fragment in lower case) is not taken for the
+    heading's."""
+    texts = ["Avtale om skuleskyss", "", "Partane skal samarbeide.", "", "Økonomi", "", "2", "", "og kommunane", "",
+             "Meir tekst.", "Enda meir.", "Og meir.", "Og enda meir."]
+    assert "2" not in _kept(texts, page_break_at=11)
+
+
+def test_heading_number_at_the_foot_of_a_label_column_is_kept():
+    """«Partane skal:» / «•» / «•» / «3» / the items / «Varigheit»: pdftotext read the next heading's number in the
+    bullets' column; clean keeps it though a lower-case item follows, and the column is dealt out."""
+    from avtale.extract.lines import Line
+    from avtale.extract.lone_labels import attach_lone_markers
+
+    texts = ["Avtale om skuleskyss", "", "2 Formål", "", "Partane skal:", "•", "•", "", "3", "", "gje råd om skyssen",
+             "følgje opp arbeidet", "", "Varigheit", "", "Avtalen gjeld til 2030.", "Side to.", "Meir.", "Og meir."]
+    kept = _kept(texts, page_break_at=16, blanks=True)
+    assert "3" in kept
+    joined = [ln.text for ln in attach_lone_markers([Line(i, t) for i, t in enumerate(kept, 1)]) if ln.text]
+    assert joined[3:7] == ["• gje råd om skyssen", "• følgje opp arbeidet", "3 Varigheit", "Avtalen gjeld til 2030."]
+
+
+def test_number_under_one_lone_label_is_a_page_number_still():
+    """One bullet alone is no column of labels: the number under it over a lower-case line is dropped as before."""
+    texts = ["Avtale om skuleskyss", "", "Partane skal:", "•", "", "3", "", "gje råd om skyssen", "Side to.", "Meir.",
+             "Og meir.", "Og enda meir."]
+    assert "3" not in _kept(texts, page_break_at=8)
+
+
+def test_number_at_a_page_break_that_has_its_folio_heads_a_heading():
+    """«-1-» ends page one, «3» opens page two over «Varigheit», after a «2» heading: the page break has its folio, so
+    the «3» is the heading's number. Without the folio it is a page's, as before."""
+    texts = ["Avtale om skuleskyss", "", "2", "", "Økonomi", "", "Partane dekkjer eigne kostnader.", "", "-1-",
+             "3", "", "Varigheit", "", "Avtalen gjeld til 2030."]
+    assert "3" in _kept(texts, page_break_at=9)
+    no_folio = texts[:8] + ["", *texts[9:]]
+    assert "3" not in _kept(no_folio, page_break_at=9)
+    not_on = [t if t != "2" else "" for t in texts]  # no «2» above: nothing says the «3» numbers on
+    assert "3" not in _kept(not_on, page_break_at=9)
+
+
+def test_number_after_a_sentence_of_its_page_near_the_page_break_heads_a_heading():
+    """A sentence of page two ends just above the «4», two lines under the page break: no folio stands there."""
+    texts = ["Avtale om skuleskyss", "", "3", "", "Organisering", "", "Side 1 av 3", "Kommunane skal følgje opp arbeidet.",
+             "", "4", "", "Mål for samarbeidet", "", "Departementa skal arbeide for felles mål."]
+    assert "4" in _kept(texts, page_break_at=7)
+
+
+def test_text_of_a_pdf_set_narrow_is_not_read_as_pandoc():
+    """A PDF set in a wide face wraps its lines under 72 characters, as pandoc's plain text does; but pdftotext ends
+    each page with a form feed and pypdf writes no blank lines, neither of which pandoc ever does."""
+    import textwrap
+
+    from avtale.extract import read_pandoc
+    from avtale.extract.read_text import lines_of
+
+    words = ("Partane skal samarbeide om skyssen for alle elevar i grunnskulen som har rett til skyss etter "
+             "opplæringslova, og kommunen skal melde frå om endringar i elevtalet innan fristen. ") * 3
+    para = textwrap.fill(words.strip(), 72)
+    pandoc = "\n\n".join([para, "Statsforvaltaren skal gje råd.", para])
+    assert read_pandoc.is_plain(lines_of(pandoc))
+    assert not read_pandoc.is_plain(lines_of(pandoc + "\n\f"))  # pdftotext: a form feed ends each page
+    assert not read_pandoc.is_plain(lines_of(pandoc.replace("\n\n", "\n")))  # pypdf: no blank lines
+
+
+def test_unstretched_line_over_a_stretched_one_ends_its_paragraph():
+    """pypdf shows a justified line's wide spaces as runs of spaces; «… og KS.» shows none, though it is no wider and
+    has no more spaces than the stretched line under it: it was not justified, so it is its paragraph's last line,
+    however long the next line's first word. The stretched line goes on with the line after it."""
+    from avtale.extract.lines import Line, Notes
+    from avtale.extract.unwrap import _unstretched_over_stretched, unwrap
+
+    texts = ["Avtale mellom staten og KS om kvalitetsutvikling i barnehagen",
+             "og skolen",
+             "Denne avtalen er inngått mellom Nærings- og fiskeridepartementet, Samferdselsdepartementet,",
+             "Kommunal- og distriktsdepartementet, Landbruks- og matdepartementet og KS.",
+             "Fylkeskommunene skal gjennomgå veiledning til kommuner med små fagmiljøer.",
+             "Fylkeskommunene skal gi råd om lokale og regionale nettverk, men ansvaret for tjenestene ligger",
+             "fortsatt hos kommunene."]
+    lines = [Line(i, t, goes_on=i == 5) for i, t in enumerate(texts, 1)]
+    paras = [p.text for p in unwrap(lines, Notes())]
+    assert paras == [" ".join(texts[:2]), " ".join(texts[2:4]), " ".join(texts[4:])]
+    wider = Line(5, "Fylkeskommunene skal gjennomgå veiledning til kommuner med små fagmiljøer og", goes_on=True)
+    assert not _unstretched_over_stretched(lines[3], Line(5, texts[4]))  # nothing shown stretched: no evidence
+    assert _unstretched_over_stretched(lines[3], wider)
+    assert not _unstretched_over_stretched(Line(4, texts[3] + " Partane skal møtast."), lines[4])  # wider than it
+    assert not _unstretched_over_stretched(Line(4, texts[3].replace(" og KS.", "  og  KS.")), lines[4])  # a stretch shown
+
+
+def test_heading_number_under_its_heading_over_a_numbered_subsection():
+    """«Utfordringar» / «3.» / «Kunnskapsgrunnlag» / «3.1» / a sentence: each number stands under its heading, so
+    «3.» goes back to «Utfordringar», not on to «Kunnskapsgrunnlag», which has «3.1» under it."""
+    got = _attached(["Partane skal møtast.", "", "Utfordringar", "", "3.", "", "Kunnskapsgrunnlag", "", "3.1", "",
+                     "Direktoratet skal følgje opp rettleiinga.", "", "Varigheit", "", "4.", "", "Varigheit",
+                     "og evaluering"])
+    assert got[:4] == ["Partane skal møtast.", "3. Utfordringar", "3.1 Kunnskapsgrunnlag",
+                       "Direktoratet skal følgje opp rettleiinga."]
+    assert got[4:] == ["Varigheit", "4. Varigheit", "og evaluering"]  # no number under the next line: it is the number's
+
+
+def test_number_at_a_page_top_far_from_the_pages_index_heads_a_heading():
+    """«6» opens page 2 over «Varigheit», after a «5» heading, with no folio at the break: a folio of page 2 (or 1)
+    is never «6». A «2» there, the page's own index, is taken for a folio as before."""
+    texts = ["Avtale om skuleskyss", "", "5", "", "Økonomi", "", "Partane dekkjer eigne kostnader.", "",
+             "6", "", "Varigheit", "", "Avtalen gjeld til 2030."]
+    assert "6" in _kept(texts, page_break_at=8)
+    own = [{"5": "1", "6": "2"}.get(t, t) for t in texts]
+    assert "2" not in _kept(own, page_break_at=8)
+
+
+def test_number_under_a_running_header_at_a_page_break_with_its_folio_heads_a_heading():
+    """«1» ends page 1, page 2 opens with the running header, then «3» over a heading (after a «2» heading): the
+    break has its folio, so the «3» next to the header is no page number."""
+    header = "Avtale om skuleskyss 2024–2025"
+    texts = [header, "", "Avtale om skuleskyss", "", "2", "", "Økonomi", "", "Partane dekkjer eigne kostnader.", "",
+             "1", header, "", "3", "", "Varigheit", "", "Avtalen gjeld til 2030."]
+    kept = _kept(texts, page_break_at=11)
+    assert "3" in kept and "1" not in kept and kept.count(header) == 0
+
+
+def test_numbered_heading_takes_no_stray_word_across_a_blank_line():
+    """«3. Utfordringar» / «» / «beredskapsdepartementet,» (a justified line's word pdftotext set apart): the word is
+    not the heading's; across a page break a lower-case line still goes on with the paragraph above."""
+    from avtale.extract.lines import Line, Notes
+    from avtale.extract.unwrap import unwrap
+
+    texts = ["Avtale om samarbeid om forenkling av statleg styring", "Denne avtalen er inngått mellom departementa",
+             "og KS, og ho gjeld for heile landet.", "", "3. Utfordringar", "", "beredskapsdepartementet,", "",
+             "Kommunane skal arbeide for dei nasjonale måla for sektoren og", "gode overgangar mellom tenestene."]
+    paras = [p.text for p in unwrap([Line(i, t) for i, t in enumerate(texts, 1)], Notes())]
+    assert "3. Utfordringar" in paras and "beredskapsdepartementet," in paras
+    lines = [Line(i, t, page=2 if i >= 7 else 1, page_start=i == 7) for i, t in enumerate(texts, 1)]
+    lines[4] = Line(5, "3. Partane skal gje råd om")  # a list item going on over the page break
+    assert "3. Partane skal gje råd om beredskapsdepartementet," in [p.text for p in unwrap(lines, Notes())]
+
+
+def test_pypdf_line_ending_in_the_space_it_broke_at_goes_on(tmp_path):
+    """pypdf keeps the space a wrapped line broke at: «… føremålet. » goes on with «Fylkeskommunane …», though it is
+    short (bold words after it were too wide to fit); a line without one is read as before. Stray spaces after
+    headings and paragraphs of a text that is not wrapped so (no three lines going on in lower case) say nothing."""
+    from avtale.extract import extract
+
+    text = ("Avtale om betre tenester til eldre\n"
+            "Avtalen er ein del av konsultasjonsordninga mellom regjeringa og kommunesektoren, og \n"
+            "han gjeld for heile landet.\n"
+            "1 Føremål\n"
+            "Arbeidsgruppa skal gje råd om tiltak som verkar etter føremålet. \n"
+            "Fylkeskommunane skal gje råd om dei nasjonale måla for sektoren. \n"
+            "Arbeidsgruppa skal følgje opp eit godt samarbeid mellom forvaltningsnivåa der det \n"
+            "er tenleg.\n"
+            "Direktoratet skal utvikle tidleg innsats for barn og unge i heile landet og i samarbeid med \n"
+            "kommunane.\n"
+            "2 Varigheit\n"
+            "Avtalen gjeld fram til 31. desember 2030.\n")
+    path = tmp_path / "avtale.txt"
+    path.write_text(text, encoding="utf-8")
+    blocks = extract(path).agreement.sections[0].blocks
+    stray = tmp_path / "word.txt"
+    end = "Avtalen gjeld fram til 31. desember 2030."
+    stray.write_text(f"Avtale om skyss\n1 Føremål \nPartane skal samarbeide. \n2 Varigheit \n{end}\n", encoding="utf-8")
+    assert [s.blocks for s in extract(stray).agreement.sections] == [["Partane skal samarbeide."], [end]]
+    assert blocks == ["Arbeidsgruppa skal gje råd om tiltak som verkar etter føremålet. Fylkeskommunane skal gje råd om "
+                      "dei nasjonale måla for sektoren. Arbeidsgruppa skal følgje opp eit godt samarbeid mellom "
+                      "forvaltningsnivåa der det er tenleg.",
+                      "Direktoratet skal utvikle tidleg innsats for barn og unge i heile landet og i samarbeid med kommunane."]

@@ -223,7 +223,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     unrun = kept
     kept = _drop_running(kept, notes)
     kept = _drop_header_without_pages(kept, notes)
-    kept = _drop_folios_by_running(unrun, kept, notes)
+    kept = _drop_folios_by_running(unrun, kept, notes, lines)
     kept = _drop_header_over_wrapped_title(kept, notes)
     kept = drop_letterhead(kept, notes, orgs)
     kept = drop_trailing_logos(kept, notes, orgs)

@@ -23,7 +23,9 @@ apart from their text. Three readings, tried in this order:
   is joined.
 - A heading's number after its text (`_after_its_heading`): «Virkeområde» / «§1» / «Direktoratet skal …»: the
   number goes with the heading-like line above when the line after it is no heading (it ends in a closing mark or
-  is long) and the line above stands after a blank line or a sentence's end, numbered by nothing else.
+  is long) or is a heading with a number of its own under it («Utfordringar» / «3.» / «Kunnskapsgrunnlag» /
+  «3.1»: a section straight over its first subsection, `_numbered_under`), and the line above stands after a
+  blank line or a sentence's end, numbered by nothing else.
 - Otherwise a lone label joins the next non-blank line (three blank lines between at most): «1.» / «» / «Formålet».
 """
 
@@ -216,7 +218,7 @@ def _after_its_heading(lines: list[Line], out: list[Line], i: int, j: int | None
     (module docstring); None when the number goes with the line after it as usual."""
     if _kind(lines[i].text).kind not in HEADING_NUMBERS:
         return None
-    if j is not None and not _prose(lines, j):
+    if j is not None and not _prose(lines, j) and not _numbered_under(lines, j):
         return None  # the line after may be a heading: the number's own
     k = len(out) - 1
     while k >= 0 and out[k].blank():
@@ -227,6 +229,16 @@ def _after_its_heading(lines: list[Line], out: list[Line], i: int, j: int | None
     if before is None or before.blank() or TERMINAL.search(before.text.strip()):
         return k
     return None
+
+
+def _numbered_under(lines: list[Line], j: int) -> bool:
+    """lines[j] has a heading's number of its own under it (blank lines between): «Utfordringar» / «3.» /
+    «Kunnskapsgrunnlag» / «3.1» / …: the text sets each number under its heading, so «3.» is not the next line's."""
+    k = j + 1
+    while k < len(lines) and lines[k].blank() and k - j <= MAX_BLANKS:
+        k += 1
+    return (k < len(lines) and _label(lines[k]) and _kind(lines[k].text).kind in HEADING_NUMBERS
+            and lines[k].page == lines[j].page)
 
 
 def _prose(lines: list[Line], j: int) -> bool:

@@ -3,9 +3,12 @@
 Reads: the `Line`s clean keeps. Writes: the same lines with the furniture blanked (each noted):
 
 - page numbers: «Side 2 av 4», «- 2 -», «2/4», «Page 2 of 4», a bare number (`PAGE_NUMBER`), but not a bare
-  number that stands alone before a heading-like line away from a page break (pdftotext sets a heading's
-  number «1» on a line of its own; `heading_number`); a number next to a running header or footer is a
-  page's even so (pypdf runs the pages together, folio of one and header of the next);
+  number that is a heading's (pdftotext sets a heading's number «1» on a line of its own; `heading_number`):
+  alone before a heading-like line away from a page break, a blank line under a heading over its prose, or at the
+  foot of a column of list labels (the text flow reads a heading's number with the labels of the list above);
+  at a page break, only when the number goes on from the heading above and the break has its folio already or
+  the number is far from the page's own, or a sentence of its page ends just above it. A number next to a running header or footer is a page's even so
+  (pypdf runs the pages together, folio of one and header of the next);
 - running headers and footers: the same short line repeated page after page, next to the page breaks (text
   repeated elsewhere is the agreement's own); in a text without page breaks, a first line that comes again
   later under which the title stands; a header over the title it repeats, wrapped.
@@ -18,7 +21,9 @@ from collections import defaultdict
 
 from avtale.extract.letterhead import after_letterhead, columns, is_organisation
 from avtale.extract.lines import Line, Notes
-from avtale.extract.markers import BULLET_CHARS
+from avtale.extract.markers import BULLET, BULLET_CHARS, LONE_LABEL
+
+MAX_BLANKS = 3  # blank lines between a heading's number and the line it belongs with
 
 PAGE_NUMBER = re.compile(
     r"^(?:(?:side|sida|page)\s+\d{1,3}(?:\s*(?:av|of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*(?:/|av|of)\s*\d{1,3}|\d{1,3})$",
@@ -31,12 +36,25 @@ def norm(text: str) -> str:
 
 
 def heading_number(lines: list[Line], i: int) -> bool:
-    """A bare «3» alone, not at a page break, followed (after blank lines) by a short capitalised line without a full
-    stop, a number of its own or a lower-case line going on after it. Where the text shows no page breaks
-    (pypdf), it must be one of a numbering too: a «2» or a «4» stands elsewhere, not as the text's last line
-    nor in the run of folios «1», «2», «3» that ends the text (`_folio_run`). A lone «1» over the one heading of a text whose headings have no numbers is the folio of a page pypdf ran
-    into the next (and the «2» at the end the last page's)."""
-    if not re.fullmatch(r"\d{1,2}", lines[i].text.strip()) or _near_page_break(lines, i) or not _over_heading(lines, i):
+    """A bare «3» alone that is a heading's number, not a page's: not at a page break, and followed (after blank
+    lines) by a short capitalised line without a full stop, a number of its own or a lower-case line going on after
+    it (`_over_heading`); or set under its heading (`_under_heading`) or at the foot of a column of list labels
+    (`_after_label_column`), where pdftotext's text flow puts a heading's number that stands in a column of its own.
+    At a page break, a number over a heading is a heading's when it goes on from a heading's number above
+    (`_numbered_on`) and the page break has its folio already (`_folio_beside`) or the number is too far from the
+    page's index to be its folio (`_not_this_pages`), or when a sentence of its page ends just above it
+    (`_after_prose`: a folio stands at the page's edge). Where the text shows
+    no page breaks (pypdf), it must be one of a numbering too: a «2» or a «4» stands elsewhere, not as the text's
+    last line nor in the run of folios «1», «2», «3» that ends the text (`_folio_run`). A lone «1» over the one
+    heading of a text whose headings have no numbers is the folio of a page pypdf ran into the next (and the «2» at
+    the end the last page's)."""
+    if not re.fullmatch(r"\d{1,2}", lines[i].text.strip()):
+        return False
+    if _near_page_break(lines, i):
+        if not (_over_heading(lines, i) and (_after_prose(lines, i) or _numbered_on(lines, i) and (
+                _folio_beside(lines, i) or _not_this_pages(lines, i)))):
+            return False
+    elif not (_over_heading(lines, i) or _under_heading(lines, i) or _after_label_column(lines, i)):
         return False
     if len({ln.page for ln in lines}) > 1:
         return True  # the text shows its page breaks: a folio stands next to one
@@ -60,6 +78,103 @@ def _folio_run(lines: list[Line], last: int) -> set[int]:
     if len(bare) < 2 or bare[-1] != last or [int(lines[j].text) for j in bare] != list(range(1, len(bare) + 1)):
         return set()
     return set(bare)
+
+
+def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
+    """The nearest line to i that is not blank, `step` -1 (above) or 1 (below), over three blank lines at most."""
+    k = i + step
+    while 0 <= k < len(lines) and lines[k].blank() and abs(k - i) <= MAX_BLANKS:
+        k += step
+    return k if 0 <= k < len(lines) and not lines[k].blank() else None
+
+
+def _heading_like(text: str) -> bool:
+    """A capital first, ten words at most, no closing mark nor comma, not a list label or a number."""
+    text = text.strip()
+    return (text[:1].isupper() and len(text.split()) <= 10 and not re.search(r"[.!?:;,]['»\")]*$", text)
+            and not LONE_LABEL.match(text) and not re.match(r"(?:§\s*)?\d", text) and not BULLET.match(text))
+
+
+def _prose_at(lines: list[Line], j: int) -> bool:
+    """lines[j] opens a paragraph of prose: it ends in a closing mark, runs past ten words, or a lower-case line
+    goes on after it (a wrapped sentence)."""
+    text = lines[j].text.strip()
+    if re.search(r"[.!?:;]['»\")]*$", text) or len(text.split()) > 10:
+        return True
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    return nxt is not None and bool(re.match(r"[a-zæøå]", nxt.text.strip())) and len(text.split()) >= 4
+
+
+def _under_heading(lines: list[Line], i: int) -> bool:
+    """«Økonomi» / «» / «2» / «» / «Partane dekkjer …»: a number set a blank line under a heading-like line (which
+    stands after a blank line or a sentence's end) and over prose is the heading's, read after it (pdftotext reads
+    the column of heading numbers after the headings' text); `lone_labels` gives it back to the heading. A page's
+    number stands at a page break, never between a heading and its text."""
+    above, below = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+    if above is None or below is None or above == i - 1 or lines[above].hint is not None:
+        return False
+    if not _heading_like(lines[above].text) or lines[above].page != lines[i].page or lines[below].page != lines[i].page:
+        return False
+    before = lines[above - 1] if above > 0 else None
+    if before is not None and not before.blank() and not re.search(r"[.!?:;]['»\")]*$", before.text.strip()):
+        return False
+    return _prose_at(lines, below)
+
+
+def _after_label_column(lines: list[Line], i: int) -> bool:
+    """«Partane skal:» / «•» / «•» / «» / «3» / «at …»: a number under a column of two list labels or more (bullets,
+    «1.», «a)»; blank lines between) is the next heading's number, which pdftotext reads in the labels' column
+    before their items; `lone_labels` deals it to the heading after the list."""
+    above = _neighbour(lines, i, -1)
+    count = 0
+    while above is not None and _list_label(lines[above].text) and lines[above].hint is None:
+        count += 1
+        above = _neighbour(lines, above, -1)
+    return count >= 2
+
+
+def _list_label(text: str) -> bool:
+    """A list's label alone: a bullet, «1.», «1)», «a)»; not a bare number (another heading's, or a folio)."""
+    text = text.strip()
+    return bool(LONE_LABEL.match(text)) and not re.fullmatch(r"\d{1,3}", text) and not text.startswith("§")
+
+
+def _folio_beside(lines: list[Line], i: int) -> bool:
+    """The page break over line i (at the top of its page) has its page number already: the last line of the page
+    before, or another of the first lines of i's page, is one (a page has one folio: «-1-» at the foot of page 1
+    leaves the «5» at the top of page 2 to a heading)."""
+    top = i
+    while top > 0 and lines[top - 1].page == lines[i].page:
+        top -= 1
+    if top == 0 or i - top > 6:
+        return False
+    near = [k for k in (_neighbour(lines, top, -1), _neighbour(lines, top - 1, 1)) if k is not None and k != i]
+    return any(PAGE_NUMBER.match(lines[k].text.strip()) and lines[k].text.strip() != lines[i].text.strip() for k in near)
+
+
+def _not_this_pages(lines: list[Line], i: int) -> bool:
+    """A bare number three or more away from the index of its page (a «6» at the top of page 2) is no folio of that
+    page nor of the one before (a cover page aside, a page's number is its index, or one less)."""
+    return abs(int(lines[i].text.strip()) - lines[i].page) >= 3
+
+
+def _after_prose(lines: list[Line], i: int) -> bool:
+    """A sentence of the page's text ends just above line i, on its page: i is no folio at the page's top (nor under a
+    running header, which ends in no full stop), however near the page break."""
+    above = _neighbour(lines, i, -1)
+    return (above is not None and lines[above].page == lines[i].page and not lines[i].page_start
+            and bool(re.search(r"[.!?]['»\")]*$", lines[above].text.strip())) and len(lines[above].text.split()) >= 4)
+
+
+def _numbered_on(lines: list[Line], i: int) -> bool:
+    """A number «N» goes on from a heading's number above: «N-1» alone on a line or opening a heading-like line."""
+    n = int(lines[i].text.strip())
+    label = re.compile(rf"^{n - 1}(?:\s+(?P<text>\S.*))?$")
+    for ln in lines[:i]:
+        m = label.match(ln.text.strip())
+        if m and (m.group("text") is None or _heading_like(m.group("text"))):
+            return True
+    return False
 
 
 def _over_heading(lines: list[Line], i: int) -> bool:
@@ -132,15 +247,22 @@ def drop_header_without_pages(lines: list[Line], notes: Notes) -> list[Line]:
     return out
 
 
-def drop_folios_by_running(before: list[Line], after: list[Line], notes: Notes) -> list[Line]:
+def drop_folios_by_running(before: list[Line], after: list[Line], notes: Notes, raw: list[Line] | None = None) -> list[Line]:
     """A bare page number («3», «- 3 -», «Side 3») kept as a heading's number (`heading_number`) is a folio
     after all when the line next to it (blank lines aside) was just dropped as a running header or footer:
     a page's number and its running header sit together at the page break. pypdf joins the pages without a
-    break, so the footer «1» of one page and the header of the next are the only sign of where it was."""
+    break, so the footer «1» of one page and the header of the next are the only sign of where it was. Not a bare
+    number that numbers on from a heading's where the page break has its folio already or the number is none of
+    its page's (`heading_number`): «1» / page break / running header / «3» / «Ansvaret til partane» (`raw`: the
+    lines as read, line for line with `before`)."""
     out = list(after)
     for i, line in enumerate(after):
         if line.blank() or not PAGE_NUMBER.match(line.text.strip()):
             continue
+        shown = raw or before  # the lines as read, the folios clean dropped still in them
+        if re.fullmatch(r"\d{1,2}", line.text.strip()) and _numbered_on(before, i) and (
+                _folio_beside(shown, i) or _not_this_pages(before, i)):
+            continue  # the page break has its folio, or this is none of its page's: a heading's number under a header
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(after) and before[j].blank():

@@ -7,7 +7,8 @@ column offsets; the source line numbers are kept (a joined paragraph has its fir
 
 pandoc plain is recognised by what its writer always does (`is_plain`): it wraps every
 paragraph greedily at 72 characters (no line is longer, and a line ends early only at a
-manual line break), and sets every block apart by a blank line. So, in such a text:
+manual line break), and sets every block apart by a blank line; it shows no pages (which tells it from a PDF's
+text export set in a face wide enough to keep its lines under 72 characters). So, in such a text:
 
 - *A block is one paragraph.* A line break inside a block is a wrap where the line was full
   (the next word would not have fitted in 72 columns); a break after a line that was not
@@ -61,7 +62,12 @@ def is_plain(lines: list[Line]) -> bool:
     """pandoc's plain text: no line outside a table longer than 72 characters, some lines clearly wrapped at
     72 (the next word would not have fitted: three or more), and hardly a line ending early with a lower-case
     word next (what a wrap at another width or a PDF's text flow gives; pandoc breaks early only at a manual
-    line break)."""
+    line break). pandoc sets every block apart by a blank line and shows no pages (Word's page numbers are fields
+    of a footer, which pandoc leaves out): a text that shows its pages (a form feed, which pdftotext puts after every
+    page; a folio «Side 1 av 3») or has fewer blank lines than one in ten of its lines (pypdf writes none) is a PDF's
+    text export, however narrow a face set it."""
+    if any(ln.page > 1 for ln in lines) or sum(ln.blank() for ln in lines) * 10 < len(lines):
+        return False
     full = early = 0
     tables = _table_lines(lines)
     texts = ["" if k in tables else ln.text.rstrip() for k, ln in enumerate(lines)]

@@ -10,6 +10,7 @@ is mended as our own OCR reading is (`ocr_text.mend_export`) and has the kind «
 (`read_any`), so the later stages treat it as a scan; an `ocr` note for each restored
 bullet or column. pandoc's plain text (`read_pandoc.is_plain`: wrapped at 72 columns, blocks set
 apart by blank lines) has its paragraphs, list items and table rows put on one line each (`read_pandoc.read`).
+A line that ends in the one space it broke at (pypdf) goes on (`wrapped_at_a_space`).
 """
 
 from __future__ import annotations
@@ -113,4 +114,25 @@ def read_any(path: Path | str, notes: Notes | None = None) -> tuple[list[Line], 
 
     if read_pandoc.is_plain(lines):
         return read_pandoc.read(lines), "text"
-    return lines, "text"
+    return wrapped_at_a_space(lines, text), "text"
+
+
+WRAP_SPACE = re.compile(r"[^\s]+ $")  # a word, then the one space a line broke at
+
+
+def wrapped_at_a_space(lines: list[Line], text: str) -> list[Line]:
+    """pypdf keeps the space a line of running text broke at (a line LibreOffice wrapped ends in «… mogleg. »), and
+    writes none after a paragraph's last line: a line that ends in a single space goes on (`Line.goes_on`), however
+    short, where the text shows that it breaks so: three lines or more that end in a space go on in lower case, more
+    than stand before a blank line or end the text (an editor's stray spaces after a paragraph or heading).
+    Only in text without form feeds (pdftotext, which ends its pages with them, strips its lines)."""
+    if "\f" in text:
+        return lines
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
+    ends = [k for k, ln in enumerate(lines) if not ln.blank() and ln.no <= len(raw) and WRAP_SPACE.search(raw[ln.no - 1])]
+    lower = sum(1 for k in ends if k + 1 < len(lines) and lines[k + 1].text.strip()[:1].islower())
+    apart = sum(1 for k in ends if k + 1 == len(lines) or lines[k + 1].blank())
+    if lower < 3 or lower <= apart:
+        return lines
+    return [Line(ln.no, ln.text, ln.page, ln.hint, ln.page_start, True) if k in set(ends) else ln
+            for k, ln in enumerate(lines)]

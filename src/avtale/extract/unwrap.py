@@ -20,7 +20,9 @@ paragraph of its own, and so is a short line starting with a capital and without
 mark (a heading, where the text has no blank lines: pypdf). Where a sentence ends at a line end and the next line starts with a capital, the line
 goes on only when it is full by the text's own measure (`capacity`: where lines that
 a lower-case word continues really wrap), lines measured as a proportional face sets them (`measure.glyphs`)
-unless the text was wrapped at a count of characters (`line_measure`).
+unless the text was wrapped at a count of characters (`line_measure`). A line that shows no stretch over one an
+exporter showed stretched (pypdf's runs of spaces in a justified line), no wider and with no more spaces, ends its
+paragraph: Word justifies every line but a paragraph's last (`_unstretched_over_stretched`).
 
 In plain text whose paragraphs are set apart by blank lines (`blank_separated`), two
 adjacent lines of prose where a sentence ends and the next begins are one paragraph
@@ -53,7 +55,7 @@ from avtale.extract.lone_labels import attach_lone_markers
 from avtale.extract.measure import first_word as _first_word
 from avtale.extract.measure import is_row as _is_row
 from avtale.extract.measure import last_word as _last_word
-from avtale.extract.measure import FUNCTION_WORDS, LOWER_START, Room, width
+from avtale.extract.measure import FUNCTION_WORDS, LOWER_START, Room, glyphs, width
 from avtale.extract.stretched import restore_stretched
 from avtale.extract.markers import TERMINAL, marker, starts_structure
 
@@ -225,7 +227,9 @@ def _manual_break(a: Line, b: Line, item) -> bool:
 def _continues_across_blank(paras: list[Para], b: Line, full_at: float | None) -> bool:
     """In a wrapped text, a lower-case line after a blank (a page break) continues an unfinished paragraph; so does
     any line (a name: «KS.») after a paragraph of prose that ends on «og», «til» … or a comma, which no paragraph,
-    heading or title ends on (the title aside: it may be set apart from the rest of itself)."""
+    heading or title ends on (the title aside: it may be set apart from the rest of itself). A numbered heading
+    («3. Utfordringar») goes on across a blank line only at a page break or after a word such as «og»: a word
+    pdftotext set apart on the page (a justified line's word, «beredskapsdepartementet,») is not its."""
     if b.hint == "wrap" and paras:
         return True  # a reader saw the paragraph go on (PDF positions)
     if full_at is None or not paras or b.hint or paras[-1].hint:
@@ -233,6 +237,8 @@ def _continues_across_blank(paras: list[Para], b: Line, full_at: float | None) -
     bt, above = b.text.strip(), paras[-1].text
     if starts_structure(bt) or TERMINAL.search(above) or _is_row(above):
         return False
+    if _numbered_heading(above) and not b.page_start and _last_word(above) not in FUNCTION_WORDS:
+        return False  # a numbered heading takes no word from across a blank line on its page (a stray word)
     if LOWER_START.match(bt):
         return True
     return len(paras) > 1 and len(above.split()) >= 6 and (_last_word(above) in FUNCTION_WORDS or above.endswith(","))
@@ -284,6 +290,8 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
         return True  # a title in capitals goes on with a line in capitals («… OM DET LOKALE» + «FOLKEHELSEARBEIDET»)
     if title and not (LOWER_START.match(bt) or bt[:1].isdigit()):
         return False  # the title (set larger) goes on only with a lower-case word or a year; a capital starts the text
+    if _unstretched_over_stretched(a, b):
+        return False  # a justified paragraph stretches every line but its last: this one was its last
     if first and marker(at).kind in ("number", "section", "subsection", "bare") and not TERMINAL.search(at):
         return False  # a numbered heading (set larger) is not a full line of body text
     if full_at is not None and bt[:1].isdigit() and not TERMINAL.search(at) and not _numbered_heading(bt):
@@ -297,6 +305,23 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
             full_at = full_at / 0.82 * 0.97
         return len(at) + 1 + len(_first_word(bt)) > full_at
     return False
+
+
+def _unstretched_over_stretched(a: Line, b: Line) -> bool:
+    """A sentence ends at the end of `a`, which shows no stretch, and the next line `b` was shown stretched (an
+    exporter that sets a justified line's wide spaces as runs of spaces: pypdf), though `a` is no wider and has no
+    more spaces (by `glyphs`), so it lacked as much room per space or more: had `a` been justified, its spaces would
+    show the stretch too. Word justifies every line of a paragraph but its last, so `a` ends its paragraph, however
+    long the next line's first word. The same holds where `b` goes on by the space it broke at (pypdf's ragged
+    text, `read_text.wrapped_at_a_space`) and `a` shows none: `a` did not wrap."""
+    at, bt = a.text.strip(), b.text.strip()
+    if not b.goes_on or a.goes_on or not TERMINAL.search(at) or at.endswith(":") or not bt[:1].isupper():
+        return False
+    if re.search(r"\S {2,}\S", at):
+        return False  # a stretch shown, though too little for clean to read the line as stretched
+    if a.page != b.page or b.page_start:
+        return False
+    return len(at.split()) <= len(bt.split()) and glyphs(at) <= glyphs(bt)
 
 
 def _heading_like(text: str, full_at: float) -> bool:
