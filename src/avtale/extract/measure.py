@@ -29,14 +29,25 @@ def width(lines: list[Line]) -> int:
     return lengths[max(0, int(len(lengths) * 0.95) - 1)] if len(lengths) > 20 else lengths[-1]
 
 
+# Words of running prose no cell of a signature row, letterhead or title holds («Leder i KS», «For og på vegne av KS»)
+PROSE_WORDS = frozenset({"er", "skal", "som", "at", "vil", "kan", "har", "blir", "mellom", "gjeld", "gjelder", "men",
+                         "hos", "der", "slik", "det", "dei", "den", "eit", "ein", "et", "en", "å", "ligger", "ligg",
+                         "gir", "gjev", "får", "fortsatt", "framleis", "også", "òg", "ikke", "ikkje"})
+# A word no cell stands of alone: a justified line's last word set far right («og                    KS.»)
+LONE_WORDS = frozenset({"og", "eller", "i", "til", "av", "med", "om", "på"})
+
+
 def is_row(text: str) -> bool:
     """Columns set side by side (signatures), not the gap after a list marker («-   item») nor a justified line
-    with one wide gap (pdftotext -layout: «… mellom regjeringen                     og»): a cell of a row holds a
-    name, a title or a date, never a clause of seven words or more."""
+    with one wide gap (pdftotext -layout: «… mellom regjeringen                     og», «Avtalen er ein del av
+    konsultasjonsordninga           mellom regjeringa og»): a cell of a row holds a name, a title or a date, never
+    a clause of seven words or more, nor a verb or «mellom» of running prose (`PROSE_WORDS`), nor is it a lone
+    «og» (`LONE_WORDS`: «… Forsvarsdepartementet» / «og                    KS.»)."""
     m = marker(text)
     body = m.text if m.kind in ("bullet", "number", "letter") else text.strip()
     cells = COLUMN_GAP.split(body)
-    return len(cells) > 1 and max(len(c.split()) for c in cells) < 7
+    return (len(cells) > 1 and max(len(c.split()) for c in cells) < 7
+            and not any(PROSE_WORDS & set(c.casefold().split()) or c.strip().casefold() in LONE_WORDS for c in cells))
 
 
 def last_word(text: str) -> str:
