@@ -174,3 +174,38 @@ def test_a_signature_table_read_as_lines_across_is_cut_at_the_stops_its_rows_sha
                           "Randi Holm".ljust(at[0]) + "Tor Dahl".ljust(at[1] - at[0]) + "Jon Fuglesang",
                           " " * at[1] + "Forsvarsminister"]
     assert lines[-1] == "Side 3 av 3"
+
+
+def _tight(lines):
+    """Lines of prose one under another at 40 px, all one paragraph by Tesseract's reading; a line's words spread
+    over `width` px from x 200 (or 12 px a letter)."""
+    words = []
+    for n, (text, width) in enumerate(lines):
+        x, letters = 200, len(text.replace(" ", ""))
+        for word in text.split():
+            w = (width - 8 * (len(text.split()) - 1)) * len(word) // letters if width else 12 * len(word)
+            words.append((1, 1, n + 1, x, 100 + 40 * n, w, word))
+            x += w + 8
+    return words
+
+
+def test_a_sentence_turn_on_a_tight_page_is_decided_by_the_room_left():
+    lines = [("Partane skal samarbeide om tiltak i heile landet og", 800),  # full lines end at x 1000
+             ("kommunane skal få råd om tiltaka kvart år i heile", 800),
+             ("landet etter behov og vedtak i styret sitt.", 0),  # ends near x 700: «Staten» fits after it
+             ("Staten gjev råd om tiltaka i heile landet kvart år.", 800),  # ends at the edge: goes on
+             ("Fylket skal samle tal frå kommunane kvart år og", 800), ("publisere dei på nettsidene sine.", 0)]
+    page = read_ocr._lines(_tsv(_tight(lines)))
+    assert page.lines == ["Partane skal samarbeide om tiltak i heile landet og",
+                          "kommunane skal få råd om tiltaka kvart år i heile", "landet etter behov og vedtak i styret sitt.",
+                          "", "Staten gjev råd om tiltaka i heile landet kvart år.",
+                          "Fylket skal samle tal frå kommunane kvart år og", "publisere dei på nettsidene sine."]
+    assert page.soft == {5}  # «Fylket …» goes on the paragraph, however its length reads
+
+
+def test_justified_or_ragged_by_the_full_lines():
+    from avtale.extract import ocr_grid
+
+    assert ocr_grid.justified([0.0, 0.1, 0.0, 0.2, 0.0, 0.1]) is True
+    assert ocr_grid.justified([0.0, 0.9, 2.5]) is False  # two full lines end far short: ragged
+    assert ocr_grid.justified([0.0, 0.1, 0.2]) is None  # too few to tell

@@ -33,6 +33,11 @@ sentence itself (a heading alone does neither). Such a turn at a line's ordinary
 marked `SOFT` whether Tesseract set a break there or not: on a spaced page it is a manual line
 break, and `read_ocr` tells `unwrap` the paragraph goes on there however short the line above
 (a line's length cannot tell a manual break from a paragraph's end).
+On a page whose paragraphs follow at the line distance, a sentence turn is decided by the room the
+boxes show (`_fitting_breaks`): a new paragraph where the next line's first word would have fitted
+after the line; where it would not, the line goes on if it reaches the column's edge, and one that
+ends short of it ended its paragraph in a justified document but went on in a ragged one
+(`SHORT`: `read_ocr` decides by the whole document's full lines, `justified`).
 """
 
 from __future__ import annotations
@@ -44,6 +49,16 @@ from avtale.extract.markers import TERMINAL, marker
 
 SPACED = 1.5  # a page sets its paragraphs apart when two breaks or more are this many line pitches or more
 LINE = 1.2  # a break no more than this many line pitches down is no paragraph break on such a page
+FULL_LINES = 3  # lines a lower-case word goes on after, to tell where a page's column ends (`_fitting_breaks`)
+SURE_LINES = 6  # … and to tell a justified page (nine in ten of them end at the edge) from a ragged one
+class _Short:
+    """A line's flag where the room left cannot tell alone (`_fitting_breaks`); falsy: no break set here."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+SHORT = _Short()
 SOFT = None  # a line's «starts a paragraph» flag where `_soft_breaks` took Tesseract's break back: it goes on (falsy)
 
 # A block of list labels only («1.» … «4.», read as debris «PFUNH», or a heading's number «3.2» beside its text) is a
@@ -193,35 +208,100 @@ def _tail_columns(out: list[tuple[bool, Cells, int | None]]) -> list[tuple[bool,
     return out
 
 
+def _top(ws) -> int:
+    return min(w.top for w in ws)
+
+
+def _text(ws) -> str:
+    return " ".join(w.text for w in ws)
+
+
+def _turn(a, b) -> bool:
+    """A sentence ends on line `a`, a paragraph of prose begins on line `b`."""
+    return bool(TERMINAL.search(_text(a)) and _text(b)[:1].isupper() and marker(_text(a)).kind == "none"
+                and marker(_text(b)).kind == "none")
+
+
 def _soft_breaks(out: list[tuple[bool, Cells, int | None]]) -> list[tuple[bool, Cells, int | None]]:
     """No paragraph break where Tesseract set one at a line's ordinary distance, on a page whose paragraphs are set
-    apart by space (the module's docstring)."""
-    def top(ws):
-        return min(w.top for w in ws)
-
-    def text(ws):
-        return " ".join(w.text for w in ws)
-
-    pairs = [(i, out[i - 1][1][0], out[i][1][0]) for i in range(1, len(out))
-             if out[i - 1][2] is None and out[i][2] is None and out[i - 1][1][0] and out[i][1][0]]
-    within = sorted(top(b) - top(a) for i, a, b in pairs if not out[i][0])
-    if not within:
+    apart by space (the module's docstring); on any other page, a sentence turn is decided by the room left
+    (`_fitting_breaks`)."""
+    pairs, pitch = _pairs(out)
+    if pitch is None:
         return out
-    pitch = within[len(within) // 2]
-    def turn(a, b):  # a sentence ends on one line, a paragraph of prose begins on the next
-        return (TERMINAL.search(text(a)) and text(b)[:1].isupper() and marker(text(a)).kind == "none"
-                and marker(text(b)).kind == "none")
-
-    turns = [(i, a, b) for i, a, b in pairs if out[i][0] and turn(a, b)]
-    spaced = sum(1 for i, a, b in turns if top(b) - top(a) >= SPACED * pitch)
+    turns = [(i, a, b) for i, a, b in pairs if out[i][0] and _turn(a, b)]
+    spaced = sum(1 for i, a, b in turns if _top(b) - _top(a) >= SPACED * pitch)
     if spaced < 2 or spaced <= len(turns) - spaced:
-        return out
+        return _fitting_breaks(out, pairs, pitch)
     for n, (i, a, b) in enumerate(pairs):
         height = sorted(w.height for w in a)[len(a) // 2]
         rest = pairs[n + 1][2] if n + 1 < len(pairs) and pairs[n + 1][0] == i + 1 and not out[i + 1][0] else None
-        if (top(b) - top(a) <= LINE * pitch and abs(a[0].left - b[0].left) <= height / 2 and turn(a, b)
-                and (rest is not None or TERMINAL.search(text(b)))):
+        if (_top(b) - _top(a) <= LINE * pitch and abs(a[0].left - b[0].left) <= height / 2 and _turn(a, b)
+                and (rest is not None or TERMINAL.search(_text(b)))):
             out[i] = (SOFT, *out[i][1:])
+    return out
+
+
+def _pairs(out: list) -> tuple[list, int | None]:
+    """Neighbouring lines of prose (no table's row), as (index, words above, words), and the page's line pitch."""
+    pairs = [(i, out[i - 1][1][0], out[i][1][0]) for i in range(1, len(out))
+             if out[i - 1][2] is None and out[i][2] is None and out[i - 1][1][0] and out[i][1][0]]
+    within = sorted(_top(b) - _top(a) for i, a, b in pairs if not out[i][0])
+    return pairs, within[len(within) // 2] if within else None
+
+
+def _rights(pairs: list, pitch: int) -> list[tuple[int, int]]:
+    """(right end, word height) of the lines a lower-case word goes on after: full lines."""
+    return [(max(w.left + w.width for w in a), sorted(w.height for w in a)[len(a) // 2]) for i, a, b in pairs
+            if _text(b)[:1].islower() and marker(_text(a)).kind == "none" and len(a) >= 4
+            and _top(b) - _top(a) <= LINE * pitch]
+
+
+def edge_offsets(out: list) -> list[float]:
+    """How far short of the page's column edge its full lines end, in line heights (0 for the rightmost): a
+    justified page's are all near 0. `read_ocr` counts them over the document (`justified`)."""
+    pairs, pitch = _pairs(out)
+    rights = _rights(pairs, pitch) if pitch else []
+    if len(rights) < FULL_LINES:
+        return []
+    edge = max(r for r, _ in rights)
+    return [(edge - r) / max(1, h) for r, h in rights]
+
+
+def justified(offsets: list[float]) -> bool | None:
+    """A justified document: nine in ten of its full lines end at their column's edge (within a third of a line's
+    height), of `SURE_LINES` or more. A ragged one: two of its full lines or more end half a line's height short of
+    it or more (a justified line never does). None where too few lines tell."""
+    if sum(1 for o in offsets if o > 1 / 2) >= 2:
+        return False
+    if len(offsets) < SURE_LINES:
+        return None
+    return sum(1 for o in offsets if o <= 1 / 3) >= 0.9 * len(offsets)
+
+
+def _fitting_breaks(out: list[tuple[bool, Cells, int | None]], pairs: list, pitch: int) -> list:
+    """On a page whose paragraphs follow each other at the line distance, where a sentence ends at a line's end and
+    the next line (at the same left, one line lower) starts with a capital, the room left decides: the paragraph
+    ended when the next line's first word would have fitted after the line (a typesetter fills a line before it
+    breaks one: a new paragraph, True). Where it would not have fitted, a line that reaches the column's edge goes
+    on (`SOFT`: whatever its length says to `unwrap`); one that ends short of it (`SHORT`) ended its paragraph in
+    a justified document (a paragraph's last line is not stretched) and went on in a ragged one: `read_ocr`
+    decides by the whole document (`justified`). The column's edge is where the lines a lower-case word goes on
+    after end (`FULL_LINES` of them or more; the rightmost)."""
+    rights = _rights(pairs, pitch)
+    if len(rights) < FULL_LINES:
+        return out
+    edge = max(r for r, _ in rights)
+    for i, a, b in pairs:
+        height = sorted(w.height for w in a)[len(a) // 2]
+        if not (_turn(a, b) and _top(b) - _top(a) <= LINE * pitch and abs(a[0].left - b[0].left) <= height / 2
+                and len(a) >= 4):
+            continue
+        right = max(w.left + w.width for w in a)
+        if right + 0.3 * height + b[0].width <= edge:
+            out[i] = (True, *out[i][1:])
+        else:
+            out[i] = (SOFT if edge - right <= height / 2 else SHORT, *out[i][1:])
     return out
 
 

@@ -175,22 +175,27 @@ def rejoin_wraps(lines: list[str], width: float) -> list[str]:
     goes on (it is full, `width` being a full line's length, so the first word would not have fitted; or it ends in
     a division, «,» or a word that cannot end a sentence: `ocr_columns.GOES_ON`). The blank lines move below that
     paragraph's lines, so the lines stay as many, on the same page."""
+    return [lines[i] for i in rejoin_order(lines, width)]
+
+
+def rejoin_order(lines: list[str], width: float) -> list[int]:
+    """The page's line indices in the order `rejoin_wraps` sets them (its docstring)."""
     from avtale.extract.markers import marker
     from avtale.extract.ocr_columns import GOES_ON
 
-    out = list(lines)
+    out = list(range(len(lines)))
     i = 0
     while i < len(out):
-        text = out[i].strip()
+        text = lines[out[i]].strip()
         k = i + 1
-        while k < len(out) and not out[k].strip():
+        while k < len(out) and not lines[out[k]].strip():
             k += 1
         if text and k > i + 1 and k < len(out):
-            nxt = out[k].strip()
+            nxt = lines[out[k]].strip()
             if (re.match(r"[a-zæøå]", nxt) and marker(nxt).kind == "none" and not BULLET_BESIDE.match(nxt)
                     and (len(text) + 1 + len(nxt.split()[0]) > width or GOES_ON.search(text))):
                 end = k
-                while end + 1 < len(out) and out[end + 1].strip():
+                while end + 1 < len(out) and lines[out[end + 1]].strip():
                     end += 1
                 out[i + 1 : end + 1] = out[k : end + 1] + out[i + 1 : k]
                 continue  # the line under may go on again

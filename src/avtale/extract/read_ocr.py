@@ -17,8 +17,10 @@ Writes: `Line`s rebuilt from Tesseract's TSV (words grouped by block, paragraph 
 line; a wide gap between words becomes a tab, so signatures side by side stay
 columns, but not the even, stretched spaces of a justified line; blocks side by side, a
 signature table's cells that Tesseract reads column by column, are read row by row and set
-out as pdftotext -layout does, and a paragraph break Tesseract set at a line's ordinary
-distance on a page of spaced paragraphs goes: `ocr_grid`; a small bullet Tesseract dropped
+out as pdftotext -layout does, a paragraph break Tesseract set at a line's ordinary
+distance on a page of spaced paragraphs goes, and on a tight page a sentence turn is decided by the
+room left after the line, justified documents told from ragged ones by their full lines: `ocr_grid`;
+a line found to go on is marked `goes_on`, one found to start a paragraph the hint `para`; a small bullet Tesseract dropped
 as noise, found in the image left of a line's first word, is set back as «• »: `ocr_bullets`; a new paragraph becomes a blank line; a form feed before each page's first
 line), line numbers counted through all pages, an `ocr` note for every word read with
 confidence below 60 and for every page straightened or cleaned of specks; a punctuation
@@ -49,6 +51,7 @@ from avtale import limits
 from avtale.errors import ExtractError, Position
 from avtale.extract import guard, image_size, ocr_columns, ocr_grid, ocr_lists, ocr_logos, ocr_text
 from avtale.extract.lines import Line, Notes
+from avtale.extract.markers import TERMINAL
 from avtale.extract.read_text import lines_of
 
 UNSURE = 60.0
@@ -91,6 +94,8 @@ class Page:
     specks: int = 0
     starts: list[Word | None] = field(default_factory=list)  # each line's first word (None: a blank line)
     soft: set[int] = field(default_factory=set)  # lines that go on a paragraph where Tesseract set a break (ocr_grid)
+    short: set[int] = field(default_factory=set)  # lines after a line that ended short: new paragraph if justified
+    offsets: list[float] = field(default_factory=list)  # how far short of the edge full lines end (ocr_grid)
 
 
 def _tool(name: str) -> str:
@@ -132,12 +137,16 @@ def _lines(tsv: str) -> Page:
     page = Page([], [], rows)
     widths = sorted(w.width / len(w.text) for w in rows if len(w.text) >= 4)
     unit = max(1.0, widths[len(widths) // 2]) if widths else 10.0  # a character's width on the page
-    for starts, cells, edge in ocr_grid.visual_lines(rows):
+    visual = ocr_grid.visual_lines(rows)
+    page.offsets = ocr_grid.edge_offsets(visual)
+    for starts, cells, edge in visual:
         if starts:
             page.lines.append("")
             page.starts.append(None)
         elif starts is ocr_grid.SOFT:
             page.soft.add(len(page.lines))
+        elif starts is ocr_grid.SHORT:
+            page.short.add(len(page.lines))
         text = ""
         for words in cells:
             page.unsure += [(len(page.lines), w.text, w.conf) for w in words if w.conf < UNSURE]
@@ -240,6 +249,7 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
     for page, lines, places in zip(pages, order, ocr_text.header_orders([p.lines for p in pages])):
         page.lines = lines
         page.soft = {k for k, i in enumerate(places) if i in page.soft}
+        page.short = {k for k, i in enumerate(places) if i in page.short}
     signs = ocr_text.paragraph_signs([ln for p in pages for ln in p.lines])
     width = ocr_columns.full([ln for p in pages for ln in p.lines])
     texts, total = [], 0
@@ -253,7 +263,10 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
             notes.ocr(total + index + 1, message)
         for index, word, conf in page.unsure:
             notes.ocr(total + index + 1, f"Tesseract unsure of «{word}» (confidence {conf:.0f})")
-        texts.append(ocr_text.even_out(ocr_text.rejoin_wraps(page.lines, width), signs))
+        order = ocr_text.rejoin_order(page.lines, width)
+        page.lines, page.soft = [page.lines[i] for i in order], {k for k, i in enumerate(order) if i in page.soft}
+        page.short = {k for k, i in enumerate(order) if i in page.short}
+        texts.append(ocr_text.even_out(page.lines, signs))
         total += len(page.lines)
     whole = ocr_text.mend_document([ln for text in texts for ln in text])
     first, dropped = ocr_logos.drop_logos(whole[: len(texts[0])])
@@ -266,11 +279,21 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
         out.append("\n".join(whole[at : at + len(text)]))
         at += len(text)
     lines = lines_of("\n\f".join(out))  # a form feed before a page's first line (as pdftotext), none after its last
-    soft = [at + i for at, page in zip(accumulate([0] + [len(p.lines) for p in pages]), pages) for i in page.soft]
-    for i in soft:  # the paragraph goes on: `unwrap` joins the lines, however short the line above
-        if 0 < i < len(lines) and not lines[i].blank() and not lines[i - 1].blank():
-            lines[i - 1].goes_on = True
+    starts = list(accumulate([0] + [len(p.lines) for p in pages]))
+    justified = ocr_grid.justified([o for p in pages for o in p.offsets])
+    for at, page in zip(starts, pages):
+        for i in (at + k for k in sorted(page.soft | (page.short if justified is False else set()))):
+            if _turn(lines, i):  # the paragraph goes on: `unwrap` joins the lines, however short the line above
+                lines[i - 1].goes_on = True
+        for i in (at + k for k in sorted(page.short if justified else ())):
+            if _turn(lines, i):  # a justified paragraph's last line (not stretched to the edge) ended it
+                lines[i].hint = "para"
     return lines
+
+
+def _turn(lines: list[Line], i: int) -> bool:
+    """Line `i` still starts a sentence after one that ended on the line above (the mending kept them in place)."""
+    return 0 < i < len(lines) and lines[i].text.strip()[:1].isupper() and bool(TERMINAL.search(lines[i - 1].text.strip()))
 
 
 def read_images(images: list[Path], notes: Notes, jobs: int | None = None) -> list[Line]:
