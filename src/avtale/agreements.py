@@ -34,7 +34,8 @@ class Result:
 
 
 def validate_file(path: Path | str, run_checks: bool = True, text: str | None = None) -> Result:
-    """Validate the agreement in `path` (or in `text`, read elsewhere, named by `path`)."""
+    """Validate the agreement in `path` (or in `text`, read elsewhere, named by `path`). Without `run_checks`,
+    only the rules that what was typed is what is read (`checks.AS_TYPED`) run."""
     path = Path(path)
     result = Result(path)
     try:
@@ -55,13 +56,12 @@ def validate_file(path: Path | str, run_checks: bool = True, text: str | None = 
     except ValidationError as exc:
         result.findings.extend(_schema_findings(exc, doc))
         return result
-    if run_checks:
-        context = checks.Context(path, source=doc.text, on_disk=text is None)
-        for f in checks.run(result.agreement, context):
-            f.path = str(path)
-            if f.line is None:
-                f.line, f.col = doc.locate(f.loc)
-            result.findings.append(f)
+    context = checks.Context(path, source=doc.text, on_disk=text is None)
+    for f in checks.run(result.agreement, context, None if run_checks else checks.AS_TYPED):
+        f.path = str(path)
+        if f.line is None:
+            f.line, f.col = doc.locate(f.loc)
+        result.findings.append(f)
     return result
 
 

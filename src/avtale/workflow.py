@@ -10,6 +10,7 @@ from pathlib import Path
 
 from avtale import agreements, store
 from avtale.errors import AvtaleError, InvalidAgreement, OutputExists, Position, UsageError
+from avtale.findings import ERROR
 from avtale.model import Agreement, Seal
 
 _STRAIGHT = re.compile(r'"([^"\n]+)"')
@@ -51,7 +52,7 @@ def _map_text(value, fn):
 def formatted(path: Path) -> tuple[str, str]:
     """(current text, canonical text) of an agreement file; raises if it does not parse or validate."""
     result = agreements.validate_file(path, run_checks=False)
-    if result.agreement is None:
+    if result.agreement is None or any(f.severity == ERROR for f in result.findings):  # never rewrite changed text
         if result.fatal is not None:
             raise result.fatal
         raise InvalidAgreement("does not validate", result.findings, Position(path))

@@ -183,5 +183,6 @@ def test_supersedes_resolves_beside_the_file(tmp_path):
 
 
 def test_every_rule_has_a_failing_case():
-    # AV406 reads the file's first line and the schema it names: tests/checks/test_schema_current.py
-    assert {r.code for r in checks.RULES} == {c[2][0][0] for c in CASES} | {"AV406"}
+    # AV406 reads the file's first line and the schema it names: tests/checks/test_schema_current.py;
+    # AV101 reads the file's text: tests/checks/test_text_as_typed.py
+    assert {r.code for r in checks.RULES} == {c[2][0][0] for c in CASES} | {"AV406", "AV101"}

@@ -66,11 +66,18 @@ def rule(code: str, name: str, summary: str, severity: str = ERROR):
     return register
 
 
-def run(agreement: Agreement, context: Context) -> list[Finding]:
+# The rules a file must pass before anything is written from it (`fmt` too): what was typed is what is read.
+AS_TYPED = frozenset({"AV101"})
+
+
+def run(agreement: Agreement, context: Context, only: frozenset[str] | None = None) -> list[Finding]:
+    """The findings of every rule (or of the codes in `only`)."""
     context._agreement = agreement
     context.__dict__.pop("texts", None)
     findings = []
     for r in RULES:
+        if only is not None and r.code not in only:
+            continue
         for loc, message in r.func(agreement, context):
             at = loc if isinstance(loc, At) else None  # a place in the text, or a key path located later
             findings.append(Finding(r.code, message, r.severity, () if at else tuple(loc),
@@ -80,4 +87,4 @@ def run(agreement: Agreement, context: Context) -> list[Finding]:
 
 from avtale.checks import structure, text, versions, paths  # noqa: E402,F401  (registers the rules, in code order)
 
-__all__ = ["At", "Context", "RULES", "Rule", "rule", "run", "ERROR", "WARNING"]
+__all__ = ["AS_TYPED", "At", "Context", "RULES", "Rule", "rule", "run", "ERROR", "WARNING"]

@@ -84,3 +84,22 @@ def signed_in_period(agreement, ctx):
     if s and s.date > agreement.period.end:
         yield ("signing", "date"), f"signed {format_date(s.date)}, after the period ends ({format_date(agreement.period.end)})"
 
+
+
+@rule("AV101", "text-as-typed", "every text reaches the agreement as typed: no « #» comment after text, no item "
+      "indented into the text above")
+def text_as_typed(agreement, ctx):
+    from avtale.checks import At
+    from avtale.store import silent
+
+    if ctx.source is None:
+        return
+    lines = ctx.source.split("\n")
+    for line, col, kind in silent.find(ctx.source):
+        rest = lines[line - 1][col - 1 :].strip()
+        if kind == silent.COMMENT:
+            yield At(line, col), (f"«{rest[:40]}» is read as a YAML comment, so it is left out of the text: put the "
+                                  "whole text in quotes ('…'), or write «nr. 1» instead of «#1»")
+        else:
+            yield At(line, col), (f"«{rest[:40]}» is indented too far, so it is read as words of the text above, not "
+                                  "as an item of its own: indent its «-» as far as the item above")
