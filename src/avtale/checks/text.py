@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from avtale.checks import rule
+from avtale.checks import At, rule
 from avtale.dates import find_dates, format_date
 
 _UNTIL = re.compile(r"\b(?:fram|frem)?\s*til\s+$")
@@ -89,8 +89,7 @@ def signed_in_period(agreement, ctx):
 @rule("AV101", "text-as-typed", "every text reaches the agreement as typed: no « #» comment after text, no item "
       "indented into the text above")
 def text_as_typed(agreement, ctx):
-    from avtale.checks import At
-    from avtale.store import silent
+    from avtale.store import silent  # only where a rule runs: not on the start-up path of every command
 
     if ctx.source is None:
         return

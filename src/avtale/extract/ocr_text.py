@@ -212,14 +212,18 @@ def headers_to_top(pages: list[list[str]]) -> tuple[list[list[str]], list[tuple[
     same text (digits aside: a page number); a later page's such line standing alone between blank lines is moved to that page's top, with a blank line under it, so `clean` sees it at the page
     break as on every other page. The other lines keep their order. Returns the pages and (page, line index, note)."""
     orders = header_orders(pages)
-    out = [[page[i] for i in order] for page, order in zip(pages, orders)]
+    return [[page[i] for i in order] for page, order in zip(pages, orders)], header_notes(pages, orders)
+
+
+def header_notes(pages: list[list[str]], orders: list[list[int]]) -> list[tuple[int, int, str]]:
+    """(page, line index, note) for each running header `header_orders` moved."""
     notes = []
     for number, (page, order) in enumerate(zip(pages, orders)):
         top = next((k for k, i in enumerate(order) if i != k), None)  # where the header now stands
         if top is not None:
             notes.append((number, top, f"running header «{page[order[top]].strip()[:40]}» read in the middle of "
                                        "the page; moved to the page's top"))
-    return out, notes
+    return notes
 
 
 def header_orders(pages: list[list[str]]) -> list[list[int]]:

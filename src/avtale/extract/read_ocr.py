@@ -97,6 +97,12 @@ class Page:
     short: set[int] = field(default_factory=set)  # lines after a line that ended short: new paragraph if justified
     offsets: list[float] = field(default_factory=list)  # how far short of the edge full lines end (ocr_grid)
 
+    def reorder(self, order: list[int]) -> None:
+        """The lines in `order` (indices into the lines as they stand), the marks on them moved with them."""
+        self.lines = [self.lines[i] for i in order]
+        self.soft = {k for k, i in enumerate(order) if i in self.soft}
+        self.short = {k for k, i in enumerate(order) if i in self.short}
+
 
 def _tool(name: str) -> str:
     path = shutil.which(name)
@@ -245,11 +251,10 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
     jobs = jobs or os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="avtale-ocr-") as tmp, ThreadPoolExecutor(max_workers=jobs) as pool:
         pages = list(pool.map(lambda t: _read(t, Path(tmp)), tasks))
-    order, moved = ocr_text.headers_to_top([p.lines for p in pages])
-    for page, lines, places in zip(pages, order, ocr_text.header_orders([p.lines for p in pages])):
-        page.lines = lines
-        page.soft = {k for k, i in enumerate(places) if i in page.soft}
-        page.short = {k for k, i in enumerate(places) if i in page.short}
+    orders = ocr_text.header_orders([p.lines for p in pages])
+    moved = ocr_text.header_notes([p.lines for p in pages], orders)
+    for page, order in zip(pages, orders):
+        page.reorder(order)
     signs = ocr_text.paragraph_signs([ln for p in pages for ln in p.lines])
     width = ocr_columns.full([ln for p in pages for ln in p.lines])
     texts, total = [], 0
@@ -263,9 +268,7 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
             notes.ocr(total + index + 1, message)
         for index, word, conf in page.unsure:
             notes.ocr(total + index + 1, f"Tesseract unsure of «{word}» (confidence {conf:.0f})")
-        order = ocr_text.rejoin_order(page.lines, width)
-        page.lines, page.soft = [page.lines[i] for i in order], {k for k, i in enumerate(order) if i in page.soft}
-        page.short = {k for k, i in enumerate(order) if i in page.short}
+        page.reorder(ocr_text.rejoin_order(page.lines, width))
         texts.append(ocr_text.even_out(page.lines, signs))
         total += len(page.lines)
     whole = ocr_text.mend_document([ln for text in texts for ln in text])
