@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system build test test-fast bench schema clean extract-score
+.PHONY: setup system build test test-fast bench schema clean extract-score messages
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,3 +48,16 @@ FOREIGN ?= 200
 extract-score: setup system
 	$(BIN)/python bench/extract_score.py $(CORPUS)
 	$(BIN)/python -m tests.extract.foreign.run --n $(FOREIGN) --seed 1 --jobs 2 --quiet
+
+# The message catalogue: every `_()` and `N_()` string of the code into locale/avtale.pot (xgettext),
+# merged into each language's .po for a translator, and compiled to the .mo files the package ships.
+LOCALE := src/avtale/locale
+messages:
+	xgettext --language=Python --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
+	  --add-comments=i18n: --add-location=file --sort-by-file --no-wrap --package-name=avtale -o $(LOCALE)/avtale.pot \
+	  $$(find src/avtale -name '*.py' | LC_ALL=C sort)
+	sed -i '/^"POT-Creation-Date:/d' $(LOCALE)/avtale.pot
+	for po in $(LOCALE)/*/LC_MESSAGES/avtale.po; do \
+	  msgmerge -q --no-wrap --add-location=file --no-fuzzy-matching --update --backup=none $$po $(LOCALE)/avtale.pot && \
+	  msgfmt --check -o $${po%.po}.mo $$po || exit 1; \
+	done

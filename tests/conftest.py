@@ -22,6 +22,12 @@ SEED_2014 = SEEDS / "000_03e6b1ba7a11fcca.txt"
 SEED_2022 = SEEDS / "001_aa9cafd0114de977.txt"
 AVTALE = [sys.executable, "-m", "avtale"]
 
+# Messages in English unless a test asks for another language (tests of bokmål set LANG or --lang themselves):
+# a developer's own locale must not change what the tests see.
+for _var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_var, None)
+os.environ["LANG"] = "C.UTF-8"
+
 
 def require_tool(name: str) -> str:
     """The path of an external program; fails in CI, skips elsewhere, when it is missing."""

@@ -58,7 +58,7 @@ def test_help_and_version_exit_0():
 
 def test_options_and_paths_in_any_order(tmp_path):
     r = run_cli("validate", "agreements/2014-2017.yaml", "--strict", "agreements/2022-2025.yaml")
-    assert (r.returncode, r.stderr) == (0, "2 file(s) checked, 0 invalid\n")
+    assert (r.returncode, r.stderr) == (0, "2 files checked, 0 invalid\n")
 
 
 def test_limits_apply(tmp_path):

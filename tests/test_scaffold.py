@@ -109,7 +109,7 @@ def test_from_copies_the_agreement_and_it_validates_there(tmp_path):
     assert copy.read_bytes() == source.read_bytes()  # its first line is already the modeline
     assert agreements.validate_file(copy).findings == []
     r = run_cli("validate", cwd=tmp_path)
-    assert (r.returncode, r.stdout, r.stderr) == (0, "", "1 file(s) checked, 0 invalid\n")
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "1 file checked, 0 invalid\n")
 
 
 @pytest.mark.parametrize("first_line", ["# yaml-language-server: $schema=https://example.invalid/s.json\n", ""])

@@ -162,10 +162,15 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run a command and turn every outcome into one message and an exit code."""
     import signal
 
+    from avtale import i18n
+    from avtale.cli_args import take_language
+
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     signal.signal(signal.SIGTERM, _terminated)
     try:
+        args, language = take_language(args)
+        i18n.use(language)
         code = _run(parse(args))
     except SystemExit as exc:  # --help and --version
         code = exc.code

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from avtale import __version__
 from avtale.errors import CommandLineError
+from avtale.i18n import LANGUAGES, _
 from avtale.limits import MIB
 
 SCHEMA_PATH = Path("schema/agreement.schema.json")
@@ -95,6 +96,8 @@ def build_parser() -> Parser:
     )
     root.add_argument("--version", action="version", version=f"avtale {__version__}", help="Show the version.")
     root.add_argument("--debug", action="store_true", help="Show a traceback for errors.")
+    root.add_argument("--lang", choices=LANGUAGES, help="Language of messages: nb (bokmål), nn (nynorsk) or en "
+                      "(default: from the locale, LANG=nb_NO.UTF-8 gives bokmål). May stand anywhere.")
     root.add_argument("--max-file-size", dest="yaml_bytes", type=_megabytes, metavar="MB",
                       help="Largest agreement YAML file read (default 2).")
     root.add_argument("--max-source-size", dest="source_bytes", type=_megabytes, metavar="MB",
@@ -213,6 +216,31 @@ def _init(commands) -> None:
     p.add_argument("--pin", metavar="REF",
                    help=f"The avtale version (or with --git the tag or commit) to install (default: {__version__}).")
     p.add_argument("--force", action="store_true", help="Overwrite files that exist.")
+
+
+def take_language(args: list[str]) -> tuple[list[str], str | None]:
+    """`--lang X` (or `--lang=X`) taken out of the arguments wherever it stands, so it applies before
+    anything is parsed or printed; the arguments without it, and the language (None: the locale's)."""
+    out, language = [], None
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            out.extend(args[i:])
+            break
+        if arg == "--lang" or arg.startswith("--lang="):
+            if arg == "--lang":
+                if i + 1 >= len(args):
+                    raise CommandLineError(_("avtale: --lang needs a language: nb, nn or en"))
+                language, i = args[i + 1], i + 2
+            else:
+                language, i = arg.split("=", 1)[1], i + 1
+            if language not in LANGUAGES:
+                raise CommandLineError(_("avtale: --lang: «{language}» is not one of nb, nn, en").format(language=language))
+            continue
+        out.append(arg)
+        i += 1
+    return out, language
 
 
 def parse(args: list[str]) -> argparse.Namespace:

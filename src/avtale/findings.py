@@ -28,7 +28,9 @@ class Finding:
         return out
 
     def __str__(self) -> str:
-        tag = "" if self.severity == ERROR else " (warning)"
+        from avtale.i18n import _
+
+        tag = "" if self.severity == ERROR else " " + _("(warning)")
         return f"{self.where()}: {self.code} {self.message}{tag}"
 
     def as_dict(self) -> dict:

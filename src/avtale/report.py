@@ -7,6 +7,7 @@ import sys
 
 from avtale.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from avtale.findings import ERROR
+from avtale.i18n import _, ngettext
 
 FORMATS = ("text", "json", "github")
 
@@ -29,7 +30,8 @@ def emit(results, fmt: str, strict: bool) -> None:
             print(f)
     if fmt == "text":
         bad = sum(1 for r in results if not r.ok(strict))
-        print(f"{len(results)} file(s) checked, {bad} invalid", file=sys.stderr)
+        checked = ngettext("{n} file checked", "{n} files checked", len(results)).format(n=len(results))
+        print(_("{checked}, {bad} invalid").format(checked=checked, bad=bad), file=sys.stderr)
 
 
 def _gh_escape(text: str) -> str:
@@ -51,7 +53,7 @@ def emit_build(results) -> int:
             print(b.error, file=sys.stderr)
         if not b.ok:
             code = EXIT_INVALID
-            print(f"{b.path}: not built", file=sys.stderr)
+            print(_("{path}: not built").format(path=b.path), file=sys.stderr)
         for out in b.outputs:
             print(out)
     return code
@@ -68,7 +70,7 @@ class Progress:
     def step(self, _item=None) -> None:
         self.done += 1
         if self.live:
-            sys.stderr.write(f"\rbuilding {self.done}/{self.total}")
+            sys.stderr.write("\r" + _("building {done}/{total}").format(done=self.done, total=self.total))
             sys.stderr.flush()
 
     def close(self) -> None:
