@@ -19,7 +19,7 @@ def test_validate_broken_copy_exits_1_with_positions(tmp_path):
     bad = broken_copy(tmp_path, "language: nb", "language: en")
     r = run_cli("validate", bad, AGREEMENTS / "2022-2025.yaml")
     assert r.returncode == 1
-    assert r.stdout == f"{bad}:4:11: AV100 `language`: input should be 'nb' or 'nn'\n"
+    assert r.stdout == f"{bad}:4:11: AV100 «en» is not a choice for «language:»: write «nb» or «nn»\n"
     assert "Traceback" not in r.stderr
 
 
@@ -58,7 +58,7 @@ def test_json_format(tmp_path):
             "code": "AV100",
             "name": "schema",
             "severity": "error",
-            "message": "`status`: input should be 'draft' or 'signed'",
+            "message": "«ferdig» is not a choice for «status:»: write «draft» or «signed»",
         }
     ]
 
@@ -66,14 +66,14 @@ def test_json_format(tmp_path):
 def test_github_format(tmp_path):
     path = broken_copy(tmp_path, "status: signed", "status: ferdig")
     r = run_cli("validate", "--format", "github", path)
-    assert r.stdout == f"::error file={path},line=14,col=9,title=AV100::`status`: input should be 'draft' or 'signed'\n"
+    assert r.stdout == f"::error file={path},line=14,col=9,title=AV100::«ferdig» is not a choice for «status:»: write «draft» or «signed»\n"
 
 
 def test_yaml_errors_exit_1_and_unreadable_exit_2(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_bytes(b"id: \xff\n")
     r = run_cli("validate", bad)
-    assert (r.returncode, r.stdout) == (1, f"{bad}:1:5: AV001 not UTF-8 text (byte 0xff)\n")
+    assert (r.returncode, r.stdout) == (1, f"{bad}:1:5: AV001 this is not UTF-8 text (byte 0xff): save the file as UTF-8\n")
     missing = run_cli("validate", tmp_path / "none.yaml")
     assert missing.returncode == 2
     assert missing.stderr == f"{tmp_path / 'none.yaml'}: AV002 no such file or directory\n"

@@ -252,7 +252,7 @@ def test_cli_init_bad_input(tmp_path):
     bad = tmp_path / "2022-2025.yaml"
     bad.write_text((AGREEMENTS / "2022-2025.yaml").read_text(encoding="utf-8").replace("language: nb", "language: en"))
     r = run_cli("init", tmp_path / "repo", "--from", bad)
-    assert (r.returncode, r.stderr) == (1, f"{bad}:4:11: AV100 `language`: input should be 'nb' or 'nn'\n")
+    assert (r.returncode, r.stderr) == (1, f"{bad}:4:11: AV100 «en» is not a choice for «language:»: write «nb» or «nn»\n")
     assert not (tmp_path / "repo").exists()
 
 
@@ -303,4 +303,4 @@ def test_pre_commit_hooks_from_git_pass_and_fail_for_real(tmp_path):
     git(repo, "add", "-A")
     bad = run_pre_commit(repo, tmp_path / "pre-commit-home")
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "agreements/2022-2025.yaml:8:5: AV100 unknown key `shrot` in `parties[0]`" in bad.stdout.splitlines()
+    assert "agreements/2022-2025.yaml:8:5: AV100 «shrot:» is not a key here: did you mean «short:»?" in bad.stdout.splitlines()

@@ -77,7 +77,7 @@ def test_fmt_never_rewrites_a_file_it_cannot_parse(tmp_path):
     path.write_text("id: [x\n", encoding="utf-8")
     r = run_cli("fmt", path)
     assert r.returncode == 1
-    assert r.stderr.startswith(f"{path}:2:1: AV001 ")
+    assert r.stderr.startswith(f"{path}:1:5: AV001 ")
     assert path.read_text(encoding="utf-8") == "id: [x\n"
 
 
@@ -150,4 +150,4 @@ def test_diff_of_invalid_file_reports_and_exits_1(tmp_path):
     bad.write_text((AGREEMENTS / "2014-2017.yaml").read_text(encoding="utf-8").replace("language: nb", "language: sv"))
     r = run_cli("diff", bad, "agreements/2022-2025.yaml")
     assert r.returncode == 1
-    assert f"{bad}:4:11: AV100 `language`: input should be 'nb' or 'nn'" in r.stderr
+    assert f"{bad}:4:11: AV100 «sv» is not a choice for «language:»: write «nb» or «nn»" in r.stderr

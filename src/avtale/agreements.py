@@ -13,7 +13,8 @@ from pydantic import ValidationError
 
 from avtale import checks, store
 from avtale.errors import AvtaleError, InvalidAgreement, Position, UsageError
-from avtale.findings import ERROR, Finding, dotted
+from avtale.findings import ERROR, Finding
+from avtale.i18n import _, ngettext
 from avtale.model import Agreement
 
 
@@ -47,8 +48,9 @@ def validate_file(path: Path | str, run_checks: bool = True, text: str | None = 
         return result
     result.document = doc
     if not isinstance(doc.plain, dict):
-        what = "a list" if isinstance(doc.plain, list) else "a single value"
-        message = f"an agreement is a mapping of keys (id, title, …), but this file holds {what}"
+        message = (_("an agreement is a set of keys («id:», «title:» …), but this file holds a list")
+                   if isinstance(doc.plain, list) else
+                   _("an agreement is a set of keys («id:», «title:» …), but this file holds a single text"))
         result.findings.append(Finding("AV100", message, ERROR, (), str(path), 1, 1, "schema"))
         return result
     try:
@@ -66,39 +68,9 @@ def validate_file(path: Path | str, run_checks: bool = True, text: str | None = 
 
 
 def _schema_findings(exc: ValidationError, doc: store.Document) -> list[Finding]:
-    out = []
-    for err in exc.errors(include_url=False):
-        loc = tuple(err["loc"])
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            line, col = doc.key_position(loc)
-            message = f"unknown key `{loc[-1]}`" + (f" in `{dotted(loc[:-1])}`" if loc[:-1] else "")
-        elif kind == "missing":
-            line, col = doc.locate(loc)
-            message = f"missing required key `{dotted(loc)}`"
-        else:
-            line, col = doc.locate(loc)
-            message = f"`{dotted(_untagged(loc))}`: {_message(err)}"
-        out.append(Finding("AV100", message, ERROR, loc, str(doc.path), line, col, "schema"))
-    return out
+    from avtale import schema_errors
 
-
-def _untagged(loc: tuple) -> tuple:
-    out = []
-    for i, part in enumerate(loc):
-        if part in ("paragraph", "bullets", "numbered") and i > 0 and isinstance(loc[i - 1], int):
-            continue
-        out.append(part)
-    return tuple(out)
-
-
-def _message(err: dict) -> str:
-    msg = err["msg"]
-    if err["type"] == "string_pattern_mismatch":
-        return "use lower-case letters, digits and hyphens only (like `2014-2017` or `kd`)"
-    if err["type"] in ("date_from_datetime_parsing", "date_type", "date_parsing"):
-        return "not a date; write it as YYYY-MM-DD, e.g. 2014-11-07"
-    return msg[0].lower() + msg[1:] if msg else msg
+    return schema_errors.findings(exc, doc)
 
 
 def read(path: Path | str, text: str | None = None) -> Agreement:
@@ -108,7 +80,8 @@ def read(path: Path | str, text: str | None = None) -> Agreement:
         raise result.fatal
     if not result.ok():
         errors = [f for f in result.findings if f.severity == ERROR]
-        raise InvalidAgreement(f"{len(errors)} problem(s)", errors, Position(path))
+        raise InvalidAgreement(ngettext("{n} problem", "{n} problems", len(errors)).format(n=len(errors)), errors,
+                               Position(path))
     return result.agreement
 
 
@@ -128,5 +101,5 @@ def collect(paths: list[Path | str]) -> list[Path]:
         elif p.exists():
             out.append(p)
         else:
-            raise UsageError("no such file or directory", Position(p))
+            raise UsageError(_("no such file or directory"), Position(p))
     return out

@@ -74,14 +74,14 @@ def test_gives_up_where_resolution_needs_the_round_trip_loader(text):
 @pytest.mark.parametrize(
     "text, message, line, col",
     [
-        ("a: &x 1\nb: *x\n", "YAML anchors (&name) are not allowed", 1, 4),
-        ("a: !!str 1\n", "YAML tags (!!str) are not allowed", 1, 4),
-        ("a: 1\na: 2\n", "duplicate key `a`", 2, 1),
-        ("a: [1\n", "did not find expected ',' or ']'", 2, 1),
-        ("---\na: 1\n---\nb: 2\n", "only one YAML document is allowed in a file (found a second `---`)", 3, 1),
-        ("? [a]\n: 1\n", "a key must be a plain value", 1, 3),
-        ("a: b\x07c\n", "control character U+0007 is not allowed", 1, 5),
-        ("a: " + "[" * 70 + "]" * 70 + "\n", "nesting deeper than 64 levels", 1, 67),
+        ("a: &x 1\nb: *x\n", "a text cannot start with «&»: put the whole text in quotes: '&x 1'", 1, 4),
+        ("a: !!str 1\n", "YAML tags (!!str) are not allowed in an agreement: remove it", 1, 4),
+        ("a: 1\na: 2\n", "«a:» is written twice here (first on line 1): keep one", 2, 1),
+        ("a: [1\n", "a text that starts with «[» must be in quotes: write '[1'", 1, 4),
+        ("---\na: 1\n---\nb: 2\n", "a file holds one agreement: remove the second «---» and what follows it, or put it in a file of its own", 3, 1),
+        ("? [a]\n: 1\n", "a key is a plain word such as «title»; this one is not", 1, 3),
+        ("a: b\x07c\n", "the character U+0007 cannot stand in an agreement: delete it", 1, 5),
+        ("a: " + "[" * 70 + "]" * 70 + "\n", "the text is nested deeper than 64 levels", 1, 67),
     ],
 )
 def test_refuses_with_position(text, message, line, col):

@@ -19,7 +19,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
 from avtale.errors import Position, UnreadableError, YamlError
-from avtale.store import fast
+from avtale.i18n import _
+from avtale.store import fast, mistakes
 
 MAX_DEPTH = 64
 
@@ -30,16 +31,22 @@ class _StrictComposer(Composer):
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
         mark = event.start_mark
+        scalar = isinstance(event, (AliasEvent, ScalarEvent))  # a text that starts with «*», «&» or «!»
         if isinstance(event, AliasEvent):
-            raise _Refused("YAML aliases (*name) are not allowed", mark)
+            raise _Refused("alias", mark, reserved="alias")
         if getattr(event, "anchor", None):
-            raise _Refused("YAML anchors (&name) are not allowed", mark)
+            if scalar:
+                raise _Refused("anchor", mark, reserved="anchor")
+            raise _Refused(_("YAML anchors (&name) are not allowed in an agreement: remove it"), mark)
         if _explicit_tag(event):
-            raise _Refused(f"YAML tags ({fast.tag_text(event.tag)}) are not allowed", mark)
+            if scalar:
+                raise _Refused("tag", mark, reserved="tag")
+            raise _Refused(_("YAML tags ({tag}) are not allowed in an agreement: remove it").format(
+                tag=fast.tag_text(event.tag)), mark)
         depth = getattr(self, "_depth", 0)
         if isinstance(event, CollectionStartEvent):
             if depth >= MAX_DEPTH:
-                raise _Refused(f"nesting deeper than {MAX_DEPTH} levels", mark)
+                raise _Refused(_("the text is nested deeper than {n} levels").format(n=MAX_DEPTH), mark)
             self._depth = depth + 1
             try:
                 return super().compose_node(parent, index)
@@ -59,10 +66,11 @@ def _explicit_tag(event: Any) -> bool:
 
 
 class _Refused(Exception):
-    def __init__(self, message: str, mark: Any):
+    def __init__(self, message: str, mark: Any, reserved: str = ""):
         super().__init__(message)
         self.message = message
         self.mark = mark
+        self.reserved = reserved
 
 
 def _yaml() -> YAML:
@@ -125,10 +133,11 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise YamlError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", Position(path, line, col)) from None
+        raise YamlError(_("this is not UTF-8 text (byte 0x{byte:02x}): save the file as UTF-8").format(
+            byte=raw[exc.start]), Position(path, line, col)) from None
     text = text.replace("\r\n", "\n")
     if not text.strip():
-        raise YamlError("file is empty", Position(path, 1, 1))
+        raise YamlError(_("the file is empty"), Position(path, 1, 1))
     return text
 
 
@@ -137,16 +146,22 @@ def parse(text: str, path: Path | str = "<string>") -> Any:
     try:
         return _yaml().load(text)
     except _Refused as exc:
+        if exc.reserved:
+            pos = _mark_position(path, exc.mark)
+            message, line, col = mistakes.reserved(text, pos.line, pos.col, exc.reserved)
+            raise YamlError(message, Position(path, line, col)) from None
         raise YamlError(exc.message, _mark_position(path, exc.mark)) from None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = (exc.problem or exc.context or "malformed YAML").strip()
-        if "duplicate key" in message or "found duplicate key" in str(exc):
+        if "duplicate key" in str(exc):
             key = re.search(r'duplicate key "([^"]*)"', str(exc))
-            message = f"duplicate key `{key.group(1)}`" if key else "duplicate key"
-        else:
-            message = fast.friendly(message)
-        raise YamlError(message, _mark_position(path, mark)) from None
+            pos = _mark_position(path, exc.problem_mark)
+            message, line, col = mistakes.duplicate(text, pos.line, pos.col, key.group(1) if key else "?")
+            raise YamlError(message, Position(path, line, col)) from None
+        problem = exc.problem or exc.context or ""
+        if "another document" in problem:
+            raise YamlError(fast.friendly(problem), _mark_position(path, exc.problem_mark)) from None
+        message, line, col = mistakes.explain(text, problem, exc.context, _at(exc.problem_mark), _at(exc.context_mark))
+        raise YamlError(message, Position(path, line, col)) from None
     except YAMLError as exc:
         where = getattr(exc, "position", None)
         char = getattr(exc, "character", None)
@@ -154,12 +169,28 @@ def parse(text: str, path: Path | str = "<string>") -> Any:
             line = text.count("\n", 0, where) + 1
             col = where - (text.rfind("\n", 0, where) + 1) + 1
             code = ord(char) if isinstance(char, str) else char
-            raise YamlError(f"control character U+{code:04X} is not allowed", Position(path, line, col)) from None
-        raise YamlError(str(exc).splitlines()[0], Position(path)) from None
+            raise YamlError(_("the character U+{code:04X} cannot stand in an agreement: delete it").format(code=code),
+                            Position(path, line, col)) from None
+        raise YamlError(_("YAML cannot read this file: {problem}").format(problem=str(exc).splitlines()[0]),
+                        Position(path)) from None
     except RecursionError:
-        raise YamlError("nesting too deep", Position(path)) from None
+        raise YamlError(_("the text is nested too deep"), Position(path)) from None
     except ValueError as exc:  # a value the constructor cannot build, such as the date 2014-13-45
-        raise YamlError(f"invalid value: {exc}", Position(path)) from None
+        raise _not_a_date(text, path, exc) from None
+
+
+def _not_a_date(text: str, path: Path | str, exc: ValueError) -> YamlError:
+    """The first date-shaped value that is no real date (2014-13-45), with its position."""
+    import datetime as dt
+
+    for number, line in enumerate(text.split("\n"), 1):
+        for m in re.finditer(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.-])", line):
+            try:
+                dt.date(*map(int, m.groups()))
+            except ValueError:
+                return YamlError(_("«{value}» is not a real date: write it as YYYY-MM-DD, for example 2014-11-07").format(
+                    value=m.group(0)), Position(path, number, m.start() + 1))
+    return YamlError(_("a value cannot be read: {problem}").format(problem=exc), Position(path))
 
 
 def load(path: Path | str, max_bytes: int | None = None) -> Document:
@@ -172,7 +203,7 @@ def from_text(text: str, path: Path | str = "<string>") -> Document:
     """A Document from text already read (from git, say); `path` names it in messages."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")  # CRLF and old Mac CR
     if not text.strip():
-        raise YamlError("file is empty", Position(path, 1, 1))
+        raise YamlError(_("the file is empty"), Position(path, 1, 1))
     try:
         loaded = fast.load(text, MAX_DEPTH)
     except fast.Refusal as exc:
@@ -195,6 +226,10 @@ def _plain(node: Any) -> Any:
     if isinstance(node, str):
         return str(node)
     return node
+
+
+def _at(mark: Any) -> tuple[int, int] | None:
+    return (mark.line + 1, mark.column + 1) if mark is not None else None
 
 
 def _mark_position(path: Path | str, mark: Any) -> Position:

@@ -15,6 +15,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from avtale.i18n import _
+from avtale.store import mistakes
 from ruamel.yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -73,9 +75,10 @@ def resolve(value: str) -> Any:
 class Refusal(Exception):
     """A definite problem with the text, at a 1-based line and column."""
 
-    def __init__(self, message: str, line: int | None = None, col: int | None = None):
+    def __init__(self, message: str, line: int | None = None, col: int | None = None, reserved: str = ""):
         super().__init__(message)
         self.message, self.line, self.col = message, line, col
+        self.reserved = reserved  # 'alias', 'anchor', 'tag' or 'duplicate': told in the drafter's words by `load`
 
 
 class Loaded:
@@ -147,7 +150,13 @@ def load(text: str, max_depth: int) -> Loaded | None:
         return Loaded(data, text, max_depth)
     except GiveUp:
         return None
-    except Refusal:
+    except Refusal as exc:
+        if exc.reserved == "duplicate":
+            message, line, col = mistakes.duplicate(text, exc.line, exc.col, exc.message)
+            raise Refusal(message, line, col) from None
+        if exc.reserved:
+            message, line, col = mistakes.reserved(text, exc.line, exc.col, exc.reserved)
+            raise Refusal(message, line, col) from None
         raise
     except Exception as exc:  # libyaml's scanner, parser and reader errors
         raise _refusal(exc, text) from None
@@ -159,23 +168,28 @@ def _refusal(exc: Exception, text: str) -> Refusal:
     if isinstance(position, int) and character is not None:
         code = ord(character) if isinstance(character, str) else character
         line = text.count("\n", 0, position) + 1
-        return Refusal(f"control character U+{code:04X} is not allowed", line, position - (text.rfind("\n", 0, position) + 1) + 1)
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    message = friendly(getattr(exc, "problem", None) or str(exc).splitlines()[0])
-    if mark is not None and "cannot start any token" in message:
-        lines = text.split("\n")
-        if mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
-            message = friendly("'\t'")
-    return Refusal(message, mark.line + 1 if mark else None, mark.column + 1 if mark else None)
+        return Refusal(_("the character U+{code:04X} cannot stand in an agreement: delete it").format(code=code), line,
+                       position - (text.rfind("\n", 0, position) + 1) + 1)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if "another document" in problem:
+        mark = getattr(exc, "problem_mark", None)
+        return Refusal(friendly(problem), *((mark.line + 1, mark.column + 1) if mark else ()))
+    message, line, col = mistakes.explain(text, problem, getattr(exc, "context", None),
+                                          _mark(getattr(exc, "problem_mark", None)),
+                                          _mark(getattr(exc, "context_mark", None)))
+    return Refusal(message, line, col)
+
+
+def _mark(mark: Any) -> tuple[int, int] | None:
+    return (mark.line + 1, mark.column + 1) if mark is not None else None
 
 
 def friendly(message: str) -> str:
-    """Parser wording made plain where drafters meet it most."""
+    """Parser wording made plain where no line of the text explains it better."""
     message = message.strip()
     if "another document" in message:
-        return "only one YAML document is allowed in a file (found a second `---`)"
-    if "\\t" in message or "'\t'" in message:
-        return "a tab cannot indent YAML; use spaces"
+        return _("a file holds one agreement: remove the second «---» and what follows it, or put it in a file "
+                 "of its own")
     return message
 
 
@@ -202,15 +216,16 @@ class _Builder:
             kind = event.__class__
             if kind is ScalarEvent:
                 if event.anchor:
-                    raise Refusal("YAML anchors (&name) are not allowed", *_at(event))
+                    raise Refusal("anchor", *_at(event), reserved="anchor")
                 if event.tag is not None and not (event.implicit[0] and event.tag == "!"):
-                    raise Refusal(f"YAML tags ({tag_text(event.tag)}) are not allowed", *_at(event))
+                    raise Refusal("tag", *_at(event), reserved="tag")
                 value = resolve(event.value) if event.style in ("", None) and event.implicit[0] else event.value
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor:
-                    raise Refusal("YAML anchors (&name) are not allowed", *_at(event))
+                    raise Refusal(_("YAML anchors (&name) are not allowed in an agreement: remove it"), *_at(event))
                 if event.tag is not None:
-                    raise Refusal(f"YAML tags ({tag_text(event.tag)}) are not allowed", *_at(event))
+                    raise Refusal(_("YAML tags ({tag}) are not allowed in an agreement: remove it").format(
+                        tag=tag_text(event.tag)), *_at(event))
                 value = {} if kind is MappingStartEvent else []
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
@@ -225,7 +240,7 @@ class _Builder:
                     raise Refusal(friendly("another document"), *_at(event))
                 continue
             elif kind is AliasEvent:
-                raise Refusal("YAML aliases (*name) are not allowed", *_at(event))
+                raise Refusal("alias", *_at(event), reserved="alias")
             else:  # stream start, document end
                 continue
             top = stack[-1]
@@ -234,9 +249,9 @@ class _Builder:
                 top.append(value)
             elif pending[-1] is None and top.__class__ is dict:  # a key
                 if not isinstance(value, _KEY_TYPES):
-                    raise Refusal("a key must be a plain value", *_at(event))
+                    raise Refusal(_("a key is a plain word such as «title»; this one is not"), *_at(event))
                 if value in top:
-                    raise Refusal(f"duplicate key `{value}`", *_at(event))
+                    raise Refusal(str(value), *_at(event), reserved="duplicate")
                 pending[-1] = (value, _at(event) if record else None)
                 continue
             elif top.__class__ is dict:
@@ -254,7 +269,7 @@ class _Builder:
                     self.values[path] = _at(event)
             if value.__class__ is dict or value.__class__ is list:
                 if len(stack) - 1 >= self.max_depth:
-                    raise Refusal(f"nesting deeper than {self.max_depth} levels", *_at(event))
+                    raise Refusal(_("the text is nested deeper than {n} levels").format(n=self.max_depth), *_at(event))
                 if record:
                     self.starts[path] = _at(event)
                 stack.append(value)
