@@ -45,7 +45,9 @@ def test_fmt_rewrites_to_canonical_keeping_comments(tmp_path):
         encoding="utf-8",
     )
     check = run_cli("fmt", "--check", path)
-    assert (check.returncode, check.stdout) == (1, f"{path}: would reformat\n")
+    name = path.as_posix().lstrip("/")
+    assert check.returncode == 1 and check.stdout.startswith(f"--- a/{name}\n+++ b/{name}\n@@ ")
+    assert check.stderr == f"{path}: would reformat as shown above; run `avtale fmt {path}` to make the change\n"
     assert run_cli("fmt", path).returncode == 0
     assert path.read_text(encoding="utf-8") == (
         "# yaml-language-server: $schema=../schema/agreement.schema.json\n"

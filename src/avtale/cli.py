@@ -71,13 +71,22 @@ def cmd_extract(a) -> int:
 
 
 def cmd_fmt(a) -> int:
+    """`fmt` rewrites and names each file it changed; `fmt --check` changes nothing and prints, as a unified
+    diff on stdout, what `fmt` would change (with one line per file on stderr saying how to apply it)."""
     from avtale import agreements, workflow
+    from avtale.i18n import _
 
     changed, problems = workflow.format_files(agreements.collect(a.paths or [DEFAULT_DIR]), write=not a.check)
     for line in problems:
         _echo(line)
-    for path in changed:
-        print(f"{path}{': would reformat' if a.check else ': reformatted'}")
+    for change in changed:
+        if a.check:
+            sys.stdout.write(change.diff())
+            sys.stdout.flush()  # the diff before the line under it, also where both streams go to one log
+            _echo(_("{path}: would reformat as shown above; run `avtale fmt {path}` to make the change")
+                  .format(path=change.path))
+        else:
+            print(_("{path}: reformatted").format(path=change.path))
     return EXIT_INVALID if problems or (a.check and changed) else EXIT_OK
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import json
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from avtale import agreements, store
 from avtale.errors import AvtaleError, InvalidAgreement, OutputExists, Position, UsageError
 from avtale.findings import ERROR
+from avtale.i18n import _
 from avtale.model import Agreement, Seal
 
 _STRAIGHT = re.compile(r'"([^"\n]+)"')
@@ -55,7 +58,7 @@ def formatted(path: Path) -> tuple[str, str]:
     if result.agreement is None or any(f.severity == ERROR for f in result.findings):  # never rewrite changed text
         if result.fatal is not None:
             raise result.fatal
-        raise InvalidAgreement("does not validate", result.findings, Position(path))
+        raise InvalidAgreement(_("does not validate"), result.findings, Position(path))
     data = result.agreement.model_dump(mode="python", exclude_defaults=True)
     # a sealed agreement's words are frozen: only white space is normalised there
     fn = store.normalise_space if result.agreement.seal else normalise_text
@@ -63,7 +66,23 @@ def formatted(path: Path) -> tuple[str, str]:
     return result.document.text, store.dump(data, result.document.data)
 
 
-def format_files(paths: list[Path], write: bool) -> tuple[list[Path], list[str]]:
+class Change(NamedTuple):
+    """A file not in the canonical form: its text now, and the text `fmt` writes."""
+
+    path: Path
+    current: str
+    canonical: str
+
+    def diff(self) -> str:
+        """The change as a unified diff with git's `a/PATH` and `b/PATH` headers (`git apply` takes it)."""
+        name = self.path.as_posix().lstrip("/")
+        lines = difflib.unified_diff(self.current.splitlines(keepends=True), self.canonical.splitlines(keepends=True),
+                                     f"a/{name}", f"b/{name}")
+        # a last line without its line break: marked as git and patch mark it
+        return "".join(ln if ln.endswith("\n") else ln + "\n\\ No newline at end of file\n" for ln in lines)
+
+
+def format_files(paths: list[Path], write: bool) -> tuple[list[Change], list[str]]:
     """Bring files into the canonical form. Returns (files that differ, one line per problem).
 
     A file that does not parse or validate is reported and never rewritten.
@@ -79,7 +98,7 @@ def format_files(paths: list[Path], write: bool) -> tuple[list[Path], list[str]]
             problems.append(str(exc))
             continue
         if current != canonical:
-            changed.append(path)
+            changed.append(Change(path, current, canonical))
             if write:
                 store.write_atomic(path, canonical)
     return changed, problems
@@ -101,9 +120,9 @@ def new_version(
     old = agreements.read(previous)
     target = previous.parent / f"{new_id}.yaml"
     if target.exists() and not force:
-        raise OutputExists("already exists; choose another id or pass --force", Position(target))
+        raise OutputExists(_("already exists; choose another id or pass --force"), Position(target))
     if start and end < start:
-        raise UsageError(f"--end {end} is before --start {start}")
+        raise UsageError(_("--end {end} is before --start {start}").format(end=end, start=start))
     data = old.model_dump(mode="python", exclude_defaults=True, exclude={"signing", "seal", "supersedes"})
     data.update(id=new_id, status="draft", supersedes=old.id, period={"start": start, "end": end} if start else {"end": end})
     agreement = Agreement.model_validate(data)

@@ -20,7 +20,36 @@ from ruamel.yaml.scalarstring import FoldedScalarString
 from avtale.errors import OutputError, Position
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/agreement.schema.json"
-_SENTENCE_END = re.compile(r"(?<=[.!?:»)])\s(?=[«(]?[A-ZÆØÅ])")
+
+# Where a sentence may end, and so where `fmt` may break a line: a word ending in «.», «!», «?» or «:»
+# (perhaps followed by closing quotes or brackets, as in «… skoleeier.»), before a word starting with a
+# capital letter (perhaps after opening quotes or a bracket). A quote or bracket closed without a stop
+# («… «Den gode skoleeier» Kommunene …») ends no sentence.
+_SENTENCE_END = re.compile(r"[.!?:][»”’\"')\]]*$")
+_OPENERS = "«“‘\"'(["
+_CLOSERS = "»”’\"')].,;:!?"
+
+# Words with a stop that do not end a sentence (compared in lower case): the abbreviations of Norwegian
+# public agreements (bokmål and nynorsk). Besides these, any word of letters with a stop inside it
+# («bl.a.», «f.eks.», «St.meld.», «t.o.m.»; not a web address such as «ks.no.») and any single letter with
+# a stop («s.», an initial) is read as an abbreviation. Words that are also ordinary Norwegian words
+# («alt.», «art.», «min.», «jul.») are left out: «… før jul. Partene …» is a sentence end.
+ABBREVIATIONS = frozenset("""
+    adm. ang. avd. avsn. bl.a. bokst. ca. d.v.s. dir. dok. dvs. e.l. eks. ekskl. etc. ev. evt. f.eks. f.o.m.
+    fig. hhv. iflg. ifm. ift. iht. inkl. innst. jf. jfr. kap. kgl.res. kl. kr. m.a. m.a.o. m.fl. m.m. m.v.
+    meld. mht. mill. mnd. mrd. mtp. mv. nr. o.a. o.l. osv. ot.prp. p.g.a. pga. pkt. pr. prof. prop. pst.
+    ref. resp. s. sml. sst. st. st.meld. st.prp. t.d. t.o.m. tilsv. tlf. vedl. vedr. vha. vs.
+""".split())
+# Words after which a number names a part of a text («§ 3. Formål», «kap. 2. Partene»): the number is a
+# heading's or a reference's, and what follows it does not start a new sentence.
+REFERENCES = frozenset("§ §§ art. artikkel bokst. bokstav kap. kapittel ledd nr. nummer pkt. punkt s. side "
+                       "vedlegg".split())
+MONTHS = frozenset("januar februar mars april mai juni juli august september oktober november desember "
+                   "jan feb apr jun jul aug sep sept okt nov des".split())
+_ABBREVIATED = re.compile(r"(?:[^\W\d_]+\.){2,}|[^\W\d_]\.")
+# ... but a web address ends its sentence: «… publisert på ks.no. Partene …» (no abbreviation ends so)
+_WEB_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:no|com|org|net|eu|int|info|se|dk|fi|is|uk|de)\.", re.IGNORECASE)
+_NUMBER = re.compile(r"§*\d+(?:\.\d+)*\.")
 
 
 def normalise_space(text: str) -> str:
@@ -28,8 +57,61 @@ def normalise_space(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """Split normalised text into sentences, for one sentence per line in folded scalars."""
-    return _SENTENCE_END.split(normalise_space(text))
+    """Split normalised text into sentences, for one sentence per line in folded scalars.
+
+    The text is only cut at its spaces, so the parts joined with one space are the normalised text: a
+    line break in a folded scalar reads back as that space, and no word ever changes. A line breaks only
+    where a sentence surely ends: never after an abbreviation (ABBREVIATIONS, «bl.a.», an initial), nor
+    after a number that is a date's, an ordinal or a heading's number: «7. november 2014», «17. Mai»,
+    «§ 3. Formål», «kap. 2. Partene», «2.1. Mål», «1. Bedre læring» (a number 1–31 before a month, any
+    number after «§» or a reference word in REFERENCES, at the start of a sentence, or with stops inside
+    it). Any other number before a capital word that is no month ends its sentence: «… i 2014. Neste …»,
+    «… kl. 12. Møtet …».
+
+    Where a sentence may really end at an abbreviation («… skoler mv. Partene …», «… kl. 12.00. Møtet …»),
+    the line is not broken: a missed break is harmless (the next sentence shares the line), a wrong one
+    would cut a sentence in two.
+    """
+    words = normalise_space(text).split(" ")
+    parts, start = [], 0
+    for i in range(len(words) - 1):
+        if _ends_sentence(words, i):
+            parts.append(" ".join(words[start:i + 1]))
+            start = i + 1
+    parts.append(" ".join(words[start:]))
+    return parts
+
+
+def _ends_sentence(words: list[str], i: int) -> bool:
+    """Whether the sentence ends after `words[i]` (the next word starts a sentence)."""
+    word, after = words[i], words[i + 1].lstrip(_OPENERS)
+    if not _SENTENCE_END.search(word) or not after[:1].isupper():
+        return False
+    if not word.endswith("."):
+        return True  # «!», «?», «:», or a quote or bracket closed after the stop
+    if _abbreviation(word):
+        return False
+    if _NUMBER.fullmatch(word.lstrip(_OPENERS)):
+        return _number_ends_sentence(words, i)
+    return True
+
+
+def _abbreviation(word: str) -> bool:
+    bare = word.lstrip(_OPENERS).lower()
+    return bare in ABBREVIATIONS or (bool(_ABBREVIATED.fullmatch(bare)) and not _WEB_ADDRESS.fullmatch(bare))
+
+
+def _number_ends_sentence(words: list[str], i: int) -> bool:
+    """Whether a number with a stop (`words[i]`, before a capital word) ends its sentence."""
+    bare = words[i].lstrip(_OPENERS)
+    if bare.startswith("§") or "." in bare[:-1]:
+        return False  # «§3.», «2.1.», «12.00.»: a section's number or a time, not an end
+    after = words[i + 1].lstrip(_OPENERS).rstrip(_CLOSERS).lower()
+    if len(bare) <= 3 and 1 <= int(bare[:-1]) <= 31 and after in MONTHS:
+        return False  # «17. Mai»: a date
+    if i == 0 or (_SENTENCE_END.search(words[i - 1]) and not _abbreviation(words[i - 1])):
+        return False  # «1. Bedre læring»: a label at the start of a sentence
+    return words[i - 1].lstrip(_OPENERS).lower() not in REFERENCES
 
 
 def _styled(text: str) -> Any:
