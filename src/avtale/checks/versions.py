@@ -11,7 +11,7 @@ from __future__ import annotations
 from avtale.checks import At, rule
 from avtale.dates import format_date
 from avtale.i18n import N_, _
-from avtale.sealing import content_hash
+from avtale.sealing import content_hash, first_change
 
 _FROZEN = N_("this agreement was signed off on {date} and its text has changed since; "
              "signed text is frozen: undo the change, or start a new version with `avtale new NEW-ID --from {path}`")
@@ -35,12 +35,12 @@ def signed_is_frozen(agreement, ctx):
     if not ctx.on_disk or not ctx.path.is_file():  # a git revision's text, or no file: no history to look up
         yield ("seal", "sha256"), _(_FROZEN).format(date=date, path=path)
         return
-    from avtale import history, sealing  # only here: most signed agreements keep their seal
+    from avtale import history  # only here: most signed agreements keep their seal
 
     found = history.sealed_version(ctx.path, seal.sha256)
-    change = None if isinstance(found, str) else sealing.first_change(found.agreement, agreement)
+    change = None if isinstance(found, str) else first_change(found.agreement, agreement)
     if change is None:
-        why = _(_WHY_NOT_SHOWN.get(found, _WHY_NOT_SHOWN["failed"]))
+        why = _(_WHY_NOT_SHOWN.get(found if isinstance(found, str) else "failed", _WHY_NOT_SHOWN["failed"]))
         yield ("seal", "sha256"), _(_FROZEN_BECAUSE).format(date=date, change=why, path=path)
         return
     if change.kind == "changed":
