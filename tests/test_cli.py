@@ -23,7 +23,8 @@ def test_validate_broken_copy_exits_1_with_positions(tmp_path):
     assert "Traceback" not in r.stderr
 
 
-def test_validate_several_findings_one_line_each(tmp_path):
+def test_validate_several_findings_one_line_each(tmp_path, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # no git repository around the copy
     path = broken_copy(tmp_path, "  - title: Økonomi", "  - title: Tidsramme og evaluering", name="feil.yaml")
     r = run_cli("validate", path)
     lines = r.stdout.splitlines()
@@ -31,8 +32,8 @@ def test_validate_several_findings_one_line_each(tmp_path):
     assert lines == [
         f"{path}:2:5: AV201 `id` is «2014-2017» but the file is named «feil.yaml»; they must match",
         f"{path}:67:12: AV207 section title «Tidsramme og evaluering» repeats section 5",
-        f"{path}:82:11: AV401 this agreement was signed off on 7. november 2014 and its text has changed since; "
-        f"signed text is frozen: undo the change, or start a new version with `avtale new NEW-ID --from {path}`",
+        f"{path}:82:11: AV401 this agreement was signed off on 7. november 2014 and its text has changed since: "
+        f"the file is not in a git repository, so the change cannot be shown; signed text is frozen: undo the change, or start a new version with `avtale new NEW-ID --from {path}`",
     ]
 
 

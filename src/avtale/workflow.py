@@ -1,11 +1,13 @@
-"""The drafter's workflow: canonical formatting, sign-off (signed means frozen), new versions."""
+"""The drafter's workflow: canonical formatting, sign-off (signed means frozen), new versions.
+
+The seal's hash is computed in `avtale.sealing` (the checks need it too, and sit below this module);
+`content_hash` is imported here so `workflow.content_hash` keeps working.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import hashlib
-import json
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -15,26 +17,10 @@ from avtale.errors import AvtaleError, InvalidAgreement, OutputExists, Position,
 from avtale.findings import ERROR
 from avtale.i18n import _
 from avtale.model import Agreement, Seal
+from avtale.sealing import content_hash
 
 _STRAIGHT = re.compile(r'"([^"\n]+)"')
 _CURLY = re.compile(r"[“„]([^”“„]+)”")
-
-
-def content_hash(agreement: Agreement) -> str:
-    """SHA-256 of the canonical content: every field but `status` and `seal`, white space normalised."""
-    data = agreement.model_dump(mode="json", exclude={"status", "seal"}, exclude_defaults=True)
-    payload = json.dumps(_normalised(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def _normalised(value):
-    if isinstance(value, dict):
-        return {k: _normalised(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_normalised(v) for v in value]
-    if isinstance(value, str):
-        return store.normalise_space(value)
-    return value
 
 
 def normalise_text(text: str) -> str:

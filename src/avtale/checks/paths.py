@@ -14,6 +14,7 @@ from avtale import __version__, schema
 from avtale.assets import resolve_logo
 from avtale.checks import At, rule
 from avtale.errors import LogoError
+from avtale.i18n import _
 
 MODELINE = re.compile(r"#\s*yaml-language-server\s*:\s*\$schema=(\S+)")
 DEFAULT_SCHEMA = os.path.join("schema", "agreement.schema.json")  # where `avtale schema` writes by default
@@ -45,13 +46,14 @@ def schema_current(agreement, ctx):
         return
     command = f"`{_schema_command(target)}`"
     if problem == "missing":
-        message = f"the first line points editors at {ref}, which does not exist; write the schema with {command}"
+        message = _("the first line points editors at {ref}, which does not exist; write the schema with {command}")
     elif problem == "stale":
-        message = (f"the first line points editors at {ref}, which is not the schema of this avtale ({__version__}); "
-                   f"update it with {command}")
+        message = _("the first line points editors at {ref}, which is not the schema of this avtale ({version}); "
+                    "update it with {command}")
     else:
-        message = f"the first line points editors at {ref}, which cannot be read ({problem}); write the schema with {command}"
-    yield At(1, m.start(1) + 1), message
+        message = _("the first line points editors at {ref}, which cannot be read ({problem}); "
+                    "write the schema with {command}")
+    yield At(1, m.start(1) + 1), message.format(ref=ref, command=command, version=__version__, problem=problem)
 
 
 def _schema_command(target: Path) -> str:
