@@ -44,7 +44,7 @@ def test_translations_keep_every_placeholder():
 
     with NB_MO.open("rb") as fh:
         catalogue = gettext.GNUTranslations(fh)._catalog
-    fields = re.compile(r"\{(\w*)\}")
+    fields = re.compile(r"\{(\w*)(?:[:!][^}]*)?\}")
     wrong = []
     for msgid, msgstr in catalogue.items():
         if not msgid:

@@ -31,7 +31,8 @@ def emit(results, fmt: str, strict: bool) -> None:
     if fmt == "text":
         bad = sum(1 for r in results if not r.ok(strict))
         checked = ngettext("{n} file checked", "{n} files checked", len(results)).format(n=len(results))
-        print(_("{checked}, {bad} invalid").format(checked=checked, bad=bad), file=sys.stderr)
+        print(ngettext("{checked}, {bad} invalid", "{checked}, {bad} invalid", bad).format(checked=checked, bad=bad),
+              file=sys.stderr)
 
 
 def _gh_escape(text: str) -> str:
