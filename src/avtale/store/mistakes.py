@@ -55,7 +55,8 @@ def explain(text: str, problem: str, context: str | None, problem_at: tuple | No
     problem = (problem or "").strip()
     context = (context or "").strip()
     line = problem_at[0] if problem_at else len(lines)
-    for diagnose in (_unclosed_quote, _tab_or_nbsp, _special_start, _escape, _simple_key, _colon, _indentation):
+    for diagnose in (_unclosed_quote, _tab_or_nbsp, _special_start, _escape, _simple_key, _glued_above, _colon,
+                     _top, _text_block, _indentation):
         found = diagnose(lines, problem, context, problem_at, context_at)
         if found:
             return found
@@ -123,9 +124,9 @@ def _tab_or_nbsp(lines, problem, context, problem_at, context_at):
         number = problem_at[0]
         tab = lines[number - 1].find("\t") if number <= len(lines) else -1
         return Explained(_("a tab cannot indent YAML: use spaces"), number, tab + 1 if tab >= 0 else problem_at[1])
-    first = context_at[0] if context_at else (problem_at[0] if problem_at else 1)
     last = problem_at[0] if problem_at else len(lines)
-    for number in range(max(1, min(first, last)), min(last, len(lines)) + 1):
+    first = min(context_at[0] if context_at else last, last - 2)  # the parser may stop a line or two later
+    for number in range(max(1, first), min(last, len(lines)) + 1):
         line = lines[number - 1]
         indent = len(line) - len(line.lstrip(" \u00a0\u2007\u202f"))
         odd = next((i for i, c in enumerate(line[:indent]) if c != " "), None)
@@ -190,6 +191,81 @@ def _simple_key(lines, problem, context, problem_at, context_at):
     return Explained(_("this line is neither a key («name: value») nor an item («- text»): if it is a new item, "
                        "start it with «- »; if it goes on from the text above, indent it like that text"),
                      number, indent + 1)
+
+
+def _glued(number: int, line: str) -> Explained | None:
+    """A «-» or a key's «:» with no space after it: YAML reads the line as one text."""
+    stripped = line.lstrip(" ")
+    indent = len(line) - len(stripped)
+    if re.match(r"-[^\s-]", stripped):
+        return Explained(_("put a space after «-» to start an item: «- {text}»").format(
+            text=_quote(stripped[1:], 30)), number, indent + 1)
+    glued = re.match(r"(?:- +)?([A-Za-z_][\w-]*):([^\s:/].*)", stripped)
+    if glued:
+        at = line.index(glued.group(1) + ":") + len(glued.group(1))
+        return Explained(_("put a space after the colon: «{key}: {value}»").format(
+            key=glued.group(1), value=_quote(glued.group(2), 30)), number, at + 2)
+    return None
+
+
+def _glued_above(lines, problem, context, problem_at, context_at):
+    """The line above the error glues its «-» or «:» to the word after it, so the error comes a line late."""
+    if not problem_at or not any(p in problem for p in ("mapping values", "'-' indicator", "expected key")):
+        return None
+    line = lines[problem_at[0] - 1] if problem_at[0] <= len(lines) else ""
+    if _glued(problem_at[0], line) and "mapping values" not in problem:
+        return _glued(problem_at[0], line)
+    above = _previous(lines, problem_at[0])
+    return _glued(*above) if above else None
+
+
+def _top(lines, problem, context, problem_at, context_at):
+    """«expected <document start>»: the first key is indented, so the keys after it no longer belong with it."""
+    if "document start" not in problem:
+        return None
+    for number, line in enumerate(lines, 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            indent = len(line) - len(line.lstrip(" "))
+            if indent:
+                return Explained(_("the keys at the top of the file start at the beginning of the line, but this "
+                                   "one is indented {n}: remove the indentation").format(n=_spaces(indent)),
+                                 number, indent + 1)
+            return None
+    return None
+
+
+def _text_block(lines, problem, context, problem_at, context_at):
+    """The lines of one text indented unlike each other: a `>-` text ends where a line is indented less than
+    its first line, so a first line indented too far, or a later line too little, breaks the lines after it."""
+    if not problem_at or problem_at[0] > len(lines):
+        return None
+    number = problem_at[0]
+    line = lines[number - 1]
+    if _level(line) is not None:
+        return None
+    above = _previous(lines, number)
+    if not above or _level(above[1]) is not None:
+        return None
+    # the first line of the text: go up over its lines to the line that opens it («- >-» or «key: >-»)
+    first = above[0]
+    while first > 1 and _level(lines[first - 2]) is None and lines[first - 2].strip():
+        first -= 1
+    opener = lines[first - 2] if first > 1 else ""
+    if not re.search(r"[>|][-+]?\s*$", opener):
+        return None
+    indent = len(line) - len(line.lstrip(" "))
+    start = len(lines[first - 1]) - len(lines[first - 1].lstrip(" "))
+    if indent < start:
+        wrong, n, m = (first, start, indent) if first == number - 1 or indent > _level_col(opener) else \
+            (number, indent, start)
+        return Explained(_("the lines of one text are indented alike: this line is indented {n}, the other lines "
+                           "of its text {m}: indent it {m}").format(n=_spaces(n), m=_spaces(m)), wrong, n + 1)
+    return None
+
+
+def _level_col(line: str) -> int:
+    level = _level(line)
+    return level[1] if level else 0
 
 
 def _colon(lines, problem, context, problem_at, context_at):
