@@ -99,7 +99,7 @@ def test_schema_check_detects_stale(tmp_path):
     stale = tmp_path / "s.json"
     stale.write_text("{}\n")
     r = run_cli("schema", "--check", "--out", stale)
-    assert r.returncode == 1 and "stale" in r.stderr
+    assert (r.returncode, r.stderr) == (1, f"{stale}: out of date; run `avtale schema` to update it\n")
 
 
 def test_agreements_point_editors_at_the_schema():

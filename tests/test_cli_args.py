@@ -31,6 +31,9 @@ USAGE_ERRORS = [
     (("diff", "agreements/2014-2017.yaml", "agreements/2022-2025.yaml", "--format", "docx"),
      "avtale diff: a DOCX redline needs --out FILE"),
     (("build", "--format", "docx,odt"), "AV002 unknown format «odt»; choose from docx, pdf, html, md"),
+    (("validate", "--format"), "avtale validate: --format needs a value (see `avtale validate --help`)"),
+    (("validate", "--strict=yes"), "avtale validate: --strict takes no value; remove «=yes» (see `avtale validate --help`)"),
+    (("diff",), "avtale diff: missing OLD (see `avtale diff --help`)"),
 ]
 
 
@@ -67,3 +70,22 @@ def test_limits_apply(tmp_path):
     r = run_cli("--max-file-size", "1", "validate", big)
     assert (r.returncode, r.stdout) == (
         1, f"{big}: AV001 file is larger than the limit of 1048576 bytes (see --max-file-size)\n")
+
+
+@pytest.mark.parametrize("argparse_says, we_say", [
+    ("argument COMMAND: invalid choice: 'x' (choose from 'validate', 'build')",
+     "no such command «x»; the commands are validate, build"),
+    ("argument --format: invalid choice: 'xml' (choose from text, json)", "--format: «xml» is not one of text, json"),
+    ("the following arguments are required: --from, --end", "missing --from, --end"),
+    ("unrecognized arguments: --bogus b.yaml", "unknown option --bogus"),
+    ("unrecognized arguments: b.yaml", "unexpected argument b.yaml"),
+    ("argument --out/-o: expected one argument", "--out/-o needs a value"),
+    ("argument --jobs: invalid int value: 'x'", "--jobs: «x» is not a valid value"),
+    ("argument --strict: ignored explicit argument 'yes'", "--strict takes no value; remove «=yes»"),
+    ("argument --x: not allowed with argument --y", "--x: not allowed with argument --y"),
+])
+def test_argparse_errors_in_our_words(argparse_says, we_say):
+    """argparse's own English is matched and replaced by our messages (translated through `_`)."""
+    from avtale.cli_args import _plain
+
+    assert _plain(argparse_says) == we_say

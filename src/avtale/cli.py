@@ -14,6 +14,7 @@ from pathlib import Path
 
 from avtale.cli_args import SCHEMA_PATH, parse
 from avtale.errors import EXIT_INVALID, EXIT_OK, AvtaleError, CommandLineError, InvalidAgreement
+from avtale.i18n import _
 
 DEFAULT_DIR = Path("agreements")
 
@@ -42,13 +43,13 @@ def cmd_schema(a) -> int:
     if a.check:
         current = a.out.read_text(encoding="utf-8") if a.out.is_file() else ""
         if current != text:
-            _echo(f"{a.out}: stale; run `avtale schema` to update it")
+            _echo(_("{path}: out of date; run `avtale schema` to update it").format(path=a.out))
             return EXIT_INVALID
         return EXIT_OK
     if a.out == SCHEMA_PATH:  # a new repository has no schema/ yet; a path the user gave must exist
         a.out.parent.mkdir(exist_ok=True)
     store.write_atomic(a.out, text)
-    _echo(f"wrote {a.out}")
+    _echo(_("wrote {path}").format(path=a.out))
     return EXIT_OK
 
 
@@ -100,7 +101,7 @@ def cmd_sign_off(a) -> int:
         current = agreements.read(a.path)
         on = current.signing.date if current.signing else dt.date.today()
     sealed = workflow.sign_off(a.path, on)
-    _echo(f"{a.path}: signed off, sha256 {sealed.seal.sha256[:12]}…")
+    _echo(_("{path}: signed off, sha256 {hash}…").format(path=a.path, hash=sealed.seal.sha256[:12]))
     return EXIT_OK
 
 
@@ -111,7 +112,7 @@ def cmd_new(a) -> int:
     if not previous.exists() and (DEFAULT_DIR / f"{previous}.yaml").exists():
         previous = DEFAULT_DIR / f"{previous}.yaml"
     if not previous.exists():
-        raise CommandLineError(f"avtale new: --from: no such agreement: {previous}")
+        raise CommandLineError(_("avtale new: --from: no such agreement: {path}").format(path=previous))
     target = workflow.new_version(previous, a.id, a.end, a.start, a.force)
     print(str(target))
     for finding in agreements.validate_file(target).findings:  # what the drafter must now update
@@ -124,11 +125,11 @@ def cmd_diff(a) -> int:
     from avtale.diff import compare, show
 
     if a.rev and a.new:
-        raise CommandLineError("avtale diff: give either NEW or --rev, not both")
+        raise CommandLineError(_("avtale diff: give either NEW or --rev, not both"))
     if a.new is None and not a.rev:
-        raise CommandLineError("avtale diff: give NEW, or --rev REV to compare with a git revision")
+        raise CommandLineError(_("avtale diff: give NEW, or --rev REV to compare with a git revision"))
     if a.format == "docx" and a.out is None:
-        raise CommandLineError("avtale diff: a DOCX redline needs --out FILE")
+        raise CommandLineError(_("avtale diff: a DOCX redline needs --out FILE"))
     before = sources.read_agreement(a.old, rev=a.rev)
     after = sources.read_agreement(a.new or a.old)
     result = compare(before, after)
@@ -137,7 +138,7 @@ def cmd_diff(a) -> int:
 
         base_dir = Path(sources.split_rev(a.new or a.old)[1]).parent
         store.write_atomic(a.out, render_redline(result, before, after, author=a.author, date=a.date, base_dir=base_dir))
-        _echo(f"wrote {a.out}")
+        _echo(_("wrote {path}").format(path=a.out))
         return EXIT_OK
     if a.format == "md":
         payload = show.markdown(result)
@@ -155,7 +156,7 @@ def cmd_init(a) -> int:
     from avtale import scaffold
 
     for path in scaffold.init(a.dir, from_file=a.from_file, git=a.git, pin=a.pin, force=a.force):
-        _echo(f"wrote {path}")
+        _echo(_("wrote {path}").format(path=path))
     return EXIT_OK
 
 
@@ -196,18 +197,19 @@ def main(argv: list[str] | None = None) -> None:
         _echo(str(exc))
         code = exc.exit_code
     except KeyboardInterrupt:
-        _echo("avtale: interrupted")
+        _echo(_("avtale: interrupted"))
         code = 130
     except MemoryError:
-        _echo("avtale: out of memory reading the input; lower the limits (see `avtale --help`)")
+        _echo(_("avtale: out of memory reading the input; lower the limits (see `avtale --help`)"))
         code = EXIT_INVALID
     except _Terminated:
-        _echo("avtale: terminated")
+        _echo(_("avtale: terminated"))
         code = 143
     except Exception as exc:  # a bug: say so in one line, traceback only with --debug
         if debug:
             raise
-        _echo(f"avtale: internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+        _echo(_("avtale: internal error: {kind}: {error} (run with --debug for details)")
+              .format(kind=type(exc).__name__, error=exc))
         code = 3
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 

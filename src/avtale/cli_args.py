@@ -22,12 +22,16 @@ SCHEMA_PATH = Path("schema/agreement.schema.json")
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse, with errors raised as one line instead of a usage block and exit."""
+    """argparse, with errors raised as one line instead of a usage block and exit, and its help in our words."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("allow_abbrev", False)
-        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
+        self._positionals.title = _("arguments")
+        self._optionals.title = _("options")
+        self.add_argument("-h", "--help", action="help", help=_("Show this help and exit."))
 
     def parse_known_args(self, args=None, namespace=None):
         """A command's options and arguments in any order (`validate a.yaml --strict b.yaml`)."""
@@ -40,24 +44,52 @@ class Parser(argparse.ArgumentParser):
             self._intermixing = False
 
     def error(self, message: str):
-        raise CommandLineError(f"{self.prog}: {_plain(message)} (see `{self.prog} --help`)")
+        raise CommandLineError(_("{prog}: {problem} (see `{prog} --help`)").format(prog=self.prog, problem=_plain(message)))
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """The help's «usage:» in the chosen language (argparse's own word is always English)."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
 
 
 def _plain(message: str) -> str:
-    """argparse's wording made plainer: the unknown command or the allowed values named directly."""
+    """argparse's English error in our words and the chosen language: the unknown command or the allowed
+    values named directly. argparse's own texts are matched, never shown; one it has no pattern for is
+    shown as it is, without its «argument» prefix."""
     import re
 
-    choice = re.fullmatch(r"argument (\S+): invalid choice: '(.*)' \(choose from (.*)\)", message, re.S)
+    name, _sep, rest = message.partition(": ") if message.startswith("argument ") else ("", "", message)
+    name = name.removeprefix("argument ")
+    choice = re.fullmatch(r"invalid choice: '(.*)' \(choose from (.*)\)", rest, re.S)
     if choice:
-        name, value, allowed = choice.groups()
+        value, allowed = choice.groups()
         allowed = ", ".join(re.findall(r"'([^']*)'", allowed)) or allowed
         if name == "COMMAND":
-            return f"no such command «{value}»; the commands are {allowed}"
-        return f"{name}: «{value}» is not one of {allowed}"
-    required = re.fullmatch(r"the following arguments are required: (.*)", message)
+            return _("no such command «{command}»; the commands are {commands}").format(command=value, commands=allowed)
+        return _("{option}: «{value}» is not one of {allowed}").format(option=name, value=value, allowed=allowed)
+    required = re.fullmatch(r"the following arguments are required: (.*)", rest)
     if required:
-        return f"missing {required.group(1)}"
-    return message.replace("argument ", "", 1) if message.startswith("argument ") else message
+        return _("missing {arguments}").format(arguments=required.group(1))
+    unknown = re.fullmatch(r"unrecognized arguments: (\S+).*", rest, re.S)
+    if unknown:
+        return _unexpected(unknown.group(1))
+    if rest == "expected one argument":
+        return _("{option} needs a value").format(option=name)
+    invalid = re.fullmatch(r"invalid \S+ value: '(.*)'", rest, re.S)
+    if invalid:
+        return _("{option}: «{value}» is not a valid value").format(option=name, value=invalid.group(1))
+    explicit = re.fullmatch(r"ignored explicit argument '(.*)'", rest, re.S)
+    if explicit:
+        return _("{option} takes no value; remove «={value}»").format(option=name, value=explicit.group(1))
+    return f"{name}: {rest}" if name else rest
+
+
+def _unexpected(arg: str) -> str:
+    if arg.startswith("-"):
+        return _("unknown option {option}").format(option=arg)
+    return _("unexpected argument {argument}").format(argument=arg)
 
 
 def _positive(kind):
@@ -65,9 +97,9 @@ def _positive(kind):
         try:
             value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"«{text}» is not a number") from None
+            raise argparse.ArgumentTypeError(_("«{text}» is not a number").format(text=text)) from None
         if not math.isfinite(value) or value <= 0:
-            raise argparse.ArgumentTypeError(f"«{text}» must be a positive number")
+            raise argparse.ArgumentTypeError(_("«{text}» must be a positive number").format(text=text))
         return value
 
     convert.__name__ = kind.__name__
@@ -82,7 +114,7 @@ def iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"«{text}» is not a date; write YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(_("«{text}» is not a date; write YYYY-MM-DD").format(text=text)) from None
 
 
 iso_date.__name__ = "date"
@@ -91,24 +123,24 @@ iso_date.__name__ = "date"
 def build_parser() -> Parser:
     root = Parser(
         prog="avtale",
-        description="Norwegian public agreements as validated YAML: validate, build DOCX/PDF/HTML/Markdown, extract.",
-        epilog="Limits and --debug go before the command: `avtale --max-pages 20 extract scan.pdf`.",
+        description=_("Norwegian public agreements as validated YAML: validate, build DOCX/PDF/HTML/Markdown, extract."),
+        epilog=_("Limits and --debug go before the command: `avtale --max-pages 20 extract scan.pdf`."),
     )
-    root.add_argument("--version", action="version", version=f"avtale {__version__}", help="Show the version.")
-    root.add_argument("--debug", action="store_true", help="Show a traceback for errors.")
-    root.add_argument("--lang", choices=LANGUAGES, help="Language of messages: nb (bokmål), nn (nynorsk) or en "
-                      "(default: from the locale, LANG=nb_NO.UTF-8 gives bokmål). May stand anywhere.")
+    root.add_argument("--version", action="version", version=f"avtale {__version__}", help=_("Show the version."))
+    root.add_argument("--debug", action="store_true", help=_("Show a traceback for errors."))
+    root.add_argument("--lang", choices=LANGUAGES, help=_("Language of messages: nb (bokmål), nn (nynorsk) or en "
+                        "(default: from the locale, LANG=nb_NO.UTF-8 gives bokmål). May stand anywhere."))
     root.add_argument("--max-file-size", dest="yaml_bytes", type=_megabytes, metavar="MB",
-                      help="Largest agreement YAML file read (default 2).")
+                      help=_("Largest agreement YAML file read (default 2)."))
     root.add_argument("--max-source-size", dest="source_bytes", type=_megabytes, metavar="MB",
-                      help="Largest file `extract` reads (default 50).")
+                      help=_("Largest file `extract` reads (default 50)."))
     root.add_argument("--max-part-size", dest="part_bytes", type=_megabytes, metavar="MB",
-                      help="Largest decompressed DOCX part or PDF stream (default 20).")
+                      help=_("Largest decompressed DOCX part or PDF stream (default 20)."))
     root.add_argument("--max-pages", dest="pages", type=_positive(int), metavar="N",
-                      help="Most pages read from a PDF or scan (default 200).")
+                      help=_("Most pages read from a PDF or scan (default 200)."))
     root.add_argument("--max-pixels", dest="pixels", type=_positive(int), metavar="N",
-                      help="Most pixels in one image (default 80000000).")
-    commands = root.add_subparsers(title="commands", metavar="COMMAND", dest="command", parser_class=Parser)
+                      help=_("Most pixels in one image (default 80000000)."))
+    commands = root.add_subparsers(title=_("commands"), metavar="COMMAND", dest="command", parser_class=Parser)
     commands.required = True
     for add in (_validate, _build, _extract, _fmt, _diff, _sign_off, _new, _schema, _init):
         add(commands)
@@ -121,101 +153,102 @@ def _command(commands, name: str, summary: str):
 
 def _paths(p) -> None:
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="Agreement files or directories (default: agreements/).")
+                   help=_("Agreement files or directories (default: agreements/)."))
 
 
 def _validate(commands) -> None:
     p = _command(commands, "validate",
-                 "Check agreements against the schema and every rule; one line per finding.")
+                 _("Check agreements against the schema and every rule; one line per finding."))
     _paths(p)
-    p.add_argument("--strict", action="store_true", help="Treat warnings as errors.")
+    p.add_argument("--strict", action="store_true", help=_("Treat warnings as errors."))
     p.add_argument("--format", choices=("text", "json", "github"), default="text",
-                   help="Output: text, json or github (workflow annotations).")
+                   help=_("Output: text, json or github (workflow annotations)."))
 
 
 def _build(commands) -> None:
-    p = _command(commands, "build", "Validate, then render each agreement to OUT/<id>.<format>.")
+    p = _command(commands, "build", _("Validate, then render each agreement to OUT/<id>.<format>."))
     _paths(p)
-    p.add_argument("--format", "-f", help="Comma-separated: docx,pdf,html,md (default: all).")
-    p.add_argument("--out", "-o", type=Path, default=Path("build"), help="Output directory (default: build/).")
-    p.add_argument("--jobs", "-j", type=_positive(int), help="Parallel workers (default: one per core).")
+    p.add_argument("--format", "-f", help=_("Comma-separated: docx,pdf,html,md (default: all)."))
+    p.add_argument("--out", "-o", type=Path, default=Path("build"), help=_("Output directory (default: build/)."))
+    p.add_argument("--jobs", "-j", type=_positive(int), help=_("Parallel workers (default: one per core)."))
 
 
 def _extract(commands) -> None:
     p = _command(commands, "extract",
-                 "Recover an agreement as canonical YAML; what was dropped and every guess go to stderr, what it cannot decide is marked # TODO; exit 1 when the result does not validate.")
+                 _("Recover an agreement as canonical YAML; what was dropped and every guess go to stderr, what it cannot decide is marked # TODO; exit 1 when the result does not validate."))
     p.add_argument("source", type=Path, metavar="SOURCE",
-                   help="A .txt export, .docx, .pdf, .html, .md, or scanned pages (.pdf, .png, .jpg, .tif).")
-    p.add_argument("--out", "-o", type=Path, help="Write the YAML here (default: stdout).")
-    p.add_argument("--force", action="store_true", help="Overwrite OUT if it exists.")
-    p.add_argument("--id", help="The agreement id (default: OUT's name, else a placeholder).")
-    p.add_argument("--start", type=iso_date, help="First day in force, YYYY-MM-DD (the text rarely says).")
-    p.add_argument("--end", type=iso_date, help="Last day in force, YYYY-MM-DD, if the text does not say.")
+                   help=_("A .txt export, .docx, .pdf, .html, .md, or scanned pages (.pdf, .png, .jpg, .tif)."))
+    p.add_argument("--out", "-o", type=Path, help=_("Write the YAML here (default: stdout)."))
+    p.add_argument("--force", action="store_true", help=_("Overwrite OUT if it exists."))
+    p.add_argument("--id", help=_("The agreement id (default: OUT's name, else a placeholder)."))
+    p.add_argument("--start", type=iso_date, help=_("First day in force, YYYY-MM-DD (the text rarely says)."))
+    p.add_argument("--end", type=iso_date, help=_("Last day in force, YYYY-MM-DD, if the text does not say."))
 
 
 def _fmt(commands) -> None:
     p = _command(commands, "fmt",
-                 "Rewrite agreements in the canonical form (key order, one sentence per line, «» quotes); "
-                 "keeps comments.")
+                 _("Rewrite agreements in the canonical form (key order, one sentence per line, «» quotes); "
+                   "keeps comments."))
     _paths(p)
-    p.add_argument("--check", action="store_true", help="Change nothing; list files that would change; exit 1 if any.")
+    p.add_argument("--check", action="store_true", help=_("Change nothing; list files that would change; exit 1 if any."))
 
 
 def _diff(commands) -> None:
     p = _command(commands, "diff",
-                 "Show what changed from OLD to NEW: sections, paragraphs, list items, words.")
+                 _("Show what changed from OLD to NEW: sections, paragraphs, list items, words."))
     p.add_argument("old", metavar="OLD",
-                   help="The earlier agreement: a file, or REV:PATH (e.g. main:agreements/2022-2025.yaml).")
-    p.add_argument("new", nargs="?", metavar="NEW", help="The later agreement (with --rev: OLD in the working tree).")
-    p.add_argument("--rev", help="Compare the working tree's file with this git revision of it.")
+                   help=_("The earlier agreement: a file, or REV:PATH (e.g. main:agreements/2022-2025.yaml)."))
+    p.add_argument("new", nargs="?", metavar="NEW", help=_("The later agreement (with --rev: OLD in the working tree)."))
+    p.add_argument("--rev", help=_("Compare the working tree's file with this git revision of it."))
     p.add_argument("--format", choices=("text", "md", "docx"), default="text",
-                   help="text (terminal), md (pull-request comment) or docx (Word redline).")
-    p.add_argument("--out", "-o", type=Path, help="Write to this file (required for docx).")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="Colour (text format).")
-    p.add_argument("--author", default="avtale", help="Author of the tracked changes (docx).")
-    p.add_argument("--date", type=iso_date, help="Date of the tracked changes, YYYY-MM-DD (docx; default: today).")
+                   help=_("text (terminal), md (pull-request comment) or docx (Word redline)."))
+    p.add_argument("--out", "-o", type=Path, help=_("Write to this file (required for docx)."))
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=_("Colour (text format)."))
+    p.add_argument("--author", default="avtale", help=_("Author of the tracked changes (docx)."))
+    p.add_argument("--date", type=iso_date, help=_("Date of the tracked changes, YYYY-MM-DD (docx; default: today)."))
 
 
 def _sign_off(commands) -> None:
     p = _command(commands, "sign-off",
-                 "Mark an agreement signed and seal its content with a hash: from then on its text is frozen.")
-    p.add_argument("path", type=Path, metavar="FILE", help="The agreement file to seal as signed.")
+                 _("Mark an agreement signed and seal its content with a hash: from then on its text is frozen."))
+    p.add_argument("path", type=Path, metavar="FILE", help=_("The agreement file to seal as signed."))
     p.add_argument("--date", type=iso_date,
-                   help="Date of sign-off, YYYY-MM-DD (default: the signing date, else today).")
+                   help=_("Date of sign-off, YYYY-MM-DD (default: the signing date, else today)."))
 
 
 def _new(commands) -> None:
     p = _command(commands, "new",
-                 "Start the next agreement from the last one: new id and period, draft, signing cleared, "
-                 "`supersedes` set.")
-    p.add_argument("id", metavar="ID", help="The new agreement's id, e.g. 2026-2029.")
+                 _("Start the next agreement from the last one: new id and period, draft, signing cleared, "
+                   "`supersedes` set."))
+    p.add_argument("id", metavar="ID", help=_("The new agreement's id, e.g. 2026-2029."))
     p.add_argument("--from", dest="previous", type=Path, required=True, metavar="PREVIOUS",
-                   help="The agreement to start from (a file, or an id in agreements/).")
-    p.add_argument("--end", type=iso_date, required=True, help="Last day of the new period, YYYY-MM-DD.")
-    p.add_argument("--start", type=iso_date, help="First day of the new period, YYYY-MM-DD.")
-    p.add_argument("--force", action="store_true", help="Overwrite an existing file of that id.")
+                   help=_("The agreement to start from (a file, or an id in agreements/)."))
+    p.add_argument("--end", type=iso_date, required=True, help=_("Last day of the new period, YYYY-MM-DD."))
+    p.add_argument("--start", type=iso_date, help=_("First day of the new period, YYYY-MM-DD."))
+    p.add_argument("--force", action="store_true", help=_("Overwrite an existing file of that id."))
 
 
 def _schema(commands) -> None:
     p = _command(commands, "schema",
-                 "Write the JSON Schema of the agreement format (for editors and other tools).")
+                 _("Write the JSON Schema of the agreement format (for editors and other tools)."))
     p.add_argument("--out", "-o", type=Path, default=SCHEMA_PATH,
-                   help="Where to write; - for stdout (default: schema/agreement.schema.json).")
-    p.add_argument("--check", action="store_true", help="Write nothing; exit 1 if the file differs.")
+                   help=_("Where to write; - for stdout (default: schema/agreement.schema.json)."))
+    p.add_argument("--check", action="store_true", help=_("Write nothing; exit 1 if the file differs."))
 
 
 def _init(commands) -> None:
     p = _command(commands, "init",
-                 "Make a repository of agreements: agreements/, the schema, pre-commit hooks, a GitHub workflow, "
-                 "editor settings and a README for drafters.")
+                 _("Make a repository of agreements: agreements/, the schema, pre-commit hooks, a GitHub workflow, "
+                   "editor settings and a README for drafters."))
     p.add_argument("dir", nargs="?", type=Path, default=Path("."), metavar="DIR",
-                   help="The repository's directory (default: the current one).")
-    p.add_argument("--from", dest="from_file", type=Path, metavar="FILE", help="A first agreement to copy in.")
+                   help=_("The repository's directory (default: the current one)."))
+    p.add_argument("--from", dest="from_file", type=Path, metavar="FILE", help=_("A first agreement to copy in."))
     p.add_argument("--git", metavar="URL",
-                   help="Install avtale from this git repository (default: from the package index).")
+                   help=_("Install avtale from this git repository (default: from the package index)."))
     p.add_argument("--pin", metavar="REF",
-                   help=f"The avtale version (or with --git the tag or commit) to install (default: {__version__}).")
-    p.add_argument("--force", action="store_true", help="Overwrite files that exist.")
+                   help=_("The avtale version (or with --git the tag or commit) to install (default: {version}).")
+                   .format(version=__version__))
+    p.add_argument("--force", action="store_true", help=_("Overwrite files that exist."))
 
 
 def take_language(args: list[str]) -> tuple[list[str], str | None]:
@@ -252,6 +285,5 @@ def parse(args: list[str]) -> argparse.Namespace:
     if extra:
         before_command = args.index(extra[0]) < args.index(namespace.command)
         where = parser if before_command else parser._subparsers._group_actions[0].choices[namespace.command]
-        what = "unknown option" if extra[0].startswith("-") else "unexpected argument"
-        where.error(f"{what} {extra[0]}")
+        where.error(_unexpected(extra[0]))
     return namespace

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from avtale.i18n import _
+
 
 class ReadProblem(Exception):
     """Why a file could not be read; `too_large` tells a limit from a missing or unreadable file."""
@@ -18,16 +20,17 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
     """The file's bytes; never reads more than the limit plus one byte, whatever the file
     system says (a FIFO, /dev/zero, a file growing while it is read)."""
     if path.is_dir():
-        raise ReadProblem("is a directory, not a file")
+        raise ReadProblem(_("is a directory, not a file"))
     try:
         with path.open("rb") as fh:
             raw = fh.read(max_bytes + 1)
     except FileNotFoundError:
-        raise ReadProblem("no such file") from None
+        raise ReadProblem(_("no such file")) from None
     except PermissionError:
-        raise ReadProblem("permission denied") from None
+        raise ReadProblem(_("permission denied")) from None
     except OSError as exc:
-        raise ReadProblem(f"cannot read: {exc.strerror or exc}") from None
+        raise ReadProblem(_("cannot read: {reason}").format(reason=exc.strerror or exc)) from None
     if len(raw) > max_bytes:
-        raise ReadProblem(f"file is larger than the limit of {max_bytes} bytes", too_large=True)
+        raise ReadProblem(_("file is larger than the limit of {max_bytes} bytes").format(max_bytes=max_bytes),
+                          too_large=True)
     return raw

@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from avtale.errors import InvalidAgreement, OutputError, OutputExists, Position, UsageError
+from avtale.i18n import _, ngettext
 
 MODELINE = "# yaml-language-server:"
 _PLACEHOLDER = re.compile(r"@@([A-Z]+)@@")
@@ -82,12 +83,13 @@ def install_pins(version: str, git: str | None, pin: str | None) -> tuple[str, s
     if git is None:
         pin = version if pin is None else pin
         if not _VERSION.fullmatch(pin):
-            raise UsageError(f"--pin «{pin}» is not a version of avtale (like {version}); a git revision needs --git")
+            raise UsageError(_("--pin «{pin}» is not a version of avtale (like {version}); a git revision needs --git")
+                             .format(pin=pin, version=version))
         requirement = f"avtale=={pin}"
         return requirement, "pre-commit-index.yaml", {"AVTALE": json.dumps(requirement)}
     rev = f"v{version}" if pin is None else pin
     if not _REV.fullmatch(rev):
-        raise UsageError(f"--pin «{rev}» is not a git revision (a tag, branch or commit)")
+        raise UsageError(_("--pin «{rev}» is not a git revision (a tag, branch or commit)").format(rev=rev))
     repo, pip_url = git_urls(git)
     return f"avtale @ git+{pip_url}@{rev}", "pre-commit-git.yaml", {"REPO": json.dumps(repo), "REV": json.dumps(rev)}
 
@@ -95,7 +97,7 @@ def install_pins(version: str, git: str | None, pin: str | None) -> tuple[str, s
 def git_urls(git: str) -> tuple[str, str]:
     """(the URL pre-commit clones, the URL pip installs from after `git+`) for --git."""
     if not git or any(c.isspace() or c in "\"'\\`$#" or ord(c) < 32 for c in git):
-        raise UsageError(f"--git «{git}» is not a repository URL")
+        raise UsageError(_("--git «{git}» is not a repository URL").format(git=git))
     if git.startswith(_SCHEMES):
         return git, git
     scp = _SCP.fullmatch(git)
@@ -103,7 +105,8 @@ def git_urls(git: str) -> tuple[str, str]:
         return git, f"ssh://{scp[1]}/{scp[2]}"
     path = Path(git).expanduser().resolve()
     if not path.is_dir():
-        raise UsageError(f"--git «{git}» is neither a URL (https://…, ssh://…, git@host:path) nor a directory")
+        raise UsageError(_("--git «{git}» is neither a URL (https://…, ssh://…, git@host:path) nor a directory")
+                         .format(git=git))
     return str(path), path.as_uri()
 
 
@@ -114,12 +117,13 @@ def agreement_files(source: Path, target: Path) -> list[tuple[str, str | bytes]]
     from avtale.store.write import SCHEMA_COMMENT
 
     agreement = agreements.read(source)
-    first, _, rest = store.read_text(source).partition("\n")
+    first, _newline, rest = store.read_text(source).partition("\n")
     text = SCHEMA_COMMENT + "\n" + (rest if first.startswith(MODELINE) else f"{first}\n{rest}")
     rel = f"agreements/{agreement.id}.yaml"
     errors = [f for f in agreements.validate_file(target / rel, text=text).findings if f.severity == ERROR]
     if errors:  # valid where it was, not beside the agreements in `target` (say, `supersedes` one not there)
-        raise InvalidAgreement(f"{len(errors)} problem(s) in {target / rel}", errors, Position(source))
+        message = ngettext("{n} problem in {path}", "{n} problems in {path}", len(errors))
+        raise InvalidAgreement(message.format(n=len(errors), path=target / rel), errors, Position(source))
     files: list[tuple[str, str | bytes]] = [(rel, text)]
     for party in agreement.parties:  # a logo's path is relative to the agreement: it moves along
         if party.logo is None:
@@ -147,20 +151,20 @@ def template(name: str, values: dict) -> str:
 def _check_free(target: Path, rels: list[str], force: bool) -> None:
     """Refuse before writing anything: a path in the way, or (unless force) files already there."""
     if target.exists() and not target.is_dir():
-        raise UsageError("is not a directory", Position(target))
+        raise UsageError(_("is not a directory"), Position(target))
     existing = []
     for rel in rels:
         for parent in reversed(Path(rel).parents[:-1]):
             if (target / parent).exists() and not (target / parent).is_dir():
-                raise OutputError(f"is a file, but {rel} goes inside it", Position(target / parent))
+                raise OutputError(_("is a file, but {rel} goes inside it").format(rel=rel), Position(target / parent))
         path = target / rel
         if path.is_dir():
-            raise OutputError("is a directory; init writes a file there", Position(path))
+            raise OutputError(_("is a directory; init writes a file there"), Position(path))
         if path.exists() or path.is_symlink():
             existing.append(rel)
     if existing and not force:
-        exc = OutputExists(f"already there: {', '.join(existing)}; nothing written (--force overwrites)",
-                           Position(target))
+        exc = OutputExists(_("already there: {files}; nothing written (--force overwrites)")
+                           .format(files=", ".join(existing)), Position(target))
         exc.paths = [target / rel for rel in existing]
         raise exc
 
@@ -169,6 +173,6 @@ def _mkdir(path: Path) -> None:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except PermissionError:
-        raise OutputError("cannot create the directory: no permission", Position(path)) from None
+        raise OutputError(_("cannot create the directory: no permission"), Position(path)) from None
     except OSError as exc:
-        raise OutputError(f"cannot create the directory: {exc.strerror}", Position(path)) from None
+        raise OutputError(_("cannot create the directory: {reason}").format(reason=exc.strerror), Position(path)) from None

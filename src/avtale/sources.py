@@ -41,7 +41,7 @@ def split_rev(spec: str) -> tuple[str | None, str]:
     """'main:agreements/x.yaml' -> ('main', 'agreements/x.yaml'); a plain path -> (None, path)."""
     if Path(spec).exists() or ":" not in spec:
         return None, spec
-    rev, _, path = spec.partition(":")
+    rev, _colon, path = spec.partition(":")
     return rev, path
 
 
@@ -51,19 +51,20 @@ def git_show(rev: str, path: str) -> str:
     try:
         out = git(["show", f"{rev}:{rel}"])
     except FileNotFoundError:
-        raise UsageError("git is not installed", Position(f"{rev}:{path}")) from None
+        raise UsageError(_("git is not installed"), Position(f"{rev}:{path}")) from None
     except subprocess.TimeoutExpired:
         raise UsageError(_("git did not answer in {seconds} seconds").format(seconds=GIT_TIMEOUT),
                          Position(f"{rev}:{path}")) from None
     if out.returncode != 0:
         reason = out.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UsageError(
-            f"no such git revision or path ({reason[-1] if reason else 'git show failed'})", Position(f"{rev}:{path}")
+            _("no such git revision or path ({reason})").format(reason=reason[-1] if reason else _("git show failed")),
+            Position(f"{rev}:{path}"),
         )
     try:
         return out.stdout.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UsageError("not UTF-8 text", Position(f"{rev}:{path}")) from None
+        raise UsageError(_("not UTF-8 text"), Position(f"{rev}:{path}")) from None
 
 
 def read_agreement(spec: str, rev: str | None = None):
@@ -74,6 +75,6 @@ def read_agreement(spec: str, rev: str | None = None):
     rev = rev or file_rev
     if rev is None:
         if not Path(path).exists():
-            raise UsageError("no such file", Position(path))
+            raise UsageError(_("no such file"), Position(path))
         return agreements.read(path)
     return agreements.read(Path(path), text=git_show(rev, path))

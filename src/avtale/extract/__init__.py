@@ -18,6 +18,7 @@ from pathlib import Path
 from avtale.errors import ExtractError, Position
 from avtale.extract.lines import Line, Notes
 from avtale.extract.outline import Outline
+from avtale.i18n import _
 from avtale.model import Agreement
 
 TEXT_SUFFIXES = {".txt", ".text", ".plain"}
@@ -42,7 +43,7 @@ def extracted_yaml(agreement: Agreement, todos: list[tuple[tuple, str]], source:
 
     lines = canonical_yaml(agreement, todos=todos).splitlines(keepends=True)
     at = 1 if lines and lines[0].startswith("# yaml-language-server") else 0
-    head = [f"# extracted by `avtale extract` from {source}\n"] if source else []
+    head = [_("# extracted by `avtale extract` from {source}").format(source=source) + "\n"] if source else []
     return "".join(lines[:at] + head + lines[at:])
 
 
@@ -83,7 +84,7 @@ def kind_of(path: Path) -> str:
 def read_source(path: Path, notes: Notes, jobs: int | None = None) -> tuple[list[Line], str]:
     path = Path(path)
     if not path.exists():
-        raise ExtractError("no such file", Position(path))
+        raise ExtractError(_("no such file"), Position(path))
     kind = kind_of(path)
     if kind == "docx":
         from avtale.extract import read_docx
@@ -124,7 +125,7 @@ def pipeline(lines: list[Line], notes: Notes, source: str = "<source>", *, id: s
     body, signed = signing.split(kept, notes)
     paras = unwrap.unwrap(body, notes, plain_text=kind == "text")
     if not paras:
-        raise ExtractError("no text found", Position(source))
+        raise ExtractError(_("no text found"), Position(source))
     outline = recognise.recognise(paras, notes, signed)
     agreement, todos = build.build(outline, orgs, notes, id=id, start=start, end=end, source=source,
                                    column_read=kind == "ocr")

@@ -40,6 +40,7 @@ from avtale.errors import ExtractError, Position
 from avtale.extract import parties
 from avtale.extract.lines import Notes
 from avtale.extract.outline import Block, Outline, Part
+from avtale.i18n import _
 from avtale.model import Agreement, Bullets, Numbered, Period, Section, Signatory, Signing, Subsection
 
 NYNORSK = {"ikkje", "eit", "ein", "frå", "kva", "vere", "berre", "dei", "korleis", "saman", "kommunane", "partane", "avtalepartane", "heile", "hjå", "vidare", "nokre", "mykje", "einige", "òg", "opplæringa", "barnehagane", "skulen", "skulane"}
@@ -116,8 +117,9 @@ def end_date(outline: Outline, notes: Notes, todos: list) -> dt.date | None:
     if weak:
         return weak[0]
     if candidates:
-        notes.meta(f"no «fram til …» in the text; the period ends on the latest date found, {max(candidates)}")
-        todos.append((("period", "end"), "a guess: the latest date in the text (it says no «fram til …»)"))
+        notes.meta(_("no «fram til …» in the text; the period ends on the latest date found, {date}")
+                   .format(date=max(candidates)))
+        todos.append((("period", "end"), _("a guess: the latest date in the text (it says no «fram til …»)")))
         return max(candidates)
     return None
 
@@ -147,10 +149,10 @@ def _one_section(outline: Outline, notes: Notes, todos: list) -> Outline:
     """The whole body as one section under a guessed title, for a text with no headings at all (module docstring)."""
     title = "Innhald" if language(body_texts(outline)) == "nn" else "Innhold"
     line = outline.preamble[0].line
-    notes.uncertain(line, f"no section headings found: the whole text is one section titled «{title}» (a guess); "
-                          "split it into sections and give each its title")
-    todos.append((("sections", 0, "title"), "a guess: the source shows no section headings; the whole text is this one "
-                  "section: split it into sections and title each"))
+    notes.uncertain(line, _("no section headings found: the whole text is one section titled «{title}» (a guess); "
+                            "split it into sections and give each its title").format(title=title))
+    todos.append((("sections", 0, "title"), _("a guess: the source shows no section headings; the whole text is this "
+                                              "one section: split it into sections and title each")))
     return replace(outline, preamble=[], sections=[Part(title, line, list(outline.preamble))])
 
 
@@ -159,8 +161,8 @@ def _in_party_order(signers: list, which: list, parties: int, notes: Notes) -> t
     if sorted(k for k in which if k is not None) != list(range(parties)) or len(which) != parties or which == sorted(which):
         return signers, which
     order = sorted(range(len(which)), key=lambda i: which[i])
-    notes.uncertain(signers[0].line, "the signatures are set in the order the text names the parties: "
-                                     "a text export of a scan reads a signature table column by column")
+    notes.uncertain(signers[0].line, _("the signatures are set in the order the text names the parties: a text "
+                                       "export of a scan reads a signature table column by column"))
     return [signers[i] for i in order], [which[i] for i in order]
 
 
@@ -170,7 +172,8 @@ def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = N
     todos: list[tuple[tuple, str]] = list(outline.todos)
     one_section = not outline.sections
     if one_section and not (outline.preamble and (outline.signing is not None or AGREEMENT_WORD.search(outline.title))):
-        raise ExtractError("no numbered or marked section headings found; this does not look like an agreement", Position(source))
+        raise ExtractError(_("no numbered or marked section headings found; this does not look like an agreement"),
+                           Position(source))
     signers = outline.signing.signers if outline.signing else []
     preamble = [t for b in outline.preamble for t in b.items]
     party_list, which = parties.find(body_texts(outline), preamble, signers, orgs, notes)
@@ -180,41 +183,47 @@ def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = N
         outline = _one_section(outline, notes, todos)
     if id is None:
         id = PLACEHOLDER_ID
-        todos.append((("id",), f"«{PLACEHOLDER_ID}» is a placeholder: rename it to the file name (e.g. 2014-2017)"))
+        todos.append((("id",), _("«{id}» is a placeholder: rename it to the file name (e.g. 2014-2017)")
+                               .format(id=PLACEHOLDER_ID)))
     if end is None:
         end = end_date(outline, notes, todos)
     if end is None:
-        raise ExtractError("no end date in the text («fram til 31. desember 2025»); give one with --end YYYY-MM-DD", Position(source))
+        raise ExtractError(_("no end date in the text («fram til 31. desember 2025»); give one with --end YYYY-MM-DD"),
+                           Position(source))
     if start is None:
         start = start_date(outline)
     if start is None:
-        todos.append((("period",), "the text gives no start date: add «start: YYYY-MM-DD» if known"))
+        todos.append((("period",), _("the text gives no start date: add «start: YYYY-MM-DD» if known")))
     signing = None
     if signers:
         signatories = []
         for i, (s, k) in enumerate(zip(signers, which)):
             pid = party_list[k if k is not None else min(i, len(party_list) - 1)].id
             if k is None:
-                todos.append((("signing", "signatories", i, "party"), f"a guess: nothing in the source says which party «{s.name}» signs for"))
+                todos.append((("signing", "signatories", i, "party"),
+                              _("a guess: nothing in the source says which party «{name}» signs for").format(name=s.name)))
             if not s.title:
-                notes.uncertain(s.line, f"no title under «{s.name}»")
-                todos.append((("signing", "signatories", i, "title"), "the source has no title under the name: write it"))
+                notes.uncertain(s.line, _("no title under «{name}»").format(name=s.name))
+                todos.append((("signing", "signatories", i, "title"), _("the source has no title under the name: write it")))
             signatories.append(Signatory(party=pid, name=s.name, title=s.title or "(tittel)"))
         signing = Signing(place=outline.signing.place, date=outline.signing.date, signatories=signatories)
         seen: dict[str, int] = {}
         for i, sig in enumerate(signatories):
             if sig.party in seen:
                 todos.append((("signing", "signatories", i, "party"),
-                              f"«{sig.party}» signs already (signatory {seen[sig.party] + 1}); each party signs once: which party does «{sig.name}» sign for?"))
+                              _("«{party}» signs already (signatory {number}); each party signs once: which party "
+                                "does «{name}» sign for?")
+                              .format(party=sig.party, number=seen[sig.party] + 1, name=sig.name)))
             seen.setdefault(sig.party, i)
         if signing.place == "(sted)":
-            todos.append((("signing", "place"), "a placeholder: the source gives no place of signing"))
+            todos.append((("signing", "place"), _("a placeholder: the source gives no place of signing")))
     status = "signed" if signing else "draft"
     if not signing and outline.signing:
         g = outline.signing
-        todos.append((("status",), f"draft: the source is signed ({g.place}, {format_date(g.date)}) but no signatory could be read; add signing"))
+        todos.append((("status",), _("draft: the source is signed ({place}, {date}) but no signatory could be read; "
+                                     "add signing").format(place=g.place, date=format_date(g.date))))
     elif not signing:
-        todos.append((("status",), "draft because the source has no signature block: set «signed» if it was signed"))
+        todos.append((("status",), _("draft because the source has no signature block: set «signed» if it was signed")))
     try:
         agreement = Agreement(
             id=id,
@@ -235,8 +244,10 @@ def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = N
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         where = ".".join(str(x) for x in err["loc"])
-        raise ExtractError(f"the extracted agreement is not valid: `{where}`: {err['msg']}", Position(source)) from None
+        raise ExtractError(_("the extracted agreement is not valid: `{where}`: {problem}")
+                           .format(where=where, problem=err["msg"]), Position(source)) from None
     for i, p in enumerate(party_list):
         if re.fullmatch(r"Part \d", p.name):
-            todos.append((("parties", i, "name"), "a placeholder: the text names no more parties; write the party's full name"))
+            todos.append((("parties", i, "name"),
+                          _("a placeholder: the text names no more parties; write the party's full name")))
     return agreement, todos

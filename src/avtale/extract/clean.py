@@ -36,6 +36,7 @@ from avtale.extract.page_furniture import drop_header_over_wrapped_title as _dro
 from avtale.extract.page_furniture import drop_header_without_pages as _drop_header_without_pages
 from avtale.extract.page_furniture import drop_running as _drop_running
 from avtale.extract.page_furniture import heading_number as _heading_number
+from avtale.i18n import N_, _
 
 # What a YAML file cannot hold (YAML's printable set, tabs and line breaks aside): C0 and C1
 # controls, lone surrogates, U+FFFE and U+FFFF.
@@ -155,7 +156,8 @@ def _space_glued_labels(lines: list[Line], notes: Notes) -> list[Line]:
         if len(run) >= 2:
             for i in run:
                 line = out[i]
-                notes.uncertain(line.no, f"list label glued to its item: «{line.text.strip()[:20]}…» read with a space")
+                notes.uncertain(line.no, _("list label glued to its item: «{text}…» read with a space")
+                                         .format(text=line.text.strip()[:20]))
                 out[i] = Line(line.no, GLUED_LABEL.sub(r"\1\2\3 ", line.text, count=1), line.page, line.hint,
                               line.page_start, line.goes_on)
         run.clear()
@@ -185,11 +187,11 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
         text = line.text
         if CONTROL.search(text):
             for c in sorted(set(CONTROL.findall(text))):
-                notes.dropped(line.no, f"U+{ord(c):04X}", "control character")
+                notes.dropped(line.no, f"U+{ord(c):04X}", _("control character"))
             text = CONTROL.sub("", text)
         if BOOKMARK.search(text):
             for m in BOOKMARK.finditer(text):
-                notes.dropped(line.no, m.group(0), "bookmark marker")
+                notes.dropped(line.no, m.group(0), _("bookmark marker"))
             text = BOOKMARK.sub("", text)
             if not text.strip():
                 kept.append(Line(line.no, "", line.page, line.hint, line.page_start))
@@ -212,9 +214,9 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
                                            for j in range(index - 4, index + 5) if j != index):
             why = None  # «o» near «o» or an «o …» item: bullets set apart from their items (pdftotext: «o» / item), not logo text
         if line.hint in ("footer", "header"):
-            why = why or "running header or footer"
+            why = why or N_("running header or footer")
         if why:
-            notes.dropped(line.no, stripped, why)
+            notes.dropped(line.no, stripped, _(why))
             kept.append(Line(line.no, "", line.page, None, line.page_start))
             continue
         kept.append(Line(line.no, text, line.page, line.hint, line.page_start, line.goes_on))
@@ -254,7 +256,8 @@ def _rejoined(above: Line, line: Line, notes: Notes) -> Line | None:
         return None
     word = head.split()[-1]
     if PARTY_NAME.match(word + piece) and not PARTY_NAME.match(word):
-        notes.uncertain(line.no, f"«{word}» + «{piece}»: a party's name broken in its cell, read as one word")
+        notes.uncertain(line.no, _("«{word}» + «{piece}»: a party's name broken in its cell, read as one word")
+                                 .format(word=word, piece=piece))
         return replace(above, text=head + piece)
     return None
 
@@ -299,18 +302,19 @@ def grid_tables(lines: list[Line]) -> list[Line]:
 
 
 def _debris(text: str) -> str | None:
+    """Why a line is debris, in English (marked for translation where it is shown), or None."""
     if not text:
         return None
     if IMAGE.match(text):
-        return "image file name"
+        return N_("image file name")
     if re.match(r"^: \S", text):
-        return "table caption (pandoc)"
+        return N_("table caption (pandoc)")
     if PAGE_NUMBER.match(text):
-        return "page number"
+        return N_("page number")
     if not re.search(r"\w", text):
-        return None if text in BULLET_CHARS else "no letters (rule or logo)"
+        return None if text in BULLET_CHARS else N_("no letters (rule or logo)")
     if len(text) == 1 and text.isalpha() and text not in ONE_LETTER_WORDS:
-        return "single letter (logo text)"
+        return N_("single letter (logo text)")
     return None
 
 

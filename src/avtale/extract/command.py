@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from avtale.errors import EXIT_INVALID, EXIT_OK, OutputExists, Position, UsageError
+from avtale.i18n import _
 
 
 def run(source: Path, out: Path | None, force: bool, agreement_id: str | None, start: dt.date | None,
@@ -22,11 +23,12 @@ def run(source: Path, out: Path | None, force: bool, agreement_id: str | None, s
 
     err = err or sys.stderr
     if agreement_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", agreement_id):
-        raise UsageError(f"--id: «{agreement_id}» must be lower-case letters, digits and hyphens (like 2014-2017)")
+        raise UsageError(_("--id: «{id}» must be lower-case letters, digits and hyphens (like 2014-2017)")
+                         .format(id=agreement_id))
     if agreement_id is None and out is not None and re.fullmatch(r"[a-z0-9][a-z0-9-]*", out.stem):
         agreement_id = out.stem
     if out is not None and out.exists() and not force:
-        raise OutputExists("exists; use --force to overwrite it", Position(out))
+        raise OutputExists(_("exists; use --force to overwrite it"), Position(out))
     result = extract(source, id=agreement_id, start=start, end=end, jobs=jobs)
     for line in result.notes.render(str(source)):
         print(line, file=err)
@@ -35,7 +37,7 @@ def run(source: Path, out: Path | None, force: bool, agreement_id: str | None, s
         sys.stdout.write(text)
     else:
         store.write_atomic(out, text)
-        print(f"wrote {out}", file=err)
+        print(_("wrote {path}").format(path=out), file=err)
     return _validate(text, out or Path(f"{result.agreement.id}.yaml"), err)
 
 
@@ -52,5 +54,6 @@ def _validate(text: str, path: Path, err) -> int:
         print(f"{finding}", file=err)
     if checked.ok():
         return EXIT_OK
-    print(f"{path}: the extracted agreement does not validate; fix the lines marked # TODO and the errors above", file=err)
+    print(_("{path}: the extracted agreement does not validate; fix the lines marked # TODO and the errors above")
+          .format(path=path), file=err)
     return EXIT_INVALID

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from avtale import limits
 from avtale.errors import ExtractError, Position
+from avtale.i18n import _
 
 
 def read_source(path: Path | str) -> bytes:
@@ -29,7 +30,7 @@ def read_source(path: Path | str) -> bytes:
         hint = " (see --max-source-size)" if problem.too_large else ""
         raise ExtractError(problem.message + hint, Position(path)) from None
     if not raw:
-        raise ExtractError("file is empty", Position(path))
+        raise ExtractError(_("file is empty"), Position(path))
     return raw
 
 
@@ -37,22 +38,30 @@ def check_pages(count: int, path: Path | str, counted_all: bool = True) -> None:
     """`counted_all` False: counting stopped after the limit, so the real count is not known."""
     most = limits.current.pages
     if count > most:
-        said = f"{count} pages, more" if counted_all else "more pages"
-        raise ExtractError(f"{said} than the limit of {most} (see --max-pages)", Position(path))
+        if counted_all:
+            message = _("{count} pages, more than the limit of {most} (see --max-pages)")
+        else:
+            message = _("more pages than the limit of {most} (see --max-pages)")
+        raise ExtractError(message.format(count=count, most=most), Position(path))
 
 
 def check_lines(count: int, path: Path | str) -> None:
     """A text source: at most 100 lines (or paragraphs) for each page allowed."""
     most = 100 * limits.current.pages
     if count > most:
-        raise ExtractError(f"{count} lines, more than {most} (100 for each of the --max-pages)", Position(path))
+        raise ExtractError(_("{count} lines, more than {most} (100 for each of the --max-pages)")
+                           .format(count=count, most=most), Position(path))
 
 
-def check_pixels(width: int, height: int, path: Path | str, what: str = "image") -> None:
+def check_pixels(width: int, height: int, path: Path | str, what: str | None = None) -> None:
+    """`what`: the picture in the user's words (default «image»)."""
     most = limits.current.pixels
+    what = what or _("image")
     if width <= 0 or height <= 0:
-        raise ExtractError(f"{what} has no pixels ({width} × {height})", Position(path))
+        raise ExtractError(_("{what} has no pixels ({width} × {height})")
+                           .format(what=what, width=width, height=height), Position(path))
     if width * height > most:
         raise ExtractError(
-            f"{what} is {width} × {height} pixels, more than the limit of {most} (see --max-pixels)", Position(path)
+            _("{what} is {width} × {height} pixels, more than the limit of {most} (see --max-pixels)")
+            .format(what=what, width=width, height=height, most=most), Position(path)
         )

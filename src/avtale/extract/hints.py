@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from avtale.dates import MONTHS
 from avtale.extract.lines import Line, Notes
+from avtale.i18n import _
 
 PLACE_DATE = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ'-]+(?:\s+(?:i|på|[A-ZÆØÅ][\wæøåÆØÅ'-]+)){0,2}\s*(?:,\s*|\s+)(?:den\s+)?(?:\d{1,2}\.\s*(?i:"
                         + "|".join(MONTHS) + r")\s+\d{4}|\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2})\s*\.?$")
@@ -61,7 +62,8 @@ def lines_from(items: list[Item], notes: Notes, title: tuple[str, int] | None = 
     out: list[Line] = []
     if top is None and title is not None:
         items = items[:lead] + [Item(title[0], title[1], "title")] + items[lead:]
-        notes.uncertain(title[1], f"no single h1; the page's <title> is taken as the title: «{title[0][:60]}»")
+        notes.uncertain(title[1], _("no single h1; the page's <title> is taken as the title: «{title}»")
+                                  .format(title=title[0][:60]))
     last_place = max((i for i, it in enumerate(items) if it.kind == "p" and PLACE_DATE.match(it.text)), default=None)
     seen_title = not any(it is top or it.kind == "title" for it in items)
     no = 0
@@ -77,7 +79,7 @@ def lines_from(items: list[Item], notes: Notes, title: tuple[str, int] | None = 
             if last_place is not None and i > last_place and it.kind in ("p", "row"):
                 hint = "signature"
         if not seen_title and it.kind != "letterhead" and not all(is_organisation(c) for c in columns(it.text)):
-            notes.dropped(no, it.text[:60], "before the title")
+            notes.dropped(no, it.text[:60], _("before the title"))
             out.append(Line(no, ""))
             continue
         out.append(Line(no, it.text, hint=hint))

@@ -13,6 +13,7 @@ import struct
 from pathlib import Path
 
 from avtale.errors import ExtractError, Position
+from avtale.i18n import _
 
 PNG = b"\x89PNG\r\n\x1a\n"
 # JPEG start-of-frame markers carry the size; C4 (DHT), C8 (JPG) and CC (DAC) do not.
@@ -29,17 +30,17 @@ def sizes(raw: bytes, path: Path | str, most_pages: int) -> list[tuple[int, int]
         if raw.startswith((b"II*\x00", b"MM\x00*")):
             return _tiff(raw, most_pages + 1)
         if raw.startswith((b"II+\x00", b"MM\x00+")):
-            raise ValueError("BigTIFF is not read; save the scan as PNG or an ordinary TIFF")
+            raise ValueError(_("BigTIFF is not read; save the scan as PNG or an ordinary TIFF"))
     except (struct.error, IndexError):
-        raise ExtractError("image header is cut short", Position(path)) from None
+        raise ExtractError(_("image header is cut short"), Position(path)) from None
     except ValueError as exc:
         raise ExtractError(str(exc), Position(path)) from None
-    raise ExtractError("not a PNG, JPEG or TIFF image", Position(path))
+    raise ExtractError(_("not a PNG, JPEG or TIFF image"), Position(path))
 
 
 def _png(raw: bytes) -> tuple[int, int]:
     if raw[12:16] != b"IHDR":
-        raise ValueError("PNG without an IHDR header")
+        raise ValueError(_("PNG without an IHDR header"))
     return struct.unpack(">II", raw[16:24])
 
 
@@ -47,7 +48,7 @@ def _jpeg(raw: bytes) -> tuple[int, int]:
     at = 2
     while at + 4 <= len(raw):
         if raw[at] != 0xFF:
-            raise ValueError("JPEG header is damaged")
+            raise ValueError(_("JPEG header is damaged"))
         marker = raw[at + 1]
         if marker == 0xFF:  # fill byte
             at += 1
@@ -62,7 +63,7 @@ def _jpeg(raw: bytes) -> tuple[int, int]:
             height, width = struct.unpack(">HH", raw[at + 5:at + 9])
             return width, height
         at += 2 + length
-    raise ValueError("JPEG without a frame header (no image size)")
+    raise ValueError(_("JPEG without a frame header (no image size)"))
 
 
 def _tiff(raw: bytes, most: int) -> list[tuple[int, int]]:
@@ -72,7 +73,7 @@ def _tiff(raw: bytes, most: int) -> list[tuple[int, int]]:
     seen: set[int] = set()
     while offset and len(pages) < most:
         if offset in seen or offset + 2 > len(raw):
-            raise ValueError("TIFF page directory is damaged (loops or points past the end)")
+            raise ValueError(_("TIFF page directory is damaged (loops or points past the end)"))
         seen.add(offset)
         (count,) = struct.unpack(order + "H", raw[offset:offset + 2])
         size = {}
@@ -83,9 +84,9 @@ def _tiff(raw: bytes, most: int) -> list[tuple[int, int]]:
                 value = raw[at + 8:at + 12]
                 size[tag] = struct.unpack(order + ("H" if kind == 3 else "I"), value[:2] if kind == 3 else value)[0]
         if 256 not in size or 257 not in size:
-            raise ValueError("TIFF page without a width and height")
+            raise ValueError(_("TIFF page without a width and height"))
         pages.append((size[256], size[257]))
         (offset,) = struct.unpack(order + "I", raw[offset + 2 + 12 * count:offset + 6 + 12 * count])
     if not pages:
-        raise ValueError("TIFF without pages")
+        raise ValueError(_("TIFF without pages"))
     return pages

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from avtale.extract.lines import Line, Notes
 from avtale.extract.parties import mentions, ministry_of
+from avtale.i18n import _
 
 COLUMN_GAP = re.compile(r"\t+|\s{3,}")
 ORG_SPLIT = re.compile(r"(?:(?<=departementet)|(?<=direktoratet))\s+")
@@ -39,7 +40,7 @@ def drop_letterhead(lines: list[Line], notes: Notes, orgs: list[str]) -> list[Li
     taken, shown = _span(lines, 0, known)
     out = list(lines)
     for k in taken:
-        notes.dropped(lines[k].no, lines[k].text, "letterhead")
+        notes.dropped(lines[k].no, lines[k].text, _("letterhead"))
         out[k] = Line(lines[k].no, "", lines[k].page, None, lines[k].page_start)
     orgs.extend(_names_shown(shown, known))
     return out
@@ -48,7 +49,7 @@ def drop_letterhead(lines: list[Line], notes: Notes, orgs: list[str]) -> list[Li
 def after_letterhead(lines: list[Line], i: int) -> int:
     """Where the text goes on after a letterhead that starts at line i (i itself where none does): a running
     header set over the letterhead has the title under the letterhead, not right under it."""
-    taken, _ = _span(lines, i, _known_names(lines))
+    taken = _span(lines, i, _known_names(lines))[0]
     return taken[-1] + 1 if taken else i
 
 
@@ -131,7 +132,7 @@ def _piece(word: str, known: list[Name]) -> str | None:
         return "strong"
     capital = word[:1].isupper()
     lower = word[:1].islower() or word.isupper()
-    for _, name in known:
+    for _kind, name in known:
         if capital and (w == name[0] or (len(w) >= 8 and name[0].startswith(w))):
             return "strong"
         for part in name[1:] if not word.isupper() else name:
@@ -254,7 +255,7 @@ def drop_trailing_logos(lines: list[Line], notes: Notes, orgs: list[str]) -> lis
         for c in columns(text):
             if ORGANISATION.search(c) or len(c) >= 2:
                 orgs.append(_org_name(c))
-        notes.dropped(lines[i].no, text, "text in a logo after the end of the agreement")
+        notes.dropped(lines[i].no, text, _("text in a logo after the end of the agreement"))
         out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
     return out
 

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from avtale.i18n import N_, _
+
+KINDS = (N_("dropped"), N_("uncertain"), N_("ocr"), N_("metadata"))  # a note's kind, shown in the user's language
+
 
 @dataclass
 class Line:
@@ -42,12 +46,12 @@ class Para:
 @dataclass
 class Note:
     line: int | None
-    kind: str  # dropped, uncertain, ocr, meta
+    kind: str  # one of KINDS
     message: str
 
     def render(self, source: str) -> str:
         where = f"{source}:{self.line}" if self.line is not None else source
-        return f"{where}: {self.kind}: {self.message}"
+        return f"{where}: {_(self.kind)}: {self.message}"
 
 
 @dataclass

@@ -40,6 +40,7 @@ from avtale.extract.letterhead import is_organisation
 from avtale.extract.page_furniture import PAGE_NUMBER
 from avtale.extract.markers import TERMINAL, marker
 from avtale.extract.signature_parts import cut_names, cuts
+from avtale.i18n import _
 
 LOWER_START = re.compile(r"^[a-zæøå]")
 GOES_ON = re.compile(r"(?:[-\u00ad,]|\b(?:og|eller|i|på|av|for|til|med|om|som|at|en|ei|et|ein|eit|de|dei|den|det))$")
@@ -85,7 +86,7 @@ def restore_bullets(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
                                              or (sentence and not TERMINAL.search(above) and SENTENCE_END.search(text)))
             if context and not goes_on:
                 out[i] = "• " + text
-                notes.append((i, f"«{text[:30]}» read as a list item whose bullet Tesseract dropped"))
+                notes.append((i, _("«{text}» read as a list item whose bullet Tesseract dropped").format(text=text[:30])))
                 sentence = False
         else:
             context = False
@@ -128,7 +129,8 @@ def restore_columns(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
                                                out, notes)))
         for at, parts in done:
             out[at] = "\t".join(parts)
-            notes.append((at, f"«{lines[at].strip()}» read as {len(parts)} columns: " + " | ".join(parts)))
+            notes.append((at, _("«{text}» read as {n} columns: {columns}")
+                              .format(text=lines[at].strip(), n=len(parts), columns=" | ".join(parts))))
     return out, notes
 
 
@@ -143,7 +145,8 @@ def _merged(parts: list[str], good, lines: list[str], rows: list[int], n: int, o
     parts = list(parts)
     parts[opened[0]] += " " + lines[at].strip()
     out[at] = ""
-    notes.append((at, f"«{lines[at].strip()}» read as the rest of «{parts[opened[0]]}», broken over two lines"))
+    notes.append((at, _("«{text}» read as the rest of «{cell}», broken over two lines")
+                      .format(text=lines[at].strip(), cell=parts[opened[0]])))
     return parts
 
 

@@ -61,6 +61,7 @@ from collections import Counter
 
 from avtale.extract.page_furniture import PAGE_NUMBER
 from avtale.extract.markers import TERMINAL, marker
+from avtale.i18n import _
 
 DEBRIS = re.compile(r"^[A-ZÆØÅ]{3,8}-?$")
 LEAD_IN = re.compile(r":$")
@@ -176,8 +177,8 @@ def lost_labels(lines: list[str], width: float) -> tuple[list[str], list[tuple[i
         for n in twins:
             i = items[n][0]
             out[i] = lines[i] = re.sub(r"\S", lambda m: m.group(0).lower(), lines[i], count=1)
-            notes.append((i, f"«{lines[i].strip()[:30]}»: the capital Tesseract read for the first letter of an "
-                             "item among lower-case items set small"))
+            notes.append((i, _("«{text}»: the capital Tesseract read for the first letter of an item among "
+                               "lower-case items set small").format(text=lines[i].strip()[:30])))
         if len(items) < 2:
             continue
         if not junk:  # the label column's block may come after the list, past a paragraph or two
@@ -202,7 +203,7 @@ def lost_labels(lines: list[str], width: float) -> tuple[list[str], list[tuple[i
                 filled = _filled(lines, firsts)
         if not filled and junk and junk[1] and not kept:
             filled = [(chr(ord("a") + n) + ")" if junk[1] == "a)" else f"{n + 1}.") for n in range(len(firsts))]
-        where = f"under «{lines[lead].strip()[:30]}»"
+        heading = lines[lead].strip()[:30]
         if filled:
             for i, label in zip(firsts, filled):
                 out[i] = label + " " + _bare(lines[i])
@@ -210,15 +211,18 @@ def lost_labels(lines: list[str], width: float) -> tuple[list[str], list[tuple[i
                 for i in junk[0]:
                     out[i] = ""
                 shown = " ".join(lines[i].strip() for i in junk[0])
-                notes.append((junk[0][0], f"«{shown}» dropped: a list's labels Tesseract read apart; the "
-                                          f"{len(firsts)} items {where} labelled {filled[0]} to {filled[-1]}"))
+                notes.append((junk[0][0], _("«{shown}» dropped: a list's labels Tesseract read apart; the {n} items "
+                                            "under «{heading}» labelled {first} to {last}")
+                                          .format(shown=shown, n=len(firsts), heading=heading, first=filled[0],
+                                                  last=filled[-1])))
             else:
-                notes.append((firsts[0], f"labels Tesseract lost in the list {where} filled in by their count"))
+                notes.append((firsts[0], _("labels Tesseract lost in the list under «{heading}» filled in by their count")
+                                         .format(heading=heading)))
         elif form == "sentence" and not kept:
             for i in firsts:
                 out[i] = "• " + lines[i].strip()
-            notes.append((firsts[0], f"the {len(firsts)} one-sentence paragraphs {where} read as a list whose "
-                                     "bullets Tesseract dropped"))
+            notes.append((firsts[0], _("the {n} one-sentence paragraphs under «{heading}» read as a list whose bullets "
+                                       "Tesseract dropped").format(n=len(firsts), heading=heading)))
     return out, notes
 
 
@@ -309,7 +313,8 @@ def _label_slips(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
         letter = chr(ord(above.group(1)) + 1)
         if m.group(1) in TWINS.get(letter, ""):
             out[i] = letter + ")" + m.group(2) + line.strip()[m.end():]
-            notes.append((i, f"«{m.group(1)})» read as «{letter})»: the label after «{above.group(1)})»"))
+            notes.append((i, _("«{read})» read as «{letter})»: the label after «{above})»")
+                             .format(read=m.group(1), letter=letter, above=above.group(1))))
     return out, notes
 
 
@@ -359,6 +364,6 @@ def bullet_column(lines: list[str], width: float) -> tuple[list[str], list[tuple
             if marker(out[n].strip()).kind != "bullet":
                 out[n] = "• " + out[n].strip()
         out[i] = "• " + rest if rest else ""
-        notes.append((i, f"«{m.group(0)}» dropped: a column of bullets Tesseract read as a word; "
-                         f"{len(items) + bool(rest)} items bulleted"))
+        notes.append((i, _("«{word}» dropped: a column of bullets Tesseract read as a word; {n} items bulleted")
+                         .format(word=m.group(0), n=len(items) + bool(rest))))
     return out, notes

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 
 from avtale.extract.letterhead import columns, is_organisation
+from avtale.i18n import _
 
 NAME_WORD = re.compile(
     r"^(?:[A-ZÆØÅa-zæøå][a-zæøå]*-(?:og)?|og|KS|\w*dep(?:a|:)\w*:?|\w*partement\w*|\w*direktorat\w*"
@@ -173,7 +174,8 @@ def drop_logos(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
                 and not all(_clean_letterhead(lines[i]) for i in run)):
             for i in run:
                 out[i] = ""
-                notes.append((i, f"«{lines[i].strip()[:40]}» dropped: text read off a logo above the title"))
+                notes.append((i, _("«{text}» dropped: text read off a logo above the title")
+                                 .format(text=lines[i].strip()[:40])))
         run.clear()
 
     for block in blocks:

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from avtale.extract.letterhead import is_organisation
 from avtale.extract.page_furniture import PAGE_NUMBER
 from avtale.extract.signature_parts import FOR, FOR_SPLIT, GIVEN, OPEN_END, TITLE_WORD, classify, cuts, name_like
+from avtale.i18n import _
 
 REST = re.compile(r"^[a-zæøå][\wæøå-]*$")  # the rest of a cell broken over lines: one word in lower case
 HALF = re.compile(r"^[A-ZÆØÅ][\wæøå]*-,?\s*og$")  # «Arbeids- og»: a party's name broken after «og»
@@ -161,8 +162,8 @@ def restore_table(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
                  "\t".join(c.title for c in columns)]
         for i, row in zip(used, table):
             out[i] = row
-        notes.append((used[0], f"signature table of {len(columns)} columns rebuilt from rows Tesseract read across "
-                               "them: " + " | ".join(f"{c.head}, {c.name}, {c.title}" for c in columns)))
+        notes.append((used[0], _("signature table of {n} columns rebuilt from rows Tesseract read across them: {columns}")
+                               .format(n=len(columns), columns=" | ".join(f"{c.head}, {c.name}, {c.title}" for c in columns))))
         rows = rows[len(used) :]
     return out, notes
 

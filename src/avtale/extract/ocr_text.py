@@ -50,6 +50,8 @@ from __future__ import annotations
 
 import re
 
+from avtale.i18n import _
+
 # «*e» (a bullet read twice), «e —» (a bullet and its tab: no Norwegian line starts «e —») and «Oo» (a round bullet
 # read twice) are bullets alone
 BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+|[eo]\s+(?:[—–-]\s+)?)?|^\s*(?:-[—–]|[—–]-?)\s+"
@@ -221,8 +223,8 @@ def header_notes(pages: list[list[str]], orders: list[list[int]]) -> list[tuple[
     for number, (page, order) in enumerate(zip(pages, orders)):
         top = next((k for k, i in enumerate(order) if i != k), None)  # where the header now stands
         if top is not None:
-            notes.append((number, top, f"running header «{page[order[top]].strip()[:40]}» read in the middle of "
-                                       "the page; moved to the page's top"))
+            notes.append((number, top, _("running header «{text}» read in the middle of the page; moved to the page's top")
+                                       .format(text=page[order[top]].strip()[:40])))
     return notes
 
 

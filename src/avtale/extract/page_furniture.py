@@ -22,6 +22,7 @@ from collections import defaultdict
 from avtale.extract.letterhead import after_letterhead, columns, is_organisation
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import BULLET, BULLET_CHARS, LONE_LABEL
+from avtale.i18n import _
 
 MAX_BLANKS = 3  # blank lines between a heading's number and the line it belongs with
 
@@ -217,7 +218,7 @@ def drop_running(lines: list[Line], notes: Notes) -> list[Line]:
                 continue  # the title, repeated as a running header later
             if over_title and i == title_at:
                 continue  # the title under a running header that repeats it
-            notes.dropped(lines[i].no, lines[i].text, "running header or footer, repeated on every page")
+            notes.dropped(lines[i].no, lines[i].text, _("running header or footer, repeated on every page"))
             out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
     return out
 
@@ -242,7 +243,7 @@ def drop_header_without_pages(lines: list[Line], notes: Notes) -> list[Line]:
         again = again[1:]  # the title itself, straight under the header that repeats it
     out = list(lines)
     for i in [first] + again:
-        notes.dropped(lines[i].no, lines[i].text, "running header, repeated at page tops")
+        notes.dropped(lines[i].no, lines[i].text, _("running header, repeated at page tops"))
         out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
     return out
 
@@ -268,7 +269,7 @@ def drop_folios_by_running(before: list[Line], after: list[Line], notes: Notes, 
             while 0 <= j < len(after) and before[j].blank():
                 j += step
             if 0 <= j < len(after) and after[j].blank() and not before[j].blank():
-                notes.dropped(line.no, line.text, "page number, next to a running header or footer")
+                notes.dropped(line.no, line.text, _("page number, next to a running header or footer"))
                 out[i] = Line(line.no, "", line.page, None, line.page_start)
                 break
     return out
@@ -288,7 +289,7 @@ def drop_header_over_wrapped_title(lines: list[Line], notes: Notes) -> list[Line
                 and norm(" ".join(lines[i].text for i in under)) == key:
             out = list(lines)
             first = lines[filled[0]]
-            notes.dropped(first.no, first.text, "running header over the title it repeats")
+            notes.dropped(first.no, first.text, _("running header over the title it repeats"))
             out[filled[0]] = Line(first.no, "", first.page, None, first.page_start)
             return out
     return lines

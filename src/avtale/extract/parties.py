@@ -33,6 +33,7 @@ import re
 
 from avtale.extract.lines import Notes
 from avtale.extract.outline import Signer
+from avtale.i18n import _, ngettext
 from avtale.model import Party
 
 MINISTRY = re.compile(
@@ -184,14 +185,16 @@ def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: lis
     names = [names[k] for k in order]
     while len(names) < 2:
         names.append(f"Part {len(names) + 1}")
-        notes.meta(f"only {len(names) - 1} party found in the text; «{names[-1]}» is a placeholder")
+        notes.meta(ngettext("only {n} party found in the text; «{name}» is a placeholder",
+                            "only {n} parties found in the text; «{name}» is a placeholder", len(names) - 1)
+                   .format(n=len(names) - 1, name=names[-1]))
     parties = _to_parties(names, texts)
     index = {_key(p.name): k for k, p in enumerate(parties)}
     which = []
     for s, n in zip(signers, signer_names):
         k = index.get(_key(n)) if n else None
         if k is None:
-            notes.uncertain(s.line, f"nothing tells which party «{s.name}» signs for")
+            notes.uncertain(s.line, _("nothing tells which party «{name}» signs for").format(name=s.name))
         which.append(k)
     return parties, which
 

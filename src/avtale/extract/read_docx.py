@@ -26,6 +26,7 @@ from pathlib import Path
 from avtale.errors import ExtractError, Position
 from avtale.extract import docx_guard, guard
 from avtale.extract.lines import Line, Notes
+from avtale.i18n import _
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LEVELS = 9  # Word's list levels 0-8; others are ignored
@@ -78,7 +79,7 @@ def _numbering(document) -> dict[tuple[str, int], tuple[str, str, int]]:
     styles = {s.get(f"{W}styleId"): s for s in document.styles.element.findall(f"{W}style")}
 
     def resolve(abstract_id):
-        for _ in range(MAX_CHAIN):
+        for _step in range(MAX_CHAIN):
             an = abstract.get(abstract_id)
             if an is None:
                 return {}
@@ -126,14 +127,14 @@ def _value(fmt: str, n: int) -> str:
 
 def _label(num: tuple[str, int], numbering: dict, counters: dict) -> str:
     """The label Word shows: «%1.%2» takes each level's own counter («5.1» under item 5), in its format."""
-    fmt, text, _ = numbering[num]
+    fmt, text = numbering[num][:2]
     if fmt == "bullet":
         return "•"
 
     def level(m: re.Match) -> str:
         k = int(m.group(1)) - 1
         key = (num[0], k)
-        lfmt, _, lstart = numbering.get(key, (fmt, "", 1))
+        lfmt, _text, lstart = numbering.get(key, (fmt, "", 1))
         return _value(lfmt, counters.get(key, lstart))
 
     return re.sub(r"%([1-9])", level, text).strip() or _value(fmt, counters[num])
@@ -160,9 +161,9 @@ def open_document(path: Path | str):
     except Exception as exc:  # python-docx raises assorted errors on broken packages
         detail = str(exc).splitlines()[0][:60] if str(exc) else ""
         if isinstance(exc, ValueError) and "content type is" in detail:
-            detail = "its main part is not a Word document (a template, macro file or other Office file?)"
-        raise ExtractError(f"not a readable Word file: {type(exc).__name__}{': ' + detail if detail else ''}",
-                           Position(path)) from None
+            detail = _("its main part is not a Word document (a template, macro file or other Office file?)")
+        message = _("not a readable Word file: {kind}: {reason}") if detail else _("not a readable Word file: {kind}")
+        raise ExtractError(message.format(kind=type(exc).__name__, reason=detail), Position(path)) from None
 
 
 def read(path: Path | str, notes: Notes) -> list[Line]:

@@ -41,6 +41,7 @@ from avtale.errors import ExtractError, Position
 from avtale.extract import guard
 from avtale.extract.hints import LETTER, PLACE_DATE, Item, lines_from
 from avtale.extract.lines import Line, Notes
+from avtale.i18n import N_, _
 
 MAX_DEPTH = 200
 TAGS_PER_PAGE = 1000
@@ -52,9 +53,12 @@ BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside",
           "center", "caption", "body", "html", "hgroup", "dialog", "li", "ul", "ol", "table", "tr", "td", "th"}
 CONTAINERS = {"div", "section", "article", "main", "center", "form", "table", "tbody", "thead", "tr", "td", "th"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-CHROME_TAGS = {"nav": "navigation", "footer": "page footer", "aside": "aside", "form": "form", "dialog": "dialog"}
-CHROME_ROLES = {"navigation": "navigation", "banner": "page header", "contentinfo": "page footer", "search": "search",
-                "complementary": "aside", "dialog": "dialog", "alertdialog": "dialog", "menubar": "menu"}
+# why an element is left out, in English; translated where the note is made (a class name found is shown as it is)
+CHROME_TAGS = {"nav": N_("navigation"), "footer": N_("page footer"), "aside": N_("aside"), "form": N_("form"),
+               "dialog": N_("dialog")}
+CHROME_ROLES = {"navigation": N_("navigation"), "banner": N_("page header"), "contentinfo": N_("page footer"),
+                "search": N_("search"), "complementary": N_("aside"), "dialog": N_("dialog"),
+                "alertdialog": N_("dialog"), "menubar": N_("menu")}
 CHROME_NAMES = re.compile(r"(cookie|consent|gdpr|breadcrumb|br[øo]dsmule|skip-?link|skip-?to|sr-only|visually-?hidden"
                           r"|navbar|sidebar|site-?header|site-?footer)", re.IGNORECASE)
 PAGE_PART = re.compile(r"^\s*(header|footer)\s|mso-element:\s*(?:\w+-)?(header|footer)", re.IGNORECASE)
@@ -77,7 +81,7 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
     title_text = max(re.split(r"\s+[|–—-]\s+", title_text), key=len)  # «Avtale om … - regjeringen.no»
     lines = lines_from(items, notes, (title_text, title.sourceline or 1) if title_text else None)
     if not any(ln.text.strip() for ln in lines):
-        raise ExtractError("no text in the page (only markup, scripts, navigation or images)", Position(path))
+        raise ExtractError(_("no text in the page (only markup, scripts, navigation or images)"), Position(path))
     return lines
 
 
@@ -85,7 +89,8 @@ def check_tags(count: int, path: Path | str) -> None:
     """Tags are bounded before parsing: lxml's tree takes some 300 bytes for each element."""
     most = TAGS_PER_PAGE * limits.current.pages
     if count > most:
-        raise ExtractError(f"{count} tags, more than {most} ({TAGS_PER_PAGE} for each of the --max-pages)", Position(path))
+        raise ExtractError(_("{count} tags, more than {most} ({per_page} for each of the --max-pages)")
+                           .format(count=count, most=most, per_page=TAGS_PER_PAGE), Position(path))
 
 
 def items_of(doc, notes: Notes, page: bool = True, first_line: int = 1) -> list[Item]:
@@ -100,21 +105,22 @@ def decode(raw: bytes, path: Path | str) -> str:
     """By byte-order mark, else the declared charset (<meta charset>, <?xml encoding?>), else UTF-8."""
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if raw.startswith(bom):
-            return _decode(raw[len(bom):], encoding, path, "as its byte-order mark says it is")
+            return _decode(raw[len(bom):], encoding, path, _("as its byte-order mark says it is"))
     if b"\x00" in raw[:65536]:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise ExtractError("binary data (NUL bytes), not an HTML page", Position(path, line))
+        raise ExtractError(_("binary data (NUL bytes), not an HTML page"), Position(path, line))
     m = CHARSET.search(raw[:4096])
     if not m:
-        return _decode(raw, "utf-8", path, "and no charset is declared: save the page as UTF-8 or declare its charset")
+        return _decode(raw, "utf-8", path, _("and no charset is declared: save the page as UTF-8 or declare its charset"))
     declared = (m.group(1) or m.group(2)).decode("ascii").lower()
     encoding = "cp1252" if declared in AS_WINDOWS_1252 else "utf-8" if declared.startswith(("utf-16", "utf8")) else declared
     try:  # latin1 and ascii are read as browsers read them; a UTF-16 without byte-order mark as UTF-8 (HTML standard)
         if not getattr(codecs.lookup(encoding), "_is_text_encoding", True):
             raise LookupError
     except LookupError:
-        raise ExtractError(f"unknown charset «{declared[:40]}» declared", Position(path, raw[: m.start()].count(b"\n") + 1)) from None
-    return _decode(raw, encoding, path, "as the page declares it is")
+        raise ExtractError(_("unknown charset «{charset}» declared").format(charset=declared[:40]),
+                           Position(path, raw[: m.start()].count(b"\n") + 1)) from None
+    return _decode(raw, encoding, path, _("as the page declares it is"))
 
 
 def _decode(raw: bytes, encoding: str, path: Path | str, why: str) -> str:
@@ -123,7 +129,8 @@ def _decode(raw: bytes, encoding: str, path: Path | str, why: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         byte = raw[exc.start : exc.start + 1].hex().upper()
-        raise ExtractError(f"not valid {codecs.lookup(encoding).name} (byte 0x{byte}), {why}", Position(path, line)) from None
+        raise ExtractError(_("not valid {encoding} (byte 0x{byte}), {why}")
+                           .format(encoding=codecs.lookup(encoding).name, byte=byte, why=why), Position(path, line)) from None
 
 
 def parse(text: str, path: Path | str):
@@ -138,18 +145,22 @@ def parse(text: str, path: Path | str):
         doc = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         if "empty" in str(exc).lower():
-            raise ExtractError("no text in the page", Position(path)) from None
-        raise ExtractError(f"not a readable HTML page: {str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__}",
+            raise ExtractError(_("no text in the page"), Position(path)) from None
+        raise ExtractError(_("not a readable HTML page: {reason}")
+                           .format(reason=str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__),
                            Position(path)) from None
     for error in (e for e in parser.error_log if e.level_name == "FATAL"):
         deep = "depth" in error.message.lower()
-        raise ExtractError(f"tags nested more than {MAX_DEPTH} deep" if deep else f"the HTML parser gave up: {error.message.strip()[:80]}",
-                           Position(path, error.line or None))
+        if deep:
+            message = _("tags nested more than {most} deep").format(most=MAX_DEPTH)
+        else:
+            message = _("the HTML parser gave up: {reason}").format(reason=error.message.strip()[:80])
+        raise ExtractError(message, Position(path, error.line or None))
     stack = [(doc, 0)]
     while stack:
         el, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise ExtractError(f"tags nested more than {MAX_DEPTH} deep", Position(path, el.sourceline))
+            raise ExtractError(_("tags nested more than {most} deep").format(most=MAX_DEPTH), Position(path, el.sourceline))
         stack.extend((child, depth + 1) for child in el)
     return doc
 
@@ -206,8 +217,9 @@ class _Reader:
         self.total = max(1, self.weight.get(self.root, 0))
         outside = self.weight.get(body, 0) - self.weight.get(self.root, 0)
         if outside > 0:
-            notes.meta(f"only the page's main content (<{self.root.tag}> at line {self.root.sourceline}) is read; "
-                       f"{outside} words around it (navigation, banners, footer) are left out")
+            notes.meta(_("only the page's main content (<{tag}> at line {line}) is read; {outside} words "
+                         "around it (navigation, banners, footer) are left out")
+                       .format(tag=self.root.tag, line=self.root.sourceline, outside=outside))
         self.items: list[Item] = []
         self.buffer: list[tuple[str, bool]] = []  # (text, inside a link)
         self.line, self.links, self.started = 0, 0, False
@@ -231,7 +243,8 @@ class _Reader:
             return
         joined = " ".join(pieces)
         if not self.verbatim and len(joined) < 100 and (linked.split() == text.split() or PAGE_META.match(joined)):
-            self.notes.dropped(self.line, joined, "page metadata" if PAGE_META.match(joined) else "a link alone: navigation or sharing")
+            why = _("page metadata") if PAGE_META.match(joined) else _("a link alone: navigation or sharing")
+            self.notes.dropped(self.line, joined, why)
             return
         if any(PLACE_DATE.match(p) for p in pieces):
             self.signing = True
@@ -257,7 +270,7 @@ class _Reader:
             self.flush()
             text = _norm(el.text_content())
             if text:
-                self.notes.dropped(el.sourceline, text[:60] + ("…" if len(text) > 60 else ""), why)
+                self.notes.dropped(el.sourceline, text[:60] + ("…" if len(text) > 60 else ""), _(why))
             return
         level = 0 if "MsoTitle" in (el.get("class") or "").split() else HEADINGS.get(tag)  # Word's Title style
         if level is not None:
@@ -290,10 +303,10 @@ class _Reader:
         page_part = PAGE_PART.search(f"{el.get('title') or ''} {el.get('style') or ''}") if tag == "div" else None
         why = why or (page_part and f"page {(page_part.group(1) or page_part.group(2)).lower()}")  # LibreOffice, Word
         if tag == "header" and (el.get("role") == "banner" or el.find(".//nav") is not None):
-            why = why or "page header"
+            why = why or N_("page header")
         if not why:
             m = CHROME_NAMES.search(f"{el.get('id') or ''} {el.get('class') or ''}")
-            why = m and (m.group(1).lower().replace("-", " ") if "cookie" not in m.group(1).lower() else "cookie banner")
+            why = m and (m.group(1).lower().replace("-", " ") if "cookie" not in m.group(1).lower() else N_("cookie banner"))
         if why and self.weight.get(el, 0) * 2 < self.total:
             return why
         return None
@@ -311,7 +324,7 @@ class _Reader:
     def list(self, el, ordered: bool) -> None:
         kind, style = ("numbered", _list_style(el)) if ordered else ("bullet", "•")
         if ordered and (el.get("type") or "") in ("i", "I"):
-            self.notes.uncertain(el.sourceline, "a list numbered i, ii, iii … is read as 1., 2., 3. …")
+            self.notes.uncertain(el.sourceline, _("a list numbered i, ii, iii … is read as 1., 2., 3. …"))
         n = _int(el.get("start"), 1)
         for li in el:
             if not isinstance(li.tag, str) or li.tag in INVISIBLE or _hidden(li):

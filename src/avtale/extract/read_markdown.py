@@ -38,6 +38,7 @@ from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import marker
 from avtale.extract.hints import LETTER, PLACE_DATE, Item, lines_from
 from avtale.extract.read_text import decode
+from avtale.i18n import _, ngettext
 
 LETTERED = re.compile(r"^([a-z]{1,2})\)\s+(\S.*)$", re.DOTALL)
 MARKUP = re.compile(r"(?<!\\)[\[\]*_<!`]")  # what opens inline markup (parsing it costs up to the square)
@@ -52,14 +53,14 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
     guard.check_lines(max(raw.count(b"\n"), raw.count(b"\r")) + 1, path)
     text = decode(raw, path).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise ExtractError("file holds no text", Position(path, 1))
+        raise ExtractError(_("file holds no text"), Position(path, 1))
     text = _front_matter(text, notes)
     _check_markup(text, path)
     items = _Reader(notes, path).read(text)
     guard.check_lines(len(items), path)
     lines = lines_from(items, notes)
     if not any(ln.text.strip() for ln in lines):
-        raise ExtractError("no text in the Markdown (only markup, HTML or images)", Position(path))
+        raise ExtractError(_("no text in the Markdown (only markup, HTML or images)"), Position(path))
     return lines
 
 
@@ -77,10 +78,11 @@ def _check_markup(text: str, path: Path | str) -> None:
         total += count
         where = Position(path, t.map[0] + 1 if t.map else None)
         if count > MARKUP_PER_BLOCK:
-            raise ExtractError(f"{count} markup characters ([ ] * _ < ! `) in one paragraph, more than {MARKUP_PER_BLOCK}", where)
+            raise ExtractError(_("{count} markup characters ([ ] * _ < ! `) in one paragraph, more than {most}")
+                               .format(count=count, most=MARKUP_PER_BLOCK), where)
         if total > most:
-            raise ExtractError(f"more than {most} markup characters ([ ] * _ < ! `) in all "
-                               f"({MARKUP_PER_PAGE} for each of the --max-pages)", where)
+            raise ExtractError(_("more than {most} markup characters ([ ] * _ < ! `) in all ({per_page} for "
+                                 "each of the --max-pages)").format(most=most, per_page=MARKUP_PER_PAGE), where)
 
 
 def _front_matter(text: str, notes: Notes) -> str:
@@ -88,7 +90,8 @@ def _front_matter(text: str, notes: Notes) -> str:
     m = FRONT_MATTER.match(text)
     if not m:
         return text
-    notes.dropped(1, "---", f"YAML front matter, {m.group(0).count(chr(10))} lines")
+    count = m.group(0).count("\n")
+    notes.dropped(1, "---", ngettext("YAML front matter, {n} line", "YAML front matter, {n} lines", count).format(n=count))
     return "\n" * m.group(0).count("\n") + text[m.end():]
 
 
@@ -158,7 +161,8 @@ class _Reader:
         try:
             doc = read_html.parse(content, self.path)
         except ExtractError as exc:
-            raise ExtractError(f"HTML in the Markdown: {exc.message}", Position(self.path, line)) from None
+            raise ExtractError(_("HTML in the Markdown: {problem}").format(problem=exc.message),
+                               Position(self.path, line)) from None
         items = read_html.items_of(doc, self.notes, page=False, first_line=line)
         for it in items:
             if it.kind == "p" and PLACE_DATE.match(it.text):
@@ -211,7 +215,7 @@ class _Reader:
         lines, text, k = [], "", 0
         for c in t.children or []:
             if c.type == "image":
-                self.notes.dropped(t.map[0] + 1 if t.map else None, c.attrGet("src") or "", "image")
+                self.notes.dropped(t.map[0] + 1 if t.map else None, c.attrGet("src") or "", _("image"))
             elif c.type in ("text", "code_inline"):
                 text += c.content
             elif c.type in ("softbreak", "hardbreak") or (c.type == "html_inline" and BR.fullmatch(c.content.strip())):

@@ -53,6 +53,7 @@ from avtale.extract import guard, image_size, ocr_columns, ocr_grid, ocr_lists, 
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import TERMINAL
 from avtale.extract.read_text import lines_of
+from avtale.i18n import _
 
 UNSURE = 60.0
 READ_BULLETS = {"•", "·", "*", "»", "«", "°", "®", "©", "e", "o", "O", ".", "-", "–", "—"}  # a bullet as Tesseract reads it
@@ -107,7 +108,8 @@ class Page:
 def _tool(name: str) -> str:
     path = shutil.which(name)
     if not path:
-        raise ExtractError(f"{name} is not installed; it is needed to read scanned pages", Position(name))
+        raise ExtractError(_("{program} is not installed; it is needed to read scanned pages").format(program=name),
+                           Position(name))
     return path
 
 
@@ -124,7 +126,8 @@ def _tesseract(image: Path, dpi: int | None, psm: int = 3) -> Page:
             "tsv"]
     proc = subprocess.run(args, capture_output=True, text=True, env=env, timeout=600)
     if proc.returncode != 0:
-        raise ExtractError(f"tesseract failed: {proc.stderr.strip().splitlines()[-1:] or ['?']}", Position(image))
+        raise ExtractError(_("tesseract failed: {reason}")
+                           .format(reason=proc.stderr.strip().splitlines()[-1:] or ["?"]), Position(image))
     return _lines(proc.stdout)
 
 
@@ -225,7 +228,7 @@ def _read(task: Task, tmp: Path) -> Page:
                     raise OSError(proc.stderr)
                 image, dpi = ocr_prep.frame(stem.with_suffix(".pgm"), 0)[0], task.dpi
             except ocr_prep.UNREADABLE:
-                raise ExtractError("cannot render the PDF's pages for OCR", Position(task.source)) from None
+                raise ExtractError(_("cannot render the PDF's pages for OCR"), Position(task.source)) from None
         else:
             try:
                 image, dpi = ocr_prep.frame(task.source, task.index)
@@ -260,14 +263,19 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
     texts, total = [], 0
     for number, page in enumerate(pages, start=1):
         if page.angle:
-            way = "anticlockwise" if page.angle > 0 else "clockwise"
-            notes.ocr(total + 1, f"page {number} was skewed {abs(page.angle):.1f}° {way}; straightened before reading")
+            if page.angle > 0:
+                skewed = _("page {number} was skewed {angle:.1f}° anticlockwise; straightened before reading")
+            else:
+                skewed = _("page {number} was skewed {angle:.1f}° clockwise; straightened before reading")
+            notes.ocr(total + 1, skewed.format(number=number, angle=abs(page.angle)))
         if page.specks:
-            notes.ocr(total + 1, f"page {number}: {page.specks} specks removed before reading")
+            notes.ocr(total + 1, _("page {number}: {specks} specks removed before reading")
+                                 .format(number=number, specks=page.specks))
         for index, message in ((i, m) for p, i, m in moved if p == number - 1):
             notes.ocr(total + index + 1, message)
         for index, word, conf in page.unsure:
-            notes.ocr(total + index + 1, f"Tesseract unsure of «{word}» (confidence {conf:.0f})")
+            notes.ocr(total + index + 1, _("Tesseract unsure of «{word}» (confidence {conf:.0f})")
+                                         .format(word=word, conf=conf))
         page.reorder(ocr_text.rejoin_order(page.lines, width))
         texts.append(ocr_text.even_out(page.lines, signs))
         total += len(page.lines)
@@ -316,7 +324,7 @@ def check_image(path: Path) -> None:
     pages = image_size.sizes(raw, path, limits.current.pages)
     guard.check_pages(len(pages), path, counted_all=False)
     for number, (width, height) in enumerate(pages, start=1):
-        guard.check_pixels(width, height, path, "image" if len(pages) == 1 else f"page {number}")
+        guard.check_pixels(width, height, path, None if len(pages) == 1 else _("page {number}").format(number=number))
 
 
 def read_pdf(path: Path, notes: Notes, jobs: int | None = None, dpi: int = 300) -> list[Line]:
@@ -324,7 +332,7 @@ def read_pdf(path: Path, notes: Notes, jobs: int | None = None, dpi: int = 300) 
     its scanned image's resolution, or `dpi` when that is higher, below 150 dpi or unknown."""
     sizes = _page_sizes(path)
     if not sizes:
-        raise ExtractError("the PDF has no pages", Position(path))
+        raise ExtractError(_("the PDF has no pages"), Position(path))
     native = _scan_dpi(path, sizes)
     tasks = [Task(Path(path), n, _render_dpi(native.get(n), dpi), pdf=True) for n in range(1, len(sizes) + 1)]
     return _read_all(tasks, notes, jobs)
@@ -341,7 +349,7 @@ def _page_sizes(path: Path) -> list[float]:
     proc = subprocess.run([_tool("pdfinfo"), "-f", "1", "-l", str(last), str(path)],
                           capture_output=True, text=True, timeout=120)
     if proc.returncode != 0:
-        raise ExtractError("cannot render the PDF's pages for OCR", Position(path))
+        raise ExtractError(_("cannot render the PDF's pages for OCR"), Position(path))
     sizes = {int(m[1]): float(m[2]) * float(m[3]) / 72 / 72
              for m in re.finditer(r"^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", proc.stdout, re.M)}
     count = re.search(r"^Pages:\s+(\d+)", proc.stdout, re.M)

@@ -25,6 +25,7 @@ from avtale.extract import guard
 from avtale.extract.lines import Line, Notes
 from avtale.extract.pdf_lines import document_lines
 from avtale.extract.read_text import lines_of
+from avtale.i18n import _
 
 MIN_CHARS_PER_PAGE = 20
 OCR_DPI = 300
@@ -50,17 +51,17 @@ def _refusal(exc: Exception, path: Path) -> ExtractError:
 
     detail = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
     if isinstance(exc, LimitReachedError) and "decompress" in detail.lower():
-        return ExtractError(f"a stream in the PDF inflates to more than the limit of {limits.current.part_bytes} "
-                            "bytes (see --max-part-size)", Position(path))
+        return ExtractError(_("a stream in the PDF inflates to more than the limit of {most} bytes (see --max-part-size)")
+                            .format(most=limits.current.part_bytes), Position(path))
     if isinstance(exc, LimitReachedError):
-        return ExtractError(f"the PDF is larger than pypdf reads ({detail})", Position(path))
+        return ExtractError(_("the PDF is larger than pypdf reads ({detail})").format(detail=detail), Position(path))
     if isinstance(exc, FileNotDecryptedError):
-        return ExtractError("the PDF is encrypted; decrypt it first", Position(path))
+        return ExtractError(_("the PDF is encrypted; decrypt it first"), Position(path))
     if isinstance(exc, RecursionError):
-        return ExtractError("unreadable PDF: its objects nest too deep", Position(path))
+        return ExtractError(_("unreadable PDF: its objects nest too deep"), Position(path))
     if isinstance(exc, PdfReadError):
-        return ExtractError(f"the PDF is damaged or cut short ({detail})", Position(path))
-    return ExtractError(f"unreadable PDF: {type(exc).__name__}: {detail}", Position(path))
+        return ExtractError(_("the PDF is damaged or cut short ({detail})").format(detail=detail), Position(path))
+    return ExtractError(_("unreadable PDF: {kind}: {detail}").format(kind=type(exc).__name__, detail=detail), Position(path))
 
 
 ERRORS = (ValueError, KeyError, TypeError, IndexError, AttributeError, ZeroDivisionError, OSError, RecursionError,
@@ -78,7 +79,7 @@ def open_pages(path: Path) -> list:
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     raw = guard.read_source(path)
     if not raw.startswith(b"%PDF"):
-        raise ExtractError("not a PDF file", Position(path, 1))
+        raise ExtractError(_("not a PDF file"), Position(path, 1))
     try:
         reader = pypdf.PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
@@ -87,7 +88,7 @@ def open_pages(path: Path) -> list:
             except (DependencyError, NotImplementedError):
                 opened = 0
             if not opened:
-                raise ExtractError("the PDF is encrypted; decrypt it first", Position(path))
+                raise ExtractError(_("the PDF is encrypted; decrypt it first"), Position(path))
         guard.check_pages(len(reader.pages), path)
         for number, page in enumerate(reader.pages, start=1):
             check_page(page, number, path)
@@ -109,7 +110,7 @@ def check_page(page, number: int, path: Path) -> None:
         xobject = xobjects[name].get_object()
         if xobject.get("/Subtype") == "/Image":
             guard.check_pixels(int(xobject.get("/Width", 0)), int(xobject.get("/Height", 0)), path,
-                               f"image {name} on page {number}")
+                               _("image {name} on page {number}").format(name=name, number=number))
         elif xobject.get("/Subtype") == "/Form":
             xobject.get_data()
 
@@ -121,7 +122,7 @@ def check_scan_pixels(pages, path: Path) -> None:
         unit = float(page.get("/UserUnit", 1) or 1)  # PDF 1.6: a page's unit can be any multiple of 1/72 inch
         width = round(abs(float(box.width)) * unit * OCR_DPI / 72)
         height = round(abs(float(box.height)) * unit * OCR_DPI / 72)
-        guard.check_pixels(width, height, path, what=f"page {number} at {OCR_DPI} dpi")
+        guard.check_pixels(width, height, path, what=_("page {number} at {dpi} dpi").format(number=number, dpi=OCR_DPI))
 
 
 def read(path: Path | str, notes: Notes) -> list[Line] | None:
@@ -148,10 +149,11 @@ def read(path: Path | str, notes: Notes) -> list[Line] | None:
                 check_scan_pixels(pages, path)
             except (PyPdfError, *ERRORS) as exc:
                 raise _refusal(exc, path) from None
-            notes.meta("the PDF has no text layer; reading the pages with OCR")
+            notes.meta(_("the PDF has no text layer; reading the pages with OCR"))
             return None
         if texts is not None:
-            notes.uncertain(None, f"text positions unreadable ({why}); reading the text without them")
+            notes.uncertain(None, _("text positions unreadable ({reason}); reading the text without them")
+                                  .format(reason=why))
             return lines_of("\f".join(texts))
     lines = lines_of("\n\f".join("\n".join(t for t, _ in page) for page in laid_out))
     guard.check_lines(len(lines), path)

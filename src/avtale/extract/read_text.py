@@ -22,6 +22,7 @@ from pathlib import Path
 from avtale.errors import ExtractError, Position
 from avtale.extract import guard
 from avtale.extract.lines import Line, Notes
+from avtale.i18n import _
 
 
 def decode(raw: bytes, path: Path | str) -> str:
@@ -30,16 +31,16 @@ def decode(raw: bytes, path: Path | str) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise ExtractError("not readable as UTF-16 text", Position(path, 1)) from None
+            raise ExtractError(_("not readable as UTF-16 text"), Position(path, 1)) from None
     if b"\x00" in raw[:65536]:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise ExtractError("binary data (NUL bytes), not a text export", Position(path, line))
+        raise ExtractError(_("binary data (NUL bytes), not a text export"), Position(path, line))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
         if text.count("\ufffd") > 10:
-            raise ExtractError("not text in UTF-8 or Windows-1252", Position(path, 1)) from None
+            raise ExtractError(_("not text in UTF-8 or Windows-1252"), Position(path, 1)) from None
         return text
 
 
@@ -86,10 +87,10 @@ def _text(path: Path | str) -> str:
     raw = guard.read_source(path)
     guard.check_lines(max(raw.count(b"\n"), raw.count(b"\r")) + 1, path)
     if not raw.strip():
-        raise ExtractError("file is empty", Position(path, 1))
+        raise ExtractError(_("file is empty"), Position(path, 1))
     text = decode(raw, path)
     if not text.strip():
-        raise ExtractError("file holds no text", Position(path, 1))
+        raise ExtractError(_("file holds no text"), Position(path, 1))
     return text
 
 

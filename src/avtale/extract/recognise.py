@@ -39,6 +39,7 @@ import re
 from avtale.extract.lines import Notes, Para
 from avtale.extract.markers import Marker, marker
 from avtale.extract.outline import Block, Outline, Part, SigningOut
+from avtale.i18n import _
 
 HEADING_MAX = 120
 LONE_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s*$")
@@ -72,17 +73,18 @@ def recognise(paras: list[Para], notes: Notes, signed: SigningOut | None = None)
         # pandoc leaves out a paragraph in Word's Title style (it is the document's metadata): the text starts
         # with the preamble, and a title to be filled in is better than a sentence taken for one
         out.title, out.title_line = UNTITLED, paras[start].first
-        out.todos.append((("title",), "the source shows no title (pandoc leaves out Word's Title style): write it"))
-        notes.uncertain(out.title_line, "no title: the text starts with a sentence; the title is left to fill in")
+        out.todos.append((("title",), _("the source shows no title (pandoc leaves out Word's Title style): write it")))
+        notes.uncertain(out.title_line, _("no title: the text starts with a sentence; the title is left to fill in"))
         start -= 1
     else:
         out.title, out.title_line = first, paras[start].first
         if marker(out.title).kind not in ("none", "bare") or not heading_like(out.title.rstrip(".")):
-            notes.uncertain(out.title_line, f"title taken from the first paragraph: «{out.title[:60]}»")
+            notes.uncertain(out.title_line, _("title taken from the first paragraph: «{title}»")
+                                            .format(title=out.title[:60]))
     body = []
     for p in paras[start + 1 :]:
         if LONE_NUMBER.match(p.text) and p.hint in (None, "para", "heading", "subheading"):
-            notes.dropped(p.first, p.text.strip(), "a heading number alone, away from its heading")
+            notes.dropped(p.first, p.text.strip(), _("a heading number alone, away from its heading"))
             continue
         body.append(p)
     marks = [marker(" ".join(p.text.split())) for p in body]
@@ -174,7 +176,8 @@ def _walk(out: Outline, body: list[Para], marks: list[Marker], notes: Notes) -> 
         ):
             sub = Part(m.text if m.kind == "subsection" else text, p.first)
             if section is None:
-                notes.uncertain(p.first, f"subsection «{text}» before any section; kept as a paragraph")
+                notes.uncertain(p.first, _("subsection «{text}» before any section; kept as a paragraph")
+                                         .format(text=text))
                 container.append(Block("paragraph", [text], p.first))
                 continue
             section.subsections.append(sub)
@@ -197,12 +200,14 @@ def _walk(out: Outline, body: list[Para], marks: list[Marker], notes: Notes) -> 
                 continue
             if m.number == 1 or _numbered_on(out, style, m.number):
                 if m.number != 1:
-                    notes.uncertain(p.first, f"«{text[:40]}» numbers on from the list above: a list of its own, from 1")
+                    notes.uncertain(p.first, _("«{text}» numbers on from the list above: a list of its own, from 1")
+                                             .format(text=text[:40]))
                 list_block = Block("numbered", [m.text], p.first, style, m.number)
                 container.append(list_block)
                 list_next = m.number + 1
                 continue
-            notes.uncertain(p.first, f"«{text[:40]}» is numbered {m.number} but follows no list; kept as a paragraph")
+            notes.uncertain(p.first, _("«{text}» is numbered {number} but follows no list; kept as a paragraph")
+                                     .format(text=text[:40], number=m.number))
         list_block = None
         container.append(Block("paragraph", [text], p.first))
 
@@ -229,11 +234,13 @@ def _is_heading(i, body, marks, kind, expected, list_block, list_next, numbering
     list_open = list_block is not None and list_block.kind == "numbered" and list_block.style == m.style and list_next == m.number
     if kind == "number" and nxt is not None and nxt.kind == "number" and nxt.style == m.style and nxt.number == m.number + 1:
         if list_open:
-            notes.uncertain(p.first, f"«{m.number}. {m.text[:40]}» read as list item {m.number}, not section {m.number}: item {m.number + 1} follows")
+            notes.uncertain(p.first, _("«{number}. {text}» read as list item {number}, not section {number}: "
+                                       "item {next} follows").format(number=m.number, text=m.text[:40], next=m.number + 1))
             return False
         if _stacked(i, body, marks):
-            notes.uncertain(p.first, f"«{m.number}. {m.text[:40]}» read as section {m.number}, a heading stacked over the next one "
-                                     f"(the exporter took the headings away from their text)")
+            notes.uncertain(p.first, _("«{number}. {text}» read as section {number}, a heading stacked over the next "
+                                       "one (the exporter took the headings away from their text)")
+                                     .format(number=m.number, text=m.text[:40]))
             return True
         return False
     if not list_open:
@@ -243,9 +250,11 @@ def _is_heading(i, body, marks, kind, expected, list_block, list_next, numbering
         for j, mk in enumerate(marks[i + 1 :], start=i + 1)
     )
     if later:
-        notes.uncertain(p.first, f"«{m.number}. {m.text[:40]}» read as list item {m.number}: a later «{m.number}.» heads section {m.number}")
+        notes.uncertain(p.first, _("«{number}. {text}» read as list item {number}: a later «{number}.» heads "
+                                   "section {number}").format(number=m.number, text=m.text[:40]))
         return False
-    notes.uncertain(p.first, f"«{m.number}. {m.text[:40]}» could end the list; read as section {m.number}")
+    notes.uncertain(p.first, _("«{number}. {text}» could end the list; read as section {number}")
+                             .format(number=m.number, text=m.text[:40]))
     return True
 
 
@@ -304,12 +313,14 @@ def _deal_stacked(out: Outline, notes: Notes, marked: set[int] = frozenset()) ->
             loc, part = parts[x]
             part.blocks = units.pop(0)
             dealt.append(part.title)
-            out.todos.append(((*loc, "title"), "a guess: the source sets this heading straight over the next one, away from "
-                              "its text; it was given the first paragraph after them: check where its text ends"))
+            out.todos.append(((*loc, "title"), _("a guess: the source sets this heading straight over the next one, "
+                                                 "away from its text; it was given the first paragraph after them: "
+                                                 "check where its text ends")))
         parts[end][1].blocks = [b for u in units for b in u]
         if dealt:
-            notes.uncertain(parts[k][1].line, "headings stacked without their text («" + "», «".join(t[:30] for t in dealt + [parts[end][1].title])
-                            + "»): the paragraphs after them dealt out one to each, in order (a guess)")
+            notes.uncertain(parts[k][1].line, _("headings stacked without their text («{headings}»): the paragraphs "
+                                                "after them dealt out one to each, in order (a guess)")
+                            .format(headings="», «".join(t[:30] for t in dealt + [parts[end][1].title])))
         k = end + 1
 
 

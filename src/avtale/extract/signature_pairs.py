@@ -11,6 +11,7 @@ from __future__ import annotations
 from avtale.extract.lines import Notes
 from avtale.extract.outline import Signer
 from avtale.extract.signature_parts import FOR, Cell
+from avtale.i18n import _
 
 
 def rows_first(signers: list[Signer], dated: list[int], notes: Notes) -> list[Signer]:
@@ -26,7 +27,8 @@ def rows_first(signers: list[Signer], dated: list[int], notes: Notes) -> list[Si
     after = [s for s in signers if s.line > hi]
     if len(before) < 2 or len(before) != len(after) or len(before) + len(after) != len(signers):
         return signers
-    notes.uncertain(lo, "the place and date stand between two columns read one after another; signatories read row by row")
+    notes.uncertain(lo, _("the place and date stand between two columns read one after another; signatories read row "
+                          "by row"))
     return [s for pair in zip(before, after) for s in pair]
 
 
@@ -49,7 +51,7 @@ def in_order(parts: list[Cell], slots: list[dict], notes: Notes) -> list[dict]:
     n = len(by["name"])
     if n < 2 or any(len(by[k]) not in (0, n) for k in ("title", "party")) or not (by["title"] or by["party"]):
         return slots
-    notes.uncertain(by["name"][0].line, "names, titles and parties of the signature block paired in their order")
+    notes.uncertain(by["name"][0].line, _("names, titles and parties of the signature block paired in their order"))
     return [{k: by[k][i] for k in by if by[k]} for i in range(n)]
 
 
@@ -84,14 +86,15 @@ def titles_to_their_parties(slots: list[dict], notes: Notes, pages: dict[int, in
         parties = [s["party"] for s in group]
         for s, h in zip(group, home):
             if s["party"] is not parties[h[0]]:
-                notes.uncertain(s["name"].line, f"«{s['title'].text}» names «{party_text(parties[h[0]])}»; read as "
-                                f"the party of «{s['name'].text}»")
+                notes.uncertain(s["name"].line, _("«{title}» names «{party}»; read as the party of «{name}»")
+                                .format(title=s["title"].text, party=party_text(parties[h[0]]), name=s["name"].text))
             s["party"] = parties[h[0]]
         return
     titles = [s["title"] for s in group]
     for title, h in zip(titles, home):
         if group[h[0]]["title"] is not title:
-            notes.uncertain(title.line, f"«{title.text}» names the party of «{group[h[0]]['name'].text}»; read as its title")
+            notes.uncertain(title.line, _("«{title}» names the party of «{name}»; read as its title")
+                                        .format(title=title.text, name=group[h[0]]["name"].text))
         group[h[0]]["title"] = title
 
 
@@ -125,7 +128,8 @@ def _give_title(slot: dict, stray: dict, untitled: list, strays: list, notes: No
     slot["title"] = title
     untitled.remove(slot)
     strays.remove(stray)
-    notes.uncertain(title.line, f"«{title.text}» stands apart from the names; read as the title of «{slot['name'].text}»")
+    notes.uncertain(title.line, _("«{title}» stands apart from the names; read as the title of «{name}»")
+                                .format(title=title.text, name=slot["name"].text))
 
 
 def slot_of(kind: str) -> str:

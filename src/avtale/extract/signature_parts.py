@@ -43,6 +43,7 @@ from avtale.dates import MONTHS
 from avtale.extract.letterhead import COLUMN_GAP
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import marker
+from avtale.i18n import _
 
 MONTH = "(?:" + "|".join(MONTHS) + ")"
 DATE = rf"(?:den\s+)?(?:\d{{1,2}}\.\s*(?i:{MONTH})\s+\d{{4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
@@ -198,7 +199,8 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
         elif kind == "" and cut_parties(row[0].text):
             c, parts = row[0], cut_parties(row[0].text)
             k = len(parts)
-            notes.uncertain(c.line, f"«{c.text}» read as {k} column heads: " + " | ".join(parts))
+            notes.uncertain(c.line, _("«{text}» read as {n} column heads: {columns}")
+                                    .format(text=c.text, n=k, columns=" | ".join(parts)))
             row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True, joined=True) for j, t in enumerate(parts)]
         elif kind in ("", "title", "name"):
             near = _columns_near(rows, i)  # a row of joined titles beside it shows how many signatories it holds
@@ -209,7 +211,8 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
                 fewer = cut_titles(row[0].text) if k > 2 and not parts else None
                 if fewer and len(fewer) < k:  # a row of titles with a column empty (pdftotext -layout set it tight)
                     c, at = row[0], 0
-                    notes.uncertain(c.line, f"«{c.text}» read as {len(fewer)} columns: " + " | ".join(fewer))
+                    notes.uncertain(c.line, _("«{text}» read as {n} columns: {columns}")
+                                            .format(text=c.text, n=len(fewer), columns=" | ".join(fewer)))
                     cells = []
                     for j, t in enumerate(fewer):
                         at = c.text.index(t, at)
@@ -218,7 +221,8 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
                     continue
             if parts:
                 c = row[0]
-                notes.uncertain(c.line, f"«{c.text}» read as {n} columns: " + " | ".join(parts))
+                notes.uncertain(c.line, _("«{text}» read as {n} columns: {columns}")
+                                        .format(text=c.text, n=n, columns=" | ".join(parts)))
                 row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True, joined=True) for j, t in enumerate(parts)]
         out.append(row)
     return out

@@ -80,6 +80,7 @@ from avtale.extract.signature_parts import (  # noqa: F401  (the vocabulary othe
     PLACE_LABEL, PLACE_ONLY, TITLE_NOUN, TITLE_WORD, Cell, classify, cut_parties, cut_titles, joined_names,
     name_like, prose, row_cells, split_runs, title_like,
 )
+from avtale.i18n import _
 
 
 def _tail_start(lines: list[Line]) -> int | None:
@@ -149,21 +150,22 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
         elif c.kind == "date":
             date = _date((DATE_LABEL.match(t) or DATE_ONLY.match(t)).group("date"))
         elif c.kind == "esign":
-            notes.meta(f"«{t}»: signed electronically; the note is not a signatory")
+            notes.meta(_("«{text}»: signed electronically; the note is not a signatory").format(text=t))
         elif c.kind == "heading":
             pass
         elif c.kind in ("", "open", "rest"):
-            notes.uncertain(c.line, f"«{c.text}» in the signature block is neither a name nor a title; left out")
+            notes.uncertain(c.line, _("«{text}» in the signature block is neither a name nor a title; left out")
+                                    .format(text=c.text))
         else:
             c.apart, apart = apart, False
             parts.append(c)
             continue
         apart = bool(parts)  # a part after a place and date (or a note) starts a run of its own
     if date is None:
-        notes.uncertain(first, "a signature block without a date; signing left out")
+        notes.uncertain(first, _("a signature block without a date; signing left out"))
         return None
     if place is None:
-        notes.uncertain(first, "a signature block without a place; «(sted)» is a placeholder")
+        notes.uncertain(first, _("a signature block without a place; «(sted)» is a placeholder"))
         place = "(sted)"
     out = SigningOut(place, date, first)
     set_apart = any(c.wide for c in parts)  # a row shows its cells (before `_read_columns` stacks them)
@@ -171,7 +173,7 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
     if not set_apart:
         out.signers = rows_first(out.signers, dated, notes)
     if len(out.signers) > 5:
-        notes.uncertain(out.signers[5].line, f"{len(out.signers)} signatories; only five are kept")
+        notes.uncertain(out.signers[5].line, _("{n} signatories; only five are kept").format(n=len(out.signers)))
         out.signers = out.signers[:5]
     return out
 
@@ -281,11 +283,12 @@ def _fill(parts: list[Cell], notes: Notes, pages: dict[int, int] | None = None) 
         if name is None:
             if "title" in slot or "party" in slot:
                 what = slot.get("title") or slot.get("party")
-                notes.uncertain(what.line, f"«{what.text}» has no name beside it; left out")
+                notes.uncertain(what.line, _("«{text}» has no name beside it; left out")
+                                           .format(text=what.text))
             continue
         title = slot.get("title")
         if title is None:
-            notes.uncertain(name.line, f"no title under «{name.text}»")
+            notes.uncertain(name.line, _("no title under «{name}»").format(name=name.text))
         party = slot.get("party")
         signers.append(Signer(name.text, title.text if title else "", name.line, party_text(party) if party else None))
     return signers

@@ -26,6 +26,7 @@ import re
 
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import LONE_LABEL, TERMINAL, starts_structure
+from avtale.i18n import _
 
 WORD = re.compile(r"^[\wæøåÆØÅ«»\"'()–-]+(?:\.[\wæøå]+)*[,.:;]?$")  # «ks.no.» too
 
@@ -62,7 +63,8 @@ def join_word_stacks(lines: list[Line], notes: Notes) -> list[Line]:
             first = out[i]
             text = " ".join(out[k].text.strip() for k in range(i, j))
             out[i : j] = [Line(first.no, text, first.page, first.hint, first.page_start, goes_on=True)]
-            notes.uncertain(first.no, f"one word a line, read as one stretched line: «{text[:60]}»")
+            notes.uncertain(first.no, _("one word a line, read as one stretched line: «{text}»")
+                                      .format(text=text[:60]))
             i += 1
             continue
         i = max(j, i + 1)
@@ -117,7 +119,8 @@ def gather_scattered(lines: list[Line], notes: Notes) -> list[Line]:
             out[i - 1] = Line(last.no, text, last.page, last.hint, last.page_start, goes_on=False)
             for w in words:
                 out[w] = Line(out[w].no, "", out[w].page, None, out[w].page_start)
-            notes.uncertain(last.no, f"words set apart after a stretched line put back before its last word: «{text[:60]}»")
+            notes.uncertain(last.no, _("words set apart after a stretched line put back before its last word: "
+                                       "«{text}»").format(text=text[:60]))
             i = words[-1] + 1
             continue
         if seam is not None:
@@ -126,7 +129,8 @@ def gather_scattered(lines: list[Line], notes: Notes) -> list[Line]:
             out[start + seam] = Line(head.no, text, head.page, head.hint, head.page_start, goes_on=True)
             for w in words:
                 out[w] = Line(out[w].no, "", out[w].page, None, out[w].page_start)
-            notes.uncertain(head.no, f"words set apart after the paragraph put back into it: «{text[:60]}»")
+            notes.uncertain(head.no, _("words set apart after the paragraph put back into it: «{text}»")
+                                     .format(text=text[:60]))
             i = words[-1] + 1
             if past and words:  # the heading's number keeps its place, one blank line from what follows the words
                 gone = set(range(k + 1, words[-1] + 1))

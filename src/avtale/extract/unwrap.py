@@ -58,6 +58,7 @@ from avtale.extract.measure import last_word as _last_word
 from avtale.extract.measure import FUNCTION_WORDS, LOWER_START, Room, glyphs, width
 from avtale.extract.stretched import restore_stretched
 from avtale.extract.markers import TERMINAL, marker, starts_structure
+from avtale.i18n import _
 
 # The words every ministry's and directorate's name ends in: a break inside «beredskapsdepar-» + «tementet» falls
 # inside a word (`_spans_word`) though the text has «departementet» only in compounds.
@@ -119,7 +120,8 @@ def compound_hyphens(lines: list[Line], notes: Notes) -> list[Line]:
         glued = GLUED_OG_CAPS if _caps(line.text) else GLUED_OG
         text = glued.sub(fix_caps if glued is GLUED_OG_CAPS else fix, line.text)
         if text != line.text:
-            notes.uncertain(line.no, f"«{glued.search(line.text).group(0)}» read as a compound with its hyphen lost: «{text.strip()[:60]}»")
+            notes.uncertain(line.no, _("«{word}» read as a compound with its hyphen lost: «{text}»")
+                                     .format(word=glued.search(line.text).group(0), text=text.strip()[:60]))
             out[k] = Line(line.no, text, line.page, line.hint, line.page_start, line.goes_on)
     return out
 
@@ -144,7 +146,8 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
             continue
         across = prev is None and _continues_across_blank(paras, line, full_at)
         if across:
-            notes.uncertain(line.no, f"«{line.text.strip()[:30]}» continues the paragraph above across a blank line")
+            notes.uncertain(line.no, _("«{text}» continues the paragraph above across a blank line")
+                                     .format(text=line.text.strip()[:30]))
         first = prev is not None and paras and paras[-1].first == prev.no
         title = len(paras) == 1 and not any(p.hint for p in paras)
         item = bool(paras) and marker(paras[-1].text).kind in ("bullet", "number", "letter")
@@ -158,7 +161,7 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
             para.text = _join(para.text, line.text.strip(), vocabulary, line.no, notes, hyphenated)
             para.last = line.no
             if prev is not None and (prev.page != line.page or line.page_start):
-                notes.uncertain(line.no, f"joined across a page break: «…{_tail(para.text)}»")
+                notes.uncertain(line.no, _("joined across a page break: «…{text}»").format(text=_tail(para.text)))
         else:
             text = line.text.strip() if not _is_row(line.text) else line.text.strip()
             paras.append(Para(text, line.no, line.no, line.hint, blank_before, line.page_start))
@@ -385,16 +388,18 @@ def _join(text: str, nxt: str, vocabulary: set[str], no: int, notes: Notes, hyph
     if stem[-1].isupper() or stem[-1].isdigit() or bare[:1].isupper():
         return f"{text}{nxt}"
     if (stem + bare).casefold() in vocabulary and f"{stem}-{bare}".casefold() not in vocabulary:
-        notes.uncertain(no, f"word divided at a line end, joined as «{stem + bare}»")
+        notes.uncertain(no, _("word divided at a line end, joined as «{word}»").format(word=stem + bare))
         return f"{text[:-1]}{nxt}"
     if bare[:1].islower() and f"{stem}-{bare}".casefold() not in vocabulary and _spans_word(stem + bare, bare, vocabulary):
-        notes.uncertain(no, f"word divided at a line end, joined as «{stem + bare}» (it ends in a word of the text)")
+        notes.uncertain(no, _("word divided at a line end, joined as «{word}» (it ends in a word of the text)")
+                            .format(word=stem + bare))
         return f"{text[:-1]}{nxt}"
     if hyphenated and bare[:1].islower() and f"{stem}-{bare}".casefold() not in vocabulary:
-        notes.uncertain(no, f"word divided at a line end in hyphenated text, joined as «{stem + bare}»")
+        notes.uncertain(no, _("word divided at a line end in hyphenated text, joined as «{word}»")
+                            .format(word=stem + bare))
         return f"{text[:-1]}{nxt}"
     if f"{stem}-{bare}".casefold() not in vocabulary:
-        notes.uncertain(no, f"hyphen at a line end kept: «{stem}-{bare}»")
+        notes.uncertain(no, _("hyphen at a line end kept: «{word}»").format(word=f"{stem}-{bare}"))
     return f"{text}{nxt}"
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from avtale.errors import UsageError
+from avtale.i18n import _
 from avtale.model import Agreement
 
 FORMATS = {"docx": "docx", "pdf": "pdf", "html": "html", "md": "md"}
@@ -38,7 +39,8 @@ def parse_formats(value: str | None) -> list[str]:
     for part in value.split(","):
         name = part.strip().lower()
         if name not in FORMATS:
-            raise UsageError(f"unknown format «{name}»; choose from {', '.join(FORMATS)}")
+            raise UsageError(_("unknown format «{name}»; choose from {formats}")
+                             .format(name=name, formats=", ".join(FORMATS)))
         if name not in out:
             out.append(name)
     return out

@@ -25,6 +25,7 @@ from docx.shared import Emu, Mm, Pt
 
 from avtale import assets, dates
 from avtale.errors import RenderError
+from avtale.i18n import _
 from avtale.model import Agreement, Bullets, Party
 from avtale.render import RenderContext, common, docx_columns, docx_numbering, docx_package, docx_styles
 from avtale.render.docx_package import clean
@@ -178,7 +179,8 @@ class _Writer:
         try:
             image = DocxImage.from_file(str(path))
         except (UnrecognizedImageError, OSError, ValueError) as exc:
-            raise RenderError(f"logo of party «{party.id}» ({party.logo.file}) cannot be read as an image: {exc}")
+            raise RenderError(_("logo of party «{party}» ({file}) cannot be read as an image: {reason}")
+                              .format(party=party.id, file=party.logo.file, reason=exc))
         return height_mm * image.px_width / max(image.px_height, 1)
 
     def _logo(self, run, party: Party, height: int, max_width: int) -> None:
@@ -186,7 +188,8 @@ class _Writer:
         try:
             shape = run.add_picture(str(path), height=height)
         except (UnrecognizedImageError, OSError, ValueError) as exc:
-            raise RenderError(f"logo of party «{party.id}» ({party.logo.file}) cannot be read as an image: {exc}")
+            raise RenderError(_("logo of party «{party}» ({file}) cannot be read as an image: {reason}")
+                              .format(party=party.id, file=party.logo.file, reason=exc))
         if shape.width > max_width:
             shape.height = Emu(round(shape.height * max_width / shape.width))
             shape.width = Emu(max_width)

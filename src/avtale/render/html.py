@@ -13,6 +13,7 @@ import base64
 from avtale import assets
 from avtale import layout as layout_mod
 from avtale.errors import RenderError
+from avtale.i18n import _
 from avtale.model import Agreement
 from avtale.render import common
 
@@ -66,7 +67,7 @@ ol.list-alpha > li::marker {{ content: counter(list-item, lower-alpha) ") "; }}
 }}
 """
     if "</" in rules:
-        raise RenderError("the layout's font stack may not contain «</»")
+        raise RenderError(_("the layout's font stack may not contain «</»"))
     return rules.strip()
 
 

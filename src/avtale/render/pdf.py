@@ -17,6 +17,7 @@ from pathlib import Path
 from avtale import assets
 from avtale import layout as layout_mod
 from avtale.errors import RenderError
+from avtale.i18n import _
 from avtale.model import Agreement
 from avtale.render import common, fields
 
@@ -81,10 +82,10 @@ def render(agreement: Agreement, context) -> bytes:
         pdf = compiler.compile(pdf_standards=STANDARDS, timestamp=stamp)
         lines = json.loads(compiler.query("<avtale-signature>", field="value"))
     except typst.TypstError as exc:
-        raise RenderError(f"Typst could not build the PDF: {_first_line(exc)}") from None
+        raise RenderError(_("Typst could not build the PDF: {reason}").format(reason=_first_line(exc))) from None
     columns = {c.field: c for c in common.signature_columns(agreement)}
     if sorted(line["field"] for line in lines) != sorted(columns):
-        raise RenderError("Typst did not report every signature line; the PDF would lack signature fields")
+        raise RenderError(_("Typst did not report every signature line; the PDF would lack signature fields"))
     return fields.add_signature_fields(pdf, lines, columns, context.layout or layout_mod.load())
 
 

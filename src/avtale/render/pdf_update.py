@@ -19,6 +19,7 @@ import re
 from typing import NamedTuple
 
 from avtale.errors import RenderError
+from avtale.i18n import _
 
 WHITESPACE = b"\x00\t\n\x0c\r "
 DELIMITERS = b"()<>[]{}/%"
@@ -73,7 +74,7 @@ class Parser:
         self.data, self.pos = data, pos
 
     def fail(self, what: str):
-        raise RenderError(f"Cannot read the PDF at byte {self.pos}: {what}")
+        raise RenderError(_("Cannot read the PDF at byte {pos}: {what}").format(pos=self.pos, what=what))
 
     def skip(self) -> None:
         """Past whitespace and comments."""
@@ -89,7 +90,7 @@ class Parser:
         self.skip()
         data, pos = self.data, self.pos
         if pos >= len(data):
-            self.fail("unexpected end of file")
+            self.fail(_("unexpected end of file"))
         c = data[pos:pos + 1]
         if c == b"/":
             m = _TOKEN.match(data, pos + 1)
@@ -106,7 +107,7 @@ class Parser:
                     return out
                 key = self.value()
                 if not isinstance(key, Name):
-                    self.fail("a dictionary key that is not a name")
+                    self.fail(_("a dictionary key that is not a name"))
                 out[key] = self.value()
         if c == b"[":
             self.pos += 1
@@ -120,7 +121,7 @@ class Parser:
         if c == b"(":
             return self.literal()
         if c == b"<":
-            m = _HEX.match(data, pos) or self.fail("bad hex string")
+            m = _HEX.match(data, pos) or self.fail(_("bad hex string"))
             self.pos = m.end()
             digits = bytes(b for b in m.group(1) if b not in WHITESPACE)
             return HexString(bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii")))
@@ -136,7 +137,7 @@ class Parser:
         if _NUMBER.fullmatch(word):
             return float(word) if b"." in word else int(word)
         self.pos = pos
-        self.fail(f"unexpected {data[pos:pos + 12]!r}")
+        self.fail(_("unexpected {data!r}").format(data=data[pos:pos + 12]))
 
     def literal(self) -> String:
         data, pos, depth, out = self.data, self.pos + 1, 1, bytearray()
@@ -165,7 +166,7 @@ class Parser:
                     self.pos = pos
                     return String(bytes(out))
                 out.append(c)
-        self.fail("unterminated string")
+        self.fail(_("unterminated string"))
 
 
 def parse(data: bytes):
@@ -174,7 +175,7 @@ def parse(data: bytes):
     value = parser.value()
     parser.skip()
     if parser.pos != len(data):
-        parser.fail("more than one object")
+        parser.fail(_("more than one object"))
     return value
 
 
@@ -237,7 +238,7 @@ class Update:
         self.original = original
         tail = original.rfind(b"startxref", max(0, len(original) - 2048))
         if tail < 0:
-            raise RenderError("Cannot read the PDF: no startxref at its end")
+            raise RenderError(_("Cannot read the PDF: no startxref at its end"))
         self.startxref = Parser(original, tail + len(b"startxref")).value()
         self.offsets: dict[int, tuple[int, int]] = {}  # number -> (offset, generation), newest wins
         self.trailer: dict | None = None
@@ -248,7 +249,7 @@ class Update:
             self.trailer = trailer if self.trailer is None else self.trailer
             section = trailer.get("Prev")
         if self.trailer is None or not isinstance(self.trailer.get("Size"), int):
-            raise RenderError("Cannot read the PDF: no trailer with /Size")
+            raise RenderError(_("Cannot read the PDF: no trailer with /Size"))
         self.size = max([self.trailer["Size"], *(n + 1 for n in self.offsets)])
         self.changed: dict[int, tuple[int, object]] = {}  # number -> (generation, object)
         self._cache: dict[int, object] = {}
@@ -256,9 +257,9 @@ class Update:
     def _xref_section(self, offset: int) -> dict:
         if not self.original.startswith(b"xref", offset):
             if re.match(rb"\d+\s+\d+\s+obj", self.original[offset:offset + 40]):
-                raise RenderError("Cannot add signature fields: the PDF has a cross-reference stream "
-                                  "(only a classic xref table is supported)")
-            raise RenderError(f"Cannot read the PDF: no xref table at byte {offset}")
+                raise RenderError(_("Cannot add signature fields: the PDF has a cross-reference stream "
+                                    "(only a classic xref table is supported)"))
+            raise RenderError(_("Cannot read the PDF: no xref table at byte {offset}").format(offset=offset))
         parser = Parser(self.original, offset + 4)
         while True:
             word = Parser(self.original, parser.pos).keyword()
@@ -267,18 +268,18 @@ class Update:
                 break
             start, count = parser.value(), parser.value()
             if not isinstance(start, int) or not isinstance(count, int):
-                parser.fail("bad xref subsection")
+                parser.fail(_("bad xref subsection"))
             for num in range(start, start + count):
                 entry_offset, gen, kind = parser.value(), parser.value(), parser.keyword()
                 if kind not in (b"n", b"f") or not isinstance(entry_offset, int) or not isinstance(gen, int):
-                    parser.fail("bad xref entry")
+                    parser.fail(_("bad xref entry"))
                 self.offsets.setdefault(num, (entry_offset if kind == b"n" else -1, gen))
         trailer = parser.value()
         if not isinstance(trailer, dict):
-            parser.fail("the trailer is not a dictionary")
+            parser.fail(_("the trailer is not a dictionary"))
         if "XRefStm" in trailer:
-            raise RenderError("Cannot add signature fields: the PDF has object streams (a hybrid xref); "
-                              "only a classic xref table is supported")
+            raise RenderError(_("Cannot add signature fields: the PDF has object streams (a hybrid xref); "
+                                "only a classic xref table is supported"))
         return trailer
 
     def get(self, obj):
@@ -293,10 +294,12 @@ class Update:
                 return None  # a free or missing object is null
             parser = Parser(self.original, offset)
             if (parser.value(), parser.value(), parser.keyword()) != (obj.num, gen, b"obj"):
-                raise RenderError(f"Cannot read the PDF: object {obj.num} is not where its xref entry says")
+                raise RenderError(_("Cannot read the PDF: object {num} is not where its xref entry says")
+                                  .format(num=obj.num))
             value = parser.value()
             if isinstance(value, dict) and parser.keyword() == b"stream":
-                raise RenderError(f"Cannot read the PDF: object {obj.num} is a stream (not supported here)")
+                raise RenderError(_("Cannot read the PDF: object {num} is a stream (not supported here)")
+                                  .format(num=obj.num))
             self._cache[obj.num] = value
         return self._cache[obj.num]
 
