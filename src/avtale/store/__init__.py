@@ -126,7 +126,7 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
         raw = read_bounded(path, max_bytes or limits.current.yaml_bytes)
     except ReadProblem as problem:
         if problem.too_large:
-            raise YamlError(f"{problem.message} (see --max-file-size)", Position(path)) from None
+            raise YamlError(_("{problem} (see --max-file-size)").format(problem=problem.message), Position(path)) from None
         raise UnreadableError(problem.message, Position(path)) from None
     try:
         text = raw.decode("utf-8-sig")

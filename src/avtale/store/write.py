@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
 from avtale.errors import OutputError, Position
+from avtale.i18n import _
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/agreement.schema.json"
 
@@ -219,13 +220,15 @@ def write_atomic(path: Path | str, data: str | bytes) -> None:
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if path.is_dir():
-        raise OutputError("is a directory; give a file name", Position(path))
+        raise OutputError(_("is a directory; give a file name"), Position(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except FileNotFoundError:
-        raise OutputError(f"cannot write: the directory {path.parent} does not exist", Position(path)) from None
+        raise OutputError(_("cannot write: the directory {directory} does not exist").format(directory=path.parent),
+                          Position(path)) from None
     except PermissionError:
-        raise OutputError(f"cannot write: no permission in {path.parent}", Position(path)) from None
+        raise OutputError(_("cannot write: no permission in {directory}").format(directory=path.parent),
+                          Position(path)) from None
     try:
         os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as fh:
