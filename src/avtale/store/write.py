@@ -177,7 +177,7 @@ def dump(data: dict, original: Any = None, schema_comment: str | None = SCHEMA_C
     for loc, message in todos or []:
         parent, key = _place(tree, tuple(loc))
         notes.setdefault((id(parent), key), (parent, []))[1].append(" ".join(message.split()))
-    for (_, key), (parent, messages) in notes.items():
+    for (_node, key), (parent, messages) in notes.items():
         parent.yaml_add_eol_comment("# TODO " + "; ".join(messages), key)
     buf = io.StringIO()
     _yaml().dump(tree, buf)
