@@ -37,6 +37,9 @@ _WHAT = {  # what the items of a list are called, for «at least 2 parties»
 
 def findings(exc: ValidationError, doc) -> list[Finding]:
     """One finding per mistake, in the order of the file."""
+    nbsp = _nbsp_indentation(doc)
+    if nbsp:  # every other error in the file follows from it
+        return [nbsp]
     errors = exc.errors(include_url=False)
     unknown = [tuple(e["loc"]) for e in errors if e["type"] == "extra_forbidden"]
     out = []
@@ -48,6 +51,19 @@ def findings(exc: ValidationError, doc) -> list[Finding]:
         out.append(Finding("AV100", message, ERROR, loc, str(doc.path), line, col, "schema"))
     out.sort(key=lambda f: (f.line or 0, f.col or 0))
     return out
+
+
+def _nbsp_indentation(doc) -> Finding | None:
+    """A line indented with a non-breaking space: YAML takes it for a character of a key or a text, so the
+    line leaves its place and the errors come elsewhere."""
+    for number, line in enumerate(doc.text.split("\n"), 1):
+        indent = len(line) - len(line.lstrip(" \u00a0\u2007\u202f"))
+        odd = next((i for i, c in enumerate(line[:indent]) if c != " "), None)
+        if odd is not None:
+            return Finding("AV100", _("this line is indented with a non-breaking space (often pasted from Word or a web "
+                                      "page): replace it with ordinary spaces"), ERROR, (), str(doc.path), number,
+                           odd + 1, "schema")
+    return None
 
 
 def _typo_of(missing: tuple, unknown: list[tuple]) -> bool:
@@ -126,6 +142,10 @@ def _wrong_kind(kind, loc, value, doc, line, col):
         return _("a text belongs here, not keys"), line, col
     if isinstance(value, list) and wants_text:
         return _("a text belongs here, not a list of items"), line, col
+    if isinstance(value, dict) and any(str(k).startswith("-") for k in value):
+        key = next(str(k) for k in value if str(k).startswith("-"))
+        line, col = doc.key_position((*loc, key))
+        return _("put a space after «-» to start an item: «- {text}»").format(text=key[1:] + ":"), line, col
     if kind == "list_type":
         return _("«{key}:» holds a list: put each item on its own line below it, starting with «- »").format(
             key=_list_key(loc)), line, col
@@ -155,7 +175,10 @@ def _colon_in_text(value: dict, doc, line: int | None):
 
 def _short(text: str, limit: int = 50) -> str:
     text = str(text).strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + " …"  # at a word's end
 
 
 def _token(doc, line: int | None, col: int | None) -> str:

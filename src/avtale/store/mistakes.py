@@ -56,7 +56,7 @@ def explain(text: str, problem: str, context: str | None, problem_at: tuple | No
     context = (context or "").strip()
     line = problem_at[0] if problem_at else len(lines)
     for diagnose in (_unclosed_quote, _tab_or_nbsp, _special_start, _escape, _simple_key, _glued_above, _colon,
-                     _top, _text_block, _indentation):
+                     _no_colon_above, _top, _text_block, _indentation):
         found = diagnose(lines, problem, context, problem_at, context_at)
         if found:
             return found
@@ -67,7 +67,10 @@ def explain(text: str, problem: str, context: str | None, problem_at: tuple | No
 
 def _quote(text: str, limit: int = 50) -> str:
     text = text.strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + " …"  # at a word's end
 
 
 def _suggest_quoted(value: str) -> str:
@@ -284,19 +287,30 @@ def _colon(lines, problem, context, problem_at, context_at):
         if ":" in value:
             return Explained(_("the text contains «: » (a colon and a space), which YAML reads as a new key: put "
                                "the whole text in quotes: {fix}").format(fix=_suggest_quoted(value)), number, col)
-    above = _previous(lines, number)
-    if above:
-        prev_number, prev = above
-        if not _KEY_LINE.match(prev) and ":" not in prev.split("#")[0]:
-            stripped = prev.lstrip(" ")
-            if stripped.startswith("- "):
-                stripped = stripped[2:].lstrip(" ")
-            word = stripped.split(" ", 1)[0]
-            if word in _KNOWN_KEYS and " " in stripped:
-                at = prev.index(word) + len(word)
-                return Explained(_("«{key}» needs a colon after it: «{key}: {value}»").format(
-                    key=word, value=_quote(stripped[len(word):], 30)), prev_number, at + 1)
-    return _indentation(lines, problem, context, problem_at, context_at, force=True)
+    return _no_colon_above(lines, problem, context, problem_at, context_at) or \
+        _indentation(lines, problem, context, problem_at, context_at, force=True)
+
+
+def _no_colon_above(lines, problem, context, problem_at, context_at):
+    """«title Økonomi»: a key without its colon is read as text, and the error comes at the next key."""
+    if not problem_at or not any(p in problem for p in ("mapping values", "expected key", "'-' indicator")):
+        return None
+    above = _previous(lines, problem_at[0])
+    if not above:
+        return None
+    prev_number, prev = above
+    if _KEY_LINE.match(prev) or ":" in prev.split("#")[0]:
+        return None
+    stripped = prev.lstrip(" ")
+    if stripped.startswith("- "):
+        stripped = stripped[2:].lstrip(" ")
+    word = stripped.split(" ", 1)[0]
+    if word in _KNOWN_KEYS and " " in stripped:
+        at = prev.index(word) + len(word)
+        value = stripped[len(word):].split(" #")[0]
+        return Explained(_("«{key}» needs a colon after it: «{key}: {value}»").format(
+            key=word, value=_quote(value, 30)), prev_number, at + 1)
+    return None
 
 
 def _previous(lines, number):
