@@ -113,3 +113,18 @@ def test_the_generated_mistakes_are_told_in_bokmal_too():
     finally:
         i18n.use("en")
     assert untranslated == []
+
+
+def test_most_indentation_slips_are_told_on_the_drafter_s_line():
+    """An indentation slip may be told at the line it clashes with (the parser cannot know which of two is
+    wrong when no third line says so); most must be told at the line the drafter changed. A ratchet:
+    78 % of 535 today."""
+    told = here = 0
+    for base, i, kind, text in CASES:
+        if not kind.startswith("indent"):
+            continue
+        _, errors = _errors(base, text)
+        if errors:
+            told += 1
+            here += errors[0].line == i + 1
+    assert here / told >= 0.77

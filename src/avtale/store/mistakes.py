@@ -351,6 +351,18 @@ def _indentation(lines, problem, context, problem_at, context_at, force=False):
         if near is None:
             continue
         near_number, near_col, near_name = near
+        parent = _parent(lines, near_number, min(col, near_col))
+        near_item = _ITEM_LINE.match(lines[near_number - 1])
+        if parent and kind == "key" and near_item:  # «- id: kd» above «name: …»: the item's «-» is the odd one
+            dash, expected = len(near_item.group(1)), parent[2]
+            if col == expected + 2 and dash != expected:
+                return Explained(_("this line is indented {n}, but the lines under «{parent}:» on line {line} are "
+                                   "indented {m}: indent it {m}").format(
+                    n=_spaces(dash), parent=parent[1], line=parent[0], m=_spaces(expected)), near_number, dash + 1)
+        elif parent and col == parent[2] != near_col:  # the line above is the odd one: its parent says so
+            return Explained(_("this line is indented {n}, but the lines under «{parent}:» on line {line} are "
+                               "indented {m}: indent it {m}").format(
+                n=_spaces(near_col), parent=parent[1], line=parent[0], m=_spaces(col)), near_number, near_col + 1)
         if kind == "key":
             name = _KEY_LINE.match(line).group(2)
             return Explained(_("«{key}:» is indented {n}, but the keys it belongs with are indented {m} (like "
@@ -359,6 +371,20 @@ def _indentation(lines, problem, context, problem_at, context_at, force=False):
         return Explained(_("this item is indented {n}, but the items of its list are indented {m} (like line "
                            "{line}): indent its «-» {m}").format(n=_spaces(col), m=_spaces(near_col), line=near_number),
                          number, col + 1)
+    return None
+
+
+def _parent(lines, number, below) -> tuple[int, str, int] | None:
+    """The key a line belongs under — the nearest key line above it indented less than `below` — with
+    the indentation its contents have in avtale's own layout (two more than the key; a «- key:» line's
+    keys line up with its first key): (line, key, indentation)."""
+    for k in range(number - 1, 0, -1):
+        line = lines[k - 1]
+        key = _KEY_LINE.match(line)
+        if key and key.start(2) < below:
+            return k, key.group(2), key.start(2) + 2
+        if _level(line) is not None and _level(line)[1] < below:
+            return None
     return None
 
 
