@@ -78,6 +78,15 @@ TYPED = {
         typed(("  - title: Økonomi\n", "  - title: Økonomi\n      - og finansiering\n")),
         [(59, 7, "AV101", "«- og finansiering» is indented too far, so it is read as words of the text above, not "
                           "as an item of its own: indent its «-» as far as the item above")]),
+    "item-swallowed-by-a-folded-paragraph": (
+        typed(("måneds varsel.\n", "måneds varsel.\n        - Avtalen kan forlenges med ett år.\n")),
+        [(68, 9, "AV101", "«- Avtalen kan forlenges med ett år.» is indented too far, so it is read as words of the "
+                          "text above, not as an item of its own: indent its «-» as far as the item above")]),
+    "key-swallowed-by-a-folded-paragraph": (
+        typed(("som vedtas av Stortinget gjennom årlige budsjettforhandlinger.\n",
+               "som vedtas av Stortinget gjennom årlige budsjettforhandlinger.\n        subsections:\n")),
+        [(63, 9, "AV101", "«subsections:» is indented as far as the text above, so it is read as words of that text, "
+                          "not as a key: indent it less, in line with the keys it belongs with")]),
     "quote-left-open": (
         typed(("      - Kunnskapsdepartementet skal bidra", "      - 'Kunnskapsdepartementet skal bidra"),
               ("på regionalt nivå i tråd med avtalens ambisjoner.\n", "på regionalt nivå i tråd med avtalens ambisjoner.'\n")),

@@ -52,6 +52,14 @@ def test_an_item_folded_into_a_title_is_found():
     assert found("sections:\n  - title: Avtale\n      - om noe\n") == [(3, 7, silent.FOLDED_ITEM)]
 
 
+def test_items_and_keys_indented_as_the_lines_of_a_block_are_found():
+    text = ("sections:\n  - title: Formål\n    blocks:\n      - >-\n        Partene skal møtes.\n"
+            "        - Neste punkt.\n        subsections:\n      - |-\n        Linje\n        - punkt\n"
+            "      - >-\n        Merk: dette er tekst.\n")
+    assert found(text) == [(6, 9, silent.FOLDED_ITEM), (7, 9, silent.FOLDED_KEY), (8, 9, silent.LITERAL),
+                           (10, 9, silent.FOLDED_ITEM)]
+
+
 def test_a_dash_inside_a_line_of_text_is_text():
     text = "blocks:\n  - Partene skal møtes to ganger i året\n    og lage en rapport - hvert år.\n"
     assert silent.find(text) == []

@@ -140,7 +140,7 @@ def _debris_message(kind: str, found: str, offset: int) -> str:
 @rule("AV302", "no-export-debris", N_("no export debris (bookmark markers, image file names, page numbers, invisible "
                                       "characters, non-breaking spaces out of place), tabs or stray spaces"))
 def no_export_debris(agreement, ctx):
-    texts = [(loc, text) for loc, text in ctx.texts if _may_hold_debris(text) and text.strip()]
+    texts = [(loc, text) for loc, text in ctx.texts if _may_hold_debris(text) and text.strip(" \t\n")]
     if not texts:
         return
     from avtale.store import places, silent
@@ -244,6 +244,9 @@ def _typed_message(place) -> str:
     if kind == "folded-item":
         return _("«{typed}» is indented too far, so it is read as words of the text above, not as an item of its "
                  "own: indent its «-» as far as the item above").format(typed=_short(typed))
+    if kind == "folded-key":
+        return _("«{typed}» is indented as far as the text above, so it is read as words of that text, not as a key: "
+                 "indent it less, in line with the keys it belongs with").format(typed=_short(typed))
     if kind == "quoted-item":
         if typed.startswith("-"):
             return _("«{typed}» is inside the quotes that open on line {line}, so it is read as words of that text, "
@@ -270,8 +273,8 @@ def _typed_message(place) -> str:
                      "the lines above").format(typed=_short(typed.strip()))
         return _("«{typed}» is indented further than the lines above, so YAML keeps a line break and the extra "
                  "spaces before it: indent it like the lines above").format(typed=_short(typed.strip()))
-    # an escape
-    from avtale.store.silent import escaped
+    from avtale.store.silent import escaped  # an escape, the one kind left
+
 
     char = escaped(typed)
     if not char:

@@ -15,7 +15,8 @@ drafters type was tried case by case (tests/store/test_silent.py); it is silent 
   up with the item's «-» (or with its key) is a comment as meant.
 - *An item folded into the text above* (`FOLDED_ITEM`): a line of a plain text that starts with «- »
   after its first line is a list item indented too far, read as words of the item above («… to ganger i
-  året - en felles statusrapport …»).
+  året - en felles statusrapport …»). So is an item added below a `>-` paragraph but indented like the
+  paragraph's lines, and a key so indented (`FOLDED_KEY`: «… budsjettforhandlinger. subsections:»).
 - *Quotes left open* (`QUOTED_ITEM`): libyaml lets quoted text run on over lines at any indentation, so
   an unclosed «'» or «"» swallows the items and keys below it up to a line that ends with that quote.
   A line inside quotes that starts with «- » or with a key of the agreement (`title:` …) is reported.
@@ -77,6 +78,7 @@ EMPTY_VALUE = "empty-value"
 DATE = "date"
 NO_TEXT = "no-text"
 MORE_INDENTED = "more-indented"
+FOLDED_KEY = "folded-key"
 ESCAPE = "escape"
 BREAKS = (TRAILING, LITERAL, BLANK, LEADING)  # a line break YAML keeps: `places.line_breaks`
 READ_AS = (NUMBER, YES_NO, EMPTY_VALUE, DATE)
@@ -152,6 +154,9 @@ def _may_hide_text(text: str) -> bool:
                     return True  # a line indented further than the block (or a tab, or spaces on a blank line)
                 if blank and after:
                     return True  # a blank line inside the block
+                if after == "-" and line[block + 1:block + 2] in (" ", "") or (
+                        ":" in line and _is_key(line[block:])):
+                    return True  # an item or a key read as words of the block
                 blank = blank or not after
                 continue
             if not line.strip():
@@ -167,7 +172,7 @@ def _may_hide_text(text: str) -> bool:
         if block == -1:
             if raw <= header_raw:
                 return True  # an empty block: no text
-            if stripped[0] == "\t":
+            if stripped[0] == "\t" or stripped[:2] == "- " or stripped.rstrip() == "-" or _is_key(stripped):
                 return True
             block, pad, blank = raw, line[:raw], False
             continue
@@ -291,7 +296,7 @@ def _check(lines: list[str], path: tuple, event: Any, frame: Any, is_text: bool)
     out: list[Place] = []
     value, style = event.value, event.style or ""
     s, e = event.start_mark, event.end_mark
-    if is_text and not value.strip():
+    if is_text and not value.strip(" \t\n"):  # (a non-breaking space is text: AV302 names it)
         if frame.is_map:
             return [Place(frame.key_line + 1, frame.key_col + 1, NO_TEXT, str(path[-1]), path)]
         line, col = (s.line, frame.indent) if style == "" and not frame.flow else (s.line, s.column)
@@ -313,13 +318,13 @@ def _check(lines: list[str], path: tuple, event: Any, frame: Any, is_text: bool)
         if prose and not frame.flow:
             out += _comment_lines(lines, e.line + 1, frame.key_col if frame.is_map else frame.indent, path)
     elif style == ">" and is_text:
-        out += _more_indented(lines, event, frame, path)
+        out += _block_lines(lines, event, frame, path, folded=True)
+    elif style == "|" and is_text:
+        out += _block_lines(lines, event, frame, path, folded=False)
     elif style in ("'", '"') and e.line > s.line and is_text:
         for n in range(s.line + 1, min(e.line, len(lines) - 1) + 1):
             stripped = lines[n].lstrip()
-            key = stripped.split(":", 1)[0] if ":" in stripped else None
-            if stripped.startswith("- ") or stripped == "-" or (
-                    key in KEYS and stripped[len(key) + 1:len(key) + 2] in ("", " ")):
+            if stripped.startswith("- ") or stripped == "-" or _is_key(stripped):
                 out.append(Place(n + 1, _indent(lines[n]) + 1, QUOTED_ITEM, stripped.strip(), path, s.line + 1))
     if style == '"' and is_text:
         out += _escapes(lines, event, path)
@@ -343,7 +348,9 @@ def _comment_lines(lines: list[str], n: int, parent: int, path: tuple) -> list[P
     return out
 
 
-def _more_indented(lines: list[str], event: Any, frame: Any, path: tuple) -> list[Place]:
+def _block_lines(lines: list[str], event: Any, frame: Any, path: tuple, folded: bool) -> list[Place]:
+    """In a `>` or `|` block: lines indented further than the block (folded only: `|` keeps them anyway), and
+    lines that start as an item («- ») or a key of the agreement, read as words of the text."""
     s = event.start_mark
     content = range(s.line + 1, _last_line(event) + 1)
     indents = [_indent(lines[n]) for n in content if lines[n].strip()]
@@ -355,8 +362,19 @@ def _more_indented(lines: list[str], event: Any, frame: Any, path: tuple) -> lis
     for n in content:
         line = lines[n]
         if len(line) > base and line[base] in " \t":
-            out.append(Place(n + 1, base + 1, MORE_INDENTED, line[base:], path))
+            if folded:
+                out.append(Place(n + 1, base + 1, MORE_INDENTED, line[base:], path))
+        elif line[base:base + 2] == "- " or line[base:].rstrip() == "-":
+            out.append(Place(n + 1, base + 1, FOLDED_ITEM, line[base:].strip(), path))
+        elif _is_key(line[base:]):
+            out.append(Place(n + 1, base + 1, FOLDED_KEY, line[base:].strip(), path))
     return out
+
+
+def _is_key(text: str) -> bool:
+    """A line that starts with a key of the agreement: `subsections:`, `title: …`."""
+    key, colon, rest = text.partition(":")
+    return bool(colon) and key in KEYS and rest[:1] in ("", " ")
 
 
 def _escapes(lines: list[str], event: Any, path: tuple) -> list[Place]:
