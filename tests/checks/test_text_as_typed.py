@@ -4,6 +4,7 @@ writes such a file (issue 13: «no silent change of the text»)."""
 from __future__ import annotations
 
 from conftest import run_cli
+from drafted import BASE, check_catalogue, findings, typed, write_cases
 
 from avtale import agreements
 from avtale.workflow import format_files
@@ -50,10 +51,9 @@ def test_the_fixed_text_passes_and_formats(tmp_path):
 
 # --- issue 13's catalogue: every way YAML changes what was typed, in the real agreement 2022-2025 ----------
 
-from drafted import BASE, check_catalogue, findings, typed, write_cases  # noqa: E402
-
 ITEM = "      - Avtalepartene skal ha jevnlig dialog om tiltak og måloppnåelse.\n"  # line 34
-LINE_23 = "        Avtale" "n skal være et redskap for kvalitetsutvikling i barnehagen, grunnskolen og videregående opplæring.\n"
+LINE_23 = ("        Avtalen skal være et redskap for kvalitetsutvikling i barnehagen, grunnskolen og videregående "
+           "opplæring.\n")
 ITEM_45 = "            Bidra til utvikling av høyere kvalitet og bedre styring av barnehagesektoren.\n"
 ECONOMY = "  - title: Økonomi\n    blocks:\n      - >-\n"  # line 58
 QUOTE = "('…')"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import types
 import typing
 
+from conftest import AGREEMENTS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from avtale import model, store
 from avtale.store import places, silent
-from conftest import AGREEMENTS
 
 REAL = [(AGREEMENTS / name).read_text(encoding="utf-8") for name in ("2014-2017.yaml", "2022-2025.yaml")]
 
