@@ -42,7 +42,7 @@ def test_committed_agreements_are_valid_without_warnings(name):
         ("  end: 2017-12-31", "  end: 31.12.2017", "a.yaml:13:8: AV100 «31.12.2017» is not a date: write it as YYYY-MM-DD, for example 2014-11-07"),
         ("id: 2014-2017", "id: 2014 2017", "a.yaml:2:5: AV100 «2014 2017» cannot be an id: use lower-case letters, digits and hyphens only (like «2014-2017» or «kd»)"),
         ("      - bullets:", "      - punkter:", "a.yaml:37:9: AV100 a list starts with «bullets:» or «numbered:»; «punkter:» is neither"),
-        ("  - title: Økonomi\n", "  - title: 5\n", "a.yaml:64:12: AV100 «5» is read as a number, not as text: put it in quotes: '5'"),
+        ("  - title: Økonomi\n", "  - title: 5\n", "a.yaml:64:12: AV101 «5» is read as a number, not as text: put it in quotes: '5'"),
     ],
 )
 def test_schema_errors_name_file_line_col(tmp_path, old, new, expected):

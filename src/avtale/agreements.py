@@ -55,8 +55,8 @@ def validate_file(path: Path | str, run_checks: bool = True, text: str | None = 
         return result
     try:
         result.agreement = Agreement.model_validate(doc.plain)
-    except ValidationError as exc:
-        result.findings.extend(_schema_findings(exc, doc))
+    except ValidationError as exc:  # AV101 first: a text YAML read as a number or as nothing is named as such
+        result.findings.extend(checks.text.with_schema(doc.text, str(path), _schema_findings(exc, doc)))
         return result
     context = checks.Context(path, source=doc.text, on_disk=text is None)
     for f in checks.run(result.agreement, context, None if run_checks else checks.AS_TYPED):

@@ -109,15 +109,15 @@ CASES = [
     (
         {"sections": [{"title": "A", "blocks": ["[bookmark: _GoBack]Torbjørn"]}]},
         None,
-        [("AV302", ("sections", 0, "blocks", 0), "a bookmark marker left from an export: '[bookmark: _GoBack]'", "error")],
+        [("AV302", ("sections", 0, "blocks", 0), "a Word bookmark marker «[bookmark: _GoBack]» left from an export: delete it", "error")],
     ),
     (
         {"sections": [{"title": "A", "blocks": ["Logo image1.jpeg"]}, {"title": "B", "blocks": ["To  mellomrom"]}, {"title": "C\tD", "blocks": ["x"]}]},
         None,
         [
-            ("AV302", ("sections", 0, "blocks", 0), "an image file name left from an export: 'image1.jpeg'", "error"),
-            ("AV302", ("sections", 1, "blocks", 0), "doubled spaces left from an export: '  '", "error"),
-            ("AV302", ("sections", 2, "title"), "a tab left from an export: '\\t'", "error"),
+            ("AV302", ("sections", 0, "blocks", 0), "an image file name «image1.jpeg» left from an export: delete it", "error"),
+            ("AV302", ("sections", 1, "blocks", 0), "two spaces in a row: delete one", "error"),
+            ("AV302", ("sections", 2, "title"), "a tab inside the text: replace it with a space", "error"),
         ],
     ),
     (
