@@ -49,3 +49,13 @@ def test_through_the_command_line(case, tmp_path):
     r = run_cli("fmt", path)
     assert r.returncode == 1
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_the_readme_shows_what_avtale_says():
+    """«Vanlige feil» in the README quotes the catalogue's bokmål messages as they are."""
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Vanlige feil", 1)[1].split("\n### ", 1)[0]
+    shown = [c for c in CASES if f"{c.at[0]}:{c.at[1]}: {c.code} {c.nb}" in section]
+    assert len(shown) >= 5
