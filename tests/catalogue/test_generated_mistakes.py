@@ -128,3 +128,49 @@ def test_most_indentation_slips_are_told_on_the_drafter_s_line():
             told += 1
             here += errors[0].line == i + 1
     assert here / told >= 0.77
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _paths(value, (*prefix, i))
+
+
+def _replaced(node, path, value):
+    import copy
+
+    out = copy.deepcopy(node)
+    if not path:
+        return value
+    parent = out
+    for part in path[:-1]:
+        parent = parent[part]
+    parent[path[-1]] = value
+    return out
+
+
+WRONG_VALUES = [None, 2026, 1.5, True, "", "tekst", ["tekst"], {"Mål for avtalen": "tekst"}, {"ukjent": "x"}]
+
+
+@pytest.mark.parametrize("base", ["2014-2017", "2022-2025"])
+def test_every_schema_error_is_told_in_plain_words_at_a_place(base):
+    """Every value of an agreement replaced by every wrong kind of value (nothing, a number, yes/no, an empty
+    text, a text, a list, a pair): every schema error pydantic gives is told in plain words, at a line."""
+    from avtale import store
+
+    plain = store.from_text(draft(base), f"{base}.yaml").plain
+    wrong, told = [], 0
+    for path in list(_paths(plain))[1:]:
+        for value in WRONG_VALUES:
+            text = store.dump(_replaced(plain, path, value))
+            result, errors = _errors(base, text)
+            for f in errors:
+                told += 1
+                if JARGON.search(f.message) or f.line is None or "`" in f.message.replace("`avtale", ""):
+                    wrong.append(f"{path} = {value!r}: {f}")
+    assert told > 400
+    assert wrong[:10] == []

@@ -55,7 +55,7 @@ def explain(text: str, problem: str, context: str | None, problem_at: tuple | No
     problem = (problem or "").strip()
     context = (context or "").strip()
     line = problem_at[0] if problem_at else len(lines)
-    for diagnose in (_unclosed_quote, _tab_or_nbsp, _special_start, _escape, _simple_key, _glued_above, _colon,
+    for diagnose in (_unclosed_quote, _tab_or_nbsp, _directive, _block_header, _document_end, _special_start, _escape, _simple_key, _glued_above, _colon,
                      _no_colon_above, _top, _text_block, _indentation):
         found = diagnose(lines, problem, context, problem_at, context_at)
         if found:
@@ -163,9 +163,41 @@ def _special_start(lines, problem, context, problem_at, context_at):
                 return Explained(_("«*» does not start a list item in YAML: start the item with «- », or put "
                                    "the text in quotes: {fix}").format(fix=_suggest_quoted(value)), at[0], start + 1)
             if first in "@`%!&*" and ("token" in problem or "alias" in context or "anchor" in context
-                                      or "tag" in context or "directive" in context or "alphabetic" in problem):
+                                      or "tag" in context or "tag" in problem or "alphabetic" in problem):
                 return Explained(_("a text cannot start with «{c}»: put the whole text in quotes: {fix}").format(
                     c=first, fix=_suggest_quoted(value)), at[0], start + 1)
+    return None
+
+
+def _directive(lines, problem, context, problem_at, context_at):
+    """«%YAML 2.0», «%TAG …» or any line that starts with «%»: a directive, which an agreement never has."""
+    at = problem_at or context_at
+    if not at or at[0] > len(lines):
+        return None
+    if "directive" in context or "incompatible" in problem or lines[at[0] - 1].startswith("%"):
+        number = next((n for n in range(at[0], 0, -1) if lines[n - 1].startswith("%")), at[0])
+        return Explained(_("a line that starts with «%» is a YAML directive, which an agreement does not use: remove "
+                           "the line"), number, 1)
+    return None
+
+
+def _block_header(lines, problem, context, problem_at, context_at):
+    """«>- Formålet …» or «>0»: the marker of a text block stands alone; its text starts on the next line."""
+    if "block scalar" not in context or not (context_at or problem_at):
+        return None
+    number, col = context_at or problem_at
+    return Explained(_("«>-» stands alone at the end of its line, and the text starts on the line below it, "
+                       "indented: move what follows «>-» to the next line"), number, col)
+
+
+def _document_end(lines, problem, context, problem_at, context_at):
+    """A «...» line ends the YAML document: what comes after it cannot be read."""
+    if "document start" not in problem or not problem_at:
+        return None
+    for number in range(min(problem_at[0], len(lines)), 0, -1):
+        if lines[number - 1].rstrip() == "...":
+            return Explained(_("«...» ends the file's text here, so the lines after it cannot be read: remove it"),
+                             number, 1)
     return None
 
 
