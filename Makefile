@@ -59,5 +59,6 @@ messages:
 	sed -i '/^"POT-Creation-Date:/d' $(LOCALE)/avtale.pot
 	for po in $(LOCALE)/*/LC_MESSAGES/avtale.po; do \
 	  msgmerge -q --no-wrap --add-location=file --no-fuzzy-matching --update --backup=none $$po $(LOCALE)/avtale.pot && \
+	  msgattrib --no-obsolete --no-wrap -o $$po $$po && \
 	  msgfmt --check -o $${po%.po}.mo $$po || exit 1; \
 	done

@@ -190,7 +190,7 @@ def _fmt(commands) -> None:
                  _("Rewrite agreements in the canonical form (key order, one sentence per line, «» quotes); "
                    "keeps comments."))
     _paths(p)
-    p.add_argument("--check", action="store_true", help=_("Change nothing; list files that would change; exit 1 if any."))
+    p.add_argument("--check", action="store_true", help=_("Change nothing; show what would change as a unified diff; exit 1 if anything would."))
 
 
 def _diff(commands) -> None:
