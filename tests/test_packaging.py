@@ -130,6 +130,7 @@ def test_quick_start_with_the_installed_wheel(venv, tmp_path):
     run("git", "add", ".", cwd=repo)
     run("git", "commit", "-q", "-m", "Avtaler", cwd=repo)
     assert run(avtale, "validate", "--strict", cwd=repo).stderr == "1 file checked, 0 invalid\n"
+    assert run(avtale, "--lang", "nb", "validate", cwd=repo).stderr == "1 fil kontrollert, 0 ugyldige\n"  # the .mo ships
     run(avtale, "build", cwd=repo)
     out = repo / "build"
     assert sorted(p.name for p in out.iterdir()) == ["2022-2025.docx", "2022-2025.html", "2022-2025.md", "2022-2025.pdf"]

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 from avtale.findings import ERROR, Finding
 from avtale.i18n import N_, _
 from avtale.model import Agreement, Bullets, Numbered
+from avtale.store import mistakes
 
 _TAGS = {"paragraph": str, "bullets": Bullets, "numbered": Numbered}
 _WHAT = {  # what the items of a list are called, for «at least 2 parties»
@@ -54,16 +55,9 @@ def findings(exc: ValidationError, doc) -> list[Finding]:
 
 
 def _nbsp_indentation(doc) -> Finding | None:
-    """A line indented with a non-breaking space: YAML takes it for a character of a key or a text, so the
-    line leaves its place and the errors come elsewhere."""
-    for number, line in enumerate(doc.text.split("\n"), 1):
-        indent = len(line) - len(line.lstrip(" \u00a0\u2007\u202f"))
-        odd = next((i for i, c in enumerate(line[:indent]) if c != " "), None)
-        if odd is not None:
-            return Finding("AV100", _("this line is indented with a non-breaking space (often pasted from Word or a web "
-                                      "page): replace it with ordinary spaces"), ERROR, (), str(doc.path), number,
-                           odd + 1, "schema")
-    return None
+    """A line indented with a non-breaking space: every other error in the file follows from it."""
+    found = mistakes.nbsp_indentation(doc.text.split("\n"))
+    return Finding("AV100", found.message, ERROR, (), str(doc.path), found.line, found.col, "schema") if found else None
 
 
 def _typo_of(missing: tuple, unknown: list[tuple]) -> bool:
@@ -170,15 +164,7 @@ def _colon_in_text(value: dict, doc, line: int | None):
     rest = value[key]
     whole = f"{key}: {rest}" if rest is not None else f"{key}:"
     return _("the text contains «: » (a colon and a space), which YAML reads as a key: put the whole text in quotes: "
-             "{fix}").format(fix="'" + _short(whole).replace("'", "''") + "'"), line, col
-
-
-def _short(text: str, limit: int = 50) -> str:
-    text = str(text).strip()
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + " …"  # at a word's end
+             "{fix}").format(fix=mistakes.quoted(whole)), line, col
 
 
 def _token(doc, line: int | None, col: int | None) -> str:
@@ -193,8 +179,7 @@ def _token(doc, line: int | None, col: int | None) -> str:
 def _unknown_key(loc: tuple) -> str:
     key = str(loc[-1])
     if key != key.strip(" \u00a0\u2007\u202f") and "\u00a0" in key:
-        return _("this line is indented with a non-breaking space (often pasted from Word or a web page): replace it "
-                 "with ordinary spaces")
+        return mistakes.nbsp_indentation([key]).message
     allowed = _fields(loc[:-1])
     near = difflib.get_close_matches(key.strip().lower(), allowed, 1, 0.6)
     if near:
