@@ -20,10 +20,13 @@ from pathlib import Path
 import pytest
 
 from avtale import store
+import corpus_makers
 from conftest import AGREEMENTS, ROOT, SEED_2022
 
 CORPUS = ROOT / "tests" / "corpus"
-CASES = store.load_plain(CORPUS / "cases.yaml")
+# The first round's cases in cases.yaml; later rounds in cases/NAME.yaml, one file per class of input.
+CASES = [case for path in [CORPUS / "cases.yaml", *sorted((CORPUS / "cases").glob("*.yaml"))]
+         for case in store.load_plain(path)]
 TIME_LIMIT = 10  # seconds
 MEMORY_LIMIT = 512 * 1024 * 1024  # bytes of address space
 
@@ -219,6 +222,7 @@ MAKERS = {f.__name__: f for f in (
     docx_entity_bomb_in_content_types, docx_missing_document, docx_missing_content_types, docx_absurd_numbering,
     pdf_thousand_pages, pdf_bomb_stream, pdf_huge_page, pdf_truncated, pdf_broken_xref, pdf_encrypted,
 )}
+MAKERS.update(corpus_makers.ALL)  # later rounds' generators, one module per class of input
 
 
 def snapshot(root: Path) -> dict[str, str]:
@@ -263,7 +267,7 @@ def _id(case):
 @pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
 def test_corpus_case(case, tmp_path):
     work = tmp_path / "work"
-    shutil.copytree(CORPUS, work, ignore=shutil.ignore_patterns("cases.yaml"))
+    shutil.copytree(CORPUS, work, ignore=shutil.ignore_patterns("cases.yaml", "cases"))
     target = work / case["file"]
     if "make" in case:
         MAKERS[case["make"]](target)
@@ -276,11 +280,18 @@ def test_corpus_case(case, tmp_path):
     assert "Traceback" not in out, out
     assert code == case["exit"], out
     assert lines and lines[0] == case["says"].replace("{file}", name), out
-    assert snapshot(work) == before, "a file was created or changed"
+    after = snapshot(work)
+    made = case.get("creates", [])  # files the command is meant to write (relative to the case's folder)
+    for rel in made:
+        key = str((folder / rel).relative_to(work))
+        assert key in after and after[key] != before.get(key), f"{rel} was not written"
+        before[key] = after[key]
+    assert after == before, "a file was created or changed"
     assert peak_kb * 1024 < MEMORY_LIMIT
 
 
 def test_every_committed_corpus_file_has_a_case():
     named = {c["file"] for c in CASES}
-    committed = {str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*") if p.is_file() and p.name not in ("cases.yaml", "README.md")}
+    committed = {str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*")
+                 if p.is_file() and p.name not in ("cases.yaml", "README.md") and p.parent.name != "cases"}
     assert committed <= named, committed - named
