@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,14 +93,35 @@ def canonical_yaml(agreement: Agreement, original=None, todos=None) -> str:
 
 
 def collect(paths: list[Path | str]) -> list[Path]:
-    """Expand directories into their *.yaml files (sorted); a missing path is a usage error."""
+    """Expand directories into their *.yaml files (sorted); a missing path is a usage error.
+
+    Nothing is opened here: a named pipe, a socket, a device or a broken symbolic link among the
+    files stays in the list, and the reader (`files.read_bounded`) refuses it in one line without
+    blocking, while the other files are read as usual."""
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml") and not q.name.startswith(".")))
-        elif p.exists():
+        if os.path.isdir(p):  # False, not an error, for a name the system cannot take (too long)
+            try:
+                names = sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml") and not q.name.startswith("."))
+            except OSError as exc:
+                raise UsageError(_("cannot list this directory ({reason})").format(reason=exc.strerror or exc),
+                                 Position(p)) from None
+            out.extend(names)
+        elif os.path.lexists(p):
             out.append(p)
         else:
-            raise UsageError(_("no such file or directory"), Position(p))
+            raise UsageError(_missing(p), Position(p))
     return out
+
+
+def _missing(path: Path) -> str:
+    """Why a path named on the command line is not there: missing, or a name the system cannot take."""
+    from avtale.files import MISSING, ReadProblem, regular_file
+
+    try:
+        regular_file(path)
+    except ReadProblem as problem:
+        if problem.kind != MISSING:
+            return problem.message
+    return _("no such file or directory")

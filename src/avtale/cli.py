@@ -9,11 +9,13 @@ are imported inside the command that needs them.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from avtale.cli_args import SCHEMA_PATH, parse
-from avtale.errors import EXIT_INVALID, EXIT_OK, AvtaleError, CommandLineError, InvalidAgreement
+from avtale.errors import (EXIT_INVALID, EXIT_OK, AvtaleError, CommandLineError, InvalidAgreement, Position,
+                           UnreadableError)
 from avtale.i18n import _
 
 DEFAULT_DIR = Path("agreements")
@@ -41,8 +43,16 @@ def cmd_schema(a) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     if a.check:
-        current = a.out.read_text(encoding="utf-8") if a.out.is_file() else ""
-        if current != text:
+        from avtale.files import MISSING, TOO_LARGE, ReadProblem, read_bounded
+
+        expected = text.encode("utf-8")
+        try:  # a file much larger than the schema is not it: never read past twice its size
+            current = read_bounded(a.out, 2 * len(expected)).replace(b"\r\n", b"\n")
+        except ReadProblem as problem:
+            if problem.kind not in (MISSING, TOO_LARGE):  # a directory, a FIFO, no permission
+                raise UnreadableError(problem.message, Position(a.out)) from None
+            current = b""  # out of date
+        if current != expected:
             _echo(_("{path}: out of date; run `avtale schema` to update it").format(path=a.out))
             return EXIT_INVALID
         return EXIT_OK
@@ -108,16 +118,32 @@ def cmd_sign_off(a) -> int:
 def cmd_new(a) -> int:
     from avtale import agreements, workflow
 
-    previous = a.previous
-    if not previous.exists() and (DEFAULT_DIR / f"{previous}.yaml").exists():
+    _check_id(a.id)  # before anything is read or written
+    previous = a.previous  # os.path: a name too long for the system is not there, not an error
+    if not os.path.lexists(previous) and os.path.lexists(DEFAULT_DIR / f"{previous}.yaml"):
         previous = DEFAULT_DIR / f"{previous}.yaml"
-    if not previous.exists():
+    if not os.path.lexists(previous):
         raise CommandLineError(_("avtale new: --from: no such agreement: {path}").format(path=previous))
     target = workflow.new_version(previous, a.id, a.end, a.start, a.force)
     print(str(target))
     for finding in agreements.validate_file(target).findings:  # what the drafter must now update
         _echo(f"{finding}")
     return EXIT_OK
+
+
+def _check_id(new_id: str) -> None:
+    """The id given to `new` follows the rule for ids (the model's `Slug`), or one usage line says the rule."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from avtale.files import printable
+    from avtale.model import Slug
+
+    try:
+        TypeAdapter(Slug).validate_python(new_id)
+    except ValidationError:
+        raise CommandLineError(_("avtale new: «{id}» is not a valid id: use lower-case letters a-z, digits and «-», "
+                                 "starting with a letter or digit, at most 80 characters (e.g. 2026-2029)")
+                               .format(id=printable(new_id))) from None
 
 
 def cmd_diff(a) -> int:
@@ -215,9 +241,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _run(a) -> int:
-    limits = {k: getattr(a, k) for k in ("yaml_bytes", "source_bytes", "part_bytes", "pages", "pixels")}
-    if any(v is not None for v in limits.values()):
-        from avtale import limits as limits_mod
+    from avtale import limits as limits_mod
 
-        limits_mod.set_limits(**limits)
+    limits_mod.set_limits(**{k: getattr(a, k) for k in limits_mod.NAMES})  # an option not given is None: kept
     return globals()["cmd_" + a.command.replace("-", "_")](a)

@@ -130,7 +130,7 @@ def agreement_files(source: Path, target: Path) -> list[tuple[str, str | bytes]]
             continue
         logo = f"agreements/{posixpath.normpath(party.logo.file)}"
         if logo not in dict(files):  # `read` above has checked it (AV405): inside the directory, an image
-            files.append((logo, assets.resolve_logo(party.logo.file, source.parent, party.id).read_bytes()))
+            files.append((logo, assets.read_logo(party.logo.file, source.parent, party.id)))
     return files
 
 
