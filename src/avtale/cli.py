@@ -243,5 +243,5 @@ def main(argv: list[str] | None = None) -> None:
 def _run(a) -> int:
     from avtale import limits as limits_mod
 
-    limits_mod.set_limits(**{k: getattr(a, k) for k in limits_mod.NAMES})  # an option not given is None: kept
+    limits_mod.set_limits(**{k: getattr(a, k, None) for k in limits_mod.NAMES})  # an option not given is None: kept
     return globals()["cmd_" + a.command.replace("-", "_")](a)
