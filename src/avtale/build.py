@@ -75,6 +75,9 @@ def sweep_temporary(out_dir: Path) -> list[Path]:
 
 def check_out_dir(out_dir: Path) -> None:
     """`--out` must be a directory (or not exist yet): refuse a file there before building anything."""
+    if out_dir.is_symlink() and not out_dir.exists():
+        raise OutputError(_("is a symbolic link to {target}, which does not exist; create that directory, or "
+                            "remove the link").format(target=os.readlink(out_dir)), Position(out_dir))
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(_("is a file, not a directory; --out names the directory the outputs go in"),
                           Position(out_dir))

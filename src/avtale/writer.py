@@ -44,6 +44,8 @@ from avtale.i18n import N_, _
 
 TEMP_NAME = re.compile(r"\.avtale-(\d+)-[0-9a-f]{8}\.tmp")
 _SWEPT: set[str] = set()  # directories already swept by this process
+_LIVE: dict[Path, "Staged"] = {}  # temporary files this process has made and not yet renamed or removed
+HELD = {signal.SIGINT, signal.SIGTERM}  # held back while a temporary file is made and while files are renamed
 
 # What went wrong, and what to do, for each error of the file system; `{directory}` is the target's.
 REASONS = {
@@ -146,35 +148,44 @@ def stage(path: Path | str, data: str | bytes, overwrite: bool = True, inputs=()
     """Write `data` to a new temporary file beside `path`, flushed to the disk; the target is not touched."""
     path = Path(path)
     existed = check(path, overwrite, inputs)
-    directory = path.parent
-    _sweep_once(directory)
+    _sweep_once(path.parent)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, temp = _create_temporary(path)
+    staged = _create_temporary(path, existed, overwrite)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held until renamed or removed: `sweep` skips it
-        _copy_mode(fd, path, existed)
-        with open(fd, "wb", closefd=False) as fh:
+        _copy_mode(staged.fd, path, existed)
+        with open(staged.fd, "wb", closefd=False) as fh:
             fh.write(payload)
             fh.flush()
-            os.fsync(fd)
+            os.fsync(staged.fd)
     except BaseException as exc:
-        _remove(temp, fd)
+        discard([staged])
         if isinstance(exc, OSError):
             raise os_error(exc, path) from None
         raise
-    return Staged(path, temp, fd, existed, overwrite)
+    return staged
 
 
-def _create_temporary(path: Path) -> tuple[int, Path]:
+def _create_temporary(path: Path, existed: bool, overwrite: bool) -> Staged:
+    """A new temporary file beside `path`, open and locked (so `sweep` skips it), and listed in `_LIVE`
+    before a signal can interrupt: whatever unwinds then removes it."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     for _attempt in range(100):
         temp = path.parent / temporary_name()
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
         try:
-            return os.open(temp, flags, 0o600), temp
+            fd = os.open(temp, flags, 0o600)
+            staged = _LIVE[temp] = Staged(path, temp, fd, existed, overwrite)
         except FileExistsError:
             continue
         except OSError as exc:
             raise os_error(exc, path) from None
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        try:
+            fcntl.flock(staged.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            pass  # a file system without locks: `sweep` still spares a process that runs
+        return staged
     raise OutputError(_("cannot write: no free temporary name in {directory}").format(directory=path.parent),
                       Position(path))
 
@@ -209,7 +220,13 @@ def _remove(temp: Path, fd: int | None = None) -> None:
 def discard(staged: list[Staged]) -> None:
     """Remove staged temporary files; the targets are untouched."""
     for item in staged:
+        _LIVE.pop(item.temp, None)
         _remove(item.temp, item.fd)
+
+
+def discard_all() -> None:
+    """Remove every temporary file this process has staged and not yet renamed."""
+    discard(list(_LIVE.values()))
 
 
 def commit(staged: list[Staged]) -> None:
@@ -218,8 +235,7 @@ def commit(staged: list[Staged]) -> None:
     SIGINT and SIGTERM wait until the renames are done (they are delivered right after); SIGKILL cannot
     wait, and then each file is still the old one or the whole new one.
     """
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
     backups: dict[Path, Path] = {}
     done: list[Staged] = []
     try:
@@ -303,7 +319,7 @@ def write_all(files: list[tuple[Path, str | bytes]], overwrite: bool = True, inp
         for path, data in files:
             staged.append(stage(path, data, overwrite, inputs))
     except BaseException:
-        discard(staged)
+        discard_all()  # also one a signal interrupted between `stage` and `append`
         raise
     commit(staged)
 
