@@ -78,7 +78,8 @@ def os_error(exc: OSError, path: Path | str, doing: str = "write") -> OutputErro
     if exc.errno == errno.EEXIST:
         return OutputExists(_("exists; use --force to overwrite it"), Position(path))
     reason = (doing == "use" and USE_REASONS.get(exc.errno)) or REASONS.get(exc.errno)
-    text = _(reason).format(directory=path.parent) if reason else (exc.strerror or str(exc))
+    directory = path.parent if str(path.parent) != "." else Path(os.path.abspath("."))  # not «in .»
+    text = _(reason).format(directory=directory) if reason else (exc.strerror or str(exc))
     if doing == "mkdir":
         return OutputError(_("cannot create the directory: {reason}").format(reason=text), Position(path))
     if doing == "write":
