@@ -259,7 +259,7 @@ def restore_modes(folder: Path) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=False)
+@settings(max_examples=int(os.environ.get("AVTALE_FUZZ_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=False)
 @given(SCENARIOS)
 @example(dict(command="fmt", force=False, linked_agreement=True, target="absent", out="dir", agreement_mode=0o644,
               target_mode=0o644, out_mode=0o755, folder_mode=0o755, kill=None))  # once: the link replaced

@@ -267,3 +267,30 @@ def test_no_temporary_file_is_left_after_an_error(tmp_path, monkeypatch):
     with pytest.raises(OutputError):
         writer.write(tmp_path / "a.md", "x")
     assert names(tmp_path) == []
+
+
+# --- the CLI maps what is left in one place ----------------------------------------------------------------
+
+
+def _main(monkeypatch, capsys, error: BaseException) -> tuple[int, list[str]]:
+    from avtale import cli
+
+    def fail(_args):
+        raise error
+
+    monkeypatch.setattr(cli, "cmd_validate", fail)
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["validate"])
+    return caught.value.code, capsys.readouterr().err.splitlines()
+
+
+def test_an_os_error_no_layer_mapped_is_one_line_exit_1(monkeypatch, capsys):
+    error = OSError(errno.ENOSPC, "No space left on device", "build/x.pdf")
+    assert _main(monkeypatch, capsys, error) == (1, [
+        "build/x.pdf: AV601 file system error: no space left on the device; free some space and run the command again"])
+
+
+def test_an_internal_error_is_one_line_even_when_its_text_is_not(monkeypatch, capsys):
+    code, lines = _main(monkeypatch, capsys, ValueError("exceeded 255 char limit for property, got:\n\n'x'"))
+    assert (code, lines) == (3, ["avtale: internal error: ValueError: exceeded 255 char limit for property, got: 'x' "
+                                 "(run with --debug for details)"])

@@ -123,10 +123,12 @@ def check(path: Path | str, overwrite: bool = True, inputs=()) -> bool:
 
 
 def _link_text(path: Path) -> str:
+    """Where a link points, as it was written, control characters shown as \\uXXXX (the message stays one line)."""
     try:
-        return os.readlink(path)
+        text = os.readlink(path)
     except OSError:
         return "?"
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
 
 
 @dataclass
