@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from avtale.cli_args import SCHEMA_PATH, parse
-from avtale.errors import (EXIT_INVALID, EXIT_OK, AvtaleError, CommandLineError, InvalidAgreement, Position,
-                           UnreadableError)
+from avtale.errors import (EXIT_INVALID, EXIT_OK, AvtaleError, CommandLineError, InvalidAgreement, OutputExists,
+                           Position, UnreadableError)
 from avtale.i18n import _
 
 DEFAULT_DIR = Path("agreements")
@@ -36,7 +36,7 @@ def cmd_validate(a) -> int:
 
 def cmd_schema(a) -> int:
     from avtale import schema as schema_mod
-    from avtale import store
+    from avtale import writer
 
     text = schema_mod.text()
     if str(a.out) == "-":
@@ -57,10 +57,27 @@ def cmd_schema(a) -> int:
             return EXIT_INVALID
         return EXIT_OK
     if a.out == SCHEMA_PATH:  # a new repository has no schema/ yet; a path the user gave must exist
-        a.out.parent.mkdir(exist_ok=True)
-    store.write_atomic(a.out, text)
+        writer.make_directory(a.out.parent)
+    if writer.check(a.out) and not _is_schema(a.out, schema_mod.SCHEMA_ID):
+        raise OutputExists(_("is not a schema avtale wrote; remove it or choose another file with -o"),
+                           Position(a.out))
+    writer.write(a.out, text)
     _echo(_("wrote {path}").format(path=a.out))
     return EXIT_OK
+
+
+def _is_schema(path: Path, schema_id: str) -> bool:
+    """Whether the regular file at `path` is a schema some avtale wrote (its `$id` near the top): `schema` owns
+    that file and updates it; any other file there is the user's."""
+    import os
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return False
+    with open(fd, "rb") as fh:
+        head = fh.read(4096)
+    return f'"$id": "{schema_id}"'.encode() in head
 
 
 def cmd_build(a) -> int:
@@ -147,7 +164,7 @@ def _check_id(new_id: str) -> None:
 
 
 def cmd_diff(a) -> int:
-    from avtale import sources, store
+    from avtale import sources, writer
     from avtale.diff import compare, show
 
     if a.rev and a.new:
@@ -156,6 +173,10 @@ def cmd_diff(a) -> int:
         raise CommandLineError(_("avtale diff: give NEW, or --rev REV to compare with a git revision"))
     if a.format == "docx" and a.out is None:
         raise CommandLineError(_("avtale diff: a DOCX redline needs --out FILE"))
+    # the files compared are never overwritten, even with --force; anything else only with --force
+    inputs = [Path(sources.split_rev(spec)[1]) for spec in (a.old, a.new) if spec]
+    if a.out is not None:
+        writer.check(a.out, a.force, inputs)  # before the work: refuse at once
     before = sources.read_agreement(a.old, rev=a.rev)
     after = sources.read_agreement(a.new or a.old)
     result = compare(before, after)
@@ -163,7 +184,8 @@ def cmd_diff(a) -> int:
         from avtale.redline import render_redline
 
         base_dir = Path(sources.split_rev(a.new or a.old)[1]).parent
-        store.write_atomic(a.out, render_redline(result, before, after, author=a.author, date=a.date, base_dir=base_dir))
+        redline = render_redline(result, before, after, author=a.author, date=a.date, base_dir=base_dir)
+        writer.write(a.out, redline, a.force, inputs)
         _echo(_("wrote {path}").format(path=a.out))
         return EXIT_OK
     if a.format == "md":
@@ -172,7 +194,7 @@ def cmd_diff(a) -> int:
         use_colour = a.color == "always" or (a.color == "auto" and a.out is None and sys.stdout.isatty())
         payload = show.text(result, colour=use_colour)
     if a.out is not None:
-        store.write_atomic(a.out, payload)
+        writer.write(a.out, payload, a.force, inputs)
     else:
         sys.stdout.write(payload)
     return EXIT_OK
@@ -231,11 +253,19 @@ def main(argv: list[str] | None = None) -> None:
     except _Terminated:
         _echo(_("avtale: terminated"))
         code = 143
+    except OSError as exc:  # the file system, where no layer below said more: one line naming the file
+        if debug:
+            raise
+        from avtale.writer import os_error
+
+        error = os_error(exc, exc.filename if exc.filename is not None else "avtale", "use")
+        _echo(str(error))
+        code = error.exit_code
     except Exception as exc:  # a bug: say so in one line, traceback only with --debug
         if debug:
             raise
         _echo(_("avtale: internal error: {kind}: {error} (run with --debug for details)")
-              .format(kind=type(exc).__name__, error=exc))
+              .format(kind=type(exc).__name__, error=" ".join(str(exc).split())))
         code = 3
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 

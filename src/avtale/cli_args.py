@@ -225,6 +225,8 @@ def _diff(commands) -> None:
     p.add_argument("--format", choices=("text", "md", "docx"), default="text",
                    help=_("text (terminal), md (pull-request comment) or docx (Word redline)."))
     p.add_argument("--out", "-o", type=Path, help=_("Write to this file (required for docx)."))
+    p.add_argument("--force", action="store_true",
+                   help=_("Overwrite OUT if it exists (never OLD or NEW themselves)."))
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=_("Colour (text format)."))
     p.add_argument("--author", default="avtale", help=_("Author of the tracked changes (docx)."))
     p.add_argument("--date", type=iso_date, help=_("Date of the tracked changes, YYYY-MM-DD (docx; default: today)."))

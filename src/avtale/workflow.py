@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from avtale import agreements, store
+from avtale import agreements, store, writer
 from avtale.errors import AvtaleError, InvalidAgreement, OutputExists, Position, UsageError
 from avtale.findings import ERROR
 from avtale.i18n import _
@@ -86,7 +86,11 @@ def format_files(paths: list[Path], write: bool) -> tuple[list[Change], list[str
         if current != canonical:
             changed.append(Change(path, current, canonical))
             if write:
-                store.write_atomic(path, canonical)
+                try:
+                    writer.write(path, canonical)
+                except AvtaleError as exc:  # a link, a full disk: this file is reported, the others go on
+                    problems.append(str(exc))
+                    changed.pop()
     return changed, problems
 
 
@@ -95,7 +99,7 @@ def sign_off(path: Path, on: dt.date) -> Agreement:
     agreement = agreements.read(path)
     doc = store.load(path)
     sealed = agreement.model_copy(update={"status": "signed", "seal": Seal(sha256=content_hash(agreement), date=on)})
-    store.write_atomic(path, agreements.canonical_yaml(sealed, doc.data))
+    writer.write(path, agreements.canonical_yaml(sealed, doc.data))
     return sealed
 
 
@@ -105,6 +109,7 @@ def new_version(
     """Start the next agreement from `previous`: new id and period, draft, no signing, `supersedes` set."""
     old = agreements.read(previous)
     target = previous.parent / f"{new_id}.yaml"
+    writer.check(target, True, [previous])  # a link, or the agreement started from: refused even with --force
     if target.exists() and not force:
         raise OutputExists(_("already exists; choose another id or pass --force"), Position(target))
     if start and end < start:
@@ -113,5 +118,5 @@ def new_version(
     data.update(id=new_id, status="draft", supersedes=old.id, period={"start": start, "end": end} if start else {"end": end})
     agreement = Agreement.model_validate(data)
     original = store.load(previous).data
-    store.write_atomic(target, agreements.canonical_yaml(agreement, original))
+    writer.write(target, agreements.canonical_yaml(agreement, original), force, [previous])
     return target
