@@ -30,8 +30,10 @@ class Finding:
     def __str__(self) -> str:
         from avtale.i18n import _
 
+        from avtale.characters import shown
+
         tag = "" if self.severity == ERROR else " " + _("(warning)")
-        return f"{self.where()}: {self.code} {self.message}{tag}"
+        return shown(f"{self.where()}: {self.code} {self.message}{tag}")
 
     def as_dict(self) -> dict:
         return {

@@ -8,9 +8,10 @@ typed: they follow from order, and how they are shown is a setting
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
 Text = Annotated[str, StringConstraints(min_length=1), Field(description="Norwegian text; whitespace is normalised.")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
@@ -21,8 +22,25 @@ Language = Literal["nb", "nn"]
 Status = Literal["draft", "signed"]
 
 
+def nfc(value):
+    """A text in Unicode NFC (a list of values: each text in it), so that «å» typed as one character or as «a»
+    and a combining ring is one and the same text to every rule (AV207's equal titles), to `fmt` and to the
+    seal; anything else as it is."""
+    if isinstance(value, str):
+        return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    return value
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_in_nfc(cls, data):
+        """Every text is read in NFC, whichever way the model is made (a file, `extract`, `new`): the one place."""
+        return {key: nfc(value) for key, value in data.items()} if isinstance(data, dict) else data
 
 
 class Logo(_Model):
@@ -168,6 +186,23 @@ def all_texts(agreement: Agreement):
         for i, s in enumerate(agreement.signing.signatories):
             yield ("signing", "signatories", i, "name"), s.name
             yield ("signing", "signatories", i, "title"), s.title
+
+
+def all_strings(model: BaseModel, prefix: tuple = ()):
+    """Yield (path, text) for every string of a model, found by walking its fields (not named here): prose,
+    names, places, paths, ids and settings alike, in field order; `path` is a pydantic-style loc."""
+    for name in type(model).model_fields:
+        yield from _strings((*prefix, name), getattr(model, name))
+
+
+def _strings(path: tuple, value):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        yield from all_strings(value, path)
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _strings((*path, i), item)
 
 
 def _block_texts(prefix: tuple, blocks: list[Block]):
