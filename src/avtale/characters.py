@@ -26,19 +26,51 @@ import unicodedata
 from avtale.i18n import N_
 
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_PLANE_NONCHARACTERS = "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
-_HIDING = "\ufff9-\ufffb\U000e0000-\U000e007f"  # interlinear annotations; tag characters
-REFUSED_CLASS = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + _HIDING + "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-                 + _PLANE_NONCHARACTERS)
-REFUSED = re.compile(f"[{REFUSED_CLASS}]")
+_REFUSED_BMP = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + "\ufff9-\ufffb"  # ... interlinear annotations
+                "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff")  # lone surrogates, noncharacters
+_REFUSED_ASTRAL = "\U000e0000-\U000e007f" + "".join(  # tag characters, the noncharacters of planes 1 to 16
+    f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
-INVISIBLE_CLASS = ("\r\xad\u115f\u1160\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0"
-                   "\ufffc\ufffd\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd")
-INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
 
-_SHOWN = re.compile(f"[{REFUSED_CLASS}\t\n\r\u2028\u2029]")
-_JSON_SHOWN = re.compile(f"[{REFUSED_CLASS}\u2028\u2029]")  # json.dumps escapes C0 inside strings; a line break
-# outside them is the layout's
+class CharacterClass:
+    """A set of characters as a compiled pattern (`search`, `finditer`, `findall`, `sub`, `match`), fast on the
+    text agreements hold: `re` tests a class that reaches beyond U+FFFF range by range, ten times slower, so
+    that part is looked at only in a text holding such a character (one fast scan)."""
+
+    def __init__(self, bmp: str, astral: str = ""):
+        self.bmp = re.compile(f"[{bmp}]")
+        self.full = re.compile(f"[{bmp}{astral}]") if astral else self.bmp
+
+    def pattern(self, text: str) -> re.Pattern:
+        return self.full if self.full is not self.bmp and _ASTRAL.search(text) else self.bmp
+
+    def search(self, text: str, pos: int = 0) -> re.Match | None:
+        return self.pattern(text).search(text, pos)
+
+    def match(self, text: str) -> re.Match | None:
+        return self.pattern(text).match(text)
+
+    def finditer(self, text: str):
+        return self.pattern(text).finditer(text)
+
+    def findall(self, text: str) -> list[str]:
+        return self.pattern(text).findall(text)
+
+    def sub(self, repl, text: str) -> str:
+        return self.pattern(text).sub(repl, text)
+
+
+REFUSED = CharacterClass(_REFUSED_BMP, _REFUSED_ASTRAL)
+
+# (the private-use characters of planes 15 and 16 are left out: no font an export uses puts a symbol there)
+INVISIBLE_CLASS = ("\r\xad\u115f\u1160\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\u206a-\u206f\u3164\ufeff"
+                   "\uffa0\ufffc\ufffd\ue000-\uf8ff")
+INVISIBLE = CharacterClass(INVISIBLE_CLASS)
+
+_SHOWN = CharacterClass(_REFUSED_BMP + "\t\n\r\u2028\u2029", _REFUSED_ASTRAL)
+_JSON_SHOWN = CharacterClass(_REFUSED_BMP + "\u2028\u2029", _REFUSED_ASTRAL)  # json.dumps escapes C0 inside
+# strings; a line break outside them is the layout's
 
 _NAMES = {
     "\t": N_("a tab"), "\n": N_("a line break"), "\r": N_("a carriage return"), "\x00": N_("a null character"),
@@ -113,7 +145,7 @@ def shown(text: str) -> str:
     character `REFUSED` names) as escapes, `\\u001b` (a byte of a file name that is not UTF-8: `\\xff`);
     every other character as it is."""
     text = str(text)
-    return _SHOWN.sub(_escaped, text) if _SHOWN.search(text) else text
+    return _SHOWN.sub(_escaped, text)
 
 
 def _json_escaped(match: re.Match) -> str:
@@ -127,4 +159,4 @@ def _json_escaped(match: re.Match) -> str:
 def json_shown(dumped: str) -> str:
     """JSON text (from `json.dumps`, which escapes C0 controls only) with every other character `shown`
     escapes given as a JSON escape too, so the same characters never reach a terminal raw."""
-    return _JSON_SHOWN.sub(_json_escaped, dumped) if _JSON_SHOWN.search(dumped) else dumped
+    return _JSON_SHOWN.sub(_json_escaped, dumped)

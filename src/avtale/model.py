@@ -33,6 +33,21 @@ def nfc(value):
     return value
 
 
+def _in_nfc(values) -> bool:
+    """Whether every text among `values` (and in the lists among them) is in NFC already: the usual case, told
+    without building anything."""
+    for value in values:
+        if value.__class__ is str:
+            if not _is_nfc("NFC", value):
+                return False
+        elif value.__class__ is list and not _in_nfc(value):
+            return False
+    return True
+
+
+_is_nfc = unicodedata.is_normalized
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
@@ -40,7 +55,9 @@ class _Model(BaseModel):
     @classmethod
     def _read_in_nfc(cls, data):
         """Every text is read in NFC, whichever way the model is made (a file, `extract`, `new`): the one place."""
-        return {key: nfc(value) for key, value in data.items()} if isinstance(data, dict) else data
+        if data.__class__ is dict and not _in_nfc(data.values()):
+            return {key: nfc(value) for key, value in data.items()}
+        return data
 
 
 class Logo(_Model):
@@ -188,21 +205,23 @@ def all_texts(agreement: Agreement):
             yield ("signing", "signatories", i, "title"), s.title
 
 
-def all_strings(model: BaseModel, prefix: tuple = ()):
-    """Yield (path, text) for every string of a model, found by walking its fields (not named here): prose,
-    names, places, paths, ids and settings alike, in field order; `path` is a pydantic-style loc."""
-    for name in type(model).model_fields:
-        yield from _strings((*prefix, name), getattr(model, name))
+def all_strings(model: BaseModel) -> list[tuple[tuple, str]]:
+    """(path, text) for every string of a model, found by walking its fields (not named here): prose, names,
+    places, paths, ids and settings alike, in field order; `path` is a pydantic-style loc."""
+    out: list[tuple[tuple, str]] = []
+    _strings((), model, out)
+    return out
 
 
-def _strings(path: tuple, value):
+def _strings(path: tuple, value, out: list) -> None:
     if isinstance(value, str):
-        yield path, value
+        out.append((path, value))
     elif isinstance(value, BaseModel):
-        yield from all_strings(value, path)
+        for name in type(value).model_fields:
+            _strings((*path, name), getattr(value, name), out)
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _strings((*path, i), item)
+            _strings((*path, i), item, out)
 
 
 def _block_texts(prefix: tuple, blocks: list[Block]):

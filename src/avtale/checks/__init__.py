@@ -38,7 +38,7 @@ class Context:
     @cached_property
     def strings(self) -> list[tuple[tuple, str]]:
         """(loc, text) for every string of the agreement, prose or not (names, places, paths, ids), in order."""
-        return list(all_strings(self._agreement))
+        return all_strings(self._agreement)
 
 
 @dataclass(frozen=True)
