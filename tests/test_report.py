@@ -21,7 +21,7 @@ SHOWN = "a\\u000a::error file=forged.yaml::forged\\u000d%0A,b:c\\u001b[31m\\u009
 def test_shown_escapes_controls_bidirectional_and_line_breaking_characters_only():
     assert shown(HOSTILE) == SHOWN
     assert shown("Formål «§ 3»\u00a0\u200b – ok\\u001b") == "Formål «§ 3»\u00a0\u200b – ok\\u001b"
-    assert shown("\t\u2028\u2029\x00\x7f") == "\\u0009\\u2028\\u2029\\u0000\\u007f"
+    assert shown("\t\u2028\u2029\x00\x7f") == "\t\\u2028\\u2029\\u0000\\u007f"  # a tab does no harm
     assert shown("\U000e0041\udcff\ud800") == "\\U000e0041\\xff\\ud800"  # a tag; a byte no UTF-8; a lone surrogate
     assert shown(shown(HOSTILE)) == shown(HOSTILE)
 

@@ -68,7 +68,7 @@ INVISIBLE_CLASS = ("\r\xad\u115f\u1160\u180e\u200b-\u200d\u2028\u2029\u2060-\u20
                    "\uffa0\ufffc\ufffd\ue000-\uf8ff")
 INVISIBLE = CharacterClass(INVISIBLE_CLASS)
 
-_SHOWN = CharacterClass(_REFUSED_BMP + "\t\n\r\u2028\u2029", _REFUSED_ASTRAL)
+_SHOWN = CharacterClass(_REFUSED_BMP + "\n\r\u2028\u2029", _REFUSED_ASTRAL)  # (a tab does no harm on a line)
 _JSON_SHOWN = CharacterClass(_REFUSED_BMP + "\u2028\u2029", _REFUSED_ASTRAL)  # json.dumps escapes C0 inside
 # strings; a line break outside them is the layout's
 
@@ -141,7 +141,7 @@ def _escaped(match: re.Match) -> str:
 
 
 def shown(text: str) -> str:
-    """`text` safe to print on one line: control, bidirectional and line-breaking characters (and any
+    """`text` safe to print on one line: control (but tab), bidirectional and line-breaking characters (and any
     character `REFUSED` names) as escapes, `\\u001b` (a byte of a file name that is not UTF-8: `\\xff`);
     every other character as it is."""
     text = str(text)

@@ -60,6 +60,10 @@ HAZARDS = {
     "next-line-character-typed-in-a-paragraph": (  # libyaml reads it as a line break
         typed((ITEM, ITEM.replace("om tiltak", "om\x85tiltak"))),
         [(34, 48, "AV102", UNPRINTABLE.format(name="a next-line character", code="0085"))]),
+    "paragraph-separator-typed-in-a-paragraph": (  # libyaml reads it as a line break: its lines are not the editor's
+        typed((ITEM, ITEM.replace("om tiltak", "om\u2029tiltak"))),
+        [(34, 48, "AV001", "a paragraph separator (U+2029), which YAML reads as a line break, is left from an export: "
+                           "delete the character")]),
     "nul-by-number-in-a-party-name": (
         typed(("    name: KS\n", '    name: "K\\x00S"\n')),
         [(10, 13, "AV102", UNPRINTABLE.format(name="a null character", code="0000"))]),

@@ -18,7 +18,7 @@ from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
-from avtale.characters import REFUSED, refusal
+from avtale.characters import REFUSED, char_name, refusal
 from avtale.errors import Position, RefusedCharacter, UnreadableError, YamlError
 from avtale.i18n import _
 from avtale.store import fast, mistakes
@@ -218,12 +218,21 @@ def refused_character(text: str, path: Path | str) -> None:
     """Stop at the first character typed in the file that cannot stand in an agreement (`characters.REFUSED`),
     in a text, a key or a comment alike: a bidirectional control in a comment can make the file a reviewer
     reads differ from what it holds. libyaml would stop at some of them in its own words, and a next-line
-    character (U+0085) it reads as a line break; one rule for all of them, with rule AV102's words."""
+    character (U+0085) it reads as a line break; one rule for all of them, with rule AV102's words. A line or
+    paragraph separator (U+2028, U+2029) typed in the file, which libyaml reads as a line break too, so that
+    its lines are not the editor's, is named where it stands."""
     m = REFUSED.search(text)
-    if m is not None:
-        at = m.start()
-        line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    at = m.start() if m is not None else len(text)
+    for separator in ("\u2028", "\u2029") if "\u2028" in text or "\u2029" in text else ():
+        found = text.find(separator, 0, at)
+        at = found if found >= 0 else at
+    if at == len(text):
+        return
+    line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    if m is not None and at == m.start():
         raise RefusedCharacter(refusal(m.group()), Position(path, line, col))
+    message = _("{name} (U+{code}), which YAML reads as a line break, is left from an export: delete the character")
+    raise YamlError(message.format(name=char_name(text[at]), code=f"{ord(text[at]):04X}"), Position(path, line, col))
 
 
 def load_plain(path: Path | str) -> Any:
