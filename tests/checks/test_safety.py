@@ -192,3 +192,39 @@ def test_the_extract_cleaner_drops_what_cannot_stand_in_an_agreement():
     from avtale.extract import clean
 
     assert clean.CONTROL is characters.REFUSED
+
+
+# --- cost: linear in the number of strings and in the length of a text ----------------------------------
+
+def _timed(text: str, tmp_path, n: int) -> float:
+    import time
+
+    from avtale.agreements import validate_file
+
+    path = tmp_path / f"{n}" / "x.yaml"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    start = time.perf_counter()
+    result = validate_file(path)
+    seconds = time.perf_counter() - start
+    assert any(f.code == "AV102" for f in result.findings)
+    return seconds
+
+
+def _sections(n: int) -> str:
+    head = typed()[:typed().index("sections:\n")]
+    return head + "sections:\n" + "".join(
+        f'  - title: "Del {k} \\u202E{k}"\n    blocks:\n      - "Tekst\\u2066 {k}, og\\x9b mer\\u200b."\n'
+        f'      - bullets:\n          - "K\\u200bS {k}\\x00"\n' for k in range(n))
+
+
+def _long_text(n: int) -> str:
+    return typed(("  - title: Økonomi\n", '  - title: "' + "Økonomi \\u202E og\\u200b \\x85" * n + '"\n'))
+
+
+@pytest.mark.parametrize("make, n", [(_sections, 150), (_long_text, 2000)], ids=["strings", "length"])
+def test_the_text_checks_cost_grows_linearly(make, n, tmp_path):
+    """n, 4n and 16n strings (or escapes in one text), each with characters AV102 and AV302 name: 16n may cost
+    about 16 times n, with room for noise, never 256 times."""
+    times = [_timed(make(k * n), tmp_path, k * n) for k in (1, 4, 16)]
+    assert times[2] < 40 * times[0] + 0.5, times
