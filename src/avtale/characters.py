@@ -7,12 +7,12 @@ One place decides, for every reader, rule and printer:
   NUL, lone surrogates and noncharacters cannot be carried by a PDF or a Word document (Typst stops, Word
   drops them); tag and interlinear-annotation characters hide text the printed agreement never shows. The
   YAML reader refuses those typed in the file (libyaml refuses a part of them itself), rule AV102 those that
-  reach a text by a backslash escape (`"\\u202E"`), and `extract` drops them from a source, each with the
-  same words (`refusal`).
+  reach a text by a backslash escape (`"\\u202E"`), both in the same words (`refusal`); `extract` drops them
+  from a source, each with a note.
 - `INVISIBLE`: characters that print as nothing, such as a zero-width space or a soft hyphen, left from an
   export: rule AV302 names them where they stand. No character is in both.
-- `shown`: the one function that makes a text safe to print: every control, bidirectional or line-breaking
-  character, in a file name, a key or a quoted text, is shown as an escape (`\\u001b`), so nothing printed
+- `shown`: the one function that makes a text safe to print: every control (but a tab), bidirectional or
+  line-breaking character, in a file name, a key or a quoted text, is shown as an escape (`\\u001b`), so nothing printed
   can move the cursor, colour a terminal, reorder a line or start a new line of a log.
 
 Lowest layer: imports nothing of avtale but `i18n`, and that only to word a message.

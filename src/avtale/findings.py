@@ -1,8 +1,11 @@
-"""A finding: one problem in one file, with a stable code, a severity and a position."""
+"""A finding: one problem in one file, with a stable code, a severity and a position; printed as one line with
+its control characters escaped (`characters.shown`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from avtale.characters import shown
 
 ERROR = "error"
 WARNING = "warning"
@@ -29,8 +32,6 @@ class Finding:
 
     def __str__(self) -> str:
         from avtale.i18n import _
-
-        from avtale.characters import shown
 
         tag = "" if self.severity == ERROR else " " + _("(warning)")
         return shown(f"{self.where()}: {self.code} {self.message}{tag}")
