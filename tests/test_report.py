@@ -84,7 +84,8 @@ def test_a_key_holding_an_escape_sequence_reaches_no_terminal_raw(tmp_path):
     for fmt in ("text", "github", "json"):
         r = run_cli("validate", "--format", fmt, path)
         assert r.returncode == 1 and "\x1b" not in r.stdout + r.stderr and "\\u001b[31mtitle:" in r.stdout, fmt
-    assert run_cli("validate", path).stdout == f"{path}:16:1: AV100 «\\u001b[31mtitle:» is not a key here: did you mean «title:»?\n"
+    assert run_cli("validate", path).stdout == (
+        f"{path}:16:1: AV100 «\\u001b[31mtitle:» is not a key here: did you mean «title:»?\n")
 
 
 def test_a_file_name_with_a_line_break_makes_one_line_of_each_format(tmp_path):

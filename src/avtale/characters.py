@@ -12,8 +12,8 @@ One place decides, for every reader, rule and printer:
 - `INVISIBLE`: characters that print as nothing, such as a zero-width space or a soft hyphen, left from an
   export: rule AV302 names them where they stand. No character is in both.
 - `shown`: the one function that makes a text safe to print: every control (but a tab), bidirectional or
-  line-breaking character, in a file name, a key or a quoted text, is shown as an escape (`\\u001b`), so nothing printed
-  can move the cursor, colour a terminal, reorder a line or start a new line of a log.
+  line-breaking character, in a file name, a key or a quoted text, is shown as an escape (`\\u001b`), so
+  nothing printed can move the cursor, colour a terminal, reorder a line or start a new line of a log.
 
 Lowest layer: imports nothing of avtale but `i18n`, and that only to word a message.
 """

@@ -20,14 +20,16 @@ from avtale.workflow import format_files
 BIDI = ("{name} (U+{code}) cannot stand in an agreement: it changes the order in which the text is shown, so the "
         "printed agreement can read differently from the file; delete it")
 UNPRINTABLE = "{name} (U+{code}) cannot stand in an agreement: a PDF or a Word document cannot hold it; delete it"
-HIDING = "{name} (U+{code}) cannot stand in an agreement: it hides text that the printed agreement does not show; delete it"
+HIDING = ("{name} (U+{code}) cannot stand in an agreement: it hides text that the printed agreement does not show; "
+          "delete it")
 TITLE = "title: Avtale om kvalitetsutvikling i barnehagen, grunnskolen og videregående opplæring\n"  # line 3
 ITEM = "      - Avtalepartene skal ha jevnlig dialog om tiltak og måloppnåelse.\n"  # line 34
 LOGO = "    short: KD\n    logo:\n      file: {file}\n      alt: KDs logo\n"  # the file on line 10
 
 
 def quoted_title(inside: str) -> tuple[str, str]:
-    return TITLE, f'title: "Avtale om {inside}kvalitetsutvikling i barnehagen, grunnskolen og videregående opplæring"\n'
+    return TITLE, ('title: "Avtale om ' + inside
+                   + 'kvalitetsutvikling i barnehagen, grunnskolen og videregående opplæring"\n')
 
 
 HAZARDS = {
@@ -143,7 +145,8 @@ def test_all_strings_walks_every_field_of_the_model():
             "preamble": ["P"], "supersedes": "old", "numbering": "1",
             "sections": [{"title": "S1", "blocks": ["B", {"bullets": ["b"]}, {"numbered": ["n"], "style": "a)"}],
                           "subsections": [{"title": "U", "blocks": ["u"]}]}],
-            "signing": {"place": "Oslo", "date": "2029-01-01", "signatories": [{"party": "kd", "name": "K", "title": "M"}]},
+            "signing": {"place": "Oslo", "date": "2029-01-01",
+                        "signatories": [{"party": "kd", "name": "K", "title": "M"}]},
             "seal": {"sha256": "0" * 64, "date": "2029-01-01"}}
     paths = {loc for loc, _text in all_strings(Agreement.model_validate(data))}
     assert {("parties", 0, "logo", "file"), ("parties", 0, "logo", "alt"), ("parties", 0, "short"), ("supersedes",),

@@ -37,7 +37,8 @@ def printable_text(agreement, ctx):
         seen = set()
         for m in REFUSED.finditer(value):
             char = m.group()
-            kind = "tag" if "\U000e0000" <= char <= "\U000e007f" else char  # hidden text in tag characters: one finding, at its start
+            # hidden text spelled in tag characters: one finding, at its start
+            kind = "tag" if "\U000e0000" <= char <= "\U000e007f" else char
             if kind in seen:
                 continue
             seen.add(kind)
