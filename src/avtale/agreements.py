@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from avtale import checks, store
-from avtale.errors import AvtaleError, InvalidAgreement, Position, UsageError
+from avtale.errors import AvtaleError, InvalidAgreement, Position, RefusedCharacter, UsageError
 from avtale.findings import ERROR, Finding
 from avtale.i18n import _, ngettext
 from avtale.model import Agreement
@@ -45,7 +45,8 @@ def validate_file(path: Path | str, run_checks: bool = True, text: str | None = 
     except AvtaleError as exc:
         result.fatal = exc
         pos = exc.position or Position(path)
-        result.findings.append(Finding(exc.code, exc.message, ERROR, (), str(path), pos.line, pos.col, "yaml"))
+        name = "printable-text" if isinstance(exc, RefusedCharacter) else "yaml"
+        result.findings.append(Finding(exc.code, exc.message, ERROR, (), str(path), pos.line, pos.col, name))
         return result
     result.document = doc
     if not isinstance(doc.plain, dict):

@@ -21,8 +21,11 @@ from avtale.i18n import _
 DEFAULT_DIR = Path("agreements")
 
 
-def _echo(message: str) -> None:
-    print(message, file=sys.stderr)
+def _echo(message: str, stream=None) -> None:
+    """One line to stderr (or `stream`), with control characters in it shown as escapes (`characters.shown`)."""
+    from avtale.characters import shown
+
+    print(shown(message), file=stream or sys.stderr)
 
 
 def cmd_validate(a) -> int:
@@ -114,7 +117,7 @@ def cmd_fmt(a) -> int:
             _echo(_("{path}: would reformat as shown above; run `avtale fmt {path}` to make the change")
                   .format(path=change.path))
         else:
-            print(_("{path}: reformatted").format(path=change.path))
+            _echo(_("{path}: reformatted").format(path=change.path), sys.stdout)
     return EXIT_INVALID if problems or (a.check and changed) else EXIT_OK
 
 
@@ -142,7 +145,7 @@ def cmd_new(a) -> int:
     if not os.path.lexists(previous):
         raise CommandLineError(_("avtale new: --from: no such agreement: {path}").format(path=previous))
     target = workflow.new_version(previous, a.id, a.end, a.start, a.force)
-    print(str(target))
+    _echo(str(target), sys.stdout)
     for finding in agreements.validate_file(target).findings:  # what the drafter must now update
         _echo(f"{finding}")
     return EXIT_OK

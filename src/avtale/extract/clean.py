@@ -9,7 +9,8 @@ note for every line or marker dropped:
 - a bullet set in the Symbol or Wingdings font (a private-use code point in PDF text) becomes «•»;
 - a justified line whose spaces pdftotext -layout stretched (`_stretched`) gets single spaces, so it is
   not read as columns;
-- control characters, which no YAML file can hold (each noted by its code point);
+- characters that cannot stand in an agreement (`characters.REFUSED`: control characters, which no YAML file
+  can hold, bidirectional controls, noncharacters; each noted by its code point);
 - bookmark markers such as `[bookmark: _GoBack]` (the rest of the line stays);
 - image file names and image placeholders (`image1.jpeg`, `[image: …]`, `![](media/…)`);
 - page furniture (`page_furniture`): page numbers («Side 2 av 4», «- 2 -», a bare number, but not a
@@ -23,9 +24,11 @@ note for every line or marker dropped:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 
+from avtale.characters import REFUSED, char_name
 from avtale.extract.letterhead import COLUMN_GAP, columns, drop_letterhead, drop_trailing_logos
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import BULLET_CHARS, SYMBOL_BULLETS
@@ -38,9 +41,9 @@ from avtale.extract.page_furniture import drop_running as _drop_running
 from avtale.extract.page_furniture import heading_number as _heading_number
 from avtale.i18n import N_, _
 
-# What a YAML file cannot hold (YAML's printable set, tabs and line breaks aside): C0 and C1
-# controls, lone surrogates, U+FFFE and U+FFFF.
-CONTROL = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What cannot stand in an agreement (`characters.REFUSED`: control characters, bidirectional controls,
+# noncharacters …), which covers all a YAML file cannot hold
+CONTROL = REFUSED
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 IMAGE = re.compile(
     r"^(?:\S+\.(?:jpe?g|png|gif|emf|wmf|tiff?|bmp|svg)|\[(?:image|bilde)[^\]]*\]|!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|\[\])$",
@@ -187,7 +190,8 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
         text = line.text
         if CONTROL.search(text):
             for c in sorted(set(CONTROL.findall(text))):
-                notes.dropped(line.no, f"U+{ord(c):04X}", _("control character"))
+                why = _("control character") if unicodedata.category(c) == "Cc" else char_name(c)
+                notes.dropped(line.no, f"U+{ord(c):04X}", why)
             text = CONTROL.sub("", text)
         if BOOKMARK.search(text):
             for m in BOOKMARK.finditer(text):

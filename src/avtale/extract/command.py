@@ -12,6 +12,7 @@ import re
 import sys
 from pathlib import Path
 
+from avtale.characters import shown
 from avtale.errors import EXIT_INVALID, EXIT_OK, UsageError
 from avtale.i18n import _
 
@@ -30,14 +31,14 @@ def run(source: Path, out: Path | None, force: bool, agreement_id: str | None, s
     if out is not None:  # before the work: a file there (without --force), a link, the source itself
         writer.check(out, force, [source])
     result = extract(source, id=agreement_id, start=start, end=end, jobs=jobs)
-    for line in result.notes.render(str(source)):
-        print(line, file=err)
+    for line in result.notes.render(str(source)):  # (notes quote the source: shown with its controls escaped)
+        print(shown(line), file=err)
     text = result.yaml(str(source.name))
     if out is None:
         sys.stdout.write(text)
     else:
         writer.write(out, text, force, [source])
-        print(_("wrote {path}").format(path=out), file=err)
+        print(shown(_("wrote {path}").format(path=out)), file=err)
     return _validate(text, out or Path(f"{result.agreement.id}.yaml"), err)
 
 
@@ -54,6 +55,6 @@ def _validate(text: str, path: Path, err) -> int:
         print(f"{finding}", file=err)
     if checked.ok():
         return EXIT_OK
-    print(_("{path}: the extracted agreement does not validate; fix the lines marked # TODO and the errors above")
-          .format(path=path), file=err)
+    print(shown(_("{path}: the extracted agreement does not validate; fix the lines marked # TODO and the errors "
+                  "above").format(path=path)), file=err)
     return EXIT_INVALID
