@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from avtale.files import MISSING, NOT_REGULAR, TOO_LARGE, UNREADABLE, ReadProblem, printable, read_bounded, read_head
+from avtale.files import MISSING, NOT_REGULAR, TOO_LARGE, UNREADABLE, ReadProblem, read_bounded, read_head
 
 
 @pytest.fixture(autouse=True)
@@ -131,17 +131,11 @@ def test_the_limit_bounds_what_is_asked_of_the_system(tmp_path, monkeypatch):
     assert max(reads) == 7  # the size plus one, to see the end
 
 
-def test_printable_escapes_what_a_terminal_would_act_on():
-    assert printable("avtale 2014-2017.yaml") == "avtale 2014-2017.yaml"
-    assert printable("a\0b\nc\x1b[2J\x9b\u202ed\u200be") == "a\\u0000b\\u000ac\\u001b[2J\\u009b\\u202ed\\u200be"
-    assert printable("æøå «»") == "æøå «»"
-
-
 def test_the_readers_sit_low():
     """files, image_size and assets import nothing above them: no model, no extract (the logo check
     reads image sizes without importing `extract`)."""
     code = ("import sys, avtale.assets, avtale.files, avtale.image_size; "
             "print(sorted(m for m in sys.modules if m.startswith('avtale')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert eval(out) == ["avtale", "avtale.assets", "avtale.errors", "avtale.files", "avtale.i18n",
-                         "avtale.image_size", "avtale.limits"]
+    assert eval(out) == ["avtale", "avtale.assets", "avtale.characters", "avtale.errors", "avtale.files",
+                         "avtale.i18n", "avtale.image_size", "avtale.limits"]

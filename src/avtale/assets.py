@@ -19,7 +19,8 @@ from pathlib import Path
 
 from avtale import image_size, limits
 from avtale.errors import LogoError
-from avtale.files import MISSING, TOO_LARGE, ReadProblem, printable, read_bounded
+from avtale.characters import shown
+from avtale.files import MISSING, TOO_LARGE, ReadProblem, read_bounded
 from avtale.i18n import _
 
 MAGIC = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
@@ -36,7 +37,7 @@ def read_logo(file: str, base_dir: Path | str, party: str) -> bytes:
 
 
 def _checked(file: str, base_dir: Path | str, party: str) -> tuple[Path, bytes]:
-    what = _("logo of party «{party}» ({file})").format(party=party, file=printable(file))
+    what = _("logo of party «{party}» ({file})").format(party=party, file=shown(file))
     control = next((c for c in file if unicodedata.category(c) == "Cc"), None)
     if control is not None:  # a NUL cannot reach the file system; a line break or an escape has no place in a name
         raise LogoError(_("{what}: a file name cannot hold the control character U+{code:04X}; "
@@ -50,7 +51,7 @@ def _checked(file: str, base_dir: Path | str, party: str) -> tuple[Path, bytes]:
     if not path.is_relative_to(base):
         if Path(os.path.normpath(base / file)).is_relative_to(base):
             raise LogoError(_("{what} lies outside the agreement's directory (a symbolic link to {path}); "
-                              "put the image in it or below it").format(what=what, path=printable(str(path))))
+                              "put the image in it or below it").format(what=what, path=shown(str(path))))
         raise LogoError(_("{what} lies outside the agreement's directory; put the image in it or below it")
                         .format(what=what))
     most = limits.current.logo_bytes
@@ -58,7 +59,7 @@ def _checked(file: str, base_dir: Path | str, party: str) -> tuple[Path, bytes]:
         raw = read_bounded(path, most)  # a FIFO or a device is refused before it is opened
     except ReadProblem as problem:
         if problem.kind == MISSING:
-            raise LogoError(_("{what} not found (looked for {path})").format(what=what, path=printable(str(path)))) from None
+            raise LogoError(_("{what} not found (looked for {path})").format(what=what, path=shown(str(path)))) from None
         if problem.kind == TOO_LARGE:
             raise LogoError(_("{what} is larger than the limit of {most} bytes (see --max-logo-size)")
                             .format(what=what, most=most)) from None

@@ -155,7 +155,7 @@ def _check_id(new_id: str) -> None:
     """The id given to `new` follows the rule for ids (the model's `Slug`), or one usage line says the rule."""
     from pydantic import TypeAdapter, ValidationError
 
-    from avtale.files import printable
+    from avtale.characters import shown
     from avtale.model import Slug
 
     try:
@@ -163,7 +163,7 @@ def _check_id(new_id: str) -> None:
     except ValidationError:
         raise CommandLineError(_("avtale new: «{id}» is not a valid id: use lower-case letters a-z, digits and «-», "
                                  "starting with a letter or digit, at most 80 characters (e.g. 2026-2029)")
-                               .format(id=printable(new_id))) from None
+                               .format(id=shown(new_id))) from None
 
 
 def cmd_diff(a) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from avtale import __version__
 from avtale.errors import CommandLineError
-from avtale.files import printable
+from avtale.characters import shown
 from avtale.i18n import LANGUAGES, _
 from avtale.limits import MIB, MOST_JOBS, MOST_MEGABYTES, MOST_PAGES, MOST_PIXELS
 
@@ -102,10 +102,10 @@ def _number(text: str, most: int, whole: bool) -> Decimal:
     Read as a Decimal, so no value overflows or loses its meaning on the way (1e400, 10**5000)."""
     if not _NUMBER.fullmatch(text):
         raise argparse.ArgumentTypeError(_("«{text}» is not a number; write it in digits, such as {example}")
-                                         .format(text=printable(text), example=20))
+                                         .format(text=shown(text), example=20))
     value = Decimal(text)
     if value <= 0:
-        raise argparse.ArgumentTypeError(_("«{text}» must be a positive number").format(text=printable(text)))
+        raise argparse.ArgumentTypeError(_("«{text}» must be a positive number").format(text=shown(text)))
     if whole and value != value.to_integral_value():
         raise argparse.ArgumentTypeError(_("«{text}» must be a whole number").format(text=text))
     if value > most:

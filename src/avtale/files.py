@@ -18,6 +18,7 @@ import os
 import stat
 from pathlib import Path
 
+from avtale.characters import shown
 from avtale.i18n import _
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -150,7 +151,7 @@ def _failure(path: Path | str, exc: Exception) -> ReadProblem:
             target = os.readlink(path)
         except (OSError, ValueError):
             return ReadProblem(_("no such file"), MISSING)
-        return ReadProblem(_("is a symbolic link to {target}, which does not exist").format(target=printable(target)),
+        return ReadProblem(_("is a symbolic link to {target}, which does not exist").format(target=shown(target)),
                            MISSING)
     if isinstance(exc, PermissionError):
         return ReadProblem(_("permission denied"))
@@ -159,12 +160,3 @@ def _failure(path: Path | str, exc: Exception) -> ReadProblem:
     if exc.errno == errno.ENAMETOOLONG:
         return ReadProblem(_("the file name is too long"))
     return ReadProblem(_("cannot read: {reason}").format(reason=exc.strerror or exc))
-
-
-def printable(text: str) -> str:
-    """`text` with every character that is not printable written as \\uXXXX (control characters, bidi
-    overrides and other format characters, spaces other than the plain one): a name shown on one line,
-    with nothing in it a terminal would act on or that reads differently from what it is."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from avtale import limits
 from avtale.errors import Position, UsageError, YamlError
-from avtale.files import printable
+from avtale.characters import shown
 from avtale.i18n import _
 
 GIT_TIMEOUT = 30  # seconds; git reads local data only, so a longer wait means something is wrong
@@ -128,10 +128,10 @@ def split_rev(spec: str) -> tuple[str | None, str]:
 def check_revision(rev: str, path: str = "") -> None:
     """A revision (and the path read at it) reaches git as a name, never as an option nor as two names:
     one that starts with «-» or holds a control character is a usage error."""
-    where = Position(printable(f"{rev}:{path}" if path else rev))
+    where = Position(shown(f"{rev}:{path}" if path else rev))
     if rev.startswith("-"):
         raise UsageError(_("«{rev}» cannot be a git revision: it starts with «-»; name a branch, tag or commit")
-                         .format(rev=printable(rev)), where)
+                         .format(rev=shown(rev)), where)
     if any(unicodedata.category(c) == "Cc" for c in rev + path):
         raise UsageError(_("a git revision and its path cannot hold control characters (line breaks, tabs …)"), where)
 
@@ -180,7 +180,7 @@ def _why_missing(name: str) -> str:
 
 def _last_line(stderr: bytes) -> str:
     lines = stderr.decode("utf-8", "replace").strip().splitlines()
-    return printable(lines[-1]) if lines else _("git show failed")
+    return shown(lines[-1]) if lines else _("git show failed")
 
 
 def read_agreement(spec: str, rev: str | None = None):
