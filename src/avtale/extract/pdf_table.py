@@ -15,6 +15,7 @@ import bisect
 import re
 
 from avtale.extract import glyphs
+from avtale.extract.growing import Growing
 
 
 def join_cell(lines: list[str], vocabulary: frozenset[str] = frozenset()) -> str:
@@ -26,14 +27,12 @@ def join_cell(lines: list[str], vocabulary: frozenset[str] = frozenset()) -> str
     return out.text()
 
 
-class Joined:
-    """A cell's text as `join_cell` builds it, kept as pieces: each line joined costs its own length and what
-    the rules read at the end of the text so far (its last characters, its last word), not the whole text."""
+class Joined(Growing):
+    """A cell's text as `join_cell` builds it (`Growing`: each line joined costs its own length and what the
+    rules read at the end of the text so far, not the whole text)."""
 
     def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.size = 0
-        self._cut = 0  # characters dropped from the end of the last piece, not yet sliced off
+        super().__init__()
         self._hard = 0  # pieces whose soft hyphens `harden` has made hyphens
 
     def join(self, line: str, vocabulary: frozenset[str] = frozenset()) -> None:
@@ -42,51 +41,28 @@ class Joined:
         is a span of years; else a space joins the line."""
         line = line.strip()
         if not self.size:
-            self._add(line)
+            self.append(line)
         elif re.search(r"[a-zæøå]$", self.tail(3)) and line[:1].islower() and \
                 (self.last_word() + line.split()[0]).casefold().strip(".,;:") in vocabulary:
-            self._add(line)
+            self.append(line)
         elif re.search(r"\d[–—]$", self.tail(4)) and line[:1].isdigit():
-            self._add(line)  # «2030–» + «2033»: a span of years broken at its dash
+            self.append(line)  # «2030–» + «2033»: a span of years broken at its dash
         elif self.tail(1) in ("\u00ad", "-"):
             word = line.split()[0] if line.split() else ""
             before = self.tail(2)
             if word.casefold() in ("og", "eller"):
-                self._drop()
-                self._add("- " + line)
+                self.drop_last()
+                self.append("- " + line)
             elif before.endswith("\u00ad") or (len(before) == 2 and before[0].islower() and line[:1].islower()):
-                self._drop()
-                self._add(line)
+                self.drop_last()
+                self.append(line)
             else:
-                self._add(line)
+                self.append(line)
         else:
-            self._add(" " + line)
+            self.append(" " + line)
 
     def text(self) -> str:
-        self._settle()
-        return "".join(self.parts).replace("\u00ad", "-")
-
-    def tail(self, n: int) -> str:
-        """The last `n` characters."""
-        self._settle()
-        out: list[str] = []
-        have = 0
-        for part in reversed(self.parts):
-            if have >= n:
-                break
-            out.append(part[-(n - have):])
-            have += len(out[-1])
-        return "".join(reversed(out))
-
-    def last_word(self) -> str:
-        """`text.split()[-1]`, read from the end."""
-        n = 16
-        while True:
-            tail = self.tail(n)
-            words = tail.split()
-            if words and (len(words) > 1 or tail[0].isspace()) or n >= self.size:
-                return words[-1] if words else ""
-            n *= 4
+        return super().text().replace("\u00ad", "-")
 
     def rstrip(self) -> None:
         self._settle()
@@ -101,29 +77,10 @@ class Joined:
     def harden(self) -> None:
         """Soft hyphens become hyphens in what was joined so far (as `join_cell`'s result has them)."""
         self._settle()
+        self._hard = min(self._hard, len(self.parts))
         for k in range(self._hard, len(self.parts)):
             self.parts[k] = self.parts[k].replace("\u00ad", "-")
         self._hard = len(self.parts)
-
-    def _add(self, piece: str) -> None:
-        if piece:
-            self._settle()
-            self.parts.append(piece)
-            self.size += len(piece)
-
-    def _drop(self) -> None:
-        """Drop the last character."""
-        self._cut += 1
-        self.size -= 1
-        if self._cut == len(self.parts[-1]):
-            self.parts.pop()
-            self._cut = 0
-            self._hard = min(self._hard, len(self.parts))
-
-    def _settle(self) -> None:
-        if self._cut:
-            self.parts[-1] = self.parts[-1][: len(self.parts[-1]) - self._cut]
-            self._cut = 0
 
 
 RULE = re.compile(r"^[_.…\s]{3,}$")
