@@ -89,7 +89,8 @@ def is_wrapped(lines: list[Line]) -> bool:
 GLUED_OG = re.compile(r"(?<![\w-])([A-ZÆØÅa-zæøå][a-zæøå]{2,})og(?=\s+[a-zæøå]|\s*$)")
 GLUED_OG_CAPS = re.compile(r"(?<![\w-])([A-ZÆØÅ]{3,})OG(?=\s+[A-ZÆØÅ]{2,})")  # «HELSEOG OMSORGSTENESTENE», in a line in capitals
 MINISTRY = re.compile(r"(?:departementet|minister)[,.]?$")  # «Kommunal- og distriktsdepartementet»: a compound name
-FIRST_PART = re.compile(r"([A-ZÆØÅa-zæøå]+)-\s+(?:og|eller)\b")
+# (a match starts where a run of letters does: tried inside a run too, a long run cost its square)
+FIRST_PART = re.compile(r"(?<![A-ZÆØÅa-zæøå])([A-ZÆØÅa-zæøå]+)-\s+(?:og|eller)\b")
 
 
 def compound_hyphens(lines: list[Line], notes: Notes) -> list[Line]:
