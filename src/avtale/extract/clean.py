@@ -38,6 +38,7 @@ from avtale.extract.page_furniture import drop_folios_by_running as _drop_folios
 from avtale.extract.page_furniture import drop_header_over_wrapped_title as _drop_header_over_wrapped_title
 from avtale.extract.page_furniture import drop_header_without_pages as _drop_header_without_pages
 from avtale.extract.page_furniture import drop_running as _drop_running
+from avtale.extract.page_furniture import Facts
 from avtale.extract.page_furniture import heading_number as _heading_number
 from avtale.i18n import N_, _
 
@@ -186,6 +187,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     stretched: set[int] = set()
     lines = _broken_names(grid_tables(lines), notes)
     full = _full_width(lines)
+    facts = Facts(lines)
     for index, line in enumerate(lines):
         text = line.text
         if CONTROL.search(text):
@@ -212,7 +214,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
                 continue
         stripped = text.strip()
         why = _debris(stripped) if line.hint in (None, "para", "footer") else None
-        if why == "page number" and _heading_number(lines, index):
+        if why == "page number" and _heading_number(lines, index, facts):
             why = None
         if why and stripped == "o" and any(0 <= j < len(lines) and re.match(r"o(?:$|\s+\w)", lines[j].text.strip())
                                            for j in range(index - 4, index + 5) if j != index):
@@ -288,17 +290,29 @@ def grid_tables(lines: list[Line]) -> list[Line]:
             j += 1
         if rows and len(cuts) >= 2:
             cells: list[list[list[str]]] = [[[]] for _ in cuts[:-1]]
+            filled: set[int] = set()  # columns whose last paragraph has text
             for row in rows:
                 for k, (a, b) in enumerate(zip(cuts, cuts[1:])):
+                    if a + 1 >= len(row.text):
+                        break  # the cells past the row's end are empty (a border as wide as any row costs no more)
                     text = row.text[a + 1 : b].strip(" |")
                     if text:
                         cells[k][-1].append(text)
-                    elif cells[k][-1]:
+                        filled.add(k)
+                    elif k in filled:
                         cells[k].append([])
+                        filled.discard(k)
+                for k in [k for k in filled if cuts[k] + 1 >= len(row.text)]:
+                    cells[k].append([])
+                    filled.discard(k)
             paras = [[" ".join(p) for p in col if p] for col in cells]
             height = max((len(p) for p in paras), default=0)
+            last = [0] * height  # the last column holding a paragraph of row r of the output
+            for k, p in enumerate(paras):
+                for r in range(len(p)):
+                    last[r] = k
             for r, row in enumerate(rows):
-                text = "\t".join(p[r] if r < len(p) else "" for p in paras).rstrip("\t") if r < height else ""
+                text = "\t".join(p[r] if r < len(p) else "" for p in paras[: last[r] + 1]).rstrip("\t") if r < height else ""
                 out[i + 1 + r] = Line(row.no, text, row.page, row.hint, row.page_start)
         out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
         i = j if rows else i + 1
