@@ -18,6 +18,7 @@ from avtale.findings import ERROR
 from avtale.i18n import _
 from avtale.model import Agreement, Seal
 from avtale.sealing import content_hash
+from avtale.store.write import rewrite
 
 _STRAIGHT = re.compile(r'"([^"\n]+)"')
 _CURLY = re.compile(r"[“„]([^”“„]+)”")
@@ -49,7 +50,7 @@ def formatted(path: Path) -> tuple[str, str]:
     # a sealed agreement's words are frozen: only white space is normalised there
     fn = store.normalise_space if result.agreement.seal else normalise_text
     data = _map_text(data, fn)
-    return result.document.text, store.dump(data, result.document.data)
+    return result.document.text, rewrite(data, result.document.text)
 
 
 class Change(NamedTuple):
@@ -90,12 +91,15 @@ def format_files(paths: list[Path], write: bool) -> tuple[list[Change], list[str
     return changed, problems
 
 
-def sign_off(path: Path, on: dt.date) -> Agreement:
-    """Set `status: signed` and seal the content with its hash; refuses an invalid agreement."""
+def sign_off(path: Path, on: dt.date | None = None) -> Agreement:
+    """Set `status: signed` and seal the content with its hash (dated `on`, else the signing date, else
+    today); refuses an invalid agreement."""
     agreement = agreements.read(path)
-    doc = store.load(path)
+    if on is None:
+        on = agreement.signing.date if agreement.signing else dt.date.today()
     sealed = agreement.model_copy(update={"status": "signed", "seal": Seal(sha256=content_hash(agreement), date=on)})
-    store.write_atomic(path, agreements.canonical_yaml(sealed, doc.data))
+    data = sealed.model_dump(mode="python", exclude_defaults=True)
+    store.write_atomic(path, rewrite(data, store.read_text(path)))
     return sealed
 
 
@@ -112,6 +116,6 @@ def new_version(
     data = old.model_dump(mode="python", exclude_defaults=True, exclude={"signing", "seal", "supersedes"})
     data.update(id=new_id, status="draft", supersedes=old.id, period={"start": start, "end": end} if start else {"end": end})
     agreement = Agreement.model_validate(data)
-    original = store.load(previous).data
-    store.write_atomic(target, agreements.canonical_yaml(agreement, original))
+    text = rewrite(agreement.model_dump(mode="python", exclude_defaults=True), store.read_text(previous))
+    store.write_atomic(target, text)
     return target

@@ -9,7 +9,6 @@ and distance comes from the one layout definition (`context.layout`).
 
 from __future__ import annotations
 
-import copy
 import io
 import math
 import re
