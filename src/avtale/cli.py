@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _run(a) -> int:
-    limits = {k: getattr(a, k) for k in ("yaml_bytes", "source_bytes", "part_bytes", "pages", "pixels")}
+    limits = {k: getattr(a, k) for k in ("yaml_bytes", "source_bytes", "part_bytes", "pages", "pixels", "pdf_text")}
     if any(v is not None for v in limits.values()):
         from avtale import limits as limits_mod
 

@@ -140,6 +140,9 @@ def build_parser() -> Parser:
                       help=_("Most pages read from a PDF or scan (default 200)."))
     root.add_argument("--max-pixels", dest="pixels", type=_positive(int), metavar="N",
                       help=_("Most pixels in one image (default 80000000)."))
+    root.add_argument("--max-pdf-text", dest="pdf_text", type=_positive(int), metavar="N",
+                      help=_("Most characters of text in one PDF, a heading counting 100 more and any other "
+                             "paragraph, list item or name 40 more (default 500000)."))
     commands = root.add_subparsers(title=_("commands"), metavar="COMMAND", dest="command", parser_class=Parser)
     commands.required = True
     for add in (_validate, _build, _extract, _fmt, _diff, _sign_off, _new, _schema, _init):

@@ -18,6 +18,10 @@ class Limits:
     part_bytes: int = 20 * MIB  # one decompressed part: a DOCX's XML part, a PDF stream
     pages: int = 200  # pages read from a PDF or scan
     pixels: int = 80_000_000  # pixels in one image (A4 at 600 dpi is 35 million)
+    # text a PDF build sets, each heading counting 100 characters more and each other paragraph, list item
+    # or name 40 more: Typst holds the whole document in memory, about 600 bytes per such character
+    # (measured: 870 000 took 512 MB); the real agreements weigh about 10 000
+    pdf_text: int = 500_000
 
 
 current = Limits()

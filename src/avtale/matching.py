@@ -43,10 +43,10 @@ class _Counted(SequenceMatcher):
     """SequenceMatcher charging each search for the longest match before it runs: at most one step for
     each occurrence in `b` of each element of `a[alo:ahi]` (its inner loop), one for each element."""
 
-    def __init__(self, a: list, b: list, budget: Budget):
+    def __init__(self, a: list, b: list, budget: Budget, autojunk: bool = False):
         budget.spend(len(a) + len(b))
         self.budget = budget
-        super().__init__(None, a, b, autojunk=False)
+        super().__init__(None, a, b, autojunk=autojunk)
         self.budget.spend(len(a))
         self._steps = [0, *accumulate(len(self.b2j.get(x, ())) for x in a)]
 
@@ -56,13 +56,54 @@ class _Counted(SequenceMatcher):
         return super().find_longest_match(alo, ahi, blo, bhi)
 
 
-def opcodes(a: list, b: list, budget: Budget | None = None) -> list[tuple[str, int, int, int, int]]:
+def opcodes(a: list, b: list, budget: Budget | None = None, autojunk: bool = False) -> list[tuple[str, int, int, int, int]]:
     """SequenceMatcher's opcodes for turning `a` into `b`, or the coarse ones once the budget is spent."""
     budget = budget if budget is not None else Budget.for_tokens(len(a) + len(b))
     try:
-        return _Counted(a, b, budget).get_opcodes()
+        return _Counted(a, b, budget, autojunk).get_opcodes()
     except _Overdrawn:
         return _coarse(a, b)
+
+
+def unified_diff(a: list[str], b: list[str], fromfile: str, tofile: str, n: int = 3):
+    """difflib.unified_diff's lines for two lists of lines, on `opcodes` (so within a budget)."""
+    groups = _Given(opcodes(a, b, autojunk=True)).get_grouped_opcodes(n)
+    started = False
+    for group in groups:
+        if not started:
+            started = True
+            yield f"--- {fromfile}\n"
+            yield f"+++ {tofile}\n"
+        first, last = group[0], group[-1]
+        yield f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n"
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                yield from (" " + line for line in a[i1:i2])
+                continue
+            if tag in ("replace", "delete"):
+                yield from ("-" + line for line in a[i1:i2])
+            if tag in ("replace", "insert"):
+                yield from ("+" + line for line in b[j1:j2])
+
+
+class _Given(SequenceMatcher):
+    """SequenceMatcher's grouping of opcodes found elsewhere."""
+
+    def __init__(self, codes: list):  # noqa: D107 - no sequences: only get_grouped_opcodes is used
+        self._codes = codes
+
+    def get_opcodes(self):
+        return self._codes
+
+
+def _range(start: int, stop: int) -> str:
+    """A unified diff's range, as difflib writes it."""
+    beginning, length = start + 1, stop - start
+    if length == 1:
+        return f"{beginning}"
+    if not length:
+        beginning -= 1  # an empty range begins at the line before it
+    return f"{beginning},{length}"
 
 
 def ratio(a: list, b: list, budget: Budget | None = None) -> float:

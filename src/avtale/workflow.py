@@ -7,12 +7,11 @@ The seal's hash is computed in `avtale.sealing` (the checks need it too, and sit
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from pathlib import Path
 from typing import NamedTuple
 
-from avtale import agreements, store
+from avtale import agreements, matching, store
 from avtale.errors import AvtaleError, InvalidAgreement, OutputExists, Position, UsageError
 from avtale.findings import ERROR
 from avtale.i18n import _
@@ -63,8 +62,8 @@ class Change(NamedTuple):
     def diff(self) -> str:
         """The change as a unified diff with git's `a/PATH` and `b/PATH` headers (`git apply` takes it)."""
         name = self.path.as_posix().lstrip("/")
-        lines = difflib.unified_diff(self.current.splitlines(keepends=True), self.canonical.splitlines(keepends=True),
-                                     f"a/{name}", f"b/{name}")
+        lines = matching.unified_diff(self.current.splitlines(keepends=True), self.canonical.splitlines(keepends=True),
+                                      f"a/{name}", f"b/{name}")  # difflib's, within a budget of steps
         # a last line without its line break: marked as git and patch mark it
         return "".join(ln if ln.endswith("\n") else ln + "\n\\ No newline at end of file\n" for ln in lines)
 
