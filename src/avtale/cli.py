@@ -122,15 +122,9 @@ def cmd_fmt(a) -> int:
 
 
 def cmd_sign_off(a) -> int:
-    import datetime as dt
+    from avtale import workflow
 
-    from avtale import agreements, workflow
-
-    on = a.date
-    if on is None:
-        current = agreements.read(a.path)
-        on = current.signing.date if current.signing else dt.date.today()
-    sealed = workflow.sign_off(a.path, on)
+    sealed = workflow.sign_off(a.path, a.date)  # without --date: the signing date, else today
     _echo(_("{path}: signed off, sha256 {hash}…").format(path=a.path, hash=sealed.seal.sha256[:12]))
     return EXIT_OK
 

@@ -18,7 +18,7 @@ from avtale import __version__
 from avtale.errors import CommandLineError
 from avtale.characters import shown
 from avtale.i18n import LANGUAGES, _
-from avtale.limits import MIB, MOST_JOBS, MOST_MEGABYTES, MOST_PAGES, MOST_PIXELS
+from avtale.limits import MIB, MOST_JOBS, MOST_MEGABYTES, MOST_PAGES, MOST_PDF_TEXT, MOST_PIXELS
 
 SCHEMA_PATH = Path("schema/agreement.schema.json")
 
@@ -161,6 +161,9 @@ def build_parser() -> Parser:
                       help=_("Largest logo file (default 5)."))
     root.add_argument("--max-logo-pixels", dest="logo_pixels", type=_count(MOST_PIXELS), metavar="N",
                       help=_("Most pixels in one logo, read from its header (default 25000000)."))
+    root.add_argument("--max-pdf-text", dest="pdf_text", type=_count(MOST_PDF_TEXT), metavar="N",
+                      help=_("Most characters of text in one PDF, a heading counting 100 more and any other "
+                             "paragraph, list item or name 40 more (default 500000)."))
     commands = root.add_subparsers(title=_("commands"), metavar="COMMAND", dest="command", parser_class=Parser)
     commands.required = True
     for add in (_validate, _build, _extract, _fmt, _diff, _sign_off, _new, _schema, _init):

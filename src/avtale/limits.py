@@ -23,6 +23,10 @@ class Limits:
     pixels: int = 80_000_000  # pixels in one image (A4 at 600 dpi is 35 million)
     logo_bytes: int = 5 * MIB  # one party's logo file (the HTML carries it whole)
     logo_pixels: int = 25_000_000  # pixels in one logo (5000 × 5000); the PDF build decodes every one
+    # text a PDF build sets, each heading counting 100 characters more and each other paragraph, list item
+    # or name 40 more: Typst holds the whole document in memory, about 600 bytes per such character
+    # (measured: 870 000 took 512 MB); the real agreements weigh about 10 000
+    pdf_text: int = 500_000
 
 
 NAMES = tuple(f.name for f in fields(Limits))
@@ -31,6 +35,7 @@ NAMES = tuple(f.name for f in fields(Limits))
 MOST_MEGABYTES = 65_536  # 64 GiB
 MOST_PAGES = 100_000
 MOST_PIXELS = 10_000_000_000
+MOST_PDF_TEXT = 100_000_000
 MOST_JOBS = 256  # parallel workers of `build`
 
 current = Limits()

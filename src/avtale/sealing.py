@@ -61,7 +61,7 @@ class Change:
 
 def first_change(sealed: Agreement, current: Agreement) -> Change | None:
     """The first place where `current` differs from `sealed` in what the hash covers, or None."""
-    from difflib import SequenceMatcher  # only here: a changed seal is rare, and validate starts on every commit
+    from avtale import matching  # only here: a changed seal is rare, and validate starts on every commit
 
     old, new = _pieces(_content(sealed)), _pieces(_content(current))
     if not new:
@@ -69,8 +69,7 @@ def first_change(sealed: Agreement, current: Agreement) -> Change | None:
     # a piece is compared by its kind of place (path without numbers) and its text, so an added
     # paragraph is an insertion, not a change to every paragraph after it
     key = lambda piece: (tuple(p for p in piece[0] if not isinstance(p, int)), piece[1])  # noqa: E731
-    matcher = SequenceMatcher(None, [key(p) for p in old], [key(p) for p in new], autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in matching.opcodes([key(p) for p in old], [key(p) for p in new]):
         if tag == "equal":
             continue
         if tag == "replace" and (i2 - i1 == j2 - j1 or _alike(old[i1][1], new[j1][1])):

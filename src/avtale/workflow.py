@@ -7,17 +7,17 @@ The seal's hash is computed in `avtale.sealing` (the checks need it too, and sit
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from pathlib import Path
 from typing import NamedTuple
 
-from avtale import agreements, store, writer
+from avtale import agreements, matching, store, writer
 from avtale.errors import AvtaleError, InvalidAgreement, OutputExists, Position, UsageError
 from avtale.findings import ERROR
 from avtale.i18n import _
 from avtale.model import Agreement, Seal
 from avtale.sealing import content_hash
+from avtale.store.write import rewrite
 
 _STRAIGHT = re.compile(r'"([^"\n]+)"')
 _CURLY = re.compile(r"[“„]([^”“„]+)”")
@@ -49,7 +49,7 @@ def formatted(path: Path) -> tuple[str, str]:
     # a sealed agreement's words are frozen: only white space is normalised there
     fn = store.normalise_space if result.agreement.seal else normalise_text
     data = _map_text(data, fn)
-    return result.document.text, store.dump(data, result.document.data)
+    return result.document.text, rewrite(data, result.document.text)
 
 
 class Change(NamedTuple):
@@ -62,8 +62,8 @@ class Change(NamedTuple):
     def diff(self) -> str:
         """The change as a unified diff with git's `a/PATH` and `b/PATH` headers (`git apply` takes it)."""
         name = self.path.as_posix().lstrip("/")
-        lines = difflib.unified_diff(self.current.splitlines(keepends=True), self.canonical.splitlines(keepends=True),
-                                     f"a/{name}", f"b/{name}")
+        lines = matching.unified_diff(self.current.splitlines(keepends=True), self.canonical.splitlines(keepends=True),
+                                      f"a/{name}", f"b/{name}")  # difflib's, within a budget of steps
         # a last line without its line break: marked as git and patch mark it
         return "".join(ln if ln.endswith("\n") else ln + "\n\\ No newline at end of file\n" for ln in lines)
 
@@ -94,12 +94,15 @@ def format_files(paths: list[Path], write: bool) -> tuple[list[Change], list[str
     return changed, problems
 
 
-def sign_off(path: Path, on: dt.date) -> Agreement:
-    """Set `status: signed` and seal the content with its hash; refuses an invalid agreement."""
+def sign_off(path: Path, on: dt.date | None = None) -> Agreement:
+    """Set `status: signed` and seal the content with its hash (dated `on`, else the signing date, else
+    today); refuses an invalid agreement."""
     agreement = agreements.read(path)
-    doc = store.load(path)
+    if on is None:
+        on = agreement.signing.date if agreement.signing else dt.date.today()
     sealed = agreement.model_copy(update={"status": "signed", "seal": Seal(sha256=content_hash(agreement), date=on)})
-    writer.write(path, agreements.canonical_yaml(sealed, doc.data))
+    data = sealed.model_dump(mode="python", exclude_defaults=True)
+    writer.write(path, rewrite(data, store.read_text(path)))
     return sealed
 
 
@@ -117,6 +120,6 @@ def new_version(
     data = old.model_dump(mode="python", exclude_defaults=True, exclude={"signing", "seal", "supersedes"})
     data.update(id=new_id, status="draft", supersedes=old.id, period={"start": start, "end": end} if start else {"end": end})
     agreement = Agreement.model_validate(data)
-    original = store.load(previous).data
-    writer.write(target, agreements.canonical_yaml(agreement, original), force, [previous])
+    text = rewrite(agreement.model_dump(mode="python", exclude_defaults=True), store.read_text(previous))
+    writer.write(target, text, force, [previous])
     return target

@@ -26,9 +26,18 @@ def end_date_in_text(agreement, ctx):
         if not _DIGIT(text):
             continue
         for offset, found in find_dates(text):
-            if _UNTIL.search(text[:offset]) and found != end:
+            if found != end and _after_until(text, offset):
                 yield loc, _("the text says «til {date}» but `period.end` is {end}; make them agree").format(
                     date=format_date(found), end=end.isoformat())
+
+
+def _after_until(text: str, offset: int) -> bool:
+    """Whether «til» (or «fram til») and white space stand just before `offset`. Looks back only over that
+    white space and a few letters, so a text with many dates is read once, not once per date."""
+    start = offset
+    while start and text[start - 1].isspace():
+        start -= 1
+    return start < offset and _UNTIL.search(text, max(0, start - 8), offset) is not None
 
 
 # --- AV302: export debris, told from what the drafter typed -------------------------------------------

@@ -6,17 +6,18 @@ Reads: two `Agreement` models. Writes: an `AgreementDiff` (see tree.py).
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 from avtale.dates import format_date
+from avtale import matching as match
 from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, AgreementDiff, Block, Item, SectionDiff, Text
-from avtale.model import Agreement, Bullets, Numbered
+from avtale.model import Agreement, Bullets, Numbered, all_texts
 
 PAIR_AT = 0.5  # similarity from which two texts count as one changed text
+PAIR_WITHIN = 50  # a replaced item is paired with one of the next this many removed ones (n² otherwise)
 _TOKEN = re.compile(r"\s+|[^\s]+")
 
 
-def words(old: str, new: str) -> Text:
+def words(old: str, new: str, budget: match.Budget | None = None) -> Text:
     """Word-level operations turning `old` into `new` (white space kept with the words).
 
     Changes separated only by white space are joined into one deletion and one
@@ -26,18 +27,19 @@ def words(old: str, new: str) -> Text:
         return Text.same(new)
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     runs: list[list] = []  # [changed?, old text, new text]
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in match.opcodes(a, b, budget):
         runs.append([tag != "equal", "".join(a[i1:i2]), "".join(b[j1:j2])])
-    merged: list[list] = []
+    merged: list[list] = []  # [changed?, old pieces, new pieces]: joined once (+= on a list item is n²)
     for k, run in enumerate(runs):
         gap = not run[0] and not run[1].strip() and 0 < k < len(runs) - 1 and runs[k + 1][0]
         if merged and merged[-1][0] and (run[0] or gap):
-            merged[-1][1] += run[1]
-            merged[-1][2] += run[2]
+            merged[-1][1].append(run[1])
+            merged[-1][2].append(run[2])
         else:
-            merged.append(list(run))
+            merged.append([run[0], [run[1]], [run[2]]])
     ops: list[tuple[str, str]] = []
     for changed, x, y in merged:
+        x, y = "".join(x), "".join(y)
         if changed:
             _push(ops, "-", x)
             _push(ops, "+", y)
@@ -55,21 +57,20 @@ def _push(ops, op, s):
         ops.append((op, s))
 
 
-def similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
+def similarity(a: str, b: str, budget: match.Budget | None = None) -> float:
+    return match.ratio(a.split(), b.split(), budget)
 
 
-def _align(old: list, new: list, key, pair_score):
+def _align(old: list, new: list, key, pair_score, budget: match.Budget):
     """Yield (old_item | None, new_item | None) in NEW's order, pairing similar items in replaced runs."""
-    sm = SequenceMatcher(None, [key(x) for x in old], [key(x) for x in new], autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+    for tag, i1, i2, j1, j2 in match.opcodes([key(x) for x in old], [key(x) for x in new], budget):
         if tag == "equal":
             yield from zip(old[i1:i2], new[j1:j2])
             continue
         olds, news = old[i1:i2], new[j1:j2]
         pairs, last = [], -1
         for nj, n in enumerate(news):
-            scores = [(pair_score(o, n), oi) for oi, o in enumerate(olds) if oi > last]
+            scores = [(pair_score(olds[oi], n, budget), oi) for oi in range(last + 1, min(len(olds), last + 1 + PAIR_WITHIN))]
             score, oi = max(scores, default=(0.0, -1))
             if score >= PAIR_AT:
                 pairs.append((oi, nj))
@@ -100,15 +101,16 @@ def _items(block) -> list[str]:
     return block.bullets if isinstance(block, Bullets) else block.numbered
 
 
-def _block_pair_score(a, b) -> float:
+def _block_pair_score(a, b, budget: match.Budget) -> float:
     if _kind(a) != _kind(b):
         return 0.0
-    return similarity(_block_text(a), _block_text(b))
+    return similarity(_block_text(a), _block_text(b), budget)
 
 
-def diff_blocks(old: list, new: list) -> list[Block]:
+def diff_blocks(old: list, new: list, budget: match.Budget | None = None) -> list[Block]:
+    budget = budget if budget is not None else match.Budget.for_tokens(_size(old) + _size(new))
     out = []
-    for a, b in _align(old, new, lambda x: (_kind(x), _block_text(x)), _block_pair_score):
+    for a, b in _align(old, new, lambda x: (_kind(x), _block_text(x)), _block_pair_score, budget):
         block = a if b is None else b
         kind = _kind(block)
         style = block.style if isinstance(block, Numbered) else "1."
@@ -118,7 +120,7 @@ def diff_blocks(old: list, new: list) -> list[Block]:
             elif b is None:
                 out.append(Block(kind, REMOVED, Text.removed(a)))
             else:
-                t = words(a, b)
+                t = words(a, b, budget)
                 out.append(Block(kind, t.status, t))
             continue
         if a is None or b is None:
@@ -127,8 +129,8 @@ def diff_blocks(old: list, new: list) -> list[Block]:
             out.append(Block(kind, status, items=[Item(make(s), status) for s in _items(block)], style=style))
             continue
         items = []
-        for x, y in _align(_items(a), _items(b), lambda s: s, similarity):
-            t = Text.added(y) if x is None else Text.removed(x) if y is None else words(x, y)
+        for x, y in _align(_items(a), _items(b), lambda s: s, similarity, budget):
+            t = Text.added(y) if x is None else Text.removed(x) if y is None else words(x, y, budget)
             items.append(Item(t, t.status))
         same_style = getattr(a, "style", None) == getattr(b, "style", None)
         status = SAME if same_style and all(i.status == SAME for i in items) else CHANGED
@@ -143,14 +145,14 @@ def _section_text(s) -> str:
     return " ".join(_block_text(b) for b in s.blocks)
 
 
-def _section_score(a, b) -> float:
-    return max(similarity(a.title, b.title), similarity(_section_text(a), _section_text(b)))
+def _section_score(a, b, budget: match.Budget) -> float:
+    return max(similarity(a.title, b.title, budget), similarity(_section_text(a), _section_text(b), budget))
 
 
-def diff_sections(old: list, new: list) -> list[SectionDiff]:
+def diff_sections(old: list, new: list, budget: match.Budget) -> list[SectionDiff]:
     old_no = {id(s): i for i, s in enumerate(old, 1)}
     new_no = {id(s): i for i, s in enumerate(new, 1)}
-    pairs = list(_align(old, new, lambda s: s.title.casefold(), _section_score))
+    pairs = list(_align(old, new, lambda s: s.title.casefold(), _section_score, budget))
     # a section removed in one place and added in another under the same title has moved
     removed = {a.title.casefold(): k for k, (a, b) in enumerate(pairs) if b is None}
     moved = {}
@@ -165,7 +167,7 @@ def diff_sections(old: list, new: list) -> list[SectionDiff]:
             continue
         if k in moved:
             a = moved[k]
-        out.append(_section(a, b, old_no, new_no, moved=k in moved))
+        out.append(_section(a, b, old_no, new_no, budget, moved=k in moved))
     return out
 
 
@@ -174,16 +176,16 @@ def _subs(s) -> list:
     return getattr(s, "subsections", [])
 
 
-def _section(a, b, old_no, new_no, moved=False) -> SectionDiff:
+def _section(a, b, old_no, new_no, budget: match.Budget, moved=False) -> SectionDiff:
     if a is None:
-        return SectionDiff(Text.added(b.title), ADDED, diff_blocks([], b.blocks),
-                           [_section(None, s, {}, {}) for s in _subs(b)], None, new_no.get(id(b)))
+        return SectionDiff(Text.added(b.title), ADDED, diff_blocks([], b.blocks, budget),
+                           [_section(None, s, {}, {}, budget) for s in _subs(b)], None, new_no.get(id(b)))
     if b is None:
-        return SectionDiff(Text.removed(a.title), REMOVED, diff_blocks(a.blocks, []),
-                           [_section(s, None, {}, {}) for s in _subs(a)], old_no.get(id(a)), None)
-    title = words(a.title, b.title)
-    blocks = diff_blocks(a.blocks, b.blocks)
-    subs = diff_sections(_subs(a), _subs(b))
+        return SectionDiff(Text.removed(a.title), REMOVED, diff_blocks(a.blocks, [], budget),
+                           [_section(s, None, {}, {}, budget) for s in _subs(a)], old_no.get(id(a)), None)
+    title = words(a.title, b.title, budget)
+    blocks = diff_blocks(a.blocks, b.blocks, budget)
+    subs = diff_sections(_subs(a), _subs(b), budget)
     touched = title.status != SAME or any(x.status != SAME for x in blocks) or any(s.touched for s in subs)
     status = MOVED if moved else (CHANGED if touched else SAME)
     return SectionDiff(title, status, blocks, subs, old_no.get(id(a)), new_no.get(id(b)))
@@ -221,13 +223,21 @@ def _signing(old: Agreement, new: Agreement) -> list[tuple[str, str, str]]:
     return [(k, o.get(k, ""), n.get(k, "")) for k in {**o, **n} if o.get(k) != n.get(k)]
 
 
+def _size(blocks: list) -> int:
+    """The words in some blocks, to size a diff's budget."""
+    return sum(len(_block_text(b).split()) for b in blocks)
+
+
 def compare(old: Agreement, new: Agreement) -> AgreementDiff:
+    """The merged tree; its matching, however hostile the texts, costs steps in proportion to their words."""
+    size = sum(len(text.split()) + 1 for a in (old, new) for _loc, text in all_texts(a))
+    budget = match.Budget.for_tokens(size)
     return AgreementDiff(
         old.id,
         new.id,
-        words(old.title, new.title),
+        words(old.title, new.title, budget),
         _fields(old, new),
-        diff_blocks(old.preamble, new.preamble),
-        diff_sections(old.sections, new.sections),
+        diff_blocks(old.preamble, new.preamble, budget),
+        diff_sections(old.sections, new.sections, budget),
         _signing(old, new),
     )

@@ -22,6 +22,7 @@ from docx.image.image import Image as DocxImage
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from avtale import assets, dates
 from avtale.errors import RenderError
@@ -59,8 +60,17 @@ def add_text(paragraph, text: str) -> None:
     text = clean(text)
     if "\t" in text or "\n" in text or "\r" in text:
         paragraph.add_run(text)
-    else:
-        paragraph._p.add_r().add_t(text)
+        return
+    run = _RUN.__copy__()  # a deep copy; python-docx's add_r().add_t(text) makes the same XML, ten times slower
+    run[0].text = text
+    if len(text.strip()) < len(text):
+        run[0].set(_XML_SPACE, "preserve")
+    paragraph._p.append(run)
+
+
+_RUN = OxmlElement("w:r")
+_RUN.append(OxmlElement("w:t"))
+_XML_SPACE = qn("xml:space")
 
 
 class _Writer:
@@ -78,6 +88,27 @@ class _Writer:
             bullet=layout.get("lists", {}).get("bullet", "\u2022"),
         )
         self.heading_num = self.numbering.headings(agreement.numbering)
+        self._body_end = self.document.element.body.sectPr  # new paragraphs go just before it
+        self._shapes: dict[tuple, object] = {}
+
+    def _new_paragraph(self, style_id: str | None = None, num_id: int | None = None, level: int = 0) -> Paragraph:
+        """An empty paragraph at the end of the body, in style `style_id`, numbered by `num_id`.
+
+        python-docx's `add_paragraph` looks for the body's `w:sectPr` among all its children on every call,
+        so a document of n paragraphs cost n²; this keeps the `w:sectPr` and puts each paragraph before it.
+        The paragraph properties are built once for each style and numbering, then copied."""
+        key = (style_id, num_id, level)
+        shape = self._shapes.get(key)
+        if shape is None:
+            shape = OxmlElement("w:p")
+            if style_id:
+                shape.style = style_id
+            if num_id is not None:
+                shape.get_or_add_pPr().append(docx_numbering.num_pr(num_id, level))
+            self._shapes[key] = shape
+        p = shape.__copy__()  # lxml copies the whole element
+        self._body_end.addprevious(p)
+        return Paragraph(p, self.document._body)
 
     def write(self) -> bytes:
         a = self.agreement
@@ -204,11 +235,7 @@ class _Writer:
 
     def _paragraph(self, text: str, style_id: str | None = None, num_id: int | None = None, level: int = 0):
         """A body paragraph holding `text` as text (never markup), in style `style_id`, numbered by `num_id`."""
-        paragraph = self.document.add_paragraph()
-        if style_id:
-            paragraph._p.style = style_id
-        if num_id is not None:
-            paragraph._p.get_or_add_pPr().append(docx_numbering.num_pr(num_id, level))
+        paragraph = self._new_paragraph(style_id, num_id, level)
         add_text(paragraph, text)
         return paragraph
 
@@ -274,7 +301,7 @@ class _Writer:
                     run.font.size = Pt(math.floor(size * 2) / 2)
         # Word wants a paragraph after a table that ends the body, and adds a full-size one
         # (which can spill onto a page of its own) when there is none: give it a minimal one
-        end = self.document.add_paragraph()
+        end = self._new_paragraph()
         end.paragraph_format.space_before = end.paragraph_format.space_after = Pt(0)
         end.paragraph_format.line_spacing = Pt(1)
         end.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY

@@ -33,7 +33,7 @@ from avtale import dates
 from avtale.diff.compare import words
 from avtale.diff.tree import ADDED, MOVED, REMOVED, AgreementDiff, Block, SectionDiff, Text
 from avtale.model import Agreement
-from avtale.render import common, docx_numbering, docx_package, docx_styles
+from avtale.render import common, docx_package, docx_styles
 from avtale.render.docx import _Writer, add_text
 from avtale.render.docx_package import clean
 from avtale.render.docx_tracked import DEL, INS, Revisions, track_revisions
@@ -111,11 +111,7 @@ class _RedlineWriter(_Writer):
         """
         if isinstance(text, str):
             return super()._paragraph(text, style_id, num_id, level)
-        paragraph = self.document.add_paragraph()
-        if style_id:
-            paragraph._p.style = style_id
-        if num_id is not None:
-            paragraph._p.get_or_add_pPr().append(docx_numbering.num_pr(num_id, level))
+        paragraph = self._new_paragraph(style_id, num_id, level)
         self.rev.add_ops(paragraph, text.ops, add_text)
         if whole:
             self.rev.mark_paragraph(paragraph._p, whole)

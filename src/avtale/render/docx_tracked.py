@@ -59,9 +59,9 @@ class Revisions:
         for op, s in ops:
             if not clean(s):
                 continue
-            before = len(p)
+            last = _last_child(p)  # the runs added are those after it (counting p's children is n² in ops)
             add_text(paragraph, s)
-            runs = list(p)[before:]
+            runs = list(last.itersiblings()) if last is not None else list(p)
             if rpr is not None:
                 for run in runs:
                     run.insert(0, copy.deepcopy(rpr))
@@ -121,6 +121,13 @@ class Revisions:
         for run in runs:
             p.remove(run)
         self.add_ops(paragraph, text.ops, add_text, rpr)
+
+
+def _last_child(element):
+    try:
+        return element[-1]  # lxml finds it from the end; len(element) would count every child
+    except IndexError:
+        return None
 
 
 def track_revisions(settings) -> None:

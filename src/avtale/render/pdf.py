@@ -18,7 +18,7 @@ from avtale import assets
 from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.i18n import _
-from avtale.model import Agreement
+from avtale.model import Agreement, all_texts
 from avtale.render import common, fields
 
 TEMPLATE = "agreement.typ"
@@ -64,7 +64,33 @@ def root(base: Path) -> Path:
     return Path(os.path.commonpath([layout_mod.templates_dir().resolve(), base]))
 
 
+HEADING_WEIGHT = 100  # characters a heading counts besides its own (bookmark, outline entry, tags)
+BLOCK_WEIGHT = 40  # and any other paragraph, list item or name
+
+
+def weight(agreement: Agreement) -> int:
+    """What the PDF costs Typst, in characters: the text it sets, each heading counting HEADING_WEIGHT more
+    and every other paragraph, list item or name BLOCK_WEIGHT more. Memory grows with it (limits.pdf_text)."""
+    total = 0
+    for loc, text in all_texts(agreement):
+        heading = loc == ("title",) or loc[-1] == "title" and loc[0] == "sections"
+        total += len(text) + (HEADING_WEIGHT if heading else BLOCK_WEIGHT)
+    return total + sum(len(p.name) + BLOCK_WEIGHT for p in agreement.parties)
+
+
+def check_size(agreement: Agreement) -> None:
+    """Refuse, before Typst starts, an agreement too long to set within the memory the limits allow."""
+    from avtale import limits
+
+    size = weight(agreement)
+    if size > limits.current.pdf_text:
+        raise RenderError(_("too long for a PDF: {size} characters of text (a heading counts {heading} more, any "
+                            "other paragraph {block} more), more than the limit of {limit} (see --max-pdf-text)").format(
+                                size=size, heading=HEADING_WEIGHT, block=BLOCK_WEIGHT, limit=limits.current.pdf_text))
+
+
 def render(agreement: Agreement, context) -> bytes:
+    check_size(agreement)
     import typst
 
     templates = layout_mod.templates_dir()

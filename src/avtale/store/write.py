@@ -165,7 +165,12 @@ def dump(data: dict, original: Any = None, schema_comment: str | None = SCHEMA_C
     """Canonical YAML text for plain data, keeping comments from `original` round-trip data;
     each of `todos` (a path such as `("signing", "signatories", 2, "party")` and a message)
     becomes a `# TODO` comment at the end of that line."""
-    from avtale.store import _yaml
+    from avtale.store import _yaml, emit
+
+    if original is None and not todos:
+        fast = emit.canonical(data)
+        if fast is not None:
+            return _with_schema_comment(fast, schema_comment)
     tree = to_yaml_tree(data)
     if original is not None:
         transplant_comments(original, tree)
@@ -177,11 +182,36 @@ def dump(data: dict, original: Any = None, schema_comment: str | None = SCHEMA_C
         parent.yaml_add_eol_comment("# TODO " + "; ".join(messages), key)
     buf = io.StringIO()
     _yaml().dump(tree, buf)
-    text = buf.getvalue()
+    return _with_schema_comment(buf.getvalue(), schema_comment)
+
+
+def rewrite(data: dict, text: str, schema_comment: str | None = SCHEMA_COMMENT) -> str:
+    """Canonical YAML text for plain data, keeping the comments and blank lines of `text` (the file as read)
+    beside the values they follow: what `fmt`, `sign-off` and `new` write. Linear in the text (`store.emit`);
+    data of a shape the fast writer does not write goes through ruamel.yaml's round trip (`dump`)."""
+    from avtale.store import comments, emit, parse
+
+    fast = emit.canonical(data, comments.notes(text))
+    if fast is None:
+        return dump(data, parse(text), schema_comment)
+    return _with_schema_comment(fast, schema_comment)
+
+
+def _with_schema_comment(text: str, schema_comment: str | None) -> str:
+    """The text with `schema_comment` as its first line, once."""
     if schema_comment and not text.startswith(schema_comment):
         lines = [ln for ln in text.splitlines(keepends=True) if ln.rstrip("\n") != schema_comment]
         text = schema_comment + "\n" + "".join(lines)
     return text
+
+
+def _dump_plain(data: Any) -> str:
+    """ruamel.yaml's canonical text for plain data, nothing added (for `store.emit`'s odd texts)."""
+    from avtale.store import _yaml
+
+    buf = io.StringIO()
+    _yaml().dump(to_yaml_tree(data), buf)
+    return buf.getvalue()
 
 
 def _place(tree: Any, loc: tuple) -> tuple[Any, Any]:
