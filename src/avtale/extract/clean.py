@@ -292,7 +292,8 @@ def grid_tables(lines: list[Line]) -> list[Line]:
             cells: list[list[list[str]]] = [[[]] for _ in cuts[:-1]]
             filled: set[int] = set()  # columns whose last paragraph has text
             for row in rows:
-                for k, (a, b) in enumerate(zip(cuts, cuts[1:])):
+                for k in range(len(cuts) - 1):  # (no copy of the cuts for each row)
+                    a, b = cuts[k], cuts[k + 1]
                     if a + 1 >= len(row.text):
                         break  # the cells past the row's end are empty (a border as wide as any row costs no more)
                     text = row.text[a + 1 : b].strip(" |")

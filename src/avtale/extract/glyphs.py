@@ -10,6 +10,7 @@ hand, `Spans` measures what a page set exactly.
 from __future__ import annotations
 
 import bisect
+from itertools import repeat
 
 _TABLE = {
     191: "'",
@@ -40,7 +41,7 @@ OTHER = 520  # about the mean of the lower-case letters
 
 def width(text: str) -> float:
     """The width of `text` set in Arial, in thousandths of an em."""
-    return float(sum(WIDTHS.get(c, OTHER) for c in text))
+    return float(sum(map(WIDTHS.get, text, repeat(OTHER))))
 
 
 def scale(chars: set[str], font_mean: float | None) -> float:
@@ -50,6 +51,25 @@ def scale(chars: set[str], font_mean: float | None) -> float:
         return 1.0
     arial = sum(WIDTHS.get(c, OTHER) for c in chars) / len(chars)
     return min(1.6, max(0.7, font_mean / arial))
+
+
+def mean_width(font) -> float | None:
+    """A font's mean glyph width in thousandths of an em, from its widths table (a subset font lists only
+    the glyphs the document uses); None where the font says nothing."""
+    try:
+        font = font.get_object() if font is not None else None
+        if font is None:
+            return None
+        if "/DescendantFonts" in font:
+            font = font["/DescendantFonts"][0].get_object()
+            widths = [float(w) for item in font.get("/W", []) if isinstance(item.get_object(), list)
+                      for w in item.get_object()]
+        else:
+            widths = [float(w) for w in font.get("/Widths", [])]
+        widths = [w for w in widths if w > 0]
+        return sum(widths) / len(widths) if widths else None
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+        return None
 
 
 class Spans:

@@ -9,6 +9,7 @@ proportional face (a PDF's text), the widths of an average face (`glyphs`) measu
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from avtale.extract.letterhead import COLUMN_GAP
 from avtale.extract.lines import Line
@@ -23,10 +24,7 @@ LOWER_START = re.compile(r"^[a-zæøåäöéü(]")
 
 def width(lines: list[Line]) -> int:
     """The text's width in characters: its longest line, or (over twenty lines) the 95th percentile, rows left out."""
-    lengths = sorted(len(ln.text.strip()) for ln in lines if not ln.blank() and not is_row(ln.text))
-    if not lengths:
-        return 0
-    return lengths[max(0, int(len(lengths) * 0.95) - 1)] if len(lengths) > 20 else lengths[-1]
+    return _Measures(lines).width()
 
 
 # Words of running prose no cell of a signature row, letterhead or title holds («Leder i KS», «For og på vegne av KS»)
@@ -80,34 +78,20 @@ _MEAN = 500  # an average character of Norwegian prose, spaces counted
 def glyphs(text: str) -> float:
     """The text's width as set in a proportional face, in average characters (`_ADVANCE`): «Kommunesektoren
     vil» is wider than «til tjenestene i» of as many characters. Digits are as wide as «n»."""
-    return sum(_ADVANCE.get(c, 528) for c in text) / _MEAN
+    return sum(map(_ADVANCE.get, text, repeat(528))) / _MEAN  # (map: a line's characters summed in C)
 
 
 def _spans(lines: list[Line], measure=len) -> list[float]:
     """Over the lines a lower-case word certainly continues, (line + space + the next word) by `measure`, sorted.
     A line shorter than half the text's width did not end for lack of room (a manual break, a title set larger)."""
-    half = width(lines) / 2
-    return sorted(measure(a.text.strip() + " " + first_word(b.text.strip()))
-                  for a, b in zip(lines, lines[1:])
-                  if not a.blank() and not b.blank() and not a.hint and not b.hint and LOWER_START.match(b.text.strip())
-                  and not TERMINAL.search(a.text.strip()) and not is_row(a.text) and not starts_structure(b.text)
-                  and last_word(a.text) not in FUNCTION_WORDS and not a.text.rstrip().endswith(("-", "\u00ad"))
-                  and len(a.text.strip()) >= half)
+    return _Measures(lines).spans(measure)
 
 
 def capacity(lines: list[Line], measure=len) -> float | None:
     """Where the text's lines really wrap: the 10th percentile of `_spans` (by `measure`: characters or `glyphs`);
     None with fewer than five. A span under four fifths of the median is no line of body text (a title set
     larger, a narrower list item): left out."""
-    spans = _body_spans(lines, measure)
-    return spans[len(spans) // 10] if spans else None
-
-
-def _body_spans(lines: list[Line], measure) -> list[float]:
-    spans = _spans(lines, measure)
-    if len(spans) < 5:
-        return []
-    return [x for x in spans if x >= 0.8 * spans[len(spans) // 2]]
+    return _Measures(lines).capacity(measure)
 
 
 def line_measure(lines: list[Line]):
@@ -116,13 +100,68 @@ def line_measure(lines: list[Line]):
     characters (pandoc's 72 columns, a typewriter face). Evidence: the measure under which the lines a lower-case
     word continues come out more even (the spread of `_spans`, 90th over 10th percentile) is the one the text was
     wrapped by; `len` with too few such lines to tell."""
-    spread = {}
-    for m in (len, glyphs):
-        spans = _body_spans(lines, m)
-        if not spans:
-            return len
-        spread[m] = spans[int(len(spans) * 0.9) - 1] / spans[len(spans) // 10]
-    return glyphs if spread[glyphs] < spread[len] else len
+    return _Measures(lines).line_measure()
+
+
+class _Measures:
+    """The measures of one text, each found once: a `Room` asks for the same spans and rows several times, and
+    each asking read every line again (a text of a megabyte took seconds for each)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self._rows: list[bool] | None = None
+        self._width: int | None = None
+        self._spans: dict = {}
+
+    def rows(self) -> list[bool]:
+        if self._rows is None:
+            self._rows = [is_row(ln.text) for ln in self.lines]
+        return self._rows
+
+    def width(self) -> int:
+        if self._width is None:
+            lengths = sorted(len(ln.text.strip()) for ln, row in zip(self.lines, self.rows()) if not ln.blank() and not row)
+            self._width = (0 if not lengths else lengths[max(0, int(len(lengths) * 0.95) - 1)] if len(lengths) > 20
+                           else lengths[-1])
+        return self._width
+
+    def spans(self, measure) -> list[float]:
+        if measure not in self._spans:
+            lines, rows, half = self.lines, self.rows(), self.width() / 2
+            self._spans[measure] = sorted(
+                measure(a.text.strip() + " " + first_word(b.text.strip()))
+                for a, b, row in zip(lines, lines[1:], rows)
+                if not a.blank() and not b.blank() and not a.hint and not b.hint and LOWER_START.match(b.text.strip())
+                and not TERMINAL.search(a.text.strip()) and not row and not starts_structure(b.text)
+                and last_word(a.text) not in FUNCTION_WORDS and not a.text.rstrip().endswith(("-", "\u00ad"))
+                and len(a.text.strip()) >= half)
+        return self._spans[measure]
+
+    def body_spans(self, measure) -> list[float]:
+        spans = self.spans(measure)
+        if len(spans) < 5:
+            return []
+        return [x for x in spans if x >= 0.8 * spans[len(spans) // 2]]
+
+    def capacity(self, measure) -> float | None:
+        spans = self.body_spans(measure)
+        return spans[len(spans) // 10] if spans else None
+
+    def line_measure(self):
+        spread = {}
+        for m in (len, glyphs):
+            spans = self.body_spans(m)
+            if not spans:
+                return len
+            spread[m] = spans[int(len(spans) * 0.9) - 1] / spans[len(spans) // 10]
+        return glyphs if spread[glyphs] < spread[len] else len
+
+    def turn(self, measure) -> float | None:
+        """`capacity`, never above the widest line but one (a space) by `measure`; «>» then means «at least»."""
+        at = self.capacity(measure)
+        if at is None:
+            return None
+        return min(at, max(measure(ln.text.strip()) for ln, row in zip(self.lines, self.rows()) if not row) + 1) - 0.5
 
 
 class Room:
@@ -133,12 +172,13 @@ class Room:
     are estimates of a face not known): there the count of characters, a second estimate, decides."""
 
     def __init__(self, lines: list[Line]):
-        self.measure = line_measure(lines)
-        self.chars = _turn(lines, len)
-        self.at = _turn(lines, self.measure) if self.measure is not len else self.chars
+        measures = _Measures(lines)
+        self.measure = measures.line_measure()
+        self.chars = measures.turn(len)
+        self.at = measures.turn(self.measure) if self.measure is not len else self.chars
         if self.measure is not len and self.at is not None:
-            self.widest = max(glyphs(ln.text.strip()) for ln in lines if not is_row(ln.text))
-            self.narrowest = capacity(lines, glyphs)
+            self.widest = max(glyphs(ln.text.strip()) for ln, row in zip(lines, measures.rows()) if not row)
+            self.narrowest = measures.capacity(glyphs)
 
     def full(self, line: str, nxt: str) -> bool:
         """`line` (stripped) had no room for the first word of `nxt`."""
@@ -149,11 +189,3 @@ class Room:
         if self.widest < w < self.narrowest:
             return len(span) > self.chars
         return w > self.at
-
-
-def _turn(lines: list[Line], measure) -> float | None:
-    """`capacity`, never above the widest line but one (a space) by `measure`; «>» then means «at least»."""
-    at = capacity(lines, measure)
-    if at is None:
-        return None
-    return min(at, max(measure(ln.text.strip()) for ln in lines if not is_row(ln.text)) + 1) - 0.5

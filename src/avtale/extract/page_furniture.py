@@ -57,7 +57,7 @@ class Facts:
         return self._folios
 
     def labelled(self, number: int) -> list[int]:
-        """The lines that `^(?:§\s*)?N(?:[.)]?\s+[A-ZÆØÅ]|\.?$)` matches for this number N, in order."""
+        """The lines that `LABELLED` matches for this number N («N», «N.», «§ N Tiltak»), in order."""
         if self._labels is None:
             self._labels = {}
             for j, ln in enumerate(self.lines):

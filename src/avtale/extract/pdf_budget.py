@@ -74,7 +74,7 @@ class Budget:
             # as pypdf's text extraction makes it («bytes»: strings are decoded by the font, not as text)
             stream = ContentStream(resolved, getattr(page, "pdf", None), "bytes")
             entry = self._parsed[key] = self._parsed[("object", id(stream))] = (stream, len(stream.get_data()), raw)
-        stream, size, _ = entry  # (the raw object is kept: an object's id is unique only while it lives)
+        stream, size = entry[:2]  # (the raw object is kept too: an object's id is unique only while it lives)
         self.count_bytes(size)
         page[NameObject("/Contents")] = stream
 

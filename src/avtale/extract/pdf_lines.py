@@ -55,25 +55,6 @@ class Row:
         return "\t".join(t.strip() for _, t in self.segs)
 
 
-def mean_width(font) -> float | None:
-    """A font's mean glyph width in thousandths of an em, from its widths table (a subset font lists only
-    the glyphs the document uses); None where the font says nothing."""
-    try:
-        font = font.get_object() if font is not None else None
-        if font is None:
-            return None
-        if "/DescendantFonts" in font:
-            font = font["/DescendantFonts"][0].get_object()
-            widths = [float(w) for item in font.get("/W", []) if isinstance(item.get_object(), list)
-                      for w in item.get_object()]
-        else:
-            widths = [float(w) for w in font.get("/Widths", [])]
-        widths = [w for w in widths if w > 0]
-        return sum(widths) / len(widths) if widths else None
-    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
-        return None
-
-
 LABEL_MAX = 64  # a list label or heading number set alone («1.», «§ 2», «•») is never longer, spaces and all
 
 
@@ -96,7 +77,7 @@ def page_rows(page, budget: Budget | None = None, number: int = 1) -> list[Row]:
         scale = abs(tm[0] * cm[0]) or 1.0
         if id(font) not in fonts:
             if id(font) not in budget.means:  # (the font is kept: an id is unique only while it lives)
-                budget.means[id(font)] = (font, mean_width(font))
+                budget.means[id(font)] = (font, glyphs.mean_width(font))
             fonts[id(font)] = (budget.means[id(font)][1], set())
         text = text.replace("\n", "")
         fonts[id(font)][1].update(text)
