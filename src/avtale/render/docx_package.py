@@ -87,10 +87,10 @@ def set_properties(document, agreement, lang: str) -> None:
     names = [clean(p.name) for p in agreement.parties]
     when = document_date(agreement).replace(tzinfo=None)
     props = document.core_properties
-    props.title = clean(agreement.title)
-    props.subject = "Avtale mellom " + join_names(names)
-    props.author = "; ".join(names)
-    props.last_modified_by = "; ".join(names)
+    props.title = _fit(clean(agreement.title))
+    props.subject = _fit("Avtale mellom " + join_names(names))
+    props.author = _fit("; ".join(names))
+    props.last_modified_by = _fit("; ".join(names))
     props.comments = ""
     props.keywords = ""
     props.category = "Avtale"
@@ -100,6 +100,15 @@ def set_properties(document, agreement, lang: str) -> None:
     props.revision = 1
     props.created = when
     props.modified = when
+
+
+def _fit(text: str, most: int = 255) -> str:
+    """A core property as Word holds it: at most 255 characters (python-docx refuses more), cut at a word
+    with «…» (many parties make a long subject and author)."""
+    if len(text) <= most:
+        return text
+    head = text[: most - 1]
+    return (head.rsplit(" ", 1)[0] if " " in head else head) + "…"
 
 
 def reproducible(data: bytes) -> bytes:
