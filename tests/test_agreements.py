@@ -68,3 +68,43 @@ def test_canonical_yaml_keeps_comments():
     doc = agreements.store.load(AGREEMENTS / "2014-2017.yaml")
     model = agreements.read(AGREEMENTS / "2014-2017.yaml")
     assert agreements.canonical_yaml(model, doc.data) == doc.text
+
+
+def test_collect_keeps_special_files_for_the_reader_to_refuse(tmp_path):
+    """A FIFO, a link to a device and a broken link among the agreements: listed, then each refused in one
+    finding without blocking, while the valid file beside them is read as usual."""
+    import os
+
+    from avtale.validate import validate_paths
+
+    tmp_path = broken_copy(tmp_path, "id:", "id:").parent  # tmp/agreements/2014-2017.yaml beside tmp/schema/
+    os.mkfifo(tmp_path / "fifo.yaml")
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+    (tmp_path / "gone.yaml").symlink_to("nowhere.yaml")
+    (tmp_path / ".hidden.yaml").symlink_to("/dev/zero")
+    assert [p.name for p in agreements.collect([tmp_path])] == ["2014-2017.yaml", "fifo.yaml", "gone.yaml", "zero.yaml"]
+    found = {r.path.name: [(f.code, f.message) for f in r.findings] for r in validate_paths([tmp_path])}
+    assert found == {
+        "2014-2017.yaml": [],
+        "fifo.yaml": [("AV003", "is a named pipe (FIFO), not a regular file")],
+        "gone.yaml": [("AV003", "is a symbolic link to nowhere.yaml, which does not exist")],
+        "zero.yaml": [("AV003", "is a device, not a regular file")],
+    }
+
+
+def test_collect_names_what_it_cannot_list(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from avtale.errors import UsageError
+
+    with pytest.raises(UsageError, match="^x{300}: AV002 the file name is too long$"):
+        agreements.collect(["x" * 300])
+    with pytest.raises(UsageError, match="AV002 no such file or directory$"):
+        agreements.collect([tmp_path / "none"])
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    with pytest.raises(UsageError, match=r"AV002 cannot list this directory \(Permission denied\)$"):
+        agreements.collect([tmp_path])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -61,11 +62,22 @@ def test_sigterm_half_way_leaves_old_or_whole_new_files(tmp_path):
     assert replaced
 
 
-def test_stale_temporary_files_are_swept(tmp_path):
+def dead_pid() -> int:
+    """The id of a process that has ended (a fresh one: not reused within the test)."""
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_only_avtales_own_stale_temporary_files_are_swept(tmp_path):
     src = tmp_path / "agreements"
     generate.write_corpus(src, 1)
     out = tmp_path / "build"
     out.mkdir()
-    (out / ".gen-00000.docx.abc123.tmp").write_bytes(b"half")
+    stale = f".avtale-{dead_pid()}-0123abcd.tmp"
+    running = f".avtale-{os.getpid()}-0123abcd.tmp"  # a process that runs: another build, say
+    users = [".gen-00000.docx.abc123.tmp", ".notes.tmp", running]
+    for name in [stale, *users]:
+        (out / name).write_bytes(b"half")
     build(src, out)
-    assert sorted(p.name for p in out.iterdir()) == ["gen-00000.docx", "gen-00000.md", "gen-00000.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(["gen-00000.docx", "gen-00000.md", "gen-00000.pdf", *users])

@@ -102,6 +102,25 @@ def test_schema_check_detects_stale(tmp_path):
     assert (r.returncode, r.stderr) == (1, f"{stale}: out of date; run `avtale schema` to update it\n")
 
 
+def test_schema_check_reads_within_a_bound_and_never_blocks(tmp_path):
+    import os
+
+    schema = (ROOT / "schema" / "agreement.schema.json").read_bytes()
+    crlf = tmp_path / "crlf.json"
+    crlf.write_bytes(schema.replace(b"\n", b"\r\n"))  # a Windows checkout: still current
+    assert run_cli("schema", "--check", "--out", crlf).returncode == 0
+    big = tmp_path / "big.json"
+    big.write_bytes(schema)
+    os.truncate(big, 700 * 1024 * 1024)  # sparse; refused by its size, unread
+    r = run_cli("schema", "--check", "--out", big)
+    assert (r.returncode, r.stderr) == (1, f"{big}: out of date; run `avtale schema` to update it\n")
+    os.mkfifo(tmp_path / "fifo.json")
+    r = run_cli("schema", "--check", "--out", tmp_path / "fifo.json", timeout=20)
+    assert (r.returncode, r.stderr) == (2, f"{tmp_path}/fifo.json: AV003 is a named pipe (FIFO), not a regular file\n")
+    r = run_cli("schema", "--check", "--out", tmp_path / "none.json")
+    assert r.returncode == 1
+
+
 def test_agreements_point_editors_at_the_schema():
     for path in AGREEMENTS.glob("*.yaml"):
         assert path.read_text(encoding="utf-8").splitlines()[0] == (

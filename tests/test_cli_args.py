@@ -14,9 +14,6 @@ USAGE_ERRORS = [
     (("validate", "--format", "xml"),
      "avtale validate: --format: «xml» is not one of text, json, github (see `avtale validate --help`)"),
     (("validate", "--form", "json"), "avtale validate: unknown option --form (see `avtale validate --help`)"),
-    (("--max-pages", "nan", "validate"), "avtale: --max-pages: «nan» is not a number (see `avtale --help`)"),
-    (("--max-file-size", "inf", "validate"), "avtale: --max-file-size: «inf» must be a positive number (see `avtale --help`)"),
-    (("--max-file-size", "nan", "validate"), "avtale: --max-file-size: «nan» must be a positive number (see `avtale --help`)"),
     (("--max-pixels", "-5", "validate"), "avtale: --max-pixels: «-5» must be a positive number (see `avtale --help`)"),
     (("--max-pages", "0", "validate"), "avtale: --max-pages: «0» must be a positive number (see `avtale --help`)"),
     (("build", "--jobs", "0"), "avtale build: --jobs/-j: «0» must be a positive number (see `avtale build --help`)"),
@@ -35,6 +32,56 @@ USAGE_ERRORS = [
     (("validate", "--strict=yes"), "avtale validate: --strict takes no value; remove «=yes» (see `avtale validate --help`)"),
     (("diff",), "avtale diff: missing OLD (see `avtale diff --help`)"),
 ]
+
+
+NOT_A_NUMBER = "«{value}» is not a number; write it in digits, such as 20"
+NUMERIC_OPTIONS = [  # (where the option goes, the option, the most it takes)
+    ((), "--max-file-size", "65536"), ((), "--max-source-size", "65536"), ((), "--max-part-size", "65536"),
+    ((), "--max-logo-size", "65536"), ((), "--max-pages", "100000"), ((), "--max-pixels", "10000000000"),
+    ((), "--max-logo-pixels", "10000000000"), (("build",), "--jobs", "256"),
+]
+BAD_VALUES = [  # (value, what is said of it)
+    ("nan", NOT_A_NUMBER), ("inf", NOT_A_NUMBER), ("-inf", NOT_A_NUMBER), ("1e400", NOT_A_NUMBER),
+    ("1e3", NOT_A_NUMBER), ("1_000", NOT_A_NUMBER), ("0x10", NOT_A_NUMBER), ("١٢", NOT_A_NUMBER), (" 5", NOT_A_NUMBER),
+    ("", NOT_A_NUMBER), ("-1", "«{value}» must be a positive number"), ("0", "«{value}» must be a positive number"),
+    ("-3", "«{value}» must be a positive number"), ("0.0", "«{value}» must be a positive number"),
+    ("9" * 400, "«{value}» is too large; at most {most}"), ("99999999999999", "«{value}» is too large; at most {most}"),
+]
+
+
+@pytest.mark.parametrize("where, option, most", NUMERIC_OPTIONS, ids=[o for _w, o, _m in NUMERIC_OPTIONS])
+def test_every_numeric_option_refuses_what_is_not_a_sensible_number(where, option, most):
+    """One process per option: every bad value is parsed in it (`parse`), as the CLI parses it."""
+    from avtale.cli_args import parse
+    from avtale.errors import CommandLineError
+
+    prog = " ".join(["avtale", *where])
+    for value, said in BAD_VALUES:
+        args = [*where, f"{option}={value}"] if where else [f"{option}={value}", "validate"]
+        with pytest.raises(CommandLineError) as caught:
+            parse(args)
+        problem = said.format(value=value, most=most)
+        shown = option + ("/-j" if option == "--jobs" else "")
+        assert str(caught.value) == f"{prog}: {shown}: {problem} (see `{prog} --help`)", value
+        assert caught.value.exit_code == 2
+
+
+def test_numeric_options_take_plain_digits_and_fractions_of_a_megabyte():
+    from avtale.cli_args import parse
+    from avtale.limits import MIB
+
+    a = parse(["--max-file-size", "0.5", "--max-pages", "007", "--max-logo-pixels", "1.0", "--max-logo-size", "65536",
+               "build", "-j", "256"])
+    assert (a.yaml_bytes, a.pages, a.logo_pixels, a.logo_bytes, a.jobs) == (MIB // 2, 7, 1, 65536 * MIB, 256)
+    assert parse(["--max-file-size", "0.0000001", "validate"]).yaml_bytes == 1  # never below one byte
+    with pytest.raises(Exception, match="«1.5» must be a whole number"):
+        parse(["--max-pages", "1.5", "validate"])
+
+
+def test_a_bad_value_is_shown_with_its_control_characters_escaped():
+    r = run_cli("--max-pages", "1\x1b[2J", "validate")
+    assert (r.returncode, r.stderr) == (2, "avtale: --max-pages: «1\\u001b[2J» is not a number; write it in digits, "
+                                           "such as 20 (see `avtale --help`)\n")
 
 
 @pytest.mark.parametrize("argv, line", USAGE_ERRORS, ids=[" ".join(a) for a, _ in USAGE_ERRORS])

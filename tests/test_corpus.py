@@ -233,8 +233,11 @@ def snapshot(root: Path) -> dict[str, str]:
             out[rel] = "link:" + os.readlink(p)
         elif p.is_dir():
             out[rel] = "dir"
+        elif not p.is_file():  # a FIFO or a socket a case made: never opened (a read could block)
+            out[rel] = "special"
         else:
-            out[rel] = hashlib.sha256(p.read_bytes()).hexdigest() + f":{p.stat().st_mtime_ns}"
+            with p.open("rb") as fh:  # in pieces: a case's file may be a sparse 700 MB one
+                out[rel] = hashlib.file_digest(fh, "sha256").hexdigest() + f":{p.stat().st_mtime_ns}"
     return out
 
 

@@ -31,7 +31,8 @@ def check(text: str) -> None:
         assert f.code.startswith("AV") and f.message and "\n" not in f.message
         assert f.line is None or 1 <= f.line <= lines, (f, text)
     parsed = result.agreement is not None
-    refused = any(f.code in ("AV001", "AV100") for f in result.findings)
+    refused = any(f.code in ("AV001", "AV100") for f in result.findings) or result.fatal is not None  # (AV102: a
+    # character that cannot stand in an agreement, typed in the file)
     assert not (parsed and refused), result.findings
     # AV101 may stand in for the schema's words on a text YAML read as a number or as nothing
     assert parsed or refused or any(f.code == "AV101" for f in result.findings), result.findings

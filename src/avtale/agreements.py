@@ -6,13 +6,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from avtale import checks, store
-from avtale.errors import AvtaleError, InvalidAgreement, Position, UsageError
+from avtale.errors import AvtaleError, InvalidAgreement, Position, RefusedCharacter, UsageError
 from avtale.findings import ERROR, Finding
 from avtale.i18n import _, ngettext
 from avtale.model import Agreement
@@ -44,7 +45,8 @@ def validate_file(path: Path | str, run_checks: bool = True, text: str | None = 
     except AvtaleError as exc:
         result.fatal = exc
         pos = exc.position or Position(path)
-        result.findings.append(Finding(exc.code, exc.message, ERROR, (), str(path), pos.line, pos.col, "yaml"))
+        name = "printable-text" if isinstance(exc, RefusedCharacter) else "yaml"
+        result.findings.append(Finding(exc.code, exc.message, ERROR, (), str(path), pos.line, pos.col, name))
         return result
     result.document = doc
     if not isinstance(doc.plain, dict):
@@ -92,14 +94,35 @@ def canonical_yaml(agreement: Agreement, original=None, todos=None) -> str:
 
 
 def collect(paths: list[Path | str]) -> list[Path]:
-    """Expand directories into their *.yaml files (sorted); a missing path is a usage error."""
+    """Expand directories into their *.yaml files (sorted); a missing path is a usage error.
+
+    Nothing is opened here: a named pipe, a socket, a device or a broken symbolic link among the
+    files stays in the list, and the reader (`files.read_bounded`) refuses it in one line without
+    blocking, while the other files are read as usual."""
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml") and not q.name.startswith(".")))
-        elif p.exists():
+        if os.path.isdir(p):  # False, not an error, for a name the system cannot take (too long)
+            try:
+                names = sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml") and not q.name.startswith("."))
+            except OSError as exc:
+                raise UsageError(_("cannot list this directory ({reason})").format(reason=exc.strerror or exc),
+                                 Position(p)) from None
+            out.extend(names)
+        elif os.path.lexists(p):
             out.append(p)
         else:
-            raise UsageError(_("no such file or directory"), Position(p))
+            raise UsageError(_missing(p), Position(p))
     return out
+
+
+def _missing(path: Path) -> str:
+    """Why a path named on the command line is not there: missing, or a name the system cannot take."""
+    from avtale.files import MISSING, ReadProblem, regular_file
+
+    try:
+        regular_file(path)
+    except ReadProblem as problem:
+        if problem.kind != MISSING:
+            return problem.message
+    return _("no such file or directory")

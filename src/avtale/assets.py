@@ -1,17 +1,26 @@
 """The files an agreement names besides itself (its parties' logos), found and checked in one place.
 
-`validate` (rule AV405) and every renderer call `resolve_logo`, so a logo
-that validates is a logo that builds. A logo must be a regular file inside the
-agreement's directory tree (symbolic links resolved first), readable, and a
-PNG or JPEG by its content, not only by its name.
+`validate` (rule AV405) and every renderer call `resolve_logo` (or `read_logo`
+for the bytes), so a logo that validates is a logo that builds. A logo must be
+a regular file inside the agreement's directory tree (symbolic links resolved
+first), readable, within the logo limits, and a PNG or JPEG by its content,
+not only by its name. The limits are checked before anything decodes the
+image: the file's size from the file system (`--max-logo-size`), its pixels
+from the image's header (`--max-logo-pixels`), so a 700 MB file or a small PNG
+that declares 22000 × 22000 pixels is refused in one line, and the PDF, DOCX
+and HTML builds never see it.
 """
 
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
+from avtale import image_size, limits
 from avtale.errors import LogoError
+from avtale.characters import shown
+from avtale.files import MISSING, TOO_LARGE, ReadProblem, read_bounded
 from avtale.i18n import _
 
 MAGIC = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
@@ -19,30 +28,63 @@ MAGIC = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 
 def resolve_logo(file: str, base_dir: Path | str, party: str) -> Path:
     """The logo `file` of `party`, resolved against the agreement's directory; LogoError if unusable."""
+    return _checked(file, base_dir, party)[0]
+
+
+def read_logo(file: str, base_dir: Path | str, party: str) -> bytes:
+    """The bytes of the logo `file` of `party`, as `resolve_logo` checked them; LogoError if unusable."""
+    return _checked(file, base_dir, party)[1]
+
+
+def _checked(file: str, base_dir: Path | str, party: str) -> tuple[Path, bytes]:
+    what = _("logo of party «{party}» ({file})").format(party=party, file=shown(file))
+    control = next((c for c in file if unicodedata.category(c) == "Cc"), None)
+    if control is not None:  # a NUL cannot reach the file system; a line break or an escape has no place in a name
+        raise LogoError(_("{what}: a file name cannot hold the control character U+{code:04X}; "
+                          "rename the file and write its new name here").format(what=what, code=ord(control)))
     base = Path(base_dir).resolve()
-    path = (base / file).resolve()
-    what = _("logo of party «{party}» ({file})").format(party=party, file=file)
+    try:
+        path = (base / file).resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of symbolic links, a name too long
+        raise LogoError(_("{what} cannot be read ({reason})").format(
+            what=what, reason=getattr(exc, "strerror", None) or exc)) from None
     if not path.is_relative_to(base):
         if Path(os.path.normpath(base / file)).is_relative_to(base):
             raise LogoError(_("{what} lies outside the agreement's directory (a symbolic link to {path}); "
-                              "put the image in it or below it").format(what=what, path=path))
+                              "put the image in it or below it").format(what=what, path=shown(str(path))))
         raise LogoError(_("{what} lies outside the agreement's directory; put the image in it or below it")
                         .format(what=what))
-    if path.is_dir():
-        raise LogoError(_("{what} is a directory, not an image file").format(what=what))
-    if not path.exists():
-        raise LogoError(_("{what} not found (looked for {path})").format(what=what, path=path))
-    if not path.is_file():  # a FIFO or a device: never opened, a read could block
-        raise LogoError(_("{what} is not a regular file").format(what=what))
+    most = limits.current.logo_bytes
     try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError as exc:
-        raise LogoError(_("{what} cannot be read ({reason})").format(what=what, reason=exc.strerror or exc)) from None
-    if mime_type(head) is None:
+        raw = read_bounded(path, most)  # a FIFO or a device is refused before it is opened
+    except ReadProblem as problem:
+        if problem.kind == MISSING:
+            raise LogoError(_("{what} not found (looked for {path})").format(what=what, path=shown(str(path)))) from None
+        if problem.kind == TOO_LARGE:
+            raise LogoError(_("{what} is larger than the limit of {most} bytes (see --max-logo-size)")
+                            .format(what=what, most=most)) from None
+        if problem.thing is not None:
+            raise LogoError(_("{what} is {thing}, not an image file").format(what=what, thing=problem.thing)) from None
+        raise LogoError(_("{what} cannot be read ({reason})").format(what=what, reason=problem.message)) from None
+    if mime_type(raw) is None:
         raise LogoError(_("{what} is not a PNG or JPEG image (its content is neither, whatever its name)")
                         .format(what=what))
-    return path
+    _check_pixels(raw, what)
+    return path, raw
+
+
+def _check_pixels(raw: bytes, what: str) -> None:
+    """The image's size from its header, within the logo pixel limit (nothing is decoded)."""
+    try:
+        (width, height), = image_size.sizes(raw)
+    except image_size.HeaderProblem as problem:
+        raise LogoError(_("{what} cannot be read as an image: {reason}").format(what=what, reason=problem.message)) from None
+    if width <= 0 or height <= 0:
+        raise LogoError(_("{what} has no pixels ({width} × {height})").format(what=what, width=width, height=height))
+    most = limits.current.logo_pixels
+    if width * height > most:
+        raise LogoError(_("{what} is {width} × {height} pixels, more than the limit of {most} (see --max-logo-pixels)")
+                        .format(what=what, width=width, height=height, most=most))
 
 
 def mime_type(data: bytes) -> str | None:

@@ -1,8 +1,11 @@
 """`avtale build`: validate, then render each agreement to build/<id>.<ext>.
 
 Invalid agreements are reported as `validate` reports them and nothing is
-written for them. Every output is written atomically. Many files build in
-parallel across the cores.
+written for them. An agreement's outputs are written together through
+`avtale.writer.write_all`: all of them or none, each atomically, so its DOCX
+and PDF never come from two versions. Only avtale's own temporary files of
+processes that are gone are swept from OUT, so builds into one directory can
+run at the same time. Many files build in parallel across the cores.
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from avtale import agreements, layout, render, store
-from avtale.errors import AvtaleError
+from avtale import agreements, layout, render, writer
+from avtale.errors import AvtaleError, OutputError, Position
+from avtale.i18n import _
 from avtale.findings import Finding
 
 
@@ -42,11 +46,14 @@ def build_one(path: Path, formats: list[str], out_dir: Path) -> Built:
     except AvtaleError as exc:
         built.error = str(exc) if exc.position else f"{path}: {exc}"
         return built
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for fmt, data in rendered:
-        target = out_dir / f"{result.agreement.id}.{fmt}"
-        store.write_atomic(target, data)
-        built.outputs.append(target)
+    files = [(out_dir / f"{result.agreement.id}.{fmt}", data) for fmt, data in rendered]
+    try:
+        writer.make_directory(out_dir)
+        writer.write_all(files, inputs=[path])
+    except AvtaleError as exc:  # the file system's refusal (full, read-only, a link in the way): one line
+        built.error = str(exc)
+        return built
+    built.outputs = [target for target, _data in files]
     return built
 
 
@@ -60,15 +67,25 @@ def _raise_exit(signum, frame):
     raise SystemExit(128 + signum)
 
 
-def sweep_temporary(out_dir: Path) -> None:
-    """Remove temporary files a killed earlier build may have left (`.NAME.XXXX.tmp`)."""
-    for stale in out_dir.glob(".*.tmp"):
-        if stale.is_file():
-            stale.unlink(missing_ok=True)
+def sweep_temporary(out_dir: Path) -> list[Path]:
+    """Remove avtale's temporary files a killed earlier build left (`.avtale-PID-XXXXXXXX.tmp` of a process
+    that is gone); a user's own `.*.tmp` files and those of a build still running are kept."""
+    return writer.sweep(out_dir)
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """`--out` must be a directory (or not exist yet): refuse a file there before building anything."""
+    if out_dir.is_symlink() and not out_dir.exists():
+        raise OutputError(_("is a symbolic link to {target}, which does not exist; create that directory, or "
+                            "remove the link").format(target=os.readlink(out_dir)), Position(out_dir))
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(_("is a file, not a directory; --out names the directory the outputs go in"),
+                          Position(out_dir))
 
 
 def build(paths: list[Path], formats: list[str], out_dir: Path, jobs: int | None = None, on_done=None) -> list[Built]:
     """Build many files; in parallel when there are several and more than one core."""
+    check_out_dir(out_dir)
     if out_dir.is_dir():
         sweep_temporary(out_dir)
     jobs = jobs or min(len(paths), os.cpu_count() or 1)

@@ -9,18 +9,23 @@ are imported inside the command that needs them.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from avtale.cli_args import SCHEMA_PATH, parse
-from avtale.errors import EXIT_INVALID, EXIT_OK, AvtaleError, CommandLineError, InvalidAgreement
+from avtale.errors import (EXIT_INVALID, EXIT_OK, AvtaleError, CommandLineError, InvalidAgreement, OutputExists,
+                           Position, UnreadableError)
 from avtale.i18n import _
 
 DEFAULT_DIR = Path("agreements")
 
 
-def _echo(message: str) -> None:
-    print(message, file=sys.stderr)
+def _echo(message: str, stream=None) -> None:
+    """One line to stderr (or `stream`), with control characters in it shown as escapes (`characters.shown`)."""
+    from avtale.characters import shown
+
+    print(shown(message), file=stream or sys.stderr)
 
 
 def cmd_validate(a) -> int:
@@ -34,23 +39,48 @@ def cmd_validate(a) -> int:
 
 def cmd_schema(a) -> int:
     from avtale import schema as schema_mod
-    from avtale import store
+    from avtale import writer
 
     text = schema_mod.text()
     if str(a.out) == "-":
         sys.stdout.write(text)
         return EXIT_OK
     if a.check:
-        current = a.out.read_text(encoding="utf-8") if a.out.is_file() else ""
-        if current != text:
+        from avtale.files import MISSING, TOO_LARGE, ReadProblem, read_bounded
+
+        expected = text.encode("utf-8")
+        try:  # a file much larger than the schema is not it: never read past twice its size
+            current = read_bounded(a.out, 2 * len(expected)).replace(b"\r\n", b"\n")
+        except ReadProblem as problem:
+            if problem.kind not in (MISSING, TOO_LARGE):  # a directory, a FIFO, no permission
+                raise UnreadableError(problem.message, Position(a.out)) from None
+            current = b""  # out of date
+        if current != expected:
             _echo(_("{path}: out of date; run `avtale schema` to update it").format(path=a.out))
             return EXIT_INVALID
         return EXIT_OK
     if a.out == SCHEMA_PATH:  # a new repository has no schema/ yet; a path the user gave must exist
-        a.out.parent.mkdir(exist_ok=True)
-    store.write_atomic(a.out, text)
+        writer.make_directory(a.out.parent)
+    if writer.check(a.out) and not _is_schema(a.out, schema_mod.SCHEMA_ID):
+        raise OutputExists(_("is not a schema avtale wrote; remove it or choose another file with -o"),
+                           Position(a.out))
+    writer.write(a.out, text)
     _echo(_("wrote {path}").format(path=a.out))
     return EXIT_OK
+
+
+def _is_schema(path: Path, schema_id: str) -> bool:
+    """Whether the regular file at `path` is a schema some avtale wrote (its `$id` near the top): `schema` owns
+    that file and updates it; any other file there is the user's."""
+    import os
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return False
+    with open(fd, "rb") as fh:
+        head = fh.read(4096)
+    return f'"$id": "{schema_id}"'.encode() in head
 
 
 def cmd_build(a) -> int:
@@ -87,7 +117,7 @@ def cmd_fmt(a) -> int:
             _echo(_("{path}: would reformat as shown above; run `avtale fmt {path}` to make the change")
                   .format(path=change.path))
         else:
-            print(_("{path}: reformatted").format(path=change.path))
+            _echo(_("{path}: reformatted").format(path=change.path), sys.stdout)
     return EXIT_INVALID if problems or (a.check and changed) else EXIT_OK
 
 
@@ -102,20 +132,36 @@ def cmd_sign_off(a) -> int:
 def cmd_new(a) -> int:
     from avtale import agreements, workflow
 
-    previous = a.previous
-    if not previous.exists() and (DEFAULT_DIR / f"{previous}.yaml").exists():
+    _check_id(a.id)  # before anything is read or written
+    previous = a.previous  # os.path: a name too long for the system is not there, not an error
+    if not os.path.lexists(previous) and os.path.lexists(DEFAULT_DIR / f"{previous}.yaml"):
         previous = DEFAULT_DIR / f"{previous}.yaml"
-    if not previous.exists():
+    if not os.path.lexists(previous):
         raise CommandLineError(_("avtale new: --from: no such agreement: {path}").format(path=previous))
     target = workflow.new_version(previous, a.id, a.end, a.start, a.force)
-    print(str(target))
+    _echo(str(target), sys.stdout)
     for finding in agreements.validate_file(target).findings:  # what the drafter must now update
         _echo(f"{finding}")
     return EXIT_OK
 
 
+def _check_id(new_id: str) -> None:
+    """The id given to `new` follows the rule for ids (the model's `Slug`), or one usage line says the rule."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from avtale.characters import shown
+    from avtale.model import Slug
+
+    try:
+        TypeAdapter(Slug).validate_python(new_id)
+    except ValidationError:
+        raise CommandLineError(_("avtale new: «{id}» is not a valid id: use lower-case letters a-z, digits and «-», "
+                                 "starting with a letter or digit, at most 80 characters (e.g. 2026-2029)")
+                               .format(id=shown(new_id))) from None
+
+
 def cmd_diff(a) -> int:
-    from avtale import sources, store
+    from avtale import sources, writer
     from avtale.diff import compare, show
 
     if a.rev and a.new:
@@ -124,6 +170,10 @@ def cmd_diff(a) -> int:
         raise CommandLineError(_("avtale diff: give NEW, or --rev REV to compare with a git revision"))
     if a.format == "docx" and a.out is None:
         raise CommandLineError(_("avtale diff: a DOCX redline needs --out FILE"))
+    # the files compared are never overwritten, even with --force; anything else only with --force
+    inputs = [Path(sources.split_rev(spec)[1]) for spec in (a.old, a.new) if spec]
+    if a.out is not None:
+        writer.check(a.out, a.force, inputs)  # before the work: refuse at once
     before = sources.read_agreement(a.old, rev=a.rev)
     after = sources.read_agreement(a.new or a.old)
     result = compare(before, after)
@@ -131,7 +181,8 @@ def cmd_diff(a) -> int:
         from avtale.redline import render_redline
 
         base_dir = Path(sources.split_rev(a.new or a.old)[1]).parent
-        store.write_atomic(a.out, render_redline(result, before, after, author=a.author, date=a.date, base_dir=base_dir))
+        redline = render_redline(result, before, after, author=a.author, date=a.date, base_dir=base_dir)
+        writer.write(a.out, redline, a.force, inputs)
         _echo(_("wrote {path}").format(path=a.out))
         return EXIT_OK
     if a.format == "md":
@@ -140,7 +191,7 @@ def cmd_diff(a) -> int:
         use_colour = a.color == "always" or (a.color == "auto" and a.out is None and sys.stdout.isatty())
         payload = show.text(result, colour=use_colour)
     if a.out is not None:
-        store.write_atomic(a.out, payload)
+        writer.write(a.out, payload, a.force, inputs)
     else:
         sys.stdout.write(payload)
     return EXIT_OK
@@ -199,19 +250,25 @@ def main(argv: list[str] | None = None) -> None:
     except _Terminated:
         _echo(_("avtale: terminated"))
         code = 143
+    except OSError as exc:  # the file system, where no layer below said more: one line naming the file
+        if debug:
+            raise
+        from avtale.writer import os_error
+
+        error = os_error(exc, exc.filename if exc.filename is not None else "avtale", "use")
+        _echo(str(error))
+        code = error.exit_code
     except Exception as exc:  # a bug: say so in one line, traceback only with --debug
         if debug:
             raise
         _echo(_("avtale: internal error: {kind}: {error} (run with --debug for details)")
-              .format(kind=type(exc).__name__, error=exc))
+              .format(kind=type(exc).__name__, error=" ".join(str(exc).split())))
         code = 3
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
 def _run(a) -> int:
-    limits = {k: getattr(a, k) for k in ("yaml_bytes", "source_bytes", "part_bytes", "pages", "pixels", "pdf_text")}
-    if any(v is not None for v in limits.values()):
-        from avtale import limits as limits_mod
+    from avtale import limits as limits_mod
 
-        limits_mod.set_limits(**limits)
+    limits_mod.set_limits(**{k: getattr(a, k, None) for k in limits_mod.NAMES})  # an option not given is None: kept
     return globals()["cmd_" + a.command.replace("-", "_")](a)

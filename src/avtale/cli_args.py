@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
+import re
+from decimal import Decimal
 from pathlib import Path
 
 from avtale import __version__
 from avtale.errors import CommandLineError
+from avtale.characters import shown
 from avtale.i18n import LANGUAGES, _
-from avtale.limits import MIB
+from avtale.limits import MIB, MOST_JOBS, MOST_MEGABYTES, MOST_PAGES, MOST_PDF_TEXT, MOST_PIXELS
 
 SCHEMA_PATH = Path("schema/agreement.schema.json")
 
@@ -92,22 +94,37 @@ def _unexpected(arg: str) -> str:
     return _("unexpected argument {argument}").format(argument=arg)
 
 
-def _positive(kind):
-    def convert(text: str):
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(_("«{text}» is not a number").format(text=text)) from None
-        if not math.isfinite(value) or value <= 0:
-            raise argparse.ArgumentTypeError(_("«{text}» must be a positive number").format(text=text))
-        return value
+_NUMBER = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")  # digits only: no nan, inf, 1e400, 1_0 or ١٢
 
-    convert.__name__ = kind.__name__
-    return convert
+
+def _number(text: str, most: int, whole: bool) -> Decimal:
+    """The value of an option written in plain digits, above 0 and at most `most`; else one line saying why.
+    Read as a Decimal, so no value overflows or loses its meaning on the way (1e400, 10**5000)."""
+    if not _NUMBER.fullmatch(text):
+        raise argparse.ArgumentTypeError(_("«{text}» is not a number; write it in digits, such as {example}")
+                                         .format(text=shown(text), example=20))
+    value = Decimal(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(_("«{text}» must be a positive number").format(text=shown(text)))
+    if whole and value != value.to_integral_value():
+        raise argparse.ArgumentTypeError(_("«{text}» must be a whole number").format(text=text))
+    if value > most:
+        raise argparse.ArgumentTypeError(_("«{text}» is too large; at most {most}").format(text=text, most=most))
+    return value
+
+
+def _count(most: int):
+    """A whole number from 1 to `most`."""
+
+    def count(text: str) -> int:
+        return int(_number(text, most, whole=True))
+
+    return count
 
 
 def _megabytes(text: str) -> int:
-    return max(1, int(_positive(float)(text) * MIB))
+    """A size in MB (fractions allowed, at most MOST_MEGABYTES), as bytes; at least one byte."""
+    return max(1, int(_number(text, MOST_MEGABYTES, whole=False) * MIB))
 
 
 def iso_date(text: str) -> dt.date:
@@ -131,16 +148,20 @@ def build_parser() -> Parser:
     root.add_argument("--lang", choices=LANGUAGES, help=_("Language of messages: nb (bokmål), nn (nynorsk) or en "
                         "(default: from the locale, LANG=nb_NO.UTF-8 gives bokmål). May stand anywhere."))
     root.add_argument("--max-file-size", dest="yaml_bytes", type=_megabytes, metavar="MB",
-                      help=_("Largest agreement YAML file read (default 2)."))
+                      help=_("Largest agreement YAML file read, also from git (default 2)."))
     root.add_argument("--max-source-size", dest="source_bytes", type=_megabytes, metavar="MB",
                       help=_("Largest file `extract` reads (default 50)."))
     root.add_argument("--max-part-size", dest="part_bytes", type=_megabytes, metavar="MB",
                       help=_("Largest decompressed DOCX part or PDF stream (default 20)."))
-    root.add_argument("--max-pages", dest="pages", type=_positive(int), metavar="N",
+    root.add_argument("--max-pages", dest="pages", type=_count(MOST_PAGES), metavar="N",
                       help=_("Most pages read from a PDF or scan (default 200)."))
-    root.add_argument("--max-pixels", dest="pixels", type=_positive(int), metavar="N",
+    root.add_argument("--max-pixels", dest="pixels", type=_count(MOST_PIXELS), metavar="N",
                       help=_("Most pixels in one image (default 80000000)."))
-    root.add_argument("--max-pdf-text", dest="pdf_text", type=_positive(int), metavar="N",
+    root.add_argument("--max-logo-size", dest="logo_bytes", type=_megabytes, metavar="MB",
+                      help=_("Largest logo file (default 5)."))
+    root.add_argument("--max-logo-pixels", dest="logo_pixels", type=_count(MOST_PIXELS), metavar="N",
+                      help=_("Most pixels in one logo, read from its header (default 25000000)."))
+    root.add_argument("--max-pdf-text", dest="pdf_text", type=_count(MOST_PDF_TEXT), metavar="N",
                       help=_("Most characters of text in one PDF, a heading counting 100 more and any other "
                              "paragraph, list item or name 40 more (default 500000)."))
     commands = root.add_subparsers(title=_("commands"), metavar="COMMAND", dest="command", parser_class=Parser)
@@ -173,7 +194,8 @@ def _build(commands) -> None:
     _paths(p)
     p.add_argument("--format", "-f", help=_("Comma-separated: docx,pdf,html,md (default: all)."))
     p.add_argument("--out", "-o", type=Path, default=Path("build"), help=_("Output directory (default: build/)."))
-    p.add_argument("--jobs", "-j", type=_positive(int), help=_("Parallel workers (default: one per core)."))
+    p.add_argument("--jobs", "-j", type=_count(MOST_JOBS),
+                   help=_("Parallel workers, at most {most} (default: one per core).").format(most=MOST_JOBS))
 
 
 def _extract(commands) -> None:
@@ -206,6 +228,8 @@ def _diff(commands) -> None:
     p.add_argument("--format", choices=("text", "md", "docx"), default="text",
                    help=_("text (terminal), md (pull-request comment) or docx (Word redline)."))
     p.add_argument("--out", "-o", type=Path, help=_("Write to this file (required for docx)."))
+    p.add_argument("--force", action="store_true",
+                   help=_("Overwrite OUT if it exists (never OLD or NEW themselves)."))
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=_("Colour (text format)."))
     p.add_argument("--author", default="avtale", help=_("Author of the tracked changes (docx)."))
     p.add_argument("--date", type=iso_date, help=_("Date of the tracked changes, YYYY-MM-DD (docx; default: today)."))

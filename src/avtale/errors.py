@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from avtale.characters import shown
+
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
@@ -44,7 +46,7 @@ class AvtaleError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.position}: " if self.position else ""
-        return f"{where}{self.code} {self.message}"
+        return shown(f"{where}{self.code} {self.message}")
 
 
 class UsageError(AvtaleError):
@@ -58,7 +60,7 @@ class CommandLineError(UsageError):
     """The arguments themselves are wrong: an unknown command or option, a bad value."""
 
     def __str__(self) -> str:
-        return self.message
+        return shown(self.message)
 
 
 class UnreadableError(AvtaleError):
@@ -72,6 +74,13 @@ class YamlError(AvtaleError):
     """Malformed YAML, duplicate keys, anchors, aliases or tags."""
 
     code = "AV001"
+
+
+class RefusedCharacter(YamlError):
+    """A character typed in the file that cannot stand in an agreement (`characters.REFUSED`): the reader stops
+    at it with rule AV102's code and words."""
+
+    code = "AV102"
 
 
 class InvalidAgreement(AvtaleError):

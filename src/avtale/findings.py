@@ -1,8 +1,11 @@
-"""A finding: one problem in one file, with a stable code, a severity and a position."""
+"""A finding: one problem in one file, with a stable code, a severity and a position; printed as one line with
+its control characters escaped (`characters.shown`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from avtale.characters import shown
 
 ERROR = "error"
 WARNING = "warning"
@@ -31,7 +34,7 @@ class Finding:
         from avtale.i18n import _
 
         tag = "" if self.severity == ERROR else " " + _("(warning)")
-        return f"{self.where()}: {self.code} {self.message}{tag}"
+        return shown(f"{self.where()}: {self.code} {self.message}{tag}")
 
     def as_dict(self) -> dict:
         return {

@@ -8,9 +8,10 @@ typed: they follow from order, and how they are shown is a setting
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
 Text = Annotated[str, StringConstraints(min_length=1), Field(description="Norwegian text; whitespace is normalised.")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
@@ -21,8 +22,42 @@ Language = Literal["nb", "nn"]
 Status = Literal["draft", "signed"]
 
 
+def nfc(value):
+    """A text in Unicode NFC (a list of values: each text in it), so that «å» typed as one character or as «a»
+    and a combining ring is one and the same text to every rule (AV207's equal titles), to `fmt` and to the
+    seal; anything else as it is."""
+    if isinstance(value, str):
+        return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    return value
+
+
+def _in_nfc(values) -> bool:
+    """Whether every text among `values` (and in the lists among them) is in NFC already: the usual case, told
+    without building anything."""
+    for value in values:
+        if value.__class__ is str:
+            if not _is_nfc("NFC", value):
+                return False
+        elif value.__class__ is list and not _in_nfc(value):
+            return False
+    return True
+
+
+_is_nfc = unicodedata.is_normalized
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_in_nfc(cls, data):
+        """Every text is read in NFC, whichever way the model is made (a file, `extract`, `new`): the one place."""
+        if data.__class__ is dict and not _in_nfc(data.values()):
+            return {key: nfc(value) for key, value in data.items()}
+        return data
 
 
 class Logo(_Model):
@@ -168,6 +203,25 @@ def all_texts(agreement: Agreement):
         for i, s in enumerate(agreement.signing.signatories):
             yield ("signing", "signatories", i, "name"), s.name
             yield ("signing", "signatories", i, "title"), s.title
+
+
+def all_strings(model: BaseModel) -> list[tuple[tuple, str]]:
+    """(path, text) for every string of a model, found by walking its fields (not named here): prose, names,
+    places, paths, ids and settings alike, in field order; `path` is a pydantic-style loc."""
+    out: list[tuple[tuple, str]] = []
+    _strings((), model, out)
+    return out
+
+
+def _strings(path: tuple, value, out: list) -> None:
+    if isinstance(value, str):
+        out.append((path, value))
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            _strings((*path, name), getattr(value, name), out)
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            _strings((*path, i), item, out)
 
 
 def _block_texts(prefix: tuple, blocks: list[Block]):

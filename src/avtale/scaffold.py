@@ -45,18 +45,18 @@ def init(
     `force`; UsageError for a bad `git` or `pin`; InvalidAgreement when
     `from_file` is not an agreement that is valid in its new place.
     """
-    from avtale import store
+    from avtale import writer
 
     target = Path(target)
     files = plan(target, from_file=from_file, git=git, pin=pin)
     _check_free(target, [rel for rel, _ in files], force)
-    written = []
-    for rel, text in files:
-        path = target / rel
-        _mkdir(path.parent)
-        store.write_atomic(path, text)
-        written.append(path)
-    return written
+    inputs = [from_file] if from_file is not None else []
+    for rel, _text in files:  # a link or a special file in the way, or the agreement copied in: nothing written
+        writer.check(target / rel, True, inputs)
+    for rel, _text in files:
+        writer.make_directory((target / rel).parent)
+    writer.write_all([(target / rel, text) for rel, text in files], True, inputs)
+    return [target / rel for rel, _text in files]
 
 
 def plan(target: Path, *, from_file: Path | None = None, git: str | None = None, pin: str | None = None):
@@ -130,7 +130,7 @@ def agreement_files(source: Path, target: Path) -> list[tuple[str, str | bytes]]
             continue
         logo = f"agreements/{posixpath.normpath(party.logo.file)}"
         if logo not in dict(files):  # `read` above has checked it (AV405): inside the directory, an image
-            files.append((logo, assets.resolve_logo(party.logo.file, source.parent, party.id).read_bytes()))
+            files.append((logo, assets.read_logo(party.logo.file, source.parent, party.id)))
     return files
 
 
@@ -168,11 +168,3 @@ def _check_free(target: Path, rels: list[str], force: bool) -> None:
         exc.paths = [target / rel for rel in existing]
         raise exc
 
-
-def _mkdir(path: Path) -> None:
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except PermissionError:
-        raise OutputError(_("cannot create the directory: no permission"), Position(path)) from None
-    except OSError as exc:
-        raise OutputError(_("cannot create the directory: {reason}").format(reason=exc.strerror), Position(path)) from None

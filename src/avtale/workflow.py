@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from avtale import agreements, matching, store
+from avtale import agreements, matching, store, writer
 from avtale.errors import AvtaleError, InvalidAgreement, OutputExists, Position, UsageError
 from avtale.findings import ERROR
 from avtale.i18n import _
@@ -86,7 +86,11 @@ def format_files(paths: list[Path], write: bool) -> tuple[list[Change], list[str
         if current != canonical:
             changed.append(Change(path, current, canonical))
             if write:
-                store.write_atomic(path, canonical)
+                try:
+                    writer.write(path, canonical)
+                except AvtaleError as exc:  # a link, a full disk: this file is reported, the others go on
+                    problems.append(str(exc))
+                    changed.pop()
     return changed, problems
 
 
@@ -98,7 +102,7 @@ def sign_off(path: Path, on: dt.date | None = None) -> Agreement:
         on = agreement.signing.date if agreement.signing else dt.date.today()
     sealed = agreement.model_copy(update={"status": "signed", "seal": Seal(sha256=content_hash(agreement), date=on)})
     data = sealed.model_dump(mode="python", exclude_defaults=True)
-    store.write_atomic(path, rewrite(data, store.read_text(path)))
+    writer.write(path, rewrite(data, store.read_text(path)))
     return sealed
 
 
@@ -108,6 +112,7 @@ def new_version(
     """Start the next agreement from `previous`: new id and period, draft, no signing, `supersedes` set."""
     old = agreements.read(previous)
     target = previous.parent / f"{new_id}.yaml"
+    writer.check(target, True, [previous])  # a link, or the agreement started from: refused even with --force
     if target.exists() and not force:
         raise OutputExists(_("already exists; choose another id or pass --force"), Position(target))
     if start and end < start:
@@ -116,5 +121,5 @@ def new_version(
     data.update(id=new_id, status="draft", supersedes=old.id, period={"start": start, "end": end} if start else {"end": end})
     agreement = Agreement.model_validate(data)
     text = rewrite(agreement.model_dump(mode="python", exclude_defaults=True), store.read_text(previous))
-    store.write_atomic(target, text)
+    writer.write(target, text, force, [previous])
     return target

@@ -59,6 +59,13 @@ def test_rule_codes_are_unique_and_named():
 
 CASES = [
     (
+        {"parties": [{"id": "kd", "name": "Kunnskaps\u202edepartementet"}, BASE["parties"][1]]},
+        None,
+        [("AV102", ("parties", 0, "name"), "a right-to-left override (U+202E) cannot stand in an agreement: it changes "
+                                           "the order in which the text is shown, so the printed agreement can read "
+                                           "differently from the file; delete it", "error")],
+    ),
+    (
         {},
         "2030-2034.yaml",
         [("AV201", ("id",), "`id` is «2030-2033» but the file is named «2030-2034.yaml»; they must match", "error")],

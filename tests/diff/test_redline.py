@@ -246,7 +246,9 @@ def test_cli_writes_the_redline(tmp_path):
     assert result.returncode == 0, result.stderr
     first = out.read_bytes()
     assert first == redline(agreements.read(old), agreements.read(new), author="Ola")
-    assert run_cli(*args, "-o", out).returncode == 0 and out.read_bytes() == first
+    refused = run_cli(*args, "-o", out)  # diff does not own OUT: overwriting it takes --force
+    assert (refused.returncode, refused.stderr) == (1, f"{out}: AV600 exists; use --force to overwrite it\n")
+    assert run_cli(*args, "-o", out, "--force").returncode == 0 and out.read_bytes() == first
     assert run_cli("diff", old, new, "--format", "docx", "-o", tmp_path / "today.docx").returncode == 0
 
 

@@ -8,6 +8,7 @@ files, and that a limit changed after import is the one in force.
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import zipfile
 
@@ -56,7 +57,16 @@ def test_limits_are_read_when_the_file_is_read(restore_limits, tmp_path):
 def test_never_reads_past_the_limit(restore_limits):
     limits.set_limits(source_bytes=4096)
     with pytest.raises(ExtractError, match="larger than the limit of 4096"):
+        guard.read_source("/proc/self/smaps")  # a regular file that says it is empty and is not
+
+
+def test_a_device_or_a_fifo_is_refused_without_blocking(tmp_path):
+    with pytest.raises(ExtractError, match="^/dev/zero: AV500 is a device, not a regular file$"):
         guard.read_source("/dev/zero")
+    os.mkfifo(tmp_path / "scan.pdf")
+    for read in (guard.read_source, guard.read_head):
+        with pytest.raises(ExtractError, match="AV500 is a named pipe \\(FIFO\\), not a regular file$"):
+            read(tmp_path / "scan.pdf")
 
 
 def _docx(parts: dict[str, bytes]) -> bytes:

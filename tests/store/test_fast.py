@@ -80,7 +80,8 @@ def test_gives_up_where_resolution_needs_the_round_trip_loader(text):
         ("a: [1\n", "a text that starts with «[» must be in quotes: write '[1'", 1, 4),
         ("---\na: 1\n---\nb: 2\n", "a file holds one agreement: remove the second «---» and what follows it, or put it in a file of its own", 3, 1),
         ("? [a]\n: 1\n", "a key is a plain word such as «title»; this one is not", 1, 3),
-        ("a: b\x07c\n", "the character U+0007 cannot stand in an agreement: delete it", 1, 5),
+        ("a: b\x07c\n", "a bell character (U+0007) cannot stand in an agreement: a PDF or a Word document cannot "
+                        "hold it; delete it", 1, 5),
         ("a: " + "[" * 70 + "]" * 70 + "\n", "the text is nested deeper than 64 levels", 1, 67),
     ],
 )

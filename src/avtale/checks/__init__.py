@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from avtale.findings import ERROR, WARNING, Finding
-from avtale.model import Agreement, all_texts
+from avtale.model import Agreement, all_strings, all_texts
 
 
 class Context:
@@ -34,6 +34,11 @@ class Context:
     def texts(self) -> list[tuple[tuple, str]]:
         """(loc, text) for every piece of prose, in reading order."""
         return list(all_texts(self._agreement))
+
+    @cached_property
+    def strings(self) -> list[tuple[tuple, str]]:
+        """(loc, text) for every string of the agreement, prose or not (names, places, paths, ids), in order."""
+        return all_strings(self._agreement)
 
 
 @dataclass(frozen=True)
@@ -66,14 +71,16 @@ def rule(code: str, name: str, summary: str, severity: str = ERROR):
     return register
 
 
-# The rules a file must pass before anything is written from it (`fmt` too): what was typed is what is read.
-AS_TYPED = frozenset({"AV101"})
+# The rules a file must pass before anything is written from it (`fmt` too): what was typed is what is read,
+# and it holds no character that prints otherwise or not at all.
+AS_TYPED = frozenset({"AV101", "AV102"})
 
 
 def run(agreement: Agreement, context: Context, only: frozenset[str] | None = None) -> list[Finding]:
     """The findings of every rule (or of the codes in `only`)."""
     context._agreement = agreement
     context.__dict__.pop("texts", None)
+    context.__dict__.pop("strings", None)
     findings = []
     for r in RULES:
         if only is not None and r.code not in only:
@@ -85,6 +92,6 @@ def run(agreement: Agreement, context: Context, only: frozenset[str] | None = No
     return findings
 
 
-from avtale.checks import structure, text, versions, paths  # noqa: E402,F401  (registers the rules, in code order)
+from avtale.checks import safety, structure, text, versions, paths  # noqa: E402,F401  (registers the rules, in code order)
 
 __all__ = ["AS_TYPED", "At", "Context", "RULES", "Rule", "rule", "run", "ERROR", "WARNING"]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from avtale import __version__, schema
 from avtale.assets import resolve_logo
+from avtale.characters import REFUSED
 from avtale.checks import At, rule
 from avtale.errors import LogoError
 from avtale.i18n import _
@@ -25,7 +26,7 @@ def logo_readable(agreement, ctx):
     if not ctx.on_disk:
         return
     for i, party in enumerate(agreement.parties):
-        if party.logo is not None:
+        if party.logo is not None and not REFUSED.search(party.logo.file):  # (AV102 names what cannot stand in it)
             try:
                 resolve_logo(party.logo.file, ctx.path.parent, party.id)
             except LogoError as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from avtale.characters import INVISIBLE_CLASS, char_name
 from avtale.checks import At, rule
 from avtale.dates import find_dates, format_date
 from avtale.findings import ERROR, Finding
@@ -50,7 +51,7 @@ _DEBRIS_KINDS = {
     "edge": r"^ +| +$",
     "spaces": r" {2,}",
     "nbsp": r"[\xa0\u202f]",
-    "invisible": r"[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u200b-\u200f\u2028\u2029\u2060\ufeff\ufffc\ufffd\ue000-\uf8ff]",
+    "invisible": f"[{INVISIBLE_CLASS}]",  # (what cannot stand in an agreement at all is AV102's)
 }
 _DEBRIS = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _DEBRIS_KINDS.items()))
 # cheap tests that hold whenever _DEBRIS can match; the alternation above, tried at every
@@ -70,27 +71,6 @@ def _may_hold_debris(text: str) -> bool:
 
 def _may_be_page(text: str) -> bool:
     return (len(text) < 16 or "Side " in text or "Page " in text) and _PAGE.search(text) is not None
-
-
-_NAMES = {
-    "\t": N_("a tab"), "\n": N_("a line break"), "\r": N_("a carriage return"), "\x00": N_("a null character"),
-    "\x07": N_("a bell character"), "\x08": N_("a backspace"), "\x1b": N_("an escape character"),
-    "\x0b": N_("a vertical tab"), "\x0c": N_("a page break"), "\x85": N_("a next-line character"),
-    "\u2028": N_("a line separator"), "\u2029": N_("a paragraph separator"), "\xa0": N_("a non-breaking space"),
-    "\u202f": N_("a narrow non-breaking space"), "\xad": N_("a soft hyphen"), "\u200b": N_("a zero-width space"),
-    "\u200c": N_("a zero-width non-joiner"), "\u200d": N_("a zero-width joiner"), "\u2060": N_("a word joiner"),
-    "\u200e": N_("a left-to-right mark"), "\u200f": N_("a right-to-left mark"), "\ufeff": N_("a byte order mark"),
-    "\ufffd": N_("a replacement character"), "\ufffc": N_("an object replacement character"),
-}
-
-
-def char_name(char: str) -> str:
-    """A character's name in the drafter's words: «a soft hyphen»."""
-    if char in _NAMES:
-        return _(_NAMES[char])
-    if unicodedata.category(char) == "Co":
-        return _("a symbol-font character")
-    return _("a control character") if unicodedata.category(char) == "Cc" else _("an invisible character")
 
 
 _NBSP_BELONGS_AFTER = re.compile(r"(?:§|\d\.?|\b(?:nr|kr|kap|pkt|art|jf|s|ca|kl)\.?)$", re.I)
@@ -146,19 +126,29 @@ def _debris_message(kind: str, found: str, offset: int) -> str:
     return _("{name} (U+{code}) left from an export: delete the character").format(name=char_name(found[0]), code=code)
 
 
+# what a string that is no prose (a logo's file, an id) can hold of debris: an image «file name» there is none
+_CHARACTER_KINDS = frozenset({"invisible", "tab", "newline"})
+
+
 @rule("AV302", "no-export-debris", N_("no export debris (bookmark markers, image file names, page numbers, invisible "
                                       "characters, non-breaking spaces out of place), tabs or stray spaces"))
 def no_export_debris(agreement, ctx):
-    texts = [(loc, text) for loc, text in ctx.texts if _may_hold_debris(text) and text.strip(" \t\n")]
+    texts = [(loc, text) for loc, text in ctx.strings if _may_hold_debris(text) and text.strip(" \t\n")]
     if not texts:
         return
     from avtale.store import places, silent
 
+    prose = {loc for loc, _text in ctx.texts}
     lines = ctx.source.split("\n") if ctx.source is not None else []
     scalars = places.scalars(ctx.source) if ctx.source is not None else {}
     for loc, text in texts:
         scalar = scalars.get(loc)
+        if scalar is not None:
+            text = scalar.value  # as typed (the model holds it in NFC): offsets count in what was typed
+        words = loc in prose or loc[-1] in places.PROSE_KEYS
         for kind, offset, found in _debris(text):
+            if not words and kind not in _CHARACTER_KINDS:
+                continue
             if kind == "newline":  # kept from how the text was typed: AV101 names it where it has the file
                 if ctx.source is None:
                     yield loc, _("a line break inside the text: write the text on one line")

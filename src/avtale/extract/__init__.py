@@ -12,6 +12,7 @@ with source line numbers (for OCR also the words Tesseract was unsure of).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,11 +65,9 @@ def kind_of(path: Path) -> str:
         return "markdown"
     if suffix in TEXT_SUFFIXES:
         return "text"
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(1024)
-    except OSError:
-        return "text"
+    from avtale.extract import guard
+
+    head = guard.read_head(path)  # a FIFO or a device is refused here, never opened for a read that blocks
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
@@ -83,7 +82,7 @@ def kind_of(path: Path) -> str:
 
 def read_source(path: Path, notes: Notes, jobs: int | None = None) -> tuple[list[Line], str]:
     path = Path(path)
-    if not path.exists():
+    if not os.path.lexists(path):  # a dangling link or a name too long is said by the reader, not here
         raise ExtractError(_("no such file"), Position(path))
     kind = kind_of(path)
     if kind == "docx":

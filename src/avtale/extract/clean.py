@@ -9,7 +9,8 @@ note for every line or marker dropped:
 - a bullet set in the Symbol or Wingdings font (a private-use code point in PDF text) becomes «•»;
 - a justified line whose spaces pdftotext -layout stretched (`_stretched`) gets single spaces, so it is
   not read as columns;
-- control characters, which no YAML file can hold (each noted by its code point);
+- characters that cannot stand in an agreement (`characters.REFUSED`: control characters, which no YAML file
+  can hold, bidirectional controls, noncharacters; each noted by its code point);
 - bookmark markers such as `[bookmark: _GoBack]` (the rest of the line stays);
 - image file names and image placeholders (`image1.jpeg`, `[image: …]`, `![](media/…)`);
 - page furniture (`page_furniture`): page numbers («Side 2 av 4», «- 2 -», a bare number, but not a
@@ -23,9 +24,11 @@ note for every line or marker dropped:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 
+from avtale.characters import REFUSED, char_name
 from avtale.extract.letterhead import COLUMN_GAP, columns, drop_letterhead, drop_trailing_logos
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import BULLET_CHARS, SYMBOL_BULLETS
@@ -35,12 +38,13 @@ from avtale.extract.page_furniture import drop_folios_by_running as _drop_folios
 from avtale.extract.page_furniture import drop_header_over_wrapped_title as _drop_header_over_wrapped_title
 from avtale.extract.page_furniture import drop_header_without_pages as _drop_header_without_pages
 from avtale.extract.page_furniture import drop_running as _drop_running
+from avtale.extract.page_furniture import Facts
 from avtale.extract.page_furniture import heading_number as _heading_number
 from avtale.i18n import N_, _
 
-# What a YAML file cannot hold (YAML's printable set, tabs and line breaks aside): C0 and C1
-# controls, lone surrogates, U+FFFE and U+FFFF.
-CONTROL = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What cannot stand in an agreement (`characters.REFUSED`: control characters, bidirectional controls,
+# noncharacters …), which covers all a YAML file cannot hold
+CONTROL = REFUSED
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 IMAGE = re.compile(
     r"^(?:\S+\.(?:jpe?g|png|gif|emf|wmf|tiff?|bmp|svg)|\[(?:image|bilde)[^\]]*\]|!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|\[\])$",
@@ -183,11 +187,13 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     stretched: set[int] = set()
     lines = _broken_names(grid_tables(lines), notes)
     full = _full_width(lines)
+    facts = Facts(lines)
     for index, line in enumerate(lines):
         text = line.text
         if CONTROL.search(text):
             for c in sorted(set(CONTROL.findall(text))):
-                notes.dropped(line.no, f"U+{ord(c):04X}", _("control character"))
+                why = _("control character") if unicodedata.category(c) == "Cc" else char_name(c)
+                notes.dropped(line.no, f"U+{ord(c):04X}", why)
             text = CONTROL.sub("", text)
         if BOOKMARK.search(text):
             for m in BOOKMARK.finditer(text):
@@ -208,7 +214,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
                 continue
         stripped = text.strip()
         why = _debris(stripped) if line.hint in (None, "para", "footer") else None
-        if why == "page number" and _heading_number(lines, index):
+        if why == "page number" and _heading_number(lines, index, facts):
             why = None
         if why and stripped == "o" and any(0 <= j < len(lines) and re.match(r"o(?:$|\s+\w)", lines[j].text.strip())
                                            for j in range(index - 4, index + 5) if j != index):
@@ -284,17 +290,29 @@ def grid_tables(lines: list[Line]) -> list[Line]:
             j += 1
         if rows and len(cuts) >= 2:
             cells: list[list[list[str]]] = [[[]] for _ in cuts[:-1]]
+            filled: set[int] = set()  # columns whose last paragraph has text
             for row in rows:
                 for k, (a, b) in enumerate(zip(cuts, cuts[1:])):
+                    if a + 1 >= len(row.text):
+                        break  # the cells past the row's end are empty (a border as wide as any row costs no more)
                     text = row.text[a + 1 : b].strip(" |")
                     if text:
                         cells[k][-1].append(text)
-                    elif cells[k][-1]:
+                        filled.add(k)
+                    elif k in filled:
                         cells[k].append([])
+                        filled.discard(k)
+                for k in [k for k in filled if cuts[k] + 1 >= len(row.text)]:
+                    cells[k].append([])
+                    filled.discard(k)
             paras = [[" ".join(p) for p in col if p] for col in cells]
             height = max((len(p) for p in paras), default=0)
+            last = [0] * height  # the last column holding a paragraph of row r of the output
+            for k, p in enumerate(paras):
+                for r in range(len(p)):
+                    last[r] = k
             for r, row in enumerate(rows):
-                text = "\t".join(p[r] if r < len(p) else "" for p in paras).rstrip("\t") if r < height else ""
+                text = "\t".join(p[r] if r < len(p) else "" for p in paras[: last[r] + 1]).rstrip("\t") if r < height else ""
                 out[i + 1 + r] = Line(row.no, text, row.page, row.hint, row.page_start)
         out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
         i = j if rows else i + 1

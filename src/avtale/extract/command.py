@@ -12,13 +12,14 @@ import re
 import sys
 from pathlib import Path
 
-from avtale.errors import EXIT_INVALID, EXIT_OK, OutputExists, Position, UsageError
+from avtale.characters import shown
+from avtale.errors import EXIT_INVALID, EXIT_OK, UsageError
 from avtale.i18n import _
 
 
 def run(source: Path, out: Path | None, force: bool, agreement_id: str | None, start: dt.date | None,
         end: dt.date | None, jobs: int | None = None, err=None) -> int:
-    from avtale import store
+    from avtale import writer
     from avtale.extract import extract
 
     err = err or sys.stderr
@@ -27,17 +28,17 @@ def run(source: Path, out: Path | None, force: bool, agreement_id: str | None, s
                          .format(id=agreement_id))
     if agreement_id is None and out is not None and re.fullmatch(r"[a-z0-9][a-z0-9-]*", out.stem):
         agreement_id = out.stem
-    if out is not None and out.exists() and not force:
-        raise OutputExists(_("exists; use --force to overwrite it"), Position(out))
+    if out is not None:  # before the work: a file there (without --force), a link, the source itself
+        writer.check(out, force, [source])
     result = extract(source, id=agreement_id, start=start, end=end, jobs=jobs)
-    for line in result.notes.render(str(source)):
-        print(line, file=err)
+    for line in result.notes.render(str(source)):  # (notes quote the source: shown with its controls escaped)
+        print(shown(line), file=err)
     text = result.yaml(str(source.name))
     if out is None:
         sys.stdout.write(text)
     else:
-        store.write_atomic(out, text)
-        print(_("wrote {path}").format(path=out), file=err)
+        writer.write(out, text, force, [source])
+        print(shown(_("wrote {path}").format(path=out)), file=err)
     return _validate(text, out or Path(f"{result.agreement.id}.yaml"), err)
 
 
@@ -54,6 +55,6 @@ def _validate(text: str, path: Path, err) -> int:
         print(f"{finding}", file=err)
     if checked.ok():
         return EXIT_OK
-    print(_("{path}: the extracted agreement does not validate; fix the lines marked # TODO and the errors above")
-          .format(path=path), file=err)
+    print(shown(_("{path}: the extracted agreement does not validate; fix the lines marked # TODO and the errors "
+                  "above").format(path=path)), file=err)
     return EXIT_INVALID

@@ -9,6 +9,8 @@ hand, `Spans` measures what a page set exactly.
 
 from __future__ import annotations
 
+import bisect
+
 _TABLE = {
     191: "'",
     222: "ijl’‘",
@@ -57,9 +59,10 @@ class Spans:
     (a justified line's word spacing, kerning), and the character, word and horizontal scaling. Where a
     font says nothing of its widths no span is recorded (the caller falls back on `width`)."""
 
-    def __init__(self, page) -> None:
+    def __init__(self, page, cache: dict | None = None) -> None:
         self.spans: list[tuple[float, float, float]] = []
         self._fonts = ((page.get("/Resources") or {}).get("/Font") or {})
+        self._cache = {} if cache is None else cache  # a font's widths, by the font object (shared by pages)
         self._widths: dict | None = None
         self._two_bytes = False
         self._size = self._tc = self._tw = 0.0
@@ -70,27 +73,12 @@ class Spans:
         self._widths, self._two_bytes = None, False
         try:
             font = self._fonts[name].get_object()
-            if "/DescendantFonts" in font:
-                if str(font.get("/Encoding")) not in ("/Identity-H", "/Identity-V"):
-                    return
-                cid = font["/DescendantFonts"][0].get_object()
-                widths: dict[int, float] = {}
-                items = [i.get_object() for i in cid.get("/W", [])]
-                k = 0
-                while k < len(items):
-                    if k + 1 < len(items) and isinstance(items[k + 1], list):
-                        widths.update((int(items[k]) + n, float(w)) for n, w in enumerate(items[k + 1]))
-                        k += 2
-                    else:
-                        widths.update((c, float(items[k + 2])) for c in range(int(items[k]), int(items[k + 1]) + 1))
-                        k += 3
-                self._widths, self._two_bytes = {"default": float(cid.get("/DW", 1000)), **widths}, True
-            elif "/Widths" in font:
-                first = int(font.get("/FirstChar", 0))
-                missing = float((font.get("/FontDescriptor") or {}).get("/MissingWidth", 0) or 0)
-                self._widths = {"default": missing, **{first + n: float(w) for n, w in enumerate(font["/Widths"])}}
         except (AttributeError, KeyError, TypeError, ValueError, IndexError):
-            self._widths = None
+            return
+        key = id(font)
+        if key not in self._cache:
+            self._cache[key] = (font, *_widths(font))  # (the font is kept: an id is unique only while it lives)
+        _, self._widths, self._two_bytes = self._cache[key]
 
     def _advance(self, data: bytes) -> float:
         assert self._widths is not None
@@ -137,7 +125,89 @@ class Spans:
         (x0, y0), (x1, _) = point(a), point(b)
         self.spans.append((round(y0, 1), x0, x1))
 
+    def index(self) -> SpanIndex:
+        return SpanIndex(self.spans)
+
+
+CODES = 65536  # a font's codes are one or two bytes
+
+
+def _widths(font) -> tuple[dict | None, bool]:
+    """A font's glyph widths by code (with a «default»), and whether its codes are two bytes; None where the
+    font says nothing of its widths, or lists more codes than there are (`CODES`, twice over)."""
+    try:
+        if "/DescendantFonts" in font:
+            if str(font.get("/Encoding")) not in ("/Identity-H", "/Identity-V"):
+                return None, False
+            cid = font["/DescendantFonts"][0].get_object()
+            items = [i.get_object() for i in cid.get("/W", [])]
+            ranges: list[tuple[int, list[float] | None, int, float]] = []  # (first, widths) or (first, None, last, w)
+            k = total = 0
+            while k < len(items):
+                if k + 1 < len(items) and isinstance(items[k + 1], list):
+                    ranges.append((int(items[k]), [float(w) for w in items[k + 1]], 0, 0.0))
+                    total += len(items[k + 1])
+                    k += 2
+                else:
+                    first, last = int(items[k]), int(items[k + 1])
+                    ranges.append((first, None, last, float(items[k + 2])))
+                    total += max(0, min(last, CODES - 1) - max(first, 0) + 1)
+                    k += 3
+                if total > 2 * CODES:
+                    return None, False
+            widths: dict[int, float] = {}
+            for first, listed, last, width in ranges:
+                if listed is not None:
+                    widths.update((first + n, w) for n, w in enumerate(listed))
+                else:
+                    widths.update((c, width) for c in range(max(first, 0), min(last, CODES - 1) + 1))
+            return {"default": float(cid.get("/DW", 1000)), **widths}, True
+        if "/Widths" in font:
+            first = int(font.get("/FirstChar", 0))
+            missing = float((font.get("/FontDescriptor") or {}).get("/MissingWidth", 0) or 0)
+            return {"default": missing, **{first + n: float(w) for n, w in enumerate(font["/Widths"])}}, False
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+        pass
+    return None, False
+
+
+class SpanIndex:
+    """`Spans` looked up by baseline and start: where the text set from x on a baseline ends, in log time.
+
+    Spans are grouped by their baseline (rounded to a tenth, as the runs' are) and sorted by start; a sparse
+    table of maxima answers «the furthest end of the spans starting in [a, b)» at once, so a line of many runs
+    costs n log n, not n²."""
+
+    def __init__(self, spans: list[tuple[float, float, float]]) -> None:
+        by: dict[float, list[tuple[float, float]]] = {}
+        for sy, a, b in spans:
+            if a == a and b == b and sy == sy:  # NaN never matched a query
+                by.setdefault(sy, []).append((a, b))
+        self._keys = sorted(by)
+        self._rows: dict[float, tuple[list[float], list[list[float]]]] = {}
+        for sy, items in by.items():
+            items.sort(key=lambda ab: ab[0])
+            table = [[b for _, b in items]]  # table[j][i]: the largest end of items i .. i + 2**j - 1
+            step = 1
+            while 2 * step <= len(items):
+                prev = table[-1]
+                table.append([max(p, q) for p, q in zip(prev, prev[step:])])
+                step *= 2
+            self._rows[sy] = ([a for a, _ in items], table)
+
     def end(self, y: float, x: float, until: float) -> float | None:
-        """Where the text set from `x` on the baseline `y` ends, up to the next run's start `until`."""
-        ends = [b for (sy, a, b) in self.spans if abs(sy - y) < 1.0 and x - 0.5 <= a < until - 0.5]
-        return max(ends) if ends else None
+        """Where the text set from `x` on the baseline `y` ends, up to the next run's start `until`: the furthest
+        end of the spans within 1 of the baseline that start in [x - 0.5, until - 0.5)."""
+        if x != x or y != y:
+            return None
+        best = None
+        for sy in self._keys[bisect.bisect_right(self._keys, y - 1.0):bisect.bisect_left(self._keys, y + 1.0)]:
+            if abs(sy - y) >= 1.0:
+                continue
+            starts, table = self._rows[sy]
+            i, j = bisect.bisect_left(starts, x - 0.5), bisect.bisect_left(starts, until - 0.5)
+            if i < j:
+                level = (j - i).bit_length() - 1
+                most = max(table[level][i], table[level][j - (1 << level)])
+                best = most if best is None else max(best, most)
+        return best

@@ -1,6 +1,7 @@
 """Bounds every reader keeps before it parses anything: size, emptiness, pages, pixels.
 
-Reads: a source path (and, for images, the first bytes of the file). Writes: the
+Reads: a source path (and, for images, the first bytes of the file), only ever through
+`avtale.files`, so a source that is not a regular file is refused without blocking. Writes: the
 file's bytes, or one `ExtractError` naming the file, the problem and the option
 that lifts a limit. Limits come from `avtale.limits.current` at call time, so the
 CLI's `--max-source-size`, `--max-pages` and `--max-pixels` apply.
@@ -32,6 +33,18 @@ def read_source(path: Path | str) -> bytes:
     if not raw:
         raise ExtractError(_("file is empty"), Position(path))
     return raw
+
+
+def read_head(path: Path | str, size: int = 1024) -> bytes:
+    """The first `size` bytes of a source, to tell its kind: refused as `read_source` refuses a file that is
+    not a regular one (a FIFO, a device: never a read that could block)."""
+    from avtale.files import ReadProblem
+    from avtale.files import read_head as head
+
+    try:
+        return head(path, size)
+    except ReadProblem as problem:
+        raise ExtractError(problem.message, Position(path)) from None
 
 
 def check_pages(count: int, path: Path | str, counted_all: bool = True) -> None:

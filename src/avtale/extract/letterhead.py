@@ -97,7 +97,8 @@ def _known_names(lines: list[Line]) -> list[Name]:
     text = "\n".join("|" if _name_starts(ln.text) >= 2 and not re.search(r"[,.;:]", ln.text) else " | ".join(columns(ln.text))
                      for ln in lines)
     flat = " ".join(text.split())
-    names = dict.fromkeys(n for n in (" ".join(n.split()) for _, n in mentions(text)) if n in flat)  # as written, not «-departement»
+    names = dict.fromkeys(n for n in dict.fromkeys(" ".join(n.split()) for _, n in mentions(text))
+                          if n in flat)  # as written, not «-departement» (each name looked for once)
     # a minister's title names the ministry («Justis- og beredskapsminister»); not a title's wrapped tail («likestillingsminister»)
     names.update(dict.fromkeys(n for ln in lines for c in columns(ln.text) if c[:1].isupper() and (n := ministry_of(c))))
     return [Name(n, n.casefold().split()) for n in names]

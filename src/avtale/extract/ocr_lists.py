@@ -87,7 +87,7 @@ def lost_labels(lines: list[str], width: float) -> tuple[list[str], list[tuple[i
     lines, column_notes = bullet_column(lines, width)
     notes += column_notes
     words = re.findall(r"\w+", "\n".join(lines).lower())
-    seen = {w: words.count(w) for w in set(words)} if len(words) < 50000 else {}
+    seen = dict(Counter(words)) if len(words) < 50000 else {}  # (counted once: a count for each word cost the square)
     repeated = Counter(ln.strip() for ln in lines)
     out = list(lines)
 

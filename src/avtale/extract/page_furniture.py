@@ -36,7 +36,52 @@ def norm(text: str) -> str:
     return " ".join(re.sub(r"\d+", "#", text).split()).casefold()
 
 
-def heading_number(lines: list[Line], i: int) -> bool:
+class Facts:
+    """What the page-number rules ask of the whole text, found once for it (asked again for every bare number, it
+    cost the square of the text's length): whether it shows pages, its first and last lines of text, the run of
+    folios that ends it, and the lines that open with each number («4», «4.», «§ 4 Tiltak»)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        filled = [j for j, ln in enumerate(lines) if not ln.blank()]
+        self.first = filled[0] if filled else len(lines)
+        self.last = filled[-1] if filled else -1
+        self.paged = len({ln.page for ln in lines}) > 1
+        self._folios: set[int] | None = None
+        self._labels: dict[str, list[int]] | None = None
+        self._numbered: dict[str, int] | None = None
+
+    def folios(self) -> set[int]:
+        if self._folios is None:
+            self._folios = _folio_run(self.lines, self.last)
+        return self._folios
+
+    def labelled(self, number: int) -> list[int]:
+        """The lines that `^(?:§\s*)?N(?:[.)]?\s+[A-ZÆØÅ]|\.?$)` matches for this number N, in order."""
+        if self._labels is None:
+            self._labels = {}
+            for j, ln in enumerate(self.lines):
+                m = LABELLED.match(ln.text.strip())
+                if m:
+                    self._labels.setdefault(m.group(1), []).append(j)
+        return self._labels.get(str(number), [])
+
+    def numbered_before(self, number: int, i: int) -> bool:
+        """A line above i is «N» alone or «N» and a heading-like text (`_numbered_on`)."""
+        if self._numbered is None:
+            self._numbered = {}
+            for j, ln in enumerate(self.lines):
+                m = NUMBERED.match(ln.text.strip())
+                if m and m.group(1) not in self._numbered and (m.group(2) is None or _heading_like(m.group(2))):
+                    self._numbered[m.group(1)] = j
+        return self._numbered.get(str(number), len(self.lines)) < i
+
+
+LABELLED = re.compile(r"^(?:§\s*)?(\d+)(?:[.)]?\s+[A-ZÆØÅ]|\.?$)")
+NUMBERED = re.compile(r"^(\d+)(?:\s+(\S.*))?$")
+
+
+def heading_number(lines: list[Line], i: int, facts: Facts | None = None) -> bool:
     """A bare «3» alone that is a heading's number, not a page's: not at a page break, and followed (after blank
     lines) by a short capitalised line without a full stop, a number of its own or a lower-case line going on after
     it (`_over_heading`); or set under its heading (`_under_heading`) or at the foot of a column of list labels
@@ -51,22 +96,21 @@ def heading_number(lines: list[Line], i: int) -> bool:
     the end the last page's)."""
     if not re.fullmatch(r"\d{1,2}", lines[i].text.strip()):
         return False
-    if _near_page_break(lines, i):
-        if not (_over_heading(lines, i) and (_after_prose(lines, i) or _numbered_on(lines, i) and (
+    facts = facts or Facts(lines)
+    if _near_page_break(lines, i, facts):
+        if not (_over_heading(lines, i) and (_after_prose(lines, i) or _numbered_on(lines, i, facts) and (
                 _folio_beside(lines, i) or _not_this_pages(lines, i)))):
             return False
     elif not (_over_heading(lines, i) or _under_heading(lines, i) or _after_label_column(lines, i)):
         return False
-    if len({ln.page for ln in lines}) > 1:
+    if facts.paged:
         return True  # the text shows its page breaks: a folio stands next to one
     n = int(lines[i].text.strip())
-    last = max((j for j, ln in enumerate(lines) if not ln.blank()), default=-1)
-    folios = _folio_run(lines, last)
+    folios = facts.folios()
     if i in folios:
         return False
     for m in (n - 1, n + 1):
-        label = re.compile(rf"^(?:§\s*)?{m}(?:[.)]?\s+[A-ZÆØÅ]|\.?$)")
-        if m > 0 and any(label.match(ln.text.strip()) for j, ln in enumerate(lines) if j not in (i, last) and j not in folios):
+        if m > 0 and any(j not in (i, facts.last) and j not in folios for j in facts.labelled(m)):
             return True
     return False
 
@@ -145,7 +189,7 @@ def _folio_beside(lines: list[Line], i: int) -> bool:
     before, or another of the first lines of i's page, is one (a page has one folio: «-1-» at the foot of page 1
     leaves the «5» at the top of page 2 to a heading)."""
     top = i
-    while top > 0 and lines[top - 1].page == lines[i].page:
+    while top > 0 and lines[top - 1].page == lines[i].page and i - top <= 6:
         top -= 1
     if top == 0 or i - top > 6:
         return False
@@ -167,15 +211,9 @@ def _after_prose(lines: list[Line], i: int) -> bool:
             and bool(re.search(r"[.!?]['»\")]*$", lines[above].text.strip())) and len(lines[above].text.split()) >= 4)
 
 
-def _numbered_on(lines: list[Line], i: int) -> bool:
+def _numbered_on(lines: list[Line], i: int, facts: Facts | None = None) -> bool:
     """A number «N» goes on from a heading's number above: «N-1» alone on a line or opening a heading-like line."""
-    n = int(lines[i].text.strip())
-    label = re.compile(rf"^{n - 1}(?:\s+(?P<text>\S.*))?$")
-    for ln in lines[:i]:
-        m = label.match(ln.text.strip())
-        if m and (m.group("text") is None or _heading_like(m.group("text"))):
-            return True
-    return False
+    return (facts or Facts(lines)).numbered_before(int(lines[i].text.strip()) - 1, i)
 
 
 def _over_heading(lines: list[Line], i: int) -> bool:
@@ -203,12 +241,13 @@ def drop_running(lines: list[Line], notes: Notes) -> list[Line]:
             where[key].append(i)
     first_content = next((i for i, ln in enumerate(lines) if not ln.blank()), -1)
     pages = len({ln.page for ln in lines})
+    facts = Facts(lines)
     out = list(lines)
     for key, idxs in where.items():
         if len(idxs) < 2:
             continue
         distinct_pages = len({lines[i].page for i in idxs})
-        near_break = sum(1 for i in idxs if _near_page_break(lines, i))
+        near_break = sum(1 for i in idxs if _near_page_break(lines, i, facts))
         if not (pages > 1 and distinct_pages >= 2 and near_break >= max(2, len(idxs) - 1)):
             continue  # repeated text away from page breaks is the agreement's own (a heading, a sentence)
         over_title = first_content in idxs and _header_over_title(lines, first_content)
@@ -257,11 +296,12 @@ def drop_folios_by_running(before: list[Line], after: list[Line], notes: Notes, 
     its page's (`heading_number`): «1» / page break / running header / «3» / «Ansvaret til partane» (`raw`: the
     lines as read, line for line with `before`)."""
     out = list(after)
+    facts = Facts(before)
     for i, line in enumerate(after):
         if line.blank() or not PAGE_NUMBER.match(line.text.strip()):
             continue
         shown = raw or before  # the lines as read, the folios clean dropped still in them
-        if re.fullmatch(r"\d{1,2}", line.text.strip()) and _numbered_on(before, i) and (
+        if re.fullmatch(r"\d{1,2}", line.text.strip()) and _numbered_on(before, i, facts) and (
                 _folio_beside(shown, i) or _not_this_pages(before, i)):
             continue  # the page break has its folio, or this is none of its page's: a heading's number under a header
         for step in (-1, 1):
@@ -311,8 +351,8 @@ def _header_over_title(lines: list[Line], i: int) -> bool:
     return 0 < len(text.split()) <= 16 and not re.search(r"[.:;,]['»\")]*$", text) and text[:1].isupper()
 
 
-def _near_page_break(lines: list[Line], i: int) -> bool:
-    if all(ln.blank() for ln in lines[:i]):
+def _near_page_break(lines: list[Line], i: int, facts: Facts | None = None) -> bool:
+    if i <= (facts.first if facts is not None else next((j for j, ln in enumerate(lines) if not ln.blank()), len(lines))):
         return True  # the top of the first page
     for j in range(max(0, i - 2), min(len(lines), i + 3)):
         if lines[j].page_start or lines[j].page != lines[i].page:

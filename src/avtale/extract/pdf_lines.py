@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from avtale.extract import glyphs
+from avtale.extract.pdf_budget import Budget
 from avtale.extract.pdf_marks import ActualText
 from avtale.extract.pdf_table import table as _table
 from avtale.extract.page_furniture import PAGE_NUMBER
@@ -73,9 +74,16 @@ def mean_width(font) -> float | None:
         return None
 
 
-def page_rows(page) -> list[Row]:
+LABEL_MAX = 64  # a list label or heading number set alone («1.», «§ 2», «•») is never longer, spaces and all
+
+
+def page_rows(page, budget: Budget | None = None, number: int = 1) -> list[Row]:
+    """The rows of one page. `budget` counts what reading it costs (`pdf_budget`); each row's segments are
+    gathered as lists of parts and joined once, so a row of many runs costs their length, not its square."""
     runs: list[tuple[float, float, str, float, int]] = []
     fonts: dict[int, tuple[float | None, set[str]]] = {}
+    budget = budget or Budget()
+    budget.page(number)
 
     actual = ActualText()
 
@@ -87,27 +95,32 @@ def page_rows(page) -> list[Row]:
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = abs(tm[0] * cm[0]) or 1.0
         if id(font) not in fonts:
-            fonts[id(font)] = (mean_width(font), set())
+            if id(font) not in budget.means:  # (the font is kept: an id is unique only while it lives)
+                budget.means[id(font)] = (font, mean_width(font))
+            fonts[id(font)] = (budget.means[id(font)][1], set())
         text = text.replace("\n", "")
         fonts[id(font)][1].update(text)
         runs.append((round(y, 1), x, text, float(size) * scale, id(font)))
 
-    spans = glyphs.Spans(page)
+    spans = glyphs.Spans(page, budget.widths)
 
     def operator(op, args, cm, tm):
+        budget.visit(op, args)
         actual.visit(op, args, cm, tm)
         spans.visit(op, args, cm, tm)
 
-    page.extract_text(visitor_text=visit, visitor_operand_before=operator)
+    with budget.parsing():
+        page.extract_text(visitor_text=visit, visitor_operand_before=operator)
     scales = {k: glyphs.scale(chars, mean) for k, (mean, chars) in fonts.items()}
     lines: list[list[tuple[float, float, str, float, float]]] = []  # runs on one baseline, left to right
     ordered = sorted(runs, key=lambda r: (-r[0], r[1]))
+    ends = spans.index()
     for k, (y, x, text, size, font) in enumerate(ordered):
         if not lines or abs(lines[-1][0][0] - y) >= 1.0:
             lines.append([])
         after = ordered[k + 1] if k + 1 < len(ordered) else None
         until = after[1] if after is not None and abs(after[0] - y) < 1.0 else float("inf")
-        end = spans.end(y, x, until)
+        end = ends.end(y, x, until)
         if end is None or end <= x:
             end = x + glyphs.width(text) / 1000 * size * scales[font]
         lines[-1].append((y, x, text, size, end))
@@ -116,27 +129,41 @@ def page_rows(page) -> list[Row]:
     for line in lines:
         row = Row(line[0][0], line[0][3])
         rows.append(row)
+        parts: list[list[str]] = []  # each segment's text, in the pieces it was set in
+        sizes: list[int] = []  # and its length
         for _, x, text, size, end in line:
             row.chars[size] += len(text.strip())
-            if row.segs and not text.strip(" \u00ad-"):  # a space or hyphen set on its own (a tab, a justified
-                row.segs[-1] = (row.segs[-1][0], row.segs[-1][1] + text)  # line's end, a division) goes with the
-                continue                                                   # text before it
-            if row.segs:
-                px, pt = row.segs[-1]
+            if parts and not text.strip(" \u00ad-"):  # a space or hyphen set on its own (a tab, a justified
+                parts[-1].append(text)  # line's end, a division) goes with the text before it
+                sizes[-1] += len(text)
+                continue
+            if parts:
                 gap = x - row.ends[-1]
-                if (gap > 1.5 * size or gap > 0.25 * size and round(x) in stops) and not LONE.match(pt.strip()):
-                    row.segs.append((x, text))
+                if (gap > 1.5 * size or gap > 0.25 * size and round(x) in stops) and not _lone(parts[-1], sizes[-1]):
+                    row.segs.append((x, ""))
+                    parts.append([text])
+                    sizes.append(len(text))
                     row.ends.append(end)
                     continue
-                glue = "" if pt.endswith((" ", "\u00ad", "-")) or re.match(r"[\s\u00ad\-.,;:!?)»]", text) else " "
-                row.segs[-1] = (px, pt + glue + text)
+                last = parts[-1][-1]
+                glue = "" if last.endswith((" ", "\u00ad", "-")) or re.match(r"[\s\u00ad\-.,;:!?)»]", text) else " "
+                parts[-1].append(glue + text)
+                sizes[-1] += len(glue) + len(text)
                 row.ends[-1] = max(row.ends[-1], end)
             else:
-                row.segs.append((x, text))
+                row.segs.append((x, ""))
+                parts.append([text])
+                sizes.append(len(text))
                 row.ends.append(end)
+        row.segs = [(x, "".join(pieces)) for (x, _), pieces in zip(row.segs, parts)]
     for r in rows:  # the size most of the row is set in (a list label may be set larger)
         r.size = max(r.chars, key=lambda s: (r.chars[s], s)) if r.chars else r.size
     return [r for r in rows if r.text().strip()]
+
+
+def _lone(pieces: list[str], size: int) -> bool:
+    """A segment that is a list label or heading number alone (`LONE`); a long one never is."""
+    return size <= LABEL_MAX and bool(LONE.match("".join(pieces).strip()))
 
 
 def _stops(lines: list[list[tuple]]) -> set[int]:
@@ -343,9 +370,10 @@ def _item_ends(page: list[tuple[str, str | None]], at: int | None) -> bool:
     return marker(page[k][0]).kind in ("bullet", "letter", "number")
 
 
-def document_lines(pages: list) -> list[list[tuple[str, str | None]]]:
-    """(text, hint) lines for every page of a pypdf reader's pages."""
-    rows = [page_rows(p) for p in pages]
+def document_lines(pages: list, budget: Budget | None = None) -> list[list[tuple[str, str | None]]]:
+    """(text, hint) lines for every page of a pypdf reader's pages, read under `budget` (`pdf_budget`)."""
+    budget = budget or Budget()
+    rows = [page_rows(p, budget, number) for number, p in enumerate(pages, start=1)]
     pitch = pitches(rows)
     xs = Counter(round(r.segs[0][0]) for page in rows for r in page)
     margin = min((x for x, n in xs.items() if n >= max(2, xs.most_common(1)[0][1] // 4)), default=0)
@@ -355,7 +383,8 @@ def document_lines(pages: list) -> list[list[tuple[str, str | None]]]:
     vocabulary = frozenset(w.casefold() for page in rows for r in page for _, t in r.segs for w in re.findall(r"[\wæøåÆØÅ]+", t))
     body_ends = sorted(r.ends[0] for page in rows for r in page if len(r.segs) == 1 and abs(r.segs[0][0] - margin) <= 1.5)
     right = body_ends[int(len(body_ends) * 0.97)] if len(body_ends) >= 10 else 0.0
-    out = [page_lines(page, pitch, margin, gapped, vocabulary, _levels(rows), right) for page in rows]
+    levels = _levels(rows)
+    out = [page_lines(page, pitch, margin, gapped, vocabulary, levels, right) for page in rows]
     if gapped:
         _join_pages(out)
     return out

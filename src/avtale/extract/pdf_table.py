@@ -11,35 +11,76 @@ go on with the one above (`goes_on`, `overflows`), make its cells, and a cell's 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from avtale.extract import glyphs
+from avtale.extract.growing import Growing
 
 
 def join_cell(lines: list[str], vocabulary: frozenset[str] = frozenset()) -> str:
     """A cell's lines as one text. A word a narrow cell broke without a hyphen («inkluderingsdepart» + «ementet»)
     is whole again where the whole word is in the document (`vocabulary`)."""
-    out = ""
+    out = Joined()
     for line in lines:
+        out.join(line, vocabulary)
+    return out.text()
+
+
+class Joined(Growing):
+    """A cell's text as `join_cell` builds it (`Growing`: each line joined costs its own length and what the
+    rules read at the end of the text so far, not the whole text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hard = 0  # pieces whose soft hyphens `harden` has made hyphens
+
+    def join(self, line: str, vocabulary: frozenset[str] = frozenset()) -> None:
+        """One step of the fold: a hyphen or soft hyphen at the end divides a word (except before «og»/«eller»),
+        a word broken without one is whole again where the document has the whole word, and «2030–» + «2033»
+        is a span of years; else a space joins the line."""
         line = line.strip()
-        if not out:
-            out = line
-        elif re.search(r"[a-zæøå]$", out) and line[:1].islower() and \
-                (out.split()[-1] + line.split()[0]).casefold().strip(".,;:") in vocabulary:
-            out += line
-        elif re.search(r"\d[–—]$", out) and line[:1].isdigit():
-            out += line  # «2030–» + «2033»: a span of years broken at its dash
-        elif out.endswith(("\u00ad", "-")):
+        if not self.size:
+            self.append(line)
+        elif re.search(r"[a-zæøå]$", self.tail(3)) and line[:1].islower() and \
+                (self.last_word() + line.split()[0]).casefold().strip(".,;:") in vocabulary:
+            self.append(line)
+        elif re.search(r"\d[–—]$", self.tail(4)) and line[:1].isdigit():
+            self.append(line)  # «2030–» + «2033»: a span of years broken at its dash
+        elif self.tail(1) in ("\u00ad", "-"):
             word = line.split()[0] if line.split() else ""
+            before = self.tail(2)
             if word.casefold() in ("og", "eller"):
-                out = out[:-1] + "- " + line
-            elif out.endswith("\u00ad") or (out[-2:-1].islower() and line[:1].islower()):
-                out = out[:-1] + line
+                self.drop_last()
+                self.append("- " + line)
+            elif before.endswith("\u00ad") or (len(before) == 2 and before[0].islower() and line[:1].islower()):
+                self.drop_last()
+                self.append(line)
             else:
-                out += line
+                self.append(line)
         else:
-            out += " " + line
-    return out.replace("\u00ad", "-")
+            self.append(" " + line)
+
+    def text(self) -> str:
+        return super().text().replace("\u00ad", "-")
+
+    def rstrip(self) -> None:
+        self._settle()
+        while self.parts and self.parts[-1][-1:].isspace():
+            part = self.parts.pop()
+            kept = part.rstrip()
+            self.size -= len(part) - len(kept)
+            if kept:
+                self.parts.append(kept)
+        self._hard = min(self._hard, len(self.parts))
+
+    def harden(self) -> None:
+        """Soft hyphens become hyphens in what was joined so far (as `join_cell`'s result has them)."""
+        self._settle()
+        self._hard = min(self._hard, len(self.parts))
+        for k in range(self._hard, len(self.parts)):
+            self.parts[k] = self.parts[k].replace("\u00ad", "-")
+        self._hard = len(self.parts)
 
 
 RULE = re.compile(r"^[_.…\s]{3,}$")
@@ -87,18 +128,44 @@ def _tab_wraps(rows: list, pitch: dict[float, float], vocabulary: frozenset[str]
     """A paragraph whose columns tabs set apart wraps to the margin: «For Barne- og familiedepartementet⇥For
     Justis- og» over «beredskapsdepartementet». A row of one segment at the first column's start, a line below
     a row whose last cell is cut short («og», a hyphen, a comma) and whose first is not, goes on with the last
-    cell, not the first."""
+    cell, not the first. The lines a cell gathers are joined as `join_cell` joins two at a time, once, at the end."""
     out: list = []
+    joined: dict[int, tuple[object, Joined]] = {}  # a row whose last cell gathers lines -> (row, its text)
     for r in rows:
         above = out[-1] if out else None
         if (above is not None and len(above.segs) > 1 and len(r.segs) == 1 and abs(r.segs[0][0] - above.segs[0][0]) <= 1.0
                 and above.y - r.y <= pitch.get(r.size, r.size * 1.2) + 1.0
-                and CUT_SHORT.search(above.segs[-1][1].rstrip()) and not CUT_SHORT.search(above.segs[0][1].rstrip())):
-            x, text = above.segs[-1]
-            above.segs[-1] = (x, join_cell([text, r.segs[0][1]], vocabulary))
+                and CUT_SHORT.search(_end(above, joined)) and not CUT_SHORT.search(above.segs[0][1].rstrip())):
+            if id(above) not in joined:
+                joined[id(above)] = (above, Joined())
+                joined[id(above)][1].join(above.segs[-1][1], vocabulary)
+            else:
+                joined[id(above)][1].rstrip()  # `join_cell` strips the text it is given
+            cell = joined[id(above)][1]
+            cell.join(r.segs[0][1], vocabulary)
+            cell.harden()
             continue
         out.append(r)
+    for row, cell in joined.values():
+        row.segs[-1] = (row.segs[-1][0], cell.text())
     return out
+
+
+def _end(row, joined: dict) -> str:
+    """The end of a row's last cell, stripped: enough of it for `CUT_SHORT`."""
+    if id(row) not in joined:
+        return row.segs[-1][1].rstrip()
+    cell = joined[id(row)][1]
+    n = 16
+    while True:
+        tail = cell.tail(n).rstrip()
+        if len(tail) >= 8 or n >= cell.size:
+            return tail
+        n *= 4
+
+
+MAX_COLUMNS = 64  # a region of more columns is read row by row (its rows' segments set apart by tabs): no
+# table of an agreement has that many, and the rows of cells of so many columns would cost their product
 
 
 def table(rows: list, pitch: dict[float, float], vocabulary: frozenset[str] = frozenset()) -> list[str]:
@@ -106,6 +173,8 @@ def table(rows: list, pitch: dict[float, float], vocabulary: frozenset[str] = fr
     rows = _tab_wraps(rows, pitch, vocabulary)
     counts = {len(r.segs) for r in rows if len(r.segs) > 1}
     left = min(r.segs[0][0] for r in rows)
+    if max(counts, default=1) > MAX_COLUMNS:
+        return [r.text() for r in rows]
     if len(counts) == 1 and all(abs(r.segs[0][0] - left) <= 1.0 for r in rows):
         # every row holds the same number of cells: the k-th is column k, even where a long first cell pushed
         # the next to a later tab stop («For Digitaliserings- og forvaltningsdepartementet⇥For Nærings- og»)
@@ -117,9 +186,12 @@ def table(rows: list, pitch: dict[float, float], vocabulary: frozenset[str] = fr
             return k
     else:
         spans = column_spans(rows)
+        starts = [a for a, _ in spans]
 
-        def column(x: float, k: int, r) -> int:
-            return max([i for i, (a, _) in enumerate(spans) if a <= x + 0.5] or [0])
+        def column(x: float, k: int, r) -> int:  # the last span starting at x or before
+            return max(0, bisect.bisect_right(starts, x + 0.5) - 1) if x == x else 0
+    if len(spans) > MAX_COLUMNS:
+        return [r.text() for r in rows]
     columns: list[list[tuple[float, float, str, float, float, bool]]] = [[] for _ in spans]
     for r in rows:
         for k, ((x, text), end) in enumerate(zip(r.segs, r.ends)):

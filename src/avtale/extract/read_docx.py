@@ -14,7 +14,9 @@ Bounded: `docx_guard` checks the archive before python-docx opens it; absurd
 numbering (junk or huge start values, thousands of levels, a numId that does not
 exist, list styles linking to each other) and styles based on each other in a loop
 get a sane reading; table rows are read cell by cell as written, whatever their
-declared spans; more paragraphs than `guard.check_lines` allows are refused.
+declared spans (a row of more than MAX_COLUMNS cells one cell after another); more paragraphs than
+`guard.check_lines` allows are refused. A list's counters are kept by list, so a document of many lists
+costs no more for each.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ LEVELS = 9  # Word's list levels 0-8; others are ignored
 MAX_START = 10**6
 MAX_LABEL = 40  # a level text longer than this is not a list label
 MAX_CHAIN = 16  # styles based on styles, and list styles linked to lists, followed this far
+MAX_COLUMNS = 64  # cells in a row read as columns side by side (more would make rows of their product)
 
 
 def _int(value, default: int, low: int, high: int) -> int:
@@ -172,6 +175,7 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
     document = open_document(path)
     numbering = _numbering(document)
     counters: dict[tuple[str, int], int] = {}
+    counted: dict[str, set[int]] = {}  # the levels of each list that have a counter (a list has ten at most)
     items: list[tuple[str, int | None, str]] = []  # (text, heading level, kind)
     chains: dict[str | None, list] = {}  # style chain by style id: python-docx looks a style up by a scan of all
     for element in document.element.body.iterchildren():
@@ -185,15 +189,21 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
             num = _num_pr(p, chains[style_id])
             if num and num in numbering and text.strip():
                 fmt, lvl_text, start = numbering[num]
-                for key in [k for k in counters if k[0] == num[0] and k[1] > num[1]]:
-                    del counters[key]  # a deeper level starts again under a new item
+                levels = counted.setdefault(num[0], set())
+                for deeper in [lv for lv in levels if lv > num[1]]:
+                    del counters[(num[0], deeper)]  # a deeper level starts again under a new item
+                    levels.discard(deeper)
                 counters[num] = counters.get(num, start - 1) + 1
+                levels.add(num[1])
                 text = f"{_label(num, numbering, counters)} {text.strip()}"
             items.append((text, level, "p"))
         elif element.tag == f"{W}tbl":
             for tr in element.iterchildren(f"{W}tr"):
                 columns = [[t for t in (Paragraph(p, document).text.strip() for p in tc.iterchildren(f"{W}p")) if t]
                            for tc in tr.iterchildren(f"{W}tc")]
+                if len(columns) > MAX_COLUMNS:  # no table of an agreement is so wide: its cells are read one by one
+                    items += [(text, None, "row") for c in columns for text in c]
+                    continue
                 for k in range(max((len(c) for c in columns), default=0)):
                     items.append(("\t".join(c[k] if k < len(c) else "" for c in columns), None, "row"))
         guard.check_lines(len(items), path)

@@ -25,7 +25,8 @@ some sites wrap the page in a <form>). A table holding headings, lists or long
 text lays out the page and is read as blocks.
 
 Bounded: the source size (`guard`), tags before parsing (1000 for each of
---max-pages), nesting (MAX_DEPTH), lines emitted (`guard.check_lines`). Text is
+--max-pages), nesting (MAX_DEPTH), lines emitted (`guard.check_lines`), a table row's cells read as columns
+(MAX_COLUMNS). Text is
 UTF-8 unless the page declares a charset. Anything else, a page the parser gives
 up on, or one with no text, is one `ExtractError`.
 """
@@ -44,6 +45,7 @@ from avtale.extract.lines import Line, Notes
 from avtale.i18n import N_, _
 
 MAX_DEPTH = 200
+MAX_COLUMNS = 64  # cells in a row read as columns side by side (more would make rows of their product)
 TAGS_PER_PAGE = 1000
 INVISIBLE = {"head", "title", "meta", "link", "base", "script", "style", "template", "noscript", "iframe", "object",
              "embed", "svg", "math", "canvas", "audio", "video", "source", "track", "map", "area", "img", "picture",
@@ -201,7 +203,8 @@ def _main(body, weight: dict):
         child = max(children, key=lambda c: weight.get(c, 0), default=None)
         if child is None or weight.get(child, 0) < 0.85 * weight.get(el, 0):
             return el
-        if any(h not in set(child.iter("h1")) for h in el.iter("h1")):
+        inside = set(child.iter("h1"))
+        if any(h not in inside for h in el.iter("h1")):
             return el
         el = child
 
@@ -342,7 +345,8 @@ class _Reader:
             elif own:  # all bold: a heading numbered as a list (read as read_docx reads one), else an item
                 self.items.append(Item(f"{_label(style, n)} {own}", li.sourceline or self.line,
                                        "p" if _bold(li) else kind, listed=True))
-            self.items += [it for it in found if all(it is not m for m in mine)]
+            taken = {id(m) for m in mine}
+            self.items += [it for it in found if id(it) not in taken]
             n += 1
 
     def table(self, el) -> None:
@@ -354,6 +358,9 @@ class _Reader:
                 if _hidden(cell):
                     continue
                 columns.append([it.text for it in self.collect(cell, split=True) if LETTER.search(it.text)])
+            if len(columns) > MAX_COLUMNS:  # no table of an agreement is so wide: its cells are read one by one
+                self.items += [Item(text, tr.sourceline or self.line, "row") for c in columns for text in c]
+                continue
             for k in range(max((len(c) for c in columns), default=0)):
                 row = "\t".join(c[k] if k < len(c) else "" for c in columns)
                 self.items.append(Item(row, tr.sourceline or self.line, "row"))

@@ -16,7 +16,8 @@ decodes), parsed by markdown-it-py as CommonMark with GitHub's tables. Writes: o
   numbered list; an ordered item all in bold is `para` («1. **Formål**»: a heading
   numbered as a list); nested lists follow their item; an item's paragraphs are joined;
 - tables (avtale's signature block): one line per row, cells tab-separated, a cell of
-  underscores empty, <br> in a cell a line below; `signature` after the place and date;
+  underscores empty, <br> in a cell a line below; `signature` after the place and date (a row of more than
+  MAX_COLUMNS cells is read cell by cell);
 - HTML blocks (pandoc's tables whose cells hold paragraphs) read as read_html reads
   the blocks of a page, bounded as it bounds them; comments are skipped;
 - dropped with a note: YAML front matter, images.
@@ -44,6 +45,7 @@ LETTERED = re.compile(r"^([a-z]{1,2})\)\s+(\S.*)$", re.DOTALL)
 MARKUP = re.compile(r"(?<!\\)[\[\]*_<!`]")  # what opens inline markup (parsing it costs up to the square)
 MARKUP_PER_BLOCK = 200
 MARKUP_PER_PAGE = 50
+MAX_COLUMNS = 64  # cells in a row read as columns side by side (more would make rows of their product)
 BR = re.compile(r"(?i)<br\s*/?>")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 
@@ -144,6 +146,9 @@ class _Reader:
                 row_line = line
             elif t.type == "inline" and row is not None and tokens[i - 1].type in ("th_open", "td_open"):
                 row.append([p for p in self.inline(t, cell=True) if LETTER.search(p)])
+            elif t.type == "tr_close" and row is not None and len(row) > MAX_COLUMNS:
+                sink.extend(Item(text, row_line, "row") for c in row for text in c)  # too wide: cell by cell
+                row = None
             elif t.type == "tr_close" and row is not None:
                 for k in range(max((len(c) for c in row), default=0)):
                     sink.append(Item("\t".join(c[k] if k < len(c) else "" for c in row), row_line, "row"))
@@ -201,13 +206,13 @@ class _Reader:
             self.signing = True
         if self.signing:
             return lines
-        out = [lines[0]]
+        out = [(lines[0][0], [lines[0][1]])]  # each output line's pieces, joined once
         for k, ln in lines[1:]:
             if marker(ln).kind in ("bullet", "number", "letter"):
-                out.append((k, ln))
+                out.append((k, [ln]))
             else:
-                out[-1] = (out[-1][0], f"{out[-1][1]} {ln}")
-        return out
+                out[-1][1].append(ln)
+        return [(k, " ".join(pieces)) for k, pieces in out]
 
     def inline(self, t, breaks: bool = False, cell: bool = False, offsets: bool = False) -> list:
         """The text of an inline token: markup gone, images and HTML dropped; lines at breaks when asked,

@@ -130,28 +130,34 @@ def _item(text: str) -> bool:
 
 
 def _block(block: list[Line]) -> list[Line]:
-    """A block's lines joined into its paragraphs and list items (the module's docstring)."""
+    """A block's lines joined into its paragraphs and list items (the module's docstring). Each paragraph's lines
+    are gathered and joined once (joined one at a time, a paragraph of many lines cost their square)."""
     from avtale.extract.signature_parts import classify
 
-    out = [block[0]]
+    out: list[tuple[Line, list[str], bool]] = [(block[0], [block[0].text.rstrip()], _item(block[0].text))]
     last = block[0].text.rstrip()  # the last source line of out[-1]: its length says whether it was full
     for b in block[1:]:
-        a, text = out[-1], b.text.strip()
+        a, pieces, item = out[-1]
+        text = b.text.strip()
         if _item(b.text):
             join = False  # the next item of a tight list
         elif len(last) + 1 + len(text.split()[0]) > WIDTH:
             join = True  # wrapped: the next word did not fit
-        elif _item(a.text) and b.text.startswith(" "):
+        elif item and b.text.startswith(" "):
             join = True  # set under the item's text: the item goes on
         else:  # a manual line break: one paragraph where a sentence ends and prose goes on
             join = (bool(TERMINAL.search(last)) and text[:1].isupper()
                     and classify(last.strip()) == "" and classify(text) == "")
         if join:
-            out[-1] = Line(a.no, f"{a.text.rstrip()} {text}", a.page, a.hint, a.page_start)
+            pieces.append(text)
+            if len(pieces) == 2:  # a list item's label, pad and first word are all in its first two lines now
+                out[-1] = (a, pieces, _item(f"{pieces[0].rstrip()} {text}"))
         else:
-            out.append(b)
+            out.append((b, [b.text], _item(b.text)))
         last = b.text.rstrip()
-    return out
+    return [a if len(pieces) == 1 else Line(a.no, " ".join(p.rstrip() if k == 0 else p for k, p in enumerate(pieces)),
+                                            a.page, a.hint, a.page_start)
+            for a, pieces, _ in out]
 
 
 def _table_end(lines: list[Line], i: int) -> int | None:
@@ -224,36 +230,55 @@ def _table(rows_lines: list[Line]) -> list[Line]:
         grid = False
     out: list[Line] = []
     for row in rows:
-        cells = []
-        for s, e, width in zip(starts, ends, widths):
-            paras: list[str] = []
-            gap = True
-            for ln in row:
-                piece = ln.text[s:e].strip()
-                if not piece:
-                    gap = True
-                    continue
-                if not paras or gap and grid:  # a blank line inside a grid cell starts its next paragraph
-                    paras.append(piece)
-                else:
-                    # a word longer than the column, cut at its width; not after a whole word that joins
-                    # («Kultur- og» / «likestillingsminister», a word exactly as wide as the column)
-                    cut = len(piece) >= width and not re.search(r"(?:-|\b(?:og|eller|i|for|av|and|of))$", paras[-1])
-                    glue = "" if cut else " "
-                    paras[-1] += glue + piece
-                gap = False
-            cells.append(paras)
+        cells = _cells(row, starts, ends, widths, grid)
         depth = max((len(c) for c in cells), default=0)
+        present: list[list[int]] = [[] for _ in range(depth)]  # the columns holding a paragraph p
+        for k, c in enumerate(cells):
+            for p in range(len(c)):
+                present[p].append(k)
         for p in range(depth):
-            text = ""
-            for s, c in zip(starts, cells):
-                if p < len(c):
-                    at = max(s, len(text) + 3) if text.strip() else s
-                    text = text.ljust(at) + c[p]
+            pieces: list[str] = []
+            length = 0
+            for k in present[p]:
+                at = max(starts[k], length + 3) if pieces else starts[k]
+                if at > length:
+                    pieces.append(" " * (at - length))
+                    length = at
+                pieces.append(cells[k][p])
+                length += len(cells[k][p])
+            text = "".join(pieces)
             if text.strip():
                 out.append(Line(row[0].no + p, text.rstrip(), row[0].page))
     out.append(Line(rows_lines[-1].no, "", rows_lines[-1].page))
     return out
+
+
+CUT_AFTER = re.compile(r"(?:-|\b(?:og|eller|i|for|av|and|of))$")
+
+
+def _cells(row: list[Line], starts: list[int], ends: list[int], widths: list[int], grid: bool) -> list[list[str]]:
+    """Each column's paragraphs in one row of a table. Read line by line, each line as far as it reaches (a
+    rule as wide as any line costs no more), a cell's pieces joined once."""
+    paras: list[list[list[str]]] = [[] for _ in starts]  # per column, per paragraph: its pieces
+    filled = [-2] * len(starts)  # the last line at which each column had text (a gap: any line since without)
+    for t, ln in enumerate(row):
+        for k, (s, e, width) in enumerate(zip(starts, ends, widths)):
+            if s >= len(ln.text):
+                break
+            piece = ln.text[s:e].strip()
+            if not piece:
+                continue
+            gap = filled[k] != t - 1
+            if not paras[k] or gap and grid:  # a blank line inside a grid cell starts its next paragraph
+                paras[k].append([piece])
+            else:
+                # a word longer than the column, cut at its width; not after a whole word that joins
+                # («Kultur- og» / «likestillingsminister», a word exactly as wide as the column)
+                last = paras[k][-1]
+                cut = len(piece) >= width and not CUT_AFTER.search("".join(last[-8:])[-8:])
+                last.append(("" if cut else " ") + piece)
+            filled[k] = t
+    return [["".join(p) for p in col] for col in paras]
 
 
 def _list_headings(lines: list[Line]) -> list[Line]:

@@ -8,7 +8,8 @@ has the hint `wrap`. pypdf keeps the typesetter's
 word divisions as soft hyphens at line ends; unwrap rejoins them.
 
 Bounded: the file's size (`source_bytes`), the page count (`pages`), every
-decompressed stream (`part_bytes`, through pypdf's configuration), and for a scan
+decompressed stream (`part_bytes`, through pypdf's configuration), what reading the pages' text may cost in
+all (`pdf_budget`: content, operators, runs of text, so many for each page allowed), and for a scan
 the pixels of each page at the OCR resolution (`pixels`), all checked before the
 work they bound. An encrypted PDF that opens without a password is read; one that
 needs a password is refused.
@@ -23,6 +24,7 @@ from avtale import limits
 from avtale.errors import ExtractError, Position
 from avtale.extract import guard
 from avtale.extract.lines import Line, Notes
+from avtale.extract.pdf_budget import Budget
 from avtale.extract.pdf_lines import document_lines
 from avtale.extract.read_text import lines_of
 from avtale.i18n import _
@@ -68,7 +70,7 @@ ERRORS = (ValueError, KeyError, TypeError, IndexError, AttributeError, ZeroDivis
           AssertionError)
 
 
-def open_pages(path: Path) -> list:
+def open_pages(path: Path, budget: Budget | None = None) -> list:
     """The PDF's pages (pypdf), each checked under the limits; a PDF that cannot be opened is refused."""
     import io
     import logging
@@ -90,8 +92,9 @@ def open_pages(path: Path) -> list:
             if not opened:
                 raise ExtractError(_("the PDF is encrypted; decrypt it first"), Position(path))
         guard.check_pages(len(reader.pages), path)
+        budget = budget or Budget(path)
         for number, page in enumerate(reader.pages, start=1):
-            check_page(page, number, path)
+            check_page(page, number, path, budget)
         return list(reader.pages)
     except ExtractError:
         raise
@@ -99,12 +102,11 @@ def open_pages(path: Path) -> list:
         raise _refusal(exc, path) from None
 
 
-def check_page(page, number: int, path: Path) -> None:
+def check_page(page, number: int, path: Path, budget: Budget) -> None:
     """Decode the page's content stream and forms under the limits, and check its images' declared pixels,
-    before pypdf's text extraction (which swallows a limit reached) or pdftoppm (which has none) sees them."""
-    contents = page.get_contents()
-    if contents is not None:
-        contents.get_data()
+    before pypdf's text extraction (which swallows a limit reached) or pdftoppm (which has none) sees them.
+    The decoded bytes count against the document's budget (`pdf_budget`)."""
+    budget.contents(page, number)
     xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
     for name in list(xobjects)[:1000]:
         xobject = xobjects[name].get_object()
@@ -112,7 +114,18 @@ def check_page(page, number: int, path: Path) -> None:
             guard.check_pixels(int(xobject.get("/Width", 0)), int(xobject.get("/Height", 0)), path,
                                _("image {name} on page {number}").format(name=name, number=number))
         elif xobject.get("/Subtype") == "/Form":
-            xobject.get_data()
+            budget.count_bytes(len(xobject.get_data()))
+
+
+def plain_texts(pages: list, budget: Budget) -> list[str]:
+    """pypdf's plain text of each page, under the same budget as a reading with positions (counted afresh)."""
+    budget.restart()
+    out = []
+    for number, page in enumerate(pages, start=1):
+        budget.page(number)
+        with budget.parsing():
+            out.append(page.extract_text(visitor_operand_before=lambda op, args, cm, tm: budget.visit(op, args)) or "")
+    return out
 
 
 def check_scan_pixels(pages, path: Path) -> None:
@@ -129,18 +142,19 @@ def read(path: Path | str, notes: Notes) -> list[Line] | None:
     from pypdf.errors import PyPdfError
 
     path = Path(path)
+    budget = Budget(path)
     with bounded():
-        pages = open_pages(path)
+        pages = open_pages(path, budget)
         texts = None  # pypdf's plain text, only where the positions cannot be read (one text extraction, not two)
         try:
-            laid_out = document_lines(pages)
+            laid_out = document_lines(pages, budget)
             chars = sum(len(t.strip()) for page in laid_out for t, _ in page)
         except (PyPdfError, *ERRORS) as exc:
             if "Limit" in type(exc).__name__:
                 raise _refusal(exc, path) from None
             why = type(exc).__name__
             try:
-                texts = [page.extract_text() or "" for page in pages]
+                texts = plain_texts(pages, budget)
             except (PyPdfError, *ERRORS) as again:
                 raise _refusal(again, path) from None
             chars = sum(len(t.strip()) for t in texts)

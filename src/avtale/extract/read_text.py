@@ -118,7 +118,10 @@ def read_any(path: Path | str, notes: Notes | None = None) -> tuple[list[Line], 
     return wrapped_at_a_space(lines, text), "text"
 
 
-WRAP_SPACE = re.compile(r"[^\s]+ $")  # a word, then the one space a line broke at
+def _ends_in_one_space(text: str) -> bool:
+    """A word, then the one space a line broke at (`[^\\s]+ $`, read from the end: a search backtracks over a long
+    line's every word)."""
+    return len(text) >= 2 and text[-1] == " " and not text[-2].isspace()
 
 
 def wrapped_at_a_space(lines: list[Line], text: str) -> list[Line]:
@@ -130,10 +133,11 @@ def wrapped_at_a_space(lines: list[Line], text: str) -> list[Line]:
     if "\f" in text:
         return lines
     raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
-    ends = [k for k, ln in enumerate(lines) if not ln.blank() and ln.no <= len(raw) and WRAP_SPACE.search(raw[ln.no - 1])]
+    ends = [k for k, ln in enumerate(lines) if not ln.blank() and ln.no <= len(raw) and _ends_in_one_space(raw[ln.no - 1])]
     lower = sum(1 for k in ends if k + 1 < len(lines) and lines[k + 1].text.strip()[:1].islower())
     apart = sum(1 for k in ends if k + 1 == len(lines) or lines[k + 1].blank())
     if lower < 3 or lower <= apart:
         return lines
-    return [Line(ln.no, ln.text, ln.page, ln.hint, ln.page_start, True) if k in set(ends) else ln
+    going_on = set(ends)
+    return [Line(ln.no, ln.text, ln.page, ln.hint, ln.page_start, True) if k in going_on else ln
             for k, ln in enumerate(lines)]

@@ -88,17 +88,58 @@ def recognise(paras: list[Para], notes: Notes, signed: SigningOut | None = None)
             continue
         body.append(p)
     marks = [marker(" ".join(p.text.split())) for p in body]
-    out.numbering = _numbering(body, marks)
-    _walk(out, body, marks, notes)
+    index = _Index(body, marks)
+    out.numbering = _numbering(body, marks, index)
+    _walk(out, body, marks, notes, index)
     _deal_stacked(out, notes, {p.first for p in body if p.hint == "heading"})
     return out
+
+
+class _Index:
+    """What the rules ask of the paragraphs after one (a later heading «N.», where a run of «N.», «N+1.» … ends),
+    found once: asked for each paragraph by a look through all those after it, a text of many numbered paragraphs
+    cost the square of their number."""
+
+    def __init__(self, body: list[Para], marks: list[Marker]) -> None:
+        self.body, self.marks = body, marks
+        self._like: dict[int, bool] = {}
+        self._ends: list[int] | None = None
+        self._last: dict[tuple, int] | None = None
+
+    def like(self, j: int) -> bool:
+        """The paragraph's marked text is heading-like and no reader gave it a hint but «para»."""
+        if j not in self._like:
+            self._like[j] = heading_like(self.marks[j].text) and self.body[j].hint in (None, "para")
+        return self._like[j]
+
+    def run_end(self, i: int) -> int:
+        """`_run_end`, for every paragraph at once (from the last one back)."""
+        if self._ends is None:
+            marks, n = self.marks, len(self.marks)
+            self._ends = list(range(1, n + 1))
+            for j in range(n - 2, -1, -1):
+                a, b = marks[j], marks[j + 1]
+                if (b.kind == "number" and b.style == a.style and b.number == a.number + 1
+                        and self.like(j + 1)):
+                    self._ends[j] = self._ends[j + 1]
+        return self._ends[i]
+
+    def last(self, kind: str, number: int, style: str | None = None) -> int:
+        """The last heading-like paragraph marked `kind` with this number (and style, where given), or -1."""
+        if self._last is None:
+            self._last = {}
+            for j, mk in enumerate(self.marks):
+                if mk.kind in ("number", "section", "bare", "subsection", "letter") and self.like(j):
+                    self._last[(mk.kind, mk.number, None)] = j
+                    self._last[(mk.kind, mk.number, mk.style)] = j
+        return self._last.get((kind, number, style), -1)
 
 
 def _head_kind(numbering: str) -> str:
     return {"§ 1": "section", "1.": "number", "1": "bare"}.get(numbering, "")
 
 
-def _numbering(body: list[Para], marks: list[Marker]) -> str:
+def _numbering(body: list[Para], marks: list[Marker], index: _Index) -> str:
     """The heading numbering style: the first heading-like paragraph numbered 1 decides."""
     for i, (p, m) in enumerate(zip(body, marks)):
         if p.hint not in (None, "para", "heading") or m.number != 1 or not heading_like(m.text):
@@ -111,13 +152,13 @@ def _numbering(body: list[Para], marks: list[Marker]) -> str:
         if m.kind == "number" and m.style == "1." and (p.hint == "heading" or not (nxt and nxt.kind == "number" and nxt.number == 2)):
             return "1."
     for i, (p, m) in enumerate(zip(body, marks)):
-        if m.kind == "number" and m.style == "1." and m.number == 1 and _stacked(i, body, marks):
-            end = _run_end(i, body, marks)
+        if m.kind == "number" and m.style == "1." and m.number == 1 and _stacked(i, body, marks, index):
+            end = index.run_end(i)
             last = marks[end - 1].number
+            prose = next((x for x in range(end, len(marks)) if marks[x].kind == "none"), len(marks))  # the first
             goes_on = any(
-                mk.kind == "number" and mk.style == "1." and mk.number == last + 1 and heading_like(mk.text)
-                and body[j].hint in (None, "para") and not _lead_in(body[j - 1])
-                and any(marks[x].kind == "none" for x in range(end, j))
+                mk.kind == "number" and mk.style == "1." and mk.number == last + 1 and index.like(j)
+                and not _lead_in(body[j - 1]) and prose < j
                 for j, mk in enumerate(marks[end + 1 :], start=end + 1)
             )
             if goes_on:
@@ -129,41 +170,30 @@ def _lead_in(p: Para) -> bool:
     return bool(re.search(r":['»\")]*$", p.text.strip()))
 
 
-def _run_end(i: int, body: list[Para], marks: list[Marker]) -> int:
-    """The end (exclusive) of the run of heading-like «N.», «N+1.» … paragraphs from paragraph i, one straight after another."""
-    j = i + 1
-    while (j < len(body) and marks[j].kind == "number" and marks[j].style == marks[i].style
-           and marks[j].number == marks[j - 1].number + 1 and heading_like(marks[j].text) and body[j].hint in (None, "para")):
-        j += 1
-    return j
-
-
-def _stacked(i: int, body: list[Para], marks: list[Marker]) -> bool:
+def _stacked(i: int, body: list[Para], marks: list[Marker], index: _Index) -> bool:
     """Paragraph i opens a run of headings stacked by a PDF's text flow (module docstring): at least two heading-like
     «N.» numbered on, not after a lead-in «…:», and no heading-like «N.» after the run (that one would head section N
     and the run be a list)."""
     m = marks[i]
-    if m.kind != "number" or not heading_like(m.text) or body[i].hint not in (None, "para"):
+    if m.kind != "number" or not index.like(i):
         return False
-    end = _run_end(i, body, marks)
+    end = index.run_end(i)
     if end - i < 2 or (i > 0 and _lead_in(body[i - 1])):
         return False
-    return not any(
-        mk.kind == "number" and mk.style == m.style and mk.number == m.number and heading_like(mk.text) and body[j].hint in (None, "para")
-        for j, mk in enumerate(marks[end:], start=end)
-    )
+    return index.last("number", m.number, m.style) < end
 
 
-def _walk(out: Outline, body: list[Para], marks: list[Marker], notes: Notes) -> None:
+def _walk(out: Outline, body: list[Para], marks: list[Marker], notes: Notes, index: _Index) -> None:
     kind = _head_kind(out.numbering)
     expected = 1
     container = out.preamble
     section: Part | None = None
     list_block: Block | None = None  # the open list
     list_next = 0
+    numbered: dict[str, Block] = {}  # the last numbered list of each style, in reading order (`_numbered_on`)
     for i, (p, m) in enumerate(zip(body, marks)):
         text = " ".join(p.text.split())
-        if _is_heading(i, body, marks, kind, expected, list_block, list_next, out.numbering, notes):
+        if _is_heading(i, body, marks, kind, expected, list_block, list_next, out.numbering, notes, index):
             section = Part(m.text if kind else text, p.first)
             out.sections.append(section)
             container = section.blocks
@@ -198,12 +228,13 @@ def _walk(out: Outline, body: list[Para], marks: list[Marker], notes: Notes) -> 
                 list_block.items.append(m.text)
                 list_next += 1
                 continue
-            if m.number == 1 or _numbered_on(out, style, m.number):
+            if m.number == 1 or _numbered_on(numbered.get(style), m.number):
                 if m.number != 1:
                     notes.uncertain(p.first, _("«{text}» numbers on from the list above: a list of its own, from 1")
                                              .format(text=text[:40]))
                 list_block = Block("numbered", [m.text], p.first, style, m.number)
                 container.append(list_block)
+                numbered[style] = list_block
                 list_next = m.number + 1
                 continue
             notes.uncertain(p.first, _("«{text}» is numbered {number} but follows no list; kept as a paragraph")
@@ -212,15 +243,14 @@ def _walk(out: Outline, body: list[Para], marks: list[Marker], notes: Notes) -> 
         container.append(Block("paragraph", [text], p.first))
 
 
-def _numbered_on(out: Outline, style: str, number: int) -> bool:
+def _numbered_on(last: Block | None, number: int) -> bool:
     """Word numbers a list on from the last one of its style (4, 5, 6 after 1, 2, 3; a lead-in, a heading or
-    a list of another style, «a)» under «1.», between)."""
-    blocks = out.preamble + [b for s in out.sections for b in s.blocks + [x for sub in s.subsections for x in sub.blocks]]
-    last = next((b for b in reversed(blocks) if b.kind == "numbered" and b.style == style), None)
+    a list of another style, «a)» under «1.», between). `last`: that list (the outline is built in reading order,
+    so the last made is the last in the text)."""
     return last is not None and len(last.items) + (last.start - 1) == number - 1
 
 
-def _is_heading(i, body, marks, kind, expected, list_block, list_next, numbering, notes) -> bool:
+def _is_heading(i, body, marks, kind, expected, list_block, list_next, numbering, notes, index) -> bool:
     p, m = body[i], marks[i]
     if p.hint == "heading":
         return True
@@ -237,7 +267,7 @@ def _is_heading(i, body, marks, kind, expected, list_block, list_next, numbering
             notes.uncertain(p.first, _("«{number}. {text}» read as list item {number}, not section {number}: "
                                        "item {next} follows").format(number=m.number, text=m.text[:40], next=m.number + 1))
             return False
-        if _stacked(i, body, marks):
+        if _stacked(i, body, marks, index):
             notes.uncertain(p.first, _("«{number}. {text}» read as section {number}, a heading stacked over the next "
                                        "one (the exporter took the headings away from their text)")
                                      .format(number=m.number, text=m.text[:40]))
@@ -245,10 +275,7 @@ def _is_heading(i, body, marks, kind, expected, list_block, list_next, numbering
         return False
     if not list_open:
         return True
-    later = any(
-        mk.kind == kind and mk.number == m.number and heading_like(mk.text) and body[j].hint in (None, "para")
-        for j, mk in enumerate(marks[i + 1 :], start=i + 1)
-    )
+    later = index.last(kind, m.number) > i
     if later:
         notes.uncertain(p.first, _("«{number}. {text}» read as list item {number}: a later «{number}.» heads "
                                    "section {number}").format(number=m.number, text=m.text[:40]))

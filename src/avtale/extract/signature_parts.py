@@ -184,6 +184,7 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
     from avtale.extract.signature_rows import gather_broken_rows
 
     rows = gather_broken_rows([r for row in rows for r in _unstack(row)])
+    texts = [r[0].text if len(r) == 1 else "" for r in rows]  # each row's text where it is one cell (`titles_near`)
     k = 0
     out = []
     for i, row in enumerate(rows):
@@ -203,7 +204,7 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
                                     .format(text=c.text, n=k, columns=" | ".join(parts)))
             row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True, joined=True) for j, t in enumerate(parts)]
         elif kind in ("", "title", "name"):
-            near = _columns_near(rows, i)  # a row of joined titles beside it shows how many signatories it holds
+            near = titles_near(texts, i)  # a row of joined titles beside it shows how many signatories it holds
             if near > 1 and (k <= 1 or near == k):
                 n, parts = near, cut_titles(row[0].text, near) or cut_names(row[0].text, near)
             else:
@@ -226,11 +227,6 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
                 row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True, joined=True) for j, t in enumerate(parts)]
         out.append(row)
     return out
-
-
-def _columns_near(rows: list[list[Cell]], i: int) -> int:
-    """The number of columns a row of joined titles at i, or just below or above it, shows (0: none)."""
-    return titles_near([r[0].text if len(r) == 1 else "" for r in rows], i)
 
 
 def titles_near(texts: list[str], i: int) -> int:

@@ -68,6 +68,7 @@ Heuristics, each because writers and exporters differ:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -178,12 +179,18 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
     return out
 
 
+MAX_HEADS = 64  # a row of more «For …» cells heads no group of columns: no agreement has so many signatories
+
+
 def _read_columns(parts: list[Cell]) -> list[Cell]:
-    """Each column of a headed group read top to bottom (the module's docstring)."""
+    """Each column of a headed group read top to bottom (the module's docstring). The cells of a row are found
+    by an index of rows (`_Rows`), not by a look through all the cells after each one; a row of more than
+    MAX_HEADS cells heads no group."""
     out: list[Cell] = []
+    rows = _Rows(parts)
     i = 0
     while i < len(parts):
-        head = [c for c in parts[i:] if c.row == parts[i].row]
+        head = rows.after(parts[i].row, i) if rows.count_after(parts[i].row, i) <= MAX_HEADS else []
         k = len(head)
         if k < 2 or any(c.kind not in ("for", "party") for c in head) or sorted(c.col for c in head) != list(range(k)):
             out.append(parts[i])
@@ -196,7 +203,7 @@ def _read_columns(parts: list[Cell]) -> list[Cell]:
             if c.col >= k or c.row == parts[j - 1].row and c.col <= parts[j - 1].col:
                 break
             if c.kind in ("for", "party") and (c.col in named or c.wide and all(x.kind in ("for", "party") for x in
-                                                                                parts[j:] if x.row == c.row)):
+                                                                                rows.after(c.row, j))):
                 break  # the next group's heads
             if c.kind == "name":
                 named.add(c.col)
@@ -213,10 +220,40 @@ def _read_columns(parts: list[Cell]) -> list[Cell]:
                                          and columns[-1].col == col):
                     columns.append(c)
         for n, c in enumerate(columns):
-            c.row, c.wide = parts[i].row * 1000 + n, False  # one under another now
+            rows.move(c, parts[i].row * 1000 + n)  # one under another now
+            c.wide = False
         out += columns
         i = j
     return out
+
+
+class _Rows:
+    """Where the cells of each row stand among `parts`, kept as rows change (`move`)."""
+
+    def __init__(self, parts: list[Cell]) -> None:
+        self.parts = parts
+        self.at: dict[int, list[int]] = {}  # cell id -> its places in parts
+        self.rows: dict[int, list[int]] = {}  # row -> the places of its cells, in order
+        for n, c in enumerate(parts):
+            self.at.setdefault(id(c), []).append(n)
+            self.rows.setdefault(c.row, []).append(n)
+
+    def count_after(self, row: int, i: int) -> int:
+        places = self.rows.get(row, [])
+        return len(places) - bisect.bisect_left(places, i)
+
+    def after(self, row: int, i: int) -> list[Cell]:
+        """The cells of `row` at place i or after, in order (`[c for c in parts[i:] if c.row == row]`)."""
+        places = self.rows.get(row, [])
+        return [self.parts[n] for n in places[bisect.bisect_left(places, i):]]
+
+    def move(self, cell: Cell, row: int) -> None:
+        if cell.row == row:
+            return
+        for n in self.at[id(cell)]:
+            self.rows[cell.row].remove(n)
+            bisect.insort(self.rows.setdefault(row, []), n)
+        cell.row = row
 
 
 def _deal_joined(cells: list[Cell], k: int) -> bool:
@@ -259,10 +296,10 @@ def _fill(parts: list[Cell], notes: Notes, pages: dict[int, int] | None = None) 
         else:
             runs.append([c])
     bands: list[list[dict]] = []
+    flat: list[dict] = []  # the slots of all the bands so far, in order
     for run in runs:
         kind = slot_of(run[0].kind)
         band = bands[-1] if bands else None
-        flat = [s for b in bands for s in b]
         if band is not None and kind == "title" and len(band) < len(run) <= len(flat) and len({c.row for c in run}) == 1 \
                 and all("name" in s and "title" not in s for s in flat[-len(run):]):
             for slot, c in zip(flat[-len(run):], run):  # a row of titles under stacked «For»/name cells
@@ -271,6 +308,7 @@ def _fill(parts: list[Cell], notes: Notes, pages: dict[int, int] | None = None) 
         if band is None or any(kind in s for s in band) or _opens_band(kind, band) or len(run) > len(band):
             band = [{} for _ in run]
             bands.append(band)
+            flat += band
         for slot, c in zip(band, run):
             slot[kind] = c
     slots = [s for b in bands for s in b]

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 
+from avtale.extract.growing import Growing
 from avtale.extract.lines import Line, Notes, Para
 from avtale.extract.lone_labels import attach_lone_markers
 from avtale.extract.measure import first_word as _first_word
@@ -63,6 +64,9 @@ from avtale.i18n import _
 # The words every ministry's and directorate's name ends in: a break inside «beredskapsdepar-» + «tementet» falls
 # inside a word (`_spans_word`) though the text has «departementet» only in compounds.
 NAME_ENDS = {"departementet", "departementa", "direktoratet"}
+WORD_MAX = 64  # no Norwegian word is longer, compounds and all: longer runs of letters are no words of the text
+LOWER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzæøå")
+WORD_AT = re.compile(r"\s*(\S+)")
 CONJUNCTIONS = {"og", "eller", "samt", "enn", "and", "or", "til"}
 
 
@@ -85,7 +89,8 @@ def is_wrapped(lines: list[Line]) -> bool:
 GLUED_OG = re.compile(r"(?<![\w-])([A-ZÆØÅa-zæøå][a-zæøå]{2,})og(?=\s+[a-zæøå]|\s*$)")
 GLUED_OG_CAPS = re.compile(r"(?<![\w-])([A-ZÆØÅ]{3,})OG(?=\s+[A-ZÆØÅ]{2,})")  # «HELSEOG OMSORGSTENESTENE», in a line in capitals
 MINISTRY = re.compile(r"(?:departementet|minister)[,.]?$")  # «Kommunal- og distriktsdepartementet»: a compound name
-FIRST_PART = re.compile(r"([A-ZÆØÅa-zæøå]+)-\s+(?:og|eller)\b")
+# (a match starts where a run of letters does: tried inside a run too, a long run cost its square)
+FIRST_PART = re.compile(r"(?<![A-ZÆØÅa-zæøå])([A-ZÆØÅa-zæøå]+)-\s+(?:og|eller)\b")
 
 
 def compound_hyphens(lines: list[Line], notes: Notes) -> list[Line]:
@@ -106,13 +111,13 @@ def compound_hyphens(lines: list[Line], notes: Notes) -> list[Line]:
         def fix(m: re.Match) -> str:
             if m.end() == len(line.text.rstrip()) and not LOWER_START.match(nxt):
                 return m.group(0)
-            after = (line.text[m.end():].split() or nxt.split() or [""])[0]
+            after = _word_at(line.text, m.end()) or _word_at(nxt, 0) or ""
             if m.group(1)[-1] in "lgt" and m.group(1).casefold() not in parts and not MINISTRY.search(after):
                 return m.group(0)
             return f"{m.group(1)}- og"
 
         def fix_caps(m: re.Match) -> str:
-            after = line.text[m.end():].split()[0].casefold()
+            after = _word_at(line.text, m.end()).casefold()
             if m.group(1)[-1] in "LGTK" and m.group(1).casefold() not in parts and not MINISTRY.search(after):
                 return m.group(0)  # «KATALOG», «OPPTOG», «BARSKOG»
             return f"{m.group(1)}- OG"
@@ -133,10 +138,11 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
     room = Room(lines) if wrapped else None
     room = room if room is not None and room.at is not None else None  # too few wrapped lines to measure
     spaced = plain_text and blank_separated(lines, room, wrapped)  # a reader of PDF positions or Word paragraphs knows better
-    vocabulary = {w.casefold() for ln in lines for w in re.findall(r"[\wæøåÆØÅ-]+", ln.text)} | NAME_ENDS
+    vocabulary = {w.casefold() for ln in lines for w in re.findall(r"[\wæøåÆØÅ-]+", ln.text) if len(w) <= WORD_MAX} | NAME_ENDS
     hyphenated = is_hyphenated(lines, vocabulary)
     leads = lead_ins(lines)
     paras: list[Para] = []
+    growing = Growing()  # the text of paras[-1], joined a line at a time
     prev: Line | None = None
     blank_before = True
     for k, line in enumerate(lines):
@@ -144,13 +150,13 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
             prev = None
             blank_before = True
             continue
-        across = prev is None and _continues_across_blank(paras, line, full_at)
+        across = prev is None and _continues_across_blank(paras, growing, line, full_at)
         if across:
             notes.uncertain(line.no, _("«{text}» continues the paragraph above across a blank line")
                                      .format(text=line.text.strip()[:30]))
         first = prev is not None and paras and paras[-1].first == prev.no
         title = len(paras) == 1 and not any(p.hint for p in paras)
-        item = bool(paras) and marker(paras[-1].text).kind in ("bullet", "number", "letter")
+        item = bool(paras) and _kind(growing) in ("bullet", "number", "letter")
         if item and prev is not None:
             item = _indent_relation(prev, line, paras[-1]) or item
         # a lead-in («… skal:» over a list) after a sentence's end is a paragraph of its own
@@ -158,16 +164,29 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
         if not lead and (across or (prev is not None and (_joins(prev, line, full_at, first, title, item, room)
                                                           or spaced and _manual_break(prev, line, item)))):
             para = paras[-1]
-            para.text = _join(para.text, line.text.strip(), vocabulary, line.no, notes, hyphenated)
+            _join(growing, line.text.strip(), vocabulary, line.no, notes, hyphenated)
             para.last = line.no
             if prev is not None and (prev.page != line.page or line.page_start):
-                notes.uncertain(line.no, _("joined across a page break: «…{text}»").format(text=_tail(para.text)))
+                notes.uncertain(line.no, _("joined across a page break: «…{text}»").format(text=growing.tail(40)))
         else:
-            text = line.text.strip() if not _is_row(line.text) else line.text.strip()
-            paras.append(Para(text, line.no, line.no, line.hint, blank_before, line.page_start))
+            if paras:
+                paras[-1].text = growing.text()
+            growing = Growing(line.text.strip())
+            paras.append(Para(growing.text(), line.no, line.no, line.hint, blank_before, line.page_start))
         prev = line
         blank_before = False
+    if paras:
+        paras[-1].text = growing.text()
     return paras
+
+
+MARKER_SPAN = 200  # a paragraph's label, the space after it and the word after that lie within its start
+
+
+def _kind(text: Growing) -> str:
+    """`marker(text).kind` of a paragraph being joined, read from its start (`MARKER_SPAN`): the label, the space
+    after it and the word after that decide it (a month makes a date of «31.»)."""
+    return marker(text.head(MARKER_SPAN)).kind
 
 
 def _sentence_turn(a: Line, b: Line) -> bool:
@@ -227,24 +246,46 @@ def _manual_break(a: Line, b: Line, item) -> bool:
     return not item and _sentence_turn(a, b)
 
 
-def _continues_across_blank(paras: list[Para], b: Line, full_at: float | None) -> bool:
+ROW_MAX = 1_000  # a row of columns (names, titles, dates side by side) is short: a longer paragraph is none
+
+
+def _continues_across_blank(paras: list[Para], above: Growing, b: Line, full_at: float | None) -> bool:
     """In a wrapped text, a lower-case line after a blank (a page break) continues an unfinished paragraph; so does
     any line (a name: «KS.») after a paragraph of prose that ends on «og», «til» … or a comma, which no paragraph,
     heading or title ends on (the title aside: it may be set apart from the rest of itself). A numbered heading
     («3. Utfordringar») goes on across a blank line only at a page break or after a word such as «og»: a word
-    pdftotext set apart on the page (a justified line's word, «beredskapsdepartementet,») is not its."""
+    pdftotext set apart on the page (a justified line's word, «beredskapsdepartementet,») is not its.
+    `above` is the paragraph above, read at its ends (`Growing`)."""
     if b.hint == "wrap" and paras:
         return True  # a reader saw the paragraph go on (PDF positions)
     if full_at is None or not paras or b.hint or paras[-1].hint:
         return False
-    bt, above = b.text.strip(), paras[-1].text
-    if starts_structure(bt) or TERMINAL.search(above) or _is_row(above):
+    bt = b.text.strip()
+    if starts_structure(bt) or _terminal(above) or above.size <= ROW_MAX and _is_row(above.text()):
         return False
-    if _numbered_heading(above) and not b.page_start and _last_word(above) not in FUNCTION_WORDS:
+    last = above.last_word().casefold()
+    if _numbered_heading_start(above) and not b.page_start and last not in FUNCTION_WORDS:
         return False  # a numbered heading takes no word from across a blank line on its page (a stray word)
     if LOWER_START.match(bt):
         return True
-    return len(paras) > 1 and len(above.split()) >= 6 and (_last_word(above) in FUNCTION_WORDS or above.endswith(","))
+    return len(paras) > 1 and above.words >= 6 and (last in FUNCTION_WORDS or above.tail(1) == ",")
+
+
+def _terminal(text: Growing) -> bool:
+    """`TERMINAL.search(text)`: a sentence's end, closing quotes and brackets after it aside, read from the end."""
+    n = 16
+    while True:
+        tail = text.tail(n)
+        core = tail.rstrip("'»\")")
+        if core or n >= text.size:
+            return bool(TERMINAL.search(tail)) if core else False
+        n *= 4
+
+
+def _numbered_heading_start(text: Growing) -> bool:
+    """`_numbered_heading` of a paragraph being joined: one of more than ten words has more than eight after its
+    number, and a heading is short (`ROW_MAX`), so only a short one is read whole."""
+    return text.words <= 10 and text.size <= ROW_MAX and _numbered_heading(text.text())
 
 
 def _indent_relation(a: Line, b: Line, para: Para) -> str | None:
@@ -354,54 +395,81 @@ def is_hyphenated(lines: list[Line], vocabulary: set[str]) -> bool:
     text has one («e-» / «post»), and such a word seldom stands elsewhere unhyphenated."""
     divided = known = 0
     for a, b in zip(lines, lines[1:]):
-        m = re.search(r"([a-zæøå]+)-$", a.text.rstrip())
+        stem = _lower_before_hyphen(a.text.rstrip())
         word = _first_word(b.text.strip())
         bare = re.sub(r"[^\wæøåÆØÅ]", "", word)
-        if m and bare[:1].islower() and bare.casefold() not in CONJUNCTIONS:
+        if stem and bare[:1].islower() and bare.casefold() not in CONJUNCTIONS:
             divided += 1
-            joined = m.group(1) + bare
+            joined = stem + bare
             known += joined.casefold() in vocabulary or _spans_word(joined, bare, vocabulary)
     return divided >= 2 and known >= 1
+
+
+def _lower_before_hyphen(text: str) -> str:
+    """The letters a-z, æ, ø, å before a hyphen that ends `text` (`([a-zæøå]+)-$`), read from the end."""
+    if not text.endswith("-"):
+        return ""
+    k = len(text) - 1
+    while k and text[k - 1] in LOWER_LETTERS:
+        k -= 1
+    return text[k:-1]
+
+
+def _word_at(text: str, at: int) -> str | None:
+    """The first word of `text[at:]` (`text[at:].split()[0]`), or None."""
+    m = WORD_AT.match(text, at)
+    return m.group(1) if m else None
 
 
 def _spans_word(joined: str, bare: str, vocabulary: set[str]) -> bool:
     """«beredskapsdepar-» + «tementet»: the joined word ends in a word of the text (six letters or more) that is
     longer than the part after the break («departementet», from «forvaltningsdepartementet»): the break fell
-    inside a word."""
+    inside a word. Words of the text up to `WORD_MAX` letters are looked for (so a long word costs no more)."""
     joined = joined.casefold()
-    return any(joined[-n:] in vocabulary for n in range(max(6, len(bare) + 2), len(joined)))
+    return any(joined[-n:] in vocabulary for n in range(max(6, len(bare) + 2), min(len(joined), WORD_MAX + 1)))
 
 
-def _join(text: str, nxt: str, vocabulary: set[str], no: int, notes: Notes, hyphenated: bool = False) -> str:
-    if re.search(r"\d[–—]$", text) and nxt[:1].isdigit():
-        return f"{text}{nxt}"  # «2027–» + «2031»: a span of years broken at its dash
-    m = re.search(r"([\wæøåÆØÅ]+)([-\u00ad])$", text)
-    if not m:
-        return f"{text} {nxt}"
-    stem, word, soft = m.group(1), _first_word(nxt), m.group(2) == "\u00ad"
-    text = text[:-1] + "-"
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what «\\w» matches (æ, ø, å are letters)
+
+
+def _join(text: Growing, nxt: str, vocabulary: set[str], no: int, notes: Notes, hyphenated: bool = False) -> None:
+    """Join the line `nxt` to the paragraph `text`: a span of years broken at its dash, a word divided at a
+    hyphen or soft hyphen (joined, or the hyphen kept), else with a space."""
+    if re.search(r"\d[–—]$", text.tail(4)) and nxt[:1].isdigit():
+        text.append(nxt)  # «2027–» + «2031»: a span of years broken at its dash
+        return
+    end = text.tail(1)
+    stem = text.run_before_last(_word_char, WORD_MAX) if end in ("-", "\u00ad") else ""  # (its end, if longer)
+    if not stem:
+        text.append(" " + nxt)
+        return
+    word, soft = _first_word(nxt), end == "\u00ad"
+    shown = stem if len(stem) <= WORD_MAX else "…" + stem[1:]  # a run of letters too long to be a word, cut
+    text.drop_last()
+    text.append("-")
     bare = re.sub(r"[^\wæøåÆØÅ-]", "", word)
     if bare.casefold() in CONJUNCTIONS or word.startswith(","):
-        return f"{text} {nxt}"
+        text.append(" " + nxt)
+        return
+    divided = False
     if soft and not (stem[-1].isupper() or f"{stem}-{bare}".casefold() in vocabulary):
-        return f"{text[:-1]}{nxt}"  # a soft hyphen: the typesetter divided the word
-    if stem[-1].isupper() or stem[-1].isdigit() or bare[:1].isupper():
-        return f"{text}{nxt}"
-    if (stem + bare).casefold() in vocabulary and f"{stem}-{bare}".casefold() not in vocabulary:
-        notes.uncertain(no, _("word divided at a line end, joined as «{word}»").format(word=stem + bare))
-        return f"{text[:-1]}{nxt}"
-    if bare[:1].islower() and f"{stem}-{bare}".casefold() not in vocabulary and _spans_word(stem + bare, bare, vocabulary):
+        divided = True  # a soft hyphen: the typesetter divided the word
+    elif stem[-1].isupper() or stem[-1].isdigit() or bare[:1].isupper():
+        pass
+    elif (stem + bare).casefold() in vocabulary and f"{stem}-{bare}".casefold() not in vocabulary:
+        notes.uncertain(no, _("word divided at a line end, joined as «{word}»").format(word=shown + bare))
+        divided = True
+    elif bare[:1].islower() and f"{stem}-{bare}".casefold() not in vocabulary and _spans_word(stem + bare, bare, vocabulary):
         notes.uncertain(no, _("word divided at a line end, joined as «{word}» (it ends in a word of the text)")
-                            .format(word=stem + bare))
-        return f"{text[:-1]}{nxt}"
-    if hyphenated and bare[:1].islower() and f"{stem}-{bare}".casefold() not in vocabulary:
+                            .format(word=shown + bare))
+        divided = True
+    elif hyphenated and bare[:1].islower() and f"{stem}-{bare}".casefold() not in vocabulary:
         notes.uncertain(no, _("word divided at a line end in hyphenated text, joined as «{word}»")
-                            .format(word=stem + bare))
-        return f"{text[:-1]}{nxt}"
-    if f"{stem}-{bare}".casefold() not in vocabulary:
-        notes.uncertain(no, _("hyphen at a line end kept: «{word}»").format(word=f"{stem}-{bare}"))
-    return f"{text}{nxt}"
-
-
-def _tail(text: str) -> str:
-    return text[-40:]
+                            .format(word=shown + bare))
+        divided = True
+    elif f"{stem}-{bare}".casefold() not in vocabulary:
+        notes.uncertain(no, _("hyphen at a line end kept: «{word}»").format(word=f"{shown}-{bare}"))
+    if divided:
+        text.drop_last()
+    text.append(nxt)

@@ -4,7 +4,9 @@
   for (a thumbnail of an empty page, Word 2010's stylesWithEffects, customXml,
   150 unused styles) and with its own app.xml (the template names "Microsoft
   Macintosh Word"); this base is built once per process;
-* sets the core properties from the agreement, leaving no python-docx values;
+* sets the core properties from the agreement, leaving no python-docx values
+  (a property holds at most 255 characters: a longer title is shortened there,
+  ending in «…»; the document itself carries the whole title);
 * rewrites the zip with fixed entry times and a stable entry order, so that
   the same YAML gives the same bytes.
 """
@@ -39,9 +41,23 @@ APP_XML = (
 )
 
 
+PROPERTY_LIMIT = 255  # characters of one core property (python-docx refuses more; so does the OPC schema)
+
+
 def clean(text: str) -> str:
     """Text as Word can hold it: characters XML forbids are dropped."""
     return NOT_XML.sub("", text)
+
+
+def fit(text: str, limit: int = PROPERTY_LIMIT) -> str:
+    """`text` as a core property can hold it: cut at a word where one is near, ending in «…»."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
 
 
 @lru_cache(maxsize=1)
@@ -87,28 +103,19 @@ def set_properties(document, agreement, lang: str) -> None:
     names = [clean(p.name) for p in agreement.parties]
     when = document_date(agreement).replace(tzinfo=None)
     props = document.core_properties
-    props.title = _fit(clean(agreement.title))
-    props.subject = _fit("Avtale mellom " + join_names(names))
-    props.author = _fit("; ".join(names))
-    props.last_modified_by = _fit("; ".join(names))
+    props.title = fit(clean(agreement.title))
+    props.subject = fit("Avtale mellom " + join_names(names))
+    props.author = fit("; ".join(names))
+    props.last_modified_by = fit("; ".join(names))
     props.comments = ""
     props.keywords = ""
     props.category = "Avtale"
     props.content_status = STATUS[agreement.status]
-    props.identifier = agreement.id  # a slug: [a-z0-9-]
+    props.identifier = fit(agreement.id)  # a slug: [a-z0-9-]
     props.language = lang
     props.revision = 1
     props.created = when
     props.modified = when
-
-
-def _fit(text: str, most: int = 255) -> str:
-    """A core property as Word holds it: at most 255 characters (python-docx refuses more), cut at a word
-    with «…» (many parties make a long subject and author)."""
-    if len(text) <= most:
-        return text
-    head = text[: most - 1]
-    return (head.rsplit(" ", 1)[0] if " " in head else head) + "…"
 
 
 def reproducible(data: bytes) -> bytes:

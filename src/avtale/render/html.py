@@ -77,7 +77,7 @@ def data(agreement: Agreement, context) -> dict:
     for p in agreement.parties:
         logo = alt = None
         if p.logo is not None:
-            image = assets.resolve_logo(p.logo.file, context.base_dir, p.id).read_bytes()
+            image = assets.read_logo(p.logo.file, context.base_dir, p.id)
             encoded = base64.b64encode(image).decode("ascii")
             logo, alt = f"data:{assets.mime_type(image)};base64,{encoded}", p.logo.alt
         parties.append({"name": p.name, "logo": logo, "alt": alt})

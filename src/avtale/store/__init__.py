@@ -18,7 +18,8 @@ from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
-from avtale.errors import Position, UnreadableError, YamlError
+from avtale.characters import REFUSED, char_name, refusal
+from avtale.errors import Position, RefusedCharacter, UnreadableError, YamlError
 from avtale.i18n import _
 from avtale.store import fast, mistakes
 
@@ -168,9 +169,8 @@ def parse(text: str, path: Path | str = "<string>") -> Any:
         if isinstance(where, int) and char is not None:  # ruamel's ReaderError: a non-printable character
             line = text.count("\n", 0, where) + 1
             col = where - (text.rfind("\n", 0, where) + 1) + 1
-            code = ord(char) if isinstance(char, str) else char
-            raise YamlError(_("the character U+{code:04X} cannot stand in an agreement: delete it").format(code=code),
-                            Position(path, line, col)) from None
+            char = char if isinstance(char, str) else chr(char)
+            raise RefusedCharacter(refusal(char), Position(path, line, col)) from None
         raise YamlError(_("YAML cannot read this file: {problem}").format(problem=str(exc).splitlines()[0]),
                         Position(path)) from None
     except RecursionError:
@@ -204,13 +204,35 @@ def from_text(text: str, path: Path | str = "<string>") -> Document:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")  # CRLF and old Mac CR
     if not text.strip():
         raise YamlError(_("the file is empty"), Position(path, 1, 1))
+    refused_character(text, path)
     try:
         loaded = fast.load(text, MAX_DEPTH)
     except fast.Refusal as exc:
-        raise YamlError(exc.message, Position(path, exc.line, exc.col)) from None
+        raise (RefusedCharacter if exc.char else YamlError)(exc.message, Position(path, exc.line, exc.col)) from None
     if loaded is not None:
         return Document(path, text, loaded=loaded)
     return Document(path, text, data=parse(text, path))
+
+
+def refused_character(text: str, path: Path | str) -> None:
+    """Stop at the first character typed in the file that cannot stand in an agreement (`characters.REFUSED`),
+    in a text, a key or a comment alike: a bidirectional control in a comment can make the file a reviewer
+    reads differ from what it holds. libyaml would stop at some of them in its own words, and a next-line
+    character (U+0085) it reads as a line break; one rule for all of them, with rule AV102's words. A line or
+    paragraph separator (U+2028, U+2029) typed in the file, which libyaml reads as a line break too, so that
+    its lines are not the editor's, is named where it stands."""
+    m = REFUSED.search(text)
+    at = m.start() if m is not None else len(text)
+    for separator in ("\u2028", "\u2029") if "\u2028" in text or "\u2029" in text else ():
+        found = text.find(separator, 0, at)
+        at = found if found >= 0 else at
+    if at == len(text):
+        return
+    line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    if m is not None and at == m.start():
+        raise RefusedCharacter(refusal(m.group()), Position(path, line, col))
+    message = _("{name} (U+{code}), which YAML reads as a line break, is left from an export: delete the character")
+    raise YamlError(message.format(name=char_name(text[at]), code=f"{ord(text[at]):04X}"), Position(path, line, col))
 
 
 def load_plain(path: Path | str) -> Any:

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from avtale.characters import refusal
 from avtale.i18n import _
 from avtale.store import mistakes
 from ruamel.yaml.events import (
@@ -75,9 +76,11 @@ def resolve(value: str) -> Any:
 class Refusal(Exception):
     """A definite problem with the text, at a 1-based line and column."""
 
-    def __init__(self, message: str, line: int | None = None, col: int | None = None, reserved: str = ""):
+    def __init__(self, message: str, line: int | None = None, col: int | None = None, reserved: str = "",
+                 char: str = ""):
         super().__init__(message)
         self.message, self.line, self.col = message, line, col
+        self.char = char  # a character that cannot stand in an agreement (`characters.REFUSED`)
         self.reserved = reserved  # 'alias', 'anchor', 'tag' or 'duplicate': told in the drafter's words by `load`
 
 
@@ -166,10 +169,9 @@ def _refusal(exc: Exception, text: str) -> Refusal:
     position = getattr(exc, "position", None)
     character = getattr(exc, "character", None)
     if isinstance(position, int) and character is not None:
-        code = ord(character) if isinstance(character, str) else character
+        char = character if isinstance(character, str) else chr(character)
         line = text.count("\n", 0, position) + 1
-        return Refusal(_("the character U+{code:04X} cannot stand in an agreement: delete it").format(code=code), line,
-                       position - (text.rfind("\n", 0, position) + 1) + 1)
+        return Refusal(refusal(char), line, position - (text.rfind("\n", 0, position) + 1) + 1, char=char)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if "another document" in problem:
         mark = getattr(exc, "problem_mark", None)

@@ -1,4 +1,4 @@
-"""The writing half of the store: one canonical YAML form, and atomic writes.
+"""The writing half of the store: one canonical YAML form (files are written by `avtale.writer`).
 
 Canonical: keys in model order, block style, long paragraphs as folded
 scalars with one sentence per line (so a diff shows the sentence that
@@ -8,17 +8,13 @@ changed), no anchors; the drafter's comments carried over by key.
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
-from avtale.errors import OutputError, Position
-from avtale.i18n import _
+from avtale.writer import write as write_atomic  # noqa: F401  (re-exported: the one writer, as store.write_atomic)
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/agreement.schema.json"
 
@@ -233,42 +229,3 @@ def _place(tree: Any, loc: tuple) -> tuple[Any, Any]:
             return node, key
         loc = loc[:-1]
     return tree, next(iter(tree))
-
-
-def _mode_for(path: Path) -> int:
-    """Keep an existing file's mode; a new file gets the usual 0666 less the umask (not mkstemp's 0600)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: Path | str, data: str | bytes) -> None:
-    """Write through a temporary file in the same directory, then rename: never a half-written file."""
-    path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    if path.is_dir():
-        raise OutputError(_("is a directory; give a file name"), Position(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except FileNotFoundError:
-        raise OutputError(_("cannot write: the directory {directory} does not exist").format(directory=path.parent),
-                          Position(path)) from None
-    except PermissionError:
-        raise OutputError(_("cannot write: no permission in {directory}").format(directory=path.parent),
-                          Position(path)) from None
-    try:
-        os.chmod(tmp, _mode_for(path))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
