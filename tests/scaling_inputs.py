@@ -27,14 +27,15 @@ def _quoted(value: str) -> str:
 
 def text(*, sections: int = 3, words_per_paragraph: int = 12, sentences: int = 1, dates: int = 0, items: int = 3,
          parties: int = 2, comments: int = 0, debris: int = 0, wrong_dates: bool = False, changed: bool = False,
-         ident: str = "scale") -> str:
+         ident: str = "scale", schema_line: bool = True) -> str:
     """An agreement: `sections` sections of one paragraph of `sentences` sentences of `words_per_paragraph`
     words, a section whose paragraph gives `dates` end dates, a section with a bullet list and a numbered
     list of `items` items each, `parties` parties (the first five sign), `comments` comment lines, and
     `debris` sections whose text holds two spaces in a row (an AV302 finding each); with `wrong_dates`, every
-    third date disagrees with `period.end` (an AV301 finding each)."""
-    lines = ["# yaml-language-server: $schema=../schema/agreement.schema.json",
-             "title: 'Avtale om skalering'", f"id: {ident}", "language: nb", "parties:"]
+    third date disagrees with `period.end` (an AV301 finding each). The first line names the schema, unless
+    `schema_line` is False (where no schema lies beside it, AV406 would warn)."""
+    lines = ["# yaml-language-server: $schema=../schema/agreement.schema.json"] if schema_line else []
+    lines += ["title: 'Avtale om skalering'", f"id: {ident}", "language: nb", "parties:"]
     for p in range(parties):
         name = f"Part nummer {p}" + (" endret" if changed and p % 3 == 1 else "")
         lines += [f"  - id: p{p}", f"    name: {_quoted(name)}"]
