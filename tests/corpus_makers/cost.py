@@ -104,3 +104,15 @@ def many_parties(path: Path) -> None:
 def debris_in_every_section(path: Path) -> None:
     """12 000 sections, each text with two spaces in a row: 12 000 findings, each at its line and column."""
     _write(path, _agreement(ident=path.stem, sections=12_000, debris=12_000))
+
+
+def items_read_as_numbers(path: Path) -> None:
+    """40 000 list items YAML reads as numbers (2000, 2001 …): 40 000 findings, each told from the line it
+    stands on (the file was split into lines again for each one)."""
+    _write(path, _agreement(ident=path.stem, numbers=40_000))
+
+
+def comment_marks_in_one_line(path: Path) -> None:
+    """A line of 900 000 « #» after the id: a comment, told from text by looking at each mark's line (the line
+    was searched from each mark back to its start)."""
+    _write(path, _agreement(ident=path.stem, hashes=900_000))
