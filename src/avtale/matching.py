@@ -14,7 +14,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from itertools import accumulate
 
-BASE_STEPS = 1_000_000  # steps any diff may take (under half a second of SequenceMatcher's inner loop)
+BASE_STEPS = 250_000  # steps any diff may take (a tenth of a second of SequenceMatcher's inner loop)
 STEPS_PER_TOKEN = 10  # and more for each word or item of the input
 
 
@@ -115,7 +115,8 @@ def ratio(a: list, b: list, budget: Budget | None = None) -> float:
 
 
 def _coarse(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
-    """The common start and end kept, all between them replaced: linear in the lengths."""
+    """Opcodes in O(n log n): the common start and end kept, and between them the elements found once in
+    each that stand in the same order (the longest such run: patience diff's anchors); the rest replaced."""
     n, m = len(a), len(b)
     start = 0
     while start < n and start < m and a[start] == b[start]:
@@ -123,12 +124,65 @@ def _coarse(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
     end = 0
     while end < n - start and end < m - start and a[n - 1 - end] == b[m - 1 - end]:
         end += 1
+    pairs = [(i, i) for i in range(start)]
+    pairs += _anchors(a, b, start, n - end, start, m - end)
+    pairs += [(n - end + k, m - end + k) for k in range(end)]
+    return _to_opcodes(pairs, n, m)
+
+
+def _anchors(a: list, b: list, alo: int, ahi: int, blo: int, bhi: int) -> list[tuple[int, int]]:
+    """(i, j) of the elements found exactly once in a[alo:ahi] and once in b[blo:bhi], the longest run of
+    them in the same order in both."""
+    seen_a: dict = {}
+    for i in range(alo, ahi):
+        seen_a[a[i]] = -1 if a[i] in seen_a else i
+    seen_b: dict = {}
+    for j in range(blo, bhi):
+        seen_b[b[j]] = -1 if b[j] in seen_b else j
+    pairs = sorted((i, seen_b[x]) for x, i in seen_a.items() if i >= 0 and seen_b.get(x, -1) >= 0)
+    # the longest increasing run of j (patience sorting), kept with back links
+    tails: list[int] = []  # tails[k]: index in pairs of the smallest last j of a run of length k + 1
+    back = [-1] * len(pairs)
+    for k, (_i, j) in enumerate(pairs):
+        pos = _bisect_tails(pairs, tails, j)
+        if pos:
+            back[k] = tails[pos - 1]
+        if pos == len(tails):
+            tails.append(k)
+        else:
+            tails[pos] = k
     out = []
-    if start:
-        out.append(("equal", 0, start, 0, start))
-    if start < n - end or start < m - end:
-        tag = "replace" if start < n - end and start < m - end else "delete" if start < n - end else "insert"
-        out.append((tag, start, n - end, start, m - end))
-    if end:
-        out.append(("equal", n - end, n, m - end, m))
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = back[k]
+    return out[::-1]
+
+
+def _bisect_tails(pairs: list, tails: list[int], j: int) -> int:
+    lo, hi = 0, len(tails)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if pairs[tails[mid]][1] < j:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _to_opcodes(pairs: list[tuple[int, int]], n: int, m: int) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes from matched (i, j) pairs in increasing order: runs of them equal, what lies between replaced,
+    deleted or inserted."""
+    out: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for pi, pj in [*pairs, (n, m)]:
+        if i < pi or j < pj:
+            tag = "replace" if i < pi and j < pj else "delete" if i < pi else "insert"
+            out.append((tag, i, pi, j, pj))
+        if pi < n:
+            if out and out[-1][0] == "equal" and out[-1][2] == pi and out[-1][4] == pj:
+                out[-1] = ("equal", out[-1][1], pi + 1, out[-1][3], pj + 1)
+            else:
+                out.append(("equal", pi, pi + 1, pj, pj + 1))
+        i, j = pi + 1, pj + 1
     return out

@@ -157,7 +157,7 @@ def _colon_in_text(value: dict, doc, line: int | None):
     key = next(iter(value))
     if not isinstance(key, str) or " " not in key.strip():
         return None
-    lines = doc.text.split("\n")
+    lines = _lines(doc)
     row = lines[line - 1] if line and line <= len(lines) else ""
     at = row.find(key + ":")
     col = at + len(key) + 1 if at >= 0 else None
@@ -167,9 +167,17 @@ def _colon_in_text(value: dict, doc, line: int | None):
              "{fix}").format(fix=mistakes.quoted(whole)), line, col
 
 
+def _lines(doc) -> list[str]:
+    """The file's lines, split once for all its findings (split for each, n findings cost n²)."""
+    lines = getattr(doc, "_lines", None)
+    if lines is None:
+        lines = doc._lines = doc.text.split("\n")
+    return lines
+
+
 def _token(doc, line: int | None, col: int | None) -> str:
     """The plain word at a position of the text, as typed («2026», «~», «true»)."""
-    lines = doc.text.split("\n")
+    lines = _lines(doc)
     if not line or not col or line > len(lines):
         return ""
     rest = lines[line - 1][col - 1 :]

@@ -70,6 +70,8 @@ def _align(old: list, new: list, key, pair_score, budget: match.Budget):
         olds, news = old[i1:i2], new[j1:j2]
         pairs, last = [], -1
         for nj, n in enumerate(news):
+            if not budget.left:  # the budget is spent: the rest of the run is removed and added, unpaired
+                break
             scores = [(pair_score(olds[oi], n, budget), oi) for oi in range(last + 1, min(len(olds), last + 1 + PAIR_WITHIN))]
             score, oi = max(scores, default=(0.0, -1))
             if score >= PAIR_AT:

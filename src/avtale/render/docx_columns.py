@@ -77,14 +77,16 @@ def plan(items: list[Item], total_mm: float, size_pt: float, gap_mm: float,
         size = max(min_size_pt, text_room / text_need)
     minimum = [_longest_word(item, size) + gap for item, gap in zip(items, gaps)]
     full = [max(_full(item, size) + gap, low) for item, gap, low in zip(items, gaps, minimum)]
-    extra = total_mm - sum(minimum)
+    needed = sum(minimum)  # summed once: a sum inside the lists below made many parties cost n²
+    extra = total_mm - needed
     desire = [f - m for f, m in zip(full, minimum)]
+    wanted = sum(desire)
     if extra <= 0:
-        widths = [m * total_mm / sum(minimum) for m in minimum]
-    elif sum(desire) >= extra:
-        widths = [m + extra * d / sum(desire) for m, d in zip(minimum, desire)]
+        widths = [m * total_mm / needed for m in minimum]
+    elif wanted >= extra:
+        widths = [m + extra * d / wanted for m, d in zip(minimum, desire)]
     else:
-        spare = (extra - sum(desire)) / len(items)
+        spare = (extra - wanted) / len(items)
         widths = [f + spare for f in full]
     return widths, size
 

@@ -10,11 +10,15 @@ events: linear in its length.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml.events import MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass
@@ -25,6 +29,9 @@ class Notes:
 
 def notes(text: str) -> Notes | None:
     """The comments of `text` by the key path of the value each follows; None without libyaml."""
+    first = text.find("\n") + 1 or len(text)
+    if "#" not in text[first:] and not _BLANK_LINE.search(text) and ("#" not in text[:first] or text[0] == "#"):
+        return Notes(head=[text[:first].rstrip("\n")] if text[:1] == "#" else [])  # at most a first comment line
     try:
         from _ruamel_yaml import CParser
     except ImportError:  # pragma: no cover - depends on the platform's wheels

@@ -116,7 +116,10 @@ def _hash_may_hide(text: str, start: int) -> bool:
         while at >= 0:
             if not _ONE_WORD_COMMENT.match(text, text.rfind("\n", 0, at) + 1):
                 return True
-            at = text.find(mark, at + 2)
+            end = text.find("\n", at)  # the rest of the line is that comment: the next line (not n² in one line)
+            if end < 0:
+                break
+            at = text.find(mark, end)
     return False
 
 
