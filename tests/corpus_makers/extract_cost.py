@@ -2,7 +2,7 @@
 
 Each public function `name(path)` writes one input at `path` (see tests/corpus_makers/__init__.py). The private
 builders (`_agreement`, `_as_text`, `_as_pdf` …) make an agreement of any size in every source kind; the scaling
-tests (tests/extract/test_scaling.py) build the same inputs at sizes n, 4n and 16n.
+tests (tests/extract/test_extract_scaling.py) build the same inputs at sizes n, 4n and 16n.
 """
 
 from __future__ import annotations
