@@ -210,7 +210,8 @@ def rewrite(data: dict, text: str, schema_comment: str | None = SCHEMA_COMMENT) 
     data of a shape the fast writer does not write goes through ruamel.yaml's round trip (`dump`)."""
     from avtale.store import comments, emit, parse
 
-    fast = emit.canonical(data, comments.notes(text))
+    notes = comments.notes(text)  # None without libyaml: ruamel.yaml finds the comments then
+    fast = emit.canonical(data, notes) if notes is not None else None
     if fast is None:
         return dump(data, parse(text), schema_comment)
     return _with_schema_comment(fast, schema_comment)
