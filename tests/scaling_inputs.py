@@ -27,7 +27,8 @@ def _quoted(value: str) -> str:
 
 def text(*, sections: int = 3, words_per_paragraph: int = 12, sentences: int = 1, dates: int = 0, items: int = 3,
          parties: int = 2, comments: int = 0, debris: int = 0, wrong_dates: bool = False, changed: bool = False,
-         untitled: int = 0, numbers: int = 0, hashes: int = 0, ident: str = "scale", schema_line: bool = True) -> str:
+         untitled: int = 0, numbers: int = 0, hashes: int = 0, moved: bool = False, ident: str = "scale",
+         schema_line: bool = True) -> str:
     """An agreement: `sections` sections of one paragraph of `sentences` sentences of `words_per_paragraph`
     words, a section whose paragraph gives `dates` end dates, a section with a bullet list and a numbered
     list of `items` items each, `parties` parties (the first five sign), `comments` comment lines, and
@@ -35,7 +36,8 @@ def text(*, sections: int = 3, words_per_paragraph: int = 12, sentences: int = 1
     third date disagrees with `period.end` (an AV301 finding each). The first line names the schema, unless
     `schema_line` is False (where no schema lies beside it, AV406 would warn). Mistakes, each a finding:
     `untitled` sections without a title (the schema's), `numbers` list items YAML reads as numbers (AV101),
-    and `hashes` times « #» after the id (a comment the reader must tell from text)."""
+    and `hashes` times « #» after the id (a comment the reader must tell from text). With `moved` and
+    `changed`, the sections stand in the opposite order (every one moved)."""
     lines = ["# yaml-language-server: $schema=../schema/agreement.schema.json"] if schema_line else []
     lines += ["title: 'Avtale om skalering'", f"id: {ident}" + " #" * hashes, "language: nb", "parties:"]
     for p in range(parties):
@@ -43,7 +45,7 @@ def text(*, sections: int = 3, words_per_paragraph: int = 12, sentences: int = 1
         lines += [f"  - id: p{p}", f"    name: {_quoted(name)}"]
     lines += ["period:", "  start: 2015-01-01", "  end: 2017-12-31", "status: draft", "sections:"]
     lines += [f"  - blocks: [Tekst {s}.]" for s in range(untitled)]
-    for s in range(sections):
+    for s in (reversed(range(sections)) if moved and changed else range(sections)):
         title = f"Seksjon {s}" + (" endret" if changed and s % 3 == 1 else "")
         body = " ".join(_sentence(words(words_per_paragraph, s + k, changed)) for k in range(sentences))
         if s < debris:

@@ -38,7 +38,7 @@ NOT_A_NUMBER = "«{value}» is not a number; write it in digits, such as 20"
 NUMERIC_OPTIONS = [  # (where the option goes, the option, the most it takes)
     ((), "--max-file-size", "65536"), ((), "--max-source-size", "65536"), ((), "--max-part-size", "65536"),
     ((), "--max-logo-size", "65536"), ((), "--max-pages", "100000"), ((), "--max-pixels", "10000000000"),
-    ((), "--max-logo-pixels", "10000000000"), (("build",), "--jobs", "256"),
+    ((), "--max-logo-pixels", "10000000000"), ((), "--max-pdf-text", "100000000"), (("build",), "--jobs", "256"),
 ]
 BAD_VALUES = [  # (value, what is said of it)
     ("nan", NOT_A_NUMBER), ("inf", NOT_A_NUMBER), ("-inf", NOT_A_NUMBER), ("1e400", NOT_A_NUMBER),

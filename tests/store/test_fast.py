@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from avtale import store
+from avtale.errors import YamlError
 from avtale.store import fast
 from conftest import AGREEMENTS
 
@@ -66,9 +67,20 @@ def test_impossible_date_stays_text_for_the_schema_to_report():
     assert fast.load("a: 2014-13-45\n", 64).data == {"a": "2014-13-45"}
 
 
-@pytest.mark.parametrize("text", ["a: 1.5e3\n", "a: 0x1F\n", "a: 1_000\n", "a: 12:30\n", "a: .inf\n", "# only a comment\n"])
-def test_gives_up_where_resolution_needs_the_round_trip_loader(text):
-    assert fast.load(text, 64) is None
+@pytest.mark.parametrize("scalar", ["1.5e3", "0x1F", "0o17", "0b101", "1_000", "-0", "007", "+.5", "12:30", ".inf", "-.Inf",
+                                    "2014-11-07T12:00:00Z", "2014-11-07 12:00", "2014-1-7", "2014-11-45T12:00:00"])
+def test_other_numbers_and_times_are_built_as_the_round_trip_loader_builds_them(scalar):
+    """One such value no longer sends the whole file to the round-trip loader (half a minute for 2 MB)."""
+    text = f"a: {scalar}\n"
+    try:
+        expected = store.parse(text)
+    except YamlError:  # a time that is no real time: stays text for the schema to report, as a date does
+        expected = {"a": scalar}
+    assert fast.load(text, 64).data == expected
+
+
+def test_gives_up_where_there_is_no_document():
+    assert fast.load("# only a comment\n", 64) is None
 
 
 @pytest.mark.parametrize(

@@ -64,15 +64,17 @@ def _with_old_places(sections: list[SectionDiff]) -> list[tuple[SectionDiff, str
     """
     waiting = sorted((s for s in sections if s.status == MOVED), key=lambda s: s.old_number or 0)
     out: list[tuple[SectionDiff, str | None]] = []
+    first = 0  # waiting[first:] still wait (pop(0) shifted the whole list: n² in moved sections)
     for s in sections:
         if s.status == MOVED:
             out.append((s, NEW))
             continue
         if s.status != ADDED and s.old_number is not None:
-            while waiting and (waiting[0].old_number or 0) < s.old_number:
-                out.append((waiting.pop(0), OLD))
+            while first < len(waiting) and (waiting[first].old_number or 0) < s.old_number:
+                out.append((waiting[first], OLD))
+                first += 1
         out.append((s, None))
-    out += [(s, OLD) for s in waiting]
+    out += [(s, OLD) for s in waiting[first:]]
     return out
 
 

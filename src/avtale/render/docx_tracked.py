@@ -27,6 +27,7 @@ INS, DEL = "ins", "del"
 # text elements and what they become inside a deletion
 _DELETED_TAGS = {qn("w:t"): qn("w:delText"), qn("w:instrText"): qn("w:delInstrText")}
 _WRAPPERS = {qn("w:ins"), qn("w:del")}
+_ID = qn("w:id")
 
 
 class Revisions:
@@ -37,13 +38,19 @@ class Revisions:
         self.date = f"{date.isoformat()}T00:00:00Z"
         self.when = dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
         self._next_id = 1
+        self._marks: dict[str, object] = {}
 
     def mark(self, kind: str):
-        """A new, empty <w:ins> or <w:del> with id, author and date."""
-        element = OxmlElement(f"w:{kind}")
-        element.set(qn("w:id"), str(self._next_id))
-        element.set(qn("w:author"), self.author)
-        element.set(qn("w:date"), self.date)
+        """A new, empty <w:ins> or <w:del> with id, author and date (a copy of the first one made: a redline
+        holds one for each paragraph and run)."""
+        shape = self._marks.get(kind)
+        if shape is None:
+            shape = self._marks[kind] = OxmlElement(f"w:{kind}")
+            shape.set(_ID, "0")
+            shape.set(qn("w:author"), self.author)
+            shape.set(qn("w:date"), self.date)
+        element = shape.__copy__()
+        element.set(_ID, str(self._next_id))
         self._next_id += 1
         return element
 

@@ -36,7 +36,7 @@ def notes(text: str) -> Notes | None:
         from _ruamel_yaml import CParser
     except ImportError:  # pragma: no cover - depends on the platform's wheels
         return None
-    anchors, spans = _places(CParser(text), text)
+    anchors, spans, headers = _places(CParser(text), text)
     ends = [a[0] for a in anchors]
     starts, stops = [s for s, _e in spans], [e for _s, e in spans]
 
@@ -59,6 +59,8 @@ def notes(text: str) -> Notes | None:
                 out.head.append(line[at - start:] if eol else line)
             else:
                 _end, end_line, path = anchors[k]
+                if eol and number in headers:  # on the line of a block text's «>-»: that text's
+                    path, end_line = headers[number], number
                 comment, lines = out.after.setdefault(path, (None, []))
                 if eol and comment is None and end_line == number:
                     out.after[path] = ((at - start, line[at - start:].rstrip()), lines)
@@ -81,11 +83,13 @@ def _comment(text: str, line: str, start: int, stop: int, inside) -> tuple[int, 
     return None
 
 
-def _places(parser: Any, text: str) -> tuple[list[tuple[int, int, tuple]], list[tuple[int, int]]]:
-    """(end, line, path) of every value in order, a list or mapping ending where its key does; and the
-    (start, end) of every text, a block text's ending after its last line that is not blank."""
+def _places(parser: Any, text: str) -> tuple[list[tuple[int, int, tuple]], list[tuple[int, int]], dict[int, tuple]]:
+    """(end, line, path) of every value in order, a list or mapping ending where its key does; the (start,
+    end) of every text, a block text's from the line after its «>-» to its last line that is not blank; and
+    the path of each block text by the line of its «>-»."""
     anchors: list[tuple[int, int, tuple]] = []
     spans: list[tuple[int, int]] = []
+    headers: dict[int, tuple] = {}
     frames: list[list] = []  # [is mapping, path, key waiting for its value (or None), key's end, index]
     while True:
         event = parser.get_event()
@@ -99,11 +103,12 @@ def _places(parser: Any, text: str) -> tuple[list[tuple[int, int, tuple]], list[
             continue
         if kind is ScalarEvent:
             end = event.end_mark
-            end_index, end_line = end.index, end.line
-            if event.style in (">", "|"):  # its blank lines at the end are outside it, as in the file
-                end_index = event.start_mark.index + len(text[event.start_mark.index:end_index].rstrip())
-                end_line = text.count("\n", event.start_mark.index, end_index) + event.start_mark.line
-            spans.append((event.start_mark.index, end_index))
+            start, end_index, end_line = event.start_mark.index, end.index, end.line
+            if event.style in (">", "|"):  # its «>-» line and blank lines at the end are outside it
+                end_index = start + len(text[start:end_index].rstrip())
+                end_line = text.count("\n", start, end_index) + event.start_mark.line
+                start = text.find("\n", start, end_index) + 1 or end_index
+            spans.append((start, end_index))
         frame = frames[-1] if frames else None
         if frame is not None and frame[0] and frame[2] is None:  # a key
             frame[2] = event.value if kind is ScalarEvent else ""
@@ -120,8 +125,10 @@ def _places(parser: Any, text: str) -> tuple[list[tuple[int, int, tuple]], list[
             frame[4] += 1
         if kind is ScalarEvent:
             anchors.append((end_index, end_line, path))
+            if event.style in (">", "|"):
+                headers[event.start_mark.line] = path
         else:
             if frame is not None and frame[0]:
                 anchors.append((frame[3][0], frame[3][1], path))
             frames.append([kind is MappingStartEvent, path, None, None, 0])
-    return anchors, spans
+    return anchors, spans, headers

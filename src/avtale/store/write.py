@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import FoldedScalarString
 
 from avtale.writer import write as write_atomic  # noqa: F401  (re-exported: the one writer, as store.write_atomic)
@@ -126,6 +127,24 @@ def _styled(text: str) -> Any:
     return folded
 
 
+def _represent_folded(representer, data: FoldedScalarString):
+    """ruamel.yaml's representer of a folded text, with its fold marks («\\a» before the space where a line
+    ends) put in one pass: ruamel's own put them one at a time, copying the text for each (n² in sentences)."""
+    marked = [pos for pos in reversed(getattr(data, "fold_pos", []))
+              if data[pos] == " " and (pos > 0 and not data[pos - 1].isspace())
+              and (pos < len(data) and not data[pos + 1].isspace())]
+    pieces, start = [], 0
+    for pos in reversed(marked):
+        pieces += [data[start:pos], "\a"]
+        start = pos
+    pieces.append(data[start:])
+    return representer.represent_scalar("tag:yaml.org,2002:str", "".join(pieces), style=">",
+                                        anchor=data.yaml_anchor(any=True))
+
+
+RoundTripRepresenter.add_representer(FoldedScalarString, _represent_folded)
+
+
 def to_yaml_tree(value: Any) -> Any:
     """Plain data (from `model_dump`) to round-trip nodes in canonical style."""
     if isinstance(value, dict):
@@ -191,7 +210,8 @@ def rewrite(data: dict, text: str, schema_comment: str | None = SCHEMA_COMMENT) 
     data of a shape the fast writer does not write goes through ruamel.yaml's round trip (`dump`)."""
     from avtale.store import comments, emit, parse
 
-    fast = emit.canonical(data, comments.notes(text))
+    notes = comments.notes(text)  # None without libyaml: ruamel.yaml finds the comments then
+    fast = emit.canonical(data, notes) if notes is not None else None
     if fast is None:
         return dump(data, parse(text), schema_comment)
     return _with_schema_comment(fast, schema_comment)
