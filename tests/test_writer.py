@@ -181,6 +181,20 @@ def test_read_only_when_staging_is_one_line_and_changes_nothing(tmp_path, monkey
     assert _contents(tmp_path) == old
 
 
+def test_a_write_replaces_the_whole_file_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+    writer.write(target, "new")
+    assert target.read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_a_write_into_a_missing_directory_fails_and_writes_nothing(tmp_path):
+    with pytest.raises(OutputError, match=f"cannot write: the directory {tmp_path / 'no'} does not exist"):
+        writer.write(tmp_path / "no" / "out.txt", "x")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_new_files_get_the_umask_and_rewritten_ones_keep_their_mode(tmp_path):
     old_umask = os.umask(0o027)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from avtale import store
-from avtale.errors import OutputError, UnreadableError, YamlError
+from avtale.errors import UnreadableError, YamlError
 
 
 def write(tmp_path, text, name="a.yaml", mode="w"):
@@ -115,36 +115,6 @@ def test_dump_adds_schema_comment_once():
     original = store.parse(store.SCHEMA_COMMENT + "\na: 1\n")
     text = store.dump({"a": 2}, original)
     assert text == store.SCHEMA_COMMENT + "\na: 2\n"
-
-
-def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path):
-    target = tmp_path / "out.txt"
-    target.write_text("old")
-    store.write_atomic(target, "new")
-    assert target.read_text() == "new"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
-
-
-def test_write_atomic_into_missing_directory_fails_and_writes_nothing(tmp_path):
-    with pytest.raises(OutputError, match=f"cannot write: the directory {tmp_path / 'no'} does not exist"):
-        store.write_atomic(tmp_path / "no" / "out.txt", "x")
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_write_atomic_gives_new_files_ordinary_permissions_and_keeps_existing_ones(tmp_path):
-    import os
-
-    old = os.umask(0o022)
-    try:
-        store.write_atomic(tmp_path / "new.txt", "x")
-        kept = tmp_path / "kept.txt"
-        kept.write_text("old")
-        kept.chmod(0o640)
-        store.write_atomic(kept, "new")
-    finally:
-        os.umask(old)
-    assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o644
-    assert kept.stat().st_mode & 0o777 == 0o640
 
 
 def test_dump_never_writes_anchors_for_a_shared_object():

@@ -311,10 +311,9 @@ from avtale.store.write import (  # noqa: E402  (the writing half of the store)
     sentences,
     to_yaml_tree,
     transplant_comments,
-    write_atomic,
 )
 
 __all__ = [
     "Document", "SCHEMA_COMMENT", "dump", "from_text", "key_position", "load", "load_plain", "locate",
-    "normalise_space", "parse", "read_text", "sentences", "to_yaml_tree", "transplant_comments", "write_atomic",
+    "normalise_space", "parse", "read_text", "sentences", "to_yaml_tree", "transplant_comments",
 ]

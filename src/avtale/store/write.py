@@ -15,7 +15,6 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import FoldedScalarString
 
-from avtale.writer import write as write_atomic  # noqa: F401  (re-exported: the one writer, as store.write_atomic)
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/agreement.schema.json"
 
