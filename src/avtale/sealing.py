@@ -32,6 +32,9 @@ def _content(agreement: Agreement):
 
 def _normalised(value):
     if isinstance(value, dict):
+        if value.get("style") == "1." and "numbered" in value and "text" not in value:
+            # a list's `1.` typed out is the default at the first level: the same content either way
+            value = {k: v for k, v in value.items() if k != "style"}
         return {k: _normalised(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_normalised(v) for v in value]

@@ -99,7 +99,7 @@ def sign_off(path: Path, on: dt.date | None = None) -> Agreement:
     today); refuses an invalid agreement."""
     agreement = agreements.read(path)
     if on is None:
-        on = agreement.signing.date if agreement.signing else dt.date.today()
+        on = (agreement.signing.date if agreement.signing else None) or dt.date.today()
     sealed = agreement.model_copy(update={"status": "signed", "seal": Seal(sha256=content_hash(agreement), date=on)})
     data = sealed.model_dump(mode="python", exclude_defaults=True)
     writer.write(path, rewrite(data, store.read_text(path)))

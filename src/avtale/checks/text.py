@@ -183,9 +183,14 @@ def norwegian_dates(agreement, ctx):
 @rule("AV305", "signed-in-period", N_("the agreement is signed before its period ends"))
 def signed_in_period(agreement, ctx):
     s = agreement.signing
-    if s and s.date > agreement.period.end:
-        yield ("signing", "date"), _("signed {signed}, after the period ends ({end})").format(
-            signed=format_date(s.date), end=format_date(agreement.period.end))
+    if not s:
+        return
+    dates = [(("signing", "date"), s.date)] + [
+        (("signing", "signatories", i, "date"), p.date) for i, p in enumerate(s.signatories)]
+    for loc, date in dates:
+        if date is not None and date > agreement.period.end:
+            yield loc, _("signed {signed}, after the period ends ({end})").format(
+                signed=format_date(date), end=format_date(agreement.period.end))
 
 
 # --- AV101: text as typed (store.silent finds the places) ----------------------------------------------

@@ -10,7 +10,7 @@ import re
 from avtale.dates import format_date
 from avtale import matching as match
 from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, AgreementDiff, Block, Item, SectionDiff, Text
-from avtale.model import Agreement, Bullets, Numbered, all_texts
+from avtale.model import Agreement, Bullets, Numbered, all_texts, list_style
 
 PAIR_AT = 0.5  # similarity from which two texts count as one changed text
 PAIR_WITHIN = 50  # a replaced item is paired with one of the next this many removed ones (n² otherwise)
@@ -115,7 +115,7 @@ def diff_blocks(old: list, new: list, budget: match.Budget | None = None) -> lis
     for a, b in _align(old, new, lambda x: (_kind(x), _block_text(x)), _block_pair_score, budget):
         block = a if b is None else b
         kind = _kind(block)
-        style = block.style if isinstance(block, Numbered) else "1."
+        style = list_style(block.style, 1) if isinstance(block, Numbered) else "1."
         if kind == "paragraph":
             if a is None:
                 out.append(Block(kind, ADDED, Text.added(b)))
@@ -216,7 +216,8 @@ def _signing(old: Agreement, new: Agreement) -> list[tuple[str, str, str]]:
     def lines(a: Agreement) -> dict[str, str]:
         if not a.signing:
             return {}
-        out = {"sted og dato": f"{a.signing.place}, {format_date(a.signing.date)}"}
+        when = (a.signing.place, format_date(a.signing.date) if a.signing.date else None)
+        out = {"sted og dato": ", ".join(w for w in when if w)}
         for s in a.signing.signatories:
             out[s.party] = f"{s.name}, {s.title}"
         return out

@@ -141,7 +141,7 @@ def _blocks(blocks: list[Block]) -> list:
         elif b.kind == "bullets":
             out.append(Bullets(bullets=b.items))
         else:
-            out.append(Numbered(numbered=b.items, style=b.style))
+            out.append(Numbered(numbered=b.items, style=None if b.style == "1." else b.style))
     return out
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from avtale.dates import format_date
-from avtale.model import Agreement, Bullets, Numbered
+from avtale.model import Agreement, Bullets, Numbered, list_style
 
 
 def section_number(numbering: str, index: int) -> str:
@@ -54,10 +54,15 @@ def blocks(items) -> list[dict]:
         if isinstance(block, str):
             out.append({"kind": "paragraph", "text": block})
         elif isinstance(block, Bullets):
-            out.append({"kind": "bullets", "items": list(block.bullets)})
+            out.append({"kind": "bullets", "items": [_item_text(i) for i in block.bullets]})
         elif isinstance(block, Numbered):
-            out.append({"kind": "numbered", "items": list(block.numbered), "style": block.style})
+            out.append({"kind": "numbered", "items": [_item_text(i) for i in block.numbered],
+                        "style": list_style(block.style, 1)})
     return out
+
+
+def _item_text(item) -> str:
+    return item if isinstance(item, str) else item.text
 
 
 def sections(agreement: Agreement) -> list[dict]:
@@ -86,6 +91,7 @@ class Column:
     name: str
     title: str
     label: str  # the row over the line: «For Kunnskapsdepartementet»
+    place_date: str = ""  # where and when this signatory signs, when that is their own («Bergen, 3. mars 2026»)
 
 
 def signature_columns(agreement: Agreement, layout: dict | None = None) -> list[Column]:
@@ -100,21 +106,42 @@ def signature_columns(agreement: Agreement, layout: dict | None = None) -> list[
         field = f"sig-{s.party}" + (f"-{seen[s.party]}" if seen[s.party] > 1 else "")
         party = agreement.party(s.party)
         name = party.name if party else s.party
-        out.append(Column(field, name, s.name, s.title, label.replace("{party}", name)))
+        own = _joined(s.place, s.date) if (s.place or s.date) else ""
+        out.append(Column(field, name, s.name, s.title, label.replace("{party}", name), own))
     return out
 
 
+def _joined(place: str | None, date: dt.date | None) -> str:
+    return ", ".join(p for p in (place, format_date(date) if date else None) if p)
+
+
 def place_and_date(agreement: Agreement) -> str:
-    """'Oslo, 7. november 2014', or '' without a signature block."""
+    """'Oslo, 7. november 2014' (or the place or the date alone, as the block has them); '' without a
+    signature block or where each signatory signs in their own place and on their own date."""
     if agreement.signing is None:
         return ""
-    return f"{agreement.signing.place}, {format_date(agreement.signing.date)}"
+    return _joined(agreement.signing.place, agreement.signing.date)
+
+
+def electronic_note(agreement: Agreement, layout: dict | None = None) -> str:
+    """«Avtalen er signert elektronisk.» for an electronically signed agreement (from the layout), else ''."""
+    if agreement.signing is None or not agreement.signing.electronic:
+        return ""
+    signature = (layout or {}).get("signature") or {}
+    return signature.get(f"electronic_note_{agreement.language}",
+                         signature.get("electronic_note_nb", "Avtalen er signert elektronisk."))
 
 
 def document_date(agreement: Agreement) -> dt.date:
-    """The date a build stamps into metadata: signing date, else period start, else period end."""
-    if agreement.signing is not None:
-        return agreement.signing.date
+    """The date a build stamps into metadata: the signing date (the last signatory's own date where each
+    has one), else period start, else period end."""
+    signing = agreement.signing
+    if signing is not None:
+        if signing.date is not None:
+            return signing.date
+        dates = [s.date for s in signing.signatories if s.date is not None]
+        if dates:
+            return max(dates)
     return agreement.period.start or agreement.period.end
 
 

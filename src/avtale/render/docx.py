@@ -28,7 +28,7 @@ from docx.text.paragraph import Paragraph
 from avtale import assets, dates
 from avtale.errors import RenderError
 from avtale.i18n import _
-from avtale.model import Agreement, Bullets, Party
+from avtale.model import Agreement, Bullets, Party, list_style
 from avtale.render import RenderContext, common, docx_columns, docx_numbering, docx_package, docx_styles
 from avtale.render.docx_package import clean
 
@@ -258,7 +258,7 @@ class _Writer:
             if isinstance(block, Bullets):
                 num_id, items = self.numbering.bullets(), block.bullets
             else:
-                num_id, items = self.numbering.numbered_list(block.style), block.numbered
+                num_id, items = self.numbering.numbered_list(list_style(block.style, 1)), [common._item_text(i) for i in block.numbered]
             for item in items:
                 paragraph = self._paragraph(item, "ListParagraph", num_id)
             paragraph.paragraph_format.space_after = Pt(self.layout["spacing"]["paragraph_after_pt"])

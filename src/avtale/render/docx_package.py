@@ -22,6 +22,8 @@ from functools import lru_cache
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
+from avtale.render import common
+
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # characters XML 1.0 cannot carry; lxml refuses them
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -89,7 +91,7 @@ def base_template() -> bytes:
 
 def document_date(agreement) -> dt.datetime:
     """The date the document is dated: signing date, else period start, else period end (midnight UTC)."""
-    day = (agreement.signing.date if agreement.signing else None) or agreement.period.start or agreement.period.end
+    day = common.document_date(agreement)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
