@@ -380,3 +380,29 @@ def test_the_real_agreements_set_no_new_structure():
             assert tag not in found, (name, tag)
     assert squash("Vedlegg") not in squash("".join(pages(pdf.render(
         agreements.read(AGREEMENTS / "2014-2017.yaml"), context(AGREEMENTS)))))
+
+
+def test_a_header_with_a_note_is_printed_once_and_the_pdf_still_builds():
+    """Typst makes a repeated header an artifact, and PDF/UA-1 allows no link (a note's mark) in one."""
+    rows = [[f"Rad {i}", "x"] for i in range(1, 81)]
+    a = agreement(preamble=["Tekst[^n]."], footnotes={"n": "Noten.", "h": "Hodenote."}, signing=None,
+                  sections=[{"title": "T", "blocks": [{"table": {"header": ["Kolonne[^h]", "B"], "rows": rows}}]}])
+    text = pages(build(a))
+    assert len(text) >= 2
+    assert "Kolonne2 B" in text[0] and "2Hodenote." in text[0] and "Kolonne" not in text[1]
+    assert_in_order("".join(text), [f"Rad {i} x" for i in range(1, 81)])
+
+
+def test_signatories_too_many_for_one_page_part_between_rows():
+    from test_pdf_signing import widgets
+
+    n = 18
+    a = agreement(parties=[{"id": f"p{i}", "name": f"Departement {i}"} for i in range(1, n + 1)],
+                  signing={"place": "Oslo", "date": "2020-03-02", "signatories": [
+                      {"party": f"p{i}", "name": f"Navn{i} Etternavn", "title": f"Tittel {i}"} for i in range(1, n + 1)]})
+    found = widgets(build(a))
+    assert [name for name, _, _ in found] == [f"sig-p{i}" for i in range(1, n + 1)]
+    by_page = {}
+    for i, (_, page, w) in enumerate(found):
+        by_page.setdefault(page, []).append(i)
+    assert len(by_page) == 2 and all(len(rows) % 3 == 0 for rows in by_page.values()), "rows stay whole"

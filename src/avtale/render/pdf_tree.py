@@ -8,6 +8,9 @@ The template sets runs as they come; three things are settled here, where they c
   sections, annexes; a table's caption, header, then rows; a list item's text before its own list), so
   Typst's footnote counter gives each note the tree's number; a later reference to the same note refers
   back to it (`"body": None`, set as `footnote(<avtale-note-n>)`), which Typst does not count again;
+- a table's header row repeats on every page the table runs onto, unless a header cell holds a footnote or
+  a link: Typst marks the repeated row an artifact, and PDF/UA-1 allows no link in an artifact (Typst
+  refuses the document), so such a header is printed once;
 - an annex reference becomes an internal link to the label on the annex's heading (`"to"`), or plain text
   where the annex does not exist (validation reports that; Typst would refuse a link to a missing label).
 
@@ -64,12 +67,15 @@ class Prepare:
         if block["kind"] == "paragraph":
             return {"kind": "paragraph", "runs": self.runs(block["runs"])}
         if block["kind"] == "table":
+            caption = self.caption(block) if block["caption"] else None
+            header = [self.runs(cell) for cell in block["header"]]
             return {
                 "kind": "table",
                 "n": block["n"],
-                "caption": self.caption(block) if block["caption"] else None,
+                "caption": caption,
                 "columns": block["columns"],
-                "header": [self.runs(cell) for cell in block["header"]],
+                "header": header,
+                "repeat": not any(_linked(run) for cell in header for run in cell),
                 "rows": [[self.runs(cell) for cell in row] for row in block["rows"]],
             }
         items = []
@@ -98,6 +104,11 @@ class Prepare:
         out = self.part(annex)
         out.update({"label": ANNEX_LABEL + annex["id"], "heading": f"{annex['label']}: {annex['title']}"})
         return out
+
+
+def _linked(run: dict) -> bool:
+    """Whether a run is, or holds, a link: a note's mark links to the note."""
+    return "note" in run or bool(run.get("link") or run.get("to"))
 
 
 def prepare(tree: dict, print_urls: str, layout: dict, language: str) -> dict:
