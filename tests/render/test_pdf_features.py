@@ -406,3 +406,12 @@ def test_signatories_too_many_for_one_page_part_between_rows():
     for i, (_, page, w) in enumerate(found):
         by_page.setdefault(page, []).append(i)
     assert len(by_page) == 2 and all(len(rows) % 3 == 0 for rows in by_page.values()), "rows stay whole"
+
+
+def test_url_in_parentheses_once_after_a_link_of_mixed_marks_and_a_missing_annex_is_plain_text():
+    a = agreement(preamble=["Les [**hele** loven](https://lovdata.no/lov) nå, og [#finnes-ikke]."], signing=None)
+    data = build(a)
+    assert "Les hele loven (https://lovdata.no/lov) nå, og finnes-ikke." in pages(data)[0]
+    annots = [x.get_object() for x in PdfReader(io.BytesIO(data)).pages[0]["/Annots"]]
+    assert [x["/A"]["/URI"] for x in annots] == ["https://lovdata.no/lov"] * 3  # «hele», «loven», the url
+    assert not any("/Dest" in x for x in annots)
