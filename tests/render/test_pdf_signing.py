@@ -117,14 +117,18 @@ def test_field_sits_over_its_signatory_line(built_2014, tmp_path):
         assert header and header[0][4] < height - y1, "the field stays below the column's header"
 
 
-def test_five_signatories_five_fields_side_by_side(tmp_path):
+def test_five_signatories_five_fields_in_rows_of_three(tmp_path):
+    """At most three signatories a row (issue 15): 3 + 2, the second row under the first's columns."""
     data = pdf.render(agreement(**FIVE), context())
     found = widgets(data)
     assert [n for n, _, _ in found] == [f"sig-p{i}" for i in range(1, 6)]
     rects = [[float(v) for v in w["/Rect"]] for _, _, w in found]
-    for left, right in zip(rects, rects[1:]):
-        assert left[2] < right[0], "fields do not overlap"
-        assert left[1] == right[1], "fields share one baseline"
+    for row in (rects[:3], rects[3:]):
+        for left, right in zip(row, row[1:]):
+            assert left[2] < right[0], "fields do not overlap"
+            assert left[1] == right[1], "fields of a row share one baseline"
+    assert rects[3][3] < rects[0][1], "the second row stands below the first"
+    assert abs(rects[3][0] - rects[0][0]) < 0.01 and abs(rects[4][0] - rects[1][0]) < 0.01, "same columns"
 
 
 def test_update_is_incremental_and_keeps_the_pdfa_markers(built_2014, monkeypatch):

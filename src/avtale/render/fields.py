@@ -19,7 +19,8 @@ MM = 72 / 25.4
 
 
 def add_signature_fields(pdf: bytes, lines: list[dict], columns: dict, layout: dict) -> bytes:
-    """`lines` as reported by the template: field, page (1-based), x, y (pt from the top left), width."""
+    """`lines` as reported by the template: field, page (1-based), x, y (pt from the top left), width.
+    No lines (an agreement signed electronically, or without a signature block): the PDF as it is."""
     if not lines:
         return pdf
     update = Update(pdf)
@@ -35,7 +36,8 @@ def add_signature_fields(pdf: bytes, lines: list[dict], columns: dict, layout: d
     pages = update.pages()
     acro_fields = []
 
-    for line in sorted(lines, key=lambda item: (item["page"], item["x"], item["y"])):
+    # in reading order: rows of signatories top to bottom, each row left to right
+    for line in sorted(lines, key=lambda item: (item["page"], round(float(item["y"]), 1), item["x"])):
         column = columns[line["field"]]
         page_ref = pages[line["page"] - 1]
         page = update.touch(page_ref)

@@ -14,12 +14,12 @@ import json
 import os
 from pathlib import Path
 
-from avtale import assets
+from avtale import assets, inline
 from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.i18n import _
 from avtale.model import Agreement, all_texts
-from avtale.render import common, fields
+from avtale.render import common, fields, pdf_tree, tree
 
 TEMPLATE = "agreement.typ"
 FONTS = "fonts"
@@ -38,25 +38,35 @@ def data(agreement: Agreement, context) -> dict:
             alt = p.logo.alt
         parties.append({"name": p.name, "logo": logo, "alt": alt})
     date = common.document_date(agreement)
+    layout = context.layout or layout_mod.load()
     signing = None
     if agreement.signing is not None:
         signing = {
             "place_date": common.place_and_date(agreement),
-            "columns": [c.__dict__ for c in common.signature_columns(agreement, context.layout)],
+            "electronic": agreement.signing.electronic,
+            "note": common.electronic_note(agreement, layout),
+            "columns": [c.__dict__ for c in common.signature_columns(agreement, layout)],
         }
+    print_urls = print_urls_of(layout)
+    body = pdf_tree.prepare(tree.document(agreement, layout, print_urls), print_urls, layout, agreement.language)
     return {
         "title": agreement.title,
         "language": agreement.language,
         "authors": [p.name for p in agreement.parties],
         "keywords": [agreement.id],
         "date": [date.year, date.month, date.day],
-        "layout": context.layout or layout_mod.load(),
-        "footer": common.footer_text(context.layout or layout_mod.load(), agreement.language),
+        "layout": layout,
+        "footer": common.footer_text(layout, agreement.language),
         "parties": parties,
-        "preamble": common.blocks(agreement.preamble),
-        "sections": common.sections(agreement),
+        **body,
         "signing": signing,
     }
+
+
+def print_urls_of(layout: dict) -> str:
+    """What the PDF prints for a link's url: parentheses (the default), footnote or none."""
+    value = (layout.get("links") or {}).get("print_urls", "parentheses")
+    return value if value in ("parentheses", "footnote", "none") else "parentheses"
 
 
 def root(base: Path) -> Path:
@@ -69,13 +79,28 @@ BLOCK_WEIGHT = 40  # and any other paragraph, list item or name
 
 
 def weight(agreement: Agreement) -> int:
-    """What the PDF costs Typst, in characters: the text it sets, each heading counting HEADING_WEIGHT more
-    and every other paragraph, list item or name BLOCK_WEIGHT more. Memory grows with it (limits.pdf_text)."""
+    """What the PDF costs Typst, in characters: the text it sets, each heading (sections, subsections at any
+    depth, annexes) counting HEADING_WEIGHT more and every other paragraph, list item, table cell, caption,
+    footnote or name BLOCK_WEIGHT more; a url printed after its link counts as text too. Memory grows with
+    it (limits.pdf_text)."""
     total = 0
     for loc, text in all_texts(agreement):
-        heading = loc == ("title",) or loc[-1] == "title" and loc[0] == "sections"
+        heading = loc == ("title",) or loc[-1] == "title" and loc[0] in ("sections", "annexes")
         total += len(text) + (HEADING_WEIGHT if heading else BLOCK_WEIGHT)
+        if "](" in text:
+            total += sum(len(url) + 3 for url in _urls(inline.parse(text).nodes))
     return total + sum(len(p.name) + BLOCK_WEIGHT for p in agreement.parties)
+
+
+def _urls(nodes) -> list[str]:
+    """The urls of the links among `nodes` (which the PDF may print after the link's words)."""
+    out = []
+    for node in nodes:
+        if not isinstance(node, str):
+            if node.kind == "link" and not node.target.startswith("#"):
+                out.append(node.target)
+            out += _urls(node.children)
+    return out
 
 
 def check_size(agreement: Agreement) -> None:
@@ -110,6 +135,8 @@ def render(agreement: Agreement, context) -> bytes:
     except typst.TypstError as exc:
         raise RenderError(_("Typst could not build the PDF: {reason}").format(reason=_first_line(exc))) from None
     columns = {c.field: c for c in common.signature_columns(agreement)}
+    if agreement.signing is not None and agreement.signing.electronic:
+        columns = {}  # signed electronically: no lines, no fields
     if sorted(line["field"] for line in lines) != sorted(columns):
         raise RenderError(_("Typst did not report every signature line; the PDF would lack signature fields"))
     return fields.add_signature_fields(pdf, lines, columns, context.layout or layout_mod.load())
