@@ -323,6 +323,12 @@ def test_urls_as_footnotes_or_not_printed():
     assert text(p) == "Se Lovdata og vedlegg 1."
     assert [int(r.get(f"{W}id")) for r in p.iter(f"{W}footnoteReference")] == [1]
     assert text(footnotes(as_notes)[1]) == " https://lovdata.no"
+    # a note cannot hold a note: the url of a link inside a note is printed there in parentheses
+    inner = build(minimal(preamble=["Tekst[^k]."], footnotes={"k": "Se [SSB](https://www.ssb.no)."}),
+                  links__print_urls="footnote")
+    assert sorted(footnotes(inner)) == [-1, 0, 1]
+    assert text(footnotes(inner)[1]) == " Se SSB (https://www.ssb.no)."
+    assert not list(inner.xml("word/footnotes.xml").iter(f"{W}footnoteReference"))
     silent = build(minimal(preamble=[text_with_link], annexes=annex), links__print_urls="none")
     assert text(paragraph(silent, "Se ")) == "Se Lovdata og vedlegg 1."
     assert not silent.has("word/footnotes.xml")

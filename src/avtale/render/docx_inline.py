@@ -7,7 +7,8 @@ is printed in parentheses (`layout.links.print_urls`), « (url)» follows the li
 footnotes, the tree has already made the note. A footnote mark becomes a `w:footnoteReference`; Word
 numbers the notes itself, in the order of their references, which is the tree's order of first use.
 A note referred to a second time cannot have a second reference in Word: its number is printed in the
-FootnoteReference style instead.
+FootnoteReference style instead. Nor can a footnote hold a footnote: inside a note, the url of a link is
+printed in parentheses (whatever the layout says) and a reference to another note prints its number.
 
 Plain text goes through `add_text`, the renderer's one way of writing text, so that a paragraph without
 marks is the same XML as before marks existed.
@@ -92,14 +93,22 @@ class Inline:
         self.print_urls = print_urls
         self.referenced: set[int] = set()
         self.links = False
+        self.url_notes: dict[int, str] = {}  # the notes that hold a link's url (print_urls: footnote)
+        self.inlined: set[int] = set()  # url notes printed in parentheses inside a note: not written as notes
 
     def add(self, paragraph_element, runs: list[dict], part, *, bold: bool = False,
-            size_pt: float | None = None) -> None:
+            size_pt: float | None = None, in_note: bool = False) -> None:
         """Append `runs` to the `w:p` `paragraph_element`; `part` owns the hyperlinks' relationships
-        (the document part, or the footnotes part). `bold` and `size_pt` apply to every run (table header)."""
+        (the document part, or the footnotes part). `bold` and `size_pt` apply to every run (table header);
+        `in_note`: the paragraph is a footnote's."""
         for i, run in enumerate(runs):
             if "note" in run:
-                self._note(paragraph_element, run["note"], size_pt)
+                n = run["note"]
+                if in_note and n in self.url_notes:
+                    self.inlined.add(n)
+                    _append_run(paragraph_element, f" ({_shown(self.url_notes[n])})", None)
+                else:
+                    self._note(paragraph_element, n, size_pt, printed=in_note)
                 continue
             link = run["link"]
             is_bold, italic = run["bold"] or bold, run["italic"]
@@ -125,10 +134,10 @@ class Inline:
                     and not (following and following.get("link") == link)):
                 _append_run(paragraph_element, f" ({_shown(link)})", run_properties(size_pt=size_pt))
 
-    def _note(self, paragraph_element, n: int, size_pt: float | None) -> None:
+    def _note(self, paragraph_element, n: int, size_pt: float | None, printed: bool = False) -> None:
         run = OxmlElement("w:r")
         run.append(run_properties(style=NOTE_REFERENCE_STYLE))
-        if n in self.referenced:
+        if n in self.referenced or printed:
             _t(run, str(n))  # Word gives a note one reference; a second one prints its number
         else:
             self.referenced.add(n)

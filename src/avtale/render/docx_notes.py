@@ -58,7 +58,10 @@ def write(document, notes: list[dict], inline: Inline) -> None:
     if not notes:
         return
     part = footnotes_part(document)
+    inline.url_notes = {note["n"]: note["url"] for note in notes if "url" in note}
     for note in notes:
+        if note["n"] in inline.inlined:  # a link's url inside a note: printed there in parentheses
+            continue
         element = OxmlElement("w:footnote")
         element.set(qn("w:id"), str(note["n"]))
         p = OxmlElement("w:p")
@@ -75,7 +78,7 @@ def write(document, notes: list[dict], inline: Inline) -> None:
         if "url" in note:
             inline.plain_text(p, note["url"])
         else:
-            inline.add(p, note["runs"], part)
+            inline.add(p, note["runs"], part, in_note=True)
         element.append(p)
         part.element.append(element)
 
