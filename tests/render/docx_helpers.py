@@ -9,7 +9,7 @@ from pathlib import Path
 import render_samples
 
 from avtale import dates
-from avtale.model import Agreement, Bullets
+from avtale.model import Agreement, Bullets, list_style
 from avtale.render import RenderContext
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -167,9 +167,10 @@ def _printed_blocks(blocks) -> list[str]:
         elif isinstance(block, Bullets):
             out += [f"\u2022 {item}" for item in block.bullets]
         else:
+            style = list_style(block.style, 1)  # a list in the text: 1. unless it says otherwise
             for n, item in enumerate(block.numbered, 1):
-                mark = "abcdefghijklmnopqrstuvwxyz"[n - 1] if block.style == "a)" else str(n)
-                out.append(f"{LIST_MARKS[block.style].format(mark)} {item}")
+                mark = "abcdefghijklmnopqrstuvwxyz"[n - 1] if style == "a)" else str(n)
+                out.append(f"{LIST_MARKS[style].format(mark)} {item}")
     return out
 
 

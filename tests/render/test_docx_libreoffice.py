@@ -90,7 +90,8 @@ def _agreement(name: str):
 
 def test_cli_builds_both_agreements(built):
     names = sorted(p.name for p in built.glob("*.docx"))
-    assert names == ["2014-2017.docx", "2022-2025.docx", "generert.docx", "mange-parter.docx"]
+    assert names == ["2014-2017.docx", "2022-2025.docx", "eksempel-2026-2029.docx", "generert.docx",
+                     "mange-parter.docx"]
 
 
 def test_two_cli_builds_are_byte_identical(built, tmp_path):

@@ -8,7 +8,7 @@ from docx_helpers import read
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from avtale import layout
+from avtale import inline, layout
 from avtale.model import Agreement
 from avtale.render import RenderContext
 from avtale.render import docx as docx_render
@@ -31,7 +31,9 @@ def _agreement(title: str, paragraph: str, item: str) -> Agreement:
         "parties": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
         "period": {"end": "2030-12-31"},
         "status": "draft",
-        "sections": [{"title": paragraph, "blocks": [paragraph, {"numbered": [item], "style": "a)"}]}],
+        # prose takes inline marks: the drafter escapes a literal mark character (titles are literal)
+        "sections": [{"title": paragraph, "blocks": [inline.escape(paragraph),
+                                                     {"numbered": [inline.escape(item)], "style": "a)"}]}],
     })
 
 

@@ -1,42 +1,36 @@
 """DOCX: the agreement as a Word document in the official layout.
 
-The layout logic lives here: letterhead, title, preamble, numbered sections,
-lists, place and date, signature block. XML that python-docx has no API for
-is built apart: numbering in `docx_numbering`, styles in `docx_styles`, the
-package (properties, parts, reproducible zip) in `docx_package`. Every size
-and distance comes from the one layout definition (`context.layout`).
+The writer sets the document tree (`render/tree.py`: numbers, list markers, inline runs, footnotes and
+annexes resolved once for every format) as Word structures: title, preamble, numbered sections down to
+2.1.1 (Heading 2-4, linked to Word's heading numbering), lists with real (multi-level) numbering, tables,
+place and date, the signature block, and annexes, each on a new page under a Heading 1 «Vedlegg N: …»
+with a bookmark named by its id. XML that python-docx has no API for is built apart: inline runs
+(bold, italic, hyperlinks, footnote references) in `docx_inline`, footnotes in `docx_notes`, tables in
+`docx_table`, numbering in `docx_numbering`, styles in `docx_styles`, the letterhead and the signatures in
+`docx_letterhead` and `docx_signing`, the package (properties, parts, reproducible zip) in
+`docx_package`. Every size and distance comes from the one layout definition (`context.layout`).
 """
 
 from __future__ import annotations
 
 import io
-import math
 import re
 from pathlib import Path
 
 from docx import Document
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.image.exceptions import UnrecognizedImageError
-from docx.image.image import Image as DocxImage
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt
-from docx.table import _Cell
+from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from avtale import assets, dates
-from avtale.errors import RenderError
-from avtale.i18n import _
-from avtale.model import Agreement, Bullets, Party, list_style
-from avtale.render import RenderContext, common, docx_columns, docx_numbering, docx_package, docx_styles
+from avtale.model import Agreement, list_style
+from avtale.render import (
+    RenderContext, docx_inline, docx_notes, docx_numbering, docx_package, docx_styles, docx_table, tree,
+)
+from avtale.render.docx_letterhead import LetterheadMixin
 from avtale.render.docx_package import clean
-
-CAPTIONS = {
-    "nb": ("Avtaleparter", "Underskrifter"),
-    "nn": ("Avtalepartar", "Underskrifter"),
-}
-
+from avtale.render.docx_signing import SigningMixin
 
 def render(agreement: Agreement, context: RenderContext) -> bytes:
     """The agreement as DOCX bytes; the same agreement and layout always give the same bytes."""
@@ -74,7 +68,7 @@ _RUN.append(OxmlElement("w:t"))
 _XML_SPACE = qn("xml:space")
 
 
-class _Writer:
+class _Writer(LetterheadMixin, SigningMixin):
     def __init__(self, agreement: Agreement, base_dir: Path, layout: dict):
         self.agreement = agreement
         self.base_dir = Path(base_dir)
@@ -91,6 +85,8 @@ class _Writer:
         self.heading_num = self.numbering.headings(agreement.numbering)
         self._body_end = self.document.element.body.sectPr  # new paragraphs go just before it
         self._shapes: dict[tuple, object] = {}
+        self.print_urls = (layout.get("links") or {}).get("print_urls", "parentheses")
+        self.inline = docx_inline.Inline(lambda p, text: add_text(Paragraph(p, None), text), self.print_urls)
 
     def _new_paragraph(self, style_id: str | None = None, num_id: int | None = None, level: int = 0) -> Paragraph:
         """An empty paragraph at the end of the body, in style `style_id`, numbered by `num_id`.
@@ -114,21 +110,24 @@ class _Writer:
     def write(self) -> bytes:
         a = self.agreement
         lang = docx_styles.LANGUAGES[a.language]
+        doc = tree.document(a, self.layout, self.print_urls)
         self._page()
         self._letterhead()
         self._paragraph(a.title, "Heading1")
-        self._blocks(a.preamble)
-        for section in a.sections:
-            self._heading(section.title, 0)
-            self._blocks(section.blocks)
-            for sub in section.subsections:
-                self._heading(sub.title, 1)
-                self._blocks(sub.blocks)
+        self._tree_blocks(doc["preamble"])
+        for part in doc["sections"]:
+            self._part(part)
         if a.signing:
             # the last lines of text go with the signatures: no page of signatures alone
             self.document.paragraphs[-1].paragraph_format.keep_with_next = True
             self._signing()
+        for annex in doc["annexes"]:
+            self._annex(annex)
+        if self._body_end.getprevious() is not None and self._body_end.getprevious().tag == qn("w:tbl"):
+            self._end_paragraph()
         self._footer()
+        docx_notes.write(self.document, doc["notes"], self.inline)
+        docx_notes.add_styles(self.document, self.layout, notes=bool(doc["notes"]), links=self.inline.links)
         docx_styles.apply(self.document, self.layout, a.language, self.heading_num)
         self.numbering.write(self.document.part.numbering_part.element)
         docx_package.set_properties(self.document, a, lang)
@@ -168,77 +167,6 @@ class _Writer:
             elif piece:
                 paragraph.add_run(piece)
 
-    # -- letterhead ---------------------------------------------------------
-
-    def _letterhead(self) -> None:
-        parties = self.agreement.parties
-        cfg = self.layout["letterhead"]
-        page = self.layout["page"]
-        logos = {p.id: self._logo_width_mm(p, cfg["logo_height_mm"]) for p in parties if p.logo}
-        items = [docx_columns.Item(logo_mm=logos[p.id]) if p.logo else docx_columns.Item(text=clean(p.name))
-                 for p in parties]
-        gap_mm = cfg.get("gap_mm", 6)
-        widths_mm, size_pt = docx_columns.plan(
-            items, page["width_mm"] - page["margin_left_mm"] - page["margin_right_mm"],
-            self.layout["size_pt"]["letterhead"], gap_mm,
-        )
-        widths = [Emu(twips(w) * 635) for w in widths_mm]
-        table = self.document.add_table(rows=1, cols=len(parties))
-        _layout_table(table, widths, gap=0, caption=CAPTIONS[self.agreement.language][0])
-        last = len(parties) - 1
-        shapes: dict[int, object] = {}  # a finished name cell of each place (first, middle, last)
-        for i, (party, cell) in enumerate(zip(parties, table.rows[0].cells)):
-            place = 0 if i == 0 else 2 if i == last else 1
-            if not party.logo and place in shapes and not _BREAKS.search(clean(party.name)):
-                _copy_cell(shapes[place], cell, widths[i], clean(party.name))
-                continue
-            if not party.logo:
-                shapes[place] = cell._tc
-            if i < last:
-                _cell_gap(cell, twips(gap_mm))
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            paragraph = cell.paragraphs[0]
-            paragraph.paragraph_format.space_after = Pt(0)
-            if i == last and i > 0:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            elif i > 0:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = paragraph.add_run()
-            if party.logo:
-                room = widths[i] - (Mm(gap_mm) if i < last else 0)
-                self._logo(run, party, Mm(cfg["logo_height_mm"]), room)
-            else:
-                run.text = clean(party.name)
-                run.bold = True
-                run.font.size = Pt(math.floor(size_pt * 2) / 2)
-
-    def _logo_width_mm(self, party: Party, height_mm: float) -> float:
-        """The logo's width at the letterhead's height, from its pixel size."""
-        path = self._asset(party)
-        try:
-            image = DocxImage.from_file(str(path))
-        except (UnrecognizedImageError, OSError, ValueError) as exc:
-            raise RenderError(_("logo of party «{party}» ({file}) cannot be read as an image: {reason}")
-                              .format(party=party.id, file=party.logo.file, reason=exc))
-        return height_mm * image.px_width / max(image.px_height, 1)
-
-    def _logo(self, run, party: Party, height: int, max_width: int) -> None:
-        path = self._asset(party)
-        try:
-            shape = run.add_picture(str(path), height=height)
-        except (UnrecognizedImageError, OSError, ValueError) as exc:
-            raise RenderError(_("logo of party «{party}» ({file}) cannot be read as an image: {reason}")
-                              .format(party=party.id, file=party.logo.file, reason=exc))
-        if shape.width > max_width:
-            shape.height = Emu(round(shape.height * max_width / shape.width))
-            shape.width = Emu(max_width)
-        doc_pr = shape._inline.docPr
-        doc_pr.set("descr", clean(party.logo.alt))
-        doc_pr.set("name", f"Logo {party.id}")
-
-    def _asset(self, party: Party) -> Path:
-        return assets.resolve_logo(party.logo.file, self.base_dir, party.id)
-
     # -- body ---------------------------------------------------------------
 
     def _paragraph(self, text: str, style_id: str | None = None, num_id: int | None = None, level: int = 0):
@@ -248,146 +176,135 @@ class _Writer:
         return paragraph
 
     def _heading(self, title: str, level: int) -> None:
-        self._paragraph(title, "Heading2" if level == 0 else "Heading3", self.heading_num, level)
+        """A section (level 0), subsection (1) or sub-subsection (2) heading: Heading 2, 3 or 4."""
+        if level >= 2:
+            self.numbering.heading_depth = 3
+        self._paragraph(title, f"Heading{level + 2}", self.heading_num, level)
 
     def _blocks(self, blocks) -> None:
+        """Blocks of the model (the redline's unchanged blocks): set through the document tree."""
+        self._tree_blocks(tree.Document(self.agreement, self.layout, self.print_urls).blocks(blocks))
+
+    # -- the document tree --------------------------------------------------
+
+    def _part(self, part: dict) -> None:
+        self._heading(part["title"], part["level"] - 1)
+        self._tree_blocks(part["blocks"])
+        for sub in part["subsections"]:
+            self._part(sub)
+
+    def _annex(self, annex: dict) -> None:
+        """«Vedlegg 1: Title» on a new page (Heading 1, bookmarked by the annex's id), then its content."""
+        heading = self._new_paragraph("Heading1")
+        heading.paragraph_format.page_break_before = True
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(annex["n"]))
+        start.set(qn("w:name"), annex["id"])
+        heading._p.append(start)
+        add_text(heading, f"{annex['label']}: {annex['title']}")
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(annex["n"]))
+        heading._p.append(end)
+        self._tree_blocks(annex["blocks"])
+        for sub in annex["subsections"]:
+            self._annex_part(sub)
+
+    def _annex_part(self, part: dict) -> None:
+        """An annex's subsection: numbered within the annex (1, 1.1) as text, the section numbering off."""
+        title = f"{part['number']} {part['title']}" if part["number"] else part["title"]
+        self._paragraph(title, f"Heading{part['level']}", 0 if self.heading_num is not None else None)
+        self._tree_blocks(part["blocks"])
+        for sub in part["subsections"]:
+            self._annex_part(sub)
+
+    def _tree_blocks(self, blocks: list[dict]) -> None:
         for block in blocks:
-            if isinstance(block, str):
-                self._paragraph(block)
-                continue
-            if isinstance(block, Bullets):
-                num_id, items = self.numbering.bullets(), block.bullets
+            if block["kind"] == "paragraph":
+                self._runs(self._new_paragraph(), block["runs"], block["text"])
+            elif block["kind"] == "table":
+                self._table(block)
             else:
-                num_id, items = self.numbering.numbered_list(list_style(block.style, 1)), [common._item_text(i) for i in block.numbered]
-            for item in items:
-                paragraph = self._paragraph(item, "ListParagraph", num_id)
-            paragraph.paragraph_format.space_after = Pt(self.layout["spacing"]["paragraph_after_pt"])
+                last = self._list(block)
+                last.paragraph_format.space_after = Pt(self.layout["spacing"]["paragraph_after_pt"])
 
-    # -- place, date and signatures ------------------------------------------
+    def _runs(self, paragraph, runs: list[dict], text: str = "") -> None:
+        if not runs:
+            add_text(paragraph, text)  # an empty paragraph holds an empty run, as it always did
+            return
+        self.inline.add(paragraph._p, runs, self.document.part)
 
-    def _signing(self) -> None:
-        signing = self.agreement.signing
-        cfg = self.layout["signature"]
-        place = self._paragraph(f"{signing.place}, {dates.format_date(signing.date)}")
-        place.paragraph_format.space_before = Mm(cfg["place_date_before_mm"])
-        place.paragraph_format.keep_with_next = True
+    def _list(self, block: dict, num_id: int | None = None, shape: tuple | None = None):
+        """The list's items (and the lists in them) as numbered paragraphs; returns the last paragraph.
 
-        people = signing.signatories
-        table = self.document.add_table(rows=1, cols=len(people))
-        widths = _split(self.text_width, len(people))
-        # the gap between columns shrinks with many signatories, so that names keep room
-        gap = Emu(min(Mm(cfg["column_gap_mm"]), round(widths[0] * 0.15 / 635) * 635))
-        _layout_table(table, widths, gap=gap, caption=CAPTIONS[self.agreement.language][1])
-        row = table.rows[0]
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-        # long titles («Kunnskapsminister») in five columns: smaller type rather than a word broken in two
-        body_pt = self.layout["size_pt"]["body"]
-        columns = common.signature_columns(self.agreement, self.layout)
-        size = docx_columns.fitting_size([t for c in columns for t in (c.label, c.name, c.title)],
-                                         (widths[0] - gap) / Mm(1), body_pt)
-        for person, column, cell, width in zip(people, columns, row.cells, widths):
-            room = width - gap
-            line = min(Mm(cfg["line_width_mm"]), room)
-            label = cell.paragraphs[0]  # «For Kunnskapsdepartementet», as in every format
-            add_text(label, column.label)
-            label.paragraph_format.space_before = Mm(cfg["space_above_line_mm"] / 2)  # as in the PDF
-            label.paragraph_format.space_after = Pt(0)
-            label.paragraph_format.keep_with_next = True
-            name = cell.add_paragraph()
-            add_text(name, person.name)
-            fmt = name.paragraph_format
-            fmt.space_before = Mm(cfg["space_above_line_mm"])
-            fmt.space_after = Pt(0)
-            fmt.right_indent = Emu(room - line)
-            fmt.keep_with_next = True
-            _top_border(name, cfg.get("line_weight_pt", 0.75))
-            title = cell.add_paragraph()
-            add_text(title, person.title)
-            title.paragraph_format.space_after = Pt(0)
-            if size < body_pt:
-                for run in (*label.runs, *name.runs, *title.runs):
-                    run.font.size = Pt(math.floor(size * 2) / 2)
-        # Word wants a paragraph after a table that ends the body, and adds a full-size one
-        # (which can spill onto a page of its own) when there is none: give it a minimal one
+        A list without lists in its items keeps its single-level numbering; a nested list gets a multilevel
+        one (`docx_numbering.Numbering.nested_list`), where each list inside an item is a level of it."""
+        if num_id is None:
+            if not any(item["list"] for item in block["items"]):
+                num_id = (self.numbering.bullets() if block["kind"] == "bullets"
+                          else self.numbering.numbered_list(block["style"]))
+            else:
+                shape = _shape(block)
+                num_id = self.numbering.nested_list(shape, 0)
+        level = block["level"] - 1
+        last = None
+        for item in block["items"]:
+            last = self._new_paragraph("ListParagraph", num_id, level)
+            self._runs(last, item["runs"], item["text"])
+            sub = item["list"]
+            if sub is not None:
+                sub_level = sub["level"] - 1
+                if shape[sub_level] == _format(sub):
+                    last = self._list(sub, num_id, shape)
+                else:
+                    own = shape[:sub_level] + _shape(sub)[sub_level:]
+                    last = self._list(sub, self.numbering.nested_list(own, sub_level), own)
+        return last
+
+    def _table(self, block: dict) -> None:
+        previous = self._body_end.getprevious()
+        if block["caption"]:
+            caption = self._new_paragraph()
+            caption.paragraph_format.keep_with_next = True
+            before, after = docx_table.caption_text(self.layout, self.agreement.language, block["n"])
+            if before:
+                add_text(caption, before)
+            self.inline.add(caption._p, block["caption_runs"], self.document.part)
+            if after:
+                add_text(caption, after)
+        elif previous is not None and previous.tag == qn("w:tbl"):
+            self._end_paragraph()  # two tables in a row would be one table in Word
+        width = round(self.text_width / 635)
+        tbl = docx_table.table(
+            block, width, self.layout,
+            lambda p, runs, bold, size_pt: self.inline.add(p, runs, self.document.part, bold=bold, size_pt=size_pt),
+            caption=clean(docx_table.plain_caption(block, self.layout, self.agreement.language)),
+        )
+        self._body_end.addprevious(tbl)
+
+    def _end_paragraph(self) -> None:
+        """A minimal paragraph after a table (Word adds a full-size one after a table that ends the body)."""
         end = self._new_paragraph()
         end.paragraph_format.space_before = end.paragraph_format.space_after = Pt(0)
         end.paragraph_format.line_spacing = Pt(1)
         end.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
 
 
-_BREAKS = re.compile("[\t\n\r]")  # what python-docx writes as tabs and breaks, not as text
+def _format(block: dict) -> str:
+    """A list's format in a nested list's shape: its style, or BULLET."""
+    return block["style"] if block["kind"] == "numbered" else docx_numbering.BULLET
 
 
-def _copy_cell(shape, cell, width: int, name: str) -> None:
-    """Put a copy of the finished name cell `shape` in `cell`'s place, with its width and `name`: the same
-    XML as python-docx's setters make, which cost a millisecond a cell (a letterhead of many parties)."""
-    tc = shape.__copy__()
-    cell._tc.addnext(tc)
-    cell._tc.getparent().remove(cell._tc)
-    _Cell(tc, cell._parent).width = width
-    text = next(tc.iter(qn("w:t")))
-    text.text = name
-    if len(name.strip()) < len(name):
-        text.set(_XML_SPACE, "preserve")
-    else:
-        text.attrib.pop(_XML_SPACE, None)
+def _shape(block: dict) -> tuple[str, ...]:
+    """The formats of levels 0-2 of a nested list: each level as its first list there, else 1. → a) → i)."""
+    levels: list[str | None] = [None, None, None]
 
+    def walk(b: dict) -> None:
+        at = min(b["level"], 3) - 1
+        if levels[at] is None:
+            levels[at] = _format(b)
+        for item in b["items"]:
+            if item["list"] is not None:
+                walk(item["list"])
 
-def _split(total: int, parts: int) -> list[int]:
-    """`total` EMU in `parts` equal widths (whole twips, so Word's grid adds up)."""
-    each = Emu(round(total / parts / 635) * 635)
-    return [each] * parts
-
-
-def _layout_table(table, widths: list[int], *, gap: int, caption: str) -> None:
-    """A borderless layout table: fixed column widths, no header row, no banding, a caption for screen readers."""
-    for column, width in zip(table.columns, widths):
-        column.width = width
-    for cell, width in zip(table.rows[0].cells, widths):
-        cell.width = width
-    tbl_pr = table._tbl.tblPr
-    for child in list(tbl_pr):
-        tbl_pr.remove(child)
-    total = sum(widths)
-    _add(tbl_pr, "w:tblW", w=str(round(total / 635)), type="dxa")
-    _add(tbl_pr, "w:tblInd", w="0", type="dxa")
-    borders = _add(tbl_pr, "w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        _add(borders, f"w:{side}", val="nil")
-    _add(tbl_pr, "w:tblLayout", type="fixed")
-    margins = _add(tbl_pr, "w:tblCellMar")
-    for side, value in (("top", 0), ("left", 0), ("bottom", 0), ("right", round(gap / 635))):
-        _add(margins, f"w:{side}", w=str(value), type="dxa")
-    _add(tbl_pr, "w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0",
-         noHBand="1", noVBand="1")
-    _add(tbl_pr, "w:tblCaption", val=caption)
-
-
-def _cell_gap(cell, right_twips: int) -> None:
-    """Room between this cell's text and the next cell (w:tcMar, before w:vAlign in w:tcPr)."""
-    margins = OxmlElement("w:tcMar")
-    _add(margins, "w:right", w=str(right_twips), type="dxa")
-    cell._tc.get_or_add_tcPr().insert_element_before(margins, "w:textDirection", "w:tcFitText", "w:vAlign",
-                                                     "w:hideMark", "w:headers", "w:cellIns", "w:cellDel",
-                                                     "w:cellMerge", "w:tcPrChange")
-
-
-def _top_border(paragraph, weight_pt: float) -> None:
-    """The signature line: a rule above the name (the space above it stays outside the border)."""
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    _add(borders, "w:top", val="single", sz=str(round(weight_pt * 8)), space="2", color="000000")
-    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
-                              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-                              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-                              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-                              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-                              "w:rPr", "w:sectPr", "w:pPrChange")
-
-
-def _add(parent, tag: str, **attrs: str):
-    element = OxmlElement(tag)
-    for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
-    parent.append(element)
-    return element
+    walk(block)
+    return tuple(f if f is not None else list_style(None, i + 1) for i, f in enumerate(levels))

@@ -7,8 +7,17 @@ three kinds of numbering:
 * section headings: one multilevel definition whose level 0 is linked to
   Heading 2 and level 1 to Heading 3 ("1." / "2.1");
 * bullets: one single-level bullet definition, shared by every bulleted list;
-* numbered lists: one definition per format ("1.", "1)", "a)") and one `w:num`
-  per list, each with a `w:startOverride` so that every list starts at 1 (or a).
+* numbered lists: one definition per format ("1.", "1)", "a)", "i)") and one `w:num`
+  per list, each with a `w:startOverride` so that every list starts at 1 (or a);
+* nested lists (a list whose items hold lists): one multilevel definition with
+  levels 0-2 for each combination of formats by level (e.g. 1. / a) / i), or
+  1. / bullet / i)), and one `w:num` per list. A list inside an item is a level
+  of its parent's `w:num` when that level has its format; otherwise it gets a
+  `w:num` of its own (starting at its level), as a list of another kind must.
+  Each level is indented one more `indent` than the one above it.
+
+A list without nested lists keeps its single-level definition, so documents
+without nested lists are the same XML as before nesting existed.
 
 Numbers are allocated while the body is built; `write()` fills the numbering
 part at the end (all `w:abstractNum` before all `w:num`, as the schema wants).
@@ -31,11 +40,14 @@ LIST_FORMATS = {
     "1.": ("decimal", "%1."),
     "1)": ("decimal", "%1)"),
     "a)": ("lowerLetter", "%1)"),
+    "i)": ("lowerRoman", "%1)"),
 }
+BULLET = "bullet"  # the format of a bulleted level in a nested list's shape
 
 HEADING_ABSTRACT = 0
 BULLET_ABSTRACT = 1
-LIST_ABSTRACT = {"1.": 2, "1)": 3, "a)": 4}
+LIST_ABSTRACT = {"1.": 2, "1)": 3, "a)": 4, "i)": 5}
+NESTED_ABSTRACT = 6  # the first id of the nested lists' definitions
 NSID_BASE = 0xA7A1E000  # fixed, so that the same YAML gives the same bytes
 
 
@@ -80,9 +92,11 @@ class Numbering:
         self.font = font
         self.bullet = bullet
         self.heading_format: str | None = None
-        self._nums: list[tuple[int, int, bool]] = []  # (numId, abstractNumId, restart)
+        self._nums: list[tuple[int, int, int | None]] = []  # (numId, abstractNumId, level that restarts)
         self._heading_num: int | None = None
         self._bullet_num: int | None = None
+        self.heading_depth = 2  # 3 when a section has subsections of its own (2.1.1)
+        self._shapes: dict[tuple[str, ...], int] = {}  # a nested list's formats by level -> abstractNumId
 
     # -- allocation -------------------------------------------------------
 
@@ -93,20 +107,30 @@ class Numbering:
         if self._heading_num is None:
             self.heading_format = numbering
             self._heading_num = self._next_id()
-            self._nums.append((self._heading_num, HEADING_ABSTRACT, False))
+            self._nums.append((self._heading_num, HEADING_ABSTRACT, None))
         return self._heading_num
 
     def bullets(self) -> int:
         """The numId shared by every bulleted list."""
         if self._bullet_num is None:
             self._bullet_num = self._next_id()
-            self._nums.append((self._bullet_num, BULLET_ABSTRACT, False))
+            self._nums.append((self._bullet_num, BULLET_ABSTRACT, None))
         return self._bullet_num
 
     def numbered_list(self, style: str) -> int:
         """A new numId for one numbered list; it starts again at 1 (or a)."""
         num_id = self._next_id()
-        self._nums.append((num_id, LIST_ABSTRACT[style], True))
+        self._nums.append((num_id, LIST_ABSTRACT[style], 0))
+        return num_id
+
+    def nested_list(self, shape: tuple[str, ...], level: int = 0) -> int:
+        """A new numId for a list nested `shape` (format by level: a list style or BULLET) that starts
+        again at `level`."""
+        abstract_id = self._shapes.get(shape)
+        if abstract_id is None:
+            abstract_id = self._shapes[shape] = NESTED_ABSTRACT + len(self._shapes)
+        num_id = self._next_id()
+        self._nums.append((num_id, abstract_id, level))
         return num_id
 
     def _next_id(self) -> int:
@@ -124,8 +148,8 @@ class Numbering:
         for num_id, abstract_id, restart in self._nums:
             num = _child(numbering_element, "w:num", numId=num_id)
             _child(num, "w:abstractNumId", val=abstract_id)
-            if restart:
-                override = _child(num, "w:lvlOverride", ilvl=0)
+            if restart is not None:
+                override = _child(num, "w:lvlOverride", ilvl=restart)
                 _child(override, "w:startOverride", val=1)
 
     def _abstract(self, abstract_id: int):
@@ -137,9 +161,21 @@ class Numbering:
             indent = self.heading_indent if suffix == "tab" else 0
             element.append(self._lvl(0, "decimal", first, indent, style="Heading2", suffix=suffix))
             element.append(self._lvl(1, "decimal", second, indent, style="Heading3", suffix=suffix))
+            if self.heading_depth > 2:
+                element.append(self._lvl(2, "decimal", "%1.%2.%3", indent, style="Heading4", suffix=suffix))
         elif abstract_id == BULLET_ABSTRACT:
             _child(element, "w:multiLevelType", val="singleLevel")
             element.append(self._lvl(0, "bullet", self.bullet, self.indent))
+        elif abstract_id >= NESTED_ABSTRACT:
+            shape = next(s for s, a in self._shapes.items() if a == abstract_id)
+            _child(element, "w:multiLevelType", val="multilevel")
+            for ilvl, style in enumerate(shape):
+                if style == BULLET:
+                    fmt, text = "bullet", self.bullet
+                else:
+                    fmt, text = LIST_FORMATS[style]
+                    text = text.replace("%1", f"%{ilvl + 1}")
+                element.append(self._lvl(ilvl, fmt, text, self.indent, left=self.indent * (ilvl + 1)))
         else:
             style = next(s for s, a in LIST_ABSTRACT.items() if a == abstract_id)
             fmt, text = LIST_FORMATS[style]
@@ -147,7 +183,8 @@ class Numbering:
             element.append(self._lvl(0, fmt, text, self.indent))
         return element
 
-    def _lvl(self, ilvl: int, fmt: str, text: str, indent: int, *, style: str | None = None, suffix: str = "tab"):
+    def _lvl(self, ilvl: int, fmt: str, text: str, indent: int, *, style: str | None = None, suffix: str = "tab",
+             left: int | None = None):
         # child order follows CT_Lvl: start, numFmt, pStyle, suff, lvlText, lvlJc, pPr, rPr
         lvl = _el("w:lvl", ilvl=ilvl)
         _child(lvl, "w:start", val=1)
@@ -159,7 +196,7 @@ class Numbering:
         _child(lvl, "w:lvlJc", val="left")
         ppr = _child(lvl, "w:pPr")
         if indent:
-            _child(ppr, "w:ind", left=indent, hanging=indent)
+            _child(ppr, "w:ind", left=indent if left is None else left, hanging=indent)
         else:
             _child(ppr, "w:ind", left=0, firstLine=0)
         rpr = _child(lvl, "w:rPr")

@@ -8,6 +8,7 @@ templates/layout.yaml, and the document language in the defaults.
 
 from __future__ import annotations
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -57,8 +58,11 @@ def apply(document, layout: dict, language: str, heading_num_id: int | None) -> 
     subsection = styles["Heading 3"]
     _heading(subsection, font, sizes["subheading"], spacing.get("subheading_before_pt", spacing["heading_before_pt"]),
              spacing["heading_after_pt"])
+    levels = [(section, 0), (subsection, 1)]
+    if document.element.body.xpath('.//w:pStyle[@w:val="Heading4"]'):  # headings 2.1.1: only where used
+        levels.append((_heading4(styles, font, sizes["subheading"], spacing), 2))
     if heading_num_id is not None:
-        for style, ilvl in ((section, 0), (subsection, 1)):
+        for style, ilvl in levels:
             docx_numbering.apply(style.element.get_or_add_pPr(), heading_num_id, ilvl)
 
     items = styles["List Paragraph"]
@@ -123,3 +127,18 @@ def _heading(style, font: str, size_pt: float, before_pt: float, after_pt: float
     fmt.space_after = Pt(after_pt)
     fmt.keep_with_next = True
     fmt.keep_together = True
+
+
+def _heading4(styles, font: str, size_pt: float, spacing: dict):
+    """Heading 4, for 2.1.1 (the template's was pruned): as Heading 3, at outline level 4."""
+    style = styles.add_style("Heading 4", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles["Normal"]
+    style.next_paragraph_style = styles["Normal"]
+    style.quick_style = True
+    _heading(style, font, size_pt, spacing.get("subheading_before_pt", spacing["heading_before_pt"]),
+             spacing["heading_after_pt"])
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), "3")
+    style.element.get_or_add_pPr().insert_element_before(outline, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                                                         "w:pPrChange")
+    return style

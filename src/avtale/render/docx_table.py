@@ -1,0 +1,107 @@
+"""Tables of the agreement's text as real Word tables (`w:tbl`), from a table block of the document tree.
+
+* a caption paragraph «Tabell N: …» (layout `table.caption_nb/nn`) before the table, kept with it, and the
+  caption as the table's `w:tblCaption` for screen readers;
+* fixed column widths: each column's share of the text width (whole twips; the last column takes the rest);
+* the header row marked `w:tblHeader` (Word repeats it on each page) and set in bold; no row splits across
+  a page (`w:cantSplit`);
+* rules and cell padding from `layout.table` (`rule_pt`, `cell_padding_mm`), type size `table.size_pt`;
+* each cell's paragraph aligned as its column (`left`, `center`, `right`).
+
+This module builds XML only; the inline runs of each cell are written by the writer's `Inline`.
+"""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from avtale.render.docx_inline import text_of
+
+JC = {"left": "left", "center": "center", "right": "right"}
+
+
+def twips(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
+
+
+def _add(parent, tag: str, **attrs):
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), str(value))
+    parent.append(element)
+    return element
+
+
+def caption_text(layout: dict, language: str, n: int) -> tuple[str, str]:
+    """The caption's frame around the caption's runs: ('Tabell 2: ', '') from «Tabell {n}: {caption}»."""
+    table = layout.get("table") or {}
+    frame = table.get(f"caption_{language}", table.get("caption_nb", "Tabell {n}: {caption}")).replace("{n}", str(n))
+    before, _, after = frame.partition("{caption}")
+    return before, after
+
+
+def column_widths(columns: list[dict], text_width_twips: int) -> list[int]:
+    """Whole twips for each column's share; they add up to the text width."""
+    widths = [round(c["share"] * text_width_twips) for c in columns]
+    if widths:
+        widths[-1] = text_width_twips - sum(widths[:-1])
+    return widths
+
+
+def table(block: dict, text_width_twips: int, layout: dict, add_runs, caption: str = ""):
+    """A `w:tbl` for the tree's table `block`; `add_runs(p, runs, bold=…, size_pt=…)` fills a paragraph."""
+    cfg = layout.get("table") or {}
+    size_pt = cfg.get("size_pt")
+    widths = column_widths(block["columns"], text_width_twips)
+    rule = str(max(2, round(cfg.get("rule_pt", 0.5) * 8)))
+    padding = twips(cfg.get("cell_padding_mm", 1.5))
+
+    tbl = OxmlElement("w:tbl")
+    tbl_pr = _add(tbl, "w:tblPr")
+    _add(tbl_pr, "w:tblW", w=sum(widths), type="dxa")
+    _add(tbl_pr, "w:tblInd", w=0, type="dxa")
+    borders = _add(tbl_pr, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _add(borders, f"w:{side}", val="single", sz=rule, space=0, color="000000")
+    _add(tbl_pr, "w:tblLayout", type="fixed")
+    margins = _add(tbl_pr, "w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        _add(margins, f"w:{side}", w=padding if side in ("left", "right") else padding // 2, type="dxa")
+    _add(tbl_pr, "w:tblLook", val="0020", firstRow="1", lastRow="0", firstColumn="0", lastColumn="0",
+         noHBand="1", noVBand="1")
+    if caption:
+        _add(tbl_pr, "w:tblCaption", val=caption)
+    grid = _add(tbl, "w:tblGrid")
+    for width in widths:
+        _add(grid, "w:gridCol", w=width)
+
+    aligns = [c["align"] for c in block["columns"]]
+    rows = [(block["header"], True), *[(row, False) for row in block["rows"]]]
+    for cells, header in rows:
+        tr = _add(tbl, "w:tr")
+        tr_pr = _add(tr, "w:trPr")
+        _add(tr_pr, "w:cantSplit")
+        if header:
+            _add(tr_pr, "w:tblHeader")
+        for i, width in enumerate(widths):
+            tc = _add(tr, "w:tc")
+            tc_pr = _add(tc, "w:tcPr")
+            _add(tc_pr, "w:tcW", w=width, type="dxa")
+            p = _add(tc, "w:p")
+            p_pr = _add(p, "w:pPr")
+            if header:
+                _add(p_pr, "w:keepNext")
+            _add(p_pr, "w:spacing", before=0, after=0)
+            _add(p_pr, "w:jc", val=JC.get(aligns[i] if i < len(aligns) else "left", "left"))
+            runs = cells[i] if i < len(cells) else []
+            add_runs(p, runs, bold=header, size_pt=size_pt)
+    return tbl
+
+
+def plain_caption(block: dict, layout: dict, language: str) -> str:
+    """The caption as text, «Tabell 1: Midler …» ('' for a table without one)."""
+    if not block.get("caption"):
+        return ""
+    before, after = caption_text(layout, language, block["n"])
+    return before + text_of(block["caption_runs"]) + after
