@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 
 SPECIAL = "\\*[]"
+MAX_DEPTH = 8  # marks nested deeper stay as typed (no text needs more; it keeps every step short)
+MAX_URL = 2000  # longer is no address (and scanning for one stays linear)
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _SCHEMES = ("https://", "http://", "mailto:")
 
@@ -91,13 +93,14 @@ def escape(text: str) -> str:
         return text
     out = []
     n = len(text)
+    last_link = text.rfind("](")  # a `[` before it could open a link
     for i, ch in enumerate(text):
         if ch == "*":
             out.append("\\*")
         elif ch == "\\":
             nxt = text[i + 1] if i + 1 < n else ""
             out.append("\\\\" if nxt in SPECIAL and nxt else "\\")
-        elif ch == "[" and ("](" in text[i:] or text[i + 1:i + 2] in ("^", "#")):
+        elif ch == "[" and (i < last_link or text[i + 1:i + 2] in ("^", "#")):
             out.append("\\[")
         else:
             out.append(ch)
@@ -184,38 +187,32 @@ class _Parser:
                 buf.append(ch)
                 i += 1
         flush()
-        while len(stack) > 1:  # unclosed marks: kept as typed
-            kind, offset, nodes = stack.pop()
-            self.problems.append(Problem(offset, "unclosed", "**" if kind == "bold" else "*"))
-            _append(stack[-1][2], "**" if kind == "bold" else "*")
-            for node in nodes:
-                _append(stack[-1][2], node)
-        return stack[0][2]
+        if len(stack) > 1:  # unclosed marks: kept as typed, in the order they stand
+            for kind, offset, _nodes in stack[1:]:
+                self.problems.append(Problem(offset, "unclosed", _MARKER[kind]))
+            _flatten(stack, 0)
+        return _merged(stack[0][2])
 
     def _star(self, stack, offset: int, run: int, closes: bool, opens: bool) -> None:
         kinds = {1: ["italic"], 2: ["bold"], 3: ["bold", "italic"]}[run]
         open_kinds = [frame[0] for frame in stack[1:]]
         if closes and all(k in open_kinds for k in kinds):
-            need = list(kinds)
-            while need:
-                kind, start, nodes = stack.pop()
-                if kind in need:
-                    need.remove(kind)
-                    _append(stack[-1][2], Mark(kind, tuple(nodes)))
-                else:  # a mark opened inside and not closed before this one closes: kept as typed
-                    self.problems.append(Problem(start, "crossed", "**" if kind == "bold" else "*"))
-                    _append(stack[-1][2], "**" if kind == "bold" else "*")
-                    for node in nodes:
-                        _append(stack[-1][2], node)
+            for kind in kinds if run < 3 else sorted(kinds, key=lambda k: -_last(open_kinds, k)):
+                at = _last([frame[0] for frame in stack], kind)
+                for k, start, _nodes in stack[at + 1:]:  # opened inside and not closed before this closes
+                    self.problems.append(Problem(start, "crossed", _MARKER[k]))
+                _flatten(stack, at)
+                _kind, _start, nodes = stack.pop()
+                stack[-1][2].append(Mark(kind, tuple(_merged(nodes))))
             return
-        if opens:
+        if opens and len(stack) <= MAX_DEPTH:
             if run == 3:
                 stack.append(["bold", offset, []])
                 stack.append(["italic", offset + 2, []])
             else:
                 stack.append([kinds[0], offset, []])
             return
-        _append(stack[-1][2], "*" * run)
+        stack[-1][2].append("*" * run)
 
     def _bracket(self, i: int, end: int):
         """A note, an annex reference or a link starting at text[i] == '[', and where it ends; or None."""
@@ -262,9 +259,10 @@ def _url_end(text: str, i: int, end: int) -> int | None:
     """The `)` that ends a url starting at text[i] (parentheses inside balanced, no spaces), or None."""
     depth = 0
     start = i
+    end = min(end, i + MAX_URL + 1)
     while i < end:
         ch = text[i]
-        if ch.isspace():
+        if ch.isspace() or ch in "[]<>\"":
             return None
         if ch == "(":
             depth += 1
@@ -276,8 +274,41 @@ def _url_end(text: str, i: int, end: int) -> int | None:
     return None
 
 
+_MARKER = {"bold": "**", "italic": "*"}
+
+
+def _last(items: list, value) -> int:
+    return len(items) - 1 - items[::-1].index(value)
+
+
+def _flatten(stack: list, at: int) -> None:
+    """Frames above stack[at] become text: their marker and their nodes, in order, into stack[at]."""
+    into = stack[at][2]
+    for kind, _offset, nodes in stack[at + 1:]:
+        into.append(_MARKER[kind])
+        into.extend(nodes)
+    del stack[at + 1:]
+
+
+def _merged(nodes: list) -> list:
+    """Adjacent texts joined, empty ones dropped (one pass)."""
+    out: list = []
+    run: list[str] = []
+    for node in nodes:
+        if isinstance(node, str):
+            run.append(node)
+        else:
+            if run:
+                joined = "".join(run)
+                if joined:
+                    out.append(joined)
+                run = []
+            out.append(node)
+    joined = "".join(run)
+    if joined:
+        out.append(joined)
+    return out
+
+
 def _append(nodes: list, node) -> None:
-    if isinstance(node, str) and nodes and isinstance(nodes[-1], str):
-        nodes[-1] += node
-    elif node != "":
-        nodes.append(node)
+    nodes.append(node)
