@@ -108,4 +108,4 @@ def test_real_pair(agreement_2014, agreement_2022):
     kinds = [(b.kind, b.status, len(b.items)) for b in d.sections[3].blocks]
     assert kinds == [("bullets", "removed", 17), ("paragraph", "added", 0), ("numbered", "added", 11)]
     assert ("id", "2014-2017", "2022-2025") in d.fields
-    assert d.signing[0] == ("sted og dato", "Oslo, 7. november 2014", "")
+    assert tuple(d.signing[0]) == ("sted og dato", "Oslo, 7. november 2014", "")

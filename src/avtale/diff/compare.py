@@ -1,166 +1,54 @@
-"""Align two agreements: sections by title (then by content), blocks and list items by text.
+"""Align two agreements: sections and annexes by title (then by content), blocks and list items by text;
+the signature block by signatory; footnotes by id.
 
 Reads: two `Agreement` models. Writes: an `AgreementDiff` (see tree.py).
 """
 
 from __future__ import annotations
 
-import re
-
-from avtale.dates import format_date
 from avtale import matching as match
-from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, AgreementDiff, Block, Item, SectionDiff, Text
-from avtale.model import Agreement, Bullets, Numbered, all_texts, list_style
+from avtale.dates import format_date
+from avtale.diff.align import PAIR_AT, PAIR_WITHIN, align, similarity
+from avtale.diff.blocks import block_text, diff_blocks
+from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, AgreementDiff, Change, NoteDiff, SectionDiff, Text
+from avtale.diff.words import words
+from avtale.model import Agreement, all_texts
+from avtale.numbering import note_numbers
 
-PAIR_AT = 0.5  # similarity from which two texts count as one changed text
-PAIR_WITHIN = 50  # a replaced item is paired with one of the next this many removed ones (n² otherwise)
-_TOKEN = re.compile(r"\s+|[^\s]+")
-
-
-def words(old: str, new: str, budget: match.Budget | None = None) -> Text:
-    """Word-level operations turning `old` into `new` (white space kept with the words).
-
-    Changes separated only by white space are joined into one deletion and one
-    insertion, so «minst [-en måneds-]{+tre måneders+} varsel» reads as a phrase.
-    """
-    if old == new:
-        return Text.same(new)
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    runs: list[list] = []  # [changed?, old text, new text]
-    for tag, i1, i2, j1, j2 in match.opcodes(a, b, budget):
-        runs.append([tag != "equal", "".join(a[i1:i2]), "".join(b[j1:j2])])
-    merged: list[list] = []  # [changed?, old pieces, new pieces]: joined once (+= on a list item is n²)
-    for k, run in enumerate(runs):
-        gap = not run[0] and not run[1].strip() and 0 < k < len(runs) - 1 and runs[k + 1][0]
-        if merged and merged[-1][0] and (run[0] or gap):
-            merged[-1][1].append(run[1])
-            merged[-1][2].append(run[2])
-        else:
-            merged.append([run[0], [run[1]], [run[2]]])
-    ops: list[tuple[str, str]] = []
-    for changed, x, y in merged:
-        x, y = "".join(x), "".join(y)
-        if changed:
-            _push(ops, "-", x)
-            _push(ops, "+", y)
-        else:
-            _push(ops, "=", x)
-    return Text(ops)
+# kept importable from here: the redline and older callers use them
+__all__ = ["PAIR_AT", "PAIR_WITHIN", "compare", "diff_blocks", "diff_sections", "similarity", "words"]
 
 
-def _push(ops, op, s):
-    if not s:
-        return
-    if ops and ops[-1][0] == op:
-        ops[-1] = (op, ops[-1][1] + s)
-    else:
-        ops.append((op, s))
-
-
-def similarity(a: str, b: str, budget: match.Budget | None = None) -> float:
-    return match.ratio(a.split(), b.split(), budget)
-
-
-def _align(old: list, new: list, key, pair_score, budget: match.Budget):
-    """Yield (old_item | None, new_item | None) in NEW's order, pairing similar items in replaced runs."""
-    for tag, i1, i2, j1, j2 in match.opcodes([key(x) for x in old], [key(x) for x in new], budget):
-        if tag == "equal":
-            yield from zip(old[i1:i2], new[j1:j2])
-            continue
-        olds, news = old[i1:i2], new[j1:j2]
-        pairs, last = [], -1
-        for nj, n in enumerate(news):
-            if not budget.left:  # the budget is spent: the rest of the run is removed and added, unpaired
-                break
-            scores = [(pair_score(olds[oi], n, budget), oi) for oi in range(last + 1, min(len(olds), last + 1 + PAIR_WITHIN))]
-            score, oi = max(scores, default=(0.0, -1))
-            if score >= PAIR_AT:
-                pairs.append((oi, nj))
-                last = oi
-        oi0 = nj0 = 0
-        for oi, nj in [*pairs, (len(olds), len(news))]:
-            yield from ((o, None) for o in olds[oi0:oi])  # deletions stand before insertions
-            yield from ((None, n) for n in news[nj0:nj])
-            if oi < len(olds):
-                yield olds[oi], news[nj]
-            oi0, nj0 = oi + 1, nj + 1
-
-
-# --- blocks ------------------------------------------------------------------
-
-
-def _block_text(block) -> str:
-    if isinstance(block, str):
-        return block
-    return " ".join(block.bullets if isinstance(block, Bullets) else block.numbered)
-
-
-def _kind(block) -> str:
-    return "paragraph" if isinstance(block, str) else ("bullets" if isinstance(block, Bullets) else "numbered")
-
-
-def _items(block) -> list[str]:
-    return block.bullets if isinstance(block, Bullets) else block.numbered
-
-
-def _block_pair_score(a, b, budget: match.Budget) -> float:
-    if _kind(a) != _kind(b):
-        return 0.0
-    return similarity(_block_text(a), _block_text(b), budget)
-
-
-def diff_blocks(old: list, new: list, budget: match.Budget | None = None) -> list[Block]:
-    budget = budget if budget is not None else match.Budget.for_tokens(_size(old) + _size(new))
-    out = []
-    for a, b in _align(old, new, lambda x: (_kind(x), _block_text(x)), _block_pair_score, budget):
-        block = a if b is None else b
-        kind = _kind(block)
-        style = list_style(block.style, 1) if isinstance(block, Numbered) else "1."
-        if kind == "paragraph":
-            if a is None:
-                out.append(Block(kind, ADDED, Text.added(b)))
-            elif b is None:
-                out.append(Block(kind, REMOVED, Text.removed(a)))
-            else:
-                t = words(a, b, budget)
-                out.append(Block(kind, t.status, t))
-            continue
-        if a is None or b is None:
-            status = ADDED if a is None else REMOVED
-            make = Text.added if a is None else Text.removed
-            out.append(Block(kind, status, items=[Item(make(s), status) for s in _items(block)], style=style))
-            continue
-        items = []
-        for x, y in _align(_items(a), _items(b), lambda s: s, similarity, budget):
-            t = Text.added(y) if x is None else Text.removed(x) if y is None else words(x, y, budget)
-            items.append(Item(t, t.status))
-        same_style = getattr(a, "style", None) == getattr(b, "style", None)
-        status = SAME if same_style and all(i.status == SAME for i in items) else CHANGED
-        out.append(Block(kind, status, items=items, style=style))
-    return out
-
-
-# --- sections ------------------------------------------------------------------
+# --- sections, subsections and annexes ---------------------------------------------------------------------
 
 
 def _section_text(s) -> str:
-    return " ".join(_block_text(b) for b in s.blocks)
+    return " ".join(block_text(b) for b in s.blocks)
 
 
 def _section_score(a, b, budget: match.Budget) -> float:
     return max(similarity(a.title, b.title, budget), similarity(_section_text(a), _section_text(b), budget))
 
 
-def diff_sections(old: list, new: list, budget: match.Budget) -> list[SectionDiff]:
+def _title_key(s) -> str:
+    return s.title.casefold()
+
+
+def _annex_key(a) -> str:
+    """An annex is known by its id where it has one (its title may change), else by its title."""
+    return f"#{a.id}" if a.id else a.title.casefold()
+
+
+def diff_sections(old: list, new: list, budget: match.Budget, key=_title_key) -> list[SectionDiff]:
     old_no = {id(s): i for i, s in enumerate(old, 1)}
     new_no = {id(s): i for i, s in enumerate(new, 1)}
-    pairs = list(_align(old, new, lambda s: s.title.casefold(), _section_score, budget))
-    # a section removed in one place and added in another under the same title has moved
-    removed = {a.title.casefold(): k for k, (a, b) in enumerate(pairs) if b is None}
+    pairs = list(align(old, new, key, _section_score, budget))
+    # a part removed in one place and added in another under the same key has moved
+    removed = {key(a): k for k, (a, b) in enumerate(pairs) if b is None}
     moved = {}
     for k, (a, b) in enumerate(pairs):
-        if a is None and b is not None and b.title.casefold() in removed:
-            j = removed.pop(b.title.casefold())
+        if a is None and b is not None and key(b) in removed:
+            j = removed.pop(key(b))
             moved[k] = pairs[j][0]
             pairs[j] = (None, None)
     out = []
@@ -173,27 +61,29 @@ def diff_sections(old: list, new: list, budget: match.Budget) -> list[SectionDif
     return out
 
 
-def _subs(s) -> list:
-    """A section's subsections; a subsection has none (the model has no `subsections` on it)."""
-    return getattr(s, "subsections", [])
-
-
 def _section(a, b, old_no, new_no, budget: match.Budget, moved=False) -> SectionDiff:
     if a is None:
         return SectionDiff(Text.added(b.title), ADDED, diff_blocks([], b.blocks, budget),
-                           [_section(None, s, {}, {}, budget) for s in _subs(b)], None, new_no.get(id(b)))
+                           _whole_subs(b.subsections, ADDED, budget), None, new_no.get(id(b)))
     if b is None:
         return SectionDiff(Text.removed(a.title), REMOVED, diff_blocks(a.blocks, [], budget),
-                           [_section(s, None, {}, {}, budget) for s in _subs(a)], old_no.get(id(a)), None)
+                           _whole_subs(a.subsections, REMOVED, budget), old_no.get(id(a)), None)
     title = words(a.title, b.title, budget)
     blocks = diff_blocks(a.blocks, b.blocks, budget)
-    subs = diff_sections(_subs(a), _subs(b), budget)
+    subs = diff_sections(a.subsections, b.subsections, budget)
     touched = title.status != SAME or any(x.status != SAME for x in blocks) or any(s.touched for s in subs)
     status = MOVED if moved else (CHANGED if touched else SAME)
     return SectionDiff(title, status, blocks, subs, old_no.get(id(a)), new_no.get(id(b)))
 
 
-# --- the whole agreement ---------------------------------------------------------
+def _whole_subs(subs: list, status: str, budget: match.Budget) -> list[SectionDiff]:
+    numbers = {id(s): i for i, s in enumerate(subs, 1)}
+    if status == ADDED:
+        return [_section(None, s, {}, numbers, budget) for s in subs]
+    return [_section(s, None, numbers, {}, budget) for s in subs]
+
+
+# --- metadata, signing, footnotes ----------------------------------------------------------------------------
 
 
 def _fields(old: Agreement, new: Agreement) -> list[tuple[str, str, str]]:
@@ -212,29 +102,71 @@ def _fields(old: Agreement, new: Agreement) -> list[tuple[str, str, str]]:
     return [(k, o[k], n[k]) for k in o if o[k] != n[k]]
 
 
-def _signing(old: Agreement, new: Agreement) -> list[tuple[str, str, str]]:
-    def lines(a: Agreement) -> dict[str, str]:
-        if not a.signing:
-            return {}
-        when = (a.signing.place, format_date(a.signing.date) if a.signing.date else None)
-        out = {"sted og dato": ", ".join(w for w in when if w)}
-        for s in a.signing.signatories:
-            out[s.party] = f"{s.name}, {s.title}"
-        return out
-
-    o, n = lines(old), lines(new)
-    return [(k, o.get(k, ""), n.get(k, "")) for k in {**o, **n} if o.get(k) != n.get(k)]
+def _place_date(place, date) -> str:
+    return ", ".join(w for w in (place, format_date(date) if date else None) if w)
 
 
-def _size(blocks: list) -> int:
-    """The words in some blocks, to size a diff's budget."""
-    return sum(len(_block_text(b).split()) for b in blocks)
+def _signing(old: Agreement, new: Agreement, budget: match.Budget) -> list[Change]:
+    so, sn = old.signing, new.signing
+    if so is None and sn is None:
+        return []
+    out = []
+    o = _place_date(so.place, so.date) if so else ""
+    n = _place_date(sn.place, sn.date) if sn else ""
+    if o != n:
+        out.append(Change("sted og dato", o, n, ADDED if not o else REMOVED if not n else CHANGED, "place-date"))
+    eo, en = bool(so and so.electronic), bool(sn and sn.electronic)
+    if eo != en:
+        out.append(Change("elektronisk signering", "ja" if eo else "nei", "ja" if en else "nei", CHANGED, "electronic"))
+
+    def party(a: Agreement, s) -> str:
+        p = a.party(s.party)
+        return p.name if p else s.party
+
+    def value(s) -> str:
+        return ", ".join(w for w in (s.title, _place_date(s.place, s.date)) if w)
+
+    olds, news = (so.signatories if so else []), (sn.signatories if sn else [])
+    pairs = align(olds, news, lambda s: (s.party, s.name),
+                  lambda a, b, bud: 1.0 if a.party == b.party else 0.0, budget)
+    for a, b in pairs:
+        if a is None:
+            out.append(Change(f"{b.name} ({party(new, b)})", "", value(b), ADDED, "signatory"))
+        elif b is None:
+            out.append(Change(f"{a.name} ({party(old, a)})", value(a), "", REMOVED, "signatory"))
+        elif a.name != b.name:
+            out.append(Change(f"{b.name} ({party(new, b)})", f"{a.name}, {value(a)}", f"{b.name}, {value(b)}",
+                              CHANGED, "signatory"))
+        elif value(a) != value(b):
+            out.append(Change(f"{b.name} ({party(new, b)})", value(a), value(b), CHANGED, "signatory"))
+    return out
+
+
+def _footnotes(old: Agreement, new: Agreement, budget: match.Budget) -> list[NoteDiff]:
+    """Every note of either side: NEW's in the order of their numbers (notes not referred to after them),
+    then the removed ones."""
+    on, nn = note_numbers(old), note_numbers(new)
+    order = sorted(new.footnotes, key=lambda k: (nn.get(k, len(nn) + 1),))
+    out = []
+    for key in order:
+        if key in old.footnotes:
+            t = words(old.footnotes[key], new.footnotes[key], budget)
+            out.append(NoteDiff(key, t.status, t, on.get(key), nn.get(key)))
+        else:
+            out.append(NoteDiff(key, ADDED, Text.added(new.footnotes[key]), None, nn.get(key)))
+    for key, text in old.footnotes.items():
+        if key not in new.footnotes:
+            out.append(NoteDiff(key, REMOVED, Text.removed(text), on.get(key), None))
+    return out
+
+
+# --- the whole agreement ---------------------------------------------------------------------------------------
 
 
 def compare(old: Agreement, new: Agreement) -> AgreementDiff:
     """The merged tree; its matching, however hostile the texts, costs steps in proportion to their words."""
-    size = sum(len(text.split()) + 1 for a in (old, new) for _loc, text in all_texts(a))
-    budget = match.Budget.for_tokens(size)
+    tokens = sum(len(text.split()) + 1 for a in (old, new) for _loc, text in all_texts(a))
+    budget = match.Budget.for_tokens(tokens)
     return AgreementDiff(
         old.id,
         new.id,
@@ -242,5 +174,8 @@ def compare(old: Agreement, new: Agreement) -> AgreementDiff:
         _fields(old, new),
         diff_blocks(old.preamble, new.preamble, budget),
         diff_sections(old.sections, new.sections, budget),
-        _signing(old, new),
+        _signing(old, new, budget),
+        diff_sections(old.annexes, new.annexes, budget, key=_annex_key),
+        _footnotes(old, new, budget),
     )
+

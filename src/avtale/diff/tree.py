@@ -1,7 +1,9 @@
 """The merged tree of a diff: both versions in one structure, in NEW's order.
 
-Statuses: `same`, `changed`, `added`, `removed`, `moved` (sections only).
-Text carries word operations: ("=", s) kept, ("-", s) deleted, ("+", s) inserted.
+Statuses: `same`, `changed`, `added`, `removed`, `moved` (sections, subsections and annexes).
+Text carries word operations on the text as typed (marks included): ("=", s) kept, ("-", s) deleted,
+("+", s) inserted; and `formats`, the phrases whose words are kept but whose marks changed (bold, italic,
+a link), so that a phrase made bold reads as a formatting change, not as a deletion and an insertion.
 """
 
 from __future__ import annotations
@@ -11,9 +13,23 @@ from dataclasses import dataclass, field
 SAME, CHANGED, ADDED, REMOVED, MOVED = "same", "changed", "added", "removed", "moved"
 
 
+@dataclass(frozen=True)
+class Format:
+    """A phrase whose words are the same on both sides but whose marks are not.
+
+    `old` and `new` are the phrase's marks on each side, as one piece: ((phrase, bold, italic, link url or
+    None),); a tuple of pieces, so that a phrase can be written back with its marks."""
+
+    phrase: str
+    old: tuple
+    new: tuple
+
+
 @dataclass
 class Text:
     ops: list[tuple[str, str]]
+    formats: list[Format] = field(default_factory=list)
+    marks_only: bool = False  # the words are the same on both sides: only `formats` changed
 
     @property
     def old(self) -> str:
@@ -27,7 +43,7 @@ class Text:
     def status(self) -> str:
         kinds = {op for op, _ in self.ops}
         if kinds <= {"="}:
-            return SAME
+            return CHANGED if self.formats else SAME
         if kinds == {"+"}:
             return ADDED
         if kinds == {"-"}:
@@ -49,25 +65,50 @@ class Text:
 
 @dataclass
 class Item:
-    """A list item, with its status in the list."""
+    """A list item, with its status in the list; `lists`: the diffed list under it (a block of kind
+    bullets/numbered; two when the list under it changed kind: the old one removed, the new one added)."""
 
     text: Text
     status: str
+    lists: list["Block"] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    """A table row: its cells (header cells for the header), numbered 1 … on each side among the rows."""
+
+    status: str
+    cells: list[Text]
+    old_number: int | None = None
+    new_number: int | None = None
 
 
 @dataclass
 class Block:
-    """A paragraph (`text`) or a list (`kind` bullets/numbered with `items`)."""
+    """A paragraph (`text`), a list (`kind` bullets/numbered with `items`) or a table.
 
-    kind: str  # paragraph | bullets | numbered
+    A list has its `style` (the numbering shown, by `level`: 1 for a list in the text, 2 under an item …) and
+    `old_style` where that changed. A table has its `caption` (a Text, or None where neither side has one),
+    `header` (a Row), `rows` and `columns`: the settings of the columns both sides have that changed, as
+    (column number, (old width or None, old align), (new width or None, new align))."""
+
+    kind: str  # paragraph | bullets | numbered | table
     status: str
     text: Text | None = None
     items: list[Item] = field(default_factory=list)
     style: str = "1."
+    old_style: str | None = None
+    level: int = 1
+    caption: Text | None = None
+    header: Row | None = None
+    rows: list[Row] = field(default_factory=list)
+    columns: list[tuple[int, tuple, tuple]] = field(default_factory=list)
 
 
 @dataclass
 class SectionDiff:
+    """A section, subsection or annex. Numbers are each side's place among its siblings (1-based)."""
+
     title: Text
     status: str
     blocks: list[Block] = field(default_factory=list)
@@ -80,6 +121,34 @@ class SectionDiff:
         return self.status != SAME
 
 
+@dataclass(frozen=True)
+class Change:
+    """A change outside the text (signing, a footnote): `what` changed from `old` to `new` ("" for none).
+
+    `status` says whether the thing was added, removed or changed; `kind` what it is: `place-date`,
+    `electronic`, `signatory` or `note`. Unpacks as (what, old, new)."""
+
+    what: str
+    old: str
+    new: str
+    status: str = CHANGED
+    kind: str = ""
+
+    def __iter__(self):
+        return iter((self.what, self.old, self.new))
+
+
+@dataclass
+class NoteDiff:
+    """A footnote: its id, its number on each side (None where it is not referred to) and its text."""
+
+    id: str
+    status: str
+    text: Text
+    old_number: int | None = None
+    new_number: int | None = None
+
+
 @dataclass
 class AgreementDiff:
     old_id: str
@@ -88,7 +157,9 @@ class AgreementDiff:
     fields: list[tuple[str, str, str]]  # (name, old, new) for metadata that changed
     preamble: list[Block]
     sections: list[SectionDiff]
-    signing: list[tuple[str, str, str]]  # (what, old, new)
+    signing: list[Change]  # each unpacks as (what, old, new)
+    annexes: list[SectionDiff] = field(default_factory=list)
+    footnotes: list[NoteDiff] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -98,4 +169,6 @@ class AgreementDiff:
             and not self.signing
             and all(b.status == SAME for b in self.preamble)
             and all(s.status == SAME for s in self.sections)
+            and all(s.status == SAME for s in self.annexes)
+            and all(n.status == SAME for n in self.footnotes)
         )

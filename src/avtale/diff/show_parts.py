@@ -1,0 +1,62 @@
+"""What the text and Markdown diffs share: the numbers shown for parts and list items, and a phrase written
+with its marks."""
+
+from __future__ import annotations
+
+from avtale.diff.tree import ADDED, REMOVED, Block, SectionDiff
+from avtale.numbering import heading_number, list_marker
+
+
+def part_number(s: SectionDiff, old_path: tuple | None, new_path: tuple | None) -> str:
+    """«2.1.1», or «2.1.1→2.1.2» for a part that moved, from the paths of its parent on each side."""
+    old = heading_number((*old_path, s.old_number)) if old_path is not None and s.old_number else None
+    new = heading_number((*new_path, s.new_number)) if new_path is not None and s.new_number else None
+    if old is None or new is None or old == new:
+        return new or old or ""
+    return f"{old}→{new}"
+
+
+def child_paths(s: SectionDiff, old_path: tuple | None, new_path: tuple | None) -> tuple:
+    """The paths of a part's subsections' parent (this part) on each side; None on a side it is not on."""
+    return ((*old_path, s.old_number) if old_path is not None and s.old_number else None,
+            (*new_path, s.new_number) if new_path is not None and s.new_number else None)
+
+
+def item_tags(block: Block) -> list[str]:
+    """The marker shown before each item: «•» in a bullet list; in a numbered list the item's number (in the
+    list's own style: 1. a) i) …) in NEW, or in OLD for a removed item."""
+    out, old_n, new_n = [], 0, 0
+    for item in block.items:
+        old_n += item.status != ADDED
+        new_n += item.status != REMOVED
+        if block.kind == "bullets":
+            out.append("•")
+        elif item.status == REMOVED:
+            out.append(list_marker(block.old_style or block.style, old_n))
+        else:
+            out.append(list_marker(block.style, new_n))
+    return out
+
+
+def row_text(row) -> str:
+    """A whole row's cells as one text: «Tidlig innsats | 120 | 125»."""
+    return " | ".join(c.new or c.old for c in row.cells)
+
+
+def phrase(pieces: tuple, escape) -> str:
+    """Pieces (text, bold, italic, link) written with their marks, each text through `escape`."""
+    out = []
+    for text, bold, italic, link in pieces:
+        s = escape(text)
+        if italic:
+            s = f"*{s}*"
+        if bold:
+            s = f"**{s}**"
+        if link:
+            s = f"[{s}]({link})"
+        out.append(s)
+    return "".join(out)
+
+
+def whole(status: str) -> bool:
+    return status in (ADDED, REMOVED)
