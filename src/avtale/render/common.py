@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from avtale.dates import format_date
+from avtale.numbering import letters, list_marker  # noqa: F401  (the renderers' names for them)
 from avtale.model import Agreement, Bullets, Numbered, list_style
 
 
@@ -29,22 +30,6 @@ def subsection_number(numbering: str, index: int, sub_index: int) -> str:
     if numbering == "none":
         return ""
     return f"{index + 1}.{sub_index + 1}"
-
-
-def letters(n: int) -> str:
-    """1 -> 'a', 26 -> 'z', 27 -> 'aa' (as word processors count)."""
-    out = ""
-    while n > 0:
-        n, rest = divmod(n - 1, 26)
-        out = chr(ord("a") + rest) + out
-    return out
-
-
-def list_marker(style: str, n: int) -> str:
-    """Marker of item `n` (1-based) in a numbered list: '1.', '1)' or 'a)'."""
-    if style == "a)":
-        return f"{letters(n)})"
-    return f"{n}{style[-1]}"
 
 
 def blocks(items) -> list[dict]:

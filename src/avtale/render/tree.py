@@ -21,26 +21,9 @@ with marker, text, runs and `list`, a nested list block or None) and `table` (ca
 from __future__ import annotations
 
 from avtale import inline
+from avtale.numbering import list_marker, roman  # noqa: F401  (roman: for the renderers)
 from avtale.model import Agreement, Annex, Bullets, Numbered, Subsection, Table, list_style
 from avtale.render import common
-
-
-def roman(n: int) -> str:
-    """1 -> 'i', 4 -> 'iv', 14 -> 'xiv'."""
-    out = ""
-    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out += digits
-            n -= value
-    return out
-
-
-def list_marker(style: str, n: int) -> str:
-    """Marker of item `n` (1-based): '1.', '1)', 'a)' or 'i)'."""
-    if style == "i)":
-        return f"{roman(n)})"
-    return common.list_marker(style, n)
 
 
 def heading_number(numbering: str, path: tuple[int, ...]) -> str:
