@@ -116,6 +116,22 @@ def read_source(path: Path, notes: Notes, jobs: int | None = None) -> tuple[list
     return read_text.read_any(path, notes)
 
 
+def _read_own(path: Path, notes: Notes):
+    """(OwnDoc, kind) where the source is an HTML page or Markdown file avtale wrote, else None."""
+    if not os.path.lexists(path):
+        return None
+    kind = kind_of(path)
+    if kind == "html":
+        from avtale.extract import read_html
+
+        return read_html.read_own(path, notes)
+    if kind == "markdown":
+        from avtale.extract import read_markdown
+
+        return read_markdown.read_own(path, notes)
+    return None
+
+
 def pipeline(lines: list[Line], notes: Notes, source: str = "<source>", *, id: str | None = None,
              start: dt.date | None = None, end: dt.date | None = None, kind: str = "text") -> tuple[Agreement, Outline, list]:
     from avtale.extract import build, clean, recognise, signing, unwrap
@@ -135,6 +151,12 @@ def extract(path: Path | str, *, id: str | None = None, start: dt.date | None = 
             end: dt.date | None = None, jobs: int | None = None) -> Extraction:
     path = Path(path)
     notes = Notes()
+    own = _read_own(path, notes)  # avtale's own HTML or Markdown: its structure read exactly
+    if own is not None:
+        from avtale.extract import own_build
+
+        agreement, outline, todos = own_build.build(own[0], notes, id=id, start=start, end=end, source=str(path))
+        return Extraction(agreement, outline, notes, todos, own[1])
     lines, kind = read_source(path, notes, jobs)
     agreement, outline, todos = pipeline(lines, notes, str(path), id=id, start=start, end=end, kind=kind)
     return Extraction(agreement, outline, notes, todos, kind)

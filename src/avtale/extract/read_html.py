@@ -87,6 +87,18 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
     return lines
 
 
+def read_own(path: Path | str, notes: Notes):
+    """(OwnDoc, "html") for a page avtale wrote (`read_html_own`), else None: the page is read line by line."""
+    from avtale.extract import read_html_own
+
+    raw = guard.read_source(path)
+    check_tags(raw.count(b"<"), path)
+    if b'<meta name="generator" content="avtale">' not in raw[:4096]:
+        return None
+    own = read_html_own.read(parse(decode(raw, path), path))
+    return (own, "html") if own is not None else None
+
+
 def check_tags(count: int, path: Path | str) -> None:
     """Tags are bounded before parsing: lxml's tree takes some 300 bytes for each element."""
     most = TAGS_PER_PAGE * limits.current.pages
