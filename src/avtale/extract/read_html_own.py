@@ -160,7 +160,7 @@ class _Reader:
         style = None
         if el.tag == "ol":
             style = next((STYLES[c] for c in _classes(el) if c in STYLES), "1.")
-            style = None if style == list_style(None, level) else style
+            style = el.get("data-style") or (None if style == list_style(None, level) else style)
         items = []
         for li in el:
             if li.tag != "li":

@@ -20,7 +20,7 @@ from avtale import inline
 from avtale.extract.own_build import OwnDoc, OwnSigner
 from avtale.extract.read_html_own import FOR, place_and_date
 from avtale.extract.read_own_inline import link, source
-from avtale.model import Annex, Column, Item, Section, Subsection, Table, list_style
+from avtale.model import Annex, Column, Item, Section, Table, list_style
 from avtale.render import common, tree
 
 NOTE_DEF = re.compile(r"^\[\^([a-z0-9][a-z0-9-]*)\]: (.*)$", re.MULTILINE)

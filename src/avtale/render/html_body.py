@@ -1,17 +1,20 @@
 """The body of the HTML page from the document tree (`render.tree`): prose with its marks, lists, tables,
 headings, annexes and endnotes, as escaped HTML.
 
-Built in Python rather than in the template because inline runs nest (a bold piece inside a link) and
-lists nest in list items; every text goes through `markupsafe.escape`, and a link's address is used only
-when it is one the inline syntax allows (https, http, mailto or #annex), so no agreement text can become
-markup or a script. What a reader needs to read the page back exactly and cannot see is carried in
-attributes: a footnote's id (`id="fn-<id>"`), a table's relative column widths (`data-width`).
+Built in Python rather than in the template because marks nest (a bold piece inside a link) and lists
+nest in list items. Prose is written from the inline syntax's nodes (`inline.parse`), so marks nest as typed
+and read back as typed; the tree gives the numbers, markers, labels and note numbers. Every text goes
+through `markupsafe.escape`, and a link's address is used only when it is one the inline syntax allows
+(https, http, mailto or #annex), so no agreement text can become markup or a script. What a reader needs to read the page back exactly and cannot see is carried in
+attributes: a footnote's id (`id="fn-<id>"`), a table's relative column widths (`data-width`), a list's
+numbering where the YAML sets it rather than leaving it to the level (`data-style`).
 """
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from avtale import inline
 from avtale.render import tree
 
 SAFE_LINK = ("https://", "http://", "mailto:", "#")
@@ -33,30 +36,38 @@ class Body:
         self.agreement, self.layout = agreement, layout or {}
         self.refs: dict[int, int] = {}  # note number -> references made so far
         self.note_ids: dict[int, str] = {}
+        self.note_numbers: dict[str, int] = {}
+        self.annexes: dict[str, int] = {}
 
     def note_id(self, n: int) -> str:
         return self.note_ids.get(n, str(n))
 
     # -- inline --------------------------------------------------------------------------------------------
 
-    def runs(self, runs: list[dict]) -> str:
-        out, k = [], 0
-        while k < len(runs):
-            run = runs[k]
-            if "note" in run:
-                out.append(self.note_ref(run["note"]))
-                k += 1
-                continue
-            link = run["link"]
-            group = []
-            while k < len(runs) and "text" in runs[k] and runs[k]["link"] == link:
-                group.append(runs[k])
-                k += 1
-            inner = "".join(_marked(r) for r in group)
-            if link and link.startswith(SAFE_LINK):
-                out.append(f'<a href="{escape(link)}">{inner}</a>')
-            else:
-                out.append(inner)
+    def prose(self, text: str) -> str:
+        """HTML of a text with marks, nested as typed (`**fet *og kursiv***`)."""
+        return self._nodes(inline.parse(text).nodes)
+
+    def _nodes(self, nodes) -> str:
+        out = []
+        for node in nodes:
+            if isinstance(node, str):
+                out.append(str(escape(node)))
+            elif node.kind == "bold":
+                out.append(f"<strong>{self._nodes(node.children)}</strong>")
+            elif node.kind == "italic":
+                out.append(f"<em>{self._nodes(node.children)}</em>")
+            elif node.kind == "link":
+                words = self._nodes(node.children)
+                out.append(f'<a href="{escape(node.target)}">{words}</a>' if node.target.startswith(SAFE_LINK) else words)
+            elif node.kind == "note":
+                n = self.note_numbers.get(node.target)
+                if n is not None:
+                    out.append(self.note_ref(n))
+            elif node.kind == "ref":
+                n = self.annexes.get(node.target)
+                label = tree.annex_reference(self.layout, self.agreement.language, n) if n else node.target
+                out.append(f'<a href="#{escape(node.target)}">{escape(label)}</a>')
         return "".join(out)
 
     def note_ref(self, n: int) -> str:
@@ -71,7 +82,7 @@ class Body:
         out = []
         for b in blocks:
             if b["kind"] == "paragraph":
-                out.append(f"\n<p>{self.runs(b['runs'])}</p>")
+                out.append(f"\n<p>{self.prose(b['text'])}</p>")
             elif b["kind"] == "table":
                 out.append("\n" + self.table(b))
             else:
@@ -82,11 +93,12 @@ class Body:
         if b["kind"] == "bullets":
             head, tail = "<ul>", "</ul>"
         else:
-            head = f'<ol type="{OL_TYPE[b["style"]]}" class="{OL_CLASS[b["style"]]}">'
+            own = f' data-style="{escape(b["own_style"])}"' if b.get("own_style") else ""
+            head = f'<ol type="{OL_TYPE[b["style"]]}" class="{OL_CLASS[b["style"]]}"{own}>'
             tail = "</ol>"
         items = []
         for item in b["items"]:
-            inner = self.runs(item["runs"])
+            inner = self.prose(item["text"])
             if item["list"] is not None:
                 inner += "\n" + self.list(item["list"], indent + "  ") + "\n" + indent + "  "
             items.append(f"\n{indent}  <li>{inner}</li>")
@@ -96,7 +108,7 @@ class Body:
         out = ['<table class="data">']
         if b["caption"]:
             label = caption_label(self.layout, self.agreement.language, b["n"])
-            out.append(f'<caption><span class="label">{escape(label)}</span>{self.runs(b["caption_runs"])}</caption>')
+            out.append(f'<caption><span class="label">{escape(label)}</span>{self.prose(b["caption"])}</caption>')
         if b.get("model_columns") is not None:
             cols = []
             for column, model in zip(b["columns"], b["model_columns"]):
@@ -105,9 +117,9 @@ class Body:
             out.append("<colgroup>" + "".join(cols) + "</colgroup>")
         aligns = [c["align"] for c in b["columns"]]
         out.append("<thead>\n<tr>" + "".join(
-            f'<th scope="col"{_align(a)}>{self.runs(cell)}</th>' for cell, a in zip(b["header"], aligns)) + "</tr>\n</thead>")
-        rows = ["<tr>" + "".join(f"<td{_align(a)}>{self.runs(cell)}</td>" for cell, a in zip(row, aligns)) + "</tr>"
-                for row in b["rows"]]
+            f'<th scope="col"{_align(a)}>{self.prose(cell)}</th>' for cell, a in zip(b["header_text"], aligns)) + "</tr>\n</thead>")
+        rows = ["<tr>" + "".join(f"<td{_align(a)}>{self.prose(cell)}</td>" for cell, a in zip(row, aligns)) + "</tr>"
+                for row in b["rows_text"]]
         out.append("<tbody>\n" + "\n".join(rows) + "\n</tbody>")
         out.append("</table>")
         return "\n".join(out)
@@ -136,20 +148,10 @@ class Body:
         items = []
         for note in notes:
             key = escape(self.note_id(note["n"]))
-            runs = note["runs"] if "runs" in note else [
-                {"text": note["url"], "bold": False, "italic": False, "link": note["url"]}]
-            items.append(f'\n  <li id="fn-{key}">{self.runs(runs)} '
+            text = self.agreement.footnotes.get(note.get("id"), "") if "id" in note else inline.escape(note["url"])
+            items.append(f'\n  <li id="fn-{key}">{self.prose(text)} '
                          f'<a href="#fnref-{key}" role="doc-backlink" aria-label="{escape(label)}">↩</a></li>')
         return (f'\n<section class="notes" role="doc-endnotes">\n<ol>{"".join(items)}\n</ol>\n</section>')
-
-
-def _marked(run: dict) -> str:
-    text = escape(run["text"])
-    if run["italic"]:
-        text = f"<em>{text}</em>"
-    if run["bold"]:
-        text = f"<strong>{text}</strong>"
-    return text
 
 
 def _align(align: str) -> str:
@@ -162,7 +164,9 @@ def body(agreement, layout: dict) -> dict:
     t = doc.build()
     writer = Body(agreement, layout)
     writer.note_ids = {n["n"]: n["id"] for n in t["notes"] if "id" in n}
-    _attach_columns(agreement, t)
+    writer.note_numbers = {n["id"]: n["n"] for n in t["notes"] if "id" in n}
+    writer.annexes = doc.annexes
+    _attach_model(agreement, t)
     preamble = writer.blocks(t["preamble"])
     sections = "".join(writer.part(s, 2) for s in t["sections"])
     annexes = "".join(writer.annex(a, model.id is not None) for a, model in zip(t["annexes"], agreement.annexes))
@@ -172,44 +176,33 @@ def body(agreement, layout: dict) -> dict:
             {"preamble": preamble, "sections": sections, "annexes": annexes, "notes": notes}.items()}
 
 
-def _attach_columns(agreement, t: dict) -> None:
-    """Give each table block of the tree its model's `columns` (None where the YAML gives none), in order."""
+def _attach_model(agreement, t: dict) -> None:
+    """Give the tree's tables their model's `columns` (None where the YAML gives none) and its numbered lists
+    the style the YAML sets (None: by level), walking the model and the tree side by side."""
     from avtale.model import Table
 
-    tables = []
+    def blocks(model_blocks, tree_blocks):
+        for m, b in zip(model_blocks, tree_blocks):
+            if isinstance(m, Table):
+                count = len(b["columns"])
+                columns = m.table.columns
+                b["model_columns"] = None if columns is None else (list(columns) + [None] * count)[:count]
+            elif b["kind"] in ("bullets", "numbered"):
+                listing(m, b)
 
-    def blocks(items):
-        for block in items:
-            if isinstance(block, Table):
-                tables.append(block.table.columns)
+    def listing(m, b):
+        b["own_style"] = getattr(m, "style", None)
+        for item, entry in zip(m.items, b["items"]):
+            if entry["list"] is not None:
+                listing(item, entry["list"])
 
-    def part(node):
-        blocks(node.blocks)
-        for sub in node.subsections:
-            part(sub)
+    def part(m, p):
+        blocks(m.blocks, p["blocks"])
+        for sub, entry in zip(m.subsections, p["subsections"]):
+            part(sub, entry)
 
-    blocks(agreement.preamble)
-    for s in agreement.sections:
-        part(s)
-    for a in agreement.annexes:
-        part(a)
-    found = []
-
-    def walk_blocks(items):
-        for b in items:
-            if b["kind"] == "table":
-                found.append(b)
-
-    def walk_part(p):
-        walk_blocks(p["blocks"])
-        for sub in p["subsections"]:
-            walk_part(sub)
-
-    walk_blocks(t["preamble"])
-    for s in t["sections"]:
-        walk_part(s)
-    for a in t["annexes"]:
-        walk_part(a)
-    for b, columns in zip(found, tables):
-        count = len(b["columns"])
-        b["model_columns"] = None if columns is None else (list(columns) + [None] * count)[:count]
+    blocks(agreement.preamble, t["preamble"])
+    for m, p in zip(agreement.sections, t["sections"]):
+        part(m, p)
+    for m, p in zip(agreement.annexes, t["annexes"]):
+        part(m, p)
