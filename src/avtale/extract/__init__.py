@@ -5,6 +5,9 @@ One pipeline of small named stages, each its own module:
     read (read_text | read_docx | read_pdf | read_ocr | read_html | read_markdown) -> clean -> signing -> unwrap
     -> recognise -> build (+ validate)
 
+HTML and Markdown that avtale wrote itself take a shorter way: their structure is read as it was written
+(`read_html_own`, `read_markdown_own`) and `own_build` derives the rest as `build` does.
+
 Every stage adds to one `Notes`: what was dropped as noise and each uncertain decision,
 with source line numbers (for OCR also the words Tesseract was unsure of).
 """
