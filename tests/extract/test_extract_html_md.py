@@ -40,12 +40,17 @@ from test_extract_property import agreements as drawn_agreements
 
 DATA = Path(__file__).resolve().parent / "data"
 IDS = sorted(p.stem for p in AGREEMENTS.glob("*.yaml"))
+# what Word, LibreOffice and pandoc make of the agreements written before issue 15's additions (the example's
+# tables, notes and annexes are read back from avtale's own output: test_extract_web_features)
+PLAIN_IDS = [i for i in IDS if not i.startswith("eksempel")]
 FORMATS = ["html", "md"]
 EXAMPLES = int(os.environ.get("AVTALE_HYPOTHESIS_EXAMPLES", "25"))
 
 
 def _compare(got: Agreement, want: Agreement, fmt: str) -> None:
     got_c, want_c = content(got), content(want)
+    if fmt == "md" and want.id.startswith("eksempel"):  # short names the text never uses: not in the Markdown
+        got_c, want_c = text_content(got), text_content(want)
     if fmt == "md" and want.signing is None:  # no letterhead, no signatures: the text does not order the parties
         got_c["parties"].sort(key=lambda p: p["name"])
         want_c["parties"].sort(key=lambda p: p["name"])
@@ -89,10 +94,10 @@ def test_cli_reads_back_what_build_wrote(tmp_path, fmt):
 def docx(tmp_path_factory):
     from extract_helpers import build_sources
 
-    return build_sources(tmp_path_factory.mktemp("docx"), IDS)
+    return build_sources(tmp_path_factory.mktemp("docx"), PLAIN_IDS)
 
 
-@pytest.mark.parametrize("agreement_id", IDS)
+@pytest.mark.parametrize("agreement_id", PLAIN_IDS)
 def test_libreoffice_html_of_the_docx(docx, agreement_id, tmp_path):
     """LibreOffice numbers headings as one-item lists and puts the page footer in a <div title="footer">."""
     soffice = require_tool("soffice")
@@ -101,7 +106,7 @@ def test_libreoffice_html_of_the_docx(docx, agreement_id, tmp_path):
     _compare(extract(tmp_path / f"{agreement_id}.html").agreement, agreements.read(AGREEMENTS / f"{agreement_id}.yaml"), "html")
 
 
-@pytest.mark.parametrize("agreement_id", IDS)
+@pytest.mark.parametrize("agreement_id", PLAIN_IDS)
 def test_pandoc_html_of_the_markdown(built, agreement_id, tmp_path):
     pandoc = require_tool("pandoc")
     out = tmp_path / f"{agreement_id}.html"
@@ -110,7 +115,7 @@ def test_pandoc_html_of_the_markdown(built, agreement_id, tmp_path):
 
 
 @pytest.mark.parametrize("to", ["gfm", "commonmark"])
-@pytest.mark.parametrize("agreement_id", IDS)
+@pytest.mark.parametrize("agreement_id", PLAIN_IDS)
 def test_pandoc_markdown_of_the_docx(docx, agreement_id, to, tmp_path):
     """pandoc writes the signature table as HTML inside the Markdown; like `pandoc -t plain` it drops Word's heading numbers."""
     pandoc = require_tool("pandoc")
@@ -167,7 +172,31 @@ def _every_party_signs(a: Agreement) -> Agreement:
 def _roundtrip(a: Agreement, fmt: str, tmp: Path) -> None:
     path = tmp / f"prop.{fmt}"
     path.write_bytes(render.render(a, fmt))
-    assert text_content(extract(path).agreement) == text_content(a)
+    got, want = text_content(extract(path).agreement), text_content(a)
+    if fmt == "md":  # «1.» set in the YAML and «1.» by the list's level print alike in Markdown
+        want = _by_level(want)
+    assert got == want
+
+
+def _by_level(data):
+    """The YAML's data with a numbered list's `style` that equals its level's default left out (None)."""
+    from avtale.model import list_style
+
+    def block(d: dict, level: int) -> dict:
+        d = dict(d)
+        if d.get("style") is not None and d["style"] == list_style(None, level):
+            d["style"] = None
+        key = "numbered" if d.get("numbered") is not None else "bullets"
+        d[key] = [block(i, level + 1) if isinstance(i, dict) else i for i in d[key]]
+        return d
+
+    if isinstance(data, list):
+        return [_by_level(x) for x in data]
+    if isinstance(data, dict):
+        if ("numbered" in data or "bullets" in data) and "text" not in data:
+            return block(data, 1)
+        return {k: _by_level(v) for k, v in data.items()}
+    return data
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

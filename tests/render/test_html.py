@@ -94,7 +94,8 @@ def test_semantic_page_for_2014():
 def test_numbered_lists_are_real_lists_with_their_style():
     out = parse(render(agreement(numbering="§ 1")))
     ols = [attrs for tag, attrs in out.tags if tag == "ol"]
-    assert ols == [{"type": "a", "class": "list-alpha"}, {"type": "1", "class": "list-paren"}]
+    assert ols == [{"type": "a", "class": "list-alpha", "data-style": "a)"},
+                   {"type": "1", "class": "list-paren", "data-style": "1)"}]
     assert [h for h in out.headings] == [("h1", "Avtale om prøve"), ("h2", "§ 1 Formål"), ("h2", "§ 2 Plikter"),
                                          ("h3", "2.1 Detaljer")]
     assert parse(render(agreement(language="nn"))).tags[0] == ("html", {"lang": "nn"})

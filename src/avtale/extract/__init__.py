@@ -5,6 +5,9 @@ One pipeline of small named stages, each its own module:
     read (read_text | read_docx | read_pdf | read_ocr | read_html | read_markdown) -> clean -> signing -> unwrap
     -> recognise -> build (+ validate)
 
+HTML and Markdown that avtale wrote itself take a shorter way: their structure is read as it was written
+(`read_html_own`, `read_markdown_own`) and `own_build` derives the rest as `build` does.
+
 Every stage adds to one `Notes`: what was dropped as noise and each uncertain decision,
 with source line numbers (for OCR also the words Tesseract was unsure of).
 """
@@ -116,6 +119,22 @@ def read_source(path: Path, notes: Notes, jobs: int | None = None) -> tuple[list
     return read_text.read_any(path, notes)
 
 
+def _read_own(path: Path, notes: Notes):
+    """(OwnDoc, kind) where the source is an HTML page or Markdown file avtale wrote, else None."""
+    if not os.path.lexists(path):
+        return None
+    kind = kind_of(path)
+    if kind == "html":
+        from avtale.extract import read_html
+
+        return read_html.read_own(path, notes)
+    if kind == "markdown":
+        from avtale.extract import read_markdown
+
+        return read_markdown.read_own(path, notes)
+    return None
+
+
 def pipeline(lines: list[Line], notes: Notes, source: str = "<source>", *, id: str | None = None,
              start: dt.date | None = None, end: dt.date | None = None, kind: str = "text") -> tuple[Agreement, Outline, list]:
     from avtale.extract import build, clean, recognise, signing, unwrap
@@ -135,6 +154,12 @@ def extract(path: Path | str, *, id: str | None = None, start: dt.date | None = 
             end: dt.date | None = None, jobs: int | None = None) -> Extraction:
     path = Path(path)
     notes = Notes()
+    own = _read_own(path, notes)  # avtale's own HTML or Markdown: its structure read exactly
+    if own is not None:
+        from avtale.extract import own_build
+
+        agreement, outline, todos = own_build.build(own[0], notes, id=id, start=start, end=end, source=str(path))
+        return Extraction(agreement, outline, notes, todos, own[1])
     lines, kind = read_source(path, notes, jobs)
     agreement, outline, todos = pipeline(lines, notes, str(path), id=id, start=start, end=end, kind=kind)
     return Extraction(agreement, outline, notes, todos, kind)

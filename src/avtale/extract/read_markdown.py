@@ -249,3 +249,17 @@ def _letters(n: int) -> str:
     from avtale.render.common import letters
 
     return letters(n)
+
+
+def read_own(path: Path | str, notes: Notes):
+    """(OwnDoc, "markdown") for a file avtale wrote (`read_markdown_own`), else None: it is read line by line."""
+    from avtale.extract import read_markdown_own
+
+    raw = guard.read_source(path)
+    guard.check_lines(max(raw.count(b"\n"), raw.count(b"\r")) + 1, path)
+    text = decode(raw, path).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.startswith("# "):
+        return None
+    _check_markup(text, path)
+    own = read_markdown_own.read(text)
+    return (own, "markdown") if own is not None else None

@@ -1,8 +1,14 @@
 """GitHub-flavoured Markdown, for reading an agreement in a pull request.
 
-`# title`, `## 1. Section`, `### 2.1 Subsection`, real lists and the
-signature block as a table. Every agreement text is escaped, so nothing a
-drafter types becomes markup (emphasis, links, HTML, math, headings, lists).
+`# title`, `## 1. Section`, `### 2.1 Subsection`, `#### 2.1.1 …`, real lists (nested by indentation),
+pipe tables with their alignment row and a caption line over them, the signature block as tables of at
+most three columns, annexes after it (`## Vedlegg 1: …`, with an anchor `<a id="…"></a>` that annex
+references `[vedlegg 1](#id)` link to) and footnotes as GFM footnotes (`[^id]`, defined at the end).
+
+Every agreement text is escaped, so nothing a drafter types becomes markup (emphasis, links, HTML, math,
+headings, lists) but the marks of the inline syntax (`avtale.inline`), which are Markdown's own: bold,
+italic, links to the addresses it allows, footnotes and annex references. The document tree
+(`render.tree`) gives the numbers, markers and labels.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 import re
 
 from avtale.model import Agreement
-from avtale.render import common
+from avtale.render import common, md_body
 
 # ASCII punctuation that starts or ends markup anywhere in a line (CommonMark
 # lets any ASCII punctuation be backslash-escaped); `$` is GitHub's math,
@@ -21,6 +27,7 @@ _EMOJI = re.compile(r":(?=[A-Za-z0-9_+\-]+:)")
 # What turns a line into a heading, quote, list item, rule or setext underline.
 _LINE_START = re.compile(r"^(\s*)([#>+=\-])")
 _ORDERED_START = re.compile(r"^(\s*\d{1,9})([.)])")
+SIGNATURES_PER_ROW = 3
 
 
 def escape(text: str) -> str:
@@ -32,53 +39,60 @@ def escape(text: str) -> str:
     return _ORDERED_START.sub(r"\1\\\2", text)
 
 
-def _blocks(items: list[dict]) -> list[str]:
-    out = []
-    for i, b in enumerate(items):
-        if i and b["kind"] != "paragraph" and items[i - 1]["kind"] != "paragraph":
-            out.append("<!-- -->")  # two lists in a row would otherwise merge into one
-        if b["kind"] == "paragraph":
-            out.append(escape(b["text"]))
-        elif b["kind"] == "bullets":
-            out.append("\n".join(f"- {escape(item)}" for item in b["items"]))
-        elif b["style"] == "a)":
-            # GFM has no lettered lists: a bulleted list keeps the letters as labels.
-            out.append("\n".join(f"- {common.letters(n)}\\) {escape(item)}" for n, item in enumerate(b["items"], 1)))
-        else:
-            out.append("\n".join(f"{common.list_marker(b['style'], n)} {escape(item)}"
-                                 for n, item in enumerate(b["items"], 1)))
-    return out
-
-
 def _heading(level: int, number: str, title: str) -> str:
     return "#" * level + " " + (f"{number} " if number else "") + escape(title)  # numbers are generated, never markup
 
 
 def markdown(agreement: Agreement, layout: dict | None = None) -> str:
+    writer = md_body.Body(agreement, layout or {})
+    t = writer.tree
     parts = [_heading(1, "", agreement.title)]
-    parts += _blocks(common.blocks(agreement.preamble))
-    for s in common.sections(agreement):
-        parts.append(_heading(2, s["number"], s["title"]))
-        parts += _blocks(s["blocks"])
-        for sub in s["subsections"]:
-            parts.append(_heading(3, sub["number"], sub["title"]))
-            parts += _blocks(sub["blocks"])
-    columns = common.signature_columns(agreement, layout)
-    if columns:
-        parts.append(escape(common.place_and_date(agreement)))
-        rows = [
-            [c.label for c in columns],
-            ["---"] * len(columns),
-            ["\\_" * 24] * len(columns),
-            [c.name for c in columns],
-            [c.title for c in columns],
-        ]
-        table = []
-        for i, row in enumerate(rows):
-            cells = row if i in (1, 2) else [escape(cell) for cell in row]
-            table.append("| " + " | ".join(cells) + " |")
-        parts.append("\n".join(table))
+    parts += writer.blocks(t["preamble"])
+    for s in t["sections"]:
+        parts += _part(writer, s, 2)
+    parts += _signing(agreement, layout)
+    for annex, model in zip(t["annexes"], agreement.annexes):
+        if model.id is not None:
+            parts.append(f'<a id="{model.id}"></a>')  # an id is a slug: nothing to escape
+        parts.append("## " + escape(f"{annex['label']}: {annex['title']}"))
+        parts += writer.blocks(annex["blocks"])
+        for sub in annex["subsections"]:
+            parts += _part(writer, sub, 3)
+    parts += writer.notes()
     return "\n\n".join(parts) + "\n"
+
+
+def _part(writer, p: dict, level: int) -> list[str]:
+    out = [_heading(min(level, 6), p["number"], p["title"])]
+    out += writer.blocks(p["blocks"])
+    for sub in p["subsections"]:
+        out += _part(writer, sub, level + 1)
+    return out
+
+
+def _signing(agreement: Agreement, layout: dict | None) -> list[str]:
+    """The place and date (or the note of electronic signing), then the signatories in tables of up to three."""
+    columns = common.signature_columns(agreement, layout)
+    if not columns:
+        return []
+    out = []
+    note = common.electronic_note(agreement, layout)
+    if note:
+        out.append(escape(note))
+    place_date = common.place_and_date(agreement)
+    if place_date or not note:
+        out.append(escape(place_date))
+    for k in range(0, len(columns), SIGNATURES_PER_ROW):
+        row_of = columns[k:k + SIGNATURES_PER_ROW]
+        rows = [[escape(c.label) for c in row_of], ["---"] * len(row_of)]
+        if any(c.place_date for c in row_of):
+            rows.append([escape(c.place_date) for c in row_of])
+        if not note:
+            rows.append(["\\_" * 24] * len(row_of))
+        rows.append([escape(c.name) for c in row_of])
+        rows.append([escape(c.title) for c in row_of])
+        out.append("\n".join("| " + " | ".join(row) + " |" for row in rows))
+    return out
 
 
 def render(agreement: Agreement, context) -> bytes:
