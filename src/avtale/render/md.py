@@ -13,30 +13,11 @@ italic, links to the addresses it allows, footnotes and annex references. The do
 
 from __future__ import annotations
 
-import re
-
+from avtale.mdtext import _LINE_START, _ORDERED_START, escape  # noqa: F401  (one copy, below diff and render)
 from avtale.model import Agreement
 from avtale.render import common, md_body
 
-# ASCII punctuation that starts or ends markup anywhere in a line (CommonMark
-# lets any ASCII punctuation be backslash-escaped); `$` is GitHub's math,
-# `#` closes a heading when it ends one.
-_INLINE = re.compile(r"([\\`*_\[\]<>&|~$!@#])")
-# Emoji shortcodes (:smile:) are GitHub markup too.
-_EMOJI = re.compile(r":(?=[A-Za-z0-9_+\-]+:)")
-# What turns a line into a heading, quote, list item, rule or setext underline.
-_LINE_START = re.compile(r"^(\s*)([#>+=\-])")
-_ORDERED_START = re.compile(r"^(\s*\d{1,9})([.)])")
 SIGNATURES_PER_ROW = 3
-
-
-def escape(text: str) -> str:
-    """One line of plain text, with every Markdown-active character escaped."""
-    text = " ".join(text.split())
-    text = _INLINE.sub(r"\\\1", text)
-    text = _EMOJI.sub(r"\\:", text)
-    text = _LINE_START.sub(r"\1\\\2", text)
-    return _ORDERED_START.sub(r"\1\\\2", text)
 
 
 def _heading(level: int, number: str, title: str) -> str:

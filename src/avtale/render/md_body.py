@@ -38,7 +38,7 @@ class Body:
 
     def prose(self, text: str) -> str:
         """One line of Markdown for a text with marks."""
-        from avtale.render.md import _LINE_START, _ORDERED_START
+        from avtale.mdtext import _LINE_START, _ORDERED_START
 
         line = " ".join(self._nodes(inline.parse(text).nodes).split())
         line = _LINE_START.sub(r"\1\\\2", line)
@@ -126,7 +126,7 @@ class Body:
 
 def _piece(text: str) -> str:
     """A piece of prose escaped as `md.escape` escapes a line, keeping its spaces at either end."""
-    from avtale.render.md import _EMOJI, _INLINE
+    from avtale.mdtext import _EMOJI, _INLINE
 
     text = re.sub(r"\s+", " ", text)
     text = _INLINE.sub(r"\\\1", text)
