@@ -109,8 +109,7 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
         self._sections_diff(d.sections, 0, self.old.sections, self.new.sections)
         self._signing_diff()
         self._annexes_diff()
-        if self._body_end.getprevious() is not None and self._body_end.getprevious().tag == qn("w:tbl"):
-            self._end_paragraph()
+        self._end_diff()
         self._footer()
         notes = self._notes_diff()
         links = any(i.links for i in self.inlines.values())
@@ -122,6 +121,15 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
         out = io.BytesIO()
         self.document.save(out)
         return docx_package.reproducible(out.getvalue())
+
+    def _end_diff(self) -> None:
+        """The minimal paragraph a build puts after a table that ends the body: kept where both sides end
+        with a table, inserted or deleted where one does."""
+        ends = {side: _ends_with_table(self._body_end, INS if side == OLD else DEL) for side in (OLD, NEW)}
+        if ends[OLD] or ends[NEW]:
+            self._end_paragraph()
+            if ends[OLD] != ends[NEW]:
+                self.rev.mark_whole(self._body_end.getprevious(), INS if ends[NEW] else DEL)
 
     # -- paragraphs ------------------------------------------------------------
 
@@ -271,6 +279,20 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
         for sub in side_sections(s.subsections, side):
             number = sub.new_number if side == NEW else sub.old_number
             self._annex_sub_whole(sub, (*path, number - 1), side, node.subsections[number - 1])
+
+
+def _ends_with_table(body_end, gone: str) -> bool:
+    """Whether the body's last element on one side (the elements marked `gone` left out) is a table."""
+    element = body_end.getprevious()
+    while element is not None:
+        if element.tag == qn("w:tbl"):
+            rows = element.findall(qn("w:tr"))
+            if not all(tr.find(f"{qn('w:trPr')}/{qn('w:' + gone)}") is not None for tr in rows):
+                return True
+        elif element.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:' + gone)}") is None:
+            return False
+        element = element.getprevious()
+    return False
 
 
 def _node(nodes: list, number: int | None):
