@@ -3,7 +3,9 @@
 Independent of the redline code: it knows only WordprocessingML's rules.
 Accepting removes deleted runs, paragraphs whose mark is deleted and rows
 that are deleted, and unwraps insertions; rejecting does the reverse (deleted
-text coming back as ordinary text).
+text coming back as ordinary text). Formatting changes (`w:rPrChange`) are
+dropped on accepting and put back on rejecting; the footnotes part is
+resolved like the body.
 """
 
 from __future__ import annotations
@@ -15,15 +17,43 @@ import docx
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
 def document_xml(data: bytes):
     return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
 
 
+def part_xml(data: bytes, name: str):
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    return etree.fromstring(archive.read(name)) if name in archive.namelist() else None
+
+
 def resolve(data: bytes, accept: bool) -> bytes:
     """The DOCX with every change accepted (`accept`) or rejected."""
-    root = document_xml(data)
+    parts = {name: _resolve(part_xml(data, name), accept) for name in ("word/document.xml", "word/footnotes.xml")
+             if part_xml(data, name) is not None}
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            body = etree.tostring(parts[name], xml_declaration=True, encoding="UTF-8", standalone=True) \
+                if name in parts else source.read(name)
+            target.writestr(name, body)
+    return out.getvalue()
+
+
+def _resolve(root, accept: bool):
+    for change in list(root.iter(f"{W}rPrChange")):
+        rpr = change.getparent()
+        if not accept:
+            old = change.find(f"{W}rPr")
+            for child in list(rpr):
+                rpr.remove(child)
+            for child in list(old if old is not None else []):
+                rpr.append(child)
+        else:
+            rpr.remove(change)
     gone, kept = (f"{W}del", f"{W}ins") if accept else (f"{W}ins", f"{W}del")
     for tr in list(root.iter(f"{W}tr")):
         if tr.find(f"{W}trPr/{gone}") is not None:
@@ -50,14 +80,7 @@ def resolve(data: bytes, accept: bool) -> bytes:
             parent.remove(element)
     for element in root.iter(f"{W}delText"):
         element.tag = f"{W}t"
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name in source.namelist():
-            body = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) \
-                if name == "word/document.xml" else source.read(name)
-            target.writestr(name, body)
-    return out.getvalue()
+    return root
 
 
 def texts(data: bytes) -> list[str]:
@@ -83,3 +106,42 @@ def styled(data: bytes) -> list[tuple[str | None, str]]:
 def revisions(data: bytes) -> list:
     """Every w:ins and w:del element of the body."""
     return list(document_xml(data).iter(f"{W}ins", f"{W}del"))
+
+
+def note_texts(data: bytes) -> list[str]:
+    """The footnotes' texts in the order of their references in the body (as Word numbers them)."""
+    body, notes = document_xml(data), part_xml(data, "word/footnotes.xml")
+    if notes is None:
+        return []
+    by_id = {n.get(f"{W}id"): "".join(t.text or "" for t in n.iter(f"{W}t", f"{W}delText"))
+             for n in notes.iter(f"{W}footnote")}
+    return [by_id[r.get(f"{W}id")] for r in body.iter(f"{W}footnoteReference")]
+
+
+def formatted(data: bytes) -> list[list[tuple]]:
+    """Every paragraph (body, table cells) as its pieces of text: (text, bold, italic, link target), joined
+    where the formatting is the same; a footnote reference as ("[note]", …)."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    out = []
+    for p in document_xml(data).iter(f"{W}p"):
+        pieces: list[tuple] = []
+        for r in p.iter(f"{W}r"):
+            link = next((a for a in r.iterancestors(f"{W}hyperlink")), None)
+            target = None if link is None else (targets[link.get(f"{R}id")] if link.get(f"{R}id")
+                                                else "#" + (link.get(f"{W}anchor") or ""))
+            rpr = r.find(f"{W}rPr")
+            bold = rpr is not None and rpr.find(f"{W}b") is not None
+            italic = rpr is not None and rpr.find(f"{W}i") is not None
+            text = "".join(t.text or "" for t in r.iter(f"{W}t"))
+            if r.find(f"{W}footnoteReference") is not None:
+                text = "[note]"
+            if not text:
+                continue
+            if pieces and pieces[-1][1:] == (bold, italic, target):
+                pieces[-1] = (pieces[-1][0] + text, bold, italic, target)
+            else:
+                pieces.append((text, bold, italic, target))
+        out.append(pieces)
+    return out

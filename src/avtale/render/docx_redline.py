@@ -6,15 +6,23 @@ page, letterhead, styles, numbering, signature block, package); this module
 only walks the diff tree instead of one agreement, and `docx_tracked` turns
 the word operations into `w:ins`/`w:del`:
 
-* changed text: its kept words plain, its deleted and inserted words tracked;
+* changed text: its kept words plain, its deleted and inserted words tracked; prose with marks (bold,
+  italic, links, footnote references) is diffed as each side prints it (`docx_redline_inline`), bold
+  or italic added or removed as a formatting change;
 * paragraphs, list items and sections added or removed: their runs and their
   paragraph marks tracked, so accepting or rejecting removes the paragraph
   (deleted list items keep their numbering, so Word shows them in the list);
-* a moved section: deleted at its old place, inserted at its new place;
+* a moved section or annex: deleted at its old place, inserted at its new place (Word's move markup is
+  the review issue's);
+* lists at any level (`docx_redline_blocks`): items in their own numbering level; tables: changed cells
+  inside the cell, rows added or removed as `w:trPr/w:ins|w:del`, header and caption like text;
+* annexes: added, removed or changed like sections, under their «Vedlegg N: …» heading;
+* footnotes (`docx_redline_notes`): a reference added or removed is tracked in the text, the note's own
+  text inside the footnotes part;
 * retitled sections: the heading's words tracked;
-* title, party names, place and date, signatories: their words tracked where
-  they stand; a letterhead or signature block whose columns changed is shown
-  as the old table deleted and the new table inserted. Metadata the document
+* title, party names, place and date, signatories (`docx_redline_signing`): their words tracked where
+  they stand; a letterhead or signature block whose columns changed (parties or signatories added or
+  removed, electronic signing on or off) is shown as the old part deleted and the new one inserted. Metadata the document
   does not print (id, period, status …) goes into a comment on the title.
 
 Accepting every change gives NEW's document text, rejecting every change OLD's.
@@ -26,21 +34,22 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
 
-from avtale import dates
 from avtale.diff.compare import words
-from avtale.diff.tree import ADDED, MOVED, REMOVED, AgreementDiff, Block, SectionDiff, Text
+from avtale.diff.tree import ADDED, MOVED, REMOVED, AgreementDiff, SectionDiff, Text
 from avtale.model import Agreement
-from avtale.render import common, docx_package, docx_styles
+from avtale.render import docx_inline, docx_notes, docx_package, docx_styles, tree
 from avtale.render.docx import _Writer, add_text
 from avtale.render.docx_package import clean
+from avtale.render.docx_redline_blocks import NEW, OLD, BlocksMixin, side_text
+from avtale.render.docx_redline_notes import NotesMixin
+from avtale.render.docx_redline_signing import SigningDiffMixin
 from avtale.render.docx_tracked import DEL, INS, Revisions, track_revisions
 
-NEW, OLD = "new", "old"
 # metadata `compare` reports that the document does not print (the parties are in the letterhead)
-LABELS = {"id": "id", "period": "periode", "status": "status", "language": "målform", "numbering": "nummerering"}  # which side of a diff a whole inserted/deleted part shows
+LABELS = {"id": "id", "period": "periode", "status": "status", "language": "målform", "numbering": "nummerering"}
 
 
 def render(diff: AgreementDiff, old: Agreement, new: Agreement, layout: dict, *, base_dir: Path = Path("."),
@@ -78,12 +87,17 @@ def _with_old_places(sections: list[SectionDiff]) -> list[tuple[SectionDiff, str
     return out
 
 
-class _RedlineWriter(_Writer):
+class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
     def __init__(self, diff: AgreementDiff, old: Agreement, new: Agreement, base_dir: Path, layout: dict,
                  revisions: Revisions):
         super().__init__(new, base_dir, layout)
         self.diff, self.old, self.new = diff, old, new
         self.rev = revisions
+        self.sides = {OLD: old, NEW: new}
+        # each side's tree, walked in that side's reading order, numbers its notes and tables as its build
+        self.docs = {side: tree.Document(a, layout, self.print_urls) for side, a in self.sides.items()}
+        self.inlines = {OLD: docx_inline.Inline(self.inline.plain_text, self.print_urls), NEW: self.inline}
+        self._note_ids()
 
     def write(self) -> bytes:
         d = self.diff
@@ -91,10 +105,15 @@ class _RedlineWriter(_Writer):
         self._letterhead_diff()
         title = self._paragraph(d.title, "Heading1")
         self._unprinted_changes(title)
-        self._blocks_diff(d.preamble, None)
-        self._sections_diff(d.sections, 0)
+        self._blocks_diff(d.preamble, None, self.old.preamble, self.new.preamble)
+        self._sections_diff(d.sections, 0, self.old.sections, self.new.sections)
         self._signing_diff()
+        self._annexes_diff()
+        self._end_diff()
         self._footer()
+        notes = self._notes_diff()
+        links = any(i.links for i in self.inlines.values())
+        docx_notes.add_styles(self.document, self.layout, notes=notes, links=links)
         docx_styles.apply(self.document, self.layout, self.new.language, self.heading_num)
         self.numbering.write(self.document.part.numbering_part.element)
         docx_package.set_properties(self.document, self.new, docx_styles.LANGUAGES[self.new.language])
@@ -102,6 +121,15 @@ class _RedlineWriter(_Writer):
         out = io.BytesIO()
         self.document.save(out)
         return docx_package.reproducible(out.getvalue())
+
+    def _end_diff(self) -> None:
+        """The minimal paragraph a build puts after a table that ends the body: kept where both sides end
+        with a table, inserted or deleted where one does."""
+        ends = {side: _ends_with_table(self._body_end, INS if side == OLD else DEL) for side in (OLD, NEW)}
+        if ends[OLD] or ends[NEW]:
+            self._end_paragraph()
+            if ends[OLD] != ends[NEW]:
+                self.rev.mark_whole(self._body_end.getprevious(), INS if ends[NEW] else DEL)
 
     # -- paragraphs ------------------------------------------------------------
 
@@ -136,115 +164,143 @@ class _RedlineWriter(_Writer):
 
     # -- sections --------------------------------------------------------------
 
-    def _sections_diff(self, sections: list[SectionDiff], level: int) -> None:
+    def _sections_diff(self, sections: list[SectionDiff], level: int, olds: list, news: list) -> None:
         for s, where in _with_old_places(sections):
+            a, b = _node(olds, s.old_number), _node(news, s.new_number)
             if s.status == ADDED or where == NEW:
-                self._section_whole(s, level, NEW)
+                self._section_whole(s, level, NEW, b)
             elif s.status == REMOVED or where == OLD:
-                self._section_whole(s, level, OLD)
+                self._section_whole(s, level, OLD, a)
             else:  # same or changed: the heading's words, then the blocks and subsections
                 self._heading(s.title, level)
-                self._blocks_diff(s.blocks, None)
-                self._sections_diff(s.subsections, level + 1)
+                self._blocks_diff(s.blocks, None, a.blocks, b.blocks)
+                self._sections_diff(s.subsections, level + 1, a.subsections, b.subsections)
 
-    def _section_whole(self, s: SectionDiff, level: int, side: str) -> None:
+    def _section_whole(self, s: SectionDiff, level: int, side: str, node) -> None:
         """One side of a section, every paragraph of it inserted (NEW) or deleted (OLD)."""
         kind = INS if side == NEW else DEL
-        self._paragraph(_side_text(s.title, side), "Heading2" if level == 0 else "Heading3", self.heading_num,
-                        level, whole=kind)
-        self._blocks_diff(s.blocks, side)
+        if level >= 2:
+            self.numbering.heading_depth = 3
+        self._paragraph(side_text(s.title, side), f"Heading{level + 2}", self.heading_num, level, whole=kind)
+        self._blocks_diff(s.blocks, side, *_sided(side, node.blocks))
         for sub in side_sections(s.subsections, side):
-            self._section_whole(sub, level + 1, side)
+            number = sub.new_number if side == NEW else sub.old_number
+            self._section_whole(sub, level + 1, side, node.subsections[number - 1])
 
-    # -- blocks ----------------------------------------------------------------
+    # -- annexes ---------------------------------------------------------------
 
-    def _blocks_diff(self, blocks: list[Block], side: str | None) -> None:
-        """Blocks with their changes tracked; with `side`, only that side's blocks, all inserted/deleted."""
-        skip = REMOVED if side == NEW else ADDED if side == OLD else None
-        for block in blocks:
-            if block.status == skip:
-                continue
-            whole = _whole(block.status, side)
-            if block.kind == "paragraph":
-                self._paragraph(_side_text(block.text, side), whole=whole)
-                continue
-            num_id = self.numbering.bullets() if block.kind == "bullets" else self.numbering.numbered_list(block.style)
-            paragraph = None
-            for item in block.items:
-                if item.status == skip:
-                    continue
-                paragraph = self._paragraph(_side_text(item.text, side), "ListParagraph", num_id,
-                                            whole=whole or _whole(item.status, None))
-            if paragraph is not None:
-                paragraph.paragraph_format.space_after = Pt(self.layout["spacing"]["paragraph_after_pt"])
+    def _annexes_diff(self) -> None:
+        for s, where in _with_old_places(self.diff.annexes):
+            a, b = _node(self.old.annexes, s.old_number), _node(self.new.annexes, s.new_number)
+            if s.status == ADDED or where == NEW:
+                self._annex_whole(s, NEW, b)
+            elif s.status == REMOVED or where == OLD:
+                self._annex_whole(s, OLD, a)
+            else:
+                self._annex_heading(words(self._annex_title(OLD, s.old_number, a), self._annex_title(
+                    NEW, s.new_number, b)), b.id or f"vedlegg-{s.new_number}", s.new_number)
+                self._blocks_diff(s.blocks, None, a.blocks, b.blocks)
+                self._first_pass(OLD, a.subsections)
+                self._first_pass(NEW, b.subsections)
+                self._annex_subs_diff(s.subsections, (), a.subsections, b.subsections)
 
-    # -- letterhead and signatures ------------------------------------------------
+    def _annex_title(self, side: str, n: int, annex) -> str:
+        agreement = self.sides[side]
+        return f"{tree.annex_label(self.layout, agreement.language, n)}: {annex.title}"
 
-    def _letterhead_diff(self) -> None:
-        olds, news = self.old.parties, self.new.parties
-        same_shape = len(olds) == len(news) and all((a.logo is None) == (b.logo is None) for a, b in zip(olds, news))
-        if not same_shape:
-            self._whole_part(self._letterhead, self.old, DEL)
-            self._whole_part(self._letterhead, self.new, INS)
-            return
-        self._letterhead()
-        table = self.document.tables[-1]
-        for a, b, cell in zip(olds, news, table.rows[0].cells):
-            if b.logo is None and a.name != b.name:
-                self.rev.retext(cell.paragraphs[0], words(a.name, b.name), add_text)
+    def _annex_heading(self, text: Text, name: str | None, n: int, kind: str | None = None) -> None:
+        """«Vedlegg N: Title» on a new page, bookmarked by the annex's id (`name`; None: no bookmark)."""
+        heading = self._new_paragraph("Heading1")
+        heading.paragraph_format.page_break_before = True
+        if name is not None:
+            start = OxmlElement("w:bookmarkStart")
+            start.set(qn("w:id"), str(n))
+            start.set(qn("w:name"), name)
+            heading._p.append(start)
+        self.rev.add_ops(heading, text.ops, add_text)
+        if name is not None:
+            end = OxmlElement("w:bookmarkEnd")
+            end.set(qn("w:id"), str(n))
+            heading._p.append(end)
+        if kind:
+            self.rev.mark_paragraph(heading._p, kind)
 
-    def _signing_diff(self) -> None:
-        old, new = self.old.signing, self.new.signing
-        if old is None and new is None:
-            return
-        self.document.paragraphs[-1].paragraph_format.keep_with_next = True
-        if old is None or new is None or len(old.signatories) != len(new.signatories):
-            if old is not None:
-                self._whole_part(self._signing, self.old, DEL)
-            if new is not None:
-                self._whole_part(self._signing, self.new, INS)
-            return
-        self._signing()
-        place = self.document.paragraphs[-2]  # the paragraph before the table (the last is the one after it)
-        self.rev.retext(place, words(f"{old.place}, {dates.format_date(old.date)}",
-                                     f"{new.place}, {dates.format_date(new.date)}"), add_text)
-        old_columns = common.signature_columns(self.old, self.layout)
-        new_columns = common.signature_columns(self.new, self.layout)
-        cells = self.document.tables[-1].rows[0].cells
-        for a, b, ca, cb, cell in zip(old.signatories, new.signatories, old_columns, new_columns, cells):
-            label, name, title = cell.paragraphs[0], cell.paragraphs[1], cell.paragraphs[2]
-            if ca.label != cb.label:
-                self.rev.retext(label, words(ca.label, cb.label), add_text)
-            if a.name != b.name:
-                self.rev.retext(name, words(a.name, b.name), add_text)
-            if a.title != b.title:
-                self.rev.retext(title, words(a.title, b.title), add_text)
+    def _annex_whole(self, s: SectionDiff, side: str, annex) -> None:
+        kind = INS if side == NEW else DEL
+        n = s.new_number if side == NEW else s.old_number
+        title = self._annex_title(side, n, annex)
+        new_ids = {a.id or f"vedlegg-{k}" for k, a in enumerate(self.new.annexes, 1)}
+        name = annex.id or f"vedlegg-{n}"
+        if side == OLD:  # a deleted annex keeps its bookmark only where NEW has none of that name
+            name, n = (None, n) if name in new_ids else (name, 1000 + n)
+        self._annex_heading(Text.added(title) if side == NEW else Text.removed(title), name, n, kind)
+        self._blocks_diff(s.blocks, side, *_sided(side, annex.blocks))
+        self._first_pass(side, annex.subsections)
+        for sub in side_sections(s.subsections, side):
+            number = sub.new_number if side == NEW else sub.old_number
+            self._annex_sub_whole(sub, (number - 1,), side, annex.subsections[number - 1])
 
-    def _whole_part(self, build, agreement: Agreement, kind: str) -> None:
-        """Build a part of the layout (letterhead, signatures) from `agreement`, all of it inserted or deleted."""
-        body = self.document.element.body
-        start = len(body) - (1 if body[-1].tag.endswith("}sectPr") else 0)
-        self.agreement = agreement
-        try:
-            build()
-        finally:
-            self.agreement = self.new
-        for element in list(body)[start:]:
-            if not element.tag.endswith("}sectPr"):
-                self.rev.mark_whole(element, kind)
+    def _first_pass(self, side: str, subsections: list) -> None:
+        """The build's tree walks an annex's subsections twice (`tree.Document.annex`: once in `part`, once
+        in `_annex_sub`), numbering their captioned tables twice: walked here too, so the numbers agree."""
+        doc = self.docs[side]
+        for sub in subsections:
+            doc.blocks(sub.blocks)
+            self._first_pass(side, sub.subsections)
+
+    def _annex_sub_title(self, side: str, path: tuple[int, ...], title: str) -> str:
+        if self.sides[side].numbering == "none":
+            return title
+        return f"{'.'.join(str(i + 1) for i in path)} {title}"
+
+    def _annex_heading_paragraph(self, text: Text, level: int, kind: str | None = None) -> None:
+        num = 0 if self.heading_num is not None else None
+        self._paragraph(text, f"Heading{level}", num, whole=kind)
+
+    def _annex_subs_diff(self, subs: list[SectionDiff], path: tuple[int, ...], olds: list, news: list) -> None:
+        for s, where in _with_old_places(subs):
+            a, b = _node(olds, s.old_number), _node(news, s.new_number)
+            if s.status == ADDED or where == NEW:
+                self._annex_sub_whole(s, (*path, s.new_number - 1), NEW, b)
+            elif s.status == REMOVED or where == OLD:
+                self._annex_sub_whole(s, (*path, s.old_number - 1), OLD, a)
+            else:
+                old_path, new_path = (*path, s.old_number - 1), (*path, s.new_number - 1)
+                title = words(self._annex_sub_title(OLD, old_path, a.title), self._annex_sub_title(NEW, new_path, b.title))
+                self._annex_heading_paragraph(title, len(new_path) + 1)
+                self._blocks_diff(s.blocks, None, a.blocks, b.blocks)
+                self._annex_subs_diff(s.subsections, new_path, a.subsections, b.subsections)
+
+    def _annex_sub_whole(self, s: SectionDiff, path: tuple[int, ...], side: str, node) -> None:
+        kind = INS if side == NEW else DEL
+        title = self._annex_sub_title(side, path, node.title)
+        self._annex_heading_paragraph(Text.added(title) if side == NEW else Text.removed(title), len(path) + 1, kind)
+        self._blocks_diff(s.blocks, side, *_sided(side, node.blocks))
+        for sub in side_sections(s.subsections, side):
+            number = sub.new_number if side == NEW else sub.old_number
+            self._annex_sub_whole(sub, (*path, number - 1), side, node.subsections[number - 1])
 
 
-def _whole(status: str, side: str | None) -> str | None:
-    """How a block or item is marked as a whole: inserted, deleted, or not at all."""
-    if side is not None:
-        return INS if side == NEW else DEL
-    return INS if status == ADDED else DEL if status == REMOVED else None
+def _ends_with_table(body_end, gone: str) -> bool:
+    """Whether the body's last element on one side (the elements marked `gone` left out) is a table."""
+    element = body_end.getprevious()
+    while element is not None:
+        if element.tag == qn("w:tbl"):
+            rows = element.findall(qn("w:tr"))
+            if not all(tr.find(f"{qn('w:trPr')}/{qn('w:' + gone)}") is not None for tr in rows):
+                return True
+        elif element.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:' + gone)}") is None:
+            return False
+        element = element.getprevious()
+    return False
 
 
-def _side_text(text: Text, side: str | None) -> Text:
-    """The text as tracked words (no side), or one side's text, all inserted (NEW) or deleted (OLD)."""
-    if side is None:
-        return text
-    value = text.new if side == NEW else text.old
-    return Text.added(value) if side == NEW else Text.removed(value)
+def _node(nodes: list, number: int | None):
+    """The model node a merged section stands for on one side (by its 1-based number there), or None."""
+    return nodes[number - 1] if number else None
+
+
+def _sided(side: str, blocks: list) -> tuple[list | None, list | None]:
+    """(old blocks, new blocks) for a part shown from one side only."""
+    return (None, blocks) if side == NEW else (blocks, None)
 

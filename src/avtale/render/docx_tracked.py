@@ -73,9 +73,9 @@ class Revisions:
                 for run in runs:
                     run.insert(0, copy.deepcopy(rpr))
             if op != "=":
-                self._wrap(p, runs, INS if op == "+" else DEL)
+                self.wrap(p, runs, INS if op == "+" else DEL)
 
-    def _wrap(self, parent, runs: list, kind: str) -> None:
+    def wrap(self, parent, runs: list, kind: str) -> None:
         """Move the consecutive children `runs` of `parent` into one new <w:ins>/<w:del>."""
         if not runs:
             return
@@ -116,7 +116,7 @@ class Revisions:
             if child is not None and child.tag == qn("w:r"):
                 group.append(child)
                 continue
-            self._wrap(p, group, kind)
+            self.wrap(p, group, kind)
             group = []
 
     def retext(self, paragraph, text, add_text) -> None:
