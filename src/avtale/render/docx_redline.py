@@ -200,8 +200,6 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
                 self._annex_heading(words(self._annex_title(OLD, s.old_number, a), self._annex_title(
                     NEW, s.new_number, b)), b.id or f"vedlegg-{s.new_number}", s.new_number)
                 self._blocks_diff(s.blocks, None, a.blocks, b.blocks)
-                self._first_pass(OLD, a.subsections)
-                self._first_pass(NEW, b.subsections)
                 self._annex_subs_diff(s.subsections, (), a.subsections, b.subsections)
 
     def _annex_title(self, side: str, n: int, annex) -> str:
@@ -235,18 +233,9 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
             name, n = (None, n) if name in new_ids else (name, 1000 + n)
         self._annex_heading(Text.added(title) if side == NEW else Text.removed(title), name, n, kind)
         self._blocks_diff(s.blocks, side, *_sided(side, annex.blocks))
-        self._first_pass(side, annex.subsections)
         for sub in side_sections(s.subsections, side):
             number = sub.new_number if side == NEW else sub.old_number
             self._annex_sub_whole(sub, (number - 1,), side, annex.subsections[number - 1])
-
-    def _first_pass(self, side: str, subsections: list) -> None:
-        """The build's tree walks an annex's subsections twice (`tree.Document.annex`: once in `part`, once
-        in `_annex_sub`), numbering their captioned tables twice: walked here too, so the numbers agree."""
-        doc = self.docs[side]
-        for sub in subsections:
-            doc.blocks(sub.blocks)
-            self._first_pass(side, sub.subsections)
 
     def _annex_sub_title(self, side: str, path: tuple[int, ...], title: str) -> str:
         if self.sides[side].numbering == "none":

@@ -159,24 +159,28 @@ class Document:
 
     # -- parts ---------------------------------------------------------------------------------------------
 
-    def part(self, path: tuple[int, ...], node, numbered: bool = True) -> dict:
-        """A section, subsection or annex part with its number, blocks and subsections (recursively)."""
-        number = heading_number(self.agreement.numbering, path) if numbered else ""
+    def part(self, path: tuple[int, ...], node) -> dict:
+        """A section or subsection with its number, blocks and subsections (recursively)."""
         return {
-            "number": number,
+            "number": heading_number(self.agreement.numbering, path),
             "level": len(path),
             "title": node.title,
             "blocks": self.blocks(node.blocks),
-            "subsections": [self.part((*path, j), sub, numbered) for j, sub in enumerate(node.subsections)],
+            "subsections": [self.part((*path, j), sub) for j, sub in enumerate(node.subsections)],
         }
 
     def annex(self, n: int, annex: Annex) -> dict:
-        body = self.part((n - 1,), annex, numbered=False)
-        body.update({"id": annex.id or f"vedlegg-{n}", "n": n,
-                     "label": annex_label(self.layout, self.agreement.language, n)})
-        # subsections of an annex are numbered within it: 1, 1.1 … (without the annex's number)
-        body["subsections"] = [self._annex_sub((j,), sub) for j, sub in enumerate(annex.subsections)]
-        return body
+        return {
+            "number": "",
+            "level": 1,
+            "title": annex.title,
+            "blocks": self.blocks(annex.blocks),
+            # subsections of an annex are numbered within it: 1, 1.1 … (without the annex's number)
+            "subsections": [self._annex_sub((j,), sub) for j, sub in enumerate(annex.subsections)],
+            "id": annex.id or f"vedlegg-{n}",
+            "n": n,
+            "label": annex_label(self.layout, self.agreement.language, n),
+        }
 
     def _annex_sub(self, path: tuple[int, ...], sub: Subsection) -> dict:
         number = "" if self.agreement.numbering == "none" else ".".join(str(i + 1) for i in path)
