@@ -25,6 +25,7 @@ from avtale.store.comments import Notes
 
 WIDTH = 4096  # ruamel's line width in `store._yaml` (it wraps a line at a space past it)
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ID_KEY = re.compile(r"[a-z0-9][a-z0-9-]*")  # a footnote's id, a key of `footnotes:` (plain where read as text)
 # characters every style writes as they are: printable, no line break, no byte-order mark
 _UNSAFE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff")
 _SUPPLEMENTARY = re.compile("[\U00010000-\U0010ffff]")
@@ -122,7 +123,7 @@ class _Writer:
         if not data:
             raise _Unsupported
         for key, value in data.items():
-            if not isinstance(key, str) or not _KEY.fullmatch(key):
+            if not isinstance(key, str) or not (_KEY.fullmatch(key) or _ID_KEY.fullmatch(key) and _reads_as_text(key)):
                 raise _Unsupported
             head, lead = lead + key + ":", " " * indent
             self.value(head, value, indent, (*path, key))
@@ -148,7 +149,9 @@ class _Writer:
             raise _Unsupported
         for i, item in enumerate(items):
             lead = first if first is not None and i == 0 else " " * dash + "- "
-            if isinstance(item, dict):
+            if isinstance(item, dict) and not item:  # a table's column with nothing set
+                self.line(lead + "{}", (*path, i))
+            elif isinstance(item, dict):
                 self.mapping(item, dash + 2, lead, (*path, i))
             elif isinstance(item, list):
                 cells = flow(item) if is_cells((*path, i)) else None
