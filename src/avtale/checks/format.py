@@ -207,7 +207,7 @@ def table_shape(agreement, ctx):
         count = len(table.header)
         for r, row in enumerate(table.rows):
             if len(row) != count:
-                yield (*loc, "rows", r), _("this row has {n} cells, but the header has {count}: give every row one "
+                yield (*loc, "rows", r), _("the header has {count} cells, but this row has {n}: give every row one "
                                            "cell for each column (an empty cell is '')").format(n=len(row), count=count)
         if table.columns is not None and len(table.columns) > count:
             yield (*loc, "columns"), _("«columns:» sets {n} columns, but the header has {count}: remove the extra "
