@@ -205,7 +205,7 @@ def test_the_example_agreement_passes_every_rule():
 
 # --- the generators -----------------------------------------------------------------------------------------
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(agreements())
 def test_every_drawn_agreement_validates_without_an_error(agreement):
     text = store.dump(agreement.model_dump(mode="python", exclude_defaults=True))
@@ -258,7 +258,7 @@ DRAWS_EVERY = {
 
 def test_the_generators_draw_every_feature():
     for name, wanted in DRAWS_EVERY.items():
-        example = find(agreement_data(), wanted, settings=settings(max_examples=2000, deadline=None,
+        example = find(agreement_data(), wanted, settings=settings(max_examples=1000, deadline=None,
                                                                      suppress_health_check=list(HealthCheck)))
         assert wanted(example), name
 

@@ -16,7 +16,7 @@ from conftest import AGREEMENTS
 from tests.strategies import agreements
 
 EXAMPLE = AGREEMENTS / "eksempel-2026-2029.yaml"
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 def _data(agreement: Agreement) -> dict:
