@@ -179,7 +179,7 @@ class TableContent(_Model):
 class Table(_Model):
     """A table block."""
 
-    table: TableContent
+    table: TableContent = Field(description="A table: `header`, `rows`, and optional `columns` and `caption`.")
 
 
 def _block_tag(value: object) -> str | None:

@@ -25,14 +25,15 @@ from pydantic import BaseModel, ValidationError
 
 from avtale.findings import ERROR, Finding
 from avtale.i18n import N_, _
-from avtale.model import Agreement, Bullets, Numbered
+from avtale.model import Agreement, Bullets, Item, Numbered, Table
 from avtale.store import mistakes
 
-_TAGS = {"paragraph": str, "bullets": Bullets, "numbered": Numbered}
+# pydantic's tags of the unions in a loc (a block, a list item): never shown, and not keys of the file
+_TAGS = {"paragraph": str, "bullets": Bullets, "numbered": Numbered, "table": Table, "text": str, "item": Item}
 _WHAT = {  # what the items of a list are called, for «at least 2 parties»
     "parties": (N_("party"), N_("parties")), "sections": (N_("section"), N_("sections")),
     "signatories": (N_("signatory"), N_("signatories")), "bullets": (N_("item"), N_("items")),
-    "numbered": (N_("item"), N_("items")),
+    "numbered": (N_("item"), N_("items")), "rows": (N_("row"), N_("rows")), "header": (N_("cell"), N_("cells")),
 }
 
 
@@ -72,11 +73,19 @@ def _explain(err: dict, loc: tuple, doc) -> tuple[str, int | None, int | None]:
     if kind == "extra_forbidden":
         line, col = doc.key_position(loc)
         return _unknown_key(loc), line, col
+    if loc and loc[-1] == "[key]":  # a key of `footnotes:`, which is an id
+        line, col = doc.key_position(loc[:-1])
+        return _("«{value}» cannot be a footnote's id: use lower-case letters, digits and hyphens only (like "
+                 "«kostra»)").format(value=value), line, col
     line, col = doc.locate(loc)
     if kind == "missing":
         return _("«{key}:» is missing here: add it").format(key=loc[-1]) if len(loc) > 1 else \
             _("the agreement has no «{key}:»: add it").format(key=loc[-1]), line, col
-    if kind in ("string_type", "block", "model_type", "dict_type", "list_type", "date_type") or \
+    if kind == "value_error":
+        found = _rule_of_the_model(err, loc)
+        if found:
+            return found, line, col
+    if kind in ("string_type", "block", "item", "model_type", "dict_type", "list_type", "date_type") or \
             kind.startswith("date_from_datetime"):
         found = _wrong_kind(kind, loc, value, doc, line, col)
         if found:
@@ -101,10 +110,21 @@ def _explain(err: dict, loc: tuple, doc) -> tuple[str, int | None, int | None]:
     return _("this value is not what belongs here ({problem})").format(problem=err["msg"]), line, col
 
 
+def _rule_of_the_model(err: dict, loc: tuple) -> str | None:
+    """A rule of the model's own (`model_validator`) in the drafter's words."""
+    said = str(err.get("msg", ""))
+    if "one list under it" in said:
+        return _("an item with «text:» has a list under it: add «bullets:» or «numbered:» with its items (not both), "
+                 "or write the item as a plain text after «- »")
+    if "`style` belongs" in said:
+        return _("«style:» numbers a «numbered:» list, and this item has none: remove «style:»")
+    return None
+
+
 def _wrong_kind(kind, loc, value, doc, line, col):
     """A text typed where YAML read something else, or a list or pair where a text belongs."""
     token = _token(doc, line, col)
-    wants_text = kind in ("string_type", "block")
+    wants_text = kind in ("string_type", "block", "item")
     wants_date = kind in ("date_type",) or kind.startswith("date_from_datetime")
     if wants_date and not isinstance(value, (dict, list)):
         return _("«{value}» is not a date: write it as YYYY-MM-DD, for example 2014-11-07").format(
@@ -133,13 +153,21 @@ def _wrong_kind(kind, loc, value, doc, line, col):
         if kind == "block":
             return _("a list starts with «bullets:» or «numbered:»; {keys} is neither").format(
                 keys=", ".join(f"«{k}:»" for k in value)), line, col
+        if kind == "item":
+            return _("an item with a list under it starts with «text:», then «bullets:» or «numbered:»; {keys} is "
+                     "not that").format(keys=", ".join(f"«{k}:»" for k in value)), line, col
         return _("a text belongs here, not keys"), line, col
+    if isinstance(value, list) and kind == "item":
+        return _("a list under an item needs the item's own text: write «- text: …» with «bullets:» or "
+                 "«numbered:» below it"), line, col
     if isinstance(value, list) and wants_text:
         return _("a text belongs here, not a list of items"), line, col
     if isinstance(value, dict) and any(str(k).startswith("-") for k in value):
         key = next(str(k) for k in value if str(k).startswith("-"))
         line, col = doc.key_position((*loc, key))
         return _("put a space after «-» to start an item: «- {text}»").format(text=key[1:] + ":"), line, col
+    if kind == "list_type" and len(loc) > 1 and loc[-2] == "rows" and isinstance(loc[-1], int):
+        return _("a row of a table is a list of cells, one for each column: write it as «- [A, B, C]»"), line, col
     if kind == "list_type":
         return _("«{key}:» holds a list: put each item on its own line below it, starting with «- »").format(
             key=_list_key(loc)), line, col
@@ -180,8 +208,11 @@ def _token(doc, line: int | None, col: int | None) -> str:
     lines = _lines(doc)
     if not line or not col or line > len(lines):
         return ""
-    rest = lines[line - 1][col - 1 :]
-    return rest.split(" #")[0].strip()
+    row = lines[line - 1]
+    rest = row[col - 1 :].split(" #")[0]
+    if "[" in row[: col - 1]:  # inside `[a, b]`: the word ends at «,» or «]»
+        rest = rest.split(",")[0].split("]")[0]
+    return rest.strip()
 
 
 def _unknown_key(loc: tuple) -> str:

@@ -191,5 +191,7 @@ def test_supersedes_resolves_beside_the_file(tmp_path):
 
 def test_every_rule_has_a_failing_case():
     # AV406 reads the file's first line and the schema it names: tests/checks/test_schema_current.py;
-    # AV101 reads the file's text: tests/checks/test_text_as_typed.py
-    assert {r.code for r in checks.RULES} == {c[2][0][0] for c in CASES} | {"AV406", "AV101"}
+    # AV101 reads the file's text: tests/checks/test_text_as_typed.py; AV310–AV315, the format's richer parts:
+    # tests/checks/test_format_rules.py
+    format_rules = {"AV310", "AV311", "AV312", "AV313", "AV314", "AV315"}
+    assert {r.code for r in checks.RULES} == {c[2][0][0] for c in CASES} | {"AV406", "AV101"} | format_rules

@@ -180,7 +180,8 @@ def _text(annotation, metadata=()) -> str | None:
 def test_the_texts_are_where_the_model_has_them():
     keys, lists, prose = set(), set(), set()
     for cls in (model.Agreement, model.Party, model.Logo, model.Period, model.Bullets, model.Numbered,
-                model.Subsection, model.Section, model.Signatory, model.Signing, model.Seal):
+                model.Subsection, model.Section, model.Signatory, model.Signing, model.Seal, model.Item,
+                model.Column, model.TableContent, model.Table, model.Annex):
         for name, info in cls.model_fields.items():
             if typing.get_origin(info.annotation) is list:
                 if _text(typing.get_args(info.annotation)[0]):
@@ -190,6 +191,10 @@ def test_the_texts_are_where_the_model_has_them():
                 if _text(info.annotation, info.metadata) == "prose":
                     prose.add(name)
     assert (places.TEXT_KEYS, places.TEXT_LISTS, places.PROSE_KEYS) == (keys, lists, prose)
+    # the two places no key names: a table's rows of cells, and the notes of `footnotes:` by their ids
+    assert typing.get_args(model.TableContent.model_fields["rows"].annotation)[0] == list[model.Cell]
+    assert typing.get_origin(model.Agreement.model_fields["footnotes"].annotation) is dict
+    assert places.is_cell(("preamble", 0, "table", "rows", 2, 1)) and places.is_note(("footnotes", "kostra"))
 
 
 BITS = st.sampled_from([

@@ -62,7 +62,8 @@ RULES: list[Rule] = []
 
 
 def rule(code: str, name: str, summary: str, severity: str = ERROR):
-    """Register a check. The function yields (loc, message) pairs; a loc is a key path or an `At`."""
+    """Register a check. The function yields (loc, message) pairs; a loc is a key path or an `At`. A rule that
+    tells one thing as an error and another as a warning yields (loc, message, severity) for the other."""
 
     def register(func):
         RULES.append(Rule(code, name, severity, summary, func))
@@ -85,13 +86,13 @@ def run(agreement: Agreement, context: Context, only: frozenset[str] | None = No
     for r in RULES:
         if only is not None and r.code not in only:
             continue
-        for loc, message in r.func(agreement, context):
+        for loc, message, *severity in r.func(agreement, context):
             at = loc if isinstance(loc, At) else None  # a place in the text, or a key path located later
-            findings.append(Finding(r.code, message, r.severity, () if at else tuple(loc),
+            findings.append(Finding(r.code, message, severity[0] if severity else r.severity, () if at else tuple(loc),
                                     line=at and at.line, col=at and at.col, name=r.name))
     return findings
 
 
-from avtale.checks import safety, structure, text, versions, paths  # noqa: E402,F401  (registers the rules, in code order)
+from avtale.checks import safety, structure, text, format, versions, paths  # noqa: E402,F401  (registers the rules, in code order)
 
 __all__ = ["AS_TYPED", "At", "Context", "RULES", "Rule", "rule", "run", "ERROR", "WARNING"]

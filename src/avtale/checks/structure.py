@@ -54,27 +54,61 @@ def party_signs_once(agreement, ctx):
         seen.add(s.party)
 
 
-@rule("AV207", "unique-section-titles", "no two sections share a title")
+@rule("AV207", "unique-section-titles", "no two sections share a title, nor two subsections of one section, nor "
+                                         "two annexes")
 def unique_section_titles(agreement, ctx):
-    seen = {}
+    def unique(prefix, parts, message, number):
+        seen = {}
+        for i, part in enumerate(parts):
+            key = part.title.strip().casefold()
+            if key in seen:
+                yield (*prefix, i, "title"), message.format(title=part.title, number=number(seen[key]))
+            else:
+                seen[key] = i
+
+    def subsections(prefix, part, number):
+        message = _("subsection title «{title}» repeats subsection {number}")
+        yield from unique((*prefix, "subsections"), part.subsections, message, lambda j: f"{number}.{j + 1}")
+        for j, sub in enumerate(part.subsections):
+            yield from subsections((*prefix, "subsections", j), sub, f"{number}.{j + 1}")
+
+    yield from unique(("sections",), agreement.sections, _("section title «{title}» repeats section {number}"),
+                      lambda i: i + 1)
     for i, section in enumerate(agreement.sections):
-        key = section.title.strip().casefold()
-        if key in seen:
-            yield ("sections", i, "title"), _("section title «{title}» repeats section {number}").format(
-                title=section.title, number=seen[key] + 1)
-        else:
-            seen[key] = i
+        yield from subsections(("sections", i), section, str(i + 1))
+    yield from unique(("annexes",), agreement.annexes, _("annex title «{title}» repeats annex {number}"),
+                      lambda i: i + 1)
+    for i, annex in enumerate(agreement.annexes):
+        yield from subsections(("annexes", i), annex, _("annex {n}").format(n=i + 1))
 
 
-@rule("AV208", "no-empty-section", "every section has text")
+def _parts(agreement):
+    """(loc, part) of every section, annex and subsection (at any depth), in reading order."""
+    def inside(prefix, part):
+        for j, sub in enumerate(part.subsections):
+            yield (*prefix, "subsections", j), sub
+            yield from inside((*prefix, "subsections", j), sub)
+
+    for i, section in enumerate(agreement.sections):
+        yield ("sections", i), section
+        yield from inside(("sections", i), section)
+    for i, annex in enumerate(agreement.annexes):
+        yield ("annexes", i), annex
+        yield from inside(("annexes", i), annex)
+
+
+@rule("AV208", "no-empty-section", "every section, subsection and annex has text")
 def no_empty_section(agreement, ctx):
-    for i, section in enumerate(agreement.sections):
-        if not section.blocks and not section.subsections:
-            yield ("sections", i, "title"), _("section «{title}» has no text").format(title=section.title)
-        for j, sub in enumerate(section.subsections):
-            if not sub.blocks:
-                yield ("sections", i, "subsections", j, "title"), _("subsection «{title}» has no text").format(
-                    title=sub.title)
+    for loc, part in _parts(agreement):
+        if part.blocks or part.subsections:
+            continue
+        if loc[-2] == "sections":
+            message = _("section «{title}» has no text")
+        elif loc[-2] == "annexes":
+            message = _("annex «{title}» has no text")
+        else:
+            message = _("subsection «{title}» has no text")
+        yield (*loc, "title"), message.format(title=part.title)
 
 
 @rule("AV209", "split-bullet-list", "no two bullet lists stand back to back", severity="warning")
@@ -85,5 +119,5 @@ def split_bullet_list(agreement, ctx):
                 yield (*prefix, k), _("two bullet lists stand back to back; merge them into one")
 
     yield from scan(("preamble",), agreement.preamble)
-    for i, s in enumerate(agreement.sections):
-        yield from scan(("sections", i, "blocks"), s.blocks)
+    for loc, part in _parts(agreement):
+        yield from scan((*loc, "blocks"), part.blocks)

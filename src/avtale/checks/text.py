@@ -316,4 +316,7 @@ def with_schema(source: str, path: str, schema: list[Finding]) -> list[Finding]:
 
 def _untagged(loc: tuple) -> tuple:
     return tuple(part for i, part in enumerate(loc)
-                 if not (part in ("paragraph", "bullets", "numbered") and i and isinstance(loc[i - 1], int)))
+                 if not (part in _UNION_TAGS and i and isinstance(loc[i - 1], int)))
+
+
+_UNION_TAGS = frozenset({"paragraph", "bullets", "numbered", "table", "text", "item"})  # pydantic's, in a loc

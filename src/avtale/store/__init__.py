@@ -301,7 +301,7 @@ def key_position(data: Any, loc: tuple) -> tuple[int | None, int | None]:
     return locate(data, loc)
 
 
-_TAGS = {"paragraph", "bullets", "numbered"}
+_TAGS = {"paragraph", "bullets", "numbered", "table", "text", "item"}  # union tags in pydantic locs
 
 
 from avtale.store.write import (  # noqa: E402  (the writing half of the store)

@@ -150,7 +150,7 @@ class Loaded:
             if candidate in self.values:
                 line, col = self.values[candidate]
                 prefix = candidate
-            elif part in ("paragraph", "bullets", "numbered"):
+            elif part in ("paragraph", "bullets", "numbered", "table", "text", "item"):  # union tags
                 continue
             else:
                 if prefix in self.starts:

@@ -37,7 +37,9 @@ from avtale.store.indentation import KEY_LINE, Explained, indentation, line_leve
 
 _KNOWN_KEYS = ("id", "title", "language", "parties", "name", "short", "logo", "file", "alt", "period", "start",
                "end", "status", "numbering", "preamble", "sections", "blocks", "subsections", "bullets", "numbered",
-               "style", "signing", "place", "date", "signatories", "party", "supersedes", "seal", "sha256")
+               "style", "signing", "place", "date", "signatories", "party", "supersedes", "seal", "sha256",
+               "text", "table", "caption", "columns", "width", "align", "header", "rows", "annexes", "footnotes",
+               "electronic")
 _VALUE_START = re.compile(r" *(?:- +)*(?:[A-Za-z_][\w-]*: +)?")
 
 

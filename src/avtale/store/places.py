@@ -5,8 +5,9 @@ why it holds line breaks (`line_breaks`) and where a character of it was typed (
 `store.silent` (what YAML changes without a word) and by AV302 (what an export or the typing left in a
 text), so that both point at the line and column of the mistake, not at the start of the text.
 
-The texts are where the model (avtale.model) has them: the values of `TEXT_KEYS` and the items of
-`TEXT_LISTS` (tests/store/test_silent.py keeps them in step with the model).
+The texts are where the model (avtale.model) has them: the values of `TEXT_KEYS`, the items of
+`TEXT_LISTS`, a table's cells and the notes of `footnotes:` (tests/store/test_silent.py keeps them in step
+with the model).
 """
 
 from __future__ import annotations
@@ -16,12 +17,28 @@ from typing import Any, NamedTuple
 
 from ruamel.yaml.events import MappingStartEvent, ScalarEvent, SequenceStartEvent
 
-# where the agreement holds text (avtale.model; tests/store/test_silent.py keeps them in step): prose, and words
-PROSE_KEYS = frozenset({"title", "name", "short", "alt", "place"})
-TEXT_KEYS = PROSE_KEYS | {"id", "language", "file", "status", "numbering", "style", "party", "supersedes", "sha256"}
-TEXT_LISTS = frozenset({"preamble", "blocks", "bullets", "numbered"})
+# where the agreement holds text (avtale.model; tests/store/test_silent.py keeps them in step): prose, and words;
+# besides these, the cells of a table's rows (`is_cell`) and the notes of `footnotes:` (`is_note`)
+PROSE_KEYS = frozenset({"title", "name", "short", "alt", "place", "text", "caption"})
+TEXT_KEYS = PROSE_KEYS | {"id", "language", "file", "status", "numbering", "style", "party", "supersedes", "sha256",
+                          "align"}
+TEXT_LISTS = frozenset({"preamble", "blocks", "bullets", "numbered", "header"})
 KEYS = TEXT_KEYS | TEXT_LISTS | {"parties", "logo", "period", "start", "end", "sections", "subsections",
-                                 "signing", "date", "signatories", "seal"}
+                                 "signing", "date", "signatories", "seal", "electronic", "annexes", "footnotes",
+                                 "table", "columns", "width", "rows"}
+
+
+def is_cell(path: tuple) -> bool:
+    """Whether `path` is a table cell (`header: [...]` or a cell of `rows:`), which may be empty."""
+    n = len(path)
+    return n >= 3 and isinstance(path[-1], int) and (
+        path[-2] == "header" and path[-3] == "table"
+        or n >= 4 and isinstance(path[-2], int) and path[-3] == "rows" and path[-4] == "table")
+
+
+def is_note(path: tuple) -> bool:
+    """Whether `path` is a footnote's text (`footnotes: {id: text}`)."""
+    return len(path) == 2 and path[0] == "footnotes"
 
 
 class Scalar(NamedTuple):
@@ -93,8 +110,8 @@ def walk(text: str):
             frames.append(_Frame(cls is MappingStartEvent, path, event.start_mark.column, bool(event.flow_style)))
         elif cls is ScalarEvent:
             is_text = bool(path) and frame is not None and (
-                (frame.is_map and path[-1] in TEXT_KEYS)
-                or (not frame.is_map and len(path) > 1 and path[-2] in TEXT_LISTS))
+                (frame.is_map and (path[-1] in TEXT_KEYS or is_note(path)))
+                or (not frame.is_map and (len(path) > 1 and path[-2] in TEXT_LISTS or is_cell(path))))
             yield path, event, frame, is_text
 
 

@@ -66,7 +66,7 @@ from typing import Any, NamedTuple
 
 from avtale.store import fast
 from avtale.store.places import (BLANK, KEYS, LEADING, LITERAL, PROSE_KEYS, TEXT_KEYS, TRAILING, Scalar, header,
-                                 line_breaks, walk)
+                                 is_cell, is_note, line_breaks, walk)
 
 COMMENT = "comment"
 COMMENT_LINE = "comment-line"
@@ -299,7 +299,8 @@ def _check(lines: list[str], path: tuple, event: Any, frame: Any, is_text: bool)
     out: list[Place] = []
     value, style = event.value, event.style or ""
     s, e = event.start_mark, event.end_mark
-    if is_text and not value.strip(" \t\n"):  # (a non-breaking space is text: AV302 names it)
+    if is_text and not value.strip(" \t\n") and not (style in ("'", '"') and is_cell(path)):  # an empty cell
+        # may be quoted empty; (a non-breaking space is text: AV302 names it)
         if frame.is_map:
             return [Place(frame.key_line + 1, frame.key_col + 1, NO_TEXT, str(path[-1]), path)]
         line, col = (s.line, frame.indent) if style == "" and not frame.flow else (s.line, s.column)
@@ -310,7 +311,7 @@ def _check(lines: list[str], path: tuple, event: Any, frame: Any, is_text: bool)
             if kind:
                 out.append(Place(s.line + 1, s.column + 1, kind, value, path))
         rest = lines[e.line][e.column:] if e.line < len(lines) else ""
-        prose = bool(path) and (path[-1] in PROSE_KEYS if frame.is_map else is_text)
+        prose = bool(path) and ((path[-1] in PROSE_KEYS or is_note(path)) if frame.is_map else is_text)
         if _AFTER.match(rest) and not rest.lstrip().startswith("# TODO") and (
                 len(value.split()) >= 2 or prose and not _MEANT.match(rest.lstrip())):
             out.append(Place(e.line + 1, e.column + rest.index("#") + 1, COMMENT, rest.strip(), path))

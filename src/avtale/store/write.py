@@ -13,7 +13,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.scalarstring import FoldedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, SingleQuotedScalarString
 
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/agreement.schema.json"
@@ -47,6 +47,10 @@ _ABBREVIATED = re.compile(r"(?:[^\W\d_]+\.){2,}|[^\W\d_]\.")
 # ... but a web address ends its sentence: «… publisert på ks.no. Partene …» (no abbreviation ends so)
 _WEB_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:no|com|org|net|eu|int|info|se|dk|fi|is|uk|de)\.", re.IGNORECASE)
 _NUMBER = re.compile(r"§*\d+(?:\.\d+)*\.")
+
+
+# keys whose text is one line however many sentences it has: a heading («Eksempel: Avtale om …»)
+UNFOLDED = frozenset({"title"})
 
 
 def normalise_space(text: str) -> str:
@@ -111,9 +115,9 @@ def _number_ends_sentence(words: list[str], i: int) -> bool:
     return words[i - 1].lstrip(_OPENERS).lower() not in REFERENCES
 
 
-def _styled(text: str) -> Any:
+def _styled(text: str, fold: bool = True) -> Any:
     text = normalise_space(text)
-    parts = sentences(text)
+    parts = sentences(text) if fold else [text]
     if len(parts) < 2:
         return text
     folded = FoldedScalarString(text)
@@ -144,18 +148,34 @@ def _represent_folded(representer, data: FoldedScalarString):
 RoundTripRepresenter.add_representer(FoldedScalarString, _represent_folded)
 
 
-def to_yaml_tree(value: Any) -> Any:
-    """Plain data (from `model_dump`) to round-trip nodes in canonical style."""
+def to_yaml_tree(value: Any, path: tuple = (), flow: bool = True) -> Any:
+    """Plain data (from `model_dump`) to round-trip nodes in canonical style: a table's short header and rows
+    as flow sequences, their cells styled as `store.emit` styles them (`flow` False: none)."""
+    from avtale.store import emit
+
     if isinstance(value, dict):
         out = CommentedMap()
         for k, v in value.items():
-            out[k] = to_yaml_tree(v)
+            out[k] = to_yaml_tree(v, (*path, k), flow)
         return out
     if isinstance(value, list):
-        return CommentedSeq(to_yaml_tree(v) for v in value)
+        if flow and emit.is_cells(path) and emit.flow(value) is not None:
+            seq = CommentedSeq(_cell(normalise_space(v)) for v in value)
+            seq.fa.set_flow_style()
+            return seq
+        return CommentedSeq(to_yaml_tree(v, (*path, i), flow) for i, v in enumerate(value))
     if isinstance(value, str):
-        return _styled(value)
+        return _styled(value, fold=not path or path[-1] not in UNFOLDED)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     return value
+
+
+def _cell(text: str) -> Any:
+    from avtale.store import emit
+
+    style = emit.cell_style(text)
+    return SingleQuotedScalarString(text) if style == "'" else DoubleQuotedScalarString(text) if style else text
 
 
 def transplant_comments(old: Any, new: Any) -> None:
@@ -229,7 +249,7 @@ def _dump_plain(data: Any) -> str:
     from avtale.store import _yaml
 
     buf = io.StringIO()
-    _yaml().dump(to_yaml_tree(data), buf)
+    _yaml().dump(to_yaml_tree(data, flow=False), buf)
     return buf.getvalue()
 
 
