@@ -37,7 +37,7 @@ def test_committed_agreements_are_valid_without_warnings(name):
     "old, new, expected",
     [
         ("language: nb", "language: en", "a.yaml:4:11: AV100 «en» is not a choice for «language:»: write «nb» or «nn»"),
-        ("status: signed", "status: signed\nsigned_by: meg", "a.yaml:15:1: AV100 «signed_by:» is not a key here; the keys here are «id», «title», «language», «parties», «period», «status», «numbering», «preamble», «sections», «signing», «supersedes», «seal»"),
+        ("status: signed", "status: signed\nsigned_by: meg", "a.yaml:15:1: AV100 «signed_by:» is not a key here; the keys here are «id», «title», «language», «parties», «period», «status», «numbering», «preamble», «sections», «signing», «annexes», «footnotes», «supersedes», «seal»"),
         ("  end: 2017-12-31\n", "", "a.yaml:12:3: AV100 «end:» is missing here: add it"),
         ("  end: 2017-12-31", "  end: 31.12.2017", "a.yaml:13:8: AV100 «31.12.2017» is not a date: write it as YYYY-MM-DD, for example 2014-11-07"),
         ("id: 2014-2017", "id: 2014 2017", "a.yaml:2:5: AV100 «2014 2017» cannot be an id: use lower-case letters, digits and hyphens only (like «2014-2017» or «kd»)"),
