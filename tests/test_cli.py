@@ -12,7 +12,7 @@ from test_agreements import broken_copy
 
 def test_validate_default_directory_is_valid():
     r = run_cli("validate")
-    assert (r.returncode, r.stdout, r.stderr) == (0, "", "2 files checked, 0 invalid\n")
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "3 files checked, 0 invalid\n")
 
 
 def test_validate_broken_copy_exits_1_with_positions(tmp_path):
