@@ -91,7 +91,7 @@ def _tail_start(lines: list[Line]) -> int | None:
         line = lines[i]
         if line.blank():
             continue
-        if line.hint in ("title", "heading", "subheading", "bullet", "numbered"):
+        if line.hint in ("title", "heading", "subheading", "subsubheading", "bullet", "numbered", "table"):
             break
         cells = row_cells(line, 0)
         found = [classify(c.text) for c in cells]
@@ -173,9 +173,6 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
     out.signers = _fill(_read_columns(parts), notes, {ln.no: ln.page for ln in block})
     if not set_apart:
         out.signers = rows_first(out.signers, dated, notes)
-    if len(out.signers) > 5:
-        notes.uncertain(out.signers[5].line, _("{n} signatories; only five are kept").format(n=len(out.signers)))
-        out.signers = out.signers[:5]
     return out
 
 
