@@ -83,6 +83,12 @@ class Outline:
             out.append(f"{g.line}: signing: {g.place}, {g.date.isoformat()}")
             for s in g.signers:
                 out.append(f"{s.line}:   signatory: {s.name} | {s.title}" + (f" | for {s.party}" if s.party else ""))
+        for i, a in enumerate(self.annexes, 1):
+            out.append(f"{a.line}: annex {i}: {a.title}" + (f" #{a.id}" if a.id else ""))
+            out += _blocks(a.blocks, "  ")
+            for j, sub in enumerate(a.subsections, 1):
+                out.append(f"{sub.line}:   subsection {j}: {sub.title}")
+                out += _blocks(sub.blocks, "    ")
         return "\n".join(out) + "\n"
 
 
