@@ -2,8 +2,12 @@
 
 One pipeline of small named stages, each its own module:
 
-    read (read_text | read_docx | read_pdf | read_ocr | read_html | read_markdown) -> clean -> signing -> unwrap
-    -> recognise -> build (+ validate)
+    read (read_text | read_docx | read_pdf | read_ocr | read_html | read_markdown) -> annexes.split -> clean
+    -> signing -> unwrap -> recognise -> build (+ validate)
+
+A reader of a structured source attaches to a line what it knows for certain (marks, notes, a table, nested
+list items: `rich`); the stages between decide from the text alone, and build takes the payloads by source line.
+Annexes a reader marked (`annexes`) are split off first, so that the signature block ends the text.
 
 HTML and Markdown that avtale wrote itself take a shorter way: their structure is read as it was written
 (`read_html_own`, `read_markdown_own`) and `own_build` derives the rest as `build` does.
@@ -137,16 +141,19 @@ def _read_own(path: Path, notes: Notes):
 
 def pipeline(lines: list[Line], notes: Notes, source: str = "<source>", *, id: str | None = None,
              start: dt.date | None = None, end: dt.date | None = None, kind: str = "text") -> tuple[Agreement, Outline, list]:
-    from avtale.extract import build, clean, recognise, signing, unwrap
+    from avtale.extract import annexes, build, clean, recognise, signing, unwrap
 
+    rich = {ln.no: ln.rich for ln in lines if ln.rich is not None}  # a structured reader's payloads (`rich`)
+    lines, annex_lines = annexes.split(lines)
     kept, orgs = clean.clean(lines, notes)
     body, signed = signing.split(kept, notes)
     paras = unwrap.unwrap(body, notes, plain_text=kind == "text")
     if not paras:
         raise ExtractError(_("no text found"), Position(source))
     outline = recognise.recognise(paras, notes, signed)
+    outline.annexes = annexes.read(annex_lines, notes)
     agreement, todos = build.build(outline, orgs, notes, id=id, start=start, end=end, source=source,
-                                   column_read=kind == "ocr")
+                                   column_read=kind == "ocr", rich=rich)
     return agreement, outline, todos
 
 

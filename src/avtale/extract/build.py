@@ -1,7 +1,8 @@
 """Build stage: the outline becomes an `Agreement`, then it is validated.
 
-Reads: an `Outline`, the organisation names clean saw in letterheads and logos, and
-the options (id, start, end). Writes: a valid `Agreement` and the to-dos for the
+Reads: an `Outline`, the organisation names clean saw in letterheads and logos, the
+payloads a structured reader attached to its lines (`rich`, by source line: marks, footnotes, tables,
+nested list items; see `build_blocks`), and the options (id, start, end). Writes: a valid `Agreement` and the to-dos for the
 drafter (a path in the YAML and what the source could not hold there), written as
 `# TODO` comments on those lines.
 
@@ -39,9 +40,10 @@ from avtale.dates import find_dates, format_date
 from avtale.errors import ExtractError, Position
 from avtale.extract import parties
 from avtale.extract.lines import Notes
-from avtale.extract.outline import Block, Outline, Part
+from avtale.extract.build_blocks import Blocks
+from avtale.extract.outline import Outline, Part
 from avtale.i18n import _
-from avtale.model import Agreement, Bullets, Numbered, Period, Section, Signatory, Signing, Subsection
+from avtale.model import Agreement, Annex, Period, Section, Signatory, Signing, Subsection
 
 NYNORSK = {"ikkje", "eit", "ein", "frå", "kva", "vere", "berre", "dei", "korleis", "saman", "kommunane", "partane", "avtalepartane", "heile", "hjå", "vidare", "nokre", "mykje", "einige", "òg", "opplæringa", "barnehagane", "skulen", "skulane"}
 BOKMAL = {"ikke", "et", "en", "fra", "hva", "være", "bare", "de", "hvordan", "sammen", "kommunene", "partene", "avtalepartene", "hele", "hos", "videre", "noen", "mye", "enige"}
@@ -133,16 +135,9 @@ def start_date(outline: Outline) -> dt.date | None:
     return None
 
 
-def _blocks(blocks: list[Block]) -> list:
-    out = []
-    for b in blocks:
-        if b.kind == "paragraph":
-            out.append(b.items[0])
-        elif b.kind == "bullets":
-            out.append(Bullets(bullets=b.items))
-        else:
-            out.append(Numbered(numbered=b.items, style=None if b.style == "1." else b.style))
-    return out
+def _subsections(parts: list[Part], made: Blocks) -> list[Subsection]:
+    return [Subsection(title=p.title, blocks=made.lead(p.line) + made.blocks(p.blocks),
+                       subsections=_subsections(p.subsections, made)) for p in parts]
 
 
 def _one_section(outline: Outline, notes: Notes, todos: list) -> Outline:
@@ -168,8 +163,9 @@ def _in_party_order(signers: list, which: list, parties: int, notes: Notes) -> t
 
 def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = None,
           start: dt.date | None = None, end: dt.date | None = None, source: str = "<source>",
-          column_read: bool = False) -> tuple[Agreement, list[tuple[tuple, str]]]:
+          column_read: bool = False, rich: dict | None = None) -> tuple[Agreement, list[tuple[tuple, str]]]:
     todos: list[tuple[tuple, str]] = list(outline.todos)
+    made = Blocks(rich)
     one_section = not outline.sections
     if one_section and not (outline.preamble and (outline.signing is not None or AGREEMENT_WORD.search(outline.title))):
         raise ExtractError(_("no numbered or marked section headings found; this does not look like an agreement"),
@@ -206,7 +202,8 @@ def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = N
                 notes.uncertain(s.line, _("no title under «{name}»").format(name=s.name))
                 todos.append((("signing", "signatories", i, "title"), _("the source has no title under the name: write it")))
             signatories.append(Signatory(party=pid, name=s.name, title=s.title or "(tittel)"))
-        signing = Signing(place=outline.signing.place, date=outline.signing.date, signatories=signatories)
+        signing = Signing(place=outline.signing.place, date=outline.signing.date, signatories=signatories,
+                          electronic=outline.signing.electronic)
         seen: dict[str, int] = {}
         for i, sig in enumerate(signatories):
             if sig.party in seen:
@@ -233,13 +230,14 @@ def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = N
             period=Period(start=start, end=end),
             status=status,
             numbering=outline.numbering,
-            preamble=_blocks(outline.preamble),
-            sections=[
-                Section(title=s.title, blocks=_blocks(s.blocks),
-                        subsections=[Subsection(title=b.title, blocks=_blocks(b.blocks)) for b in s.subsections])
-                for s in outline.sections
-            ],
+            preamble=made.blocks(outline.preamble),
+            sections=[Section(title=s.title, blocks=made.lead(s.line) + made.blocks(s.blocks),
+                              subsections=_subsections(s.subsections, made))
+                      for s in outline.sections],
             signing=signing,
+            annexes=[Annex(id=a.id, title=a.title, blocks=made.lead(a.line) + made.blocks(a.blocks),
+                           subsections=_subsections(a.subsections, made)) for a in outline.annexes],
+            footnotes=made.notes,
         )
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]

@@ -5,7 +5,7 @@ Reads: two `Agreement`s. Writes: the differences, by area (meta, parties, body, 
 The rule is the extraction corpus's «what counts as right»: comments, `seal`,
 `status`, `period.start` and the party ids are left out (a signatory's party is
 compared by the party's name); whitespace inside a text is normalised; defaults
-count as given. Used by `make extract-score` and the tests on foreign documents.
+count as given; the body's inline marks are left out (`_plain_body`). Used by `make extract-score` and the tests on foreign documents.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from __future__ import annotations
 import difflib
 import re
 
+from avtale import inline
 from avtale.extract.markers import TERMINAL, starts_structure
-from avtale.model import Agreement, all_texts
+from avtale.model import Agreement, all_texts, list_style
 
 AREAS = ("meta", "parties", "body", "signing")
 
@@ -29,9 +30,39 @@ def _norm(value):
     return value
 
 
-def content(agreement: Agreement) -> dict[str, object]:
-    """The comparable content of an agreement, by area."""
+def _plain_body(value):
+    """Body texts without their marks: the corpus's gold follows «bold, italic and hyperlinks leave just their
+    text» (it predates inline marks), so an extraction that keeps a source's marks compares as one that leaves them."""
+    if isinstance(value, str):
+        return inline.plain(value) if inline.has_marks(value) else value
+    if isinstance(value, list):
+        return [_plain_body(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain_body(v) for k, v in value.items()}
+    return value
+
+
+def _styles(value, level: int = 1):
+    """A numbered list's style as given where it is the default of its level (`list_style`): defaults count as given."""
+    if isinstance(value, list):
+        return [_styles(v, level) for v in value]
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            deeper = level + 1 if k in ("bullets", "numbered") and "text" in value else level
+            out[k] = _styles(v, deeper)
+        if "numbered" in out and out.get("style") is None:  # a list item's own list is a level deeper
+            out["style"] = list_style(None, level + 1 if "text" in value else level)
+        return out
+    return value
+
+
+def content(agreement: Agreement, marks: bool = False) -> dict[str, object]:
+    """The comparable content of an agreement, by area; the body's marks left out unless `marks`."""
     data = _norm(agreement.model_dump(mode="json"))
+    data["preamble"], data["sections"] = _styles(data["preamble"]), _styles(data["sections"])
+    if not marks:
+        data["preamble"], data["sections"] = _plain_body(data["preamble"]), _plain_body(data["sections"])
     names = {p["id"]: p["name"] for p in data["parties"]}
     signing = data.get("signing")
     if signing:

@@ -2,7 +2,7 @@
 
 Reads: nothing. Writes: nothing. Shared vocabulary of the pipeline:
 `Line` (one line of a source, with its source line number and, where a reader
-knows it, a hint such as `heading`), `Para` (one paragraph after unwrapping,
+knows it, a hint such as `heading`, and a structured payload, `rich`), `Para` (one paragraph after unwrapping,
 with the range of source lines it came from) and `Notes` (what was dropped as
 noise and every uncertain decision, each with its source line).
 """
@@ -26,6 +26,7 @@ class Line:
     hint: str | None = None  # from structured readers: title, heading, subheading, bullet, numbered, letterhead, signature
     page_start: bool = False  # first line after a page break
     goes_on: bool = False  # the next line continues this one (a justified line an exporter stretched)
+    rich: object = None  # what a structured reader knows for certain (`rich.Rich`); no stage but build reads it
 
     def blank(self) -> bool:
         return not self.text.strip()

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from avtale.extract import glyphs
 from avtale.extract.pdf_budget import Budget
 from avtale.extract.pdf_marks import ActualText
+from avtale.extract.pdf_runs import PLAIN, Attrs, font_style, lift_superscripts, link_at, page_links
 from avtale.extract.pdf_table import table as _table
 from avtale.extract.page_furniture import PAGE_NUMBER
 from avtale.extract.markers import LONE_LABEL as LONE
@@ -50,6 +51,7 @@ class Row:
     segs: list[tuple[float, str]] = field(default_factory=list)  # (x, text) per column
     chars: Counter = field(default_factory=Counter)  # characters per font size
     ends: list[float] = field(default_factory=list)  # where each column's text ends (estimated, `glyphs`)
+    marks: list[list[tuple[str, Attrs]]] = field(default_factory=list)  # per column, its text in pieces (`pdf_runs`)
 
     def text(self) -> str:
         return "\t".join(t.strip() for _, t in self.segs)
@@ -63,6 +65,7 @@ def page_rows(page, budget: Budget | None = None, number: int = 1) -> list[Row]:
     gathered as lists of parts and joined once, so a row of many runs costs their length, not its square."""
     runs: list[tuple[float, float, str, float, int]] = []
     fonts: dict[int, tuple[float | None, set[str]]] = {}
+    styles: dict[int, tuple[bool, bool]] = {}
     budget = budget or Budget()
     budget.page(number)
 
@@ -79,6 +82,7 @@ def page_rows(page, budget: Budget | None = None, number: int = 1) -> list[Row]:
             if id(font) not in budget.means:  # (the font is kept: an id is unique only while it lives)
                 budget.means[id(font)] = (font, glyphs.mean_width(font))
             fonts[id(font)] = (budget.means[id(font)][1], set())
+            styles[id(font)] = font_style(font)
         text = text.replace("\n", "")
         fonts[id(font)][1].update(text)
         runs.append((round(y, 1), x, text, float(size) * scale, id(font)))
@@ -93,18 +97,25 @@ def page_rows(page, budget: Budget | None = None, number: int = 1) -> list[Row]:
     with budget.parsing():
         page.extract_text(visitor_text=visit, visitor_operand_before=operator)
     scales = {k: glyphs.scale(chars, mean) for k, (mean, chars) in fonts.items()}
-    lines: list[list[tuple[float, float, str, float, float]]] = []  # runs on one baseline, left to right
+    lines: list[list[tuple]] = []  # runs on one baseline, left to right: (y, x, text, size, end, attrs)
     ordered = sorted(runs, key=lambda r: (-r[0], r[1]))
     ends = spans.index()
+    placed: list[list] = []
     for k, (y, x, text, size, font) in enumerate(ordered):
-        if not lines or abs(lines[-1][0][0] - y) >= 1.0:
-            lines.append([])
         after = ordered[k + 1] if k + 1 < len(ordered) else None
         until = after[1] if after is not None and abs(after[0] - y) < 1.0 else float("inf")
         end = ends.end(y, x, until)
         if end is None or end <= x:
             end = x + glyphs.width(text) / 1000 * size * scales[font]
-        lines[-1].append((y, x, text, size, end))
+        placed.append([y, x, text, size, end, font])
+    notes = lift_superscripts(placed)
+    links = page_links(page)
+    for k, (y, x, text, size, end, font) in sorted(enumerate(placed), key=lambda kr: (-kr[1][0], kr[1][1])):
+        if not lines or abs(lines[-1][0][0] - y) >= 1.0:
+            lines.append([])
+        bold, italic = styles.get(font, (False, False))
+        attrs = Attrs(bold, italic, link_at(links, x, end, y, size) if links else None, k in notes)
+        lines[-1].append((y, x, text, size, end, attrs))
     stops = _stops(lines)
     rows: list[Row] = []
     for line in lines:
@@ -112,10 +123,17 @@ def page_rows(page, budget: Budget | None = None, number: int = 1) -> list[Row]:
         rows.append(row)
         parts: list[list[str]] = []  # each segment's text, in the pieces it was set in
         sizes: list[int] = []  # and its length
-        for _, x, text, size, end in line:
-            row.chars[size] += len(text.strip())
+        for _, x, shown, size, end, attrs in line:
+            text = "" if attrs.note else shown  # a footnote's number is no part of the text: it stays in `marks`
+            if not attrs.note:
+                row.chars[size] += len(text.strip())
+            if parts and attrs.note:
+                row.marks[-1].append((shown, attrs))
+                row.ends[-1] = max(row.ends[-1], end)
+                continue
             if parts and not text.strip(" \u00ad-"):  # a space or hyphen set on its own (a tab, a justified
                 parts[-1].append(text)  # line's end, a division) goes with the text before it
+                row.marks[-1].append((text, PLAIN))
                 sizes[-1] += len(text)
                 continue
             if parts:
@@ -123,17 +141,22 @@ def page_rows(page, budget: Budget | None = None, number: int = 1) -> list[Row]:
                 if (gap > 1.5 * size or gap > 0.25 * size and round(x) in stops) and not _lone(parts[-1], sizes[-1]):
                     row.segs.append((x, ""))
                     parts.append([text])
+                    row.marks.append([(shown, attrs)])
                     sizes.append(len(text))
                     row.ends.append(end)
                     continue
                 last = parts[-1][-1]
-                glue = "" if last.endswith((" ", "\u00ad", "-")) or re.match(r"[\s\u00ad\-.,;:!?)»]", text) else " "
+                glue = "" if last.endswith((" ", "\u00ad", "-")) or re.match(r"[\s\u00ad\-.,;:!?)»]", text) \
+                    or attrs.note else " "
+                before = row.marks[-1][-1][1]
+                row.marks[-1] += [(glue, before if before == attrs else PLAIN), (text, attrs)]
                 parts[-1].append(glue + text)
                 sizes[-1] += len(glue) + len(text)
                 row.ends[-1] = max(row.ends[-1], end)
             else:
                 row.segs.append((x, ""))
                 parts.append([text])
+                row.marks.append([(shown, attrs)])
                 sizes.append(len(text))
                 row.ends.append(end)
         row.segs = [(x, "".join(pieces)) for (x, _), pieces in zip(row.segs, parts)]
@@ -201,8 +224,11 @@ def _line_pitch(gaps: Counter) -> float:
 
 
 def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped: bool, vocabulary=frozenset(),
-               levels: dict[float, str] | None = None, right: float = 0.0) -> list[tuple[str, str | None]]:
-    """(text, hint) lines of one page, blank lines at paragraph gaps, tables cell by cell."""
+               levels: dict[float, str] | None = None, right: float = 0.0,
+               sources: list | None = None) -> list[tuple[str, str | None]]:
+    """(text, hint) lines of one page, blank lines at paragraph gaps, tables cell by cell. `sources`, where
+    given, gets what each line was read from, in step with the lines: its `Row`, the table region's rows (a
+    tuple) on the region's first line, else None."""
     blocks: list[list[Row]] = []
     for r in rows:
         if blocks and _same_block(blocks[-1][-1], r, pitch):
@@ -214,7 +240,11 @@ def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped
         if i:
             out.append(("", None))
         if isinstance(block, tuple):
-            out.extend((t, None) for t in _table(block[1], pitch, vocabulary))
+            cells = _table(block[1], pitch, vocabulary)
+            out.extend((t, None) for t in cells)
+            if sources is not None:
+                sources.extend([None] * (len(out) - len(sources)))
+                sources[len(out) - len(cells)] = tuple(block[1])
             continue
         level = levels.get(block[0].size) if levels else None  # a title or heading set larger: its lines go on
         for k, r in enumerate(block):
@@ -228,6 +258,11 @@ def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped
             if not k and level:
                 hint = level
             out.append((text, hint))
+            if sources is not None:
+                sources.extend([None] * (len(out) - 1 - len(sources)))
+                sources.append(r)
+    if sources is not None:
+        sources.extend([None] * (len(out) - len(sources)))
     return out
 
 
@@ -351,8 +386,9 @@ def _item_ends(page: list[tuple[str, str | None]], at: int | None) -> bool:
     return marker(page[k][0]).kind in ("bullet", "letter", "number")
 
 
-def document_lines(pages: list, budget: Budget | None = None) -> list[list[tuple[str, str | None]]]:
-    """(text, hint) lines for every page of a pypdf reader's pages, read under `budget` (`pdf_budget`)."""
+def document_lines(pages: list, budget: Budget | None = None, sources: list | None = None) -> list[list[tuple[str, str | None]]]:
+    """(text, hint) lines for every page of a pypdf reader's pages, read under `budget` (`pdf_budget`); `sources`,
+    where given, gets per page what each line was read from (`page_lines`)."""
     budget = budget or Budget()
     rows = [page_rows(p, budget, number) for number, p in enumerate(pages, start=1)]
     pitch = pitches(rows)
@@ -365,7 +401,12 @@ def document_lines(pages: list, budget: Budget | None = None) -> list[list[tuple
     body_ends = sorted(r.ends[0] for page in rows for r in page if len(r.segs) == 1 and abs(r.segs[0][0] - margin) <= 1.5)
     right = body_ends[int(len(body_ends) * 0.97)] if len(body_ends) >= 10 else 0.0
     levels = _levels(rows)
-    out = [page_lines(page, pitch, margin, gapped, vocabulary, levels, right) for page in rows]
+    out = []
+    for page in rows:
+        src: list | None = [] if sources is not None else None
+        out.append(page_lines(page, pitch, margin, gapped, vocabulary, levels, right, src))
+        if sources is not None:
+            sources.append(src)
     if gapped:
         _join_pages(out)
     return out

@@ -8,7 +8,13 @@ letterhead of organisation names),
 everything else so that unwrap never joins Word paragraphs. Automatic numbers and
 bullets come from the numbering definitions and are written out as text
 («1. », «a) », «• »), so recognise sees what a reader of the page sees.
-Headers and footers are left out (page numbers live there).
+Headers and footers are left out (page numbers live there). A third heading level gives `subsubheading`.
+
+What Word holds for certain travels as each line's payload (`rich`, see `extract.rich`), the text staying as
+it was: bold, italic, hyperlinks and footnotes (`docx_runs`); a table of the text (not a letterhead or a
+signature table) as one line with the hint `table` (`docx_tables`); list levels under a list item as that
+item's nested items, the nested paragraphs not lines of their own; annex headings after the signature
+block («Vedlegg 1: …») as lines with the hint `annex` (`docx_structure`).
 
 Bounded: `docx_guard` checks the archive before python-docx opens it; absurd
 numbering (junk or huge start values, thousands of levels, a numId that does not
@@ -172,12 +178,19 @@ def open_document(path: Path | str):
 def read(path: Path | str, notes: Notes) -> list[Line]:
     from docx.text.paragraph import Paragraph
 
+    from avtale.extract import docx_structure
+    from avtale.extract.docx_runs import Runs
+
     document = open_document(path)
     numbering = _numbering(document)
     counters: dict[tuple[str, int], int] = {}
     counted: dict[str, set[int]] = {}  # the levels of each list that have a counter (a list has ten at most)
-    items: list[tuple[str, int | None, str]] = []  # (text, heading level, kind)
+    items: list[list] = []  # [text, heading level, kind, rich]
     chains: dict[str | None, list] = {}  # style chain by style id: python-docx looks a style up by a scan of all
+    annexes = docx_structure.annex_headings(document.element.body, lambda p: _heading_level(
+        chains.setdefault(p.style, list(_styles(Paragraph(p, document).style)))))
+    runs = Runs(document, {name: a.id for a in annexes.values() for name in a.bookmarks})
+    nesting = docx_structure.Nesting(numbering)
     for element in document.element.body.iterchildren():
         if element.tag == f"{W}p":
             p = Paragraph(element, document)
@@ -186,7 +199,16 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
             if style_id not in chains:
                 chains[style_id] = list(_styles(p.style))
             level = _heading_level(chains[style_id])
+            rich, plain = runs.rich(element)
+            if rich is not None and plain != " ".join(text.split()):
+                text = plain  # a url printed after its link is left out (`docx_runs`)
+            if element in annexes:
+                a = annexes[element]
+                items.append([a.title, level, "annex", a])
+                nesting.reset()
+                continue
             num = _num_pr(p, chains[style_id])
+            labelled = False
             if num and num in numbering and text.strip():
                 fmt, lvl_text, start = numbering[num]
                 levels = counted.setdefault(num[0], set())
@@ -195,43 +217,61 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
                     levels.discard(deeper)
                 counters[num] = counters.get(num, start - 1) + 1
                 levels.add(num[1])
+                if level is None and nesting.nested(num, text.strip(), runs, element, items):
+                    continue  # a level under a list item: part of that item's payload (`docx_structure`)
+                labelled = True
                 text = f"{_label(num, numbering, counters)} {text.strip()}"
-            items.append((text, level, "p"))
+            if labelled and level is None and num[1] == 0:
+                rich = nesting.open(num, rich, runs, element)
+            elif text.strip():
+                nesting.reset()
+            items.append([text, level, "p", rich])
         elif element.tag == f"{W}tbl":
+            nesting.reset()
+            if docx_structure.data_table(element, runs, items):
+                guard.check_lines(len(items), path)
+                continue
             for tr in element.iterchildren(f"{W}tr"):
                 columns = [[t for t in (Paragraph(p, document).text.strip() for p in tc.iterchildren(f"{W}p")) if t]
                            for tc in tr.iterchildren(f"{W}tc")]
                 if len(columns) > MAX_COLUMNS:  # no table of an agreement is so wide: its cells are read one by one
-                    items += [(text, None, "row") for c in columns for text in c]
+                    items += [[text, None, "row", None] for c in columns for text in c]
                     continue
                 for k in range(max((len(c) for c in columns), default=0)):
-                    items.append(("\t".join(c[k] if k < len(c) else "" for c in columns), None, "row"))
+                    items.append(["\t".join(c[k] if k < len(c) else "" for c in columns), None, "row", None])
         guard.check_lines(len(items), path)
     return _lines(items)
 
 
-def _lines(items: list[tuple[str, int | None, str]]) -> list[Line]:
-    levels = [lv for text, lv, _ in items if lv is not None and text.strip()]
+def _lines(items: list[list]) -> list[Line]:
+    levels = [lv for text, lv, kind, _r in items if lv is not None and text.strip() and kind == "p"]
     title_level = None
     from avtale.extract.letterhead import columns, is_organisation
 
-    first = next(((t, lv) for t, lv, k in items if t.strip() and k == "p"  # a letterhead of names may stand above
+    first = next(((t, lv) for t, lv, k, _r in items if t.strip() and k == "p"  # a letterhead of names may stand above
                   and not (lv is None and all(is_organisation(c) for c in columns(t)))), None)
     if first and first[1] is not None and (first[1] == 0 or levels.count(first[1]) == 1):
         title_level = first[1]
     rest = sorted({lv for lv in levels if lv != title_level})
     section_level = rest[0] if rest else None
     sub_level = rest[1] if len(rest) > 1 else None
+    deep_level = rest[2] if len(rest) > 2 else None
     out = []
-    for no, (text, level, kind) in enumerate(items, start=1):
+    for no, (text, level, kind, rich) in enumerate(items, start=1):
+        if kind == "gone":  # a caption or a nested list item, read into another line's payload
+            continue
         hint = "para"
         if kind == "row":
             hint = None
+        elif kind in ("table", "annex"):
+            hint = kind
         elif level is not None and level == title_level:
             hint = "title"
         elif level is not None and level == section_level:
             hint = "heading"
         elif level is not None and level == sub_level:
             hint = "subheading"
-        out.append(Line(no, text, hint=hint if text.strip() else None))
+        elif level is not None and level == deep_level:
+            hint = "subsubheading"
+        out.append(Line(no, text, hint=hint if text.strip() else None, rich=rich))
     return out

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from avtale import limits
 from avtale.errors import ExtractError, Position
-from avtale.extract import guard
+from avtale.extract import guard, pdf_rich
 from avtale.extract.lines import Line, Notes
 from avtale.extract.pdf_budget import Budget
 from avtale.extract.pdf_lines import document_lines
@@ -147,7 +147,8 @@ def read(path: Path | str, notes: Notes) -> list[Line] | None:
         pages = open_pages(path, budget)
         texts = None  # pypdf's plain text, only where the positions cannot be read (one text extraction, not two)
         try:
-            laid_out = document_lines(pages, budget)
+            sources: list = []
+            laid_out = document_lines(pages, budget, sources)
             chars = sum(len(t.strip()) for page in laid_out for t, _ in page)
         except (PyPdfError, *ERRORS) as exc:
             if "Limit" in type(exc).__name__:
@@ -174,4 +175,4 @@ def read(path: Path | str, notes: Notes) -> list[Line] | None:
     hints = [h for page in laid_out for _, h in page]
     for line, hint in zip(lines, hints):
         line.hint = hint
-    return lines
+    return pdf_rich.attach(lines, [s for page in sources for s in page])

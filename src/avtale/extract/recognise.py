@@ -26,7 +26,9 @@ every uncertain decision.
   numbering»: 4, 5, 6 after 1, 2, 3 with a lead-in between) and is a list of its own. When a paragraph «5. …» could be both section 5 and item 5 of an open list,
   it is the list item if the next paragraph is item 6, or if another heading-like «5. …»
   follows later; otherwise a short, unpunctuated one is the heading.
-- Subsections «2.1» belong to the section with that number.
+- Subsections «2.1» belong to the section with that number. A third level (2.1.1) only where a reader
+  marked it (`subsubheading`: Word's heading styles), under the last subsection; its number is taken off.
+- A line a reader marked `table` is a table block (the cells travel in the line's payload, `rich`).
 - Bullets (·, •, –, -, *) run on across blank lines; a numbered list («1.», «1)», «a)»)
   runs while numbers follow one another.
 - The signature block was taken out before (stage `signing`) and is passed on.
@@ -42,6 +44,7 @@ from avtale.extract.outline import Block, Outline, Part, SigningOut
 from avtale.i18n import _
 
 HEADING_MAX = 120
+DEEP_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+")  # «2.1.1 » before a third-level heading
 LONE_NUMBER = re.compile(r"^\s*(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s*$")
 
 
@@ -200,6 +203,16 @@ def _walk(out: Outline, body: list[Para], marks: list[Marker], notes: Notes, ind
             expected += 1
             list_block = None
             continue
+        if p.hint == "table":  # a reader's table (its cells travel as the line's payload to build)
+            container.append(Block("table", [text], p.first))
+            list_block = None
+            continue
+        if p.hint == "subsubheading" and section is not None and section.subsections:
+            deeper = Part(DEEP_NUMBER.sub("", text), p.first)
+            section.subsections[-1].subsections.append(deeper)
+            container = deeper.blocks
+            list_block = None
+            continue
         if p.hint == "subheading" or (
             m.kind == "subsection" and section is not None and m.number == expected - 1
             and m.sub == len(section.subsections) + 1 and heading_like(m.text)
@@ -217,7 +230,7 @@ def _walk(out: Outline, body: list[Para], marks: list[Marker], notes: Notes, ind
         if m.kind == "bullet" or p.hint == "bullet":
             item = m.text if m.kind == "bullet" else text
             if list_block is not None and list_block.kind == "bullets" and container and container[-1] is list_block:
-                list_block.items.append(item)
+                list_block.add(item, p.first)
             else:
                 list_block = Block("bullets", [item], p.first)
                 container.append(list_block)
@@ -225,7 +238,7 @@ def _walk(out: Outline, body: list[Para], marks: list[Marker], notes: Notes, ind
         if m.kind in ("number", "letter"):
             style = m.style
             if list_block is not None and list_block.kind == "numbered" and list_block.style == style and m.number == list_next and container[-1] is list_block:
-                list_block.items.append(m.text)
+                list_block.add(m.text, p.first)
                 list_next += 1
                 continue
             if m.number == 1 or _numbered_on(numbered.get(style), m.number):

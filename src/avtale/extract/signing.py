@@ -11,7 +11,8 @@ Heuristics, each because writers and exporters differ:
   the block; the first line of prose ends it (a long row that cuts into whole titles, or of
   capitalised words only, names joined, is no prose). Signature parts: a place and date in any
   common form («Oslo, 12. mars 2024», «Oslo 12.03.2024», «Sted: Oslo», «Dato: …»), an
-  electronic-signing note («Avtalen er signert elektronisk.»: a note, not a signatory),
+  electronic-signing note («Avtalen er signert elektronisk.»: a note, not a signatory; it sets
+  `electronic`),
   an underscore or dotted line, a «For <party>» row, a party's name alone (a column
   header), a person's name, a title («…minister», «Styreleder i KS»), and the broken
   half of a wrapped cell («Kultur- og» / «likestillingsminister»). A block must hold a
@@ -91,7 +92,7 @@ def _tail_start(lines: list[Line]) -> int | None:
         line = lines[i]
         if line.blank():
             continue
-        if line.hint in ("title", "heading", "subheading", "bullet", "numbered"):
+        if line.hint in ("title", "heading", "subheading", "subsubheading", "bullet", "numbered", "table"):
             break
         cells = row_cells(line, 0)
         found = [classify(c.text) for c in cells]
@@ -136,7 +137,7 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
     cells = rehome_rests(join_wrapped(split_runs([row_cells(ln, r * 10) for r, ln in enumerate(block)], notes)))  # room for unstacked rows
     place, date, first = None, None, block[0].no
     parts: list[Cell] = []
-    apart = False
+    apart = electronic = False
     dated: list[int] = []  # the lines of the place and date
     for c in cells:
         c.kind = classify(c.text)
@@ -151,6 +152,7 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
         elif c.kind == "date":
             date = _date((DATE_LABEL.match(t) or DATE_ONLY.match(t)).group("date"))
         elif c.kind == "esign":
+            electronic = True
             notes.meta(_("«{text}»: signed electronically; the note is not a signatory").format(text=t))
         elif c.kind == "heading":
             pass
@@ -173,9 +175,7 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
     out.signers = _fill(_read_columns(parts), notes, {ln.no: ln.page for ln in block})
     if not set_apart:
         out.signers = rows_first(out.signers, dated, notes)
-    if len(out.signers) > 5:
-        notes.uncertain(out.signers[5].line, _("{n} signatories; only five are kept").format(n=len(out.signers)))
-        out.signers = out.signers[:5]
+    out.electronic = electronic
     return out
 
 

@@ -23,13 +23,21 @@ def example(seed: int):
     r = random.Random(seed)
     manner = draw_manner(r)
     agreement = draw_agreement(r, numbering=manner.numbering, subsections=manner.subsections, id=f"s{seed}")
-    return agreement, manner
+    return _as_written(agreement, manner), manner
+
+
+def _as_written(agreement, manner):
+    """The agreement as the document shows it: a manner that prints «Avtalen er signert elektronisk.» shows an
+    electronically signed agreement (`signing.electronic`)."""
+    if manner.electronic and agreement.signing is not None:
+        return agreement.model_copy(update={"signing": agreement.signing.model_copy(update={"electronic": True})})
+    return agreement
 
 
 def draw_example(r):
     """(agreement, manner) from any `random.Random`, such as the one `st.randoms` gives."""
     manner = draw_manner(r)
-    return draw_agreement(r, numbering=manner.numbering, subsections=manner.subsections), manner
+    return _as_written(draw_agreement(r, numbering=manner.numbering, subsections=manner.subsections), manner), manner
 
 
 def examples() -> st.SearchStrategy:
