@@ -90,8 +90,9 @@ def blocks(draw, lang: str) -> list:
         elif kind == "bullets":
             out.append({"bullets": draw(st.lists(item(lang), min_size=1, max_size=6))})
         else:
-            style = draw(st.sampled_from(["1.", "1)", "a)"]))
-            out.append({"numbered": draw(st.lists(item(lang), min_size=1, max_size=8)), "style": style})
+            style = draw(st.sampled_from([None, "1)", "a)"]))  # None: the level's own, «1.» at the first
+            numbered = {"numbered": draw(st.lists(item(lang), min_size=1, max_size=8))}
+            out.append(numbered if style is None else {**numbered, "style": style})
     return out
 
 
