@@ -11,6 +11,7 @@ import resource
 import shutil
 import struct
 import subprocess
+import threading
 import sys
 import time
 import zipfile
@@ -252,14 +253,26 @@ def run_bounded(args: list[str], cwd: Path) -> tuple[int, str, float, int]:
         [sys.executable, "-m", "avtale", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         preexec_fn=_limit_memory, env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONUNBUFFERED": "1"},  # findings before the summary
     )
-    try:
-        out, _ = proc.communicate(timeout=TIME_LIMIT)
-    except subprocess.TimeoutExpired:
+    # reaped here with wait4, so the peak is this child's own: RUSAGE_CHILDREN would be the largest of every
+    # child the test run ever had (LibreOffice's, say), not this command's
+    timed_out = threading.Event()
+
+    def kill():
+        timed_out.set()
         proc.kill()
-        proc.communicate()
+
+    timer = threading.Timer(TIME_LIMIT, kill)
+    timer.start()
+    try:
+        out = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        timer.cancel()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stdout.close()
+    if timed_out.is_set():
         pytest.fail(f"took more than {TIME_LIMIT} s: {args}")
-    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    peak = usage.ru_maxrss
     return proc.returncode, out.decode("utf-8", "replace"), time.monotonic() - start, peak
 
 
