@@ -116,19 +116,21 @@ def references(text: str) -> list[tuple[int, str, str]]:
     return parser.refs
 
 
-def emit(nodes) -> str:
+def emit(nodes, text=None) -> str:
     """Nodes written back as text with marks (the inverse of `parse` for what it produces): for `extract`,
-    which builds nodes from Word runs, HTML elements or PDF fonts."""
+    which builds nodes from Word runs, HTML elements or PDF fonts. `text(piece)` writes a plain piece
+    (default `escape`, so it parses back to itself)."""
+    text = text or escape
     out = []
     for node in nodes:
         if isinstance(node, str):
-            out.append(escape(node))
+            out.append(text(node))
         elif node.kind == "bold":
-            out.append(f"**{emit(node.children)}**")
+            out.append(f"**{emit(node.children, text)}**")
         elif node.kind == "italic":
-            out.append(f"*{emit(node.children)}*")
+            out.append(f"*{emit(node.children, text)}*")
         elif node.kind == "link":
-            out.append(f"[{emit(node.children)}]({node.target})")
+            out.append(f"[{emit(node.children, text)}]({node.target})")
         elif node.kind == "note":
             out.append(f"[^{node.target}]")
         elif node.kind == "ref":

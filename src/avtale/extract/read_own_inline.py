@@ -54,22 +54,8 @@ def _collapse(nodes) -> list:
 
 
 def _emit(nodes) -> str:
-    out = []
-    for node in nodes:
-        if isinstance(node, str):
-            pieces = _WORD_STAR.split(node)
-            out.append("*".join(inline.escape(p) for p in pieces))
-        elif node.kind == "bold":
-            out.append(f"**{_emit(node.children)}**")
-        elif node.kind == "italic":
-            out.append(f"*{_emit(node.children)}*")
-        elif node.kind == "link":
-            out.append(f"[{_emit(node.children)}]({node.target})")
-        elif node.kind == "note":
-            out.append(f"[^{node.target}]")
-        elif node.kind == "ref":
-            out.append(f"[#{node.target}]")
-    return "".join(out)
+    """`inline.emit`, but a star that ends a word («samarbeid*») stays bare, as the drafter typed it."""
+    return inline.emit(nodes, text=lambda piece: "*".join(inline.escape(p) for p in _WORD_STAR.split(piece)))
 
 
 def plain_text(nodes) -> str:
