@@ -13,17 +13,23 @@ about 0.2 s of start-up to import.
 
 from __future__ import annotations
 
+from avtale.render import pdf_dests
 from avtale.render.pdf_update import Name, Ref, Stream, Update, text
 
 MM = 72 / 25.4
 
 
-def add_signature_fields(pdf: bytes, lines: list[dict], columns: dict, layout: dict) -> bytes:
+def add_signature_fields(pdf: bytes, lines: list[dict], columns: dict, layout: dict,
+                         dests: list[dict] | None = None) -> bytes:
     """`lines` as reported by the template: field, page (1-based), x, y (pt from the top left), width.
-    No lines (an agreement signed electronically, or without a signature block): the PDF as it is."""
-    if not lines:
+    `dests`: named destinations to add in the same update (`pdf_dests`). Neither lines (an agreement signed
+    electronically, or without a signature block) nor dests: the PDF as it is."""
+    if not lines and not dests:
         return pdf
     update = Update(pdf)
+    pdf_dests.add(update, dests or [])
+    if not lines:
+        return update.write()
     root = update.touch(update.trailer["Root"])
     tree_ref = root["StructTreeRoot"]
     tree = update.touch(tree_ref)

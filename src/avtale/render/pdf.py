@@ -19,7 +19,7 @@ from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.i18n import _
 from avtale.model import Agreement, all_texts
-from avtale.render import common, fields, pdf_tree, tree
+from avtale.render import common, fields, pdf_dests, pdf_tree, tree
 
 TEMPLATE = "agreement.typ"
 FONTS = "fonts"
@@ -36,7 +36,7 @@ def data(agreement: Agreement, context) -> dict:
             # Typst's root holds the templates and the agreement's directory (see `root`).
             logo = "/" + assets.resolve_logo(p.logo.file, base, p.id).relative_to(root(base)).as_posix()
             alt = p.logo.alt
-        parties.append({"name": p.name, "logo": logo, "alt": alt})
+        parties.append({"name": p.name, "logo": logo, "alt": alt, "dest": pdf_dests.party_name(p)})
     date = common.document_date(agreement)
     layout = context.layout or layout_mod.load()
     signing = None
@@ -48,7 +48,9 @@ def data(agreement: Agreement, context) -> dict:
             "columns": [c.__dict__ for c in common.signature_columns(agreement, layout)],
         }
     print_urls = print_urls_of(layout)
-    body = pdf_tree.prepare(tree.document(agreement, layout, print_urls), print_urls, layout, agreement.language)
+    document = tree.document(agreement, layout, print_urls)
+    body = pdf_tree.prepare(document, print_urls, layout, agreement.language, pdf_dests.table_names(agreement))
+    notes = [[note["n"], pdf_dests.note_name(note["id"])] for note in document["notes"] if note.get("id")]
     return {
         "title": agreement.title,
         "language": agreement.language,
@@ -60,6 +62,7 @@ def data(agreement: Agreement, context) -> dict:
         "parties": parties,
         **body,
         "signing": signing,
+        "note_dests": notes,
     }
 
 
@@ -132,6 +135,7 @@ def render(agreement: Agreement, context) -> bytes:
         )
         pdf = compiler.compile(pdf_standards=STANDARDS, timestamp=stamp)
         lines = json.loads(compiler.query("<avtale-signature>", field="value"))
+        dests = json.loads(compiler.query("<avtale-dest>", field="value"))
     except typst.TypstError as exc:
         raise RenderError(_("Typst could not build the PDF: {reason}").format(reason=_first_line(exc))) from None
     columns = {c.field: c for c in common.signature_columns(agreement)}
@@ -139,7 +143,8 @@ def render(agreement: Agreement, context) -> bytes:
         columns = {}  # signed electronically: no lines, no fields
     if sorted(line["field"] for line in lines) != sorted(columns):
         raise RenderError(_("Typst did not report every signature line; the PDF would lack signature fields"))
-    return fields.add_signature_fields(pdf, lines, columns, context.layout or layout_mod.load())
+    # (dests passed by position: a test stands in for add_signature_fields with a function of any arguments)
+    return fields.add_signature_fields(pdf, lines, columns, context.layout or layout_mod.load(), dests)
 
 
 def _first_line(exc: Exception) -> str:

@@ -24,7 +24,8 @@ ANNEX_LABEL = "avtale-annex-"  # Typst labels of the annex headings: <avtale-ann
 
 
 class Prepare:
-    def __init__(self, tree: dict, print_urls: str, layout: dict, language: str):
+    def __init__(self, tree: dict, print_urls: str, layout: dict, language: str, tables: list[str] | None = None):
+        self.tables = list(tables or [])  # each table's named destination (`pdf_dests`), in order
         self.print_urls = print_urls
         self.layout, self.language = layout, language
         self.notes = {note["n"]: note for note in tree["notes"]}
@@ -72,6 +73,7 @@ class Prepare:
             return {
                 "kind": "table",
                 "n": block["n"],
+                "dest": self.tables.pop(0) if self.tables else None,
                 "caption": caption,
                 "columns": block["columns"],
                 "header": header,
@@ -111,9 +113,10 @@ def _linked(run: dict) -> bool:
     return "note" in run or bool(run.get("link") or run.get("to"))
 
 
-def prepare(tree: dict, print_urls: str, layout: dict, language: str) -> dict:
-    """Preamble, sections and annexes of `tree` as the template sets them (see the module's docstring)."""
-    p = Prepare(tree, print_urls, layout or {}, language)
+def prepare(tree: dict, print_urls: str, layout: dict, language: str, tables: list[str] | None = None) -> dict:
+    """Preamble, sections and annexes of `tree` as the template sets them (see the module's docstring);
+    `tables`: the named destination of each table, in order (`pdf_dests.table_names`)."""
+    p = Prepare(tree, print_urls, layout or {}, language, tables)
     preamble = p.blocks(tree["preamble"])
     sections = [p.part(s) for s in tree["sections"]]
     annexes = [p.annex(a) for a in tree["annexes"]]
