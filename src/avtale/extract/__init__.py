@@ -124,7 +124,7 @@ def read_source(path: Path, notes: Notes, jobs: int | None = None) -> tuple[list
 
 
 def _read_own(path: Path, notes: Notes):
-    """(OwnDoc, kind) where the source is an HTML page or Markdown file avtale wrote, else None."""
+    """(OwnDoc, kind) where the source is an HTML page, Markdown file or PDF avtale wrote, else None."""
     if not os.path.lexists(path):
         return None
     kind = kind_of(path)
@@ -136,6 +136,10 @@ def _read_own(path: Path, notes: Notes):
         from avtale.extract import read_markdown
 
         return read_markdown.read_own(path, notes)
+    if kind == "pdf":
+        from avtale.extract import read_pdf
+
+        return read_pdf.read_own(path, notes)
     return None
 
 

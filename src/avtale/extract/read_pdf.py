@@ -138,6 +138,44 @@ def check_scan_pixels(pages, path: Path) -> None:
         guard.check_pixels(width, height, path, what=_("page {number} at {dpi} dpi").format(number=number, dpi=OCR_DPI))
 
 
+def named_destinations(reader) -> dict:
+    """{name: (page index, left, top)} of the document's named destinations that avtale writes («avtale-…»)."""
+    out = {}
+    try:
+        for name, dest in list(reader.named_destinations.items())[:10_000]:
+            if str(name).startswith("avtale-"):
+                out[str(name)] = (reader.get_destination_page_number(dest), float(dest.get("/Left") or 0),
+                                  float(dest.get("/Top") or 0))
+    except (*ERRORS,):
+        return {}
+    return out
+
+
+def read_own(path: Path | str, notes: Notes):
+    """(OwnDoc, "pdf") where the PDF is avtale's own (`read_pdf_own`), else None. Nothing is reported: a PDF
+    that is not avtale's, or that cannot be read so, is read again as any other PDF (which reports)."""
+    from pypdf.errors import PyPdfError
+
+    from avtale.extract import pdf_tags, read_pdf_own
+
+    path = Path(path)
+    budget = Budget(path)
+    try:
+        with bounded():
+            pages = open_pages(path, budget)
+            if not pages:
+                return None
+            reader = pages[0].pdf
+            dests = named_destinations(reader)
+            if not read_pdf_own.is_own(dests):
+                return None
+            tree = pdf_tags.structure(reader, pages, budget)
+            doc = read_pdf_own.read(tree, dests)
+    except (ExtractError, PyPdfError, pdf_tags.TooLarge, *ERRORS):
+        return None
+    return (doc, "pdf") if doc is not None else None
+
+
 def read(path: Path | str, notes: Notes) -> list[Line] | None:
     from pypdf.errors import PyPdfError
 

@@ -29,7 +29,7 @@ def add_signature_fields(pdf: bytes, lines: list[dict], columns: dict, layout: d
     update = Update(pdf)
     pdf_dests.add(update, dests or [])
     if not lines:
-        return update.write()
+        return update.write() if update.changed else pdf
     root = update.touch(update.trailer["Root"])
     tree_ref = root["StructTreeRoot"]
     tree = update.touch(tree_ref)
