@@ -2,8 +2,9 @@
 agreement back exactly (everything but id, status and period.start, as the other round trips compare), and
 a PDF made another way is read by the same evidence (fonts, link annotations, positions).
 
-Footnote ids cannot survive a PDF (it prints numbers only): they come back as `n1`, `n2` … in order of
-first use, so the agreements here name their notes so.
+The PDF prints a footnote's number only; avtale's own PDF carries the id in a named destination (see
+test_extract_pdf_own.py), and a PDF without one gives `n1`, `n2` … in order of first use, so the agreements
+here name their notes so and read back alike either way.
 """
 
 from __future__ import annotations

@@ -170,7 +170,8 @@ def read_own(path: Path | str, notes: Notes):
             if not read_pdf_own.is_own(dests):
                 return None
             tree = pdf_tags.structure(reader, pages, budget)
-            doc = read_pdf_own.read(tree, dests)
+            language = str(reader.trailer["/Root"].get("/Lang", "nb") or "nb").split("-")[0].lower()
+            doc = read_pdf_own.read(tree, dests, language=language)
     except (ExtractError, PyPdfError, pdf_tags.TooLarge, *ERRORS):
         return None
     return (doc, "pdf") if doc is not None else None

@@ -44,12 +44,12 @@ def is_own(dests: dict) -> bool:
     return any(name.startswith(pdf_dests.PARTY) for name in dests)
 
 
-def read(tree: Elem | None, dests: dict, layout: dict | None = None) -> OwnDoc | None:
-    """`dests`: {name: (page index, left, top)}."""
+def read(tree: Elem | None, dests: dict, layout: dict | None = None, language: str = "nb") -> OwnDoc | None:
+    """`dests`: {name: (page index, left, top)}; `language`: the document's (/Lang), for its labels."""
     if tree is None or not is_own(dests):
         return None
     try:
-        return _Reader(tree, dests, layout).read()
+        return _Reader(tree, dests, layout, language).read()
     except NotOwn:
         return None
 
@@ -61,7 +61,7 @@ def _after(run: Run, place) -> bool:
 
 
 class _Reader:
-    def __init__(self, tree: Elem, dests: dict, layout: dict | None):
+    def __init__(self, tree: Elem, dests: dict, layout: dict | None, language: str = "nb"):
         from avtale import layout as layout_mod
 
         self.layout = layout or layout_mod.load()
@@ -82,7 +82,7 @@ class _Reader:
         self.note_places = notes
         self.note_ids: dict[str, str] = {}  # printed number -> id
         self.footnotes: dict[str, str] = {}
-        self.language = "nb"
+        self.language = language if language in ("nb", "nn") else "nb"
 
     # -- the document ------------------------------------------------------------------------------------
 
