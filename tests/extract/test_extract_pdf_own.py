@@ -155,3 +155,19 @@ def test_destinations_do_not_change_the_text_layer(tmp_path, monkeypatch):
     names = set(r1.named_destinations)
     assert {"avtale-party-kd:KD", "avtale-party-ks", "avtale-note-oppvekst", "avtale-signing",
             "avtale-table-1:3l,1r,1r", "avtale-table-2", "avtale-annex-plan"} <= names
+
+
+@pytest.mark.parametrize("mode", ["footnote", "none"])
+def test_printed_urls_as_footnotes_or_not_at_all(mode, tmp_path):
+    """`links.print_urls: footnote` prints a link's url as a note of its own: no footnote of the agreement."""
+    import copy
+
+    from avtale import layout
+    from avtale.render import RenderContext
+
+    a = agreements.read(AGREEMENTS / "eksempel-2026-2029.yaml")
+    custom = copy.deepcopy(layout.load())
+    custom.setdefault("links", {})["print_urls"] = mode
+    path = tmp_path / "a.pdf"
+    path.write_bytes(render.render(a, "pdf", RenderContext(layout=custom)))
+    assert content(extract(path).agreement) == content(a)

@@ -287,7 +287,8 @@ class _Reader:
                 runs = kid.runs()
                 number = join_runs(runs).strip()
                 if number in self.note_ids:
-                    out.append(inline.Mark("note", (), self.note_ids[number]))
+                    if self.note_ids[number] is not None:
+                        out.append(inline.Mark("note", (), self.note_ids[number]))
                 else:
                     pending = runs[0] if runs else None
                     out.append(["note", number])
@@ -295,8 +296,14 @@ class _Reader:
                 body = [k for k in kid.kids if not (isinstance(k, Elem) and k.tag == "Lbl")]
                 number = join_runs(next((k.runs() for k in kid.kids if isinstance(k, Elem) and k.tag == "Lbl"), [])).strip()
                 key = self.note_id(pending, number)
+                text = _tidy(self.nodes(body))
+                if not any(k == key for *_, k in self.note_places) and _url_note(text, out, number):  # the url of the link before it
+                    self.note_ids[number] = None
+                    out = [n for n in out if n != ["note", number]]
+                    pending = None
+                    continue
                 self.note_ids[number] = key
-                self.footnotes[key] = source(_drop_printed_urls(_tidy(self.nodes(body))))
+                self.footnotes[key] = source(_drop_printed_urls(text))
                 for i, node in enumerate(out):
                     if node == ["note", number]:
                         out[i] = inline.Mark("note", (), key)
@@ -393,6 +400,18 @@ def _drop_printed_urls(nodes: list) -> list:
             out = [n for n in out if n != ""]
         i += 1
     return out
+
+
+def _url_note(text: list, before: list, number: str) -> bool:
+    """Whether a note without an id is the url of the link its reference follows (`print_urls: footnote`)."""
+    if len(text) != 1 or not isinstance(text[0], inline.Mark) or text[0].kind != "link":
+        return False
+    url = text[0].target
+    if list(text[0].children) != [url] or ["note", number] not in before:
+        return False
+    at = before.index(["note", number])
+    prior = before[at - 1] if at else None
+    return isinstance(prior, inline.Mark) and prior.kind == "link" and prior.target == url
 
 
 def _clean(part: dict) -> dict:
