@@ -108,7 +108,8 @@ def _numbering(document) -> dict[tuple[str, int], tuple[str, str, int]]:
 
 
 def _num_pr(paragraph, chain: list) -> tuple[str, int] | None:
-    """The paragraph's (numId, ilvl), from the paragraph or its style chain."""
+    """The paragraph's (numId, ilvl), from the paragraph or its style chain; numId 0 where it stands first means
+    none (Word's way to take a style's numbering off one paragraph)."""
     for ppr in [paragraph._p.pPr] + [s.element.pPr for s in chain]:
         if ppr is None:
             continue
@@ -116,7 +117,9 @@ def _num_pr(paragraph, chain: list) -> tuple[str, int] | None:
         if numpr is not None:
             num_id = numpr.find(f"{W}numId")
             ilvl = numpr.find(f"{W}ilvl")
-            if num_id is not None and num_id.get(f"{W}val") != "0":
+            if num_id is not None and num_id.get(f"{W}val") == "0":
+                return None  # numbering taken off here (a heading style's numbers not on this paragraph)
+            if num_id is not None:
                 return num_id.get(f"{W}val"), _int(ilvl.get(f"{W}val"), 0, -1, LEVELS) if ilvl is not None else 0
     return None
 
@@ -189,7 +192,8 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
     chains: dict[str | None, list] = {}  # style chain by style id: python-docx looks a style up by a scan of all
     annexes = docx_structure.annex_headings(document.element.body, lambda p: _heading_level(
         chains.setdefault(p.style, list(_styles(Paragraph(p, document).style)))))
-    runs = Runs(document, {name: a.id for a in annexes.values() for name in a.bookmarks})
+    runs = Runs(document, {name: a.id for a in annexes.values() for name in a.bookmarks},
+                {a.id: a.n for a in annexes.values() if a.id})
     nesting = docx_structure.Nesting(numbering)
     for element in document.element.body.iterchildren():
         if element.tag == f"{W}p":

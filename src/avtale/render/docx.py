@@ -194,17 +194,21 @@ class _Writer(LetterheadMixin, SigningMixin):
             self._part(sub)
 
     def _annex(self, annex: dict) -> None:
-        """«Vedlegg 1: Title» on a new page (Heading 1, bookmarked by the annex's id), then its content."""
+        """«Vedlegg 1: Title» on a new page (Heading 1, bookmarked by the annex's id where it has one: references
+        link to it, and `avtale extract` reads it back), then its content."""
         heading = self._new_paragraph("Heading1")
         heading.paragraph_format.page_break_before = True
-        start = OxmlElement("w:bookmarkStart")
-        start.set(qn("w:id"), str(annex["n"]))
-        start.set(qn("w:name"), annex["id"])
-        heading._p.append(start)
+        named = self.agreement.annexes[annex["n"] - 1].id is not None  # an annex without an id has no bookmark
+        if named:
+            start = OxmlElement("w:bookmarkStart")
+            start.set(qn("w:id"), str(annex["n"]))
+            start.set(qn("w:name"), annex["id"])
+            heading._p.append(start)
         add_text(heading, f"{annex['label']}: {annex['title']}")
-        end = OxmlElement("w:bookmarkEnd")
-        end.set(qn("w:id"), str(annex["n"]))
-        heading._p.append(end)
+        if named:
+            end = OxmlElement("w:bookmarkEnd")
+            end.set(qn("w:id"), str(annex["n"]))
+            heading._p.append(end)
         self._tree_blocks(annex["blocks"])
         for sub in annex["subsections"]:
             self._annex_part(sub)
