@@ -153,3 +153,32 @@ def test_annex_subsections_lose_their_printed_numbers(tmp_path):
     assert [s.title for s in got.annexes[0].subsections[0].subsections] == ["Detaljer"]
     assert [x.id for x in got.annexes] == ["mandat", "plan", None]
     assert got.preamble[1] == "Mandatet står i [#mandat], planen i [planen](#plan) og [Vedlegg 2](#plan)."
+
+
+# -- lists ----------------------------------------------------------------------------------------------------
+
+def test_a_list_item_numbered_as_the_next_section_stays_a_list_item(tmp_path):
+    """«3. Kompetanse i tjenestene, særlig» with bullets under it, in section 2 of 3: Word numbers it as a list
+    item and the sections are in heading styles, so it is no heading «3.»."""
+    a = _agreement(sections=[
+        {"title": "Formål", "blocks": ["Tekst."]},
+        {"title": "Samarbeid", "blocks": [{"numbered": [
+            "Tidlig innsats.", "Samarbeid om utsatte barn.",
+            {"text": "Kompetanse i tjenestene, særlig", "bullets": ["videreutdanning,", "veiledning."]}]}]},
+        {"title": "Økonomi", "blocks": ["Ingen nye forpliktelser."]}])
+    got = _docx(a, tmp_path)
+    assert content(got)["sections"] == content(a)["sections"]
+
+
+def test_a_word_list_without_heading_styles_is_read_as_before(tmp_path):
+    """Where no heading style marks the sections, a numbered paragraph may be a section heading: no list hint."""
+    from docx_features_maker import Maker
+
+    m = Maker()
+    m.title("Avtale om prøve")
+    m.para("Avtalen er inngått mellom Kunnskapsdepartementet (KD) og KS. Den gjelder fram til 31. desember 2021.")
+    for n, (title, text) in enumerate([("Formål", "Tekst."), ("Plikter", "Andre.")], 1):
+        m.para(f"{n}. {title}")
+        m.para(text)
+    got = extract(m.save(tmp_path / "b.docx")).agreement
+    assert [s.title for s in got.sections] == ["Formål", "Plikter"]

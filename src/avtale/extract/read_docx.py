@@ -5,7 +5,9 @@ cells are separated by tabs), numbered by paragraph order, with hints from style
 `title` (style Title, or a top-level heading used once before everything else but a
 letterhead of organisation names),
 `heading` (the next heading level), `subheading` (the level below), and `para` for
-everything else so that unwrap never joins Word paragraphs. Automatic numbers and
+everything else so that unwrap never joins Word paragraphs; a paragraph Word numbers as a list item (not in a
+heading style) is `numbered` or `bullet` where the document's sections are in heading styles: there a list item
+«3. Kompetanse i tjenestene, særlig» is no section heading, whatever its words. Automatic numbers and
 bullets come from the numbering definitions and are written out as text
 («1. », «a) », «• »), so recognise sees what a reader of the page sees.
 Headers and footers are left out (page numbers live there). A third heading level gives `subsubheading`.
@@ -229,7 +231,7 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
                 rich = nesting.open(num, rich, runs, element)
             elif text.strip():
                 nesting.reset()
-            items.append([text, level, "p", rich])
+            items.append([text, level, "item" if labelled and level is None else "p", rich])
         elif element.tag == f"{W}tbl":
             nesting.reset()
             if docx_structure.data_table(element, runs, items):
@@ -248,11 +250,11 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
 
 
 def _lines(items: list[list]) -> list[Line]:
-    levels = [lv for text, lv, kind, _r in items if lv is not None and text.strip() and kind == "p"]
+    levels = [lv for text, lv, kind, _r in items if lv is not None and text.strip() and kind in ("p", "item")]
     title_level = None
     from avtale.extract.letterhead import columns, is_organisation
 
-    first = next(((t, lv) for t, lv, k, _r in items if t.strip() and k == "p"  # a letterhead of names may stand above
+    first = next(((t, lv) for t, lv, k, _r in items if t.strip() and k in ("p", "item")  # a letterhead of names may stand above
                   and not (lv is None and all(is_organisation(c) for c in columns(t)))), None)
     if first and first[1] is not None and (first[1] == 0 or levels.count(first[1]) == 1):
         title_level = first[1]
@@ -277,5 +279,7 @@ def _lines(items: list[list]) -> list[Line]:
             hint = "subheading"
         elif level is not None and level == deep_level:
             hint = "subsubheading"
+        elif kind == "item" and section_level is not None and level is None:
+            hint = "numbered" if text[:1] != "•" else "bullet"  # a list item where headings have their styles
         out.append(Line(no, text, hint=hint if text.strip() else None, rich=rich))
     return out
