@@ -182,3 +182,45 @@ def test_a_word_list_without_heading_styles_is_read_as_before(tmp_path):
         m.para(text)
     got = extract(m.save(tmp_path / "b.docx")).agreement
     assert [s.title for s in got.sections] == ["Formål", "Plikter"]
+
+
+# -- parties --------------------------------------------------------------------------------------------------
+
+def _no_custom_properties(name: str, text: str) -> str | None:
+    if name == "docProps/custom.xml":
+        return None
+    if name == "_rels/.rels":
+        return re.sub(r"<Relationship [^>]*custom-properties[^>]*/>", "", text)
+    if name == "[Content_Types].xml":
+        return re.sub(r'<Override PartName="/docProps/custom.xml"[^>]*/>', "", text)
+    return text
+
+
+def test_party_ids_short_names_and_order_travel_as_custom_properties(tmp_path):
+    a = agreements.read(AGREEMENTS / "eksempel-2026-2029.yaml")
+    with zipfile.ZipFile(io.BytesIO(render.render(a, "docx"))) as z:
+        custom = z.read("docProps/custom.xml").decode()
+    assert re.findall(r'name="(avtale\.party\.\d)"><vt:lpwstr>([^<]+)<', custom)[:2] == [
+        ("avtale.party.1", '{"id": "kd", "short": "KD", "name": "Kunnskapsdepartementet"}'),
+        ("avtale.party.2", '{"id": "bfd", "short": "BFD", "name": "Barne- og familiedepartementet"}')]
+    got = _docx(a, tmp_path)
+    assert [(p.id, p.name, p.short) for p in got.parties] == [(p.id, p.name, p.short) for p in a.parties]
+    assert [s.party for s in got.signing.signatories] == ["kd", "bfd", "hod", "kdd", "jd", "ks"]
+
+
+def test_without_the_properties_parties_are_derived_from_the_text(tmp_path):
+    """A Word file without avtale's properties (or saved by a program that dropped them): ids from the names."""
+    a = agreements.read(AGREEMENTS / "eksempel-2026-2029.yaml")
+    got = _docx(a, tmp_path, _no_custom_properties)
+    assert sorted(p.name for p in got.parties) == sorted(p.name for p in a.parties)
+    assert "hod" not in {p.id for p in got.parties} and {p.short for p in got.parties} >= {None}
+    assert {s.party for s in got.signing.signatories} == {p.id for p in got.parties}
+
+
+def test_properties_that_no_longer_match_the_text_are_not_used(tmp_path):
+    a = _agreement()
+    edit = lambda name, text: text.replace("Kunnskapsdepartementet", "Kulturdepartementet") \
+        if name == "docProps/custom.xml" else text  # noqa: E731
+    got = _docx(a, tmp_path, edit)
+    assert [p.name for p in got.parties] == ["Kunnskapsdepartementet", "KS"]
+    assert content(_docx(a, tmp_path, name="b.docx")) == content(a)
