@@ -18,6 +18,10 @@ Heuristics, each because writers and exporters differ:
   half of a wrapped cell («Kultur- og» / «likestillingsminister»). A block must hold a
   place and date, or names under lines or «For» rows, so that a list at the end of a
   draft is never taken for signatures.
+- *A signatory's own place and date* stands in their column under the name (a row of such cells, or a table
+  row whose other cells are empty, a tab before it): it is that signatory's, in the column the tabs before it
+  count, and not the block's. The block's place and date is a line of its own; a block may have none where
+  every signatory has their own.
 - *Wrapped cells are joined first.* A cell ending in «-» or «og»/«i» goes on in the next
   cell of its column: below it in the same column (by tab index, or by character
   offset where runs of spaces set the columns), or on the next line when read down. A cell goes on
