@@ -35,6 +35,8 @@ Første avsnitt.
 
 Oslo, 2. mars 2020
 
+<!-- parties: [["Kunnskapsdepartementet", "kd", "KD"], ["KS", "ks", null]] -->
+
 | For Kunnskapsdepartementet | For KS |
 | --- | --- |
 | {LINE} | {LINE} |

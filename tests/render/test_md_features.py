@@ -34,6 +34,7 @@ def test_marks_links_notes_and_annexes():
         "Partene skal **jevnlig** vurdere *tiltak*, **fet *og kursiv***, [Lovdata](https://lovdata.no/a_(b)), "
         "[vedlegg 1](#plan), [planen](#plan), x og \\*ikke\\* \\| \\# \\<b\\>.[^n]\n\n"
         "Oslo, 2. mars 2020\n\n"
+        '<!-- parties: [["Kunnskapsdepartementet", "kd", "KD"], ["KS", "ks", null]] -->\n\n'
         "| For Kunnskapsdepartementet | For KS |\n| --- | --- |\n"
         f"| {LINE} | {LINE} |\n| Kari Nordmann | Ola Nordmann |\n| Statsråd | Leder |\n\n"
         '<a id="plan"></a>\n\n## Vedlegg 1: Plan\n\nTekst.\n\n'
@@ -84,7 +85,24 @@ def test_electronic_signing_in_rows_of_three():
     text = md.markdown(a)
     assert text[text.index("Avtalen er signert"):] == (
         "Avtalen er signert elektronisk.\n\n"
-        "| For Part 0 | For Part 1 | For Part 2 |\n| --- | --- | --- |\n"
+        '<!-- parties: [["Part 0", "p0", null], ["Part 1", "p1", null], ["Part 2", "p2", null], ["Part 3", "p3", null]] -->'
+        "\n\n| For Part 0 | For Part 1 | For Part 2 |\n| --- | --- | --- |\n"
         "|  | 11\\. januar 2026 | 12\\. januar 2026 |\n| Navn 0 | Navn 1 | Navn 2 |\n| Leder | Leder | Leder |\n\n"
         "| For Part 3 |\n| --- |\n| Bodø, 13. januar 2026 |\n| Navn 3 |\n| Leder |\n")
     assert LINE not in text
+
+
+def test_the_parties_comment_shows_nothing_and_no_name_ends_it():
+    """Party ids and short names travel in an HTML comment above the signatures: nothing of it is shown, and a
+    name holding «-->» cannot close it early (a «-» before another is written as a JSON escape)."""
+    import json
+    import re
+
+    parties = [{"id": "kd", "name": "Kunnskaps--> <b>departementet", "short": "KD"}, {"id": "ks", "name": "KS"}]
+    text = md.markdown(agreement(parties=parties))
+    comment = re.search(r"<!-- parties: (.*) -->\n", text)
+    assert comment and "--" not in comment.group(1)
+    assert json.loads(comment.group(1)) == [["Kunnskaps--> <b>departementet", "kd", "KD"], ["KS", "ks", None]]
+    rendered = html_of(text)
+    before_table = rendered.split("<table>")[0]
+    assert "<b>" not in before_table.replace(comment.group(0).strip(), "") and comment.group(0).strip() in rendered

@@ -173,4 +173,8 @@ def extract(path: Path | str, *, id: str | None = None, start: dt.date | None = 
         return Extraction(agreement, outline, notes, todos, own[1])
     lines, kind = read_source(path, notes, jobs)
     agreement, outline, todos = pipeline(lines, notes, str(path), id=id, start=start, end=end, kind=kind)
+    if kind == "docx":  # party ids and short names a DOCX carries in its properties (avtale's own: `docx_parties`)
+        from avtale.extract import docx_parties, guard
+
+        agreement = docx_parties.apply(agreement, docx_parties.carried(guard.read_source(path)), notes)
     return Extraction(agreement, outline, notes, todos, kind)

@@ -201,7 +201,7 @@ def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = N
             if not s.title:
                 notes.uncertain(s.line, _("no title under «{name}»").format(name=s.name))
                 todos.append((("signing", "signatories", i, "title"), _("the source has no title under the name: write it")))
-            signatories.append(Signatory(party=pid, name=s.name, title=s.title or "(tittel)"))
+            signatories.append(Signatory(party=pid, name=s.name, title=s.title or "(tittel)", place=s.place, date=s.date))
         signing = Signing(place=outline.signing.place, date=outline.signing.date, signatories=signatories,
                           electronic=outline.signing.electronic)
         seen: dict[str, int] = {}

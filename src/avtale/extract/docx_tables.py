@@ -7,7 +7,8 @@ and its `rich.Rich` payload with `table` (caption, columns, header, rows as sour
   or it has two rows or more and two cell paragraphs or more that are no part of a signature block (`signature_parts.classify`:
   prose, a number, a date alone is not). Letterheads (one row of logos or names) and signature tables
   (names, titles, «For …» rows, lines, place and date) stay rows of text for the letterhead and signing stages.
-- *Header*: the first row (the first of the rows marked `w:tblHeader`; the model has one header row).
+- *Header*: the first row (the first of the rows marked `w:tblHeader`; the model has one header row). Bold over
+  the whole header row is the header's look (avtale's DOCX sets it, as table styles do), not the drafter's mark.
 - *Cells*: a cell's paragraphs joined by a space, with marks; a cell spanning columns (`w:gridSpan`) is followed
   by empty cells, so every row has as many cells as the widest.
 - *Columns* (`w:tblGrid`/`w:gridCol`): widths relative to the narrowest, rounded to a tenth; alignment of a
@@ -126,6 +127,7 @@ def table(tbl, runs, caption: list[Piece] | None) -> tuple[Rich, str]:
                 if p.kind == "note":
                     notes[p.target] = runs.note_texts[p.target]
         read.append(cells)
+    read[0] = _plain_header(read[0])
     header = [c[0] for c in read[0]]
     body = [[c[0] for c in row] for row in read[1:]]
     aligns = []
@@ -145,6 +147,20 @@ def table(tbl, runs, caption: list[Piece] | None) -> tuple[Rich, str]:
                                **({"align": aligns[k]} if aligns[k] != "left" else {})} for k in range(count)]
     text = " ".join(plain(pieces) for row in read for _src, pieces in row if pieces)
     return Rich(table=content, notes=notes), text or "(tabell)"
+
+
+def _plain_header(cells: list[tuple[str, list[Piece]]]) -> list[tuple[str, list[Piece]]]:
+    """A header row bold throughout is the header's look (a renderer sets it, or the table style), not a mark."""
+    texts = [p for _src, pieces in cells for p in pieces if p.kind == "text" and p.text.strip()]
+    if not texts or not all(p.bold for p in texts):
+        return cells
+    from dataclasses import replace
+
+    out = []
+    for _src, pieces in cells:
+        pieces = [replace(p, bold=False) for p in pieces]
+        out.append((source(pieces), pieces))
+    return out
 
 
 def caption_pieces(pieces: list[Piece]) -> list[Piece]:

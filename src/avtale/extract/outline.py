@@ -44,12 +44,14 @@ class Signer:
     title: str
     line: int
     party: str | None = None  # a party name printed with the signatory («For KS»)
+    place: str | None = None  # the signatory's own place and date, printed in their column
+    date: dt.date | None = None
 
 
 @dataclass
 class SigningOut:
-    place: str
-    date: dt.date
+    place: str | None  # None (and date None) where only the signatories' own places and dates are printed
+    date: dt.date | None
     line: int
     signers: list[Signer] = field(default_factory=list)
     electronic: bool = False  # «Avtalen er signert elektronisk.»
@@ -80,7 +82,7 @@ class Outline:
                     out += _blocks(deeper.blocks, "      ")
         if self.signing:
             g = self.signing
-            out.append(f"{g.line}: signing: {g.place}, {g.date.isoformat()}")
+            out.append(f"{g.line}: signing: {g.place}, {g.date.isoformat() if g.date else None}")
             for s in g.signers:
                 out.append(f"{s.line}:   signatory: {s.name} | {s.title}" + (f" | for {s.party}" if s.party else ""))
         for i, a in enumerate(self.annexes, 1):

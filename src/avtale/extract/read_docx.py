@@ -5,7 +5,9 @@ cells are separated by tabs), numbered by paragraph order, with hints from style
 `title` (style Title, or a top-level heading used once before everything else but a
 letterhead of organisation names),
 `heading` (the next heading level), `subheading` (the level below), and `para` for
-everything else so that unwrap never joins Word paragraphs. Automatic numbers and
+everything else so that unwrap never joins Word paragraphs; a paragraph Word numbers as a list item (not in a
+heading style) is `numbered` or `bullet` where the document's sections are in heading styles: there a list item
+«3. Kompetanse i tjenestene, særlig» is no section heading, whatever its words. Automatic numbers and
 bullets come from the numbering definitions and are written out as text
 («1. », «a) », «• »), so recognise sees what a reader of the page sees.
 Headers and footers are left out (page numbers live there). A third heading level gives `subsubheading`.
@@ -108,7 +110,8 @@ def _numbering(document) -> dict[tuple[str, int], tuple[str, str, int]]:
 
 
 def _num_pr(paragraph, chain: list) -> tuple[str, int] | None:
-    """The paragraph's (numId, ilvl), from the paragraph or its style chain."""
+    """The paragraph's (numId, ilvl), from the paragraph or its style chain; numId 0 where it stands first means
+    none (Word's way to take a style's numbering off one paragraph)."""
     for ppr in [paragraph._p.pPr] + [s.element.pPr for s in chain]:
         if ppr is None:
             continue
@@ -116,7 +119,9 @@ def _num_pr(paragraph, chain: list) -> tuple[str, int] | None:
         if numpr is not None:
             num_id = numpr.find(f"{W}numId")
             ilvl = numpr.find(f"{W}ilvl")
-            if num_id is not None and num_id.get(f"{W}val") != "0":
+            if num_id is not None and num_id.get(f"{W}val") == "0":
+                return None  # numbering taken off here (a heading style's numbers not on this paragraph)
+            if num_id is not None:
                 return num_id.get(f"{W}val"), _int(ilvl.get(f"{W}val"), 0, -1, LEVELS) if ilvl is not None else 0
     return None
 
@@ -189,7 +194,8 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
     chains: dict[str | None, list] = {}  # style chain by style id: python-docx looks a style up by a scan of all
     annexes = docx_structure.annex_headings(document.element.body, lambda p: _heading_level(
         chains.setdefault(p.style, list(_styles(Paragraph(p, document).style)))))
-    runs = Runs(document, {name: a.id for a in annexes.values() for name in a.bookmarks})
+    runs = Runs(document, {name: a.id for a in annexes.values() for name in a.bookmarks},
+                {a.id: a.n for a in annexes.values() if a.id})
     nesting = docx_structure.Nesting(numbering)
     for element in document.element.body.iterchildren():
         if element.tag == f"{W}p":
@@ -225,7 +231,7 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
                 rich = nesting.open(num, rich, runs, element)
             elif text.strip():
                 nesting.reset()
-            items.append([text, level, "p", rich])
+            items.append([text, level, "item" if labelled and level is None else "p", rich])
         elif element.tag == f"{W}tbl":
             nesting.reset()
             if docx_structure.data_table(element, runs, items):
@@ -244,11 +250,11 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
 
 
 def _lines(items: list[list]) -> list[Line]:
-    levels = [lv for text, lv, kind, _r in items if lv is not None and text.strip() and kind == "p"]
+    levels = [lv for text, lv, kind, _r in items if lv is not None and text.strip() and kind in ("p", "item")]
     title_level = None
     from avtale.extract.letterhead import columns, is_organisation
 
-    first = next(((t, lv) for t, lv, k, _r in items if t.strip() and k == "p"  # a letterhead of names may stand above
+    first = next(((t, lv) for t, lv, k, _r in items if t.strip() and k in ("p", "item")  # a letterhead of names may stand above
                   and not (lv is None and all(is_organisation(c) for c in columns(t)))), None)
     if first and first[1] is not None and (first[1] == 0 or levels.count(first[1]) == 1):
         title_level = first[1]
@@ -273,5 +279,7 @@ def _lines(items: list[list]) -> list[Line]:
             hint = "subheading"
         elif level is not None and level == deep_level:
             hint = "subsubheading"
+        elif kind == "item" and section_level is not None and level is None:
+            hint = "numbered" if text[:1] != "•" else "bullet"  # a list item where headings have their styles
         out.append(Line(no, text, hint=hint if text.strip() else None, rich=rich))
     return out

@@ -9,7 +9,9 @@ paragraphs with their marks (`**`, `*`, links, `[^id]` notes, `[vedlegg 1](#id)`
 nested by indentation («- a\\) …» and «- i\\) …» items are lettered and roman lists); pipe tables with the
 caption line over them («Tabell 1: …»), the alignment row and the widths comment; the signature block (the
 electronic note, place and date, tables of «For …» labels, own place and date, names and titles); annexes
-(`<a id="…"></a>` then `## Vedlegg N: …`); footnote definitions `[^id]: …` at the end.
+(`<a id="…"></a>` then `## Vedlegg N: …`); footnote definitions `[^id]: …` at the end; the parties' ids and short
+names from the comment above the signatures (`<!-- parties: […] -->`), used where they name the parties build
+finds.
 """
 
 from __future__ import annotations
@@ -29,10 +31,26 @@ NOTE_MARK = re.compile("\ue000([a-z0-9-]+)\ue001")
 ANCHOR = re.compile(r'^<a id="([a-z0-9][a-z0-9-]*)"></a>$')
 WIDTHS = re.compile(r"^<!-- column widths: ([0-9.\- ]+) -->\s*$")
 UNDERSCORES = re.compile(r"^_+$")
+PARTIES = re.compile(r"^<!-- parties: (\[.*\]) -->$")
 
 
 class NotOwn(Exception):
     pass
+
+
+def _parties(data: str) -> list[tuple[str, str | None, str | None]]:
+    """The parties' (name, id, short name) from the comment under the title (`render.md.parties_comment`);
+    [] where it does not read as that (the parties are then derived from the text)."""
+    import json
+
+    try:
+        parties = json.loads(data)
+    except ValueError:
+        return []
+    ok = isinstance(parties, list) and all(
+        isinstance(p, list) and len(p) == 3 and isinstance(p[0], str) and isinstance(p[1], str)
+        and isinstance(p[2], (str, type(None))) for p in parties)
+    return [tuple(p) for p in parties] if ok else []
 
 
 def read(text: str, layout: dict | None = None) -> OwnDoc | None:
@@ -125,6 +143,8 @@ class _Reader:
                 m = WIDTHS.match(t.content.strip())
                 if m:
                     widths = [None if w == "-" else float(w) for w in m.group(1).split()]
+                elif PARTIES.match(t.content.strip()) and not out.letterhead:
+                    out.letterhead = _parties(PARTIES.match(t.content.strip()).group(1))
                 elif t.content.strip() != "<!-- -->":
                     raise NotOwn
             elif t.type in ("bullet_list_open", "ordered_list_open"):

@@ -19,7 +19,8 @@ each block item's source line (`Block.lines`), takes from the payload what the t
 - `items`: a nested list under a list item (`Nested`), read from the list's levels; the nested paragraphs are
   not lines of their own, so the text heuristics see the top level only.
 
-Every plain text build writes is escaped (`inline.escape`), so a literal «*» or «[» in any source stays literal.
+Every plain text build writes is escaped (`literal`: `inline.escape`, but a word-final star as typed, «samarbeid*»),
+so a literal «*» or «[» in any source stays literal.
 """
 
 from __future__ import annotations
@@ -163,9 +164,12 @@ def _transparent(pieces: list[Piece]) -> list[Piece]:
 
 def source(pieces: list[Piece]) -> str:
     """The pieces as text with marks, checked: what does not parse back to the same plain text (a url of a kind
-    the syntax refuses, marks that would cross) is written without links, then without marks."""
+    the syntax refuses, marks that would cross) is written without links, then without marks. Written as a
+    drafter types it (`read_own_inline.source`: a word-final star «samarbeid*» bare)."""
+    from avtale.extract import read_own_inline
+
     for attempt in (pieces, [replace(p, link=None) if p.kind == "text" else p for p in pieces]):
-        text = inline.emit(_nodes(_transparent(attempt)))
+        text = read_own_inline.source(_nodes(_transparent(attempt)))
         parsed = inline.parse(text)
         if not parsed.problems and _same(parsed.nodes, attempt):
             return text
@@ -192,12 +196,20 @@ def _same(nodes, pieces: list[Piece]) -> bool:
     return "".join(got) == "".join(want)
 
 
+def literal(text: str) -> str:
+    """Plain text as the source that reads back as exactly that text, written as a drafter types it (a
+    word-final star bare, every other mark character escaped: `read_own_inline.source`)."""
+    from avtale.extract import read_own_inline
+
+    return read_own_inline.source([text]) if text.strip() else inline.escape(text)
+
+
 def item_source(rich: Rich | None, text: str) -> tuple[str, list[str]]:
     """The source of an item whose plain text is `text` (the end of the line's text), and the note ids it uses."""
     if rich is None or rich.pieces is None:
-        return inline.escape(text), []
+        return literal(text), []
     whole = plain(rich.pieces)
     if not whole.endswith(text):
-        return inline.escape(text), []
+        return literal(text), []
     pieces = cut(rich.pieces, len(whole) - len(text))
     return source(pieces), [p.target for p in pieces if p.kind == "note"]

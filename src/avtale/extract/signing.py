@@ -18,6 +18,10 @@ Heuristics, each because writers and exporters differ:
   half of a wrapped cell («Kultur- og» / «likestillingsminister»). A block must hold a
   place and date, or names under lines or «For» rows, so that a list at the end of a
   draft is never taken for signatures.
+- *A signatory's own place and date* stands in their column under the name (a row of such cells, or a table
+  row whose other cells are empty, a tab before it): it is that signatory's, in the column the tabs before it
+  count, and not the block's. The block's place and date is a line of its own; a block may have none where
+  every signatory has their own.
 - *Wrapped cells are joined first.* A cell ending in «-» or «og»/«i» goes on in the next
   cell of its column: below it in the same column (by tab index, or by character
   offset where runs of spaces set the columns), or on the next line when read down. A cell goes on
@@ -139,18 +143,23 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
     parts: list[Cell] = []
     apart = electronic = False
     dated: list[int] = []  # the lines of the place and date
+    texts = {ln.no: ln.text for ln in block}
+    own: dict[int, tuple[str | None, object]] = {}  # id of a signatory's own place-and-date cell -> (place, date)
     for c in cells:
         c.kind = classify(c.text)
-        if c.kind in ("place_date", "place", "date"):
-            dated.append(c.line)
         t = " ".join(c.text.split())
-        if c.kind == "place_date":
-            m = PLACE_DATE.match(t) or DATE_FIRST.match(t)
-            place, date = m.group("place"), _date(m.group("date"))
-        elif c.kind == "place":
-            place = (PLACE_LABEL.match(t) or PLACE_ONLY.match(t)).group("place")
-        elif c.kind == "date":
-            date = _date((DATE_LABEL.match(t) or DATE_ONLY.match(t)).group("date"))
+        if c.kind in ("place_date", "place", "date"):
+            when = _place_date(c.kind, t)
+            if _own(c, texts.get(c.line, ""), parts):
+                own[id(c)] = when
+                c.kind, c.apart, apart = "own", apart, False
+                parts.append(c)
+                continue
+            dated.append(c.line)
+            if c.kind != "date":
+                place = when[0]
+            if c.kind != "place":
+                date = when[1]
         elif c.kind == "esign":
             electronic = True
             notes.meta(_("«{text}»: signed electronically; the note is not a signatory").format(text=t))
@@ -164,15 +173,15 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
             parts.append(c)
             continue
         apart = bool(parts)  # a part after a place and date (or a note) starts a run of its own
-    if date is None:
+    if date is None and not any(when[1] for when in own.values()):
         notes.uncertain(first, _("a signature block without a date; signing left out"))
         return None
-    if place is None:
+    if place is None and date is not None:
         notes.uncertain(first, _("a signature block without a place; «(sted)» is a placeholder"))
         place = "(sted)"
     out = SigningOut(place, date, first)
     set_apart = any(c.wide for c in parts)  # a row shows its cells (before `_read_columns` stacks them)
-    out.signers = _fill(_read_columns(parts), notes, {ln.no: ln.page for ln in block})
+    out.signers = _fill(_read_columns(parts), notes, {ln.no: ln.page for ln in block}, own)
     if not set_apart:
         out.signers = rows_first(out.signers, dated, notes)
     out.electronic = electronic
@@ -285,9 +294,37 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def _fill(parts: list[Cell], notes: Notes, pages: dict[int, int] | None = None) -> list[Signer]:
-    """Runs of one kind fill the slots of a band (see the module's docstring)."""
+def _place_date(kind: str, t: str) -> tuple[str | None, object]:
+    """(place, date) of a place-and-date cell of `kind`, either None where the cell does not say it."""
+    if kind == "place_date":
+        m = PLACE_DATE.match(t) or DATE_FIRST.match(t)
+        return m.group("place"), _date(m.group("date"))
+    if kind == "place":
+        return (PLACE_LABEL.match(t) or PLACE_ONLY.match(t)).group("place"), None
+    return None, _date((DATE_LABEL.match(t) or DATE_ONLY.match(t)).group("date"))
+
+
+def _own(c: Cell, text: str, parts: list[Cell]) -> bool:
+    """A place and date in a signatory's column, under a name: in a row of cells (several cells, or a table row
+    whose other cells are empty: a tab before it), after a name. Its column is then counted by the tabs before
+    it, so that a row with one date in the middle column gives it to that column's signatory."""
+    if not any(p.kind == "name" for p in parts) or not (c.wide or "\t" in text[:c.offset]):
+        return False
+    if not c.wide or "\t" in text:
+        c.col = text[:c.offset].count("\t")
+    return True
+
+
+def _slot(kind: str) -> str:
+    return "own" if kind == "own" else slot_of(kind)
+
+
+def _fill(parts: list[Cell], notes: Notes, pages: dict[int, int] | None = None,
+          own: dict[int, tuple] | None = None) -> list[Signer]:
+    """Runs of one kind fill the slots of a band (see the module's docstring); `own`: a signatory's own place
+    and date by its cell."""
     runs: list[list[Cell]] = []
+    slot_of = _slot
     for c in parts:
         kind = slot_of(c.kind)
         last = runs[-1][-1] if runs else None
@@ -328,7 +365,9 @@ def _fill(parts: list[Cell], notes: Notes, pages: dict[int, int] | None = None) 
         if title is None:
             notes.uncertain(name.line, _("no title under «{name}»").format(name=name.text))
         party = slot.get("party")
-        signers.append(Signer(name.text, title.text if title else "", name.line, party_text(party) if party else None))
+        place, date = (own or {}).get(id(slot["own"]), (None, None)) if "own" in slot else (None, None)
+        signers.append(Signer(name.text, title.text if title else "", name.line, party_text(party) if party else None,
+                              place, date))
     return signers
 
 

@@ -8,7 +8,7 @@ with a bookmark named by its id. XML that python-docx has no API for is built ap
 (bold, italic, hyperlinks, footnote references) in `docx_inline`, footnotes in `docx_notes`, tables in
 `docx_table`, numbering in `docx_numbering`, styles in `docx_styles`, the letterhead and the signatures in
 `docx_letterhead` and `docx_signing`, the package (properties, parts, reproducible zip) in
-`docx_package`. Every size and distance comes from the one layout definition (`context.layout`).
+`docx_package`, what the page cannot show (party ids and short names) in `docx_meta`. Every size and distance comes from the one layout definition (`context.layout`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from docx.text.paragraph import Paragraph
 
 from avtale.model import Agreement, list_style
 from avtale.render import (
-    RenderContext, docx_inline, docx_notes, docx_numbering, docx_package, docx_styles, docx_table, tree,
+    RenderContext, docx_inline, docx_meta, docx_notes, docx_numbering, docx_package, docx_styles, docx_table, tree,
 )
 from avtale.render.docx_letterhead import LetterheadMixin
 from avtale.render.docx_package import clean
@@ -131,6 +131,7 @@ class _Writer(LetterheadMixin, SigningMixin):
         docx_styles.apply(self.document, self.layout, a.language, self.heading_num)
         self.numbering.write(self.document.part.numbering_part.element)
         docx_package.set_properties(self.document, a, lang)
+        docx_meta.write(self.document, a)
         out = io.BytesIO()
         self.document.save(out)
         return docx_package.reproducible(out.getvalue())
@@ -194,17 +195,21 @@ class _Writer(LetterheadMixin, SigningMixin):
             self._part(sub)
 
     def _annex(self, annex: dict) -> None:
-        """«Vedlegg 1: Title» on a new page (Heading 1, bookmarked by the annex's id), then its content."""
+        """«Vedlegg 1: Title» on a new page (Heading 1, bookmarked by the annex's id where it has one: references
+        link to it, and `avtale extract` reads it back), then its content."""
         heading = self._new_paragraph("Heading1")
         heading.paragraph_format.page_break_before = True
-        start = OxmlElement("w:bookmarkStart")
-        start.set(qn("w:id"), str(annex["n"]))
-        start.set(qn("w:name"), annex["id"])
-        heading._p.append(start)
+        named = self.agreement.annexes[annex["n"] - 1].id is not None  # an annex without an id has no bookmark
+        if named:
+            start = OxmlElement("w:bookmarkStart")
+            start.set(qn("w:id"), str(annex["n"]))
+            start.set(qn("w:name"), annex["id"])
+            heading._p.append(start)
         add_text(heading, f"{annex['label']}: {annex['title']}")
-        end = OxmlElement("w:bookmarkEnd")
-        end.set(qn("w:id"), str(annex["n"]))
-        heading._p.append(end)
+        if named:
+            end = OxmlElement("w:bookmarkEnd")
+            end.set(qn("w:id"), str(annex["n"]))
+            heading._p.append(end)
         self._tree_blocks(annex["blocks"])
         for sub in annex["subsections"]:
             self._annex_part(sub)

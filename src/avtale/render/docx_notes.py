@@ -4,6 +4,9 @@ python-docx has no footnotes: the part (`word/footnotes.xml`, related from the d
 here, with Word's two separator notes (ids -1 and 0) and one `w:footnote` per note of the tree, its id the
 note's number. Each note's paragraph is in the FootnoteText style (the size from `layout.footnotes.size_pt`)
 and starts with the `w:footnoteRef` mark in the FootnoteReference style (superscript), as Word writes them.
+A note's id (`oppvekst`), which the page cannot show, is carried as an empty bookmark named by it at the
+note's start (bookmark ids from `NOTE_BOOKMARK_BASE` on, apart from the annexes' 1, 2 …), so that `avtale
+extract` gives the id back; Word and LibreOffice keep bookmarks and show none.
 
 The styles are added only to documents that use them, so an agreement without notes or links has the
 same styles part as before.
@@ -24,6 +27,7 @@ from avtale.render import docx_styles
 from avtale.render.docx_inline import NOTE_REFERENCE_STYLE, Inline, run_properties
 
 NOTE_TEXT_STYLE = "FootnoteText"
+NOTE_BOOKMARK_BASE = 10_000  # w:id of a note's bookmark: this plus the note's number
 _EMPTY = f"<w:footnotes {nsdecls('w', 'r')}/>"
 
 
@@ -74,6 +78,13 @@ def write(document, notes: list[dict], inline: Inline) -> None:
         mark.append(run_properties(style=NOTE_REFERENCE_STYLE))
         mark.append(OxmlElement("w:footnoteRef"))
         p.append(mark)
+        if note.get("id"):
+            for tag in ("w:bookmarkStart", "w:bookmarkEnd"):
+                bookmark = OxmlElement(tag)
+                bookmark.set(qn("w:id"), str(NOTE_BOOKMARK_BASE + note["n"]))
+                if tag == "w:bookmarkStart":
+                    bookmark.set(qn("w:name"), note["id"])
+                p.append(bookmark)
         inline.plain_text(p, " ")
         if "url" in note:
             inline.plain_text(p, note["url"])

@@ -3,7 +3,9 @@
 `# title`, `## 1. Section`, `### 2.1 Subsection`, `#### 2.1.1 …`, real lists (nested by indentation),
 pipe tables with their alignment row and a caption line over them, the signature block as tables of at
 most three columns, annexes after it (`## Vedlegg 1: …`, with an anchor `<a id="…"></a>` that annex
-references `[vedlegg 1](#id)` link to) and footnotes as GFM footnotes (`[^id]`, defined at the end).
+references `[vedlegg 1](#id)` link to) and footnotes as GFM footnotes (`[^id]`, defined at the end). Above the
+signature tables (whose «For …» row names the parties), an HTML comment, invisible where Markdown is shown,
+carries the parties' ids and short names.
 
 Every agreement text is escaped, so nothing a drafter types becomes markup (emphasis, links, HTML, math,
 headings, lists) but the marks of the inline syntax (`avtale.inline`), which are Markdown's own: bold,
@@ -13,11 +15,15 @@ italic, links to the addresses it allows, footnotes and annex references. The do
 
 from __future__ import annotations
 
+import json
+import re
+
 from avtale.mdtext import _LINE_START, _ORDERED_START, escape  # noqa: F401  (one copy, below diff and render)
 from avtale.model import Agreement
 from avtale.render import common, md_body
 
 SIGNATURES_PER_ROW = 3
+PARTIES_COMMENT = "<!-- parties: {parties} -->"
 
 
 def _heading(level: int, number: str, title: str) -> str:
@@ -43,6 +49,15 @@ def markdown(agreement: Agreement, layout: dict | None = None) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def parties_comment(agreement: Agreement) -> str:
+    """The parties' names, ids and short names, which Markdown has no letterhead to show (and a short name the
+    text never uses cannot be read from it), in an HTML comment Markdown viewers do not show, above the signatures:
+    `<!-- parties: [["Kunnskapsdepartementet", "kd", "KD"], ["KS", "ks", null]] -->`, in the agreement's order.
+    JSON on one line; a «-» before another is written `\\u002d`, so no «-->» in a name can end the comment."""
+    data = json.dumps([[p.name, p.id, p.short] for p in agreement.parties], ensure_ascii=False)
+    return PARTIES_COMMENT.format(parties=re.sub("-(?=-)", lambda m: "\\u002d", data))
+
+
 def _part(writer, p: dict, level: int) -> list[str]:
     out = [_heading(min(level, 6), p["number"], p["title"])]
     out += writer.blocks(p["blocks"])
@@ -63,6 +78,7 @@ def _signing(agreement: Agreement, layout: dict | None) -> list[str]:
     place_date = common.place_and_date(agreement)
     if place_date or not note:
         out.append(escape(place_date))
+    out.append(parties_comment(agreement))
     for k in range(0, len(columns), SIGNATURES_PER_ROW):
         row_of = columns[k:k + SIGNATURES_PER_ROW]
         rows = [[escape(c.label) for c in row_of], ["---"] * len(row_of)]
