@@ -267,3 +267,18 @@ def test_a_word_signature_table_with_dates_under_the_titles(tmp_path):
     g = extract(path).agreement.signing
     assert (g.place, g.date.isoformat()) == ("Oslo", "2026-01-12")
     assert [(s.place, s.date) for s in g.signatories] == [(None, None), (None, None)]
+
+
+@pytest.mark.parametrize("value", [
+    '{"id": "K D", "short": "KD", "name": "Kunnskapsdepartementet"}',        # not an id the schema takes
+    '{"id": "kd", "short": "K\\u0000D", "name": "Kunnskapsdepartementet"}',  # a control character
+    '{"id": "kd", "short": " KD", "name": "Kunnskapsdepartementet"}',        # a space at the end
+    '{"id": "ks", "short": "KD", "name": "Kunnskapsdepartementet"}',         # KS's id twice
+])
+def test_properties_the_format_would_refuse_are_not_used(value, tmp_path):
+    """Properties nobody sees may hold anything: what the schema would refuse is not carried into the YAML."""
+    a = _agreement()
+    edit = lambda name, text: re.sub(r'(name="avtale\.party\.1"><vt:lpwstr>)[^<]+', lambda m: m.group(1) + value
+                                     .replace("&", "&amp;"), text) if name == "docProps/custom.xml" else text  # noqa: E731
+    got = _docx(a, tmp_path, edit)
+    assert [(p.id, p.short) for p in got.parties] == [("kd", "KD"), ("ks", None)]  # derived from the text

@@ -171,3 +171,18 @@ def test_printed_urls_as_footnotes_or_not_at_all(mode, tmp_path):
     path = tmp_path / "a.pdf"
     path.write_bytes(render.render(a, "pdf", RenderContext(layout=custom)))
     assert content(extract(path).agreement) == content(a)
+
+
+@pytest.mark.parametrize("name", [b"avtale-party-K :%Z", b"avtale-party-kd:\x01\x02", b"avtale-party-ks:KD"])
+def test_destinations_the_format_would_refuse_are_not_used(name, tmp_path):
+    """Destinations nobody sees may be named anything: an id the schema refuses, a short name with control
+    characters, an id given twice — the parties are then derived from the text, and nothing else changes."""
+    a = agreements.read(SEED)
+    path = _pdf(a, tmp_path)
+    data = path.read_bytes()
+    assert data.count(b"(avtale-party-kd:KD)") == 1
+    path.write_bytes(data.replace(b"(avtale-party-kd:KD)", b"(" + name + b")"))
+    result = extract(path)
+    assert [(p.id, p.short) for p in result.agreement.parties] == [("kd", "KD"), ("ks", None)]
+    assert content(result.agreement) == content(a)
+    assert any("party properties do not match" in n.message for n in result.notes.items), result.notes.items

@@ -21,6 +21,7 @@ import zipfile
 
 from lxml import etree
 
+from avtale.extract import carried as carried_facts
 from avtale.extract.lines import Notes
 from avtale.i18n import _
 from avtale.model import Agreement
@@ -69,7 +70,7 @@ def apply(agreement: Agreement, parties: list[dict], notes: Notes) -> Agreement:
     if not parties:
         return agreement
     by_name = {p.name: p for p in agreement.parties}
-    if sorted(by_name) != sorted(p["name"] for p in parties) or len(by_name) != len(agreement.parties):
+    if not carried_facts.parties_ok([(p["id"], p.get("short")) for p in parties]) or sorted(by_name) != sorted(p["name"] for p in parties) or len(by_name) != len(agreement.parties):
         notes.meta(_("the document's party properties do not match the parties in its text; ids and short names "
                      "derived from the text"))
         return agreement

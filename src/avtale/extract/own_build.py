@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from avtale import inline
 from avtale.errors import ExtractError, Position
 from avtale.extract import build as build_stage
+from avtale.extract import carried
 from avtale.extract.lines import Notes
 from avtale.extract.outline import Block, Outline, Part, Signer, SigningOut
 from avtale.i18n import _
@@ -63,7 +64,11 @@ def build(doc: OwnDoc, notes: Notes, *, id: str | None = None, start: dt.date | 
     base, todos = build_stage.build(outline, orgs, notes, id=id, start=start, end=end, source=source)
     data = base.model_dump(mode="python", exclude_none=False)
     ids = {p.id: p.id for p in base.parties}
-    if doc.letterhead and [n for n, _, _ in doc.letterhead] == [p.name for p in base.parties]:
+    facts = [(pid, short) for _, pid, short in doc.letterhead]
+    if any(pid or short for pid, short in facts) and not carried.parties_ok(facts):
+        notes.meta(_("the document's party properties do not match the parties in its text; ids and short names "
+                     "derived from the text"))
+    elif doc.letterhead and [n for n, _, _ in doc.letterhead] == [p.name for p in base.parties]:
         parties = []
         for (name, pid, short), p in zip(doc.letterhead, base.parties):
             ids[p.id] = pid or p.id

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from avtale import inline
+from avtale.extract import carried
 from avtale.extract.own_build import OwnDoc, OwnSigner
 from avtale.extract.pdf_tags import Annot, Elem, Run, join_runs
 from avtale.extract.read_html_own import FOR, place_and_date
@@ -68,7 +69,8 @@ class _Reader:
         self.dests = dests
         documents = tree.find("Document")
         self.top = documents[0].kids if documents else tree.kids
-        annexes = sorted((v[0], v[2] * -1, name[len(ANNEX):]) for name, v in dests.items() if name.startswith(ANNEX))
+        annexes = sorted((v[0], v[2] * -1, name[len(ANNEX):]) for name, v in dests.items()
+                         if name.startswith(ANNEX) and carried.SLUG.fullmatch(name[len(ANNEX):]))
         self.annex_ids = [a[2] for a in annexes]
         self.tables = {}
         for name in dests:
@@ -78,7 +80,7 @@ class _Reader:
         self.table_count = 0
         self.signing_at = (dests[pdf_dests.SIGNING][0], dests[pdf_dests.SIGNING][2]) if pdf_dests.SIGNING in dests else None
         notes = [(v[0], v[1], v[2], name[len(pdf_dests.NOTE):]) for name, v in dests.items()
-                 if name.startswith(pdf_dests.NOTE)]
+                 if name.startswith(pdf_dests.NOTE) and carried.SLUG.fullmatch(name[len(pdf_dests.NOTE):])]
         self.note_places = notes
         self.note_ids: dict[str, str] = {}  # printed number -> id
         self.footnotes: dict[str, str] = {}
