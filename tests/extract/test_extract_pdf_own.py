@@ -14,19 +14,9 @@ from avtale.extract.lines import Notes
 from avtale.model import Agreement
 
 from extract_helpers import content
+from test_extract_pdf_features import _agreement
 
 SEED = AGREEMENTS / "2022-2025.yaml"
-
-
-def _agreement(**changes) -> Agreement:
-    """The 2022–2025 seed with its first section's blocks (and anything else) replaced."""
-    a = agreements.read(SEED)
-    data = a.model_dump(mode="python", exclude_none=True)
-    blocks = changes.pop("blocks", None)
-    if blocks is not None:
-        data["sections"][0]["blocks"] = blocks
-    data.update(changes)
-    return Agreement.model_validate(data)
 
 
 def _pdf(a: Agreement, tmp_path):
