@@ -59,6 +59,11 @@ def has_marks(text: str) -> bool:
     return "*" in text or "[" in text or "\\" in text
 
 
+def allowed_url(url: str) -> bool:
+    """A link's address the syntax takes: https, http, mailto, or `#id` of an annex."""
+    return url.startswith(_SCHEMES) or (url.startswith("#") and bool(_ID.fullmatch(url, 1)))
+
+
 def parse(text: str) -> Parsed:
     """The nodes of `text`: plain strings and `Mark`s, with the problems found."""
     out = Parsed()
@@ -233,7 +238,7 @@ class _Parser:
             return None
         url = text[close + 2:url_end]
         words = self.run(i + 1, close, links=False)
-        if not url.startswith(_SCHEMES) and not (url.startswith("#") and _ID.fullmatch(url, 1)):
+        if not allowed_url(url):
             self.problems.append(Problem(close + 2, "url", url))
         elif url.startswith("#"):
             self.refs.append((i, "ref", url[1:]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from avtale.diff.show_parts import child_paths, item_tags, part_number, phrase, row_text
+from avtale.diff.show_parts import child_paths, item_tags, part_number, phrase, table_changes
 from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, AgreementDiff, Block, Format, SectionDiff, Text
 from avtale.mdtext import escape as md_escape
 
@@ -93,19 +93,16 @@ def _table_lines(b: Block, indent: str) -> list[str]:
     inner = indent + "  "
     if b.caption is not None and b.caption.status != SAME and b.status == CHANGED:
         lines += _text_lines(b.caption, inner, CHANGED, "tittel: ")
-    for j, old, new in b.columns:
-        lines.append(f"{inner}- *endret:* {_cell_name(b.header, j - 1)}: {_column(old)} → {_column(new)}")
-    rows = [("overskriftsrad", b.header), *((f"rad {r.new_number or r.old_number}", r) for r in b.rows)]
-    for name, row in rows:
-        if row.status == SAME:
-            continue
-        if row.status != CHANGED:
-            whole = (Text.added if row.status == ADDED else Text.removed)(row_text(row))
-            lines.append(f"{inner}- {_status(row.status)}{name}: {_md_inline(whole)}")
-            continue
-        for j, cell in enumerate(row.cells):
-            if cell.status != SAME:
-                lines += _text_lines(cell, inner, CHANGED, f"{name}, {_cell_name(b.header, j)}: ")
+    for kind, *what in table_changes(b, "overskriftsrad", "rad {n}"):
+        if kind == "column":
+            j, old, new = what
+            lines.append(f"{inner}- *endret:* {_cell_name(b.header, j)}: {_column(old)} → {_column(new)}")
+        elif kind == "row":
+            name, status, whole = what
+            lines.append(f"{inner}- {_status(status)}{name}: {_md_inline(whole)}")
+        else:
+            name, j, cell = what
+            lines += _text_lines(cell, inner, CHANGED, f"{name}, {_cell_name(b.header, j)}: ")
     return lines
 
 

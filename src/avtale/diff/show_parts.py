@@ -43,6 +43,26 @@ def row_text(row) -> str:
     return " | ".join(c.new or c.old for c in row.cells)
 
 
+def table_changes(b, header: str, row: str):
+    """What changed in a table block, in reading order, for the text and Markdown forms to word:
+    ("column", j, old, new) for a column's settings (j from 0), ("row", name, status, Text) for a row added or
+    removed whole, ("cell", name, j, Text) for a changed cell. `header` names the header row, `row` the others
+    («row {n}»)."""
+    from avtale.diff.tree import ADDED, CHANGED, SAME, Text
+
+    for j, old, new in b.columns:
+        yield "column", j - 1, old, new
+    for name, r in [(header, b.header), *((row.format(n=r.new_number or r.old_number), r) for r in b.rows)]:
+        if r.status == SAME:
+            continue
+        if r.status != CHANGED:
+            yield "row", name, r.status, (Text.added if r.status == ADDED else Text.removed)(row_text(r))
+            continue
+        for j, cell in enumerate(r.cells):
+            if cell.status != SAME:
+                yield "cell", name, j, cell
+
+
 def phrase(pieces: tuple, escape) -> str:
     """Pieces (text, bold, italic, link) written with their marks, each text through `escape`."""
     out = []

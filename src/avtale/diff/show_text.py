@@ -7,7 +7,7 @@ words are kept but whose marks changed as a formatting change («**jevnlig**: bo
 from __future__ import annotations
 
 from avtale import inline
-from avtale.diff.show_parts import child_paths, item_tags, part_number, phrase, row_text
+from avtale.diff.show_parts import child_paths, item_tags, part_number, phrase, table_changes
 from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, AgreementDiff, Block, Format, SectionDiff, Text
 
 MARK = {ADDED: "+", REMOVED: "-", CHANGED: "~", MOVED: ">", SAME: " "}
@@ -81,19 +81,16 @@ def _table_lines(b: Block, colour: bool, indent: str) -> list[str]:
     inner = indent + "    "
     if b.caption is not None and b.caption.status != SAME and b.status == CHANGED:
         lines += _text_lines(b.caption, colour, inner, MARK[CHANGED], "caption: ")
-    for j, old, new in b.columns:
-        lines.append(f"{inner}~ {_cell_name(b.header, j - 1)}: {_column(old)} → {_column(new)}")
-    rows = [("header", b.header), *((f"row {r.new_number or r.old_number}", r) for r in b.rows)]
-    for name, row in rows:
-        if row.status == SAME:
-            continue
-        if row.status != CHANGED:
-            whole = (Text.added if row.status == ADDED else Text.removed)(row_text(row))
-            lines.append(f"{inner}{MARK[row.status]} {name}: {inline_ops(whole, colour)}")
-            continue
-        for j, cell in enumerate(row.cells):
-            if cell.status != SAME:
-                lines += _text_lines(cell, colour, inner, MARK[CHANGED], f"{name}, {_cell_name(b.header, j)}: ")
+    for kind, *what in table_changes(b, "header", "row {n}"):
+        if kind == "column":
+            j, old, new = what
+            lines.append(f"{inner}~ {_cell_name(b.header, j)}: {_column(old)} → {_column(new)}")
+        elif kind == "row":
+            name, status, whole = what
+            lines.append(f"{inner}{MARK[status]} {name}: {inline_ops(whole, colour)}")
+        else:
+            name, j, cell = what
+            lines += _text_lines(cell, colour, inner, MARK[CHANGED], f"{name}, {_cell_name(b.header, j)}: ")
     return lines
 
 

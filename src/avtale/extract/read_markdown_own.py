@@ -69,8 +69,7 @@ class _Reader:
         labels = {annex.get("label_nb", "Vedlegg {n}"), annex.get("label_nn", "Vedlegg {n}")}
         self.annex_head = re.compile("^(?:" + "|".join(re.escape(x).replace(r"\{n\}", r"(\d+)") for x in labels)
                                      + r"): (.+)$")
-        table = layout.get("table") or {}
-        captions = {table.get(f"caption_{k}", "Tabell {n}: {caption}").split("{caption}")[0] for k in ("nb", "nn")}
+        captions = {tree.caption_pattern(layout, k).split("{caption}")[0] for k in ("nb", "nn")}
         self.caption = re.compile("^(?:" + "|".join(re.escape(c.strip()).replace(r"\{n\}", r"\d+") for c in captions)
                                   + r") ")
         signature = layout.get("signature") or {}

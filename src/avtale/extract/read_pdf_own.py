@@ -254,8 +254,9 @@ class _Reader:
 
     def caption(self, el: Elem) -> str:
         """The caption without its «Tabell N: » (the layout's pattern)."""
-        table = self.layout.get("table") or {}
-        pattern = table.get(f"caption_{self.language}", table.get("caption_nb", "Tabell {n}: {caption}"))
+        from avtale.render import tree
+
+        pattern = tree.caption_pattern(self.layout, self.language)
         nodes = self.nodes(el.kids)
         nodes = _tidy(nodes)
         before, _, after = pattern.partition("{caption}")

@@ -270,7 +270,7 @@ class _Writer(LetterheadMixin, SigningMixin):
         if block["caption"]:
             caption = self._new_paragraph()
             caption.paragraph_format.keep_with_next = True
-            before, after = docx_table.caption_text(self.layout, self.agreement.language, block["n"])
+            before, after = tree.caption_frame(self.layout, self.agreement.language, block["n"])
             if before:
                 add_text(caption, before)
             self.inline.add(caption._p, block["caption_runs"], self.document.part)

@@ -57,6 +57,25 @@ def footnotes_part(document):
     return part
 
 
+def new_note(number: int):
+    """(w:footnote, its paragraph): the note numbered `number`, its paragraph styled and opening with the
+    note's own number mark (`w:footnoteRef`), ready for its text."""
+    element = OxmlElement("w:footnote")
+    element.set(qn("w:id"), str(number))
+    p = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    style = OxmlElement("w:pStyle")
+    style.set(qn("w:val"), NOTE_TEXT_STYLE)
+    ppr.append(style)
+    p.append(ppr)
+    mark = OxmlElement("w:r")
+    mark.append(run_properties(style=NOTE_REFERENCE_STYLE))
+    mark.append(OxmlElement("w:footnoteRef"))
+    p.append(mark)
+    element.append(p)
+    return element, p
+
+
 def write(document, notes: list[dict], inline: Inline) -> None:
     """The footnotes part holding every note of the tree (`{"n", "runs"}` or `{"n", "url"}`), in order."""
     if not notes:
@@ -66,18 +85,7 @@ def write(document, notes: list[dict], inline: Inline) -> None:
     for note in notes:
         if note["n"] in inline.inlined:  # a link's url inside a note: printed there in parentheses
             continue
-        element = OxmlElement("w:footnote")
-        element.set(qn("w:id"), str(note["n"]))
-        p = OxmlElement("w:p")
-        ppr = OxmlElement("w:pPr")
-        style = OxmlElement("w:pStyle")
-        style.set(qn("w:val"), NOTE_TEXT_STYLE)
-        ppr.append(style)
-        p.append(ppr)
-        mark = OxmlElement("w:r")
-        mark.append(run_properties(style=NOTE_REFERENCE_STYLE))
-        mark.append(OxmlElement("w:footnoteRef"))
-        p.append(mark)
+        element, p = new_note(note["n"])
         if note.get("id"):
             for tag in ("w:bookmarkStart", "w:bookmarkEnd"):
                 bookmark = OxmlElement(tag)
@@ -90,7 +98,6 @@ def write(document, notes: list[dict], inline: Inline) -> None:
             inline.plain_text(p, note["url"])
         else:
             inline.add(p, note["runs"], part, in_note=True)
-        element.append(p)
         part.element.append(element)
 
 

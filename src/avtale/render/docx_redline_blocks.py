@@ -23,7 +23,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from avtale.diff.tree import ADDED, REMOVED, Block, Text
-from avtale.render import docx_table
+from avtale.render import docx_table, tree
 from avtale.render.docx import _format, _shape, add_text
 from avtale.render.docx_package import clean
 from avtale.render.docx_redline_inline import flatten, merge
@@ -234,7 +234,7 @@ class BlocksMixin:
         """A table's caption paragraph as (runs, None) with its «Tabell N: » frame, or None."""
         if not d["caption"]:
             return None
-        before, after = docx_table.caption_text(self.layout, self.sides[side].language, d["n"])
+        before, after = tree.caption_frame(self.layout, self.sides[side].language, d["n"])
         return _Framed(d["caption_runs"], before, after)
 
     def _table_side(self, d: dict, side: str) -> None:

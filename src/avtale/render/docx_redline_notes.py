@@ -9,11 +9,7 @@ text is inserted and a removed note's text deleted.
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-
 from avtale.render import docx_notes, tree
-from avtale.render.docx_inline import NOTE_REFERENCE_STYLE, run_properties
 from avtale.render.docx_redline_blocks import NEW, OLD
 
 
@@ -52,21 +48,9 @@ class NotesMixin:
             sides = entries[key]
             if all(sides[s]["n"] in self.inlines[s].inlined for s in sides):
                 continue  # a link's url inside a note: printed there in parentheses
-            element = OxmlElement("w:footnote")
-            element.set(qn("w:id"), str(self.note_ids[key]))
-            p = OxmlElement("w:p")
-            ppr = OxmlElement("w:pPr")
-            style = OxmlElement("w:pStyle")
-            style.set(qn("w:val"), docx_notes.NOTE_TEXT_STYLE)
-            ppr.append(style)
-            p.append(ppr)
-            mark = OxmlElement("w:r")
-            mark.append(run_properties(style=NOTE_REFERENCE_STYLE))
-            mark.append(OxmlElement("w:footnoteRef"))
-            p.append(mark)
+            element, p = docx_notes.new_note(self.note_ids[key])
             self._plain_text(p, " ")
             self._fill(p, _note_content(sides.get(OLD)), _note_content(sides.get(NEW)), part=part, in_note=True)
-            element.append(p)
             part.element.append(element)
         return True
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from avtale.render import tree
 from avtale.render.docx_inline import text_of
 
 JC = {"left": "left", "center": "center", "right": "right"}
@@ -31,14 +32,6 @@ def _add(parent, tag: str, **attrs):
         element.set(qn(f"w:{key}"), str(value))
     parent.append(element)
     return element
-
-
-def caption_text(layout: dict, language: str, n: int) -> tuple[str, str]:
-    """The caption's frame around the caption's runs: ('Tabell 2: ', '') from «Tabell {n}: {caption}»."""
-    table = layout.get("table") or {}
-    frame = table.get(f"caption_{language}", table.get("caption_nb", "Tabell {n}: {caption}")).replace("{n}", str(n))
-    before, _, after = frame.partition("{caption}")
-    return before, after
 
 
 def column_widths(columns: list[dict], text_width_twips: int) -> list[int]:
@@ -103,5 +96,5 @@ def plain_caption(block: dict, layout: dict, language: str) -> str:
     """The caption as text, «Tabell 1: Midler …» ('' for a table without one)."""
     if not block.get("caption"):
         return ""
-    before, after = caption_text(layout, language, block["n"])
+    before, after = tree.caption_frame(layout, language, block["n"])
     return before + text_of(block["caption_runs"]) + after

@@ -17,16 +17,8 @@ from markupsafe import Markup, escape
 from avtale import inline
 from avtale.render import tree
 
-SAFE_LINK = ("https://", "http://", "mailto:", "#")
 OL_TYPE = {"1.": "1", "1)": "1", "a)": "a", "i)": "i"}
 OL_CLASS = {"1.": "list-dot", "1)": "list-paren", "a)": "list-alpha", "i)": "list-roman"}
-
-
-def caption_label(layout: dict, language: str, n: int) -> str:
-    """«Tabell 1: » (the layout's `table.caption_*` up to the caption)."""
-    table = (layout or {}).get("table") or {}
-    pattern = table.get(f"caption_{language}", table.get("caption_nb", "Tabell {n}: {caption}"))
-    return pattern.replace("{n}", str(n)).split("{caption}")[0]
 
 
 class Body:
@@ -59,7 +51,7 @@ class Body:
                 out.append(f"<em>{self._nodes(node.children)}</em>")
             elif node.kind == "link":
                 words = self._nodes(node.children)
-                out.append(f'<a href="{escape(node.target)}">{words}</a>' if node.target.startswith(SAFE_LINK) else words)
+                out.append(f'<a href="{escape(node.target)}">{words}</a>' if inline.allowed_url(node.target) else words)
             elif node.kind == "note":
                 n = self.note_numbers.get(node.target)
                 if n is not None:
@@ -107,7 +99,7 @@ class Body:
     def table(self, b: dict, model_columns=None) -> str:
         out = ['<table class="data">']
         if b["caption"]:
-            label = caption_label(self.layout, self.agreement.language, b["n"])
+            label = tree.caption_frame(self.layout, self.agreement.language, b["n"])[0]
             out.append(f'<caption><span class="label">{escape(label)}</span>{self.prose(b["caption"])}</caption>')
         if b.get("model_columns") is not None:
             cols = []

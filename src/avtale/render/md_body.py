@@ -16,15 +16,8 @@ import re
 from avtale import inline
 from avtale.render import tree
 
-SAFE_LINK = ("https://", "http://", "mailto:", "#")
 WIDTHS_COMMENT = "<!-- column widths: {widths} -->"
 DELIMITER = {"left": ":---", "center": ":---:", "right": "---:"}
-
-
-def caption_label(layout: dict, language: str, n: int) -> str:
-    table = (layout or {}).get("table") or {}
-    pattern = table.get(f"caption_{language}", table.get("caption_nb", "Tabell {n}: {caption}"))
-    return pattern.replace("{n}", str(n)).split("{caption}")[0]
 
 
 class Body:
@@ -55,7 +48,7 @@ class Body:
                 out.append(f"*{self._nodes(node.children)}*")
             elif node.kind == "link":
                 words = self._nodes(node.children)
-                out.append(f"[{words}]({node.target})" if node.target.startswith(SAFE_LINK) else words)
+                out.append(f"[{words}]({node.target})" if inline.allowed_url(node.target) else words)
             elif node.kind == "note":
                 out.append(f"[^{node.target}]")
             elif node.kind == "ref":
@@ -98,7 +91,7 @@ class Body:
         out = []
         columns = self.columns.pop(0) if self.columns else None
         if b["caption"]:
-            label = caption_label(self.layout, self.agreement.language, b["n"])
+            label = tree.caption_frame(self.layout, self.agreement.language, b["n"])[0]
             out.append(_piece(label).strip() + " " + self.prose(b["caption"]))
         if columns is not None and any(c.width is not None for c in columns):
             out.append(WIDTHS_COMMENT.format(widths=" ".join(f"{c.width:g}" if c.width is not None else "-"

@@ -20,6 +20,8 @@ A piece of text is {"text", "bold", "italic", "link" (url or None), "to" (label 
 
 from __future__ import annotations
 
+from avtale.render import tree
+
 ANNEX_LABEL = "avtale-annex-"  # Typst labels of the annex headings: <avtale-annex-mandat>
 
 
@@ -89,9 +91,7 @@ class Prepare:
 
     def caption(self, block: dict) -> list[dict]:
         """«Tabell 2: » + the caption's runs (the pattern from the layout, per language)."""
-        table = self.layout.get("table") or {}
-        pattern = table.get(f"caption_{self.language}", table.get("caption_nb", "Tabell {n}: {caption}"))
-        before, _, after = pattern.replace("{n}", str(block["n"])).partition("{caption}")
+        before, after = tree.caption_frame(self.layout, self.language, block["n"])
         plain = {"bold": False, "italic": False, "link": None, "to": None}
         return ([{"text": before, **plain}] if before else []) + self.runs(block["caption_runs"]) + (
             [{"text": after, **plain}] if after else [])

@@ -47,6 +47,18 @@ def annex_reference(layout: dict, language: str, n: int) -> str:
     return annex.get(f"reference_{language}", annex.get("reference_nb", "vedlegg {n}")).replace("{n}", str(n))
 
 
+def caption_pattern(layout: dict, language: str) -> str:
+    """«Tabell {n}: {caption}»: how a captioned table's caption prints (the layout's `table.caption_*`)."""
+    table = (layout or {}).get("table") or {}
+    return table.get(f"caption_{language}", table.get("caption_nb", "Tabell {n}: {caption}"))
+
+
+def caption_frame(layout: dict, language: str, n: int) -> tuple[str, str]:
+    """What stands before and after the caption of table `n`: ('Tabell 2: ', '')."""
+    before, _, after = caption_pattern(layout, language).replace("{n}", str(n)).partition("{caption}")
+    return before, after
+
+
 class Document:
     """The tree of one agreement for one format. `print_urls` is what the format does with a link's url:
     "parentheses", "footnote" or "none" (HTML and Markdown, where links are clicked, pass "none")."""
