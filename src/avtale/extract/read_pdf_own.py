@@ -410,9 +410,11 @@ def _url_note(text: list, before: list, number: str) -> bool:
     if len(text) != 1 or not isinstance(text[0], inline.Mark) or text[0].kind != "link":
         return False
     url = text[0].target
-    if list(text[0].children) != [url] or ["note", number] not in before:
+    if list(text[0].children) != [url]:
         return False
-    at = before.index(["note", number])
+    # the reference stands after the link; where its number was not tagged (a note's reference in another
+    # note's text, on a page the notes continue onto), the link the note follows is the last node
+    at = before.index(["note", number]) if ["note", number] in before else len(before)
     prior = before[at - 1] if at else None
     return isinstance(prior, inline.Mark) and prior.kind == "link" and prior.target == url
 

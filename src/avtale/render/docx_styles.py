@@ -81,10 +81,22 @@ def apply(document, layout: dict, language: str, heading_num_id: int | None) -> 
     tabs.add_tab_stop(text_width // 2, WD_TAB_ALIGNMENT.CENTER)
     tabs.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
 
+    if layout.get("hyphenate"):
+        _auto_hyphenation(document.settings.element)
     theme_lang = document.settings.element.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.attrib.clear()
         theme_lang.set(qn("w:val"), lang)
+
+
+def _auto_hyphenation(settings) -> None:
+    """Word's automatic hyphenation (`w:autoHyphenation`), where the layout hyphenates the PDF's body text."""
+    element = OxmlElement("w:autoHyphenation")
+    tab = settings.find(qn("w:defaultTabStop"))
+    if tab is not None:
+        tab.addnext(element)
+    else:
+        settings.insert(0, element)
 
 
 def _defaults(styles_element, font: str, body_pt: float, lang: str, spacing: dict) -> None:
