@@ -139,7 +139,7 @@ def sixteen_greys(path: Path) -> None:
 
 
 def _run(command: list[str], timeout: float = 180, env: dict | None = None) -> None:
-    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, check=False)
     if done.returncode != 0:
         raise subprocess.CalledProcessError(done.returncode, command, done.stdout, done.stderr)
 
@@ -272,3 +272,51 @@ def sheet(columns: list[tuple[str, list[Path]]], title: str, target: Path) -> Pa
     target.parent.mkdir(parents=True, exist_ok=True)
     canvas.save(target, optimize=True)
     return target
+
+
+# --- what the tests share ---
+
+_SHARED: dict[str, Built] = {}
+
+
+def shared(tmp_path_factory) -> Built:
+    """Every fixture built once per test session (the first test that asks builds them; the others reuse it).
+    A missing tool fails the test in CI and skips it elsewhere (conftest.require_tool)."""
+    from conftest import require_tool
+
+    for name in ("soffice", "pdftoppm", "pdftotext"):
+        require_tool(name)
+    if "built" not in _SHARED:
+        _SHARED["built"] = build_all(tmp_path_factory.mktemp("layout"))
+    return _SHARED["built"]
+
+
+_WORDS: dict[Path, tuple[list[Word], int]] = {}
+
+
+def cached_words(pdf: Path) -> tuple[list[Word], int]:
+    if pdf not in _WORDS:
+        _WORDS[pdf] = words(pdf)
+    return _WORDS[pdf]
+
+
+def headings(agreement, layout: dict) -> list[str]:
+    """Each section's and annex's heading as printed: «1. Formål», «§ 2 Plikter», «Vedlegg 1: Mandat»."""
+    from avtale.render import common, tree
+
+    out = [" ".join(p for p in (common.section_number(agreement.numbering, i), s.title) if p)
+           for i, s in enumerate(agreement.sections)]
+    out += [f"{tree.annex_label(layout, agreement.language, n)}: {annex.title}"
+            for n, annex in enumerate(agreement.annexes, 1)]
+    return out
+
+
+def heading_pages(ws: list[Word], texts: list[str]) -> dict[str, int | None]:
+    """The page each heading starts on (None where it is not found): a run of whole lines, in order."""
+    found, start = {}, 0
+    for text in texts:
+        hits = [h for h in find(ws, text, start, line_start=True) if h[1] == len(ws) or ws[h[1]].line_start]
+        found[text] = ws[hits[0][0]].page if hits else None
+        if hits:
+            start = hits[0][1]
+    return found

@@ -20,9 +20,9 @@ FIXTURES = HERE / "fixtures"
 LOGOS = FIXTURES / "logos"
 sys.path.insert(0, str(ROOT / "src"))
 
-from avtale import agreements  # noqa: E402
-from avtale.model import Agreement  # noqa: E402
-from avtale.store.write import dump  # noqa: E402
+from avtale import agreements
+from avtale.model import Agreement
+from avtale.store.write import dump
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../../schema/agreement.schema.json"
 
