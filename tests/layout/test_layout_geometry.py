@@ -147,3 +147,21 @@ def test_signature_block_on_one_page(built, name, kind):
         on.setdefault(ws[hits[-1][0]].page, []).append(head)
     assert len(on) == 1, f"{name} ({kind}): the signature block is split: " + "; ".join(
         f"page {p}: {', '.join(texts)}" for p, texts in sorted(on.items()))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fixture_is_two_to_four_pages(built, name):
+    _, pages = read(built, name, "pdf")
+    assert 2 <= pages <= 4, f"{name}: {pages} pages; a layout fixture is kept to 2–4 pages"
+
+
+def test_fixtures_are_what_make_fixtures_writes():
+    """The committed YAML is make_fixtures.py's output: a change to one goes with the other."""
+    import make_fixtures
+    from avtale.store.write import dump
+
+    made = make_fixtures.fixtures()
+    assert sorted(made) == NAMES
+    for name, data in made.items():
+        text = dump(data, schema_comment=make_fixtures.SCHEMA_COMMENT)
+        assert (layout_build.FIXTURES / f"{name}.yaml").read_text(encoding="utf-8") == text, name
