@@ -15,7 +15,7 @@ from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.i18n import _
 from avtale.model import Agreement
-from avtale.render import common, html_body
+from avtale.render import common, html_body, list_levels
 
 TEMPLATE = "agreement.html.j2"
 SIGNING_LABEL = {"nb": "Underskrifter", "nn": "Underskrifter"}
@@ -44,11 +44,8 @@ h3 {{ font-size: {em(size["subheading"])}; margin: {space["heading_before_pt"] *
 h4 {{ font-size: {em(size["body"])}; margin: {space["heading_before_pt"] * 0.6:g}pt 0 {space["heading_after_pt"]}pt; }}
 .number {{ margin-right: 0.4em; }}
 p, ul, ol {{ margin: 0 0 {space["paragraph_after_pt"]}pt; hyphens: auto; overflow-wrap: break-word; }}
-ul, ol {{ padding-left: {space["list_indent_mm"]}mm; }}
+{list_css(layout)}
 li {{ margin-bottom: {space["paragraph_after_pt"] / 2:g}pt; }}
-ol.list-paren > li::marker {{ content: counter(list-item) ") "; }}
-ol.list-alpha > li::marker {{ content: counter(list-item, lower-alpha) ") "; }}
-ol.list-roman > li::marker {{ content: counter(list-item, lower-roman) ") "; }}
 li > ul, li > ol {{ margin: {space["paragraph_after_pt"] / 2:g}pt 0 0; }}
 table.data {{ border-collapse: collapse; width: 100%; margin: 0 0 {space["paragraph_after_pt"]}pt; font-size: {em(table["size_pt"])}; }}
 table.data caption {{ text-align: left; font-weight: bold; margin-bottom: 0.3em; }}
@@ -88,6 +85,36 @@ sup {{ line-height: 0; }}
     if "</" in rules:
         raise RenderError(_("the layout's font stack may not contain «</»"))
     return rules.strip()
+
+
+MARKERS = {  # a list's class (render/html_body.py) -> the marker of its items
+    "list-dot": 'counter(list-item) "."',
+    "list-paren": 'counter(list-item) ")"',
+    "list-alpha": 'counter(list-item, lower-alpha) ")"',
+    "list-roman": 'counter(list-item, lower-roman) ")"',
+}
+
+
+def list_css(layout: dict) -> str:
+    """Lists indented per level as the layout's `lists.levels` says (render/list_levels.py), as DOCX and PDF:
+    each list's text where its level's text starts, the marker (set here, left-aligned) hanging in front of it
+    at the level's marker position. The endnotes keep the browser's own numbering."""
+    levels = list_levels.levels(layout)
+    bullet = (layout.get("lists") or {}).get("bullet", "\u2022")
+    bullet = '"' + "".join(ch if ch.isalnum() else f"\\{ord(ch):06x}" for ch in bullet) + '"'
+    rules = ["ul, ol { list-style: none; padding-left: 0; }", "li { position: relative; }",
+             "li::before { position: absolute; text-align: left; white-space: nowrap; }",
+             f"ul > li::before {{ content: {bullet}; }}"]
+    rules += [f"ol.{cls} > li::before {{ content: {marker}; }}" for cls, marker in MARKERS.items()]
+    outer = 0.0
+    for n, level in enumerate(levels, 1):
+        lists = ", ".join(f"{'li ' * (n - 1)}{tag}" for tag in ("ul", "ol")).replace("li ul", "li > ul").replace(
+            "li ol", "li > ol")
+        rules.append(f"{lists} {{ padding-left: {level.text_mm - outer:g}mm; }}")
+        rules.append(f"{'li ' * (n - 1)}li::before {{ left: -{level.hanging_mm:g}mm; width: {level.hanging_mm:g}mm; }}")
+        outer = level.text_mm
+    rules.append(".notes ol { list-style: decimal; padding-left: 2em; } .notes li::before { content: none; }")
+    return "\n".join(rules)
 
 
 def data(agreement: Agreement, context) -> dict:

@@ -19,7 +19,7 @@ from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.i18n import _
 from avtale.model import Agreement, all_texts
-from avtale.render import common, fields, pdf_dests, pdf_tree, tree
+from avtale.render import common, fields, list_levels, pdf_dests, pdf_tree, tree
 
 TEMPLATE = "agreement.typ"
 FONTS = "fonts"
@@ -63,6 +63,7 @@ def data(agreement: Agreement, context) -> dict:
         **body,
         "signing": signing,
         "note_dests": notes,
+        "list_levels": [[lv.marker_mm, lv.text_mm] for lv in list_levels.levels(layout)],
     }
 
 
