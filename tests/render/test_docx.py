@@ -225,7 +225,8 @@ def test_a_wide_logo_is_scaled_down_to_its_cell(generated_dir):
     shape = document.inline_shapes[0]
     cell_width = document.tables[0].rows[0].cells[0].width
     gap = Mm(layout.load()["letterhead"]["gap_mm"])
-    assert shape.width == cell_width - gap, "the logo fills its column up to the gap"
+    # the plan (render.letterhead_plan) lowers every logo so the widest fills its column up to the gap
+    assert abs(shape.width - (cell_width - gap)) <= 635, "the logo fills its column up to the gap (within a twip)"
     assert round(shape.width / shape.height, 1) == 10.0
 
 

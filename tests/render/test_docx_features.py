@@ -22,7 +22,11 @@ R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 TEXT_WIDTH = round(160 * 1440 / 25.4)  # A4 less 25 mm margins, in twips
-INDENT = round(8 * 1440 / 25.4)  # spacing.list_indent_mm
+INDENT = round(8 * 1440 / 25.4)  # lists.levels: level 1's text and every level's hanging marker
+
+
+def twips(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
 
 
 class Docx:
@@ -201,7 +205,8 @@ def test_a_nested_list_is_one_multilevel_numbering_with_a_format_per_level(examp
     assert restart == 0
     assert {i: lv[:2] for i, lv in levels.items()} == {0: ("decimal", "%1."), 1: ("lowerLetter", "%2)"),
                                                        2: ("lowerRoman", "%3)")}
-    assert [lv[2:] for lv in levels.values()] == [(INDENT, INDENT), (2 * INDENT, INDENT), (3 * INDENT, INDENT)]
+    # layout lists.levels: text at 8, 16, 24 mm, the marker hanging 8 mm in front of it
+    assert [lv[2:] for lv in levels.values()] == [(INDENT, INDENT), (twips(16), INDENT), (twips(24), INDENT)]
     restart, levels = nums[bullets]
     assert restart == 1 and levels[1][:2] == ("bullet", "\u2022") and levels[0][:2] == ("decimal", "%1.")
 

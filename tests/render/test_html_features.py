@@ -80,7 +80,7 @@ def test_nested_lists_with_markers_per_level():
         '    <li>b\n<ol type="i" class="list-roman">\n      <li>i</li>\n      <li>ii</li>\n    </ol>\n    </li>\n'
         '  </ol>\n  </li>\n'
         '  <li>tre\n<ul>\n    <li>x</li>\n  </ul>\n  </li>\n</ol>\n</section>')
-    assert 'ol.list-roman > li::marker { content: counter(list-item, lower-roman) ") "; }' in page(a)
+    assert 'ol.list-roman > li::before { content: counter(list-item, lower-roman) ")"; }' in page(a)
 
 
 def test_table_with_caption_widths_and_alignment():
@@ -166,7 +166,7 @@ window.addEventListener("load", () => {
   const result = {hash: location.hash, before: before, height: window.innerHeight, noteTop: note.getBoundingClientRect().top, scrolled: window.scrollY,
     th: document.querySelectorAll("th[scope=col]").length, cells: cells, tableWidth: table.getBoundingClientRect().width,
     annexes: [...document.querySelectorAll("section.annex")].map(s => s.id),
-    marker: getComputedStyle(document.querySelector("ol.list-roman > li"), "::marker").content};
+    marker: getComputedStyle(document.querySelector("ol.list-roman > li"), "::before").content};
   document.body.setAttribute("data-probe", JSON.stringify(result));
 });
 </script>"""

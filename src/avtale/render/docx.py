@@ -26,7 +26,8 @@ from docx.text.paragraph import Paragraph
 
 from avtale.model import Agreement, list_style
 from avtale.render import (
-    RenderContext, docx_inline, docx_meta, docx_notes, docx_numbering, docx_package, docx_styles, docx_table, tree,
+    RenderContext, docx_inline, docx_meta, docx_notes, docx_numbering, docx_package, docx_styles, docx_table, list_levels,
+    tree,
 )
 from avtale.render.docx_letterhead import LetterheadMixin
 from avtale.render.docx_package import clean
@@ -77,7 +78,7 @@ class _Writer(LetterheadMixin, SigningMixin):
         page = layout["page"]
         self.text_width = Mm(page["width_mm"] - page["margin_left_mm"] - page["margin_right_mm"])
         self.numbering = docx_numbering.Numbering(
-            indent=twips(layout["spacing"]["list_indent_mm"]),
+            levels=[(twips(lv.text_mm), twips(lv.hanging_mm)) for lv in list_levels.levels(layout)],
             heading_indent=twips(layout["heading"].get("number_indent_mm", 10)),
             font=layout["font"]["docx"],
             bullet=layout.get("lists", {}).get("bullet", "\u2022"),

@@ -2,7 +2,7 @@
 
 Equal columns break long names mid-word as soon as three or four ministries
 share the row («Kunnskapsdepartemen|tet»). Here every column first gets room
-for its longest word (or a logo at half its width), then the rest of the line
+for its longest word (or a logo, whole), then the rest of the line
 is shared out towards each name's full length. When even the longest words do
 not fit, the type size goes down (not below `min_size_pt`).
 
@@ -71,7 +71,7 @@ def plan(items: list[Item], total_mm: float, size_pt: float, gap_mm: float,
     gaps = [gap_mm] * (len(items) - 1) + [0.0]  # the last column ends at the margin
     size = size_pt
     longest = [_longest_word(item, 1.0) for item in items]
-    text_room = total_mm - sum(gaps) - sum(item.logo_mm / 2 for item in items if item.text is None)
+    text_room = total_mm - sum(gaps) - sum(item.logo_mm for item in items if item.text is None)
     text_need = sum(w for w, item in zip(longest, items) if item.text is not None)
     if text_need * size > text_room > 0:
         size = max(min_size_pt, text_room / text_need)
@@ -93,7 +93,7 @@ def plan(items: list[Item], total_mm: float, size_pt: float, gap_mm: float,
 
 def _longest_word(item: Item, size_pt: float) -> float:
     if item.text is None:
-        return item.logo_mm / 2
+        return item.logo_mm  # a logo does not wrap: its column holds it whole at the letterhead's height
     return max(text_mm(word, size_pt) for word in item.text.split() or [""])
 
 

@@ -14,7 +14,8 @@ three kinds of numbering:
   1. / bullet / i)), and one `w:num` per list. A list inside an item is a level
   of its parent's `w:num` when that level has its format; otherwise it gets a
   `w:num` of its own (starting at its level), as a list of another kind must.
-  Each level is indented one more `indent` than the one above it.
+  Each level stands where the layout's `lists.levels` puts it (`render.list_levels`): the paragraph's
+  text at the level's text position, the marker hanging in front of it at the marker position.
 
 A list without nested lists keeps its single-level definition, so documents
 without nested lists are the same XML as before nesting existed.
@@ -82,12 +83,13 @@ def apply(ppr, num_id: int, ilvl: int = 0) -> None:
 class Numbering:
     """Collects the numbering a document needs; `write()` puts it into numbering.xml.
 
-    `indent` and `heading_indent` are in twentieths of a point (twips); `font`
-    is the typeface for bullets and numbers.
+    `levels` (a list's levels, level 1 first: where its text starts and how far the marker hangs in front
+    of it) and `heading_indent` are in twentieths of a point (twips); `font` is the typeface for bullets
+    and numbers.
     """
 
-    def __init__(self, *, indent: int, heading_indent: int, font: str, bullet: str = "\u2022"):
-        self.indent = indent
+    def __init__(self, *, levels: list[tuple[int, int]], heading_indent: int, font: str, bullet: str = "\u2022"):
+        self.levels = levels
         self.heading_indent = heading_indent
         self.font = font
         self.bullet = bullet
@@ -165,7 +167,7 @@ class Numbering:
                 element.append(self._lvl(2, "decimal", "%1.%2.%3", indent, style="Heading4", suffix=suffix))
         elif abstract_id == BULLET_ABSTRACT:
             _child(element, "w:multiLevelType", val="singleLevel")
-            element.append(self._lvl(0, "bullet", self.bullet, self.indent))
+            element.append(self._list_lvl(0, "bullet", self.bullet))
         elif abstract_id >= NESTED_ABSTRACT:
             shape = next(s for s, a in self._shapes.items() if a == abstract_id)
             _child(element, "w:multiLevelType", val="multilevel")
@@ -175,13 +177,18 @@ class Numbering:
                 else:
                     fmt, text = LIST_FORMATS[style]
                     text = text.replace("%1", f"%{ilvl + 1}")
-                element.append(self._lvl(ilvl, fmt, text, self.indent, left=self.indent * (ilvl + 1)))
+                element.append(self._list_lvl(ilvl, fmt, text))
         else:
             style = next(s for s, a in LIST_ABSTRACT.items() if a == abstract_id)
             fmt, text = LIST_FORMATS[style]
             _child(element, "w:multiLevelType", val="singleLevel")
-            element.append(self._lvl(0, fmt, text, self.indent))
+            element.append(self._list_lvl(0, fmt, text))
         return element
+
+    def _list_lvl(self, ilvl: int, fmt: str, text: str):
+        """List level `ilvl` (0 for a list in the text) where the layout puts it."""
+        left, hanging = self.levels[min(ilvl, len(self.levels) - 1)]
+        return self._lvl(ilvl, fmt, text, hanging, left=left)
 
     def _lvl(self, ilvl: int, fmt: str, text: str, indent: int, *, style: str | None = None, suffix: str = "tab",
              left: int | None = None):
@@ -196,6 +203,7 @@ class Numbering:
         _child(lvl, "w:lvlJc", val="left")
         ppr = _child(lvl, "w:pPr")
         if indent:
+            # the text at `left`; the marker hangs `indent` in front of it, a tab taking the text to `left`
             _child(ppr, "w:ind", left=indent if left is None else left, hanging=indent)
         else:
             _child(ppr, "w:ind", left=0, firstLine=0)

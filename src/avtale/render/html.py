@@ -15,17 +15,19 @@ from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.i18n import _
 from avtale.model import Agreement
-from avtale.render import common, html_body
+from avtale.render import common, html_body, letterhead_plan, list_levels
 
 TEMPLATE = "agreement.html.j2"
 SIGNING_LABEL = {"nb": "Underskrifter", "nn": "Underskrifter"}
 SIGNATURES_PER_ROW = 3  # the signature block is a grid that wraps at three columns
 
 
-def css(layout: dict) -> str:
-    """The page's style sheet, from the layout definition (lengths in mm, sizes in pt)."""
+def css(layout: dict, plan: letterhead_plan.Plan | None = None) -> str:
+    """The page's style sheet, from the layout definition (lengths in mm, sizes in pt) and the letterhead's plan."""
+    if plan is None:
+        plan = letterhead_plan.plan([], layout)
     page, size, space = layout["page"], layout["size_pt"], layout["spacing"]
-    sig, head = layout["signature"], layout["letterhead"]
+    sig = layout["signature"]
     table = {"size_pt": layout["size_pt"]["body"], "cell_padding_mm": 1.5, **(layout.get("table") or {})}
     weight = "bold" if layout.get("heading", {}).get("bold", True) else "normal"
     body = size["body"]
@@ -34,9 +36,7 @@ def css(layout: dict) -> str:
 html {{ font-family: {layout["font"]["html"]}; font-size: 100%; line-height: {space["line"] + 0.25}; color: #000; background: #fff; }}
 body {{ margin: 0; }}
 main {{ max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }}
-.letterhead {{ display: flex; justify-content: space-between; align-items: center; gap: {sig["column_gap_mm"]}mm;
-  font-size: {em(size["letterhead"])}; font-weight: bold; margin-bottom: {head["after_mm"]}mm; }}
-.letterhead img {{ height: {head["logo_height_mm"]}mm; width: auto; max-width: 100%; }}
+{letterhead_css(layout, plan, em)}
 h1, h2, h3, h4 {{ font-weight: {weight}; line-height: 1.25; hyphens: manual; }}
 h1 {{ font-size: {em(size["title"])}; margin: 0 0 {space["title_after_pt"]}pt; }}
 h2 {{ font-size: {em(size["heading"])}; margin: {space["heading_before_pt"]}pt 0 {space["heading_after_pt"]}pt; }}
@@ -44,11 +44,8 @@ h3 {{ font-size: {em(size["subheading"])}; margin: {space["heading_before_pt"] *
 h4 {{ font-size: {em(size["body"])}; margin: {space["heading_before_pt"] * 0.6:g}pt 0 {space["heading_after_pt"]}pt; }}
 .number {{ margin-right: 0.4em; }}
 p, ul, ol {{ margin: 0 0 {space["paragraph_after_pt"]}pt; hyphens: auto; overflow-wrap: break-word; }}
-ul, ol {{ padding-left: {space["list_indent_mm"]}mm; }}
+{list_css(layout)}
 li {{ margin-bottom: {space["paragraph_after_pt"] / 2:g}pt; }}
-ol.list-paren > li::marker {{ content: counter(list-item) ") "; }}
-ol.list-alpha > li::marker {{ content: counter(list-item, lower-alpha) ") "; }}
-ol.list-roman > li::marker {{ content: counter(list-item, lower-roman) ") "; }}
 li > ul, li > ol {{ margin: {space["paragraph_after_pt"] / 2:g}pt 0 0; }}
 table.data {{ border-collapse: collapse; width: 100%; margin: 0 0 {space["paragraph_after_pt"]}pt; font-size: {em(table["size_pt"])}; }}
 table.data caption {{ text-align: left; font-weight: bold; margin-bottom: 0.3em; }}
@@ -68,7 +65,8 @@ sup {{ line-height: 0; }}
 .signing .electronic {{ margin-bottom: 1em; }}
 .signing td .place-date {{ margin-bottom: 0.3em; }}
 @media (max-width: 36rem) {{
-  .letterhead {{ flex-wrap: wrap; }}
+  .letterhead {{ grid-template-columns: minmax(0, 1fr); }}
+  .letterhead > .party:nth-child(n) {{ text-align: left; padding-right: 0; align-items: flex-start; }}
   .signing table, .signing thead, .signing tbody, .signing tr {{ display: block; margin: 0; }}
   .signing thead, .signing tr.labels {{ display: none; }}
   .signing td {{ display: block; padding-top: {sig["space_above_line_mm"] / 2:g}mm; }}
@@ -88,6 +86,58 @@ sup {{ line-height: 0; }}
     if "</" in rules:
         raise RenderError(_("the layout's font stack may not contain «</»"))
     return rules.strip()
+
+
+def letterhead_css(layout: dict, plan: letterhead_plan.Plan, em) -> str:
+    """The letterhead as a CSS grid of the plan's columns (`letterhead_plan`, the DOCX's and the PDF's too): the
+    same fractions of the line (160 mm in print, as on paper), type size and logo height, names never
+    hyphenated, so that the names break where they do on paper."""
+    head = layout["letterhead"]
+    columns = " ".join(f"minmax(0, {w:.4f}fr)" for w in plan.widths_mm) or "minmax(0, 1fr)"
+    rules = [
+        f".letterhead {{ display: grid; grid-template-columns: {columns}; align-items: center; "
+        f"row-gap: {plan.gap_mm:g}mm; font-size: {em(plan.size_pt)}; font-weight: bold; line-height: 1.15; "
+        f"hyphens: manual; overflow-wrap: normal; word-break: normal; margin-bottom: {head['after_mm']}mm; }}",
+        f".letterhead img {{ display: block; height: {plan.logo_height_mm:.3f}mm; width: auto; }}",
+        ".letterhead > .party { min-width: 0; }",
+    ]
+    count = plan.columns
+    for cell in plan.cells[:count]:
+        place = "flex-start" if cell.align == "left" else "flex-end" if cell.align == "right" else "center"
+        rules.append(f".letterhead > .party:nth-child({count}n+{cell.column + 1}) {{ text-align: {cell.align}; "
+                     f"padding-right: {plan.gap_after(cell.column):g}mm; display: flex; flex-direction: column; "
+                     f"align-items: {place}; }}")
+    return "\n".join(rules)
+
+
+MARKERS = {  # a list's class (render/html_body.py) -> the marker of its items
+    "list-dot": 'counter(list-item) "."',
+    "list-paren": 'counter(list-item) ")"',
+    "list-alpha": 'counter(list-item, lower-alpha) ")"',
+    "list-roman": 'counter(list-item, lower-roman) ")"',
+}
+
+
+def list_css(layout: dict) -> str:
+    """Lists indented per level as the layout's `lists.levels` says (render/list_levels.py), as DOCX and PDF:
+    each list's text where its level's text starts, the marker (set here, left-aligned) hanging in front of it
+    at the level's marker position. The endnotes keep the browser's own numbering."""
+    levels = list_levels.levels(layout)
+    bullet = (layout.get("lists") or {}).get("bullet", "\u2022")
+    bullet = '"' + "".join(ch if ch.isalnum() else f"\\{ord(ch):06x}" for ch in bullet) + '"'
+    rules = ["ul, ol { list-style: none; padding-left: 0; }", "li { position: relative; }",
+             "li::before { position: absolute; text-align: left; white-space: nowrap; }",
+             f"ul > li::before {{ content: {bullet}; }}"]
+    rules += [f"ol.{cls} > li::before {{ content: {marker}; }}" for cls, marker in MARKERS.items()]
+    outer = 0.0
+    for n, level in enumerate(levels, 1):
+        lists = ", ".join(f"{'li ' * (n - 1)}{tag}" for tag in ("ul", "ol")).replace("li ul", "li > ul").replace(
+            "li ol", "li > ol")
+        rules.append(f"{lists} {{ padding-left: {level.text_mm - outer:g}mm; }}")
+        rules.append(f"{'li ' * (n - 1)}li::before {{ left: -{level.hanging_mm:g}mm; width: {level.hanging_mm:g}mm; }}")
+        outer = level.text_mm
+    rules.append(".notes ol { list-style: decimal; padding-left: 2em; } .notes li::before { content: none; }")
+    return "\n".join(rules)
 
 
 def data(agreement: Agreement, context) -> dict:
@@ -117,7 +167,7 @@ def data(agreement: Agreement, context) -> dict:
         "parties": parties,
         **html_body.body(agreement, layout),
         "signing": signing,
-        "css": css(layout),
+        "css": css(layout, letterhead_plan.for_agreement(agreement, context.base_dir, layout)),
     }
 
 

@@ -19,7 +19,7 @@ from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.i18n import _
 from avtale.model import Agreement, all_texts
-from avtale.render import common, fields, pdf_dests, pdf_tree, tree
+from avtale.render import common, fields, letterhead_plan, list_levels, pdf_dests, pdf_tree, tree
 
 TEMPLATE = "agreement.typ"
 FONTS = "fonts"
@@ -60,9 +60,23 @@ def data(agreement: Agreement, context) -> dict:
         "layout": layout,
         "footer": common.footer_text(layout, agreement.language),
         "parties": parties,
+        "letterhead": letterhead_data(agreement, base, layout),
         **body,
         "signing": signing,
         "note_dests": notes,
+        "list_levels": [[lv.marker_mm, lv.text_mm] for lv in list_levels.levels(layout)],
+    }
+
+
+def letterhead_data(agreement: Agreement, base: Path, layout: dict) -> dict:
+    """The letterhead's plan (`letterhead_plan`, the DOCX's and the HTML's too) as the template sets it."""
+    plan = letterhead_plan.for_agreement(agreement, base, layout)
+    return {
+        "widths_mm": list(plan.widths_mm),
+        "gap_mm": plan.gap_mm,
+        "size_pt": plan.size_pt,
+        "logo_height_mm": plan.logo_height_mm,
+        "cells": [{"row": c.row, "column": c.column, "align": c.align} for c in plan.cells],
     }
 
 
