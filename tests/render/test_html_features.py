@@ -122,7 +122,7 @@ def test_annexes_after_the_signatures_on_a_new_page():
 
 def _signing(a: Agreement) -> str:
     body = article(a)
-    return body[body.index('<section class="signing"'):body.index("</section>", body.index('<section class="signing"'))]
+    return body[body.index('<section class="signing'):body.index("</section>", body.index('<section class="signing'))]
 
 
 def test_electronic_signing_with_many_signatories_and_own_dates():
@@ -130,18 +130,16 @@ def test_electronic_signing_with_many_signatories_and_own_dates():
     a = agreement(parties=parties, signing={"electronic": True, "signatories": [
         {"party": f"p{i}", "name": f"Navn {i}", "title": "Leder", **({"date": "2026-01-1%d" % i} if i else {}),
          **({"place": "Bodø"} if i == 3 else {})} for i in range(4)]})
+    def box(i, own=""):
+        return (f'  <div class="signatory" role="group" aria-labelledby="signatory_sig-p{i}"><p class="party" '
+                f'id="signatory_sig-p{i}">For Part {i}</p><p class="name">Navn {i}</p><p class="role">Leder</p>{own}</div>\n')
+
     assert _signing(a) == (
-        '<section class="signing" aria-label="Underskrifter">\n<p class="electronic">Avtalen er signert elektronisk.</p>\n'
-        '<table>\n<thead>\n<tr>\n  <th scope="col">For Part 0</th>\n  <th scope="col">For Part 1</th>\n'
-        '  <th scope="col">For Part 2</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n'
-        '  <td data-party="For Part 0"><p class="name">Navn 0</p><p class="role">Leder</p></td>\n'
-        '  <td data-party="For Part 1"><p class="place-date">11. januar 2026</p><p class="name">Navn 1</p>'
-        '<p class="role">Leder</p></td>\n'
-        '  <td data-party="For Part 2"><p class="place-date">12. januar 2026</p><p class="name">Navn 2</p>'
-        '<p class="role">Leder</p></td>\n</tr>\n</tbody>\n<tbody>\n<tr class="labels">\n'
-        '  <th scope="col">For Part 3</th>\n</tr>\n<tr>\n'
-        '  <td data-party="For Part 3"><p class="place-date">Bodø, 13. januar 2026</p><p class="name">Navn 3</p>'
-        '<p class="role">Leder</p></td>\n</tr>\n</tbody>\n</table>\n')
+        '<section class="signing signed-electronically" aria-label="Underskrifter">\n'
+        '<p class="electronic">Avtalen er signert elektronisk.</p>\n'
+        '<div class="signature-row">\n' + box(0) + box(1, '<p class="place-date">11. januar 2026</p>')
+        + box(2, '<p class="place-date">12. januar 2026</p>') + '</div>\n'
+        '<div class="signature-row">\n' + box(3, '<p class="place-date">Bodø, 13. januar 2026</p>') + '</div>\n')
 
 
 def test_paper_signing_keeps_its_lines_and_a_signatory_signs_elsewhere():
@@ -150,9 +148,10 @@ def test_paper_signing_keeps_its_lines_and_a_signatory_signs_elsewhere():
         {"party": "ks", "name": "Ola Nordmann", "title": "Leder", "place": "Bergen", "date": "2020-03-05"}]})
     got = _signing(a)
     assert '<p class="place-date">Oslo, 2. mars 2020</p>' in got and "electronic" not in got
-    assert ('<td data-party="For KS"><p class="place-date">Bergen, 5. mars 2020</p><div class="line" '
-            'aria-hidden="true"></div><p class="name">Ola Nordmann</p>') in got
-    assert got.count('<div class="line"') == 2
+    assert ('<p class="party" id="signatory_sig-ks">For KS</p><div class="line" aria-hidden="true"></div>'
+            '<p class="name">Ola Nordmann</p><p class="role">Leder</p><p class="place-date">Bergen, 5. mars 2020</p>'
+            '</div>') in got
+    assert got.count('<div class="line"') == 2 and got.count('<div class="signatory" role="group"') == 2
 
 
 PROBE = """<script>
@@ -164,7 +163,8 @@ window.addEventListener("load", () => {
   const table = document.querySelector("table.data");
   const cells = [...table.querySelectorAll("thead th")].map(th => th.getBoundingClientRect().width);
   const result = {hash: location.hash, before: before, height: window.innerHeight, noteTop: note.getBoundingClientRect().top, scrolled: window.scrollY,
-    th: document.querySelectorAll("th[scope=col]").length, cells: cells, tableWidth: table.getBoundingClientRect().width,
+    th: document.querySelectorAll("th[scope=col]").length,
+    signatories: [...document.querySelectorAll(".signature-row")].map(r => r.querySelectorAll(".signatory").length), cells: cells, tableWidth: table.getBoundingClientRect().width,
     annexes: [...document.querySelectorAll("section.annex")].map(s => s.id),
     marker: getComputedStyle(document.querySelector("ol.list-roman > li"), "::before").content};
   document.body.setAttribute("data-probe", JSON.stringify(result));
@@ -186,7 +186,8 @@ def test_chromium_follows_the_note_and_lays_out_the_table(tmp_path):
     assert probe["hash"] == "#fn-oppvekst"
     assert probe["before"] > probe["height"], probe  # the note was out of sight …
     assert probe["scrolled"] > 500 and 0 <= probe["noteTop"] < probe["height"] - 20, probe  # … and the link took us there
-    assert probe["th"] == 3 + 3 + 3 + 3  # the table's header, the plan's, and two rows of three signatories
+    assert probe["th"] == 3 + 3  # the table's header and the plan's
+    assert probe["signatories"] == [3, 3]  # two rows of three signatories
     first, second, third = probe["cells"]
     assert abs(first / probe["tableWidth"] - 0.6) < 0.03 and abs(second - third) < 2, probe  # widths 3:1:1
     assert probe["annexes"] == ["mandat", "plan"]

@@ -10,7 +10,8 @@ writes: list-dot 1., list-paren 1), list-alpha a), list-roman i)), `<table class
 its «Tabell N: » label, `<colgroup>` with `data-width`, alignment from the header cells' class); inline
 `<strong>`, `<em>`, `<a href>` (a link to `#id` whose words are the annex's reference label is a reference
 `[#id]`), note references `<sup><a href="#fn-ID" role="doc-noteref">`; the signature block (the electronic
-note, the place and date, «For …» labels, each signatory's own place and date, name and title); annexes
+note, the place and date, each signatory's «For …» label, name, title and own place and date, from the grid of
+`div.signatory` or the table earlier versions wrote); annexes
 (`<section class="annex" id>`); the endnotes (`<li id="fn-ID">`, the back link left out); the letterhead's
 party ids and short names (`data-party`, `data-short`).
 """
@@ -228,6 +229,16 @@ class _Reader:
         for p in el.xpath("./p[@class='place-date']"):
             out.place, out.date = place_and_date(_text(p))
         out.signers = []
+        # the grid avtale writes: rows of signatories, each one element with its label, name, title and own date
+        for box in el.xpath("./div[@class='signature-row']/div[@class='signatory']"):
+            label = box.xpath("./p[@class='party']")
+            m = FOR.match(_text(label[0])) if label else None
+            own = box.xpath("./p[@class='place-date']")
+            place, date = place_and_date(_text(own[0])) if own else (None, None)
+            name, role = box.xpath("./p[@class='name']"), box.xpath("./p[@class='role']")
+            out.signers.append(OwnSigner(m.group("party") if m else (_text(label[0]) if label else ""),
+                                         _text(name[0]) if name else "", _text(role[0]) if role else "", place, date))
+        # the table written before the grid (pages built by earlier versions)
         labels: list[str] = []
         for tr in el.xpath("./table/thead/tr | ./table/tbody/tr"):
             ths, tds = tr.xpath("./th"), tr.xpath("./td")

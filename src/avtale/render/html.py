@@ -15,19 +15,18 @@ from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.i18n import _
 from avtale.model import Agreement
-from avtale.render import common, html_body, letterhead_plan, list_levels
+from avtale.render import common, html_body, html_signing, letterhead_plan, list_levels, signature_grid
 
 TEMPLATE = "agreement.html.j2"
 SIGNING_LABEL = {"nb": "Underskrifter", "nn": "Underskrifter"}
-SIGNATURES_PER_ROW = 3  # the signature block is a grid that wraps at three columns
 
 
-def css(layout: dict, plan: letterhead_plan.Plan | None = None) -> str:
-    """The page's style sheet, from the layout definition (lengths in mm, sizes in pt) and the letterhead's plan."""
+def css(layout: dict, plan: letterhead_plan.Plan | None = None, grid: signature_grid.Grid | None = None) -> str:
+    """The page's style sheet, from the layout definition (lengths in mm, sizes in pt), the letterhead's plan
+    and the signature block's grid (their columns and type sizes differ between agreements)."""
     if plan is None:
         plan = letterhead_plan.plan([], layout)
     page, size, space = layout["page"], layout["size_pt"], layout["spacing"]
-    sig = layout["signature"]
     table = {"size_pt": layout["size_pt"]["body"], "cell_padding_mm": 1.5, **(layout.get("table") or {})}
     weight = "bold" if layout.get("heading", {}).get("bold", True) else "normal"
     body = size["body"]
@@ -56,21 +55,9 @@ table.data .align-center {{ text-align: center; }}
 sup {{ line-height: 0; }}
 .notes {{ margin-top: 2em; border-top: 1px solid #000; font-size: {em(layout.get("footnotes", {}).get("size_pt", body))}; }}
 .annex {{ margin-top: 3em; }}
-.signing {{ margin-top: {sig["place_date_before_mm"]}mm; break-inside: avoid; }}
-.signing table {{ width: 100%; border-collapse: separate; border-spacing: {sig["column_gap_mm"]}mm 0; margin: 0 -{sig["column_gap_mm"]}mm; }}
-.signing th {{ font-weight: normal; text-align: left; vertical-align: top; }}
-.signing td {{ vertical-align: top; padding-top: {sig["space_above_line_mm"]}mm; }}
-.signing .line {{ border-top: 1px solid #000; max-width: {sig["line_width_mm"]}mm; margin-bottom: 0.3em; }}
-.signing p {{ margin: 0; }}
-.signing .electronic {{ margin-bottom: 1em; }}
-.signing td .place-date {{ margin-bottom: 0.3em; }}
 @media (max-width: 36rem) {{
   .letterhead {{ grid-template-columns: minmax(0, 1fr); }}
   .letterhead > .party:nth-child(n) {{ text-align: left; padding-right: 0; align-items: flex-start; }}
-  .signing table, .signing thead, .signing tbody, .signing tr {{ display: block; margin: 0; }}
-  .signing thead, .signing tr.labels {{ display: none; }}
-  .signing td {{ display: block; padding-top: {sig["space_above_line_mm"] / 2:g}mm; }}
-  .signing td::before {{ content: attr(data-party); display: block; margin-bottom: {sig["space_above_line_mm"] / 2:g}mm; }}
 }}
 @page {{ size: {page.get("size", "A4")}; margin: {page["margin_top_mm"]}mm {page["margin_right_mm"]}mm {page["margin_bottom_mm"]}mm {page["margin_left_mm"]}mm; }}
 @media print {{
@@ -82,7 +69,7 @@ sup {{ line-height: 0; }}
   table.data tr {{ break-inside: avoid; }}
   li, p {{ orphans: 2; widows: 2; }}
 }}
-"""
+""" + html_signing.css(layout, grid, em)
     if "</" in rules:
         raise RenderError(_("the layout's font stack may not contain «</»"))
     return rules.strip()
@@ -150,14 +137,14 @@ def data(agreement: Agreement, context) -> dict:
             encoded = base64.b64encode(image).decode("ascii")
             logo, alt = f"data:{assets.mime_type(image)};base64,{encoded}", p.logo.alt
         parties.append({"name": p.name, "logo": logo, "alt": alt, "id": p.id, "short": p.short})
+    grid = signature_grid.grid(agreement, layout)
     signing = None
-    if agreement.signing is not None:
-        columns = common.signature_columns(agreement, layout)
+    if grid is not None:
         signing = {
             "label": SIGNING_LABEL[agreement.language],
             "place_date": common.place_and_date(agreement),
             "electronic": common.electronic_note(agreement, layout),
-            "rows": [columns[i:i + SIGNATURES_PER_ROW] for i in range(0, len(columns), SIGNATURES_PER_ROW)],
+            "rows": html_signing.rows(grid),
         }
     return {
         "language": agreement.language,
@@ -167,7 +154,7 @@ def data(agreement: Agreement, context) -> dict:
         "parties": parties,
         **html_body.body(agreement, layout),
         "signing": signing,
-        "css": css(layout, letterhead_plan.for_agreement(agreement, context.base_dir, layout)),
+        "css": css(layout, letterhead_plan.for_agreement(agreement, context.base_dir, layout), grid),
     }
 
 

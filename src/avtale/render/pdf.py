@@ -19,7 +19,7 @@ from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.i18n import _
 from avtale.model import Agreement, all_texts
-from avtale.render import common, fields, letterhead_plan, list_levels, pdf_dests, pdf_tree, tree
+from avtale.render import common, fields, letterhead_plan, list_levels, pdf_dests, pdf_tree, signature_grid, tree
 
 TEMPLATE = "agreement.typ"
 FONTS = "fonts"
@@ -45,7 +45,7 @@ def data(agreement: Agreement, context) -> dict:
             "place_date": common.place_and_date(agreement),
             "electronic": agreement.signing.electronic,
             "note": common.electronic_note(agreement, layout),
-            "columns": [c.__dict__ for c in common.signature_columns(agreement, layout)],
+            "grid": grid_data(signature_grid.grid(agreement, layout)),
         }
     print_urls = print_urls_of(layout)
     document = tree.document(agreement, layout, print_urls)
@@ -77,6 +77,20 @@ def letterhead_data(agreement: Agreement, base: Path, layout: dict) -> dict:
         "size_pt": plan.size_pt,
         "logo_height_mm": plan.logo_height_mm,
         "cells": [{"row": c.row, "column": c.column, "align": c.align} for c in plan.cells],
+    }
+
+
+def grid_data(grid: signature_grid.Grid) -> dict:
+    """The signature block's grid (render/signature_grid.py) as the template draws it: fixed column widths,
+    one type size, each row of signatories with how far it stands in from the margin (a short row in the
+    middle) and its columns."""
+    return {
+        "column_mm": grid.column_mm,
+        "gap_mm": grid.gap_mm,
+        "line_mm": grid.line_mm,
+        "size_pt": grid.size_pt,
+        "short_row": grid.short_row,
+        "rows": [{"offset_mm": grid.offset_mm(row), "columns": [c.__dict__ for c in row]} for row in grid.rows],
     }
 
 
