@@ -20,9 +20,9 @@ import re
 
 from avtale.mdtext import _LINE_START, _ORDERED_START, escape  # noqa: F401  (one copy, below diff and render)
 from avtale.model import Agreement
-from avtale.render import common, md_body
+from avtale import layout as layout_mod
+from avtale.render import common, md_body, signature_grid
 
-SIGNATURES_PER_ROW = 3
 PARTIES_COMMENT = "<!-- parties: {parties} -->"
 
 
@@ -79,8 +79,7 @@ def _signing(agreement: Agreement, layout: dict | None) -> list[str]:
     if place_date or not note:
         out.append(escape(place_date))
     out.append(parties_comment(agreement))
-    for k in range(0, len(columns), SIGNATURES_PER_ROW):
-        row_of = columns[k:k + SIGNATURES_PER_ROW]
+    for row_of in signature_grid.grid(agreement, layout or layout_mod.load()).rows:  # rows as in every format
         rows = [[escape(c.label) for c in row_of], ["---"] * len(row_of)]
         if any(c.place_date for c in row_of):
             rows.append([escape(c.place_date) for c in row_of])
