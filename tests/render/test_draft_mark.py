@@ -22,7 +22,7 @@ from avtale.render import RenderContext, docx, html, md, pdf
 from conftest import require_tool
 from test_html import chromium
 
-LONG = "Partene samarbeider om kvalitet i barnehagen og skolen, og de møtes jevnlig. " * 30
+LONG = ("Partene samarbeider om kvalitet i barnehagen og skolen, og de møtes jevnlig. " * 30).strip()
 
 
 def content(a) -> dict:
@@ -36,7 +36,8 @@ def content(a) -> dict:
 
 def draft(**overrides):
     """A draft of four pages or so (long sections), with its signature block filled in."""
-    data = {"sections": [{"title": f"Del {i}", "blocks": [LONG, LONG]} for i in range(1, 5)]}
+    data = {"preamble": ["Avtalen gjelder fra 1. januar 2020 fram til 31. desember 2021."],
+            "sections": [{"title": f"Del {i}", "blocks": [LONG, LONG]} for i in range(1, 5)]}
     return agreement(**{**data, **overrides})
 
 
@@ -121,7 +122,7 @@ def test_pdf_watermark_stands_on_every_page(built):
     assert len(pages) >= 3 and all(p.count("UTKAST") == 1 for p in pages)
     assert not any(first_line(p) == "UTKAST" for p in pdftotext_pages(root / "watermark.pdf"))  # not a header
     marked, plain = grey_pixels(root / "watermark.pdf"), grey_pixels(root / "signed.pdf")
-    assert all(m > 10 * (p + 10) for m, p in zip(marked, plain)), (marked, plain)
+    assert all(m > p + 250 for m, p in zip(marked, plain)), (marked, plain)  # (the text's edges are grey too)
 
 
 def test_pdf_mark_is_an_artifact_and_the_pdf_stays_pdfa_and_pdfua(built):
@@ -173,7 +174,7 @@ def test_docx_watermark_is_words_shape_behind_the_text_on_every_page_in_libreoff
     assert 'string="UTKAST"' in header and "<w:t>" not in header
     marked, plain = grey_pixels(root / "lo" / "watermark.pdf"), grey_pixels(root / "lo" / "signed.pdf")
     assert len(marked) >= 3 and len(marked) == len(plain)
-    assert all(m > 10 * (p + 10) for m, p in zip(marked, plain)), (marked, plain)
+    assert all(m > p + 250 for m, p in zip(marked, plain)), (marked, plain)  # (the text's edges are grey too)
 
 
 @pytest.mark.parametrize("name", ["header", "watermark"])
@@ -203,7 +204,7 @@ def test_html_mark_first_in_the_page_as_chromium_builds_it_and_in_the_title(buil
     main = dom[dom.index("<main>"):]
     assert re.match(r'<main>\s*<p class="draft-mark" role="note">UTKAST</p>\s*<header class="letterhead">', main)
     assert f"<title>UTKAST – {cases['header'][0].title}</title>" in dom
-    assert dom.count("UTKAST") == 2
+    assert re.sub(r"<style>.*?</style>", "", dom, flags=re.S).count("UTKAST") == 2
 
 
 @pytest.mark.parametrize("name", ["header", "watermark"])

@@ -13,8 +13,6 @@ The document's title property carries the mark too («UTKAST – …», `docx_pa
 
 from __future__ import annotations
 
-import math
-
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
@@ -68,8 +66,7 @@ def watermark(word: str, settings: dict, layout: dict):
     turned along the page's diagonal, filled light grey without an outline."""
     size = float(settings["watermark_size_pt"])
     width, height = len(word) * LETTER_WIDTH * size, size
-    page = layout["page"]
-    turn = round(360 - math.degrees(math.atan2(page["height_mm"], page["width_mm"])))
+    turn = round(360 - draft.angle(layout))
     style = (f"position:absolute;margin-left:0;margin-top:0;width:{width:.1f}pt;height:{height:.1f}pt;rotation:{turn};"
              "z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:page;"
              "mso-position-vertical:center;mso-position-vertical-relative:page")
@@ -84,6 +81,5 @@ def watermark(word: str, settings: dict, layout: dict):
 
 
 def _hex(colour: str) -> str:
-    """«#B00000» → «B00000» (a colour as Word writes it)."""
-    value = str(colour).lstrip("#")
-    return value.upper() if len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value) else "808080"
+    """«#B00000» → «B00000» (a colour as Word writes it; `draft.settings` has checked its form)."""
+    return str(colour).lstrip("#").upper()

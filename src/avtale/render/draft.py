@@ -7,6 +7,9 @@ the text) and its look come from the layout's `draft` section; a signed agreemen
 
 from __future__ import annotations
 
+import math
+import re
+
 from avtale.model import Agreement
 
 MARK = "UTKAST"  # where the layout names no word
@@ -21,7 +24,19 @@ def settings(layout: dict | None) -> dict:
     out = {**DEFAULTS, **section}
     if out.get("style") not in STYLES:
         out["style"] = "header"
+    for key in ("header_colour", "watermark_colour"):  # «#RRGGBB» only: it goes into CSS, Typst and Word's XML
+        if not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(out[key])):
+            out[key] = DEFAULTS[key]
+    for key in ("header_size_pt", "watermark_size_pt"):
+        if not isinstance(out[key], (int, float)) or isinstance(out[key], bool) or not 4 <= out[key] <= 400:
+            out[key] = DEFAULTS[key]
     return out
+
+
+def angle(layout: dict | None) -> float:
+    """The watermark's turn, in degrees anticlockwise: along the page's diagonal (55° on A4)."""
+    page = (layout or {}).get("page") or {}
+    return round(math.degrees(math.atan2(page.get("height_mm", 297), page.get("width_mm", 210))), 1)
 
 
 def mark(agreement: Agreement, layout: dict | None) -> str:

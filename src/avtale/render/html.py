@@ -91,15 +91,15 @@ sup {{ line-height: 0; }}
 
 
 def draft_css(layout: dict, word: str) -> str:
-    """The draft mark's style: a line over the letterhead on screen; printed, at the top of every page (a
-    fixed element repeats on each printed page), or as a large light diagonal word behind the text."""
+    """The draft mark's style: a line over the letterhead on screen; printed, the word in the top margin of every
+    page (the page's top-centre margin box) or, as a watermark, a large light word along the page's diagonal
+    behind the text (a fixed element, which repeats on every printed page)."""
     d = draft.settings(layout)
-    page = layout["page"]
     mark = f".draft-mark {{ margin: 0 0 1em; text-align: center; font-weight: bold; letter-spacing: 0.1em; color: {d['header_colour']}; }}"
     word = '"' + draft.css_string(word) + '"'
     if d["style"] == "watermark":
         printed = (f".draft-mark {{ position: fixed; top: 50%; left: 50%; margin: 0; z-index: -1; white-space: nowrap; "
-                   f"transform: translate(-50%, -50%) rotate(-55deg); "
+                   f"transform: translate(-50%, -50%) rotate(-{draft.angle(layout):g}deg); "
                    f"font-size: {d['watermark_size_pt']}pt; line-height: 1; color: {d['watermark_colour']}; }}")
     else:
         printed = (f".draft-mark {{ display: none; }}\n  @page {{ @top-center {{ content: {word}; vertical-align: bottom; "
