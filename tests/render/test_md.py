@@ -12,7 +12,9 @@ from conftest import AGREEMENTS
 
 LINE = "\\_" * 24
 
-EXPECTED = f"""# Avtale om prøve
+EXPECTED = f"""**UTKAST**
+
+# Avtale om prøve
 
 Innledning.
 

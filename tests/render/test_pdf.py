@@ -68,7 +68,7 @@ def test_language_title_and_viewer_shows_title(pdf_2014):
     r = reader(data)
     root = r.trailer["/Root"]
     assert root["/Lang"] == "nb-NO"
-    assert r.metadata.title == a.title
+    assert r.metadata.title == a.title  # signed: no draft mark
     assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712 (a pypdf BooleanObject)
     assert r.metadata.author == "Kunnskapsdepartementet, KS"
     assert f">{a.title}<" in xmp(r)
@@ -159,7 +159,7 @@ def test_typst_and_html_special_text_stays_literal():
     # prose is read with inline marks: the list item «*bold*» prints «bold» in italics
     literal = ("title", "name", "place")
     assert_in_order(text, [t if loc[-1] in literal else inline.plain(t) for loc, t in all_texts(a)])
-    assert r.metadata.title == a.title
+    assert r.metadata.title == "UTKAST – " + a.title  # a draft: the mark before the title (render.draft)
     page = r.pages[0].mediabox
     assert (round(float(page.width)), round(float(page.height))) == (595, 842)  # "#set page" changed nothing
 

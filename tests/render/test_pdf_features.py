@@ -119,8 +119,8 @@ def test_each_annex_starts_a_page_after_the_signatures(example):
     text = pages(example[1])
     assert len(text) == 4
     assert text[1].index("Avtalen er signert elektronisk.") < text[1].index("Bjørn Arild Gram")
-    assert text[2].startswith("Vedlegg 1: Mandat for partssamarbeidet\nPartssamarbeidet ledes")
-    assert text[3].startswith("Vedlegg 2: Fremdriftsplan\n")
+    assert text[2].startswith("UTKAST\nVedlegg 1: Mandat for partssamarbeidet\nPartssamarbeidet ledes")  # a draft: the mark heads every page
+    assert text[3].startswith("UTKAST\nVedlegg 2: Fremdriftsplan\n")
     assert_in_order(text[2], ["Vedlegg 1: Mandat for partssamarbeidet", "• Styringsgruppen møtes",
                               "1 Styringsgruppens oppgaver", "Styringsgruppen følger opp"])
 

@@ -145,9 +145,10 @@ def _read_own(path: Path, notes: Notes):
 
 def pipeline(lines: list[Line], notes: Notes, source: str = "<source>", *, id: str | None = None,
              start: dt.date | None = None, end: dt.date | None = None, kind: str = "text") -> tuple[Agreement, Outline, list]:
-    from avtale.extract import annexes, build, clean, recognise, signing, unwrap
+    from avtale.extract import annexes, build, clean, draft_mark, recognise, signing, unwrap
 
     rich = {ln.no: ln.rich for ln in lines if ln.rich is not None}  # a structured reader's payloads (`rich`)
+    lines = draft_mark.take(lines, notes)  # «UTKAST» at the top of the document or of a page: a draft
     lines, annex_lines = annexes.split(lines)
     kept, orgs = clean.clean(lines, notes)
     body, signed = signing.split(kept, notes)

@@ -11,7 +11,8 @@ and each signatory's party (see `parties`); the end of the period («fram til 31
 desember 2017», «fra 1. januar 2025 til 31. desember 2029») and its start («gjelder fra
 1. januar 2025», «gjeld frå …»); a title in capitals is put in sentence case (`sentence_case`). Not derivable: the id and the start
 date (from options, else a placeholder and a comment), and whether it was signed
-(`signed` when there is a signature block, else `draft`, with a comment).
+(`signed` when there is a signature block, else `draft`, with a comment; `draft` wherever the source carries a
+draft's mark, «UTKAST», `draft_mark`).
 
 No section headings at all (recognise found none, numbered or not): the text is still read as an agreement
 when it shows itself to be one — it has body text after the title and either a signature block or a title
@@ -214,12 +215,12 @@ def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = N
             seen.setdefault(sig.party, i)
         if signing.place == "(sted)":
             todos.append((("signing", "place"), _("a placeholder: the source gives no place of signing")))
-    status = "signed" if signing else "draft"
+    status = "signed" if signing and notes.draft_mark is None else "draft"  # marked «UTKAST»: a draft (`draft_mark`)
     if not signing and outline.signing:
         g = outline.signing
         todos.append((("status",), _("draft: the source is signed ({place}, {date}) but no signatory could be read; "
                                      "add signing").format(place=g.place, date=format_date(g.date))))
-    elif not signing:
+    elif not signing and notes.draft_mark is None:  # a source marked as a draft says so itself
         todos.append((("status",), _("draft because the source has no signature block: set «signed» if it was signed")))
     try:
         agreement = Agreement(

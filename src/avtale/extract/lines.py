@@ -58,6 +58,7 @@ class Note:
 @dataclass
 class Notes:
     items: list[Note] = field(default_factory=list)
+    draft_mark: str | None = None  # a draft's mark («UTKAST») a reader or stage saw (`draft_mark`): build reads a draft
 
     def dropped(self, line: int | None, text: str, why: str) -> None:
         self.items.append(Note(line, "dropped", f"«{text.strip()}» ({why})"))

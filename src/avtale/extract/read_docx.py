@@ -10,7 +10,8 @@ heading style) is `numbered` or `bullet` where the document's sections are in he
 «3. Kompetanse i tjenestene, særlig» is no section heading, whatever its words. Automatic numbers and
 bullets come from the numbering definitions and are written out as text
 («1. », «a) », «• »), so recognise sees what a reader of the page sees.
-Headers and footers are left out (page numbers live there). A third heading level gives `subsubheading`.
+Headers and footers are left out (page numbers live there), but a draft's mark there («UTKAST» as the header's
+text or Word's watermark, `draft_mark.docx_headers`) makes the source a draft. A third heading level gives `subsubheading`.
 
 What Word holds for certain travels as each line's payload (`rich`, see `extract.rich`), the text staying as
 it was: bold, italic, hyperlinks and footnotes (`docx_runs`); a table of the text (not a letterhead or a
@@ -187,6 +188,9 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
     from avtale.extract.docx_runs import Runs
 
     document = open_document(path)
+    from avtale.extract import draft_mark
+
+    draft_mark.docx_headers(document, notes)  # «UTKAST» in a page header or a watermark: a draft
     numbering = _numbering(document)
     counters: dict[tuple[str, int], int] = {}
     counted: dict[str, set[int]] = {}  # the levels of each list that have a counter (a list has ten at most)

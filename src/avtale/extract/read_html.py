@@ -91,7 +91,14 @@ def read_own(path: Path | str, notes: Notes):
     check_tags(raw.count(b"<"), path)
     if b'<meta name="generator" content="avtale">' not in raw[:4096]:
         return None
-    own = read_html_own.read(parse(decode(raw, path), path))
+    doc = parse(decode(raw, path), path)
+    own = read_html_own.read(doc)
+    if own is not None:
+        from avtale.extract import draft_mark
+
+        for mark in doc.xpath("//main/p[@class='draft-mark']"):  # a draft's mark over the letterhead
+            if draft_mark.is_mark(mark.text_content()):
+                draft_mark.seen(notes, mark.text_content().strip())
     return (own, "html") if own is not None else None
 
 

@@ -258,6 +258,9 @@ def read_own(path: Path | str, notes: Notes):
     raw = guard.read_source(path)
     guard.check_lines(max(raw.count(b"\n"), raw.count(b"\r")) + 1, path)
     text = decode(raw, path).replace("\r\n", "\n").replace("\r", "\n")
+    from avtale.extract import draft_mark
+
+    text = draft_mark.markdown_head(text, notes)  # a draft's `**UTKAST**` over the title: no text, a draft
     if not text.startswith("# "):
         return None
     _check_markup(text, path)

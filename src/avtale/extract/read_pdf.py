@@ -172,9 +172,23 @@ def read_own(path: Path | str, notes: Notes):
             tree = pdf_tags.structure(reader, pages, budget)
             language = str(reader.trailer["/Root"].get("/Lang", "nb") or "nb").split("-")[0].lower()
             doc = read_pdf_own.read(tree, dests, language=language)
+            if doc is not None:
+                _draft_title(reader, doc.title, notes)
     except (ExtractError, PyPdfError, pdf_tags.TooLarge, *ERRORS):
         return None
     return (doc, "pdf") if doc is not None else None
+
+
+def _draft_title(reader, title: str, notes: Notes) -> None:
+    """A draft's mark, which avtale's PDF prints as an artifact (no text of the tag tree), read from the title
+    metadata it also stands in: «UTKAST – <the H1's title>» (`render.draft.title`)."""
+    from avtale.extract import draft_mark
+    from avtale.render import draft
+
+    meta = str((reader.metadata or {}).get("/Title") or "")
+    word, sep, rest = meta.partition(draft.SEPARATOR)
+    if sep and draft_mark.is_mark(word) and " ".join(rest.split()) == title:
+        draft_mark.seen(notes, word)
 
 
 def read(path: Path | str, notes: Notes) -> list[Line] | None:

@@ -8,7 +8,7 @@ with a bookmark named by its id. XML that python-docx has no API for is built ap
 (bold, italic, hyperlinks, footnote references) in `docx_inline`, footnotes in `docx_notes`, tables in
 `docx_table`, numbering in `docx_numbering`, styles in `docx_styles`, the letterhead and the signatures in
 `docx_letterhead` and `docx_signing`, the package (properties, parts, reproducible zip) in
-`docx_package`, what the page cannot show (party ids and short names) in `docx_meta`. Every size and distance comes from the one layout definition (`context.layout`).
+`docx_package`, a draft's mark on every page in `docx_draft`, what the page cannot show (party ids and short names) in `docx_meta`. Every size and distance comes from the one layout definition (`context.layout`).
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from docx.text.paragraph import Paragraph
 
 from avtale.model import Agreement, list_style
 from avtale.render import (
-    RenderContext, docx_inline, docx_meta, docx_notes, docx_numbering, docx_package, docx_styles, docx_table, list_levels,
-    tree,
+    RenderContext, docx_draft, docx_inline, docx_meta, docx_notes, docx_numbering, docx_package, docx_styles, docx_table,
+    list_levels, tree,
 )
 from avtale.render.docx_letterhead import LetterheadMixin
 from avtale.render.docx_package import clean
@@ -127,11 +127,12 @@ class _Writer(LetterheadMixin, SigningMixin):
         if self._body_end.getprevious() is not None and self._body_end.getprevious().tag == qn("w:tbl"):
             self._end_paragraph()
         self._footer()
+        docx_draft.add(self.document, a, self.layout)
         docx_notes.write(self.document, doc["notes"], self.inline)
         docx_notes.add_styles(self.document, self.layout, notes=bool(doc["notes"]), links=self.inline.links)
         docx_styles.apply(self.document, self.layout, a.language, self.heading_num)
         self.numbering.write(self.document.part.numbering_part.element)
-        docx_package.set_properties(self.document, a, lang)
+        docx_package.set_properties(self.document, a, lang, self.layout)
         docx_meta.write(self.document, a)
         out = io.BytesIO()
         self.document.save(out)

@@ -100,12 +100,14 @@ def join_names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
 
 
-def set_properties(document, agreement, lang: str) -> None:
-    """Title, subject, author (the parties) and dates from the agreement; nothing from python-docx."""
+def set_properties(document, agreement, lang: str, layout: dict | None = None) -> None:
+    """Title (a draft's with its mark: «UTKAST – …», `render.draft`), subject, author (the parties) and dates from
+    the agreement (the redline passes no layout: its title as it is); nothing from python-docx. Each text cut to what a property holds (`fit`)."""
+    from avtale.render import draft
     names = [clean(p.name) for p in agreement.parties]
     when = document_date(agreement).replace(tzinfo=None)
     props = document.core_properties
-    props.title = fit(clean(agreement.title))
+    props.title = fit(clean(draft.title(agreement, layout) if layout is not None else agreement.title))
     props.subject = fit("Avtale mellom " + join_names(names))
     props.author = fit("; ".join(names))
     props.last_modified_by = fit("; ".join(names))

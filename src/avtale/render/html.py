@@ -15,7 +15,7 @@ from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.i18n import _
 from avtale.model import Agreement
-from avtale.render import common, html_body, html_signing, letterhead_plan, list_levels, signature_grid
+from avtale.render import common, draft, html_body, html_signing, letterhead_plan, list_levels, signature_grid
 
 TEMPLATE = "agreement.html.j2"
 SIGNING_LABEL = {"nb": "Underskrifter", "nn": "Underskrifter"}
@@ -127,6 +127,24 @@ def list_css(layout: dict) -> str:
     return "\n".join(rules)
 
 
+def draft_css(layout: dict, word: str) -> str:
+    """The draft mark's style: a line over the letterhead on screen; printed, the word in the top margin of every
+    page (the page's top-centre margin box) or, as a watermark, a large light word along the page's diagonal
+    behind the text (a fixed element, which repeats on every printed page)."""
+    d = draft.settings(layout)
+    mark = f".draft-mark {{ margin: 0 0 1em; text-align: center; font-weight: bold; letter-spacing: 0.1em; color: {d['header_colour']}; }}"
+    word = '"' + draft.css_string(word) + '"'
+    if d["style"] == "watermark":
+        printed = (f".draft-mark {{ position: fixed; top: 50%; left: 50%; margin: 0; z-index: -1; white-space: nowrap; "
+                   f"transform: translate(-50%, -50%) rotate(-{draft.angle(layout):g}deg); "
+                   f"font-size: {d['watermark_size_pt']}pt; line-height: 1; color: {d['watermark_colour']}; }}")
+    else:
+        printed = (f".draft-mark {{ display: none; }}\n  @page {{ @top-center {{ content: {word}; vertical-align: bottom; "
+                   f"font-family: {layout['font']['html']}; font-size: {d['header_size_pt']}pt; font-weight: bold; "
+                   f"letter-spacing: 0.1em; color: {d['header_colour']}; }} }}")
+    return f"\n{mark}\n@media print {{\n  {printed}\n}}\n"
+
+
 def data(agreement: Agreement, context) -> dict:
     layout = context.layout or layout_mod.load()
     parties = []
@@ -146,15 +164,19 @@ def data(agreement: Agreement, context) -> dict:
             "electronic": common.electronic_note(agreement, layout),
             "rows": html_signing.rows(grid),
         }
+    mark = draft.mark(agreement, layout)
     return {
         "language": agreement.language,
         "title": agreement.title,
+        "meta_title": draft.title(agreement, layout),
+        "draft_mark": mark,
         "authors": [p.name for p in agreement.parties],
         "date": common.document_date(agreement).isoformat(),
         "parties": parties,
         **html_body.body(agreement, layout),
         "signing": signing,
-        "css": css(layout, letterhead_plan.for_agreement(agreement, context.base_dir, layout), grid),
+        "css": css(layout, letterhead_plan.for_agreement(agreement, context.base_dir, layout), grid)
+        + (draft_css(layout, mark) if mark else ""),
     }
 
 

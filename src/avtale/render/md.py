@@ -1,6 +1,6 @@
 """GitHub-flavoured Markdown, for reading an agreement in a pull request.
 
-`# title`, `## 1. Section`, `### 2.1 Subsection`, `#### 2.1.1 …`, real lists (nested by indentation),
+A draft's mark (`**UTKAST**`, `render.draft`) on the first line, then `# title`, `## 1. Section`, `### 2.1 Subsection`, `#### 2.1.1 …`, real lists (nested by indentation),
 pipe tables with their alignment row and a caption line over them, the signature block as tables of at
 most three columns, annexes after it (`## Vedlegg 1: …`, with an anchor `<a id="…"></a>` that annex
 references `[vedlegg 1](#id)` link to) and footnotes as GFM footnotes (`[^id]`, defined at the end). Above the
@@ -21,7 +21,7 @@ import re
 from avtale.mdtext import _LINE_START, _ORDERED_START, escape  # noqa: F401  (one copy, below diff and render)
 from avtale.model import Agreement
 from avtale import layout as layout_mod
-from avtale.render import common, md_body, signature_grid
+from avtale.render import common, draft, md_body, signature_grid
 
 PARTIES_COMMENT = "<!-- parties: {parties} -->"
 
@@ -33,7 +33,9 @@ def _heading(level: int, number: str, title: str) -> str:
 def markdown(agreement: Agreement, layout: dict | None = None) -> str:
     writer = md_body.Body(agreement, layout or {})
     t = writer.tree
-    parts = [_heading(1, "", agreement.title)]
+    mark = draft.mark(agreement, layout)
+    parts = [f"**{escape(mark)}**"] if mark else []  # a draft's mark first, over the title (render.draft)
+    parts.append(_heading(1, "", agreement.title))
     parts += writer.blocks(t["preamble"])
     for s in t["sections"]:
         parts += _part(writer, s, 2)

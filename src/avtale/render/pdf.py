@@ -19,7 +19,7 @@ from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.i18n import _
 from avtale.model import Agreement, all_texts
-from avtale.render import common, fields, letterhead_plan, list_levels, pdf_dests, pdf_tree, signature_grid, tree
+from avtale.render import common, draft, fields, letterhead_plan, list_levels, pdf_dests, pdf_tree, signature_grid, tree
 
 TEMPLATE = "agreement.typ"
 FONTS = "fonts"
@@ -51,8 +51,11 @@ def data(agreement: Agreement, context) -> dict:
     document = tree.document(agreement, layout, print_urls)
     body = pdf_tree.prepare(document, print_urls, layout, agreement.language, pdf_dests.table_names(agreement))
     notes = [[note["n"], pdf_dests.note_name(note["id"])] for note in document["notes"] if note.get("id")]
+    mark = draft.mark(agreement, layout)
     return {
         "title": agreement.title,
+        "meta_title": draft.title(agreement, layout),
+        "draft": {**draft.settings(layout), "mark": mark} if mark else None,
         "language": agreement.language,
         "authors": [p.name for p in agreement.parties],
         "keywords": [agreement.id],
