@@ -49,7 +49,7 @@ def prints(tmp_path_factory):
             write_png(base / f"logo{count}-{i}.png", width, height)
     out, docx_files = {}, []
     for count in COUNTS:
-        a = agreement(parties=parties(count), signing=None, title=TITLE)
+        a = agreement(parties=parties(count), signing=None, title=TITLE, status="signed")  # no draft mark above
         name = f"parter-{count}"
         (base / f"{name}.pdf").write_bytes(pdf.render(a, ctx))
         (base / f"{name}.docx").write_bytes(docx.render(a, ctx))
