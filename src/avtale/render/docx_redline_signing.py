@@ -85,7 +85,8 @@ class SigningDiffMixin:
         each cell's words tracked (a cell keeps its paragraph, which both sides' tables have)."""
         if not any(b.place_date for _a, b, _s in members):
             for a, _b, slot in members:
-                add_text(Paragraph(slot.own, None), a.place_date)
+                if a.place_date:
+                    add_text(Paragraph(slot.own, None), a.place_date)
             self.rev.mark_whole(tr, DEL)
             return
         if not any(a.place_date for a, _b, _s in members):
