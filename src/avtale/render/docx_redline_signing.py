@@ -19,7 +19,7 @@ from avtale.diff.compare import words
 from avtale.model import Agreement
 from avtale.render import common, signature_grid
 from avtale.render.docx import add_text
-from avtale.render.docx_signing import shrink
+from avtale.render.docx_signing import add_block_text, shrink
 from avtale.render.docx_tracked import DEL, INS
 
 
@@ -71,7 +71,7 @@ class SigningDiffMixin:
         for a, b, slot in zip(old_columns, new_columns, slots):
             for p, x, y in ((slot.label, a.label, b.label), (slot.name, a.name, b.name), (slot.title, a.title, b.title)):
                 if x != y:
-                    self.rev.retext(Paragraph(p, None), words(x, y), add_text)
+                    self.rev.retext(Paragraph(p, None), words(x, y), add_block_text)
             if slot.own is not None:
                 own_rows.setdefault(slot.own.getparent().getparent(), []).append((a, b, slot))
         for tr, members in own_rows.items():
@@ -86,7 +86,7 @@ class SigningDiffMixin:
         if not any(b.place_date for _a, b, _s in members):
             for a, _b, slot in members:
                 if a.place_date:
-                    add_text(Paragraph(slot.own, None), a.place_date)
+                    add_block_text(Paragraph(slot.own, None), a.place_date)
             self.rev.mark_whole(tr, DEL)
             return
         if not any(a.place_date for a, _b, _s in members):
@@ -95,10 +95,10 @@ class SigningDiffMixin:
         for a, b, slot in members:
             if a.place_date and b.place_date:
                 if a.place_date != b.place_date:
-                    self.rev.retext(Paragraph(slot.own, None), words(a.place_date, b.place_date), add_text)
+                    self.rev.retext(Paragraph(slot.own, None), words(a.place_date, b.place_date), add_block_text)
             elif a.place_date or b.place_date:
                 if a.place_date:
-                    add_text(Paragraph(slot.own, None), a.place_date)
+                    add_block_text(Paragraph(slot.own, None), a.place_date)
                 self.rev.wrap(slot.own, slot.own.findall(qn("w:r")), DEL if a.place_date else INS)
 
     def _retext_or_mark(self, p, old: str, new: str) -> None:

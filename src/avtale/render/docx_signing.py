@@ -10,7 +10,8 @@ stands at the left or in the middle (`grid.short_row`): the table's grid holds e
 row, and a short row starts after `w:gridBefore` columns.
 
 The whole block is set in one type size (`grid.size_pt`, below the body size only where the longest word
-would not fit a column); no paragraph of it is hyphenated (`w:suppressAutoHyphens`). It never splits
+would not fit a column); no paragraph of it is hyphenated (`w:suppressAutoHyphens`), and a hyphen inside a
+name («Bjørnstad-Haugland») is a non-breaking one, so that names wrap at spaces only. It never splits
 across pages (every row `w:cantSplit`, every paragraph but the last row's `w:keepNext`), and the place and
 date, the electronic note and the last paragraph of the text stand with it. An electronically signed
 agreement has no room to sign and no lines: the note («Avtalen er signert elektronisk.»,
@@ -20,6 +21,7 @@ the title and the signatory's own date.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from docx.enum.text import WD_LINE_SPACING
@@ -29,9 +31,11 @@ from docx.shared import Mm, Pt
 from docx.text.run import Run
 
 from avtale.render import common, signature_grid
-from avtale.render.docx_frame import CAPTIONS
+from avtale.render.docx_frame import BREAKS, CAPTIONS
+from avtale.render.docx_package import clean
 
 TWIPS_MM = 1440 / 25.4
+INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 LINE_SPACE = "2"  # points between the signature line and the name under it
 PARTS = 5  # more rows of signatories than this may part between rows at a page end (as the PDF)
 
@@ -87,8 +91,6 @@ def signature_table(grid: signature_grid.Grid, layout: dict, caption: str, own_t
     """(the `w:tbl` of the block, one `Slot` per signatory in order)."""
     from docx.text.paragraph import Paragraph
 
-    from avtale.render.docx import add_text
-
     cfg = layout["signature"]
     heading_before = float(layout["spacing"]["heading_before_pt"])  # between two rows, as in the PDF
     column, gap = twips(grid.column_mm), twips(grid.gap_mm)
@@ -122,7 +124,7 @@ def signature_table(grid: signature_grid.Grid, layout: dict, caption: str, own_t
                 p = _paragraph(tc, line_indent if kind == "name" and not grid.electronic else None,
                                before if kind == "label" else 0, cfg)
                 if text:
-                    add_text(Paragraph(p, None), text)
+                    add_block_text(Paragraph(p, None), text)
                 found[k][kind] = p
         slots += [Slot(f["label"], f["name"], f["title"], f.get("own")) for f in found]
         index += len(row)
@@ -132,6 +134,31 @@ def signature_table(grid: signature_grid.Grid, layout: dict, caption: str, own_t
     if grid.size_pt < float(layout["size_pt"]["body"]):
         shrink(tbl, grid.size_pt)
     return tbl, slots
+
+
+def add_block_text(paragraph, text: str) -> None:
+    """`text` as a run in which a hyphen between two letters («Bjørnstad-Haugland», «Anne-Kristine») is
+    Word's non-breaking hyphen (`w:noBreakHyphen`): a name wraps at its spaces, never at a hyphen. Readers
+    (python-docx, LibreOffice) give the hyphen back as «-». The same signature as `docx.add_text`, so the
+    redline tracks changed words with it."""
+    from avtale.render.docx import add_text
+
+    text = clean(text)
+    pieces = INNER_HYPHEN.split(text)
+    if len(pieces) == 1 or BREAKS.search(text):
+        add_text(paragraph, text)
+        return
+    run = OxmlElement("w:r")
+    for k, piece in enumerate(pieces):
+        if k:
+            run.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            t = OxmlElement("w:t")
+            t.text = piece
+            if piece != piece.strip():
+                t.set(qn("xml:space"), "preserve")
+            run.append(t)
+    paragraph._p.append(run)
 
 
 def shrink(element, size_pt: float) -> None:
