@@ -16,7 +16,7 @@ from docx.shared import Mm
 
 from avtale import layout
 from avtale.errors import RenderError
-from avtale.render import RenderContext, docx as docx_render
+from avtale.render import RenderContext, common, docx as docx_render
 
 
 def render(agreement, base_dir=None) -> bytes:
@@ -230,25 +230,31 @@ def test_a_wide_logo_is_scaled_down_to_its_cell(generated_dir):
     assert round(shape.width / shape.height, 1) == 10.0
 
 
-def test_signature_table_one_column_per_signatory_with_party_line_name_and_title(docs):
+def test_signature_table_has_a_row_per_line_of_the_block_in_rows_of_three(docs):
+    cfg = layout.load()["signature"]
     for agreement, document in docs:
         if not agreement.signing:
             assert len(document.tables) == 1
             continue
         table = document.tables[-1]
         _layout_table_checks(table)
-        people = agreement.signing.signatories
-        assert len(table.columns) == len(people) and len(table.rows) == 1
-        assert table._tbl.tr_lst[0].trPr.find(f"{W}cantSplit") is not None
-        for person, cell in zip(people, table.rows[0].cells):
-            label, name, title = cell.paragraphs
-            party = agreement.party(person.party).name
-            assert (label.text, name.text, title.text) == (f"For {party}", person.name, person.title)
-            assert label.paragraph_format.keep_with_next is True
-            line = name._p.pPr.find(f"{W}pBdr/{W}top")
-            assert line is not None and line.get(f"{W}val") == "single"
-            assert name.paragraph_format.space_before.mm == pytest.approx(
-                layout.load()["signature"]["space_above_line_mm"], abs=0.1)
+        columns = common.signature_columns(agreement, layout.load())
+        expected = []
+        for i in range(0, len(columns), 3):  # party, room to sign, name under the line, title (own place/date)
+            row = columns[i:i + 3]
+            expected += [[c.label for c in row], [""] * len(row), [c.name for c in row], [c.title for c in row]]
+            if any(c.place_date for c in row):
+                expected.append([c.place_date for c in row])
+        trs = table._tbl.tr_lst
+        assert [[tc_text(tc) for tc in tr.findall(f"{W}tc")] for tr in trs] == expected
+        assert all(tr.trPr.find(f"{W}cantSplit") is not None for tr in trs)
+        rooms = [tr for tr in trs if tr.trPr.find(f"{W}trHeight") is not None]
+        assert len(rooms) == (len(columns) + 2) // 3
+        assert {(h.get(f"{W}val"), h.get(f"{W}hRule")) for tr in rooms for h in tr.trPr.findall(f"{W}trHeight")} \
+            == {(str(round(cfg["space_above_line_mm"] * 1440 / 25.4)), "exact")}
+        lined = [p for p in table._tbl.iter(f"{W}p") if p.find(f"{W}pPr/{W}pBdr") is not None]
+        assert [tc_text(p) for p in lined] == [c.name for c in columns], "a line over each name only"
+        assert all(p.find(f"{W}pPr/{W}pBdr/{W}top").get(f"{W}val") == "single" for p in lined)
         place = document.paragraphs[-2]
         assert place.paragraph_format.keep_with_next is True
         assert document.paragraphs[-3].paragraph_format.keep_with_next is True, "text goes with the signatures"
@@ -256,6 +262,10 @@ def test_signature_table_one_column_per_signatory_with_party_line_name_and_title
         assert body[-3] is table._tbl and body[-2] is document.paragraphs[-1]._p
         end = document.paragraphs[-1]
         assert end.text == "" and end.paragraph_format.line_spacing.pt == 1
+
+
+def tc_text(tc) -> str:
+    return "".join(t.text or "" for t in tc.iter(f"{W}t"))
 
 
 def test_place_and_date_in_norwegian_form(agreement_2014):
@@ -363,7 +373,12 @@ def test_unusable_logo_is_a_render_error(generated_dir, file, message):
 
 def test_signature_type_shrinks_only_when_a_word_would_not_fit(agreement_2014, generated_dir):
     two = read(render(agreement_2014)).tables[-1]
-    assert all(r.font.size is None for c in two.rows[0].cells for p in c.paragraphs for r in p.runs)
-    five = read(render(generated(), generated_dir)).tables[-1]  # «Utdanningsdirektør» in a 27 mm column
-    sizes = {r.font.size.pt for c in five.rows[0].cells for p in c.paragraphs for r in p.runs}
-    assert len(sizes) == 1 and 8 <= sizes.pop() < layout.load()["size_pt"]["body"]
+    assert not list(two._tbl.iter(f"{W}sz")), "two signatories: the body size"
+    five = read(render(generated(), generated_dir)).tables[-1]  # columns of 47 mm: every word fits
+    assert not list(five._tbl.iter(f"{W}sz"))
+    people = [{"party": "kd", "name": "Per Moe", "title": "Distriktsnæringsutviklingsministerassistent"}] * 3
+    small = read(render(generated(signing={"place": "Oslo", "date": "2024-01-05", "signatories": people}),
+                        generated_dir)).tables[-1]
+    runs = list(small._tbl.iter(f"{W}r"))
+    sizes = {r.find(f"{W}rPr/{W}sz").get(f"{W}val") for r in runs}
+    assert len(sizes) == 1 and 16 <= int(sizes.pop()) < 2 * layout.load()["size_pt"]["body"], "one size for all"

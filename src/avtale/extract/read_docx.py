@@ -241,9 +241,11 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
             if docx_structure.data_table(element, runs, items):
                 guard.check_lines(len(items), path)
                 continue
+            width = _signature_width(element)
             for tr in element.iterchildren(f"{W}tr"):
                 columns = [[t for t in (Paragraph(p, document).text.strip() for p in tc.iterchildren(f"{W}p")) if t]
                            for tc in tr.iterchildren(f"{W}tc")]
+                columns += [[]] * (width - len(columns))  # a short last row of signatories, read as before
                 if len(columns) > MAX_COLUMNS:  # no table of an agreement is so wide: its cells are read one by one
                     items += [[text, None, "row", None] for c in columns for text in c]
                     continue
@@ -251,6 +253,18 @@ def read(path: Path | str, notes: Notes) -> list[Line]:
                     items.append(["\t".join(c[k] if k < len(c) else "" for c in columns), None, "row", None])
         guard.check_lines(len(items), path)
     return _lines(items)
+
+
+def _signature_width(tbl) -> int:
+    """Cells of a full row of avtale's own signature table (caption «Underskrifter»), else 0.
+
+    Its short row of signatories (five parties: 3 + 2) has fewer cells than the others; read with empty
+    cells after them, as the table of a letterhead or signatures with filler cells always was."""
+    caption = tbl.find(f"{W}tblPr/{W}tblCaption")
+    if caption is None or caption.get(f"{W}val") != "Underskrifter":
+        return 0
+    rows = list(tbl.iterchildren(f"{W}tr"))
+    return min(MAX_COLUMNS, max((len(tr.findall(f"{W}tc")) for tr in rows), default=0))
 
 
 def _lines(items: list[list]) -> list[Line]:

@@ -306,9 +306,11 @@ def _place_date(kind: str, t: str) -> tuple[str | None, object]:
 
 def _own(c: Cell, text: str, parts: list[Cell]) -> bool:
     """A place and date in a signatory's column, under a name: in a row of cells (several cells, or a table row
-    whose other cells are empty: a tab before it), after a name. Its column is then counted by the tabs before
-    it, so that a row with one date in the middle column gives it to that column's signatory."""
-    if not any(p.kind == "name" for p in parts) or not (c.wide or "\t" in text[:c.offset]):
+    whose other cells are empty: a tab before it, or only tabs after it in a short last row), after a name. Its
+    column is then counted by the tabs before it, so that a row with one date in the middle column gives it to
+    that column's signatory."""
+    alone_first = "\t" in text and not text[:c.offset].strip() and not text[c.offset + len(c.text):].strip()
+    if not any(p.kind == "name" for p in parts) or not (c.wide or "\t" in text[:c.offset] or alone_first):
         return False
     if not c.wide or "\t" in text:
         c.col = text[:c.offset].count("\t")

@@ -1,7 +1,8 @@
-"""Borderless layout tables of the DOCX renderer (letterhead, signatures) and the paragraph rules they use.
+"""Borderless layout tables of the DOCX renderer (the letterhead; the signature block builds its own grid
+in `docx_signing`) and the captions of both.
 
 These tables only place things side by side: fixed column widths, no header row, no banding, no borders,
-a caption for screen readers (`w:tblCaption`). The signature line is a paragraph's top border.
+a caption for screen readers (`w:tblCaption`).
 """
 
 from __future__ import annotations
@@ -75,19 +76,6 @@ def cell_gap(cell, right_twips: int) -> None:
     cell._tc.get_or_add_tcPr().insert_element_before(margins, "w:textDirection", "w:tcFitText", "w:vAlign",
                                                      "w:hideMark", "w:headers", "w:cellIns", "w:cellDel",
                                                      "w:cellMerge", "w:tcPrChange")
-
-
-def top_border(paragraph, weight_pt: float) -> None:
-    """The signature line: a rule above the name (the space above it stays outside the border)."""
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    _add(borders, "w:top", val="single", sz=str(round(weight_pt * 8)), space="2", color="000000")
-    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
-                              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-                              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-                              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-                              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-                              "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def _add(parent, tag: str, **attrs: str):

@@ -2,21 +2,24 @@
 
 Where both sides have the same shape (as many parties with and without logos; as many signatories,
 signed the same way, on paper or electronically), NEW's part is built and each changed name, title,
-label, place and date has its words tracked where it stands, in every row of the table (rows of three
-beyond five). A place and date, or a signatory's own place and date, that one side has and the other not
-is a paragraph inserted or deleted. Where the shape differs (a party or signatory added or removed,
+label, place and date has its words tracked where it stands, in the signatory's cell of each line of the
+grid (`docx_signing.Slot`). A place and date that one side has and the other not is a paragraph inserted
+or deleted; a row of own places and dates that one side has and the other not is a row inserted or deleted (NEW's
+build makes it for the old side's, `_signing(own_too=…)`), where both have it each cell is tracked. Where the shape differs (a party or signatory added or removed,
 electronic signing turned on or off) the old part is deleted and the new one inserted as a whole.
 """
 
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
-from docx.shared import Pt
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from avtale.diff.compare import words
 from avtale.model import Agreement
-from avtale.render import common
+from avtale.render import common, signature_grid
 from avtale.render.docx import add_text
+from avtale.render.docx_signing import add_block_text, shrink
 from avtale.render.docx_tracked import DEL, INS
 
 
@@ -48,8 +51,10 @@ class SigningDiffMixin:
             if new is not None:
                 self._whole_part(self._signing, self.new, INS)
             return
+        old_columns = common.signature_columns(self.old, self.layout)
+        new_columns = common.signature_columns(self.new, self.layout)
         start = self._body_end.getprevious()
-        self._signing()
+        slots = self._signing(own_too=[bool(a.place_date) for a in old_columns])
         first = start.getnext()
         ow, nw = common.place_and_date(self.old), common.place_and_date(self.new)
         if nw:
@@ -62,25 +67,42 @@ class SigningDiffMixin:
         on, nn = common.electronic_note(self.old, self.layout), common.electronic_note(self.new, self.layout)
         if nn and on != nn:
             self._retext_or_mark(note, on, nn)
-        old_columns = common.signature_columns(self.old, self.layout)
-        new_columns = common.signature_columns(self.new, self.layout)
-        cells = [cell for row in self.document.tables[-1].rows for cell in row.cells]
-        for a, b, cell in zip(old_columns, new_columns, cells):
-            paragraphs = cell.paragraphs
-            for k, (x, y) in enumerate(((a.label, b.label), (a.name, b.name), (a.title, b.title))):
+        own_rows: dict = {}  # the table row of own places and dates -> its (old column, new column, slot)
+        for a, b, slot in zip(old_columns, new_columns, slots):
+            for p, x, y in ((slot.label, a.label, b.label), (slot.name, a.name, b.name), (slot.title, a.title, b.title)):
                 if x != y:
-                    self.rev.retext(paragraphs[k], words(x, y), add_text)
-            if b.place_date:
-                self._retext_or_mark(paragraphs[3]._p, a.place_date, b.place_date)
-            elif a.place_date:
-                own = cell.add_paragraph()
-                own.paragraph_format.space_after = Pt(0)
-                self._deleted_paragraph(own._p, a.place_date)
+                    self.rev.retext(Paragraph(p, None), words(x, y), add_block_text)
+            if slot.own is not None:
+                own_rows.setdefault(slot.own.getparent().getparent(), []).append((a, b, slot))
+        for tr, members in own_rows.items():
+            self._own_row(tr, members)
+        grid = signature_grid.grid(self.new, self.layout)
+        if grid.size_pt < float(self.layout["size_pt"]["body"]):
+            shrink(slots[0].label.getparent().getparent().getparent(), grid.size_pt)  # the words just written
+
+    def _own_row(self, tr, members: list) -> None:
+        """A row of own places and dates: inserted or deleted as a row where one side has none in it, else
+        each cell's words tracked (a cell keeps its paragraph, which both sides' tables have)."""
+        if not any(b.place_date for _a, b, _s in members):
+            for a, _b, slot in members:
+                if a.place_date:
+                    add_block_text(Paragraph(slot.own, None), a.place_date)
+            self.rev.mark_whole(tr, DEL)
+            return
+        if not any(a.place_date for a, _b, _s in members):
+            self.rev.mark_whole(tr, INS)
+            return
+        for a, b, slot in members:
+            if a.place_date and b.place_date:
+                if a.place_date != b.place_date:
+                    self.rev.retext(Paragraph(slot.own, None), words(a.place_date, b.place_date), add_block_text)
+            elif a.place_date or b.place_date:
+                if a.place_date:
+                    add_block_text(Paragraph(slot.own, None), a.place_date)
+                self.rev.wrap(slot.own, slot.own.findall(qn("w:r")), DEL if a.place_date else INS)
 
     def _retext_or_mark(self, p, old: str, new: str) -> None:
         """A paragraph NEW's build wrote holding `new`: its words tracked from `old`, or (no `old`) inserted."""
-        from docx.text.paragraph import Paragraph
-
         if old:
             if old != new:
                 self.rev.retext(Paragraph(p, None), words(old, new), add_text)
@@ -88,8 +110,6 @@ class SigningDiffMixin:
             self.rev.mark_whole(p, INS)
 
     def _deleted_paragraph(self, p, text: str) -> None:
-        from docx.text.paragraph import Paragraph
-
         add_text(Paragraph(p, None), text)
         self.rev.mark_whole(p, DEL)
 

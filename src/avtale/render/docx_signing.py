@@ -1,37 +1,68 @@
-"""Place, date and the signature block of the DOCX.
+"""Place, date and the signature block of the DOCX, drawn from the one grid (`signature_grid`).
 
-A borderless table, one column per signatory: the party row («For Kunnskapsdepartementet»), room to sign,
-the signature line (a top border) over the name, the title, and the signatory's own place and date where
-they sign elsewhere or on another day. Up to five signatories share one row; more are laid out in rows of
-at most three. An electronically signed agreement has no lines and no room to sign: the note
-(«Avtalen er signert elektronisk.», `common.electronic_note`) stands after place and date, and each
-column holds the party row, the name, the title and the signatory's own date.
+The block is one borderless table with fixed column widths. Each row of signatories (at most three, five
+parties are 3 + 2) is written as table rows, one per line of the block: «For <party>», the room to sign
+(a row of exactly `space_above_line_mm`), the name under its signature line (a top border of exactly
+`line_mm`, the paragraph's right indent taking the rest of the column), the title, and the signatories' own
+place and date where any of that row has one. Every line of the block thus stands at the same height in
+every column whatever wraps above it. A row with fewer signatories keeps the others' column width and
+stands at the left or in the middle (`grid.short_row`): the table's grid holds every column edge of every
+row, and a short row starts after `w:gridBefore` columns.
+
+The whole block is set in one type size (`grid.size_pt`, below the body size only where the longest word
+would not fit a column); no paragraph of it is hyphenated (`w:suppressAutoHyphens`), and a hyphen inside a
+name («Bjørnstad-Haugland») is a non-breaking one, so that names wrap at spaces only. It never splits
+across pages (every row `w:cantSplit`, every paragraph but the last row's `w:keepNext`), and the place and
+date, the electronic note and the last paragraph of the text stand with it. An electronically signed
+agreement has no room to sign and no lines: the note («Avtalen er signert elektronisk.»,
+`common.electronic_note`) stands after place and date, and each column holds the party row, the name,
+the title and the signatory's own date.
 """
 
 from __future__ import annotations
 
-import math
+import re
+from dataclasses import dataclass
 
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
-from docx.shared import Emu, Mm, Pt
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.text.run import Run
 
-from avtale.render import common, docx_columns
-from avtale.render.docx_frame import CAPTIONS, layout_table, split, top_border
+from avtale.render import common, signature_grid
+from avtale.render.docx_frame import BREAKS, CAPTIONS
+from avtale.render.docx_package import clean
 
-ONE_ROW = 5  # at most this many signatories side by side
-PER_ROW = 3  # signatories in each row beyond that
+TWIPS_MM = 1440 / 25.4
+INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+LINE_SPACE = "2"  # points between the signature line and the name under it
+PARTS = 5  # more rows of signatories than this may part between rows at a page end (as the PDF)
+
+
+@dataclass
+class Slot:
+    """The paragraphs (`w:p`) of one signatory's column: party row, name, title, own place and date."""
+
+    label: object
+    name: object
+    title: object
+    own: object | None  # None where the signatory's row has no own place and date
+
+
+def twips(mm: float) -> int:
+    return round(mm * TWIPS_MM)
 
 
 class SigningMixin:
-    """`_signing()` for the writer (`document`, `layout`, `agreement`, `text_width`, `_paragraph`)."""
+    """`_signing()` for the writer (`document`, `layout`, `agreement`, `_paragraph`, `_new_paragraph`, `_body_end`)."""
 
-    def _signing(self) -> None:
-        from avtale.render.docx import add_text
+    def _signing(self, own_too: list[bool] | None = None) -> list[Slot]:
+        """Place and date, the electronic note, and the signature table; the signatories' paragraphs.
 
-        signing = self.agreement.signing
+        `own_too`: signatories (by index) whose row gets a place-and-date row even where they have none
+        (the redline, where the old side had one)."""
         cfg = self.layout["signature"]
-        electronic = bool(signing.electronic)
         first = None
         when = common.place_and_date(self.agreement)
         if when:
@@ -44,57 +75,174 @@ class SigningMixin:
             first = first or paragraph
         if first is not None:
             first.paragraph_format.space_before = Mm(cfg["place_date_before_mm"])
-
-        people = signing.signatories
-        count = len(people) if len(people) <= ONE_ROW else PER_ROW
-        rows = (len(people) + count - 1) // count
-        table = self.document.add_table(rows=rows, cols=count)
-        widths = split(self.text_width, count)
-        # the gap between columns shrinks with many signatories, so that names keep room
-        gap = Emu(min(Mm(cfg["column_gap_mm"]), round(widths[0] * 0.15 / 635) * 635))
-        layout_table(table, widths, gap=gap, caption=CAPTIONS[self.agreement.language][1])
-        for row in table.rows:
-            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-        cells = [cell for row in table.rows for cell in row.cells]
-        # long titles («Kunnskapsminister») in five columns: smaller type rather than a word broken in two
-        body_pt = self.layout["size_pt"]["body"]
-        columns = common.signature_columns(self.agreement, self.layout)
-        size = docx_columns.fitting_size([t for c in columns for t in (c.label, c.name, c.title, c.place_date)],
-                                         (widths[0] - gap) / Mm(1), body_pt)
-        for person, column, cell, width in zip(people, columns, cells, widths * rows):
-            room = width - gap
-            line = min(Mm(cfg["line_width_mm"]), room)
-            label = cell.paragraphs[0]  # «For Kunnskapsdepartementet», as in every format
-            add_text(label, column.label)
-            label.paragraph_format.space_before = Mm(cfg["space_above_line_mm"] / 2)  # as in the PDF
-            label.paragraph_format.space_after = Pt(0)
-            label.paragraph_format.keep_with_next = True
-            name = cell.add_paragraph()
-            add_text(name, person.name)
-            fmt = name.paragraph_format
-            fmt.space_before = Pt(0) if electronic else Mm(cfg["space_above_line_mm"])
-            fmt.space_after = Pt(0)
-            if not electronic:
-                fmt.right_indent = Emu(room - line)
-            fmt.keep_with_next = True
-            if not electronic:
-                top_border(name, cfg.get("line_weight_pt", 0.75))
-            title = cell.add_paragraph()
-            add_text(title, person.title)
-            title.paragraph_format.space_after = Pt(0)
-            own = []
-            if column.place_date:
-                title.paragraph_format.keep_with_next = True
-                own = [cell.add_paragraph()]
-                add_text(own[0], column.place_date)
-                own[0].paragraph_format.space_after = Pt(0)
-            if size < body_pt:
-                for paragraph in (label, name, title, *own):
-                    for run in paragraph.runs:
-                        run.font.size = Pt(math.floor(size * 2) / 2)
+        grid = signature_grid.grid(self.agreement, self.layout)
+        tbl, slots = signature_table(grid, self.layout, CAPTIONS[self.agreement.language][1], own_too)
+        self._body_end.addprevious(tbl)
         # Word wants a paragraph after a table that ends the body, and adds a full-size one
         # (which can spill onto a page of its own) when there is none: give it a minimal one
         end = self._new_paragraph()
         end.paragraph_format.space_before = end.paragraph_format.space_after = Pt(0)
         end.paragraph_format.line_spacing = Pt(1)
         end.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        return slots
+
+
+def signature_table(grid: signature_grid.Grid, layout: dict, caption: str, own_too: list[bool] | None = None):
+    """(the `w:tbl` of the block, one `Slot` per signatory in order)."""
+    from docx.text.paragraph import Paragraph
+
+    cfg = layout["signature"]
+    heading_before = float(layout["spacing"]["heading_before_pt"])  # between two rows, as in the PDF
+    column, gap = twips(grid.column_mm), twips(grid.gap_mm)
+    width = column * grid.per_row + gap * (grid.per_row - 1)
+    shapes = [_cells(twips(grid.offset_mm(row)), len(row), column, gap, width) for row in grid.rows]
+    edges = sorted({edge for cells in shapes for left, right, _m in cells for edge in (left, right)})
+    tbl = OxmlElement("w:tbl")
+    _table_properties(tbl, width, caption)
+    tbl_grid = _add(tbl, "w:tblGrid")
+    for a, b in zip(edges, edges[1:]):
+        _add(tbl_grid, "w:gridCol", w=str(b - a))
+    line_indent = str(column - twips(grid.line_mm))
+    parts = len(grid.rows) > PARTS  # so many rows that a page may end between two of them, each row whole
+    slots: list[Slot] = []
+    index = 0
+    for number, (row, cells) in enumerate(zip(grid.rows, shapes)):
+        spans = [(edges.index(right) - edges.index(left), right - left, margins) for left, right, margins in cells]
+        own = [bool(c.place_date) or bool(own_too and own_too[index + k]) for k, c in enumerate(row)]
+        lines = [("label", [c.label for c in row])]
+        if not grid.electronic:
+            lines.append(("room", [""] * len(row)))
+        lines += [("name", [c.name for c in row]), ("title", [c.title for c in row])]
+        if any(own):
+            lines.append(("own", [c.place_date for c in row]))
+        found = [dict() for _ in row]
+        for kind, texts in lines:
+            tr = _row(tbl, spans, twips(cfg["space_above_line_mm"]) if kind == "room" else None)
+            if kind == "label":
+                before = twips(cfg["space_above_line_mm"] / 2) if number == 0 else round(heading_before * 20)
+            for k, (tc, text) in enumerate(zip(tr.iterchildren(qn("w:tc")), texts)):
+                p = _paragraph(tc, line_indent if kind == "name" and not grid.electronic else None,
+                               before if kind == "label" else 0, cfg)
+                if text:
+                    add_block_text(Paragraph(p, None), text)
+                found[k][kind] = p
+        slots += [Slot(f["label"], f["name"], f["title"], f.get("own")) for f in found]
+        index += len(row)
+        if parts or number == len(grid.rows) - 1:  # the block (or this row of it) ends here
+            for p in tbl.findall(qn("w:tr"))[-1].iter(qn("w:p")):
+                p.pPr.remove(p.pPr.find(qn("w:keepNext")))
+    if grid.size_pt < float(layout["size_pt"]["body"]):
+        shrink(tbl, grid.size_pt)
+    return tbl, slots
+
+
+def add_block_text(paragraph, text: str) -> None:
+    """`text` as a run in which a hyphen between two letters («Bjørnstad-Haugland», «Anne-Kristine») is
+    Word's non-breaking hyphen (`w:noBreakHyphen`): a name wraps at its spaces, never at a hyphen. Readers
+    (python-docx, LibreOffice) give the hyphen back as «-». The same signature as `docx.add_text`, so the
+    redline tracks changed words with it."""
+    from avtale.render.docx import add_text
+
+    text = clean(text)
+    pieces = INNER_HYPHEN.split(text)
+    if len(pieces) == 1 or BREAKS.search(text):
+        add_text(paragraph, text)
+        return
+    run = OxmlElement("w:r")
+    for k, piece in enumerate(pieces):
+        if k:
+            run.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            t = OxmlElement("w:t")
+            t.text = piece
+            if piece != piece.strip():
+                t.set(qn("xml:space"), "preserve")
+            run.append(t)
+    paragraph._p.append(run)
+
+
+def shrink(element, size_pt: float) -> None:
+    """Every run of `element` (and every paragraph mark) in the block's one type size."""
+    for r in element.iter(qn("w:r")):
+        Run(r, None).font.size = Pt(size_pt)
+    for ppr in element.iter(qn("w:pPr")):
+        rpr = ppr.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            ppr.insert_element_before(rpr, "w:sectPr", "w:pPrChange")
+        if rpr.find(qn("w:sz")) is None:
+            _add(rpr, "w:sz", val=str(round(size_pt * 2)))
+
+
+def _table_properties(tbl, width: int, caption: str) -> None:
+    tbl_pr = _add(tbl, "w:tblPr")
+    _add(tbl_pr, "w:tblW", w=str(width), type="dxa")
+    _add(tbl_pr, "w:tblInd", w="0", type="dxa")
+    borders = _add(tbl_pr, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _add(borders, f"w:{side}", val="nil")
+    _add(tbl_pr, "w:tblLayout", type="fixed")
+    margins = _add(tbl_pr, "w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        _add(margins, f"w:{side}", w="0", type="dxa")
+    _add(tbl_pr, "w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0",
+         noHBand="1", noVBand="1")
+    _add(tbl_pr, "w:tblCaption", val=caption)
+
+
+def _cells(offset: int, count: int, column: int, gap: int, width: int) -> list[tuple[int, int, tuple[int, int]]]:
+    """(left edge, right edge, (left margin, right margin)) of each cell of a row of `count` signatories.
+
+    Each signatory's text is `column` wide and starts `offset` + k × (`column` + `gap`) from the left;
+    the cells fill the table's whole width, the room beside the text being cell margins: a short row
+    needs no `w:gridBefore`/`w:gridAfter`, which LibreOffice draws as cells of their own."""
+    starts = [offset + k * (column + gap) for k in range(count)]
+    lefts = [0, *starts[1:]]
+    rights = [*starts[1:], width]
+    return [(left, right, (start - left, right - start - column)) for left, right, start in zip(lefts, rights, starts)]
+
+
+def _row(tbl, spans, exact: int | None):
+    """A table row of the block: its cells across the grid, never split, `exact` twips high if given."""
+    tr = _add(tbl, "w:tr")
+    tr_pr = _add(tr, "w:trPr")
+    _add(tr_pr, "w:cantSplit")
+    if exact is not None:
+        _add(tr_pr, "w:trHeight", val=str(exact), hRule="exact")
+    for span, width, (left, right) in spans:
+        tc = _add(tr, "w:tc")
+        tc_pr = _add(tc, "w:tcPr")
+        _add(tc_pr, "w:tcW", w=str(width), type="dxa")
+        if span > 1:
+            _add(tc_pr, "w:gridSpan", val=str(span))
+        if left or right:
+            margins = _add(tc_pr, "w:tcMar")
+            if left:
+                _add(margins, "w:left", w=str(left), type="dxa")
+            if right:
+                _add(margins, "w:right", w=str(right), type="dxa")
+    return tr
+
+
+def _paragraph(tc, line_indent: str | None, before: int, cfg: dict):
+    """One paragraph of the block in cell `tc`: kept with the next, never hyphenated; the name's carries the line."""
+    p = _add(tc, "w:p")
+    ppr = _add(p, "w:pPr")
+    _add(ppr, "w:keepNext")
+    if line_indent is not None:
+        borders = _add(ppr, "w:pBdr")
+        _add(borders, "w:top", val="single", sz=str(round(cfg.get("line_weight_pt", 0.75) * 8)),
+             space=LINE_SPACE, color="000000")
+    _add(ppr, "w:suppressAutoHyphens")
+    _add(ppr, "w:spacing", before=str(before), after="0")
+    if line_indent is not None:
+        _add(ppr, "w:ind", right=line_indent)
+    return p
+
+
+def _add(parent, tag: str, **attrs: str):
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+    parent.append(element)
+    return element
