@@ -47,6 +47,9 @@ class LetterheadMixin:
         for party, place in zip(parties, plan.cells):
             cell = table.rows[place.row].cells[place.column]
             self._party_cell(party, cell, place, plan, widths[place.column], shapes)
+        for row in table.rows[1:]:  # rows stand gap_mm apart, as in the PDF's and the HTML's grid
+            for cell in row.cells:
+                cell.paragraphs[0].paragraph_format.space_before = Mm(plan.gap_mm)
 
     def _party_cell(self, party: Party, cell, place: letterhead_plan.Cell, plan: letterhead_plan.Plan, width: int,
                     shapes: dict) -> None:
