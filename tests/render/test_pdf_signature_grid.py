@@ -193,7 +193,8 @@ def test_the_block_moves_whole_to_the_next_page_with_the_last_paragraph(n, carri
     """The block does not fit under the text: it moves to the next page whole, and the last paragraph with
     it — unless the paragraph and twelve signatories together are taller than a page; then the paragraph
     stays behind and the block still stands whole."""
-    a = many(n, last=[FILLER] * 5 + [LAST]).model_copy(update={"footnotes": {"n": "Noten."}})
+    # twelve signatories and a long last paragraph are together taller than a page
+    a = many(n, last=[FILLER] * 5 + [LAST if carried else FILLER + LAST]).model_copy(update={"footnotes": {"n": "Noten."}})
     data = build(a)
     pages = words(data, tmp_path)
     fields = widgets(data)

@@ -29,6 +29,7 @@ from avtale.render import (
     RenderContext, docx_draft, docx_inline, docx_meta, docx_notes, docx_numbering, docx_package, docx_styles, docx_table,
     list_levels, tree,
 )
+from avtale.render import docx_letterhead
 from avtale.render.docx_letterhead import LetterheadMixin
 from avtale.render.docx_package import clean
 from avtale.render.docx_signing import SigningMixin
@@ -129,6 +130,8 @@ class _Writer(LetterheadMixin, SigningMixin):
         self._footer()
         docx_draft.add(self.document, a, self.layout)
         docx_notes.write(self.document, doc["notes"], self.inline)
+        if doc["notes"]:
+            docx_letterhead.lead_paragraph(self.document)
         docx_notes.add_styles(self.document, self.layout, notes=bool(doc["notes"]), links=self.inline.links)
         docx_styles.apply(self.document, self.layout, a.language, self.heading_num)
         self.numbering.write(self.document.part.numbering_part.element)

@@ -13,6 +13,8 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image as DocxImage
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 
 from avtale import assets
@@ -95,6 +97,8 @@ class LetterheadMixin:
         if shape.width > max_width:
             shape.height = Emu(round(shape.height * max_width / shape.width))
             shape.width = Emu(max_width)
+        for side in ("distT", "distB", "distL", "distR"):  # LibreOffice takes a missing distance as 0.125 in
+            shape._inline.set(side, "0")
         doc_pr = shape._inline.docPr
         doc_pr.set("descr", clean(party.logo.alt))
         doc_pr.set("name", f"Logo {party.id}")
@@ -102,3 +106,17 @@ class LetterheadMixin:
     def _asset(self, party: Party) -> Path:
         return assets.resolve_logo(party.logo.file, self.base_dir, party.id)
 
+
+def lead_paragraph(document):
+    """A paragraph of 1 pt before the letterhead table. LibreOffice, opening a DOCX with footnotes whose body
+    starts with a table, puts an empty paragraph of a whole line above the table, moving every page's text
+    down a line from where Word (and the PDF) have it; given a paragraph of its own, it adds none."""
+    paragraph = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    spacing = OxmlElement("w:spacing")
+    for key, value in (("w:before", "0"), ("w:after", "0"), ("w:line", "20"), ("w:lineRule", "exact")):
+        spacing.set(qn(key), value)
+    ppr.append(spacing)
+    paragraph.append(ppr)
+    document.element.body.insert(0, paragraph)
+    return paragraph

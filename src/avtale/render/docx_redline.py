@@ -40,7 +40,7 @@ from docx.oxml.ns import qn
 from avtale.diff.compare import words
 from avtale.diff.tree import ADDED, MOVED, REMOVED, AgreementDiff, SectionDiff, Text
 from avtale.model import Agreement
-from avtale.render import docx_inline, docx_notes, docx_package, docx_styles, tree
+from avtale.render import docx_inline, docx_letterhead, docx_notes, docx_package, docx_styles, tree
 from avtale.render.docx import _Writer, add_text
 from avtale.render.docx_package import clean
 from avtale.render.docx_redline_blocks import NEW, OLD, BlocksMixin, side_text
@@ -112,6 +112,11 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
         self._end_diff()
         self._footer()
         notes = self._notes_diff()
+        noted = {side: bool(self.docs[side].notes) for side in (OLD, NEW)}
+        if noted[OLD] or noted[NEW]:  # as a build of each side has it (docx_letterhead.lead_paragraph)
+            lead = docx_letterhead.lead_paragraph(self.document)
+            if noted[OLD] != noted[NEW]:
+                self.rev.mark_whole(lead, INS if noted[NEW] else DEL)
         links = any(i.links for i in self.inlines.values())
         docx_notes.add_styles(self.document, self.layout, notes=notes, links=links)
         docx_styles.apply(self.document, self.layout, self.new.language, self.heading_num)
