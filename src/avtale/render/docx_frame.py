@@ -54,15 +54,20 @@ def layout_table(table, widths: list[int], *, gap: int, caption: str) -> None:
     tbl_pr = table._tbl.tblPr
     for child in list(tbl_pr):
         tbl_pr.remove(child)
-    total = sum(widths)
-    _add(tbl_pr, "w:tblW", w=str(round(total / 635)), type="dxa")
+    borderless(tbl_pr, round(sum(widths) / 635), round(gap / 635), caption)
+
+
+def borderless(tbl_pr, width_twips: int, right_twips: int, caption: str) -> None:
+    """The properties of a layout table (letterhead, signature block): its width, no indent, no borders, a
+    fixed layout, cells without margins but `right_twips` at the right, no banding, a caption."""
+    _add(tbl_pr, "w:tblW", w=str(width_twips), type="dxa")
     _add(tbl_pr, "w:tblInd", w="0", type="dxa")
     borders = _add(tbl_pr, "w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         _add(borders, f"w:{side}", val="nil")
     _add(tbl_pr, "w:tblLayout", type="fixed")
     margins = _add(tbl_pr, "w:tblCellMar")
-    for side, value in (("top", 0), ("left", 0), ("bottom", 0), ("right", round(gap / 635))):
+    for side, value in (("top", 0), ("left", 0), ("bottom", 0), ("right", right_twips)):
         _add(margins, f"w:{side}", w=str(value), type="dxa")
     _add(tbl_pr, "w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0",
          noHBand="1", noVBand="1")

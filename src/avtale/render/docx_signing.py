@@ -31,7 +31,7 @@ from docx.shared import Mm, Pt
 from docx.text.run import Run
 
 from avtale.render import common, signature_grid
-from avtale.render.docx_frame import BREAKS, CAPTIONS
+from avtale.render.docx_frame import BREAKS, CAPTIONS, borderless
 from avtale.render.docx_package import clean
 
 TWIPS_MM = 1440 / 25.4
@@ -175,19 +175,7 @@ def shrink(element, size_pt: float) -> None:
 
 
 def _table_properties(tbl, width: int, caption: str) -> None:
-    tbl_pr = _add(tbl, "w:tblPr")
-    _add(tbl_pr, "w:tblW", w=str(width), type="dxa")
-    _add(tbl_pr, "w:tblInd", w="0", type="dxa")
-    borders = _add(tbl_pr, "w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        _add(borders, f"w:{side}", val="nil")
-    _add(tbl_pr, "w:tblLayout", type="fixed")
-    margins = _add(tbl_pr, "w:tblCellMar")
-    for side in ("top", "left", "bottom", "right"):
-        _add(margins, f"w:{side}", w="0", type="dxa")
-    _add(tbl_pr, "w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0",
-         noHBand="1", noVBand="1")
-    _add(tbl_pr, "w:tblCaption", val=caption)
+    borderless(_add(tbl, "w:tblPr"), width, 0, caption)
 
 
 def _cells(offset: int, count: int, column: int, gap: int, width: int) -> list[tuple[int, int, tuple[int, int]]]:
