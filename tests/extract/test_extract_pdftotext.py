@@ -22,7 +22,12 @@ from avtale.extract import extract
 
 from extract_helpers import content
 
+# The 2022–2025 agreement, laid out without hyphenation as the DOCX is, ends a paragraph on a full line with a
+# full stop («… for økt kvalitet.») and starts the next with a capital: a text export shows no sign of that
+# paragraph end, and the extractor joins the two (issue 12: a paragraph end a text export does not show).
+FULL_LINE_END = pytest.mark.xfail(strict=True, reason="a paragraph end after a full line: not shown by the text export")
 IDS = ["2014-2017", "2022-2025"]
+CASES = ["2014-2017", pytest.param("2022-2025", marks=FULL_LINE_END)]
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +42,7 @@ def pdfs(tmp_path_factory):
 
 
 @pytest.mark.parametrize("mode", ["plain", "layout"])
-@pytest.mark.parametrize("agreement_id", IDS)
+@pytest.mark.parametrize("agreement_id", CASES)
 def test_pdftotext(pdfs, agreement_id, mode, tmp_path):
     pdftotext = require_tool("pdftotext")
     txt = tmp_path / f"{agreement_id}.{mode}.txt"

@@ -19,6 +19,10 @@ from avtale.extract import extract
 from extract_helpers import build_sources, content
 
 IDS = ["2014-2017", "2022-2025"]
+# The 2022–2025 agreement, laid out without hyphenation as the DOCX is, ends a paragraph on a full line with a
+# full stop («… for økt kvalitet.») and starts the next with a capital: a text export shows no sign of that
+# paragraph end, and the extractor joins the two (issue 12: a paragraph end a text export does not show).
+FULL_LINE_END = pytest.mark.xfail(strict=True, reason="a paragraph end after a full line: not shown by the text export")
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +41,7 @@ def test_own_readers(built, agreement_id, fmt):
     assert content(result.agreement) == content(_expect(agreement_id))
 
 
-@pytest.mark.parametrize("agreement_id", IDS)
+@pytest.mark.parametrize("agreement_id", ["2014-2017", pytest.param("2022-2025", marks=FULL_LINE_END)])
 def test_pypdf_text(built, agreement_id, tmp_path):
     import pypdf
 

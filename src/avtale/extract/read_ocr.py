@@ -7,9 +7,8 @@ page's scanned image (from `pdfimages -list`; 300 dpi when that is higher, lower
 150 dpi or unknown). Each page, each frame of a multi-page TIFF too, is prepared by
 `ocr_prep` (grey, even contrast, specks removed, lines straightened) and read by its
 own Tesseract process, one per core, the pages in parallel. Where Tesseract's column
-finder lost part of a page's layout (two or more lines that are a list label alone, its
-numbers taken for a column of their own, as at 300 dpi; or small marks left of lines
-that no word covers, «–» bullets dropped as noise, as at 200 dpi), the page is read
+finder lost part of a page's layout (a line that is a list label alone, its numbers taken for a column of
+their own, as at 300 dpi; or small marks left of lines that no word covers, «–» bullets dropped as noise, as at 200 dpi), the page is read
 again as one column (`--psm 4`) and the reading that lost less is kept. A running header read in the middle
 of a later page is moved to its top (`ocr_text.headers_to_top`).
 
@@ -238,7 +237,7 @@ def _read(task: Task, tmp: Path) -> Page:
         ready = prepared.save(stem.with_name(stem.name + "-ready"))
         page = _tesseract(ready, prepared.dpi)
         lost = _layout_lost(page, prepared.image)
-        if lost >= 2:
+        if lost >= 1:
             again = _tesseract(ready, prepared.dpi, psm=4)
             if _layout_lost(again, prepared.image) < lost:
                 page = again

@@ -46,11 +46,11 @@ class LetterheadMixin:
         table = self.document.add_table(rows=plan.rows, cols=plan.columns)
         layout_table(table, widths, gap=0, caption=CAPTIONS[self.agreement.language][0])
         shapes: dict[int, object] = {}  # a finished name cell of each place (first, middle, last)
+        cells = [row.cells for row in table.rows]  # once: a row looked up by number is a search of the table
         for party, place in zip(parties, plan.cells):
-            cell = table.rows[place.row].cells[place.column]
-            self._party_cell(party, cell, place, plan, widths[place.column], shapes)
-        for row in table.rows[1:]:  # rows stand gap_mm apart, as in the PDF's and the HTML's grid
-            for cell in row.cells:
+            self._party_cell(party, cells[place.row][place.column], place, plan, widths[place.column], shapes)
+        for row in cells[1:]:  # rows stand gap_mm apart, as in the PDF's and the HTML's grid
+            for cell in row:
                 cell.paragraphs[0].paragraph_format.space_before = Mm(plan.gap_mm)
 
     def _party_cell(self, party: Party, cell, place: letterhead_plan.Cell, plan: letterhead_plan.Plan, width: int,

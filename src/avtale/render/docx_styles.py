@@ -108,6 +108,9 @@ def _defaults(styles_element, font: str, body_pt: float, lang: str, spacing: dic
     rpr.append(rfonts)
     for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
         rfonts.set(qn(f"w:{slot}"), font)
+    kern = OxmlElement("w:kern")  # pair kerning at every size, as the PDF sets its text: lines hold alike
+    kern.set(qn("w:val"), "1")
+    rpr.append(kern)
     for tag in ("w:sz", "w:szCs"):
         element = OxmlElement(tag)
         element.set(qn("w:val"), str(round(body_pt * 2)))
