@@ -382,3 +382,16 @@ def test_signature_type_shrinks_only_when_a_word_would_not_fit(agreement_2014, g
     runs = list(small._tbl.iter(f"{W}r"))
     sizes = {r.find(f"{W}rPr/{W}sz").get(f"{W}val") for r in runs}
     assert len(sizes) == 1 and 16 <= int(sizes.pop()) < 2 * layout.load()["size_pt"]["body"], "one size for all"
+
+
+@pytest.mark.parametrize("hyphenate", [False, True])
+def test_word_hyphenates_only_where_the_layout_hyphenates_the_pdf(agreement_2014, hyphenate):
+    """`hyphenate` in the layout turns on Word's automatic hyphenation, as the PDF's; off by default."""
+    custom = copy.deepcopy(layout.load())
+    assert custom["hyphenate"] is False
+    custom["hyphenate"] = hyphenate
+    data = docx_render.render(agreement_2014, RenderContext(layout=custom))
+    settings = zipfile.ZipFile(io.BytesIO(data)).read("word/settings.xml").decode()
+    assert ("<w:autoHyphenation/>" in settings) is hyphenate
+    if hyphenate:
+        assert settings.index("<w:defaultTabStop") < settings.index("<w:autoHyphenation/>")

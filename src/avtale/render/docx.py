@@ -30,6 +30,7 @@ from avtale.render import (
     list_levels, tree,
 )
 from avtale.render import docx_letterhead
+from avtale.render.docx_frame import twips
 from avtale.render.docx_letterhead import LetterheadMixin
 from avtale.render.docx_package import clean
 from avtale.render.docx_signing import SigningMixin
@@ -43,9 +44,6 @@ def render(agreement: Agreement, context: RenderContext) -> bytes:
         layout = layout_module.load()
     return _Writer(agreement, context.base_dir, layout).write()
 
-
-def twips(mm: float) -> int:
-    return round(mm * 1440 / 25.4)
 
 
 def add_text(paragraph, text: str) -> None:

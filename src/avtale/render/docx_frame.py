@@ -60,32 +60,38 @@ def layout_table(table, widths: list[int], *, gap: int, caption: str) -> None:
 def borderless(tbl_pr, width_twips: int, right_twips: int, caption: str) -> None:
     """The properties of a layout table (letterhead, signature block): its width, no indent, no borders, a
     fixed layout, cells without margins but `right_twips` at the right, no banding, a caption."""
-    _add(tbl_pr, "w:tblW", w=str(width_twips), type="dxa")
-    _add(tbl_pr, "w:tblInd", w="0", type="dxa")
-    borders = _add(tbl_pr, "w:tblBorders")
+    add(tbl_pr, "w:tblW", w=str(width_twips), type="dxa")
+    add(tbl_pr, "w:tblInd", w="0", type="dxa")
+    borders = add(tbl_pr, "w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        _add(borders, f"w:{side}", val="nil")
-    _add(tbl_pr, "w:tblLayout", type="fixed")
-    margins = _add(tbl_pr, "w:tblCellMar")
+        add(borders, f"w:{side}", val="nil")
+    add(tbl_pr, "w:tblLayout", type="fixed")
+    margins = add(tbl_pr, "w:tblCellMar")
     for side, value in (("top", 0), ("left", 0), ("bottom", 0), ("right", right_twips)):
-        _add(margins, f"w:{side}", w=str(value), type="dxa")
-    _add(tbl_pr, "w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0",
+        add(margins, f"w:{side}", w=str(value), type="dxa")
+    add(tbl_pr, "w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0",
          noHBand="1", noVBand="1")
-    _add(tbl_pr, "w:tblCaption", val=caption)
+    add(tbl_pr, "w:tblCaption", val=caption)
 
 
 def cell_gap(cell, right_twips: int) -> None:
     """Room between this cell's text and the next cell (w:tcMar, before w:vAlign in w:tcPr)."""
     margins = OxmlElement("w:tcMar")
-    _add(margins, "w:right", w=str(right_twips), type="dxa")
+    add(margins, "w:right", w=str(right_twips), type="dxa")
     cell._tc.get_or_add_tcPr().insert_element_before(margins, "w:textDirection", "w:tcFitText", "w:vAlign",
                                                      "w:hideMark", "w:headers", "w:cellIns", "w:cellDel",
                                                      "w:cellMerge", "w:tcPrChange")
 
 
-def _add(parent, tag: str, **attrs: str):
+def add(parent, tag: str, **attrs):
+    """A new `tag` element (w: attributes from `attrs`) appended to `parent`."""
     element = OxmlElement(tag)
     for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
+        element.set(qn(f"w:{key}"), str(value))
     parent.append(element)
     return element
+
+
+def twips(mm: float) -> int:
+    """Millimetres in whole twentieths of a point, Word's unit of lengths."""
+    return round(mm * 1440 / 25.4)

@@ -22,15 +22,12 @@ from avtale.errors import RenderError
 from avtale.i18n import _
 from avtale.model import Party
 from avtale.render import docx_columns, letterhead_plan
-from avtale.render.docx_frame import BREAKS, CAPTIONS, cell_gap, copy_cell, layout_table
+from avtale.render.docx_frame import BREAKS, CAPTIONS, cell_gap, copy_cell, layout_table, twips
 from avtale.render.docx_package import clean
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 PLACE = {"left": 0, "center": 1, "right": 2}
 
-
-def twips(mm: float) -> int:
-    return round(mm * 1440 / 25.4)
 
 
 class LetterheadMixin:

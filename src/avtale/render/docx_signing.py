@@ -31,10 +31,9 @@ from docx.shared import Mm, Pt
 from docx.text.run import Run
 
 from avtale.render import common, signature_grid
-from avtale.render.docx_frame import BREAKS, CAPTIONS, borderless
+from avtale.render.docx_frame import BREAKS, CAPTIONS, add, borderless, twips
 from avtale.render.docx_package import clean
 
-TWIPS_MM = 1440 / 25.4
 INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 LINE_SPACE = "2"  # points between the signature line and the name under it
 PARTS = 5  # more rows of signatories than this may part between rows at a page end (as the PDF)
@@ -49,9 +48,6 @@ class Slot:
     title: object
     own: object | None  # None where the signatory's row has no own place and date
 
-
-def twips(mm: float) -> int:
-    return round(mm * TWIPS_MM)
 
 
 class SigningMixin:
@@ -99,9 +95,9 @@ def signature_table(grid: signature_grid.Grid, layout: dict, caption: str, own_t
     edges = sorted({edge for cells in shapes for left, right, _m in cells for edge in (left, right)})
     tbl = OxmlElement("w:tbl")
     _table_properties(tbl, width, caption)
-    tbl_grid = _add(tbl, "w:tblGrid")
+    tbl_grid = add(tbl, "w:tblGrid")
     for a, b in zip(edges, edges[1:]):
-        _add(tbl_grid, "w:gridCol", w=str(b - a))
+        add(tbl_grid, "w:gridCol", w=str(b - a))
     line_indent = str(column - twips(grid.line_mm))
     parts = len(grid.rows) > PARTS  # so many rows that a page may end between two of them, each row whole
     slots: list[Slot] = []
@@ -171,11 +167,11 @@ def shrink(element, size_pt: float) -> None:
             rpr = OxmlElement("w:rPr")
             ppr.insert_element_before(rpr, "w:sectPr", "w:pPrChange")
         if rpr.find(qn("w:sz")) is None:
-            _add(rpr, "w:sz", val=str(round(size_pt * 2)))
+            add(rpr, "w:sz", val=str(round(size_pt * 2)))
 
 
 def _table_properties(tbl, width: int, caption: str) -> None:
-    borderless(_add(tbl, "w:tblPr"), width, 0, caption)
+    borderless(add(tbl, "w:tblPr"), width, 0, caption)
 
 
 def _cells(offset: int, count: int, column: int, gap: int, width: int) -> list[tuple[int, int, tuple[int, int]]]:
@@ -192,45 +188,37 @@ def _cells(offset: int, count: int, column: int, gap: int, width: int) -> list[t
 
 def _row(tbl, spans, exact: int | None):
     """A table row of the block: its cells across the grid, never split, `exact` twips high if given."""
-    tr = _add(tbl, "w:tr")
-    tr_pr = _add(tr, "w:trPr")
-    _add(tr_pr, "w:cantSplit")
+    tr = add(tbl, "w:tr")
+    tr_pr = add(tr, "w:trPr")
+    add(tr_pr, "w:cantSplit")
     if exact is not None:
-        _add(tr_pr, "w:trHeight", val=str(exact), hRule="exact")
+        add(tr_pr, "w:trHeight", val=str(exact), hRule="exact")
     for span, width, (left, right) in spans:
-        tc = _add(tr, "w:tc")
-        tc_pr = _add(tc, "w:tcPr")
-        _add(tc_pr, "w:tcW", w=str(width), type="dxa")
+        tc = add(tr, "w:tc")
+        tc_pr = add(tc, "w:tcPr")
+        add(tc_pr, "w:tcW", w=str(width), type="dxa")
         if span > 1:
-            _add(tc_pr, "w:gridSpan", val=str(span))
+            add(tc_pr, "w:gridSpan", val=str(span))
         if left or right:
-            margins = _add(tc_pr, "w:tcMar")
+            margins = add(tc_pr, "w:tcMar")
             if left:
-                _add(margins, "w:left", w=str(left), type="dxa")
+                add(margins, "w:left", w=str(left), type="dxa")
             if right:
-                _add(margins, "w:right", w=str(right), type="dxa")
+                add(margins, "w:right", w=str(right), type="dxa")
     return tr
 
 
 def _paragraph(tc, line_indent: str | None, before: int, cfg: dict):
     """One paragraph of the block in cell `tc`: kept with the next, never hyphenated; the name's carries the line."""
-    p = _add(tc, "w:p")
-    ppr = _add(p, "w:pPr")
-    _add(ppr, "w:keepNext")
+    p = add(tc, "w:p")
+    ppr = add(p, "w:pPr")
+    add(ppr, "w:keepNext")
     if line_indent is not None:
-        borders = _add(ppr, "w:pBdr")
-        _add(borders, "w:top", val="single", sz=str(round(cfg.get("line_weight_pt", 0.75) * 8)),
+        borders = add(ppr, "w:pBdr")
+        add(borders, "w:top", val="single", sz=str(round(cfg.get("line_weight_pt", 0.75) * 8)),
              space=LINE_SPACE, color="000000")
-    _add(ppr, "w:suppressAutoHyphens")
-    _add(ppr, "w:spacing", before=str(before), after="0")
+    add(ppr, "w:suppressAutoHyphens")
+    add(ppr, "w:spacing", before=str(before), after="0")
     if line_indent is not None:
-        _add(ppr, "w:ind", right=line_indent)
+        add(ppr, "w:ind", right=line_indent)
     return p
-
-
-def _add(parent, tag: str, **attrs: str):
-    element = OxmlElement(tag)
-    for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
-    parent.append(element)
-    return element

@@ -14,24 +14,13 @@ This module builds XML only; the inline runs of each cell are written by the wri
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from avtale.render import tree
+from avtale.render.docx_frame import add, twips
 from avtale.render.docx_inline import text_of
 
 JC = {"left": "left", "center": "center", "right": "right"}
 
-
-def twips(mm: float) -> int:
-    return round(mm * 1440 / 25.4)
-
-
-def _add(parent, tag: str, **attrs):
-    element = OxmlElement(tag)
-    for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), str(value))
-    parent.append(element)
-    return element
 
 
 def column_widths(columns: list[dict], text_width_twips: int) -> list[int]:
@@ -51,42 +40,42 @@ def table(block: dict, text_width_twips: int, layout: dict, add_runs, caption: s
     padding = twips(cfg.get("cell_padding_mm", 1.5))
 
     tbl = OxmlElement("w:tbl")
-    tbl_pr = _add(tbl, "w:tblPr")
-    _add(tbl_pr, "w:tblW", w=sum(widths), type="dxa")
-    _add(tbl_pr, "w:tblInd", w=0, type="dxa")
-    borders = _add(tbl_pr, "w:tblBorders")
+    tbl_pr = add(tbl, "w:tblPr")
+    add(tbl_pr, "w:tblW", w=sum(widths), type="dxa")
+    add(tbl_pr, "w:tblInd", w=0, type="dxa")
+    borders = add(tbl_pr, "w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        _add(borders, f"w:{side}", val="single", sz=rule, space=0, color="000000")
-    _add(tbl_pr, "w:tblLayout", type="fixed")
-    margins = _add(tbl_pr, "w:tblCellMar")
+        add(borders, f"w:{side}", val="single", sz=rule, space=0, color="000000")
+    add(tbl_pr, "w:tblLayout", type="fixed")
+    margins = add(tbl_pr, "w:tblCellMar")
     for side in ("top", "left", "bottom", "right"):
-        _add(margins, f"w:{side}", w=padding if side in ("left", "right") else padding // 2, type="dxa")
-    _add(tbl_pr, "w:tblLook", val="0020", firstRow="1", lastRow="0", firstColumn="0", lastColumn="0",
+        add(margins, f"w:{side}", w=padding if side in ("left", "right") else padding // 2, type="dxa")
+    add(tbl_pr, "w:tblLook", val="0020", firstRow="1", lastRow="0", firstColumn="0", lastColumn="0",
          noHBand="1", noVBand="1")
     if caption:
-        _add(tbl_pr, "w:tblCaption", val=caption)
-    grid = _add(tbl, "w:tblGrid")
+        add(tbl_pr, "w:tblCaption", val=caption)
+    grid = add(tbl, "w:tblGrid")
     for width in widths:
-        _add(grid, "w:gridCol", w=width)
+        add(grid, "w:gridCol", w=width)
 
     aligns = [c["align"] for c in block["columns"]]
     rows = [(block["header"], True), *[(row, False) for row in block["rows"]]]
     for cells, header in rows:
-        tr = _add(tbl, "w:tr")
-        tr_pr = _add(tr, "w:trPr")
-        _add(tr_pr, "w:cantSplit")
+        tr = add(tbl, "w:tr")
+        tr_pr = add(tr, "w:trPr")
+        add(tr_pr, "w:cantSplit")
         if header:
-            _add(tr_pr, "w:tblHeader")
+            add(tr_pr, "w:tblHeader")
         for i, width in enumerate(widths):
-            tc = _add(tr, "w:tc")
-            tc_pr = _add(tc, "w:tcPr")
-            _add(tc_pr, "w:tcW", w=width, type="dxa")
-            p = _add(tc, "w:p")
-            p_pr = _add(p, "w:pPr")
+            tc = add(tr, "w:tc")
+            tc_pr = add(tc, "w:tcPr")
+            add(tc_pr, "w:tcW", w=width, type="dxa")
+            p = add(tc, "w:p")
+            p_pr = add(p, "w:pPr")
             if header:
-                _add(p_pr, "w:keepNext")
-            _add(p_pr, "w:spacing", before=0, after=0)
-            _add(p_pr, "w:jc", val=JC.get(aligns[i] if i < len(aligns) else "left", "left"))
+                add(p_pr, "w:keepNext")
+            add(p_pr, "w:spacing", before=0, after=0)
+            add(p_pr, "w:jc", val=JC.get(aligns[i] if i < len(aligns) else "left", "left"))
             runs = cells[i] if i < len(cells) else []
             add_runs(p, runs, bold=header, size_pt=size_pt)
     return tbl
