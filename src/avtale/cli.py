@@ -168,8 +168,8 @@ def cmd_diff(a) -> int:
         raise CommandLineError(_("avtale diff: give either NEW or --rev, not both"))
     if a.new is None and not a.rev:
         raise CommandLineError(_("avtale diff: give NEW, or --rev REV to compare with a git revision"))
-    if a.format == "docx" and a.out is None:
-        raise CommandLineError(_("avtale diff: a DOCX redline needs --out FILE"))
+    if a.format in ("docx", "pdf") and a.out is None:
+        raise CommandLineError(_("avtale diff: a {format} redline needs --out FILE").format(format=a.format.upper()))
     # the files compared are never overwritten, even with --force; anything else only with --force
     inputs = [Path(sources.split_rev(spec)[1]) for spec in (a.old, a.new) if spec]
     if a.out is not None:
@@ -177,12 +177,22 @@ def cmd_diff(a) -> int:
     before = sources.read_agreement(a.old, rev=a.rev)
     after = sources.read_agreement(a.new or a.old)
     result = compare(before, after)
-    if a.format == "docx":
-        from avtale.redline import render_redline
+    result.old_label = f"{a.rev}:{a.old}" if a.rev else a.old
+    result.new_label = a.new or a.old
+    if a.format in ("docx", "html", "pdf"):
+        from avtale import redline
 
         base_dir = Path(sources.split_rev(a.new or a.old)[1]).parent
-        redline = render_redline(result, before, after, author=a.author, date=a.date, base_dir=base_dir)
-        writer.write(a.out, redline, a.force, inputs)
+        if a.format == "docx":
+            payload = redline.render_redline(result, before, after, author=a.author, date=a.date, base_dir=base_dir)
+        elif a.format == "html":
+            payload = redline.render_html_redline(result, before, after, base_dir=base_dir)
+        else:
+            payload = redline.render_pdf_redline(result, before, after, base_dir=base_dir)
+        if a.out is None:  # html only
+            sys.stdout.write(payload)
+            return EXIT_OK
+        writer.write(a.out, payload, a.force, inputs)
         _echo(_("wrote {path}").format(path=a.out))
         return EXIT_OK
     if a.format == "md":

@@ -225,9 +225,10 @@ def _diff(commands) -> None:
                    help=_("The earlier agreement: a file, or REV:PATH (e.g. main:agreements/2022-2025.yaml)."))
     p.add_argument("new", nargs="?", metavar="NEW", help=_("The later agreement (with --rev: OLD in the working tree)."))
     p.add_argument("--rev", help=_("Compare the working tree's file with this git revision of it."))
-    p.add_argument("--format", choices=("text", "md", "docx"), default="text",
-                   help=_("text (terminal), md (pull-request comment) or docx (Word redline)."))
-    p.add_argument("--out", "-o", type=Path, help=_("Write to this file (required for docx)."))
+    p.add_argument("--format", choices=("text", "md", "html", "pdf", "docx"), default="text",
+                   help=_("text (terminal), md (pull-request comment), html or pdf (redline to read or print) "
+                          "or docx (Word redline)."))
+    p.add_argument("--out", "-o", type=Path, help=_("Write to this file (required for pdf and docx)."))
     p.add_argument("--force", action="store_true",
                    help=_("Overwrite OUT if it exists (never OLD or NEW themselves)."))
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=_("Colour (text format)."))

@@ -1,4 +1,6 @@
-"""`avtale diff --format docx`: the Word redline of two agreements (see `avtale.render.docx_redline`)."""
+"""The redlines of two agreements: `avtale diff --format docx` (Word's tracked changes, `render.docx_redline`),
+`--format html` (a page to read in a browser, `render.html_redline`) and `--format pdf` (for print and the
+record, `render.pdf_redline`)."""
 
 from __future__ import annotations
 
@@ -20,3 +22,22 @@ def render_redline(diff: AgreementDiff, old: Agreement, new: Agreement, *, autho
 
     return docx_redline.render(diff, old, new, layout or layout_module.load(), base_dir=base_dir or Path("."),
                                author=author, date=date)
+
+
+def render_html_redline(diff: AgreementDiff, old: Agreement, new: Agreement, *, base_dir: Path | None = None,
+                        layout: dict | None = None) -> str:
+    """NEW in the official layout as one self-contained HTML page, OLD's differences marked, with a list of
+    the changes."""
+    from avtale import layout as layout_module
+    from avtale.render import html_redline
+
+    return html_redline.render(diff, old, new, layout or layout_module.load(), base_dir=base_dir or Path("."))
+
+
+def render_pdf_redline(diff: AgreementDiff, old: Agreement, new: Agreement, *, base_dir: Path | None = None,
+                       layout: dict | None = None) -> bytes:
+    """The same redline as the HTML one, as a PDF made by Typst."""
+    from avtale import layout as layout_module
+    from avtale.render import pdf_redline
+
+    return pdf_redline.render(diff, old, new, layout or layout_module.load(), base_dir=base_dir or Path("."))

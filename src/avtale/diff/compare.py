@@ -177,5 +177,6 @@ def compare(old: Agreement, new: Agreement) -> AgreementDiff:
         _signing(old, new, budget),
         diff_sections(old.annexes, new.annexes, budget, key=_annex_key),
         _footnotes(old, new, budget),
+        language="nn" if old.language == new.language == "nn" else "nb",
     )
 

@@ -160,6 +160,9 @@ class AgreementDiff:
     signing: list[Change]  # each unpacks as (what, old, new)
     annexes: list[SectionDiff] = field(default_factory=list)
     footnotes: list[NoteDiff] = field(default_factory=list)
+    language: str = "nb"  # the diff's wording: nn where both agreements are nynorsk, else nb
+    old_label: str = ""  # how the caller names each side («agreements/x.yaml», «main:agreements/x.yaml»)
+    new_label: str = ""
 
     @property
     def empty(self) -> bool:

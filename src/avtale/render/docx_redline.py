@@ -38,7 +38,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from avtale.diff.compare import words
-from avtale.diff.tree import ADDED, MOVED, REMOVED, AgreementDiff, SectionDiff, Text
+from avtale.diff.places import side_sections, with_old_places
+from avtale.diff.tree import ADDED, REMOVED, AgreementDiff, SectionDiff, Text
 from avtale.model import Agreement
 from avtale.render import docx_inline, docx_letterhead, docx_notes, docx_package, docx_styles, tree
 from avtale.render.docx import _Writer, add_text
@@ -56,35 +57,6 @@ def render(diff: AgreementDiff, old: Agreement, new: Agreement, layout: dict, *,
            author: str = "avtale", date: dt.date | None = None) -> bytes:
     """The redline as DOCX bytes; the same inputs, author and date always give the same bytes."""
     return _RedlineWriter(diff, old, new, base_dir, layout, Revisions(author, date or dt.date.today())).write()
-
-
-def side_sections(sections: list[SectionDiff], side: str) -> list[SectionDiff]:
-    """The sections one side has, in that side's order (a moved section at its old place for OLD)."""
-    if side == NEW:
-        return [s for s in sections if s.status != REMOVED]
-    return [s for s, where in _with_old_places(sections) if where != NEW and s.status != ADDED]
-
-
-def _with_old_places(sections: list[SectionDiff]) -> list[tuple[SectionDiff, str | None]]:
-    """The merged sections, each moved one twice: (s, OLD) at its old place and (s, NEW) at its new one.
-
-    Sections OLD has, other than moved ones, stand in OLD's order in the merged
-    list; a moved section goes before the first of them that came after it in OLD.
-    """
-    waiting = sorted((s for s in sections if s.status == MOVED), key=lambda s: s.old_number or 0)
-    out: list[tuple[SectionDiff, str | None]] = []
-    first = 0  # waiting[first:] still wait (pop(0) shifted the whole list: n² in moved sections)
-    for s in sections:
-        if s.status == MOVED:
-            out.append((s, NEW))
-            continue
-        if s.status != ADDED and s.old_number is not None:
-            while first < len(waiting) and (waiting[first].old_number or 0) < s.old_number:
-                out.append((waiting[first], OLD))
-                first += 1
-        out.append((s, None))
-    out += [(s, OLD) for s in waiting[first:]]
-    return out
 
 
 class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
@@ -170,7 +142,7 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
     # -- sections --------------------------------------------------------------
 
     def _sections_diff(self, sections: list[SectionDiff], level: int, olds: list, news: list) -> None:
-        for s, where in _with_old_places(sections):
+        for s, where in with_old_places(sections):
             a, b = _node(olds, s.old_number), _node(news, s.new_number)
             if s.status == ADDED or where == NEW:
                 self._section_whole(s, level, NEW, b)
@@ -195,7 +167,7 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
     # -- annexes ---------------------------------------------------------------
 
     def _annexes_diff(self) -> None:
-        for s, where in _with_old_places(self.diff.annexes):
+        for s, where in with_old_places(self.diff.annexes):
             a, b = _node(self.old.annexes, s.old_number), _node(self.new.annexes, s.new_number)
             if s.status == ADDED or where == NEW:
                 self._annex_whole(s, NEW, b)
@@ -252,7 +224,7 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
         self._paragraph(text, f"Heading{level}", num, whole=kind)
 
     def _annex_subs_diff(self, subs: list[SectionDiff], path: tuple[int, ...], olds: list, news: list) -> None:
-        for s, where in _with_old_places(subs):
+        for s, where in with_old_places(subs):
             a, b = _node(olds, s.old_number), _node(news, s.new_number)
             if s.status == ADDED or where == NEW:
                 self._annex_sub_whole(s, (*path, s.new_number - 1), NEW, b)

@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
+from avtale.diff.places import NEW, OLD  # which side of a diff a whole inserted/deleted part shows
 from avtale.diff.tree import ADDED, REMOVED, Block, Text
 from avtale.render import docx_table, tree
 from avtale.render.docx import _format, _shape, add_text
@@ -29,7 +30,6 @@ from avtale.render.docx_package import clean
 from avtale.render.docx_redline_inline import flatten, merge
 from avtale.render.docx_tracked import DEL, INS
 
-NEW, OLD = "new", "old"  # which side of a diff a whole inserted/deleted part shows
 _REFERENCE = qn("w:footnoteReference")
 
 
