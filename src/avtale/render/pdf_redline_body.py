@@ -1,0 +1,221 @@
+"""The text of the PDF redline: NEW's preamble, sections, subsections, annexes and footnotes in reading
+order, each part, paragraph, list item and table row with its status, and the numbered list of changes
+(«Endringer») that links to each.
+
+Reads: the merged diff tree and both agreements. Writes: nodes for templates/redline.typ:
+{"kind": "heading" | "par" | "list" | "table" | "pointer", "status", "label" (a change's or a move's
+Typst label, or None), …}, and `changes`: [{"n", "text", "label", "status"}].
+
+A moved part is shown twice, linked both ways: at its new place as moved (its edits inside) and at its
+old place struck through in the move colour with «flyttet til …» (tree statuses `moved` and `moved-away`,
+paired by their `move` number; sections through `places.with_old_places`).
+"""
+
+from __future__ import annotations
+
+from avtale.diff import tree as dtree
+from avtale.diff.places import with_old_places
+from avtale.diff.show_md import describe
+from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, Block, SectionDiff, Text
+from avtale.numbering import list_marker
+from avtale.render import common
+from avtale.render.pdf_redline_inline import Marks, runs
+
+MOVED_AWAY = getattr(dtree, "MOVED_AWAY", "moved-away")
+GONE = (REMOVED, MOVED_AWAY)  # not in NEW at this place
+
+# (noun, gender: 0 masculine/feminine, 1 neuter) and the attributive adjective of each status by gender
+NOUNS = {
+    "nb": {"paragraph": ("avsnitt", 1), "item": ("punkt", 1), "row": ("rad", 0), "section": ("kapittel", 1),
+           "subsection": ("underkapittel", 1), "annex": ("vedlegg", 1), "note": ("fotnote", 0),
+           "title": ("tittel", 0), "table": ("tabell", 0), "list": ("liste", 0), "caption": ("tabelltekst", 0),
+           "header": ("overskriftsrad", 0), "signatory": ("underskriver", 0)},
+    "nn": {"paragraph": ("avsnitt", 1), "item": ("punkt", 1), "row": ("rad", 0), "section": ("kapittel", 1),
+           "subsection": ("underkapittel", 1), "annex": ("vedlegg", 1), "note": ("fotnote", 0),
+           "title": ("tittel", 0), "table": ("tabell", 0), "list": ("liste", 0), "caption": ("tabelltekst", 0),
+           "header": ("overskriftsrad", 0), "signatory": ("underskrivar", 0)},
+}
+ADJECTIVES = {
+    "nb": {CHANGED: ("Endret", "Endret"), ADDED: ("Ny", "Nytt"), REMOVED: ("Fjernet", "Fjernet"),
+           MOVED: ("Flyttet", "Flyttet")},
+    "nn": {CHANGED: ("Endra", "Endra"), ADDED: ("Ny", "Nytt"), REMOVED: ("Fjerna", "Fjerna"),
+           MOVED: ("Flytta", "Flytta")},
+}
+WORDS = {
+    "nb": {"in": "i", "preamble": "innledningen", "moved_to": "flyttet til", "moved_from": "flyttet fra",
+           "format": "formatering", "numbering": "nummerering", "column": "kolonne", "notes": "Fotnoter",
+           "agreement": "avtalen"},
+    "nn": {"in": "i", "preamble": "innleiinga", "moved_to": "flytta til", "moved_from": "flytta frå",
+           "format": "formatering", "numbering": "nummerering", "column": "kolonne", "notes": "Fotnotar",
+           "agreement": "avtalen"},
+}
+
+
+def what(status: str, noun: str, lang: str) -> str:
+    """«Nytt avsnitt», «Ny rad», «Fjerna punkt»: a status before its noun, in the noun's gender."""
+    word, gender = NOUNS[lang][noun]
+    return f"{ADJECTIVES[lang].get(status, ADJECTIVES[lang][CHANGED])[gender]} {word}"
+
+
+class Body:
+    def __init__(self, diff, lang: str, marks: tuple[Marks, Marks], numbering: str):
+        self.diff, self.lang, self.numbering = diff, lang, numbering
+        self.old_marks, self.new_marks = marks
+        self.changes: list[dict] = []
+        self.nodes: list[dict] = []
+        self.w = WORDS[lang]
+
+    # -- the change list ---------------------------------------------------------------------------------
+
+    def change(self, text: str, status: str) -> str:
+        n = len(self.changes) + 1
+        label = f"avtale-change-{n}"
+        self.changes.append({"n": n, "text": text, "label": label, "status": status})
+        return label
+
+    def entry(self, status: str, noun: str, place: str, extra: str = "") -> str:
+        text = what(status, noun, self.lang) + (f" {self.w['in']} {place}" if place else "") + extra
+        return self.change(text, status)
+
+    def runs(self, text: Text, status: str) -> list[dict]:
+        if status == MOVED:
+            return runs(text, self.old_marks, self.new_marks, kept="moved")
+        if status == MOVED_AWAY:
+            return runs(Text.removed(text.old), self.old_marks, self.new_marks, deleted="moved-away")
+        return runs(text, self.old_marks, self.new_marks)
+
+    def formats(self, text: Text | None) -> str:
+        if text is None or not text.formats:
+            return ""
+        return "; " + "; ".join(f"«{f.phrase}»: {describe(f)}" for f in text.formats)
+
+    # -- blocks ------------------------------------------------------------------------------------------
+
+    def blocks(self, blocks: list[Block], place: str, whole: bool) -> None:
+        for b in blocks:
+            self.nodes.append(self.block(b, place, whole))
+
+    def _move(self, thing, node: dict) -> None:
+        move = getattr(thing, "move", None)
+        if move is not None and thing.status in (MOVED, MOVED_AWAY):
+            node["move"] = move
+            node["move_label"] = f"avtale-move-{move}-{'to' if thing.status == MOVED else 'from'}"
+            node["move_target"] = f"avtale-move-{move}-{'from' if thing.status == MOVED else 'to'}"
+            node["move_text"] = self.w["moved_from" if thing.status == MOVED else "moved_to"]
+
+    def block(self, b: Block, place: str, whole: bool) -> dict:
+        status = b.status
+        label = None
+        if b.kind == "paragraph":
+            if not whole and status not in (SAME, MOVED_AWAY):
+                label = self.entry(status, "paragraph", place, self.formats(b.text))
+            node = {"kind": "par", "status": status, "label": label, "runs": self.runs(b.text, status)}
+        elif b.kind == "table":
+            node = self.table(b, place, whole)
+        else:
+            if not whole and status in (ADDED, REMOVED, MOVED):
+                label = self.entry(status, "list", place)
+            elif not whole and b.old_style:
+                label = self.entry(CHANGED, "list", place, f"; {self.w['numbering']} {b.old_style} → {b.style}")
+            node = self.list(b, place, whole or status in (ADDED, REMOVED, MOVED, MOVED_AWAY))
+            node["label"] = label
+        self._move(b, node)
+        return node
+
+    def list(self, b: Block, place: str, whole: bool) -> dict:
+        items, old_n, new_n = [], 0, 0
+        for item in b.items:
+            gone = item.status in GONE
+            old_n += item.status != ADDED
+            new_n += not gone
+            if b.kind == "bullets":
+                marker = None
+            else:
+                marker = list_marker(b.old_style or b.style, old_n) if gone else list_marker(b.style, new_n)
+            label = None
+            if not whole and item.status not in (SAME, MOVED_AWAY) and item.text.status != SAME or (
+                    not whole and item.status in (ADDED, REMOVED, MOVED)):
+                label = self.entry(item.status, "item", place, self.formats(item.text))
+            node = {"marker": marker, "status": item.status, "label": label, "runs": self.runs(item.text, item.status),
+                    "lists": [self.list(sub, place, whole or item.status in (ADDED, REMOVED, MOVED, MOVED_AWAY))
+                              for sub in item.lists]}
+            self._move(item, node)
+            items.append(node)
+        return {"kind": b.kind, "level": b.level, "status": b.status, "items": items}
+
+    def table(self, b: Block, place: str, whole: bool) -> dict:
+        label = None
+        if not whole and b.status in (ADDED, REMOVED, MOVED):
+            label = self.entry(b.status, "table", place)
+        whole = whole or b.status in (ADDED, REMOVED, MOVED, MOVED_AWAY)
+        caption = None
+        if b.caption is not None:
+            if not whole and b.caption.status != SAME:
+                self.entry(CHANGED, "caption", place)
+            caption = self.runs(b.caption, b.status if whole else CHANGED)
+        header = [self.runs(c, b.status if whole else CHANGED) for c in b.header.cells] if b.header else []
+        if not whole and b.header and b.header.status != SAME:
+            label = label or self.entry(CHANGED, "header", place)
+        if not whole and b.columns:
+            cols = ", ".join(f"{self.w['column']} {n}: {o[1]} → {v[1]}" if o[0] == v[0] else
+                             f"{self.w['column']} {n}: {o[0] or ''} {o[1]} → {v[0] or ''} {v[1]}"
+                             for n, o, v in b.columns)
+            label = label or self.entry(CHANGED, "table", place, f"; {cols}")
+        rows = []
+        for r in b.rows:
+            status = b.status if whole else r.status
+            row_label = None
+            if not whole and r.status != SAME:
+                number = r.new_number if r.status != REMOVED else r.old_number
+                row_label = self.entry(r.status, "row", place, f" ({number})" if number else "")
+            rows.append({"status": status, "label": row_label,
+                         "cells": [self.runs(c, status if status in (ADDED, REMOVED, MOVED, MOVED_AWAY) else CHANGED)
+                                   for c in r.cells]})
+        width = max([len(b.header.cells) if b.header else 0] + [len(r["cells"]) for r in rows] + [1])
+        return {"kind": "table", "status": b.status, "label": label, "caption": caption, "columns": width,
+                "header": header, "rows": rows}
+
+    # -- sections and annexes ------------------------------------------------------------------------------
+
+    def number(self, path: tuple[int, ...], annex: bool) -> str:
+        if self.numbering == "none" or not path:
+            return ""
+        if annex:
+            return ".".join(str(n) for n in path[1:])
+        if len(path) == 1:
+            return common.section_number(self.numbering, path[0] - 1)
+        return ".".join(str(n) for n in path)
+
+    def sections(self, sections: list[SectionDiff], path: tuple[int, ...], whole: bool, annex: bool = False,
+                 label_of=None) -> None:
+        for s, where in with_old_places(sections):
+            gone = s.status == REMOVED or where == "old"
+            n = s.old_number if gone else s.new_number
+            self.section(s, (*path, n or 0), where, whole, annex, label_of)
+
+    def section(self, s: SectionDiff, path: tuple, where, whole: bool, annex: bool, label_of) -> None:
+        level = len(path) - (1 if annex else 0)
+        noun = "annex" if annex and level == 1 else "section" if level == 1 else "subsection"
+        number = label_of(s, path[-1], where == "old" or s.status == REMOVED) if label_of else self.number(path, annex)
+        title_text = s.title.new if s.status != REMOVED else s.title.old
+        place = f"{number} {title_text}".strip()
+        status = MOVED_AWAY if where == "old" else s.status
+        label = None
+        if not whole and where != "old":
+            if s.status in (ADDED, REMOVED, MOVED):
+                label = self.entry(s.status, noun, "", f" {place}")
+            elif s.title.status != SAME:
+                label = self.entry(CHANGED, "title", place)
+        node = {"kind": "heading", "level": min(level + 1, 4), "number": number, "status": status, "label": label,
+                "runs": self.runs(s.title, status if status != CHANGED else CHANGED)}
+        key = f"sec-{id(s)}"
+        if s.status == MOVED:
+            node["move_label"] = f"avtale-move-{key}-{'from' if where == 'old' else 'to'}"
+            node["move_target"] = f"avtale-move-{key}-{'to' if where == 'old' else 'from'}"
+            node["move_text"] = self.w["moved_to" if where == "old" else "moved_from"]
+        self.nodes.append(node)
+        if where == "old":
+            return  # its content stands at its new place
+        inner = whole or s.status in (ADDED, REMOVED)
+        self.blocks(s.blocks, place, inner)
+        self.sections(s.subsections, path, inner, annex)
