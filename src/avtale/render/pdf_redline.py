@@ -143,11 +143,13 @@ def _signing(body: Body, diff: AgreementDiff, new: Agreement, lang: str) -> dict
     out = {"place_date": body.runs(place_text, CHANGED), "place_label": None, "lines": [],
            "heading": FRONT[lang]["signing"]}
     if place:
-        out["place_label"] = body.change(f"{what(place.status, 'title', lang).split()[0]} {place.what}", place.status)
+        out["place_label"] = body.change(f"{what(place.status, 'paragraph', lang).split()[0]} {place.what}",
+                                         place.status)
     if "electronic" in changes:
         c = changes["electronic"]
-        out["lines"].append({"status": CHANGED, "label": body.change(f"{c.what}: {c.old} → {c.new}", CHANGED),
-                             "runs": plain(c.what + ": ") + plain(c.old, "-") + plain(" ") + plain(c.new, "+")})
+        out["lines"].append({"status": CHANGED, "label": body.change(f"{c.what[0].upper()}{c.what[1:]}: {c.old} → {c.new}",
+                                                                       CHANGED),
+                             "runs": plain(c.what + ": ") + plain(c.old, "-") + plain(" → ") + plain(c.new, "+")})
     touched = {c.what for c in signatories}
     for s in (new.signing.signatories if new.signing else []):
         p = new.party(s.party)

@@ -73,8 +73,10 @@ class Body:
         self.changes.append({"n": n, "text": text, "label": label, "status": status})
         return label
 
-    def entry(self, status: str, noun: str, place: str, extra: str = "") -> str:
-        text = what(status, noun, self.lang) + (f" {self.w['in']} {place}" if place else "") + extra
+    def entry(self, status: str, noun: str, place: str, extra: str = "", suffix: str = "") -> str:
+        """«Ny rad 3 i 3. Økonomi; …»: the status, the noun, its `suffix`, the place and anything `extra`."""
+        text = (what(status, noun, self.lang) + (f" {suffix}" if suffix else "")
+                + (f" {self.w['in']} {place}" if place else "") + extra)
         return self.change(text, status)
 
     def runs(self, text: Text, status: str) -> list[dict]:
@@ -151,7 +153,7 @@ class Body:
         caption = None
         if b.caption is not None:
             if not whole and b.caption.status != SAME:
-                self.entry(CHANGED, "caption", place)
+                label = label or self.entry(CHANGED, "caption", place)
             caption = self.runs(b.caption, b.status if whole else CHANGED)
         header = [self.runs(c, b.status if whole else CHANGED) for c in b.header.cells] if b.header else []
         if not whole and b.header and b.header.status != SAME:
@@ -167,7 +169,7 @@ class Body:
             row_label = None
             if not whole and r.status != SAME:
                 number = r.new_number if r.status != REMOVED else r.old_number
-                row_label = self.entry(r.status, "row", place, f" ({number})" if number else "")
+                row_label = self.entry(r.status, "row", place, suffix=str(number or ""))
             rows.append({"status": status, "label": row_label,
                          "cells": [self.runs(c, status if status in (ADDED, REMOVED, MOVED, MOVED_AWAY) else CHANGED)
                                    for c in r.cells]})
@@ -194,19 +196,23 @@ class Body:
             self.section(s, (*path, n or 0), where, whole, annex, label_of)
 
     def section(self, s: SectionDiff, path: tuple, where, whole: bool, annex: bool, label_of) -> None:
-        level = len(path) - (1 if annex else 0)
-        noun = "annex" if annex and level == 1 else "section" if level == 1 else "subsection"
+        level = len(path)
+        top_annex = annex and level == 1
+        noun = "annex" if top_annex else "section" if level == 1 else "subsection"
         number = label_of(s, path[-1], where == "old" or s.status == REMOVED) if label_of else self.number(path, annex)
         title_text = s.title.new if s.status != REMOVED else s.title.old
-        place = f"{number} {title_text}".strip()
+        place = (f"{number}: {title_text}" if top_annex else f"{number} {title_text}").strip()
         status = MOVED_AWAY if where == "old" else s.status
         label = None
         if not whole and where != "old":
             if s.status in (ADDED, REMOVED, MOVED):
-                label = self.entry(s.status, noun, "", f" {place}")
+                adjective = what(s.status, noun, self.lang).split()[0]
+                label = self.change(f"{adjective} {place[0].lower()}{place[1:]}" if top_annex
+                                    else f"{what(s.status, noun, self.lang)} {place}", s.status)
             elif s.title.status != SAME:
                 label = self.entry(CHANGED, "title", place)
         node = {"kind": "heading", "level": min(level + 1, 4), "number": number, "status": status, "label": label,
+                "inline": top_annex,
                 "runs": self.runs(s.title, status if status != CHANGED else CHANGED)}
         key = f"sec-{id(s)}"
         if s.status == MOVED:
