@@ -315,3 +315,34 @@ def test_cli_never_overwrites_old_or_new(cli, tmp_path):
         done = cli("diff", old, new, "--format", "pdf", "--out", target, "--force")
         assert done.returncode != 0
     assert (old.read_bytes(), new.read_bytes()) == before
+
+
+def test_a_moved_list_is_in_the_move_colour_at_both_places():
+    old = agreement(sections=[{"title": "Formål", "blocks": ["Første avsnitt.", {"bullets": ["en", "to"]}]},
+                              {"title": "Plikter", "blocks": ["Andre avsnitt."]}])
+    new = agreement(sections=[{"title": "Formål", "blocks": ["Første avsnitt."]},
+                              {"title": "Plikter", "blocks": ["Andre avsnitt.", {"bullets": ["en", "to", "tre"]}]}])
+    diff = compare(old, new)
+    first, second = diff.sections
+    away = next(b for b in first.blocks if b.kind == "bullets")
+    there = next(b for b in second.blocks if b.kind == "bullets")
+    away.status, there.status = "moved-away", MOVED
+    away.move = there.move = 4
+    for item in away.items:
+        item.status = "removed"  # the protocol: a moved-away list's items as removed
+    for item in there.items[:2]:
+        item.status, item.text = "same", Text.same(item.text.new)
+    data = pdf_redline.data(diff, old, new, LAYOUT)
+    assert runs_of(data, "moved-away") == ["en", "to"]
+    assert runs_of(data, "moved") == ["en", "to"]
+    assert runs_of(data, "+") == ["tre"]
+    assert not runs_of(data, "-")
+    assert [c["text"] for c in data["changes"]] == ["Flyttet liste i 2. Plikter"]
+    build(old, new, diff)  # both halves' links resolve (Typst refuses a link to a missing label)
+
+
+def test_the_same_inputs_give_the_same_bytes():
+    a = {"title": "Formål", "blocks": ["En."]}
+    b = {"title": "Plikter", "blocks": ["To."]}
+    old, new = agreement(sections=[a, b]), agreement(sections=[b, a])
+    assert build(old, new) == build(old, new)

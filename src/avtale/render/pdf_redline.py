@@ -15,6 +15,7 @@ The page, fonts, sizes and spacing are the layout's, the same the PDF renderer r
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from avtale import layout as layout_mod
@@ -175,12 +176,14 @@ def render(diff: AgreementDiff, old: Agreement, new: Agreement, layout: dict | N
     logos). The same inputs always give the same bytes."""
     import typst
 
+    from avtale.render import pdf
+
+    for side in (old, new):  # the redline sets both sides' text: refuse what Typst could not hold
+        pdf.check_size(side)
     layout = layout or layout_mod.load()
     templates = layout_mod.templates_dir()
     payload = json.dumps(data(diff, old, new, layout), ensure_ascii=False)
     date = common.document_date(new)
-    import datetime as dt
-
     stamp = int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc).timestamp())
     try:
         compiler = typst.Compiler(input=str(templates / TEMPLATE), root=str(templates.resolve()),

@@ -63,6 +63,7 @@ class Body:
         self.old_marks, self.new_marks = marks
         self.changes: list[dict] = []
         self.nodes: list[dict] = []
+        self.moved_parts: dict[int, int] = {}
         self.w = WORDS[lang]
 
     # -- the change list ---------------------------------------------------------------------------------
@@ -119,14 +120,26 @@ class Body:
                 label = self.entry(status, "list", place)
             elif not whole and b.old_style:
                 label = self.entry(CHANGED, "list", place, f"; {self.w['numbering']} {b.old_style} → {b.style}")
-            node = self.list(b, place, whole or status in (ADDED, REMOVED, MOVED, MOVED_AWAY))
+            tone = status if status in (MOVED, MOVED_AWAY) else None
+            node = self.list(b, place, whole or status in (ADDED, REMOVED, MOVED, MOVED_AWAY), tone)
             node["label"] = label
         self._move(b, node)
         return node
 
-    def list(self, b: Block, place: str, whole: bool) -> dict:
+    @staticmethod
+    def toned(status: str, tone: str | None) -> str:
+        """A part's status inside a moved part (`tone`): all of it moved away from the old place; at the new
+        place what was kept or changed is moved, what was added or removed stays so."""
+        if tone == MOVED_AWAY:
+            return MOVED_AWAY
+        if tone == MOVED and status in (SAME, CHANGED, MOVED):
+            return MOVED
+        return status
+
+    def list(self, b: Block, place: str, whole: bool, tone: str | None = None) -> dict:
         items, old_n, new_n = [], 0, 0
         for item in b.items:
+            shown = self.toned(item.status, tone)
             gone = item.status in GONE
             old_n += item.status != ADDED
             new_n += not gone
@@ -138,9 +151,10 @@ class Body:
             if not whole and item.status not in (SAME, MOVED_AWAY) and item.text.status != SAME or (
                     not whole and item.status in (ADDED, REMOVED, MOVED)):
                 label = self.entry(item.status, "item", place, self.formats(item.text))
-            node = {"marker": marker, "status": item.status, "label": label, "runs": self.runs(item.text, item.status),
-                    "lists": [self.list(sub, place, whole or item.status in (ADDED, REMOVED, MOVED, MOVED_AWAY))
-                              for sub in item.lists]}
+            sub_tone = tone or (item.status if item.status in (MOVED, MOVED_AWAY) else None)
+            node = {"marker": marker, "status": shown, "label": label, "runs": self.runs(item.text, shown),
+                    "lists": [self.list(sub, place, whole or item.status in (ADDED, REMOVED, MOVED, MOVED_AWAY),
+                                        sub_tone) for sub in item.lists]}
             self._move(item, node)
             items.append(node)
         return {"kind": b.kind, "level": b.level, "status": b.status, "items": items}
@@ -165,7 +179,8 @@ class Body:
             label = label or self.entry(CHANGED, "table", place, f"; {cols}")
         rows = []
         for r in b.rows:
-            status = b.status if whole else r.status
+            status = (self.toned(r.status, b.status) if b.status in (MOVED, MOVED_AWAY)
+                      else b.status if whole else r.status)
             row_label = None
             if not whole and r.status != SAME:
                 number = r.new_number if r.status != REMOVED else r.old_number
@@ -214,7 +229,7 @@ class Body:
         node = {"kind": "heading", "level": min(level + 1, 4), "number": number, "status": status, "label": label,
                 "inline": top_annex,
                 "runs": self.runs(s.title, status if status != CHANGED else CHANGED)}
-        key = f"sec-{id(s)}"
+        key = f"sec-{self.moved_parts.setdefault(id(s), len(self.moved_parts) + 1)}"  # the same in every build
         if s.status == MOVED:
             node["move_label"] = f"avtale-move-{key}-{'from' if where == 'old' else 'to'}"
             node["move_target"] = f"avtale-move-{key}-{'to' if where == 'old' else 'from'}"
