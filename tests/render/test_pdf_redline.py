@@ -107,12 +107,14 @@ def test_real_pair_metadata_language_and_tags(real):
 
 
 def test_real_pair_change_list_links_to_each_change(real):
-    *_, data = real
+    old, new, diff, data = real
     r = PdfReader(io.BytesIO(data))
-    links = [a.get_object() for a in r.pages[0].get("/Annots", [])]
+    links = [a.get_object() for page in r.pages for a in page.get("/Annots", [])]
     internal = [a for a in links if a.get("/Subtype") == "/Link" and ("/Dest" in a or "/A" in a
                 and a["/A"].get("/S") == "/GoTo")]
-    assert len(internal) >= 23  # every entry of the change list links into the text
+    changes = pdf_redline.data(diff, old, new, LAYOUT)["changes"]
+    assert len(changes) == 23
+    assert len(internal) == len(changes)  # every entry of the change list links into the text (no moves here)
 
 
 # --- marks: in the data, in the template, and drawn ---------------------------------------------------------
