@@ -11,10 +11,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import strategies
 import yaml
 from conftest import AGREEMENTS, require_tool
 from pypdf import PdfReader
 from render_samples import agreement, assert_in_order, squash
+
+from hypothesis import HealthCheck, given, settings
 
 from avtale import agreements, layout
 from avtale.diff import compare
@@ -348,3 +351,13 @@ def test_the_same_inputs_give_the_same_bytes():
     b = {"title": "Plikter", "blocks": ["To."]}
     old, new = agreement(sections=[a, b]), agreement(sections=[b, a])
     assert build(old, new) == build(old, new)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(strategies.agreements(), strategies.agreements())
+def test_any_two_agreements_give_a_redline(old, new):
+    """Every element of the format, in any combination, diffed both ways: Typst accepts the redline (every
+    change's label and every move's link resolves) and its change list is numbered 1 … n."""
+    data = pdf_redline.data(compare(old, new), old, new, LAYOUT)
+    assert [c["n"] for c in data["changes"]] == list(range(1, len(data["changes"]) + 1))
+    assert build(old, new).startswith(b"%PDF-")
