@@ -15,7 +15,7 @@ import strategies
 import yaml
 from conftest import AGREEMENTS, require_tool
 from pypdf import PdfReader
-from render_samples import agreement, assert_in_order, squash
+from render_samples import agreement, assert_in_order, squash, write_png
 
 from hypothesis import HealthCheck, given, settings
 
@@ -361,3 +361,15 @@ def test_any_two_agreements_give_a_redline(old, new):
     data = pdf_redline.data(compare(old, new), old, new, LAYOUT)
     assert [c["n"] for c in data["changes"]] == list(range(1, len(data["changes"]) + 1))
     assert build(old, new).startswith(b"%PDF-")
+
+
+def test_the_letterhead_is_new_s_with_its_logo(tmp_path):
+    write_png(tmp_path / "kd.png")
+    parties = [{"id": "kd", "name": "Kunnskapsdepartementet", "logo": {"file": "kd.png", "alt": "KDs logo"}},
+               {"id": "ks", "name": "KS"}]
+    old, new = agreement(), agreement(parties=parties, preamble=["Innledning, endret."])
+    data = pdf_redline.render(compare(old, new), old, new, LAYOUT, base_dir=tmp_path)
+    r = PdfReader(io.BytesIO(data))
+    page = r.pages[1]
+    assert any(page["/Resources"]["/XObject"][name]["/Subtype"] == "/Image" for name in page["/Resources"]["/XObject"])
+    assert "KS" in page.extract_text()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 from avtale import layout as layout_mod
 from avtale.diff import wording
@@ -56,8 +57,24 @@ def _marks(agreement: Agreement, layout: dict) -> Marks:
     return Marks(note_numbers(agreement), annexes)
 
 
-def data(diff: AgreementDiff, old: Agreement, new: Agreement, layout: dict) -> dict:
-    """Everything the template prints, as JSON-able data."""
+def letterhead(new: Agreement, base: Path, layout: dict) -> tuple[list[dict], dict]:
+    """NEW's letterhead as the PDF renderer sets it (`pdf.letterhead_data`): each party's logo (its path from
+    Typst's root, `pdf.root`) or name, in the letterhead plan's cells."""
+    from avtale import assets
+    from avtale.render import pdf
+
+    parties = []
+    for p in new.parties:
+        logo = alt = None
+        if p.logo is not None:
+            logo = "/" + assets.resolve_logo(p.logo.file, base, p.id).relative_to(pdf.root(base)).as_posix()
+            alt = p.logo.alt
+        parties.append({"name": p.name, "logo": logo, "alt": alt})
+    return parties, pdf.letterhead_data(new, base, layout)
+
+
+def data(diff: AgreementDiff, old: Agreement, new: Agreement, layout: dict, base_dir: Path | None = None) -> dict:
+    """Everything the template prints, as JSON-able data (`base_dir`: where NEW's logos' paths start)."""
     lang = wording.language(diff)
     front = FRONT[lang]
     body = Body(diff, lang, (_marks(old, layout), _marks(new, layout)), new.numbering)
@@ -80,6 +97,7 @@ def data(diff: AgreementDiff, old: Agreement, new: Agreement, layout: dict) -> d
              wording.field_value(name, v, lang) or front["none"]] for name, o, v in diff.fields]
     rows += [[c.what, c.old or front["none"], c.new or front["none"]] for c in diff.signing]
     title_text = diff.title.new or new.title
+    parties, plan = letterhead(new, Path(base_dir or ".").resolve(), layout)
     return {
         "language": lang,
         "meta_title": f"Endringer: {title_text}" if lang == "nb" else f"Endringar: {title_text}",
@@ -98,7 +116,8 @@ def data(diff: AgreementDiff, old: Agreement, new: Agreement, layout: dict) -> d
         "notes_heading": body.w["notes"],
         "signing": signing,
         "list_levels": [[lv.marker_mm, lv.text_mm] for lv in list_levels.levels(layout)],
-        "parties": [p.name for p in new.parties],
+        "parties": parties,
+        "letterhead": plan,
     }
 
 
@@ -172,8 +191,8 @@ def _signing(body: Body, diff: AgreementDiff, new: Agreement, lang: str) -> dict
 
 def render(diff: AgreementDiff, old: Agreement, new: Agreement, layout: dict | None = None, *,
            base_dir=None) -> bytes:
-    """The redline as PDF bytes (`base_dir` is accepted for the redline's common call; the redline prints no
-    logos). The same inputs always give the same bytes."""
+    """The redline as PDF bytes (`base_dir`: where NEW's logos' paths start). The same inputs always give the
+    same bytes."""
     import typst
 
     from avtale.render import pdf
@@ -182,11 +201,12 @@ def render(diff: AgreementDiff, old: Agreement, new: Agreement, layout: dict | N
         pdf.check_size(side)
     layout = layout or layout_mod.load()
     templates = layout_mod.templates_dir()
-    payload = json.dumps(data(diff, old, new, layout), ensure_ascii=False)
+    base = Path(base_dir or ".").resolve()
+    payload = json.dumps(data(diff, old, new, layout, base), ensure_ascii=False)
     date = common.document_date(new)
     stamp = int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc).timestamp())
     try:
-        compiler = typst.Compiler(input=str(templates / TEMPLATE), root=str(templates.resolve()),
+        compiler = typst.Compiler(input=str(templates / TEMPLATE), root=str(pdf.root(base)),
                                   font_paths=[str(templates / FONTS)], ignore_system_fonts=True,
                                   sys_inputs={"data": payload})
         return compiler.compile(timestamp=stamp)
