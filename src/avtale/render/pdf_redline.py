@@ -43,7 +43,7 @@ FRONT = {
            "bar": "strek i margen: hele delen er ny, fjernet eller flyttet", "signing": "Underskrifter",
            "title": "Endringer", "none": "ingen"},
     "nn": {"changes": "Endringar", "table": "Metadata og underskrifter", "before": "Før", "after": "Etter",
-           "what": "Kva", "legend": "Teiknforklaring", "ins": "sett inn tekst (understreka)",
+           "what": "Kva", "legend": "Teiknforklaring", "ins": "innsett tekst (understreka)",
            "del": "sletta tekst (gjennomstreka)", "moved": "flytta tekst (dobbelt understreka)",
            "moved_away": "flytta herfrå (gjennomstreka)", "fmt": "endra formatering (prikka understreka)",
            "bar": "strek i margen: heile delen er ny, fjerna eller flytta", "signing": "Underskrifter",
