@@ -185,7 +185,7 @@ EXPECTED = {
             '',
             '~ 3 Økonomi (endret)',
             '  ~ tabell «Midler til samarbeidsområdene (tusen kroner)»:',
-            '      ~ tittel: Midler til samarbeidsområdene [-(mill.-]{+(tusen+} kroner)',
+            '      ~ tittel: Midler til samarbeidsområdene ([-mill.-]{+tusen+} kroner)',
         ],
         [
             '1 kapittel er endret.',
@@ -194,7 +194,7 @@ EXPECTED = {
             '### 3 Økonomi (endret)',
             '',
             '- *endret:* Tabell «Midler til samarbeidsområdene (tusen kroner)»:',
-            '  - *endret:* tittel: Midler til samarbeidsområdene ~~(mill.~~**(tusen** kroner)',
+            '  - *endret:* tittel: Midler til samarbeidsområdene (~~mill.~~**tusen** kroner)',
         ],
     ),
     'table-columns': (
@@ -535,7 +535,7 @@ EXPECTED = {
             '~ 2.1 Oppfølging i kommunene (endret)',
             '',
             '~ 2.1.1 Rapportering (endret)',
-            '  ~ Kommunene rapporterer gjennom de ordinære rapporteringssystemene[^kostra]; det innføres ingen nye [-rapporteringskrav.-]{+krav.+}',
+            '  ~ Kommunene rapporterer gjennom de ordinære rapporteringssystemene[^kostra]; det innføres ingen nye [-rapporteringskrav-]{+krav+}.',
         ],
         [
             '1 kapittel er endret.',
@@ -547,7 +547,7 @@ EXPECTED = {
             '',
             '##### 2.1.1 Rapportering (endret)',
             '',
-            '- *endret:* Kommunene rapporterer gjennom de ordinære rapporteringssystemene\\[^kostra\\]; det innføres ingen nye ~~rapporteringskrav.~~**krav.**',
+            '- *endret:* Kommunene rapporterer gjennom de ordinære rapporteringssystemene\\[^kostra\\]; det innføres ingen nye ~~rapporteringskrav~~**krav**.',
         ],
     ),
     'annex-added': (

@@ -20,7 +20,7 @@ def test_text_format_exact():
         "3 kapitler: 1 endret, 1 nytt og 1 fjernet.\n"
         "\n"
         "~ 1 Formål (endret)\n"
-        "  ~ Avtalen skal styrke kvaliteten i [-skolen.-]{+barnehagen.+}\n"
+        "  ~ Avtalen skal styrke kvaliteten i [-skolen-]{+barnehagen+}.\n"
         "\n"
         "- 3 Økonomi (fjernet)\n"
         "  - [-Ingen nye midler.-]\n"
@@ -32,7 +32,7 @@ def test_text_format_exact():
 
 def test_text_colour_uses_red_and_green():
     out = show.text(compare(agreement(), changed()), colour=True)
-    assert "\033[31mskolen.\033[0m\033[32mbarnehagen.\033[0m" in out
+    assert "\033[31mskolen\033[0m\033[32mbarnehagen\033[0m." in out
 
 
 def test_no_changes():
@@ -49,7 +49,7 @@ def test_markdown_exact_and_escaped():
         "\n"
         "### 1 Formål (endret)\n"
         "\n"
-        "- *endret:* Avtalen skal styrke kvaliteten i ~~skolen.~~**barnehagen.**\n"
+        "- *endret:* Avtalen skal styrke kvaliteten i ~~skolen~~**barnehagen**.\n"
         "\n"
         "### 3 Økonomi (fjernet)\n"
         "\n"
