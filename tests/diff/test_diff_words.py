@@ -48,3 +48,60 @@ def test_a_full_stop_inside_a_link_does_not_split_the_link():
     new = "se nettsidene til SSB."
     assert words(old, new).ops == [("=", "se "), ("-", "[ssb.no/kostra](https://www.ssb.no/kostra)."),
                                    ("+", "nettsidene til SSB.")]
+
+
+# --- lists with their own numbering, moved paragraphs and items ---------------------------------------------------
+
+def test_lists_show_their_own_numbering_style():
+    """A list under an item numbers a) b) c) and one under that i) ii): the diff shows those markers, not
+    1. 2. 3."""
+    from test_compare import agreement, sections
+
+    from avtale.diff import compare, show
+
+    def doc(first, third):
+        return agreement(sections=sections(("Formål", [{"numbered": [
+            {"text": "Første", "numbered": [first, "andre", {"text": "tredje", "numbered": ["x", third]}]}]}])))
+
+    diff = compare(doc("første", "y"), doc("første endret", "y endret"))
+    assert show.text(diff).splitlines()[3:] == [
+        "~ 1 Formål (endret)",
+        "  ~ nummerert liste:",
+        "      ~ 1. Første",
+        "          ~ a) første{+ endret+}",
+        "          ~ c) tredje",
+        "              ~ ii) y{+ endret+}",
+    ]
+    md = show.markdown(diff)
+    assert "    - *endret:* a) første**endret**" not in md
+    assert "    - *endret:* a) første **endret**" in md
+    assert "      - *endret:* ii) y **endret**" in md
+
+
+def _moved_pair_diff(lang="nb"):
+    """A diff where a paragraph moved from section 1 to section 2.1 with a word added, as the moves work marks
+    it: MOVED at the new place, MOVED_AWAY at the old, paired by `move`."""
+    from avtale.diff.show_parts import MOVED_AWAY
+    from avtale.diff.tree import CHANGED, SAME, AgreementDiff, Block, SectionDiff, Text
+
+    away = Block("paragraph", MOVED_AWAY, text=Text.removed("Partene møtes årlig."))
+    there = Block("paragraph", "moved", text=words("Partene møtes årlig.", "Partene møtes minst årlig."))
+    away.move = there.move = 1
+    sub = SectionDiff(Text.same("Møter"), CHANGED, [there], [], 1, 1)
+    secs = [SectionDiff(Text.same("Formål"), CHANGED, [Block("paragraph", SAME, text=Text.same("x")), away], [], 1, 1),
+            SectionDiff(Text.same("Oppfølging"), CHANGED, [], [sub], 2, 2)]
+    return AgreementDiff("a", "a", Text.same("t"), [], [], secs, [], language=lang)
+
+
+def test_moved_paragraph_in_text_and_markdown():
+    from avtale.diff import show
+
+    lines = show.text(_moved_pair_diff()).splitlines()
+    assert "  < (flyttet herfra til 2.1) [-Partene møtes årlig.-]" in lines
+    assert "  > (flyttet hit fra 1) Partene møtes {+minst +}årlig." in lines
+    md = show.markdown(_moved_pair_diff()).splitlines()
+    assert "- *flyttet herfra til 2.1:* ~~Partene møtes årlig.~~" in md
+    assert "- *flyttet hit fra 1:* Partene møtes **minst** årlig." in md
+    nn = show.text(_moved_pair_diff("nn")).splitlines()
+    assert "  < (flytta herifrå til 2.1) [-Partene møtes årlig.-]" in nn
+    assert "  > (flytta hit frå 1) Partene møtes {+minst +}årlig." in nn
