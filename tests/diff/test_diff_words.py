@@ -105,3 +105,24 @@ def test_moved_paragraph_in_text_and_markdown():
     nn = show.text(_moved_pair_diff("nn")).splitlines()
     assert "  < (flytta herifrå til 2.1) [-Partene møtes årlig.-]" in nn
     assert "  > (flytta hit frå 1) Partene møtes {+minst +}årlig." in nn
+
+
+def test_moved_list_item_counts_at_its_new_place_only():
+    """An item moved down a numbered list: «flyttet» with its new number, and a pointer at its old one with
+    its old number; the items between keep their numbers."""
+    from avtale.diff import show
+    from avtale.diff.show_parts import MOVED_AWAY, item_tags
+    from avtale.diff.tree import CHANGED, SAME, AgreementDiff, Block, Item, SectionDiff, Text
+
+    away, there = Item(Text.removed("første"), MOVED_AWAY), Item(words("første", "første punkt"), "moved")
+    away.move = there.move = 1
+    block = Block("numbered", CHANGED, items=[away, Item(Text.same("andre"), SAME), there], style="a)")
+    assert item_tags(block) == ["a)", "a)", "b)"]
+    diff = AgreementDiff("a", "a", Text.same("t"), [], [], [SectionDiff(Text.same("F"), CHANGED, [block], [], 1, 1)],
+                         [])
+    lines = show.text(diff).splitlines()
+    assert "      < (flyttet herfra til 1) a) [-første-]" in lines
+    assert "      > (flyttet hit fra 1) b) første{+ punkt+}" in lines
+    md = show.markdown(diff).splitlines()
+    assert "  - *flyttet herfra til 1:* a) ~~første~~" in md
+    assert "  - *flyttet hit fra 1:* b) første **punkt**" in md
