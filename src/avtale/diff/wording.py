@@ -2,6 +2,13 @@
 status of a part. Every diff format (text, Markdown, HTML, PDF, the DOCX redline's summary comment) takes its
 wording from here, so they all say the same thing the same way.
 
+The words: `header`, `summary`, `no_changes`; a metadata field's `field_label`, `field_value` and whole
+`field_change` («status: signert → utkast»); `status_word` for a section, `part_status` for a paragraph or
+item; `signing_line` (a signatory by name and party name, place and date, electronic signing); `describe`
+(a phrase's formatting change); `redline_comment` (the DOCX redline's note on metadata it does not print);
+`word` for the fixed words of headings, lists, tables and moves. The nynorsk forms are in the table above
+`_WORDS`, checked against Språkrådet's norms.
+
 Reads: an `AgreementDiff` (its `language`: nn where both agreements are nynorsk). Writes: strings.
 """
 
