@@ -126,3 +126,21 @@ def test_moved_list_item_counts_at_its_new_place_only():
     md = show.markdown(diff).splitlines()
     assert "  - *flyttet herfra til 1:* a) ~~første~~" in md
     assert "  - *flyttet hit fra 1:* b) første **punkt**" in md
+
+
+def test_moved_list_points_from_its_old_place():
+    from avtale.diff import show
+    from avtale.diff.show_parts import MOVED_AWAY
+    from avtale.diff.tree import CHANGED, REMOVED, AgreementDiff, Block, Item, SectionDiff, Text
+
+    away = Block("bullets", MOVED_AWAY, items=[Item(Text.removed("en"), REMOVED)])
+    there = Block("bullets", "moved", items=[Item(Text.same("en"), "same")])
+    away.move = there.move = 1
+    secs = [SectionDiff(Text.same("A"), CHANGED, [away], [], 1, 1), SectionDiff(Text.same("B"), CHANGED, [there], [], 2, 2)]
+    diff = AgreementDiff("a", "a", Text.same("t"), [], [], secs, [])
+    lines = show.text(diff).splitlines()
+    assert "  < (flyttet herfra til 2) punktliste:" in lines
+    assert "  > (flyttet hit fra 1) punktliste:" in lines
+    md = show.markdown(diff).splitlines()
+    assert "- *flyttet herfra til 2:* Punktliste:" in md
+    assert "- *flyttet hit fra 1:* Punktliste:" in md

@@ -48,6 +48,9 @@ class _Md:
         """A line's tag: «*ny:* », «*flyttet fra 2:* » (a moved part names its old place)."""
         if status == MOVED and part is not None and getattr(part, "move", None) in self.places:
             return f"*{self.w('moved to', where=self.places[part.move][0])}:* "
+        if status == MOVED_AWAY:  # a list or table at its old place: a pointer to where it went
+            where = self.places.get(getattr(part, "move", None), ("", ""))[1]
+            return f"*{self.w('moved from', where=where) if where else wording.part_status(MOVED, self.lang)}:* "
         word = wording.part_status(status, self.lang)
         return f"*{word}:* " if word else ""
 

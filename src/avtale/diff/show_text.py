@@ -94,7 +94,8 @@ class _Text:
     def table_lines(self, b: Block, indent: str) -> list[str]:
         caption = b.caption.new or b.caption.old if b.caption else ""
         table = self.w("table").lower()
-        lines = [f"{indent}{MARK[b.status]} {table}{f' «{caption}»' if caption else ''}:"]
+        moved = self.moved(b) if b.status in (MOVED, MOVED_AWAY) else ""
+        lines = [f"{indent}{MARK[b.status]} {moved}{table}{f' «{caption}»' if caption else ''}:"]
         inner = indent + "    "
         if b.caption is not None and b.caption.status != SAME and b.status == CHANGED:
             lines += self.text_lines(b.caption, inner, MARK[CHANGED], f"{self.w('caption')}: ")
