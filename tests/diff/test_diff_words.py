@@ -144,3 +144,20 @@ def test_moved_list_points_from_its_old_place():
     md = show.markdown(diff).splitlines()
     assert "- *flyttet herfra til 2:* Punktliste:" in md
     assert "- *flyttet hit fra 1:* Punktliste:" in md
+
+
+def test_every_character_is_kept_for_any_texts():
+    """Whatever is typed (marks, brackets, backslashes, quote marks), the operations give back both texts."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("ab ,.;:-–«»\"'()[]*\\#^§1æ\n\t") + ["](x)", "[^n]", "**"])
+    texts = st.lists(alphabet, max_size=30).map("".join)
+
+    @settings(max_examples=300, deadline=None)
+    @given(texts, texts)
+    def check(old, new):
+        text = words(old, new)
+        assert (text.old, text.new) == (old, new)
+
+    check()
