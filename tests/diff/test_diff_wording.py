@@ -195,3 +195,38 @@ def test_signatory_added_by_name_and_party_name():
     assert "  + Ola Nordmann (KS): Styreleder" in text.splitlines()
     assert "ks:" not in text and "(none)" not in text
     assert "- *ny:* Ola Nordmann (KS): **Styreleder**" in show.markdown(diff).splitlines()
+
+
+def test_every_word_has_its_nynorsk_form():
+    assert set(wording._WORDS["nb"]) == set(wording._WORDS["nn"])
+    assert set(wording._FIELDS["nb"]) == set(wording._FIELDS["nn"])
+
+
+BOKMAL_ONLY = ["Endringer fra", "(endret)", "*endret:*", "~~ endret", "endret)", "(fjernet)", "*fjernet:*",
+               "(flyttet)", "flyttet ", "Innledning", "Fotnoter", "Slettet tekst", "kapitler", "fet skrift",
+               "lagt til", "sted og dato", "ikke henvist", "høyre", "bredde", "tekst endret", "Endret utenfor"]
+
+
+def test_nynorsk_agreements_get_no_bokmal_words_in_any_case():
+    """Every change of the example (tests/diff/test_diff_features.py's cases), made to a nynorsk agreement, is
+    shown in nynorsk: none of the diff's bokmål-only words appear in the text or the Markdown."""
+    import test_diff_features as features
+
+    for name, change in features.CASES.items():
+        def nn(d, change=change):
+            d["language"] = "nn"
+            if isinstance(change, tuple):
+                change[1](d)
+            else:
+                change(d)
+
+        def nn_old(d, change=change):
+            d["language"] = "nn"
+            if isinstance(change, tuple):
+                change[0](d)
+
+        diff = compare(*features.pair((nn_old, nn)))
+        assert diff.language == "nn", name
+        for out in (show.text(diff), show.markdown(diff)):
+            found = [w for w in BOKMAL_ONLY if w in out]
+            assert not found, (name, found)
