@@ -6,8 +6,39 @@ The words: `header`, `summary`, `no_changes`; a metadata field's `field_label`, 
 `field_change` («status: signert → utkast»); `status_word` for a section, `part_status` for a paragraph or
 item; `signing_line` (a signatory by name and party name, place and date, electronic signing); `describe`
 (a phrase's formatting change); `redline_comment` (the DOCX redline's note on metadata it does not print);
-`word` for the fixed words of headings, lists, tables and moves. The nynorsk forms are in the table above
-`_WORDS`, checked against Språkrådet's norms.
+`word` for the fixed words of headings, lists, tables and moves.
+
+The nynorsk forms, checked against Språkrådet's norms (the inflection classes of Nynorskordboka: v1 verbs
+take -a in the past participle, n1 neuter nouns no ending in the plural, m1 masculine nouns -ar, f1
+feminine nouns -er, nouns in -ing -ar):
+
+==================  ===================  ====================  =================================================
+bokmål              nynorsk              class (nn)            why
+==================  ===================  ====================  =================================================
+endret, fjernet     endra, fjerna        v1 (kaste – kasta)    perfektum partisipp of a-verbs ends in -a
+flyttet, slettet    flytta, sletta       v1                    as above
+gjennomstreket      gjennomstreka        v1                    as above
+uthevet             utheva               v1                    as above
+nytt / nye          nytt / nye           a1                    same in both standards
+kapittel, kapitler  kapittel, kapittel   n1 (hus – hus)        neuter nouns: plural without ending
+vedlegg             vedlegg              n1                    as above
+fotnoter            fotnotar             m1 (båt – båtar)      masculine nouns: plural -ar
+parter              partar               m1                    as above
+underskrifter       underskrifter        f1 (bygd – bygder)    feminine nouns: plural -er
+Endringer fra       Endringar frå        f3 (-ing → -ingar)    nouns in -ing: plural -ar; preposition frå
+Innledning          Innleiing            f3                    nynorsk leie (not lede)
+ingen endringer     ingen endringar      f3                    as Endringar
+ikke                ikkje                                      adverb
+sted                stad                 m1                    nynorsk stad
+høyre               høgre                a                     nynorsk høgre
+fet skrift          feit skrift          a1                    nynorsk feit
+lagt til            lagd til             v2 (leggje)           participle agreeing with skrift (f)
+henvist til         vist til                                   nynorsk has no henvise
+herfra, ingen       herifrå, ingen                             adverb frå; ingen in both
+ingen (nummerering) inga                 f (nummerering)       determiner agreeing with a feminine noun
+bredde              breidd               f1                    nynorsk breidd
+utenfor             utanfor                                    preposition
+==================  ===================  ====================  =================================================
 
 Reads: an `AgreementDiff` (its `language`: nn where both agreements are nynorsk). Writes: strings.
 """
@@ -109,32 +140,6 @@ def status_word(status: str, lang: str = "nb") -> str:
 
 # --- the other words of a diff: headings, labels, list and table parts, signing, formatting --------------------
 
-# Nynorsk forms checked against Språkrådet's norms (Nynorskordboka's inflection classes):
-#
-# ==================  ===================  ====================  =================================================
-# bokmål              nynorsk              class (nn)            why
-# ==================  ===================  ====================  =================================================
-# endret, fjernet     endra, fjerna        v1 (kaste – kasta)    perfektum partisipp of a-verbs ends in -a
-# flyttet, slettet    flytta, sletta       v1                    as above
-# gjennomstreket      gjennomstreka        v1                    as above
-# uthevet             utheva               v1                    as above
-# nytt / nye          nytt / nye           a1                    same in both standards
-# kapittel, kapitler  kapittel, kapittel   n1 (hus – hus)        neuter nouns: plural without ending
-# vedlegg             vedlegg              n1                    as above
-# fotnoter            fotnotar             m1 (båt – båtar)      masculine nouns: plural -ar
-# parter              partar               m1                    as above
-# underskrifter       underskrifter        f1 (bygd – bygder)    feminine nouns: plural -er
-# Endringer fra       Endringar frå        f3 (-ing → -ingar)    nouns in -ing: plural -ar; preposition frå
-# Innledning          Innleiing            f3                    nynorsk leie (not lede)
-# ingen endringer     ingen endringar      f3                    as Endringar
-# ikke                ikkje                                      adverb
-# sted                stad                 m1                    nynorsk stad
-# høyre               høgre                a                     nynorsk høgre
-# fet skrift          feit skrift          a1                    nynorsk feit
-# lagt til            lagd til             v2 (leggje)           participle agreeing with skrift (f)
-# henvist til         vist til                                   nynorsk has no henvise
-# herfra, ingen       herifrå, ingen                             adverb frå; ingen in both
-# ==================  ===================  ====================  =================================================
 _WORDS = {
     "nb": {
         "legend": "Slettet tekst er ~~gjennomstreket~~, ny tekst er **uthevet**.",
