@@ -66,9 +66,10 @@ def test_drafters_workflow_as_the_readme_writes_it(repo):
     assert _avtale("avtale validate", repo).returncode == 0
 
     diff = _avtale(DIFF, repo)
-    assert diff.returncode == 0 and diff.stdout.startswith("2022-2025 → 2026-2029\n")
+    assert diff.returncode == 0 and diff.stdout.startswith(
+        "Endringer fra 2022-2025 (agreements/2022-2025.yaml) til 2026-2029 (agreements/2026-2029.yaml)\n")
     assert "Avtalen er en{+ viktig+} del av" in diff.stdout  # the old agreement first: the new word is added
-    assert "fram til 31. desember [-2025,-]{+2029,+}" in diff.stdout
+    assert "fram til 31. desember [-2025-]{+2029+}," in diff.stdout
 
     git("add", ".")
     git("commit", "-q", "-m", "Ny avtale")
@@ -78,7 +79,8 @@ def test_drafters_workflow_as_the_readme_writes_it(repo):
     _edit(target, "en viktig del", "en svært viktig del")
     since_main = _avtale(DIFF_REV, repo)
     assert since_main.returncode == 0
-    assert since_main.stdout.startswith("2026-2029 → 2026-2029\n")
+    assert since_main.stdout.startswith(
+        "Endringer fra 2026-2029 (main:agreements/2026-2029.yaml) til 2026-2029 (agreements/2026-2029.yaml)\n")
     assert "Avtalen er en{+ svært+} viktig del av" in since_main.stdout
 
     assert _avtale(SIGN, repo).returncode == 0

@@ -124,7 +124,8 @@ def test_new_version(repo):
 def test_diff_real_pair_markdown():
     r = run_cli("diff", "agreements/2014-2017.yaml", "agreements/2022-2025.yaml", "--format", "md")
     assert r.returncode == 0
-    assert r.stdout.startswith("## Endringer fra `2014-2017` til `2022-2025`\n\n6 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.\n")
+    assert r.stdout.startswith("## Endringer fra 2014-2017 (agreements/2014-2017.yaml) til 2022-2025 "
+                             "(agreements/2022-2025.yaml)\n\n6 kapitler er endret.\n")
     assert "### 4 ~~Særskilte samarbeidsområder~~**Samarbeidsområder** i avtaleperioden (endret)" in r.stdout
 
 
@@ -138,7 +139,8 @@ def test_diff_against_git_revision(repo):
     assert r.returncode == 0, r.stderr
     assert "Oppsigelse skal gis med minst [-en måneds-]{+tre måneders+} varsel." in r.stdout
     same = run_cli("diff", "main:agreements/2022-2025.yaml", "main:agreements/2022-2025.yaml", cwd=repo)
-    assert same.stdout == "2022-2025 → 2022-2025\nno changes\n"
+    assert same.stdout == ("Endringer fra 2022-2025 (main:agreements/2022-2025.yaml) til 2022-2025 "
+                           "(main:agreements/2022-2025.yaml)\nIngen endringer i avtalen.\n")
 
 
 def test_diff_bad_revision_is_usage_error(repo):

@@ -51,7 +51,7 @@ def test_changed_paragraph_and_list_item():
     assert [s.status for s in d.sections] == ["changed", "changed", "same"]
     para = d.sections[0].blocks[0]
     assert (para.kind, para.status, para.text.ops) == (
-        "paragraph", "changed", [("=", "Avtalen skal styrke kvaliteten i "), ("-", "skolen."), ("+", "barnehagen.")]
+        "paragraph", "changed", [("=", "Avtalen skal styrke kvaliteten i "), ("-", "skolen"), ("+", "barnehagen"), ("=", ".")]
     )
     items = d.sections[1].blocks[1].items
     assert [(i.status, i.text.new) for i in items] == [("same", "En ting."), ("changed", "To nye ting."), ("same", "Tre ting.")]

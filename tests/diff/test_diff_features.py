@@ -2,8 +2,8 @@
 levels, annexes and the signature block, in the text and the Markdown format.
 
 Each case makes one change to the example agreement (agreements/eksempel-2026-2029.yaml) and pins the
-exact lines of both formats: the text format after its header line, the Markdown after its heading, with
-its count lines apart.
+exact lines of both formats: the text format after its header line (its summary lines first), the Markdown
+after its heading, with its summary lines apart.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from avtale.diff.tree import CHANGED, SAME, Format
 from avtale.model import Agreement
 
 BASE = yaml.safe_load((AGREEMENTS / "eksempel-2026-2029.yaml").read_text(encoding="utf-8"))
-HEADER = "eksempel-2026-2029 → eksempel-2026-2029"
-MD_HEADING = "## Endringer fra `eksempel-2026-2029` til `eksempel-2026-2029`"
+HEADER = "Endringer fra eksempel-2026-2029 til eksempel-2026-2029"
+MD_HEADING = f"## {HEADER}"
 LEGEND = "Slettet tekst er ~~gjennomstreket~~, ny tekst er **uthevet**."
 
 
@@ -109,11 +109,15 @@ CASES = {
 EXPECTED = {
     'table-cell': (
         [
-            '~ 3 Økonomi (changed)',
-            '  ~ table «Midler til samarbeidsområdene (mill. kroner)»:',
-            '      ~ row 2, column 2 «2026»: [-80-]{+90+}',
+            '1 kapittel er endret.',
+            '',
+            '~ 3 Økonomi (endret)',
+            '  ~ tabell «Midler til samarbeidsområdene (mill. kroner)»:',
+            '      ~ rad 2, kolonne 2 «2026»: [-80-]{+90+}',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 3 Økonomi (endret)',
             '',
@@ -123,11 +127,15 @@ EXPECTED = {
     ),
     'table-row-added': (
         [
-            '~ 3 Økonomi (changed)',
-            '  ~ table «Midler til samarbeidsområdene (mill. kroner)»:',
-            '      + row 3: {+Kompetanse | 10 | 12+}',
+            '1 kapittel er endret.',
+            '',
+            '~ 3 Økonomi (endret)',
+            '  ~ tabell «Midler til samarbeidsområdene (mill. kroner)»:',
+            '      + rad 3: {+Kompetanse | 10 | 12+}',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 3 Økonomi (endret)',
             '',
@@ -137,11 +145,15 @@ EXPECTED = {
     ),
     'table-row-removed': (
         [
-            '~ 3 Økonomi (changed)',
-            '  ~ table «Midler til samarbeidsområdene (mill. kroner)»:',
-            '      - row 1: [-Tidlig innsats | 120 | 125-]',
+            '1 kapittel er endret.',
+            '',
+            '~ 3 Økonomi (endret)',
+            '  ~ tabell «Midler til samarbeidsområdene (mill. kroner)»:',
+            '      - rad 1: [-Tidlig innsats | 120 | 125-]',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 3 Økonomi (endret)',
             '',
@@ -151,11 +163,15 @@ EXPECTED = {
     ),
     'table-header': (
         [
-            '~ 3 Økonomi (changed)',
-            '  ~ table «Midler til samarbeidsområdene (mill. kroner)»:',
-            '      ~ header, column 3 «2028»: [-2027-]{+2028+}',
+            '1 kapittel er endret.',
+            '',
+            '~ 3 Økonomi (endret)',
+            '  ~ tabell «Midler til samarbeidsområdene (mill. kroner)»:',
+            '      ~ overskriftsrad, kolonne 3 «2028»: [-2027-]{+2028+}',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 3 Økonomi (endret)',
             '',
@@ -165,25 +181,33 @@ EXPECTED = {
     ),
     'table-caption': (
         [
-            '~ 3 Økonomi (changed)',
-            '  ~ table «Midler til samarbeidsområdene (tusen kroner)»:',
-            '      ~ caption: Midler til samarbeidsområdene [-(mill.-]{+(tusen+} kroner)',
+            '1 kapittel er endret.',
+            '',
+            '~ 3 Økonomi (endret)',
+            '  ~ tabell «Midler til samarbeidsområdene (tusen kroner)»:',
+            '      ~ tittel: Midler til samarbeidsområdene ([-mill.-]{+tusen+} kroner)',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 3 Økonomi (endret)',
             '',
             '- *endret:* Tabell «Midler til samarbeidsområdene (tusen kroner)»:',
-            '  - *endret:* tittel: Midler til samarbeidsområdene ~~(mill.~~**(tusen** kroner)',
+            '  - *endret:* tittel: Midler til samarbeidsområdene (~~mill.~~**tusen** kroner)',
         ],
     ),
     'table-columns': (
         [
-            '~ 3 Økonomi (changed)',
-            '  ~ table «Midler til samarbeidsområdene (mill. kroner)»:',
-            '      ~ column 2 «2026»: width 1, right → width 2, centred',
+            '1 kapittel er endret.',
+            '',
+            '~ 3 Økonomi (endret)',
+            '  ~ tabell «Midler til samarbeidsområdene (mill. kroner)»:',
+            '      ~ kolonne 2 «2026»: bredde 1, høyre → bredde 2, midtstilt',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 3 Økonomi (endret)',
             '',
@@ -193,11 +217,15 @@ EXPECTED = {
     ),
     'list-item-added-level-1': (
         [
-            '~ 2 Samarbeidsområder (changed)',
-            '  ~ numbered list:',
+            '1 kapittel er endret.',
+            '',
+            '~ 2 Samarbeidsområder (endret)',
+            '  ~ nummerert liste:',
             '      + 4. {+Digitalisering av tjenestene.+}',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 2 Samarbeidsområder (endret)',
             '',
@@ -207,12 +235,16 @@ EXPECTED = {
     ),
     'list-item-changed-level-2': (
         [
-            '~ 2 Samarbeidsområder (changed)',
-            '  ~ numbered list:',
+            '1 kapittel er endret.',
+            '',
+            '~ 2 Samarbeidsområder (endret)',
+            '  ~ nummerert liste:',
             '      ~ 2. Tverrfaglig samarbeid om utsatte barn og unge, blant annet om',
             '          ~ a) felles kartlegging{+, tiltak+} og oppfølging,',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 2 Samarbeidsområder (endret)',
             '',
@@ -223,13 +255,17 @@ EXPECTED = {
     ),
     'list-item-added-level-3': (
         [
-            '~ 2 Samarbeidsområder (changed)',
-            '  ~ numbered list:',
+            '1 kapittel er endret.',
+            '',
+            '~ 2 Samarbeidsområder (endret)',
+            '  ~ nummerert liste:',
             '      ~ 2. Tverrfaglig samarbeid om utsatte barn og unge, blant annet om',
             '          ~ b) informasjonsdeling mellom tjenestene, der',
             '              + iii) {+barnets beste går foran.+}',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 2 Samarbeidsområder (endret)',
             '',
@@ -241,13 +277,17 @@ EXPECTED = {
     ),
     'list-item-removed-level-3': (
         [
-            '~ 2 Samarbeidsområder (changed)',
-            '  ~ numbered list:',
+            '1 kapittel er endret.',
+            '',
+            '~ 2 Samarbeidsområder (endret)',
+            '  ~ nummerert liste:',
             '      ~ 2. Tverrfaglig samarbeid om utsatte barn og unge, blant annet om',
             '          ~ b) informasjonsdeling mellom tjenestene, der',
             '              - ii) [-taushetsplikten gjelder som før;-]',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 2 Samarbeidsområder (endret)',
             '',
@@ -259,12 +299,16 @@ EXPECTED = {
     ),
     'list-style': (
         [
-            '~ 2 Samarbeidsområder (changed)',
-            '  ~ numbered list:',
+            '1 kapittel er endret.',
+            '',
+            '~ 2 Samarbeidsområder (endret)',
+            '  ~ nummerert liste:',
             '      ~ 2. Tverrfaglig samarbeid om utsatte barn og unge, blant annet om',
-            '      ~ numbered list, style a) → 1):',
+            '      ~ nummerert liste, nummerering a) → 1):',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 2 Samarbeidsområder (endret)',
             '',
@@ -275,10 +319,14 @@ EXPECTED = {
     ),
     'bold-added': (
         [
-            '~ 1 Formålet med avtalen (changed)',
-            '  ~ **der de bor**: bold added',
+            '1 kapittel er endret.',
+            '',
+            '~ 1 Formålet med avtalen (endret)',
+            '  ~ **der de bor**: fet skrift lagt til',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 1 Formålet med avtalen (endret)',
             '',
@@ -287,10 +335,14 @@ EXPECTED = {
     ),
     'italic-removed': (
         [
-            '~ 1 Formålet med avtalen (changed)',
-            '  ~ jevnlig: italic removed',
+            '1 kapittel er endret.',
+            '',
+            '~ 1 Formålet med avtalen (endret)',
+            '  ~ jevnlig: kursiv fjernet',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 1 Formålet med avtalen (endret)',
             '',
@@ -299,10 +351,14 @@ EXPECTED = {
     ),
     'link-url': (
         [
-            '~ 1 Formålet med avtalen (changed)',
-            '  ~ [Lovdata](https://lovdata.no/lover): link changed: https://lovdata.no/register/lover → https://lovdata.no/lover',
+            '1 kapittel er endret.',
+            '',
+            '~ 1 Formålet med avtalen (endret)',
+            '  ~ [Lovdata](https://lovdata.no/lover): lenke endret: https://lovdata.no/register/lover → https://lovdata.no/lover',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 1 Formålet med avtalen (endret)',
             '',
@@ -311,10 +367,14 @@ EXPECTED = {
     ),
     'link-added': (
         [
-            '~ 1 Formålet med avtalen (changed)',
-            '  ~ [barnehageloven](https://lovdata.no/lov/2005-06-17-64): link added (https://lovdata.no/lov/2005-06-17-64)',
+            '1 kapittel er endret.',
+            '',
+            '~ 1 Formålet med avtalen (endret)',
+            '  ~ [barnehageloven](https://lovdata.no/lov/2005-06-17-64): lenke lagt til (https://lovdata.no/lov/2005-06-17-64)',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 1 Formålet med avtalen (endret)',
             '',
@@ -323,10 +383,12 @@ EXPECTED = {
     ),
     'footnote-changed': (
         [
-            'footnotes',
+            '',
+            'Fotnoter',
             '  ~ 2 [^kostra]: KOSTRA (kommune-stat-rapportering{+, SSB+}), se [ssb.no/kostra](https://www.ssb.no/offentlig-sektor/kostra).',
         ],
-        ['0 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+        ],
         [
             '### Fotnoter',
             '',
@@ -335,13 +397,17 @@ EXPECTED = {
     ),
     'footnote-added': (
         [
-            '~ 4 Tidsramme og evaluering (changed)',
+            '1 kapittel er endret.',
+            '',
+            '~ 4 Tidsramme og evaluering (endret)',
             '  ~ Avtalen gjelder fra 1. januar 2026 til 31. desember 2029. Den skal evalueres innen utgangen av 2028{+[^evaluering]+}, se [fremdriftsplanen](#plan).',
             '',
-            'footnotes',
+            'Fotnoter',
             '  + 3 [^evaluering]: {+Evalueringen gjøres av et eksternt miljø.+}',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 4 Tidsramme og evaluering (endret)',
             '',
@@ -354,17 +420,21 @@ EXPECTED = {
     ),
     'footnote-removed': (
         [
-            '~ 2 Samarbeidsområder (changed)',
+            '1 kapittel er endret.',
             '',
-            '~ 2.1 Oppfølging i kommunene (changed)',
+            '~ 2 Samarbeidsområder (endret)',
             '',
-            '~ 2.1.1 Rapportering (changed)',
+            '~ 2.1 Oppfølging i kommunene (endret)',
+            '',
+            '~ 2.1.1 Rapportering (endret)',
             '  ~ Kommunene rapporterer gjennom de ordinære rapporteringssystemene[-[^kostra]-]; det innføres ingen nye rapporteringskrav.',
             '',
-            'footnotes',
+            'Fotnoter',
             '  - 2 [^kostra]: [-KOSTRA (kommune-stat-rapportering), se [ssb.no/kostra](https://www.ssb.no/offentlig-sektor/kostra).-]',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 2 Samarbeidsområder (endret)',
             '',
@@ -381,10 +451,14 @@ EXPECTED = {
     ),
     'footnote-reference-added': (
         [
-            '~ 4 Tidsramme og evaluering (changed)',
+            '1 kapittel er endret.',
+            '',
+            '~ 4 Tidsramme og evaluering (endret)',
             '  ~ Avtalen gjelder fra 1. januar 2026 til 31. desember 2029. Den skal evalueres innen utgangen av 2028{+[^oppvekst]+}, se [fremdriftsplanen](#plan).',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 4 Tidsramme og evaluering (endret)',
             '',
@@ -393,13 +467,17 @@ EXPECTED = {
     ),
     'subsection-3-moved': (
         [
-            '~ 2 Samarbeidsområder (changed)',
+            '1 kapittel er endret.',
             '',
-            '~ 2.1 Oppfølging i kommunene (changed)',
+            '~ 2 Samarbeidsområder (endret)',
             '',
-            '> 2.1.2→2.1.1 Frister (moved)',
+            '~ 2.1 Oppfølging i kommunene (endret)',
+            '',
+            '> 2.1.2→2.1.1 Frister (flyttet)',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 2 Samarbeidsområder (endret)',
             '',
@@ -410,28 +488,34 @@ EXPECTED = {
     ),
     'electronic-on': (
         [
-            'signing',
-            '  - sted og dato: Oslo, 15. januar 2026 → (none)',
+            '',
+            'Underskrifter',
+            '  - sted og dato: Oslo, 15. januar 2026',
             '  ~ elektronisk signering: nei → ja',
         ],
-        ['0 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+        ],
         [
             '### Underskrifter',
             '',
-            '- sted og dato: ~~Oslo, 15. januar 2026~~',
-            '- elektronisk signering: ~~nei~~ **ja**',
+            '- *fjernet:* sted og dato: ~~Oslo, 15. januar 2026~~',
+            '- *endret:* elektronisk signering: ~~nei~~ → **ja**',
         ],
     ),
     'subsection-3-added': (
         [
-            '~ 2 Samarbeidsområder (changed)',
+            '1 kapittel er endret.',
             '',
-            '~ 2.1 Oppfølging i kommunene (changed)',
+            '~ 2 Samarbeidsområder (endret)',
             '',
-            '+ 2.1.2 Frister (added)',
+            '~ 2.1 Oppfølging i kommunene (endret)',
+            '',
+            '+ 2.1.2 Frister (nytt)',
             '  + {+Fristen er 1. mars.+}',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 2 Samarbeidsområder (endret)',
             '',
@@ -444,14 +528,18 @@ EXPECTED = {
     ),
     'subsection-3-changed': (
         [
-            '~ 2 Samarbeidsområder (changed)',
+            '1 kapittel er endret.',
             '',
-            '~ 2.1 Oppfølging i kommunene (changed)',
+            '~ 2 Samarbeidsområder (endret)',
             '',
-            '~ 2.1.1 Rapportering (changed)',
-            '  ~ Kommunene rapporterer gjennom de ordinære rapporteringssystemene[^kostra]; det innføres ingen nye [-rapporteringskrav.-]{+krav.+}',
+            '~ 2.1 Oppfølging i kommunene (endret)',
+            '',
+            '~ 2.1.1 Rapportering (endret)',
+            '  ~ Kommunene rapporterer gjennom de ordinære rapporteringssystemene[^kostra]; det innføres ingen nye [-rapporteringskrav-]{+krav+}.',
         ],
-        ['1 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+            '1 kapittel er endret.',
+        ],
         [
             '### 2 Samarbeidsområder (endret)',
             '',
@@ -459,15 +547,19 @@ EXPECTED = {
             '',
             '##### 2.1.1 Rapportering (endret)',
             '',
-            '- *endret:* Kommunene rapporterer gjennom de ordinære rapporteringssystemene\\[^kostra\\]; det innføres ingen nye ~~rapporteringskrav.~~**krav.**',
+            '- *endret:* Kommunene rapporterer gjennom de ordinære rapporteringssystemene\\[^kostra\\]; det innføres ingen nye ~~rapporteringskrav~~**krav**.',
         ],
     ),
     'annex-added': (
         [
-            '+ annex 3 Kontaktpersoner (added)',
+            '1 vedlegg er nytt.',
+            '',
+            '+ vedlegg 3 Kontaktpersoner (nytt)',
             '  + {+Kontaktpersonene står på partenes nettsider.+}',
         ],
-        ['0 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.', '0 endrede, 1 nye, 0 fjernede og 0 flyttede vedlegg.'],
+        [
+            '1 vedlegg er nytt.',
+        ],
         [
             '### Vedlegg 3 Kontaktpersoner (nytt)',
             '',
@@ -476,16 +568,20 @@ EXPECTED = {
     ),
     'annex-removed': (
         [
-            '- annex 1 Mandat for partssamarbeidet (removed)',
+            '1 vedlegg er fjernet.',
+            '',
+            '- vedlegg 1 Mandat for partssamarbeidet (fjernet)',
             '  - [-Partssamarbeidet ledes av en styringsgruppe med én representant fra hver part.-]',
-            '  - bullet list:',
+            '  - punktliste:',
             '      - • [-Styringsgruppen møtes minst to ganger i året.-]',
             '      - • [-Sekretariatet ligger i Kunnskapsdepartementet.-]',
             '',
-            '- annex 1, 1 Styringsgruppens oppgaver (removed)',
+            '- vedlegg 1, 1 Styringsgruppens oppgaver (fjernet)',
             '  - [-Styringsgruppen følger opp avtalen og foreslår endringer for partene.-]',
         ],
-        ['0 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.', '0 endrede, 0 nye, 1 fjernede og 0 flyttede vedlegg.'],
+        [
+            '1 vedlegg er fjernet.',
+        ],
         [
             '### Vedlegg 1 Mandat for partssamarbeidet (fjernet)',
             '',
@@ -501,10 +597,14 @@ EXPECTED = {
     ),
     'annex-changed': (
         [
-            '~ annex 1 Mandat for partssamarbeidet (changed)',
+            '1 vedlegg er endret.',
+            '',
+            '~ vedlegg 1 Mandat for partssamarbeidet (endret)',
             '  ~ Partssamarbeidet ledes av en styringsgruppe med [-én representant-]{+to representanter+} fra hver part.',
         ],
-        ['0 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.', '1 endrede, 0 nye, 0 fjernede og 0 flyttede vedlegg.'],
+        [
+            '1 vedlegg er endret.',
+        ],
         [
             '### Vedlegg 1 Mandat for partssamarbeidet (endret)',
             '',
@@ -513,45 +613,55 @@ EXPECTED = {
     ),
     'annex-moved': (
         [
-            '> annex 2→1 Fremdriftsplan (moved)',
+            '1 vedlegg er flyttet.',
+            '',
+            '> vedlegg 2→1 Fremdriftsplan (flyttet)',
         ],
-        ['0 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.', '0 endrede, 0 nye, 0 fjernede og 1 flyttede vedlegg.'],
+        [
+            '1 vedlegg er flyttet.',
+        ],
         [
             '### Vedlegg 2→1 Fremdriftsplan (flyttet)',
         ],
     ),
     'electronic-off': (
         [
-            'signing',
-            '  + sted og dato: (none) → Oslo, 15. januar 2026',
+            '',
+            'Underskrifter',
+            '  + sted og dato: Oslo, 15. januar 2026',
             '  ~ elektronisk signering: ja → nei',
         ],
-        ['0 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+        ],
         [
             '### Underskrifter',
             '',
-            '- sted og dato: **Oslo, 15. januar 2026**',
-            '- elektronisk signering: ~~ja~~ **nei**',
+            '- *ny:* sted og dato: **Oslo, 15. januar 2026**',
+            '- *endret:* elektronisk signering: ~~ja~~ → **nei**',
         ],
     ),
     'signatory-place-date': (
         [
-            'signing',
+            '',
+            'Underskrifter',
             '  ~ Bjørn Arild Gram (KS): Styreleder i KS, Bodø, 15. januar 2026 → Styreleder i KS, Tromsø, 16. januar 2026',
         ],
-        ['0 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+        ],
         [
             '### Underskrifter',
             '',
-            '- Bjørn Arild Gram (KS): ~~Styreleder i KS, Bodø, 15. januar 2026~~ **Styreleder i KS, Tromsø, 16. januar 2026**',
+            '- *endret:* Bjørn Arild Gram (KS): ~~Styreleder i KS, Bodø, 15. januar 2026~~ → **Styreleder i KS, Tromsø, 16. januar 2026**',
         ],
     ),
     'signatory-added': (
         [
-            'signing',
+            '',
+            'Underskrifter',
             '  + Tone Berg (KS): Direktør i KS, 15. januar 2026',
         ],
-        ['0 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+        ],
         [
             '### Underskrifter',
             '',
@@ -560,10 +670,12 @@ EXPECTED = {
     ),
     'signatory-removed': (
         [
-            'signing',
+            '',
+            'Underskrifter',
             '  - Ingrid Hansen (Helse- og omsorgsdepartementet): Helse- og omsorgsminister, 13. januar 2026',
         ],
-        ['0 endrede, 0 nye, 0 fjernede og 0 flyttede kapitler.'],
+        [
+        ],
         [
             '### Underskrifter',
             '',
@@ -576,7 +688,7 @@ EXPECTED = {
 @pytest.mark.parametrize("name", list(CASES))
 def test_text_format(name):
     text = show.text(compare(*pair(CASES[name])))
-    assert text.splitlines() == [HEADER, "", *EXPECTED[name][0]]
+    assert text.splitlines() == [HEADER, *EXPECTED[name][0]]
     assert text.endswith("\n")
 
 
@@ -591,8 +703,8 @@ def test_unchanged_example_has_no_changes():
     old, new = pair(lambda d: None)
     diff = compare(old, new)
     assert diff.empty
-    assert show.text(diff) == f"{HEADER}\nno changes\n"
-    assert show.markdown(diff) == f"{MD_HEADING}\n\nIngen endringer i avtaleteksten.\n"
+    assert show.text(diff) == f"{HEADER}\nIngen endringer i avtalen.\n"
+    assert show.markdown(diff) == f"{MD_HEADING}\n\nIngen endringer i avtalen.\n"
 
 
 def test_marks_only_change_is_a_format_in_the_tree():

@@ -16,39 +16,40 @@ def changed():
 
 def test_text_format_exact():
     assert show.text(compare(agreement(), changed())) == (
-        "a → a\n"
+        "Endringer fra a til a\n"
+        "3 kapitler: 1 endret, 1 nytt og 1 fjernet.\n"
         "\n"
-        "~ 1 Formål (changed)\n"
-        "  ~ Avtalen skal styrke kvaliteten i [-skolen.-]{+barnehagen.+}\n"
+        "~ 1 Formål (endret)\n"
+        "  ~ Avtalen skal styrke kvaliteten i [-skolen-]{+barnehagen+}.\n"
         "\n"
-        "- 3 Økonomi (removed)\n"
+        "- 3 Økonomi (fjernet)\n"
         "  - [-Ingen nye midler.-]\n"
         "\n"
-        "+ 3 Evaluering (added)\n"
+        "+ 3 Evaluering (nytt)\n"
         "  + {+Avtalen evalueres <script>alert(1)</script> *hvert* år.+}\n"
     )
 
 
 def test_text_colour_uses_red_and_green():
     out = show.text(compare(agreement(), changed()), colour=True)
-    assert "\033[31mskolen.\033[0m\033[32mbarnehagen.\033[0m" in out
+    assert "\033[31mskolen\033[0m\033[32mbarnehagen\033[0m." in out
 
 
 def test_no_changes():
-    assert show.text(compare(agreement(), agreement())) == "a → a\nno changes\n"
+    assert show.text(compare(agreement(), agreement())) == "Endringer fra a til a\nIngen endringer i avtalen.\n"
     assert "Ingen endringer" in show.markdown(compare(agreement(), agreement()))
 
 
 def test_markdown_exact_and_escaped():
     assert show.markdown(compare(agreement(), changed())) == (
-        "## Endringer fra `a` til `a`\n"
+        "## Endringer fra a til a\n"
         "\n"
-        "1 endrede, 1 nye, 1 fjernede og 0 flyttede kapitler.\n"
+        "3 kapitler: 1 endret, 1 nytt og 1 fjernet.\n"
         "Slettet tekst er ~~gjennomstreket~~, ny tekst er **uthevet**.\n"
         "\n"
         "### 1 Formål (endret)\n"
         "\n"
-        "- *endret:* Avtalen skal styrke kvaliteten i ~~skolen.~~**barnehagen.**\n"
+        "- *endret:* Avtalen skal styrke kvaliteten i ~~skolen~~**barnehagen**.\n"
         "\n"
         "### 3 Økonomi (fjernet)\n"
         "\n"

@@ -3,7 +3,7 @@ with its marks."""
 
 from __future__ import annotations
 
-from avtale.diff.tree import ADDED, REMOVED, Block, SectionDiff
+from avtale.diff.tree import ADDED, MOVED, REMOVED, Block, SectionDiff
 from avtale.numbering import heading_number, list_marker
 
 
@@ -27,11 +27,11 @@ def item_tags(block: Block) -> list[str]:
     list's own style: 1. a) i) …) in NEW, or in OLD for a removed item."""
     out, old_n, new_n = [], 0, 0
     for item in block.items:
-        old_n += item.status != ADDED
-        new_n += item.status != REMOVED
+        old_n += item.status not in (ADDED, MOVED)  # a moved item counts at its old place as MOVED_AWAY
+        new_n += item.status not in (REMOVED, MOVED_AWAY)
         if block.kind == "bullets":
             out.append("•")
-        elif item.status == REMOVED:
+        elif item.status in (REMOVED, MOVED_AWAY):
             out.append(list_marker(block.old_style or block.style, old_n))
         else:
             out.append(list_marker(block.style, new_n))
@@ -80,3 +80,40 @@ def phrase(pieces: tuple, escape) -> str:
 
 def whole(status: str) -> bool:
     return status in (ADDED, REMOVED)
+
+
+MOVED_AWAY = "moved-away"  # as avtale.diff.tree names it (the `moves` work adds it there)
+
+
+def move_places(diff) -> dict[int, tuple[str, str]]:
+    """Where each moved paragraph or item stands: move number → (old place, new place), each a section's
+    number («4.2»), «Vedlegg 1, 2» in an annex, or the preamble's name; so the text at one place can point at
+    the other. Reads the `move` numbers the diff tree gives MOVED and MOVED_AWAY parts."""
+    from avtale.diff import wording
+
+    lang = wording.language(diff)
+    out: dict[int, list] = {}
+
+    def visit(blocks, place):
+        for b in blocks:
+            for part in [b, *b.items]:
+                n = getattr(part, "move", None)
+                if n is not None and part.status in (MOVED, MOVED_AWAY):
+                    out.setdefault(n, ["", ""])[0 if part.status == MOVED_AWAY else 1] = place
+            for item in b.items:
+                visit(item.lists, place)
+
+    def sections(parts, old_path, new_path, prefix):
+        for s in parts:
+            number = part_number(s, old_path, new_path).split("→")[-1]
+            visit(s.blocks, prefix + number)
+            paths = child_paths(s, old_path, new_path)
+            sections(s.subsections, *paths, prefix)
+
+    visit(diff.preamble, wording.word("preamble", lang).lower())
+    sections(diff.sections, (), (), "")
+    for s in diff.annexes:
+        number = part_number(s, (), ())
+        visit(s.blocks, f"{wording.word('annex', lang).lower()} {number}")
+        sections(s.subsections, (), (), f"{wording.word('annex', lang).lower()} {number}, ")
+    return {k: (v[0], v[1]) for k, v in out.items()}

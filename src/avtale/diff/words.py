@@ -15,15 +15,21 @@ from avtale import matching as match
 from avtale.diff.tree import Format, Text
 
 # white space; an escaped mark character; a run of stars; a note or annex reference; the `](url)` that ends
-# a link's words; a bracket; a run of anything else (every character falls in one token)
-_TOKEN = re.compile(r"\s+|\\[\\*\[\]]|\*+|\[[\^#][a-z0-9-]*\]|\]\([^\s)]*\)?|[\[\]]|[^\s\\*\[\]]+|\\")
+# a link's words; a bracket; a word (letters and digits, hyphenated or with an apostrophe inside: «helse-
+# og», «3-1», «KS'»); any other character alone, so that punctuation and quote marks are tokens of their own
+# and «barnehagen.» → «barnehagen, skolen.» is the insertion of «, skolen» (every character falls in one
+# token)
+_TOKEN = re.compile(r"\s+|\\[\\*\[\]]|\*+|\[[\^#][a-z0-9-]*\]|\]\([^\s)]*\)?|[\[\]]"
+                    r"|\w+(?:[-‐'’]\w+)*-?|[^\s\w\\*\[\]]|\\")
 
 
 def words(old: str, new: str, budget: match.Budget | None = None) -> Text:
     """Word-level operations turning `old` into `new` (white space kept with the words).
 
-    Changes separated only by white space are joined into one deletion and one insertion, so «minst [-en
-    måneds-]{+tre måneders+} varsel» reads as a phrase.
+    Words, punctuation marks and quote marks are tokens of their own, so a comma or a word put in is shown as
+    just that: «barnehagen{+, skolen+}.». Changes separated only by white space or a lone punctuation mark are
+    joined into one deletion and one insertion, so «minst [-en måneds-]{+tre måneders+} varsel» reads as a
+    phrase.
     """
     if old == new:
         return Text.same(new)
@@ -33,7 +39,11 @@ def words(old: str, new: str, budget: match.Budget | None = None) -> Text:
         runs.append([tag != "equal", "".join(a[i1:i2]), "".join(b[j1:j2])])
     merged: list[list] = []  # [changed?, old pieces, new pieces]: joined once (+= on a list item is n²)
     for k, run in enumerate(runs):
-        gap = not run[0] and not run[1].strip() and 0 < k < len(runs) - 1 and runs[k + 1][0]
+        # white space, or a mark of punctuation alone («.», «, »), kept between two changes: part of the change
+        # (a full stop in «[ssb.no/kostra](…)» matched to the one ending «nettsidene til SSB.» splits nothing)
+        kept = run[1].strip()
+        gap = (not run[0] and (not kept or len(kept) <= 2 and not any(c.isalnum() for c in kept))
+               and 0 < k < len(runs) - 1 and runs[k + 1][0])
         if merged and merged[-1][0] and (run[0] or gap):
             merged[-1][1].append(run[1])
             merged[-1][2].append(run[2])
