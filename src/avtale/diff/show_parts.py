@@ -3,7 +3,7 @@ with its marks."""
 
 from __future__ import annotations
 
-from avtale.diff.tree import ADDED, REMOVED, Block, SectionDiff
+from avtale.diff.tree import ADDED, MOVED, MOVED_AWAY, REMOVED, Block, SectionDiff
 from avtale.numbering import heading_number, list_marker
 
 
@@ -27,11 +27,11 @@ def item_tags(block: Block) -> list[str]:
     list's own style: 1. a) i) …) in NEW, or in OLD for a removed item."""
     out, old_n, new_n = [], 0, 0
     for item in block.items:
-        old_n += item.status != ADDED
-        new_n += item.status != REMOVED
+        old_n += item.status not in (ADDED, MOVED)
+        new_n += item.status not in (REMOVED, MOVED_AWAY)
         if block.kind == "bullets":
             out.append("•")
-        elif item.status == REMOVED:
+        elif item.status in (REMOVED, MOVED_AWAY):
             out.append(list_marker(block.old_style or block.style, old_n))
         else:
             out.append(list_marker(block.style, new_n))

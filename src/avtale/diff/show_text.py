@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from avtale import inline
 from avtale.diff.show_parts import child_paths, item_tags, part_number, phrase, table_changes
-from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, AgreementDiff, Block, Format, SectionDiff, Text
+from avtale.diff.tree import ADDED, CHANGED, MOVED, MOVED_AWAY, REMOVED, SAME, AgreementDiff, Block, Format, SectionDiff, Text
 
-MARK = {ADDED: "+", REMOVED: "-", CHANGED: "~", MOVED: ">", SAME: " "}
+MARK = {ADDED: "+", REMOVED: "-", CHANGED: "~", MOVED: ">", MOVED_AWAY: "<", SAME: " "}
 _RED, _GREEN, _BOLD, _RESET = "\033[31m", "\033[32m", "\033[1m", "\033[0m"
 _WHAT = {ADDED: "added", REMOVED: "removed", MOVED: "moved", CHANGED: "changed"}
 _ALIGN = {"left": "left", "center": "centred", "right": "right"}
