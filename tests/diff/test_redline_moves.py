@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import subprocess
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from conftest import require_tool
 from redline_helpers import W, document_xml
 from test_redline import assert_round_trip
@@ -146,6 +149,26 @@ def test_annex_moved_with_an_edit_inside():
     assert ("ins", "Planen oppdateres hvert halvår.") in changes(data)
 
 
+POOL = [A, B, C, D, "Ingen.", "Fylkene skal følge opp de videregående skolene.",
+        "Partene skal samarbeide om tiltak for å redusere frafall."]
+_part = st.lists(st.sampled_from(POOL) | st.builds(lambda x: {"bullets": x}, st.lists(st.sampled_from(POOL),
+                                                                                       min_size=1, max_size=3)),
+                 max_size=4)
+_parts = st.lists(st.tuples(st.sampled_from(["Formål", "Plikter", "Økonomi", "Slutt"]), _part), min_size=1,
+                  max_size=3, unique_by=lambda s: s[0])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(old=_parts, new=_parts, edit=st.booleans())
+def test_paragraphs_and_items_shuffled_between_sections_round_trip(old, new, edit):
+    """Texts from one small pool shuffled between sections, lists and places (and some edited): whatever
+    the moves found, accept-all gives NEW and reject-all OLD, and each move has both its places."""
+    if edit:
+        new = [(t, [b.replace("skal", "må") if isinstance(b, str) else b for b in blocks]) for t, blocks in new]
+    data = assert_round_trip(agreement(old), agreement(new))
+    moves(data)
+
+
 # --- LibreOffice ------------------------------------------------------------------------------
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -217,12 +240,16 @@ def test_libreoffice_keeps_every_move_and_resolves_it(tmp_path):
     from redline_helpers import texts
     from test_redline import CONTEXT
     edited = "Kommunene skal rapportere hvert år om bruken av midlene."
-    old = agreement([("Formål", [A, B]), ("Økonomi", [C, D])])
-    new = agreement([("Økonomi", [C, D]), ("Formål", [B, edited])])
-    data = assert_round_trip(old, new)
+    item = "Fylkene skal følge opp de videregående skolene."
+    old = agreement([("Formål", [A, B]), ("Økonomi", [C, D]), ("Plikter", [{"bullets": [item, "En ting."]}]),
+                     ("Slutt", [{"numbered": ["Første punkt her.", "Andre punkt her."]}])])
+    new = agreement([("Økonomi", [C, D + " Nytt."]), ("Formål", [B, edited]), ("Plikter", [{"bullets": ["En ting."]}]),
+                     ("Slutt", [{"numbered": ["Første punkt her.", item, "Andre punkt her."]}])])
+    data = both_ways(old, new)
+    assert len(moves(data)) == 3  # the section «Økonomi» (with an edit), the paragraph and the list item
     root = _fodt(tmp_path, data)
     bookmarks = {b.get(f"{TEXT}name") for b in root.iter(f"{TEXT}bookmark-start")}
-    assert {"__RefMoveFrom__move1", "__RefMoveTo__move1", "__RefMoveFrom__move2", "__RefMoveTo__move2"} <= bookmarks
+    assert {f"__RefMove{side}__move{n}" for side in ("From", "To") for n in (1, 2, 3)} <= bookmarks
     for accept, agreement_ in ((True, new), (False, old)):
         built = [t for t in texts(docx_render.render(agreement_, CONTEXT)) if t and not t.startswith("[cell]")]
         assert libreoffice_texts(root, accept) == built
