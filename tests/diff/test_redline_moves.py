@@ -253,3 +253,23 @@ def test_libreoffice_keeps_every_move_and_resolves_it(tmp_path):
     for accept, agreement_ in ((True, new), (False, old)):
         built = [t for t in texts(docx_render.render(agreement_, CONTEXT)) if t and not t.startswith("[cell]")]
         assert libreoffice_texts(root, accept) == built
+
+
+def test_moved_paragraphs_with_marks_and_footnotes():
+    """A paragraph with bold and links moved to another section; a paragraph with a footnote reference
+    moved and its reference removed in the move: notes, marks and texts right on both sides."""
+    report = "Kommunene rapporterer gjennom de ordinære rapporteringssystemene[^kostra]; det innføres ingen nye rapporteringskrav."
+
+    def move(d):
+        first = d["sections"][0]["blocks"].pop(0)
+        d["sections"][2]["blocks"].append(first)
+        d["sections"][1]["subsections"][0]["subsections"][0]["blocks"].pop(0)
+        d["sections"][1]["subsections"][0]["subsections"][0]["blocks"].append("Ingen.")
+        d["sections"][3]["blocks"].append(report.replace("[^kostra]", ""))
+
+    new = changed(move)
+    data = check(EXAMPLE, new)
+    check(new, EXAMPLE)
+    found = moves(data)
+    assert len(found) == 2
+    assert any(v["moveTo"] == report.replace("[^kostra]", "") for v in found.values())

@@ -24,6 +24,7 @@ from docx.text.paragraph import Paragraph
 
 from avtale.diff.places import NEW, OLD  # which side of a diff a whole inserted/deleted part shows
 from avtale.diff.tree import ADDED, MOVED, MOVED_AWAY, REMOVED, Block, Text
+from avtale import inline
 from avtale.render import docx_table, tree
 from avtale.render.docx import _format, _shape, add_text
 from avtale.render.docx_package import clean
@@ -107,12 +108,13 @@ class BlocksMixin:
 
     def _fill_moved(self, p, new, text: Text) -> None:
         """A moved paragraph or item at its new place: the edits inside the move (the diff's words) where
-        NEW prints it unformatted; where it has marks, NEW's runs as they are (the move shown, its edits
-        not: the old runs are at the old place)."""
-        if _plain(new):
+        both sides print it unformatted; where either has marks, NEW's runs as they are (the move shown,
+        its edits not: the old runs are at the old place)."""
+        if _plain(new) and inline.plain(text.old) == text.old:
             self._fill(p, ([], text.old), new, text)
         else:
-            self._fill(p, new, new)
+            atoms = self._atoms(NEW, new)
+            merge(self.rev, p, atoms, atoms, self._plain_text)
 
     def _mark_move(self, p, entry) -> None:
         """A moved paragraph or item's place (both MOVED and MOVED_AWAY carry `move`) in move markup."""
