@@ -203,7 +203,7 @@ def libreoffice_texts(root, accept: bool) -> list[str]:
             pieces.append(" " * int(element.get(f"{TEXT}c", "1")))
         elif tag == f"{TEXT}tab":
             pieces.append("\t")
-        elif tag in (f"{TABLE}table", f"{TEXT}tracked-changes"):
+        elif tag in (f"{TABLE}table", f"{TEXT}tracked-changes", f"{TEXT}note"):
             return
         else:
             inside = inside or tag in (f"{TEXT}p", f"{TEXT}h")
@@ -273,3 +273,26 @@ def test_moved_paragraphs_with_marks_and_footnotes():
     found = moves(data)
     assert len(found) == 2
     assert any(v["moveTo"] == report.replace("[^kostra]", "") for v in found.values())
+
+
+def test_libreoffice_resolves_moved_annex_and_section_of_the_example(tmp_path):
+    """The example agreement (tables, footnotes, links, annexes) with an annex and a section moved, an edit
+    in the moved section: LibreOffice's accept-all and reject-all give NEW's and OLD's paragraphs."""
+    require_tool("soffice")
+    from avtale.render import docx as docx_render
+    from redline_helpers import texts
+    from test_redline import CONTEXT
+
+    def change(d):
+        CASES["annex-moved"](d)
+        d["sections"].insert(0, d["sections"].pop(3))
+        d["sections"][0]["blocks"].append("Partene evaluerer avtalen sammen hvert andre år.")
+
+    new = changed(change)
+    data = check(EXAMPLE, new)
+    assert len(moves(data)) == 2
+    root = _fodt(tmp_path, data)
+    assert libreoffice_texts(root, True) != libreoffice_texts(root, False)
+    for accept, agreement_ in ((True, new), (False, EXAMPLE)):
+        built = [t for t in texts(docx_render.render(agreement_, CONTEXT)) if t and not t.startswith("[cell]")]
+        assert libreoffice_texts(root, accept) == built
