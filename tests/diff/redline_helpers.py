@@ -5,7 +5,10 @@ Accepting removes deleted runs, paragraphs whose mark is deleted and rows
 that are deleted, and unwraps insertions; rejecting does the reverse (deleted
 text coming back as ordinary text). Formatting changes (`w:rPrChange`) are
 dropped on accepting and put back on rejecting; the footnotes part is
-resolved like the body.
+resolved like the body. Moves (ECMA-376 Part 1, 17.13.5): accepting removes `w:moveFrom` content and
+paragraphs whose mark is `w:moveFrom` and unwraps `w:moveTo`; rejecting the reverse; the move range
+marks (`w:moveFromRangeStart` …) go either way. What is nested goes with what holds it (a `w:del` inside
+a `w:moveTo` is removed with it on rejecting).
 """
 
 from __future__ import annotations
@@ -54,7 +57,10 @@ def _resolve(root, accept: bool):
                 rpr.append(child)
         else:
             rpr.remove(change)
+    for mark in list(root.iter(*(f"{W}{m}Range{e}" for m in ("moveFrom", "moveTo") for e in ("Start", "End")))):
+        mark.getparent().remove(mark)
     gone, kept = (f"{W}del", f"{W}ins") if accept else (f"{W}ins", f"{W}del")
+    gone_move, kept_move = (f"{W}moveFrom", f"{W}moveTo") if accept else (f"{W}moveTo", f"{W}moveFrom")
     for tr in list(root.iter(f"{W}tr")):
         if tr.find(f"{W}trPr/{gone}") is not None:
             tr.getparent().remove(tr)
@@ -62,15 +68,17 @@ def _resolve(root, accept: bool):
         if tbl.find(f"{W}tr") is None:
             tbl.getparent().remove(tbl)
     for p in list(root.iter(f"{W}p")):
-        if p.find(f"{W}pPr/{W}rPr/{gone}") is not None:
-            live = [r for r in p if r.tag == f"{W}r" or r.tag == kept]
+        if p.find(f"{W}pPr/{W}rPr/{gone}") is not None or p.find(f"{W}pPr/{W}rPr/{gone_move}") is not None:
+            live = [r for r in p if r.tag in (f"{W}r", kept, kept_move)]
             assert not live, "a paragraph whose mark is removed still holds text that stays"
             p.getparent().remove(p)
-    for element in list(root.iter(gone, kept)):
+    for element in list(root.iter(gone, kept, gone_move, kept_move)):
         parent = element.getparent()
+        if parent is None:
+            continue
         if parent.tag in (f"{W}rPr", f"{W}trPr"):  # a mark on a paragraph or row that stays
             parent.remove(element)
-        elif element.tag == gone:
+        elif element.tag in (gone, gone_move):
             parent.remove(element)
         else:  # unwrap
             index = parent.index(element)

@@ -99,7 +99,7 @@ def test_sections_added_removed_and_retitled():
     assert "Økonomi" in ops_inside(data, "del") and "Evaluering" in ops_inside(data, "ins")
 
 
-def test_moved_section_is_deleted_at_its_old_place_and_inserted_at_its_new_one():
+def test_moved_section_is_marked_moved_from_its_old_place_and_to_its_new_one():
     new = agreement(sections=sections(
         ("Økonomi", ["Ingen nye midler i det hele tatt."]),
         ("Formål", ["Avtalen skal styrke kvaliteten i skolen."]),
@@ -110,7 +110,11 @@ def test_moved_section_is_deleted_at_its_old_place_and_inserted_at_its_new_one()
                 if p.find(f"{W}pPr/{W}pStyle[@{W}val='Heading2']") is not None]
     marks = [(p.find(f"{W}pPr/{W}rPr/*") is not None and p.find(f"{W}pPr/{W}rPr/*").tag[len(W):], "".join(p.itertext()))
              for p in headings]
-    assert marks == [("ins", "Økonomi"), (False, "Formål"), (False, "Forpliktelser"), ("del", "Økonomi")]
+    assert marks == [("moveTo", "Økonomi"), (False, "Formål"), (False, "Forpliktelser"), ("moveFrom", "Økonomi")]
+    # the paragraph replaced inside the moved section (too different to pair: «Ingen nye midler.») is an
+    # insertion inside the move (the old one is at the old place, moved from there); nothing else is ins/del
+    assert [(e.tag[len(W):], "".join(e.itertext())) for e in revisions(data)] == [
+        ("ins", ""), ("ins", "Ingen nye midler i det hele tatt.")]
 
 
 def test_subsections_added_removed_and_moved():

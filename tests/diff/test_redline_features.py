@@ -217,13 +217,14 @@ def test_annexes_added_and_moved():
     data = check(EXAMPLE, changed(CASES["annex-added"]))
     inserted = [p for p in document_xml(data).iter(f"{W}p") if p.find(f"{W}pPr/{W}rPr/{W}ins") is not None]
     assert "".join(inserted[0].itertext()) == "Vedlegg 3: Kontaktpersoner"
-    # a moved annex is (for now) deleted at its old place and inserted at its new one
+    # a moved annex is moved from its old place to its new one, its new number inserted inside the move
     data = check(EXAMPLE, changed(CASES["annex-moved"]))
     headings = [p for p in document_xml(data).iter(f"{W}p")
                 if p.find(f"{W}pPr/{W}pStyle[@{W}val='Heading1']") is not None and "Vedlegg" in "".join(p.itertext())]
     marks = [(p.find(f"{W}pPr/{W}rPr/*").tag[len(W):] if p.find(f"{W}pPr/{W}rPr/*") is not None else None,
               "".join(p.itertext())) for p in headings]
-    assert ("ins", "Vedlegg 1: Fremdriftsplan") in marks and ("del", "Vedlegg 2: Fremdriftsplan") in marks
+    assert marks == [("moveTo", "Vedlegg 1: Fremdriftsplan"), (None, "Vedlegg 1:2: Mandat for partssamarbeidet"),
+                     ("moveFrom", "Vedlegg 2: Fremdriftsplan")]
 
 
 def test_signing_changes_in_place():

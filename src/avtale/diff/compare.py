@@ -10,6 +10,7 @@ from avtale import matching as match
 from avtale.dates import format_date
 from avtale.diff.align import PAIR_AT, PAIR_WITHIN, align, similarity
 from avtale.diff.blocks import block_text, diff_blocks
+from avtale.diff.moves import find_moves
 from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, AgreementDiff, Change, NoteDiff, SectionDiff, Text
 from avtale.diff.words import words
 from avtale.model import Agreement, all_texts
@@ -167,7 +168,7 @@ def compare(old: Agreement, new: Agreement) -> AgreementDiff:
     """The merged tree; its matching, however hostile the texts, costs steps in proportion to their words."""
     tokens = sum(len(text.split()) + 1 for a in (old, new) for _loc, text in all_texts(a))
     budget = match.Budget.for_tokens(tokens)
-    return AgreementDiff(
+    diff = AgreementDiff(
         old.id,
         new.id,
         words(old.title, new.title, budget),
@@ -179,4 +180,6 @@ def compare(old: Agreement, new: Agreement) -> AgreementDiff:
         _footnotes(old, new, budget),
         language="nn" if old.language == new.language == "nn" else "nb",
     )
+    find_moves(diff, budget)
+    return diff
 

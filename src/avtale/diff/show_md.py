@@ -46,17 +46,17 @@ class _Md:
 
     def status(self, status: str, part=None) -> str:
         """A line's tag: «*ny:* », «*flyttet fra 2:* » (a moved part names its old place)."""
-        if status == MOVED and part is not None and getattr(part, "move", None) in self.places:
+        if status == MOVED and part is not None and part.move in self.places:
             return f"*{self.w('moved to', where=self.places[part.move][0])}:* "
         if status == MOVED_AWAY:  # a list or table at its old place: a pointer to where it went
-            where = self.places.get(getattr(part, "move", None), ("", ""))[1]
+            where = self.places.get(part.move, ("", ""))[1]
             return f"*{self.w('moved from', where=where) if where else wording.part_status(MOVED, self.lang)}:* "
         word = wording.part_status(status, self.lang)
         return f"*{word}:* " if word else ""
 
     def away(self, part, indent: str, tag: str = "") -> list[str]:
         """A moved part at its old place: a pointer to where it went, its words struck through."""
-        where = self.places.get(getattr(part, "move", None), ("", ""))[1]
+        where = self.places.get(part.move, ("", ""))[1]
         text = part.text if part.text is not None else Text.removed("")
         pointer = self.w("moved from", where=where) if where else wording.part_status(MOVED, self.lang)
         return [f"{indent}- *{pointer}:* {tag}~~{md_escape(text.old)}~~" if text.old.strip()

@@ -3,7 +3,7 @@ with its marks."""
 
 from __future__ import annotations
 
-from avtale.diff.tree import ADDED, MOVED, REMOVED, Block, SectionDiff
+from avtale.diff.tree import ADDED, MOVED, MOVED_AWAY, REMOVED, Block, SectionDiff
 from avtale.numbering import heading_number, list_marker
 
 
@@ -82,7 +82,6 @@ def whole(status: str) -> bool:
     return status in (ADDED, REMOVED)
 
 
-MOVED_AWAY = "moved-away"  # as avtale.diff.tree names it (the `moves` work adds it there)
 
 
 def move_places(diff) -> dict[int, tuple[str, str]]:
@@ -97,7 +96,7 @@ def move_places(diff) -> dict[int, tuple[str, str]]:
     def visit(blocks, place):
         for b in blocks:
             for part in [b, *b.items]:
-                n = getattr(part, "move", None)
+                n = part.move
                 if n is not None and part.status in (MOVED, MOVED_AWAY):
                     out.setdefault(n, ["", ""])[0 if part.status == MOVED_AWAY else 1] = place
             for item in b.items:

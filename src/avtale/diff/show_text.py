@@ -46,7 +46,7 @@ class _Text:
 
     def moved(self, part) -> str:
         """«(flyttet fra 2) » before a moved part's words, «(flyttet herfra til 4) » at its old place."""
-        old, new = self.places.get(getattr(part, "move", None), ("", ""))
+        old, new = self.places.get(part.move, ("", ""))
         if part.status == MOVED:
             return f"({self.w('moved to', where=old)}) " if old else f"({wording.part_status(MOVED, self.lang)}) "
         return f"({self.w('moved from', where=new)}) " if new else f"({wording.part_status(MOVED, self.lang)}) "

@@ -1,6 +1,9 @@
 """The merged tree of a diff: both versions in one structure, in NEW's order.
 
-Statuses: `same`, `changed`, `added`, `removed`, `moved` (sections, subsections and annexes).
+Statuses: `same`, `changed`, `added`, `removed`, `moved` (sections, subsections and annexes at their new
+place; paragraphs and list items at their new place, with the edits inside the move as words) and
+`moved-away` (a paragraph's or list item's old place: its old text as removed). A moved paragraph or item
+and its old place carry the same `move` number (1, 2, … in NEW's order), found by `diff.moves`.
 Text carries word operations on the text as typed (marks included): ("=", s) kept, ("-", s) deleted,
 ("+", s) inserted; and `formats`, the phrases whose words are kept but whose marks changed (bold, italic,
 a link), so that a phrase made bold reads as a formatting change, not as a deletion and an insertion.
@@ -11,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SAME, CHANGED, ADDED, REMOVED, MOVED = "same", "changed", "added", "removed", "moved"
+# a paragraph or list item's old place, where it moved from (its new place has MOVED; both share `move`)
+MOVED_AWAY = "moved-away"
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ class Item:
     text: Text
     status: str
     lists: list["Block"] = field(default_factory=list)
+    move: int | None = None  # MOVED / MOVED_AWAY: the number linking both places
 
 
 @dataclass
@@ -103,6 +109,7 @@ class Block:
     header: Row | None = None
     rows: list[Row] = field(default_factory=list)
     columns: list[tuple[int, tuple, tuple]] = field(default_factory=list)
+    move: int | None = None  # MOVED / MOVED_AWAY: the number linking both places
 
 
 @dataclass

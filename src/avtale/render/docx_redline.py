@@ -12,8 +12,10 @@ the word operations into `w:ins`/`w:del`:
 * paragraphs, list items and sections added or removed: their runs and their
   paragraph marks tracked, so accepting or rejecting removes the paragraph
   (deleted list items keep their numbering, so Word shows them in the list);
-* a moved section or annex: deleted at its old place, inserted at its new place (Word's move markup is
-  the review issue's);
+* moves (Word's move markup, `docx_tracked.Revisions.move`): a moved section, subsection or annex is at
+  its old place OLD's text in `w:moveFrom`, at its new place the merged text (its edits tracked inside
+  the move) in `w:moveTo`; a moved paragraph or list item (`diff.moves`) likewise; both places of one
+  move share a name («move1» …);
 * lists at any level (`docx_redline_blocks`): items in their own numbering level; tables: changed cells
   inside the cell, rows added or removed as `w:trPr/w:ins|w:del`, header and caption like text;
 * annexes: added, removed or changed like sections, under their «Vedlegg N: …» heading;
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from contextlib import contextmanager
 from pathlib import Path
 
 from docx.oxml import OxmlElement
@@ -39,7 +42,7 @@ from docx.oxml.ns import qn
 
 from avtale.diff.compare import words
 from avtale.diff.places import side_sections, with_old_places
-from avtale.diff.tree import ADDED, REMOVED, AgreementDiff, SectionDiff, Text
+from avtale.diff.tree import ADDED, MOVED, REMOVED, AgreementDiff, SectionDiff, Text
 from avtale.model import Agreement
 from avtale.render import docx_inline, docx_letterhead, docx_notes, docx_package, docx_styles, tree
 from avtale.render.docx import _Writer, add_text
@@ -47,7 +50,7 @@ from avtale.render.docx_package import clean
 from avtale.render.docx_redline_blocks import NEW, OLD, BlocksMixin, side_text
 from avtale.render.docx_redline_notes import NotesMixin
 from avtale.render.docx_redline_signing import SigningDiffMixin
-from avtale.render.docx_tracked import DEL, INS, Revisions, track_revisions
+from avtale.render.docx_tracked import DEL, INS, MOVE_FROM, MOVE_TO, Revisions, track_revisions
 
 # metadata `compare` reports that the document does not print (the parties are in the letterhead)
 LABELS = {"id": "id", "period": "periode", "status": "status", "language": "målform", "numbering": "nummerering"}
@@ -94,6 +97,7 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
         docx_styles.apply(self.document, self.layout, self.new.language, self.heading_num)
         self.numbering.write(self.document.part.numbering_part.element)
         docx_package.set_properties(self.document, self.new, docx_styles.LANGUAGES[self.new.language])
+        self.rev.pair_moves(self.document.element.body)
         track_revisions(self.document.settings.element)
         out = io.BytesIO()
         self.document.save(out)
@@ -102,7 +106,8 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
     def _end_diff(self) -> None:
         """The minimal paragraph a build puts after a table that ends the body: kept where both sides end
         with a table, inserted or deleted where one does."""
-        ends = {side: _ends_with_table(self._body_end, INS if side == OLD else DEL) for side in (OLD, NEW)}
+        ends = {side: _ends_with_table(self._body_end, (INS, MOVE_TO) if side == OLD else (DEL, MOVE_FROM))
+                for side in (OLD, NEW)}
         if ends[OLD] or ends[NEW]:
             self._end_paragraph()
             if ends[OLD] != ends[NEW]:
@@ -144,14 +149,33 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
     def _sections_diff(self, sections: list[SectionDiff], level: int, olds: list, news: list) -> None:
         for s, where in with_old_places(sections):
             a, b = _node(olds, s.old_number), _node(news, s.new_number)
-            if s.status == ADDED or where == NEW:
+            if s.status == ADDED:
                 self._section_whole(s, level, NEW, b)
-            elif s.status == REMOVED or where == OLD:
+            elif s.status == REMOVED:
                 self._section_whole(s, level, OLD, a)
-            else:  # same or changed: the heading's words, then the blocks and subsections
-                self._heading(s.title, level)
-                self._blocks_diff(s.blocks, None, a.blocks, b.blocks)
-                self._sections_diff(s.subsections, level + 1, a.subsections, b.subsections)
+            elif where == OLD:
+                with self._moving(s, MOVE_FROM):
+                    self._section_whole(s, level, OLD, a)
+            else:  # same, changed or moved here: the heading's words, then the blocks and subsections
+                with self._moving(s, MOVE_TO if where == NEW else None):
+                    self._heading(s.title, level)
+                    self._blocks_diff(s.blocks, None, a.blocks, b.blocks)
+                    self._sections_diff(s.subsections, level + 1, a.subsections, b.subsections)
+
+    @contextmanager
+    def _moving(self, s: SectionDiff, kind: str | None):
+        """Write one place of a moved section, subsection or annex (`kind`: MOVE_FROM, MOVE_TO; None: not
+        a move), then turn what was written into move markup."""
+        start = self._body_end.getprevious()
+        yield
+        if kind is None or s.status != MOVED:
+            return
+        element = start.getnext() if start is not None else self.document.element.body[0]
+        elements = []
+        while element is not None and element is not self._body_end:
+            elements.append(element)
+            element = element.getnext()
+        self.rev.move(elements, kind, self.rev.move_name(("part", id(s))))
 
     def _section_whole(self, s: SectionDiff, level: int, side: str, node) -> None:
         """One side of a section, every paragraph of it inserted (NEW) or deleted (OLD)."""
@@ -169,15 +193,19 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
     def _annexes_diff(self) -> None:
         for s, where in with_old_places(self.diff.annexes):
             a, b = _node(self.old.annexes, s.old_number), _node(self.new.annexes, s.new_number)
-            if s.status == ADDED or where == NEW:
+            if s.status == ADDED:
                 self._annex_whole(s, NEW, b)
-            elif s.status == REMOVED or where == OLD:
+            elif s.status == REMOVED:
                 self._annex_whole(s, OLD, a)
+            elif where == OLD:
+                with self._moving(s, MOVE_FROM):
+                    self._annex_whole(s, OLD, a)
             else:
-                self._annex_heading(words(self._annex_title(OLD, s.old_number, a), self._annex_title(
-                    NEW, s.new_number, b)), b.id or f"vedlegg-{s.new_number}", s.new_number)
-                self._blocks_diff(s.blocks, None, a.blocks, b.blocks)
-                self._annex_subs_diff(s.subsections, (), a.subsections, b.subsections)
+                with self._moving(s, MOVE_TO if where == NEW else None):
+                    self._annex_heading(words(self._annex_title(OLD, s.old_number, a), self._annex_title(
+                        NEW, s.new_number, b)), b.id or f"vedlegg-{s.new_number}", s.new_number)
+                    self._blocks_diff(s.blocks, None, a.blocks, b.blocks)
+                    self._annex_subs_diff(s.subsections, (), a.subsections, b.subsections)
 
     def _annex_title(self, side: str, n: int, annex) -> str:
         agreement = self.sides[side]
@@ -226,16 +254,21 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
     def _annex_subs_diff(self, subs: list[SectionDiff], path: tuple[int, ...], olds: list, news: list) -> None:
         for s, where in with_old_places(subs):
             a, b = _node(olds, s.old_number), _node(news, s.new_number)
-            if s.status == ADDED or where == NEW:
+            if s.status == ADDED:
                 self._annex_sub_whole(s, (*path, s.new_number - 1), NEW, b)
-            elif s.status == REMOVED or where == OLD:
+            elif s.status == REMOVED:
                 self._annex_sub_whole(s, (*path, s.old_number - 1), OLD, a)
+            elif where == OLD:
+                with self._moving(s, MOVE_FROM):
+                    self._annex_sub_whole(s, (*path, s.old_number - 1), OLD, a)
             else:
                 old_path, new_path = (*path, s.old_number - 1), (*path, s.new_number - 1)
-                title = words(self._annex_sub_title(OLD, old_path, a.title), self._annex_sub_title(NEW, new_path, b.title))
-                self._annex_heading_paragraph(title, len(new_path) + 1)
-                self._blocks_diff(s.blocks, None, a.blocks, b.blocks)
-                self._annex_subs_diff(s.subsections, new_path, a.subsections, b.subsections)
+                with self._moving(s, MOVE_TO if where == NEW else None):
+                    title = words(self._annex_sub_title(OLD, old_path, a.title),
+                                  self._annex_sub_title(NEW, new_path, b.title))
+                    self._annex_heading_paragraph(title, len(new_path) + 1)
+                    self._blocks_diff(s.blocks, None, a.blocks, b.blocks)
+                    self._annex_subs_diff(s.subsections, new_path, a.subsections, b.subsections)
 
     def _annex_sub_whole(self, s: SectionDiff, path: tuple[int, ...], side: str, node) -> None:
         kind = INS if side == NEW else DEL
@@ -247,15 +280,16 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
             self._annex_sub_whole(sub, (*path, number - 1), side, node.subsections[number - 1])
 
 
-def _ends_with_table(body_end, gone: str) -> bool:
-    """Whether the body's last element on one side (the elements marked `gone` left out) is a table."""
+def _ends_with_table(body_end, gone: tuple[str, str]) -> bool:
+    """Whether the body's last element on one side (the elements marked `gone` left out: a row's
+    insertion or deletion, a paragraph's that or its move) is a table."""
     element = body_end.getprevious()
     while element is not None:
         if element.tag == qn("w:tbl"):
             rows = element.findall(qn("w:tr"))
-            if not all(tr.find(f"{qn('w:trPr')}/{qn('w:' + gone)}") is not None for tr in rows):
+            if not all(tr.find(f"{qn('w:trPr')}/{qn('w:' + gone[0])}") is not None for tr in rows):
                 return True
-        elif element.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:' + gone)}") is None:
+        elif all(element.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:' + g)}") is None for g in gone):
             return False
         element = element.getprevious()
     return False

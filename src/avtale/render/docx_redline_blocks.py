@@ -23,21 +23,38 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from avtale.diff.places import NEW, OLD  # which side of a diff a whole inserted/deleted part shows
-from avtale.diff.tree import ADDED, REMOVED, Block, Text
+from avtale.diff.tree import ADDED, MOVED, MOVED_AWAY, REMOVED, Block, Text
+from avtale import inline
 from avtale.render import docx_table, tree
 from avtale.render.docx import _format, _shape, add_text
 from avtale.render.docx_package import clean
 from avtale.render.docx_redline_inline import flatten, merge
-from avtale.render.docx_tracked import DEL, INS
+from avtale.render.docx_tracked import DEL, INS, MOVE_FROM, MOVE_TO
 
 _REFERENCE = qn("w:footnoteReference")
 
 
 def whole(status: str, side: str | None) -> str | None:
     """How a block or item is marked as a whole: inserted, deleted, or not at all."""
+    if status in (MOVED, MOVED_AWAY):  # a move's place: its paragraph mark is the move's (`_mark_move`)
+        return None if status == MOVED else DEL
     if side is not None:
         return INS if side == NEW else DEL
-    return INS if status == ADDED else DEL if status == REMOVED else None
+    return INS if status == ADDED else DEL if status in (REMOVED, MOVED_AWAY) else None
+
+
+def skipped(side: str | None) -> tuple:
+    """The statuses of blocks and items not shown when only one side is: those the other side has."""
+    return (REMOVED, MOVED_AWAY) if side == NEW else (ADDED, MOVED) if side == OLD else ()
+
+
+def _in_old(status: str) -> bool:
+    """Whether OLD has the block or item here (a moved one's old text is at its old place)."""
+    return status not in (ADDED, MOVED)
+
+
+def _in_new(status: str) -> bool:
+    return status not in (REMOVED, MOVED_AWAY)
 
 
 def side_text(text: Text, side: str | None) -> Text:
@@ -89,6 +106,22 @@ class BlocksMixin:
         merge(self.rev, p, None if old is None else self._atoms(OLD, old, **options),
               None if new is None else self._atoms(NEW, new, **options), self._plain_text)
 
+    def _fill_moved(self, p, new, text: Text) -> None:
+        """A moved paragraph or item at its new place: the edits inside the move (the diff's words) where
+        both sides print it unformatted; where either has marks, NEW's runs as they are (the move shown,
+        its edits not: the old runs are at the old place)."""
+        if _plain(new) and inline.plain(text.old) == text.old:
+            self._fill(p, ([], text.old), new, text)
+        else:
+            atoms = self._atoms(NEW, new)
+            merge(self.rev, p, atoms, atoms, self._plain_text)
+
+    def _mark_move(self, p, entry) -> None:
+        """A moved paragraph or item's place (both MOVED and MOVED_AWAY carry `move`) in move markup."""
+        if entry.status in (MOVED, MOVED_AWAY) and entry.move is not None:
+            self.rev.move([p], MOVE_TO if entry.status == MOVED else MOVE_FROM,
+                          self.rev.move_name(("block", entry.move)))
+
     def _atoms(self, side: str, content, *, before: str = "", after: str = "", part=None, **options):
         """One side's paragraph as its build writes it (in a scratch `w:p`), flattened."""
         scratch = OxmlElement("w:p")
@@ -125,21 +158,25 @@ class BlocksMixin:
     def _blocks_diff(self, blocks: list[Block], side: str | None, olds: list | None, news: list | None) -> None:
         """Blocks with their changes tracked; with `side`, only that side's blocks, all inserted/deleted.
         `olds` and `news` are the model blocks of each side (None for the side not shown)."""
-        skip = REMOVED if side == NEW else ADDED if side == OLD else None
+        skip = skipped(side)
         old_blocks, new_blocks = iter(olds or []), iter(news or [])
         for block in blocks:
-            if block.status == skip:
+            if block.status in skip:
                 continue
-            a = next(old_blocks) if olds is not None and block.status != ADDED else None
-            b = next(new_blocks) if news is not None and block.status != REMOVED else None
+            a = next(old_blocks) if olds is not None and _in_old(block.status) else None
+            b = next(new_blocks) if news is not None and _in_new(block.status) else None
             od = self.docs[OLD].blocks([a])[0] if a is not None else None
             nd = self.docs[NEW].blocks([b])[0] if b is not None else None
             kind = whole(block.status, side)
             if block.kind == "paragraph":
                 p = self._new_paragraph()._p
-                self._fill(p, _content(od), _content(nd), side_text(block.text, side))
+                if block.status == MOVED:
+                    self._fill_moved(p, _content(nd), block.text)
+                else:
+                    self._fill(p, _content(od), _content(nd), side_text(block.text, side))
                 if kind:
                     self.rev.mark_paragraph(p, kind)
+                self._mark_move(p, block)
             elif block.kind == "table":
                 self._table_diff(block, od, nd, side)
             else:
@@ -161,22 +198,26 @@ class BlocksMixin:
             else:
                 shape = _shape(nested[0])
                 num_id = self.numbering.nested_list(shape, 0)
-        skip = REMOVED if side == NEW else ADDED if side == OLD else None
+        skip = skipped(side)
         old_items, new_items = iter(od["items"] if od else []), iter(nd["items"] if nd else [])
         level = base["level"] - 1
         last = None
         for item in block.items:
-            if item.status == skip:
+            if item.status in skip:
                 continue
-            oi = next(old_items) if od is not None and item.status != ADDED else None
-            ni = next(new_items) if nd is not None and item.status != REMOVED else None
+            oi = next(old_items) if od is not None and _in_old(item.status) else None
+            ni = next(new_items) if nd is not None and _in_new(item.status) else None
             last = self._new_paragraph("ListParagraph", num_id, level)
-            self._fill(last._p, _content(oi), _content(ni), side_text(item.text, side))
+            if item.status == MOVED:
+                self._fill_moved(last._p, _content(ni), item.text)
+            else:
+                self._fill(last._p, _content(oi), _content(ni), side_text(item.text, side))
             kind = whole(item.status, side)
             if kind:
                 self.rev.mark_paragraph(last._p, kind)
+            self._mark_move(last._p, item)
             for sub in item.lists:
-                if sub.status == skip:
+                if sub.status in skip:
                     continue
                 so = oi["list"] if oi is not None and sub.status != ADDED else None
                 sn = ni["list"] if ni is not None and sub.status != REMOVED else None

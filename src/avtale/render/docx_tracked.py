@@ -7,7 +7,16 @@ deleted, so that Word and LibreOffice show them as changes to accept or reject:
 * a changed run sits in `w:ins` or `w:del` (its text in `w:delText`);
 * a whole paragraph inserted or deleted also has its paragraph mark marked
   (`w:pPr/w:rPr/w:ins|w:del`), so accepting or rejecting removes the paragraph;
-* a whole table row inserted or deleted has `w:trPr/w:ins|w:del`.
+* a whole table row inserted or deleted has `w:trPr/w:ins|w:del`;
+* a moved part (`Revisions.move`): at its old place its runs in `w:moveFrom` and its paragraph marks
+  `w:pPr/w:rPr/w:moveFrom`, at its new place its kept runs in `w:moveTo`, the words inserted inside the
+  move as `w:ins`, and its paragraph marks `w:moveTo`; each place between `w:moveFromRangeStart`/`…End`
+  (or `w:moveTo…`) named like the other place (ECMA-376 Part 1, 17.13.5). Words deleted inside the move
+  are shown at the old place only (the old text stands there whole, moved from): a `w:del` nested in the
+  `w:moveTo` is what the standard allows, but LibreOffice 7.4 reads it (and a `w:del` in a `w:ins`) as
+  plain text, so accepting there would keep the deleted words; a `w:del` beside the `w:moveTo` would come
+  back at the new place on rejecting. Table rows have no move mark: a moved table's rows are deleted and
+  inserted (`w:trPr/w:del|w:ins`), its cells' text moved.
 
 Every revision carries a unique `w:id`, the author and one fixed date, so the
 same inputs on the same date give the same bytes.
@@ -24,6 +33,10 @@ from docx.oxml.ns import qn
 from avtale.render.docx_package import clean
 
 INS, DEL = "ins", "del"
+MOVE_FROM, MOVE_TO = "moveFrom", "moveTo"
+_P, _R, _TR, _PPR, _RPR = qn("w:p"), qn("w:r"), qn("w:tr"), qn("w:pPr"), qn("w:rPr")
+_HYPERLINK = qn("w:hyperlink")
+_MARKS = {qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")}
 # text elements and what they become inside a deletion
 _DELETED_TAGS = {qn("w:t"): qn("w:delText"), qn("w:instrText"): qn("w:delInstrText")}
 _WRAPPERS = {qn("w:ins"), qn("w:del")}
@@ -39,6 +52,7 @@ class Revisions:
         self.when = dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
         self._next_id = 1
         self._marks: dict[str, object] = {}
+        self._move_names: dict[object, str] = {}
 
     def mark(self, kind: str):
         """A new, empty <w:ins> or <w:del> with id, author and date (a copy of the first one made: a redline
@@ -109,6 +123,156 @@ class Revisions:
             tr_pr = tr.get_or_add_trPr()
             tr_pr.insert_element_before(self.mark(kind), "w:trPrChange")
 
+    # -- moves ----------------------------------------------------------------
+
+    def move_name(self, key) -> str:
+        """The name both places of one move share: «move1», «move2» … in the order first asked for."""
+        name = self._move_names.get(key)
+        if name is None:
+            name = self._move_names[key] = f"move{len(self._move_names) + 1}"
+        return name
+
+    def move(self, elements: list, kind: str, name: str) -> None:
+        """Turn the body elements written for one place of a move into Word's move markup.
+
+        MOVE_FROM: the elements were written deleted (the old side whole): every deletion becomes a
+        `w:moveFrom`. MOVE_TO: the elements were written with the changes inside the move tracked: kept
+        runs go into `w:moveTo`, insertions stay, deleted words, paragraphs and rows (and the old place of
+        a move inside this one) are left out, their text being at the old place of this move."""
+        if kind == MOVE_FROM:
+            for element in elements:
+                for mark in list(element.iter(qn("w:del"))):
+                    if mark.getparent().tag == qn("w:trPr"):
+                        continue
+                    self._retag(mark, MOVE_FROM)
+        else:
+            elements = [e for e in elements if not self._drop_gone(e)]
+            for element in elements:
+                for p in [element] if element.tag == _P else list(element.iter(_P)):
+                    self._move_to_paragraph(p)
+                for tr in element.iter(_TR):
+                    tr_pr = tr.get_or_add_trPr()
+                    if tr_pr.find(qn("w:ins")) is None:
+                        tr_pr.insert_element_before(self.mark(INS), "w:trPrChange")
+        paragraphs = [p for e in elements for p in ([e] if e.tag == _P else e.iter(_P))]
+        if not paragraphs:
+            return
+        shape = self.mark(f"{kind}RangeStart")
+        shape.set(qn("w:name"), name)
+        ppr = paragraphs[0].find(_PPR)
+        if ppr is not None:
+            ppr.addnext(shape)
+        else:
+            paragraphs[0].insert(0, shape)
+        end = OxmlElement(f"w:{kind}RangeEnd")
+        end.set(_ID, shape.get(_ID))
+        paragraphs[-1].append(end)
+
+    def pair_moves(self, root) -> None:
+        """Leave only moves with both places: a move one of whose places was left out (the old place of a
+        paragraph inside a moved section's new place) loses its range marks; its runs stay moved where
+        they lie inside another move's range, and are otherwise inserted (deleted) text."""
+        starts: dict[str, set] = {}
+        for kind in (MOVE_FROM, MOVE_TO):
+            for start in root.iter(qn(f"w:{kind}RangeStart")):
+                starts.setdefault(start.get(qn("w:name")), set()).add(kind)
+        lone = {name for name, kinds in starts.items() if len(kinds) == 1}
+        if not lone:
+            return
+        open_ranges: dict[str, str] = {}  # range id -> name, of the ranges open at this point
+        alone_ids: set[str] = set()
+        retag: list = []
+        gone: list = []
+        for element in list(root.iter()):
+            tag = element.tag
+            if tag in (qn("w:moveFromRangeStart"), qn("w:moveToRangeStart")):
+                name = element.get(qn("w:name"))
+                if name in lone:
+                    alone_ids.add(element.get(_ID))
+                    if not any(n not in lone for n in open_ranges.values()):
+                        retag.append(element.get(_ID))
+                    gone.append(element)
+                else:
+                    open_ranges[element.get(_ID)] = name
+            elif tag in (qn("w:moveFromRangeEnd"), qn("w:moveToRangeEnd")):
+                if element.get(_ID) in alone_ids:
+                    gone.append(element)
+                open_ranges.pop(element.get(_ID), None)
+        if retag:  # lone moves outside any other move: their marks as insertions and deletions
+            self._lone_marks(root, set(retag))
+        for element in gone:
+            element.getparent().remove(element)
+
+    def _lone_marks(self, root, ids: set) -> None:
+        inside: str | None = None
+        for element in list(root.iter()):
+            if element.get(_ID) in ids and element.tag in (qn("w:moveFromRangeStart"), qn("w:moveToRangeStart")):
+                inside = element.get(_ID)
+            elif inside is not None and element.tag in (qn("w:moveFrom"), qn("w:moveTo")):
+                new = self.mark(DEL if element.tag == qn("w:moveFrom") else INS)
+                for child in list(element):
+                    new.append(child)
+                element.addprevious(new)
+                element.getparent().remove(element)
+                if element.tag == qn("w:moveFrom"):
+                    for t in new.iter(qn("w:t")):
+                        t.tag = qn("w:delText")
+            elif inside is not None and element.tag in (qn("w:moveFromRangeEnd"), qn("w:moveToRangeEnd")) \
+                    and element.get(_ID) == inside:
+                inside = None
+
+    def _retag(self, mark, kind: str) -> None:
+        """A deletion (a run wrapper or a paragraph mark) made a move's `kind` with a new id; its text as
+        `w:t` again (moved text is not deleted text)."""
+        new = self.mark(kind)
+        for child in list(mark):
+            new.append(child)
+        mark.addprevious(new)
+        mark.getparent().remove(mark)
+        for element in new.iter():
+            if element.tag == qn("w:delText"):
+                element.tag = qn("w:t")
+            elif element.tag == qn("w:delInstrText"):
+                element.tag = qn("w:instrText")
+
+    def _drop_gone(self, element) -> bool:
+        """Remove what the new place of a move does not show: paragraphs and rows deleted there, the old
+        places of moves inside it. Whether `element` itself went."""
+        def gone(p) -> bool:
+            mark = _paragraph_mark(p)
+            return mark is not None and mark.tag in (qn("w:del"), qn("w:moveFrom"))
+
+        if element.tag == _P:
+            if gone(element):
+                element.getparent().remove(element)
+                return True
+            return False
+        for tr in list(element.iter(_TR)):
+            if tr.find(f"{qn('w:trPr')}/{qn('w:del')}") is not None:
+                tr.getparent().remove(tr)
+        if element.tag == qn("w:tbl") and element.find(_TR) is None:
+            element.getparent().remove(element)
+            return True
+        return False
+
+    def _move_to_paragraph(self, p) -> None:
+        for container in [p, *p.findall(_HYPERLINK)]:
+            for deleted in container.findall(qn("w:del")):
+                container.remove(deleted)
+            group: list = []
+            for child in [*list(container), None]:
+                if child is not None and child.tag == _R:
+                    group.append(child)
+                    continue
+                if group:
+                    wrapper = self.mark(MOVE_TO)
+                    group[0].addprevious(wrapper)
+                    for run in group:
+                        wrapper.append(run)
+                group = []
+        if _paragraph_mark(p) is None:
+            self.mark_paragraph(p, MOVE_TO)
+
     def _wrap_runs(self, p, kind: str) -> None:
         """Wrap every group of consecutive runs of `p` not yet in a revision."""
         group: list = []
@@ -128,6 +292,14 @@ class Revisions:
         for run in runs:
             p.remove(run)
         self.add_ops(paragraph, text.ops, add_text, rpr)
+
+
+def _paragraph_mark(p):
+    """The revision on a paragraph's mark (`w:pPr/w:rPr/w:ins|w:del|w:moveFrom|w:moveTo`), or None."""
+    rpr = p.find(f"{_PPR}/{_RPR}")
+    if rpr is None:
+        return None
+    return next((child for child in rpr if child.tag in _MARKS), None)
 
 
 def _last_child(element):

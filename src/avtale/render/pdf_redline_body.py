@@ -21,7 +21,7 @@ from avtale.numbering import list_marker
 from avtale.render import common
 from avtale.render.pdf_redline_inline import Marks, runs
 
-MOVED_AWAY = getattr(dtree, "MOVED_AWAY", "moved-away")
+MOVED_AWAY = dtree.MOVED_AWAY
 GONE = (REMOVED, MOVED_AWAY)  # not in NEW at this place
 
 # (noun, gender: 0 masculine/feminine, 1 neuter) and the attributive adjective of each status by gender
