@@ -223,7 +223,7 @@ def test_annexes_added_and_moved():
                 if p.find(f"{W}pPr/{W}pStyle[@{W}val='Heading1']") is not None and "Vedlegg" in "".join(p.itertext())]
     marks = [(p.find(f"{W}pPr/{W}rPr/*").tag[len(W):] if p.find(f"{W}pPr/{W}rPr/*") is not None else None,
               "".join(p.itertext())) for p in headings]
-    assert marks == [("moveTo", "Vedlegg 1: Fremdriftsplan"), (None, "Vedlegg 1:2: Mandat for partssamarbeidet"),
+    assert marks == [("moveTo", "Vedlegg 1: Fremdriftsplan"), (None, "Vedlegg 12: Mandat for partssamarbeidet"),
                      ("moveFrom", "Vedlegg 2: Fremdriftsplan")]
 
 
