@@ -1,0 +1,157 @@
+"""Numbers in LibreOffice's view of the Word redline's tracked changes (`docx_redline_numbers`).
+
+LibreOffice (7.3 and later) prints a numbered paragraph in its markup view (and in its PDF export of a
+document with changes shown) as «final number[original number]», the bracket only where the two differ,
+and a deleted paragraph as «[original number]». For each pair the paragraphs that stay must print their
+final number (what NEW numbers them), a deleted one no final number; accept-all still gives NEW and
+reject-all OLD, numbering and levels included.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import uuid
+
+import pytest
+from conftest import AGREEMENTS, require_tool
+from redline_helpers import W, document_xml, resolve, styled, texts
+from test_compare import agreement
+from test_redline import CONTEXT, redline
+
+from avtale import agreements
+from avtale.render import docx as docx_render
+
+
+def sec(title: str, *blocks) -> dict:
+    return {"title": title, "blocks": list(blocks) or [f"Tekst om {title.lower()}."]}
+
+
+NESTED_OLD = {"numbered": ["Første", {"text": "Andre, med", "numbered": ["xa", "xb", "xc"], "style": "a)"}, "Tredje"]}
+NESTED_NEW = {"numbered": ["Første", {"text": "Andre, med", "numbered": ["xb", "xc"], "style": "a)"}, "Innskutt",
+                           "Tredje"]}
+
+# name -> (OLD sections, NEW sections, {paragraph text: the final number LibreOffice prints before it,
+# "" for none: a deleted paragraph shows only its «[original number]»})
+CASES = {
+    "section-inserted-first": (
+        [sec("Alfa"), sec("Beta"), sec("Gamma")],
+        [sec("Ny"), sec("Alfa"), sec("Beta"), sec("Gamma")],
+        {"Ny": "1.", "Alfa": "2.", "Beta": "3.", "Gamma": "4."},
+    ),
+    "section-removed-first": (
+        [sec("Alfa"), sec("Beta"), sec("Gamma"), sec("Delta")],
+        [sec("Beta"), sec("Gamma"), sec("Delta")],
+        {"Alfa": "", "Beta": "1.", "Gamma": "2.", "Delta": "3."},
+    ),
+    "section-removed-and-inserted": (
+        [sec("Alfa"), sec("Beta"), sec("Gamma"), sec("Delta")],
+        [sec("Ny"), sec("Alfa"), sec("Gamma"), sec("Mellom"), sec("Delta")],
+        {"Ny": "1.", "Alfa": "2.", "Beta": "", "Gamma": "3.", "Mellom": "4.", "Delta": "5."},
+    ),
+    "list-item-inserted-and-removed": (
+        [sec("Alfa", {"numbered": ["en", "to", "tre", "fire"]})],
+        [sec("Alfa", {"numbered": ["en", "tre", "ny", "fire", "fem"]})],
+        {"Alfa": "1.", "en": "1.", "to": "", "tre": "2.", "ny": "3.", "fire": "4.", "fem": "5."},
+    ),
+    "list-item-removed-first": (
+        [sec("Alfa", {"numbered": ["en", "to", "tre"]}), sec("Beta")],
+        [sec("Alfa", {"numbered": ["to", "tre"]}), sec("Beta")],
+        # a list that begins its section: its first item deleted keeps its own place (docx_redline_numbers),
+        # and LibreOffice 7.4 prints the item after it without its final number
+        {"en": "", "to": "", "tre": "1.", "Beta": "2."},
+    ),
+    "list-item-removed-first-after-intro": (
+        [sec("Alfa", "Partene skal:", {"numbered": ["en", "to", "tre"]}), sec("Beta")],
+        [sec("Alfa", "Partene skal:", {"numbered": ["to", "tre"]}), sec("Beta")],
+        {"en": "", "to": "1.", "tre": "2.", "Beta": "2."},
+    ),
+    "nested-list": (
+        [sec("Alfa", NESTED_OLD), sec("Beta")],
+        [sec("Alfa", NESTED_NEW), sec("Beta")],
+        {"Første": "1.", "Andre, med": "2.", "xb": "a)", "xc": "b)", "Innskutt": "3.", "Tredje": "4.", "Beta": "2."},
+    ),
+}
+
+
+def pair(name: str):
+    """The case's agreements, with a preamble (as agreements have: a deleted first section right after the
+    title stays as it was, see `docx_redline_numbers.delete_from_kept_end`)."""
+    old, new, _ = CASES[name]
+    return (agreement(preamble=["Innledning."], sections=old), agreement(preamble=["Innledning."], sections=new))
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """name -> the lines LibreOffice prints for that case's redline (one soffice run for every case)."""
+    soffice, pdftotext = require_tool("soffice"), require_tool("pdftotext")
+    folder = tmp_path_factory.mktemp("numbers")
+    pairs = {name: pair(name) for name in CASES}
+    pairs["real"] = (agreements.read(AGREEMENTS / "2014-2017.yaml"), agreements.read(AGREEMENTS / "2022-2025.yaml"))
+    for name, (old, new) in pairs.items():
+        (folder / f"{name}.docx").write_bytes(redline(old, new))
+    profile = folder / f"lo-{uuid.uuid4().hex}"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to",
+                    "pdf", "--outdir", str(folder), *[str(folder / f"{n}.docx") for n in pairs]],
+                   check=True, capture_output=True, timeout=300)
+    return {name: subprocess.run([pdftotext, "-layout", str(folder / f"{name}.pdf"), "-"], check=True,
+                                 capture_output=True, text=True).stdout.splitlines() for name in pairs}
+
+
+def label(lines: list[str], text: str) -> str:
+    """The final number LibreOffice prints before the paragraph that begins with `text` (the «[original]»
+    after it left out), or ""."""
+    for line in lines:
+        match = re.match(r"\s*(\S*\d\S*|\S*\[\S+\]|[a-z]\))?\s*(.*)$", line)
+        if match and match.group(2).startswith(text) and (len(match.group(2)) == len(text) or
+                                                          not match.group(2)[len(text)].isalpha()):
+            return (match.group(1) or "").split("[")[0]
+    raise AssertionError(f"{text!r} not printed")
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_libreoffice_prints_the_final_numbers(printed, name):
+    expected = CASES[name][2]
+    assert {text: label(printed[name], text) for text in expected} == expected
+
+
+def numbered(data: bytes) -> list[tuple]:
+    """(text, numbered at level) of every body paragraph: None where it has no numbering."""
+    out = []
+    for p in document_xml(data).iter(f"{W}p"):
+        ilvl = p.find(f"{W}pPr/{W}numPr/{W}ilvl")
+        num = p.find(f"{W}pPr/{W}numPr/{W}numId")
+        level = int(ilvl.get(f"{W}val")) if ilvl is not None and num.get(f"{W}val") != "0" else None
+        out.append(("".join(t.text or "" for t in p.iter(f"{W}t")), level))
+    return out
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_accept_all_gives_new_and_reject_all_gives_old_numbering_included(name):
+    old, new = pair(name)
+    data = redline(old, new)
+    for resolved, side in ((resolve(data, accept=True), new), (resolve(data, accept=False), old)):
+        built = docx_render.render(side, CONTEXT)
+        assert texts(resolved) == texts(built)
+        assert styled(resolved) == styled(built)
+        assert numbered(resolved) == numbered(built)
+
+
+def test_real_pair_kept_headings_after_deleted_paragraphs(printed):
+    """2014-2017 → 2022-2025: the numbered list that replaces the bullets prints 1 to 11, the last
+    section its final 6. LibreOffice 7.4 drops the markup view's final number of a numbered paragraph
+    with a tracked deletion inside it (section 1's title lost words: «[1.] Formålet …»), so sections 2-5
+    print one too low; see the next test."""
+    lines = printed["real"]
+    items = ["Samarbeide om utvikling og oppfølging", "Bidra til utvikling av høyere kvalitet",
+             "KS skal medvirke i arbeidet", "Dialog om deltakelse i relevante"]
+    assert [label(lines, t) for t in items] == ["1.", "2.", "9.", "11."]
+
+
+@pytest.mark.xfail(strict=True, reason="LibreOffice 7.4: a numbered paragraph holding a tracked deletion "
+                   "loses its final number in the markup view")
+def test_real_pair_every_kept_heading_prints_its_final_number(printed):
+    lines = printed["real"]
+    headings = ["Formålet med avtalen", "Avtalepartenes forpliktelser", "Andre berørte parter",
+                "Særskilte samarbeidsområder", "Økonomi", "Tidsramme og evaluering"]
+    assert [label(lines, t) for t in headings] == ["1.", "2.", "3.", "4.", "5.", "6."]
