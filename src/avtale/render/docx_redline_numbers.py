@@ -1,23 +1,24 @@
 """Numbers that read right in a redline's markup view (LibreOffice 7.4's; Word's as the standard has it).
 
 Reads: the redline's body (`w:body`), after every paragraph and revision is written.
-Writes: the same body, each run of deleted paragraphs that follows a kept paragraph deleted from the kept
-paragraph's end instead of up to the next paragraph's start: the kept paragraph's mark is deleted, the
-run's last paragraph keeps its mark and takes the kept paragraph's properties (a `w:pPrChange` holds its
-own, so reject-all gives OLD's paragraph back). ECMA-376 Part 1 §17.13.5.15 (deleted paragraph mark): the
-paragraph joins the next one, whose properties the joined paragraph keeps; so accept-all gives the kept
-text in a paragraph with the kept paragraph's properties, the same document as before.
+Writes: the same body with two rewrites; accept-all and reject-all give the same documents as before.
+
+* `delete_from_kept_end`: a run of deleted paragraphs after a kept paragraph is deleted from the kept
+  paragraph's end instead of up to the next paragraph's start: the kept paragraph's mark is deleted, the
+  run's last paragraph keeps its mark and takes the kept paragraph's properties (a `w:pPrChange` holds its
+  own, so reject-all gives OLD's paragraph back). ECMA-376 Part 1 §17.13.5.15 (deleted paragraph mark):
+  the paragraph joins the next one, whose properties the joined paragraph keeps.
+* `renew_mark_before`: a kept numbered paragraph with words deleted inside it gets, before it, the
+  previous paragraph's mark deleted and an empty paragraph with an inserted mark.
 
 Why: LibreOffice (7.3 and later) prints a numbered paragraph in its markup view with its number as the
 list stands with the changes hidden, and the original number after it in brackets where the two differ
 («2.[3.]», «[2.]» for a deleted one). LibreOffice 7.4 leaves out of that count every paragraph a deletion
-touches, the paragraph where a deleted paragraph mark's deletion ends included: the kept heading or item
-after a deleted one printed only «[3.]», and every number after it was one too low («3. Delta» for the
-final 4). Deleted from the kept paragraph's end, the deletion ends inside the deleted run, and the
-paragraph after it keeps its final number. What 7.4 still gets wrong (a numbered paragraph holding a
-deletion inside its text prints no final number, and the ones after it one too low) no markup can avoid:
-tests/diff/test_redline_numbers.py shows both. Word numbers a paragraph by its paragraph mark; a deleted
-paragraph shows a number without advancing the list (not checked here: no Word).
+touches, the paragraph where a deleted paragraph mark's deletion ends included, and counts again one an
+insertion touches: so a kept heading or item right after a deleted one, or holding deleted words
+(«[1.] Formålet …»), printed no final number, and every number after it was one too low («3.
+Samarbeidsområder» for the final 4). Tried in tests/diff/test_redline_numbers.py. Word numbers a
+paragraph by its paragraph mark and counts the list as accepted (not checked here: no Word).
 """
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ _NOT_BASE = (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange"))
 
 
 def readable_numbers(body, revisions) -> None:
-    """The rewrite below, on the finished body (called once by `docx_redline.write`)."""
+    """Both rewrites below, on the finished body (called once by `docx_redline.write`)."""
     delete_from_kept_end(body, revisions)
+    renew_mark_before(body, revisions)
 
 
 def delete_from_kept_end(body, revisions) -> int:
@@ -124,3 +126,43 @@ def _shift(kept, last, revisions) -> None:
         kept_ppr.append(rpr)
     rpr.insert(0, mark)
 
+
+
+def renew_mark_before(body, revisions) -> int:
+    """Before each kept numbered paragraph with deleted words in it whose previous paragraph is a kept,
+    unnumbered one (a retitled heading after body text, a changed first item after a list's intro): that
+    paragraph's mark deleted and an empty paragraph with its properties and an inserted mark after it; the
+    number of paragraphs given one.
+
+    Why: LibreOffice 7.4 leaves a paragraph holding a deletion out of its markup view's count («[1.]
+    Formålet …», the numbers after it one too low), unless an insertion reaches the paragraph's start (it
+    counts a paragraph an insertion touches). Accept-all joins the previous paragraph's text to the empty
+    one, which has its properties; reject-all drops the empty paragraph: both as before. The markup view
+    shows the renewed mark as an empty inserted line before the paragraph.
+    """
+    done = 0
+    for p in list(body.iter(qn("w:p"))):
+        kept = p.getprevious()
+        if (not _numbered(p) or _mark(p) or p.find(qn("w:del")) is None or kept is None
+                or kept.tag != qn("w:p") or _numbered(kept) or not _plain_mark(kept)):
+            continue
+        kept_ppr = kept.find(qn("w:pPr"))
+        if kept_ppr is None:
+            kept_ppr = OxmlElement("w:pPr")
+            kept.insert(0, kept_ppr)
+        empty = OxmlElement("w:p")
+        ppr = copy.deepcopy(kept_ppr)
+        rpr = ppr.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            ppr.append(rpr)
+        rpr.insert(0, revisions.mark("ins"))
+        empty.append(ppr)
+        rpr = kept_ppr.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            kept_ppr.append(rpr)
+        rpr.insert(0, revisions.mark("del"))
+        kept.addnext(empty)
+        done += 1
+    return done
