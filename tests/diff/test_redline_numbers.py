@@ -120,6 +120,25 @@ def test_libreoffice_prints_the_final_numbers(printed, name):
     assert {text: label(printed[name], text) for text in expected} == expected
 
 
+@pytest.mark.xfail(strict=True, reason="LibreOffice 7.4 leaves a list item holding deleted words out of its count; "
+                   "`renew_mark_before` helps only after an unnumbered paragraph (an empty inserted item would "
+                   "be counted by Word)")
+def test_list_items_with_deleted_words_print_their_final_numbers(tmp_path):
+    soffice, pdftotext = require_tool("soffice"), require_tool("pdftotext")
+    old = agreement(preamble=["Innledning."], sections=[sec("Alfa", "Partene skal:", {"numbered": [
+        "en ting", "to ting her", "tre ting", "fire"]})])
+    new = agreement(preamble=["Innledning."], sections=[sec("Alfa", "Partene skal:", {"numbered": [
+        "en ting", "to ting", "tre", "fire"]})])
+    (tmp_path / "words.docx").write_bytes(redline(old, new))
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "words.docx")],
+                   check=True, capture_output=True, timeout=300)
+    lines = subprocess.run([pdftotext, "-layout", str(tmp_path / "words.pdf"), "-"], check=True, capture_output=True,
+                           text=True).stdout.splitlines()
+    # what 7.4 prints: «1. en ting», «[2.] to ting her», «[3.] tre ting», «2.[4.] fire»
+    assert [label(lines, t) for t in ("en ting", "to ting", "tre", "fire")] == ["1.", "2.", "3.", "4."]
+
+
 def numbered(data: bytes) -> list[tuple]:
     """(text, numbered at level) of every body paragraph: None where it has no numbering."""
     out = []
