@@ -57,9 +57,8 @@ CASES = {
     "list-item-removed-first": (
         [sec("Alfa", {"numbered": ["en", "to", "tre"]}), sec("Beta")],
         [sec("Alfa", {"numbered": ["to", "tre"]}), sec("Beta")],
-        # a list that begins its section: its first item deleted keeps its own place (docx_redline_numbers),
-        # and LibreOffice 7.4 prints the item after it without its final number
-        {"en": "", "to": "", "tre": "1.", "Beta": "2."},
+        # a list that begins its section: see LIMITS
+        {"en": "", "to": "1.", "tre": "2.", "Beta": "2."},
     ),
     "list-item-removed-first-after-intro": (
         [sec("Alfa", "Partene skal:", {"numbered": ["en", "to", "tre"]}), sec("Beta")],
@@ -77,6 +76,11 @@ CASES = {
         {"Første": "1.", "Andre, med": "2.", "xb": "a)", "xc": "b)", "Innskutt": "3.", "Tredje": "4.", "Beta": "2."},
     ),
 }
+
+
+# what LibreOffice 7.4 still prints wrong: a list that begins its section, its first item deleted (the
+# deleted item may not take the heading's properties, `docx_redline_numbers._fits`): «[2.] to», «1.[3.] tre»
+LIMITS = {"list-item-removed-first"}
 
 
 def pair(name: str):
@@ -114,7 +118,8 @@ def label(lines: list[str], text: str) -> str:
     raise AssertionError(f"{text!r} not printed")
 
 
-@pytest.mark.parametrize("name", list(CASES))
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True)) if n in LIMITS else n
+                                  for n in CASES])
 def test_libreoffice_prints_the_final_numbers(printed, name):
     expected = CASES[name][2]
     assert {text: label(printed[name], text) for text in expected} == expected
