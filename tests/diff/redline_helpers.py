@@ -3,12 +3,13 @@
 Independent of the redline code: it knows only WordprocessingML's rules.
 Accepting removes deleted runs, paragraphs whose mark is deleted and rows
 that are deleted, and unwraps insertions; rejecting does the reverse (deleted
-text coming back as ordinary text). Formatting changes (`w:rPrChange`) are
-dropped on accepting and put back on rejecting; the footnotes part is
-resolved like the body. Moves (ECMA-376 Part 1, 17.13.5): accepting removes `w:moveFrom` content and
-paragraphs whose mark is `w:moveFrom` and unwraps `w:moveTo`; rejecting the reverse; the move range
-marks (`w:moveFromRangeStart` …) go either way. What is nested goes with what holds it (a `w:del` inside
-a `w:moveTo` is removed with it on rejecting).
+text coming back as ordinary text). A paragraph whose mark goes joins what
+stays of it to the next paragraph. Formatting changes (`w:rPrChange`,
+`w:pPrChange`) are dropped on accepting and put back on rejecting; the
+footnotes part is resolved like the body. Moves (ECMA-376 Part 1, 17.13.5): accepting removes `w:moveFrom`
+content and paragraphs whose mark is `w:moveFrom` and unwraps `w:moveTo`; rejecting the reverse; the move
+range marks (`w:moveFromRangeStart` …) go either way. What is nested goes with what holds it (a `w:del`
+inside a `w:moveTo` is removed with it on rejecting).
 """
 
 from __future__ import annotations
@@ -67,11 +68,10 @@ def _resolve(root, accept: bool):
     for tbl in list(root.iter(f"{W}tbl")):
         if tbl.find(f"{W}tr") is None:
             tbl.getparent().remove(tbl)
+    _resolve_paragraph_changes(root, accept)
     for p in list(root.iter(f"{W}p")):
         if p.find(f"{W}pPr/{W}rPr/{gone}") is not None or p.find(f"{W}pPr/{W}rPr/{gone_move}") is not None:
-            live = [r for r in p if r.tag in (f"{W}r", kept, kept_move)]
-            assert not live, "a paragraph whose mark is removed still holds text that stays"
-            p.getparent().remove(p)
+            _join_next(p, (kept, kept_move))
     for element in list(root.iter(gone, kept, gone_move, kept_move)):
         parent = element.getparent()
         if parent is None:
@@ -89,6 +89,40 @@ def _resolve(root, accept: bool):
     for element in root.iter(f"{W}delText"):
         element.tag = f"{W}t"
     return root
+
+
+def _resolve_paragraph_changes(root, accept: bool) -> None:
+    """`w:pPrChange`: dropped on accepting; on rejecting its properties replace the paragraph's own
+    (the paragraph mark's `w:rPr` stays)."""
+    for change in list(root.iter(f"{W}pPrChange")):
+        ppr = change.getparent()
+        ppr.remove(change)
+        if not accept:
+            old = change.find(f"{W}pPr")
+            mark = ppr.find(f"{W}rPr")
+            for child in list(ppr):
+                if child is not mark:
+                    ppr.remove(child)
+            for child in list(old if old is not None else []):
+                if mark is not None:
+                    mark.addprevious(child)
+                else:
+                    ppr.append(child)
+
+
+def _join_next(p, kept: tuple) -> None:
+    """A paragraph whose mark is removed: what stays of its content joins the next paragraph (which keeps
+    its own properties), as Word joins them; a paragraph with nothing that stays just goes."""
+    live = [child for child in p if child.tag != f"{W}pPr"]
+    nxt = p.getnext()
+    if any(child.tag in (f"{W}r", *kept, f"{W}hyperlink") for child in live):
+        assert nxt is not None and nxt.tag == f"{W}p", "a paragraph whose mark is removed has no next paragraph"
+        ppr = nxt.find(f"{W}pPr")
+        at = 0 if ppr is None else nxt.index(ppr) + 1
+        for child in live:
+            nxt.insert(at, child)
+            at += 1
+    p.getparent().remove(p)
 
 
 def texts(data: bytes) -> list[str]:

@@ -49,6 +49,7 @@ from avtale.render.docx import _Writer, add_text
 from avtale.render.docx_package import clean
 from avtale.render.docx_redline_blocks import NEW, OLD, BlocksMixin, side_text
 from avtale.render.docx_redline_notes import NotesMixin
+from avtale.render.docx_redline_numbers import readable_numbers
 from avtale.render.docx_redline_signing import SigningDiffMixin
 from avtale.render.docx_tracked import DEL, INS, MOVE_FROM, MOVE_TO, Revisions, track_revisions
 
@@ -98,6 +99,7 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
         self.numbering.write(self.document.part.numbering_part.element)
         docx_package.set_properties(self.document, self.new, docx_styles.LANGUAGES[self.new.language])
         self.rev.pair_moves(self.document.element.body)
+        readable_numbers(self.document.element.body, self.rev)
         track_revisions(self.document.settings.element)
         out = io.BytesIO()
         self.document.save(out)
