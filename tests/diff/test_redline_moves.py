@@ -203,7 +203,8 @@ def libreoffice_texts(root, accept: bool) -> list[str]:
             pieces.append(" " * int(element.get(f"{TEXT}c", "1")))
         elif tag == f"{TEXT}tab":
             pieces.append("\t")
-        elif tag in (f"{TABLE}table", f"{TEXT}tracked-changes", f"{TEXT}note"):
+        elif tag in (f"{TABLE}table", f"{TEXT}tracked-changes", f"{TEXT}note", f"{OFFICE}annotation",
+                     f"{OFFICE}annotation-end"):
             return
         else:
             inside = inside or tag in (f"{TEXT}p", f"{TEXT}h")

@@ -41,6 +41,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from avtale.diff.compare import words
+from avtale.diff import wording
 from avtale.diff.places import side_sections, with_old_places
 from avtale.diff.tree import ADDED, MOVED, REMOVED, AgreementDiff, SectionDiff, Text
 from avtale.model import Agreement
@@ -53,8 +54,6 @@ from avtale.render.docx_redline_numbers import readable_numbers
 from avtale.render.docx_redline_signing import SigningDiffMixin
 from avtale.render.docx_tracked import DEL, INS, MOVE_FROM, MOVE_TO, Revisions, track_revisions
 
-# metadata `compare` reports that the document does not print (the parties are in the letterhead)
-LABELS = {"id": "id", "period": "periode", "status": "status", "language": "målform", "numbering": "nummerering"}
 
 
 def render(diff: AgreementDiff, old: Agreement, new: Agreement, layout: dict, *, base_dir: Path = Path("."),
@@ -132,12 +131,13 @@ class _RedlineWriter(BlocksMixin, SigningDiffMixin, NotesMixin, _Writer):
         return paragraph
 
     def _unprinted_changes(self, title) -> None:
-        """Changed metadata the document does not print (id, period, status …): a comment on the title."""
-        changes = [(LABELS[name], old, new) for name, old, new in self.diff.fields if name in LABELS]
-        if not changes:
+        """The summary of the changes (the same words as every diff format: `wording`) and changed metadata
+        the document does not print (id, period, status …): a comment on the title."""
+        lines = [*wording.summary(self.diff), wording.redline_comment(self.diff)]
+        text = " ".join(line for line in lines if line)
+        if not text:
             return
         anchor = title.add_run()  # an empty run at the title's end, outside any revision
-        text = "Endret utenfor teksten: " + "; ".join(f"{label}: {old} → {new}" for label, old, new in changes)
         initials = "".join(w[0] for w in self.rev.author.split()[:3]).upper()
         comment = self.document.add_comment(anchor, text=clean(text), author=self.rev.author, initials=initials)
         comment._comment_elm.date = self.rev.when
