@@ -1,0 +1,273 @@
+"""The HTML redline's article: NEW's preamble, sections, annexes and footnotes with OLD's differences marked.
+
+Every change gets an anchor (`id="c-<n>"`) and an entry in `Writer.changes` (its id and a line in Norwegian
+for the change list). A part added or removed whole carries the class `added`/`removed` (a bar in the margin)
+and its words one `<ins>`/`<del>`; a moved part stands at its new place in `<ins class="moved">` (edits inside
+it marked as usual) and at its old place in `<del class="moved">`, each linking to the other
+(`move-<n>-to`, `move-<n>-from`). Removed list items keep OLD's marker and do not count in NEW's numbering.
+
+Reads: the merged diff tree (`diff.tree`, `diff.places`). Writes: escaped HTML.
+"""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+from avtale.diff.places import OLD, with_old_places
+from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, Block, SectionDiff
+from avtale.numbering import list_marker
+from avtale.render import tree as doc_tree
+from avtale.render.html_body import OL_CLASS
+from avtale.render.html_redline_text import Prose
+
+MOVED_AWAY = "moved-away"
+# (noun, gender) of each kind of part, for the change list: «nytt avsnitt», «ny rad», «punkt fjernet»
+NOUNS = {"nb": {"paragraph": ("avsnitt", "n"), "item": ("punkt", "n"), "row": ("rad", "m"), "table": ("tabell", "m"),
+                "bullets": ("liste", "f"), "numbered": ("liste", "f"), "section": ("kapittel", "n"),
+                "annex": ("vedlegg", "n"), "note": ("fotnote", "m"), "caption": ("tabelltittel", "m"),
+                "title": ("tittel", "m"), "heading": ("overskrift", "m")},
+         "nn": {"paragraph": ("avsnitt", "n"), "item": ("punkt", "n"), "row": ("rad", "f"), "table": ("tabell", "m"),
+                "bullets": ("liste", "f"), "numbered": ("liste", "f"), "section": ("kapittel", "n"),
+                "annex": ("vedlegg", "n"), "note": ("fotnote", "f"), "caption": ("tabelltittel", "m"),
+                "title": ("tittel", "m"), "heading": ("overskrift", "f")}}
+STATUS = {"nb": {ADDED: {"n": "nytt", "m": "ny", "f": "ny"}, REMOVED: "fjernet", CHANGED: "endret",
+                 MOVED: "flyttet", MOVED_AWAY: "flyttet herfra"},
+          "nn": {ADDED: {"n": "nytt", "m": "ny", "f": "ny"}, REMOVED: "fjerna", CHANGED: "endra",
+                 MOVED: "flytta", MOVED_AWAY: "flytta herifrå"}}
+MOVED_TO = {"nb": "flyttet hit fra", "nn": "flytta hit frå"}
+MOVED_FROM = {"nb": "flyttet til", "nn": "flytta til"}
+ROW = {"nb": "rad {n}", "nn": "rad {n}"}
+HEADER_ROW = {"nb": "overskriftsraden", "nn": "overskriftsraden"}
+
+
+class Writer:
+    def __init__(self, diff, old, new, layout: dict, lang: str):
+        self.diff, self.old, self.new, self.layout, self.lang = diff, old, new, layout, lang
+        self.changes: list[tuple[str, str]] = []
+        olds = {n.id: n.old_number for n in diff.footnotes}
+        news = {n.id: n.new_number for n in diff.footnotes}
+        self.prose = Prose(lambda k: news.get(k) or olds.get(k), self._annex_ref)
+        self.tables = 0  # NEW's captioned tables so far (their numbers)
+        self.where = ""
+        self.section_moves: dict[int, int] = {}
+
+    def _annex_ref(self, target: str) -> str:
+        for agreement in (self.new, self.old):
+            for n, a in enumerate(agreement.annexes, 1):
+                if a.id == target:
+                    return doc_tree.annex_reference(self.layout, agreement.language, n)
+        return target
+
+    # -- the change list ---------------------------------------------------------------------------------------
+
+    def change(self, kind: str, status: str, detail: str = "") -> str:
+        """Register one change; returns its anchor id."""
+        ident = f"c-{len(self.changes) + 1}"
+        noun, gender = NOUNS[self.lang][kind]
+        word = STATUS[self.lang][status]
+        what = f"{word[gender]} {noun}" if isinstance(word, dict) else f"{noun} {word}"
+        where = f"{self.where}: " if self.where else ""
+        line = f"{where}{what}{': ' + detail if detail else ''}"
+        self.changes.append((ident, line[:1].upper() + line[1:]))
+        return ident
+
+    def short(self, text: str) -> str:
+        from avtale import inline
+
+        plain = " ".join(inline.plain(text).split())
+        return plain if len(plain) <= 60 else plain[:57].rstrip() + " …"
+
+    # -- moves ---------------------------------------------------------------------------------------------
+
+    def moved_to(self, move, inner: str) -> str:
+        link = f' <a class="move-link" href="#move-{move}-from">↑ {escape(MOVED_TO[self.lang])} …</a>' if move else ""
+        ident = f' id="move-{move}-to"' if move else ""
+        return f'<ins class="moved"{ident}>{inner}</ins>{link}'
+
+    def moved_from(self, move, inner: str) -> str:
+        link = f' <a class="move-link" href="#move-{move}-to">↓ {escape(MOVED_FROM[self.lang])} …</a>' if move else ""
+        ident = f' id="move-{move}-from"' if move else ""
+        return f'<del class="moved"{ident}>{inner}</del>{link}'
+
+    def marked(self, kind: str, status: str, text, move=None) -> tuple[str, str]:
+        """(the class and id attributes, the inner HTML) of a paragraph, item or cell of `status`."""
+        if status == SAME:
+            return "", self.prose.text(text)
+        detail = self.short(text.new or text.old)
+        ident = self.change(kind, status, detail)
+        attrs = f' class="{"moved-away" if status == MOVED_AWAY else status}" id="{ident}"'
+        if status == MOVED:
+            return attrs, self.moved_to(move, self.prose.text(text))
+        if status == MOVED_AWAY:
+            return attrs, self.moved_from(move, self.prose.plain(text.old))
+        return attrs, self.prose.text(text)
+
+    # -- blocks --------------------------------------------------------------------------------------------
+
+    def blocks(self, blocks: list[Block]) -> str:
+        out = []
+        for b in blocks:
+            if b.kind == "paragraph":
+                attrs, inner = self.marked("paragraph", b.status, b.text, getattr(b, "move", None))
+                out.append(f"\n<p{attrs}>{inner}</p>")
+            elif b.kind == "table":
+                out.append("\n" + self.table(b))
+            else:
+                out.append("\n" + self.listing(b))
+        return "".join(out)
+
+    def listing(self, b: Block, indent: str = "") -> str:
+        status = b.status
+        move = getattr(b, "move", None)
+        attrs = ""
+        if status in (ADDED, REMOVED, MOVED, MOVED_AWAY):
+            ident = self.change(b.kind, status)
+            attrs = f' id="{ident}" data-change="{"moved-away" if status == MOVED_AWAY else status}"'
+        elif b.old_style:
+            attrs = f' id="{self.change(b.kind, CHANGED, f"{b.old_style} → {b.style}")}"'
+        whole = status in (ADDED, REMOVED, MOVED, MOVED_AWAY)
+        if b.kind == "bullets":
+            head, tail = f"<ul{attrs}>", "</ul>"
+        else:
+            style = b.old_style if status in (REMOVED, MOVED_AWAY) and b.old_style else b.style
+            head, tail = f'<ol class="{OL_CLASS.get(style, "list-dot")}"{attrs}>', "</ol>"
+        items, old_n, new_n = [], 0, 0
+        for item in b.items:
+            old_n += item.status != ADDED
+            new_n += item.status not in (REMOVED, MOVED_AWAY)
+            istatus = item.status if not whole else SAME
+            if whole:
+                make = {ADDED: "ins", REMOVED: "del"}.get(status)
+                inner = self.prose.text(item.text) if make else self.prose.plain(item.text.new or item.text.old)
+                if status == MOVED:
+                    inner = self.moved_to(None, self.prose.text(item.text))
+                elif status == MOVED_AWAY:
+                    inner = self.moved_from(None, self.prose.plain(item.text.old))
+                item_attrs = f' class="{"moved-away" if status == MOVED_AWAY else status}"'
+            else:
+                item_attrs, inner = self.marked("item", istatus, item.text, getattr(item, "move", None))
+            if b.kind == "numbered" and (item.status in (REMOVED, MOVED_AWAY) and not whole):
+                item_attrs += f' data-marker="{escape(list_marker(b.old_style or b.style, old_n))}"'
+            for sub in item.lists:
+                inner += "\n" + self.listing(sub, indent + "  ") + "\n" + indent + "  "
+            items.append(f"\n{indent}  <li{item_attrs}>{inner}</li>")
+        if whole and move:
+            link = (self.moved_to(move, "") if status == MOVED else self.moved_from(move, ""))
+            items.append(f'\n{indent}  <li class="move-note">{link}</li>')
+        return head + "".join(items) + "\n" + indent + tail
+
+    def table(self, b: Block) -> str:
+        out = []
+        status = b.status
+        attrs = ""
+        if status in (ADDED, REMOVED, MOVED, MOVED_AWAY):
+            attrs = f' id="{self.change("table", status)}" data-change="{status}"'
+        out.append(f'<table class="data"{attrs}>')
+        if b.caption is not None:
+            label = ""
+            if b.caption.new and status not in (REMOVED, MOVED_AWAY):
+                self.tables += 1
+                label = doc_tree.caption_frame(self.layout, self.new.language, self.tables)[0]
+            cap_attrs = ""
+            if b.caption.status != SAME and status not in (ADDED, REMOVED):
+                cap_attrs = f' id="{self.change("caption", b.caption.status, self.short(b.caption.new or b.caption.old))}"'
+            out.append(f'<caption{cap_attrs}><span class="label">{escape(label)}</span>{self.prose.text(b.caption)}</caption>')
+        for j, (w0, a0), (w1, a1) in b.columns:
+            self.change("table", CHANGED, f"kolonne {j}: {w0 or '–'} {a0} → {w1 or '–'} {a1}")
+        whole = status in (ADDED, REMOVED)
+        if b.header is not None and b.header.cells:
+            out.append("<thead>\n" + self.row(b.header, "th", whole, HEADER_ROW[self.lang]) + "\n</thead>")
+        rows = [self.row(r, "td", whole, ROW[self.lang].format(n=r.new_number or r.old_number)) for r in b.rows]
+        out.append("<tbody>\n" + "\n".join(rows) + "\n</tbody>")
+        out.append("</table>")
+        return "\n".join(out)
+
+    def row(self, r, cell: str, whole: bool, name: str) -> str:
+        scope = ' scope="col"' if cell == "th" else ""
+        attrs = ""
+        if r.status in (ADDED, REMOVED) and not whole:
+            attrs = f' class="{r.status}" id="{self.change("row", r.status, name)}"'
+        elif r.status in (ADDED, REMOVED):
+            attrs = f' class="{r.status}"'
+        cells = []
+        for c in r.cells:
+            cattrs = ""
+            if r.status == CHANGED and c.status != SAME:
+                cattrs = f' class="changed" id="{self.change("row", CHANGED, name + ": " + self.short(c.new or c.old))}"'
+            cells.append(f"<{cell}{scope}{cattrs}>{self.prose.text(c)}</{cell}>")
+        return f"<tr{attrs}>" + "".join(cells) + "</tr>"
+
+    # -- parts ---------------------------------------------------------------------------------------------
+
+    def sections(self, sections: list[SectionDiff], level: int, old_path: tuple, new_path: tuple,
+                 kind: str = "section") -> str:
+        return "".join(self.part(s, where, level, old_path, new_path, kind) for s, where in with_old_places(sections))
+
+    def _number(self, s: SectionDiff, path: tuple, side) -> str:
+        """«2.1» from the 1-based numbers of its parents on `side` and its own there."""
+        n = s.new_number if side is self.new else s.old_number
+        if n is None:
+            return ""
+        return doc_tree.heading_number(side.numbering, tuple(p - 1 for p in (*path, n)))
+
+    def _move(self, s: SectionDiff) -> str:
+        return "s" + str(self.section_moves.setdefault(id(s), len(self.section_moves) + 1))
+
+    def part(self, s: SectionDiff, where, level: int, old_path, new_path, kind: str) -> str:
+        side = self.old if s.status == REMOVED or where == OLD else self.new
+        path = old_path if side is self.old else new_path
+        number = self._number(s, path, side) if kind == "section" else ""
+        if kind == "annex":
+            n = s.new_number if side is self.new else s.old_number
+            number = doc_tree.annex_label(self.layout, side.language, n or 0) + ":"
+        title_plain = self.short(s.title.new or s.title.old)
+        self.where = f"{number} {title_plain}".strip()
+        h = f"h{min(level, 6)}"
+        label = f'<span class="number">{escape(number)}</span> ' if number else ""
+        annex_id = ""
+        if kind == "annex" and side is self.new and s.new_number and self.new.annexes[s.new_number - 1].id:
+            annex_id = f' id="{escape(self.new.annexes[s.new_number - 1].id)}"'
+        cls = "annex " if kind == "annex" else ""
+        if where == OLD:  # a moved part's old place: its heading struck through in the move colour, a link
+            ident = self.change(kind, MOVED_AWAY)
+            heading = self.moved_from(self._move(s), label + self.prose.plain(s.title.old))
+            return f'\n<section class="{cls}moved-away" id="{ident}">\n<{h}>{heading}</{h}>\n</section>'
+        if s.status in (ADDED, REMOVED):
+            ident = self.change(kind, s.status)
+            heading = self.prose.text(s.title)
+            attrs = f' class="{cls}{s.status}" id="{ident}"'
+        elif s.status == MOVED:
+            old_no = self._number(s, old_path, self.old) if kind == "section" else ""
+            ident = self.change(kind, MOVED, f"{old_no} → {number}".strip() if old_no else "")
+            heading = self.moved_to(self._move(s), label + self.prose.text(s.title))
+            label = ""
+            attrs = f' class="{cls}moved" id="{ident}"'
+        else:
+            attrs = f' class="{cls.strip()}"' if cls else ""
+            if s.title.status != SAME:
+                attrs += f' id="{self.change("heading", CHANGED, title_plain)}"'
+            heading = self.prose.text(s.title)
+        out = [f"\n<section{attrs}{annex_id}>\n<{h}>{label}{heading}</{h}>", self.blocks(s.blocks)]
+        old_sub = (*old_path, s.old_number) if s.old_number else old_path
+        new_sub = (*new_path, s.new_number) if s.new_number else new_path
+        out.append(self.sections(s.subsections, level + 1, old_sub, new_sub))
+        out.append("\n</section>")
+        return "".join(out)
+
+    def notes(self, label: str) -> str:
+        if not self.diff.footnotes:
+            return ""
+        self.where = ""
+        items = []
+        for note in self.diff.footnotes:
+            n = note.new_number or note.old_number
+            value = f' value="{n}"' if n else ""
+            attrs = ""
+            if note.status != SAME:
+                ident = self.change("note", note.status, str(n or note.id))
+                attrs = f' class="{note.status}" data-change="{ident}"'
+            items.append(f'\n  <li id="fn-{escape(note.id)}"{value}{attrs}>'
+                         + (f'<span id="{ident}"></span>' if note.status != SAME else "")
+                         + f"{self.prose.text(note.text)}</li>")
+        return (f'\n<section class="notes" role="doc-endnotes" aria-label="{escape(label)}">\n<ol>'
+                f'{"".join(items)}\n</ol>\n</section>')
