@@ -231,23 +231,24 @@ class Writer:
         if where == OLD:  # a moved part's old place: its heading struck through in the move colour, a link
             ident = self.change(kind, MOVED_AWAY)
             heading = self.moved_from(self._move(s), label + self.prose.plain(s.title.old))
-            return f'\n<section class="{cls}moved-away" id="{ident}">\n<{h}>{heading}</{h}>\n</section>'
+            return f'\n<section class="{cls}moved-away">\n<{h} id="{ident}">{heading}</{h}>\n</section>'
+        hid = ""
         if s.status in (ADDED, REMOVED):
-            ident = self.change(kind, s.status)
+            hid = f' id="{self.change(kind, s.status)}"'
             heading = self.prose.text(s.title)
-            attrs = f' class="{cls}{s.status}" id="{ident}"'
+            attrs = f' class="{cls}{s.status}"'
         elif s.status == MOVED:
             old_no = self._number(s, old_path, self.old) if kind == "section" else ""
-            ident = self.change(kind, MOVED, f"{old_no} → {number}".strip() if old_no else "")
+            hid = f' id="{self.change(kind, MOVED, f"{old_no} → {number}".strip() if old_no else "")}"'
             heading = self.moved_to(self._move(s), label + self.prose.text(s.title))
             label = ""
-            attrs = f' class="{cls}moved" id="{ident}"'
+            attrs = f' class="{cls}moved"'
         else:
             attrs = f' class="{cls.strip()}"' if cls else ""
             if s.title.status != SAME:
-                attrs += f' id="{self.change("heading", CHANGED, title_plain)}"'
+                hid = f' id="{self.change("heading", CHANGED, title_plain)}"'
             heading = self.prose.text(s.title)
-        out = [f"\n<section{attrs}{annex_id}>\n<{h}>{label}{heading}</{h}>", self.blocks(s.blocks)]
+        out = [f"\n<section{attrs}{annex_id}>\n<{h}{hid}>{label}{heading}</{h}>", self.blocks(s.blocks)]
         old_sub = (*old_path, s.old_number) if s.old_number else old_path
         new_sub = (*new_path, s.new_number) if s.new_number else new_path
         out.append(self.sections(s.subsections, level + 1, old_sub, new_sub))
@@ -265,7 +266,7 @@ class Writer:
             attrs = ""
             if note.status != SAME:
                 ident = self.change("note", note.status, str(n or note.id))
-                attrs = f' class="{note.status}" data-change="{ident}"'
+                attrs = f' class="{note.status}"'
             items.append(f'\n  <li id="fn-{escape(note.id)}"{value}{attrs}>'
                          + (f'<span id="{ident}"></span>' if note.status != SAME else "")
                          + f"{self.prose.text(note.text)}</li>")

@@ -97,28 +97,33 @@ class Prose:
             return f"<ins>{self.run(new)}</ins>" if new else ""
         if not t.new:
             return f"<del>{self.run(old)}</del>" if old else ""
-        ops = words("".join(c for c, _ in old), "".join(c for c, _ in new)).ops
-        out, i, j = [], 0, 0
-        for op, s in ops:
+        (old_s, old_at), (new_s, new_at) = _printed(old), _printed(new)
+        out, i, j = [], 0, 0  # offsets in the printed strings
+        for op, s in words(old_s, new_s).ops:
             n = len(s)
             if op == "-":
-                out.append(f"<del>{self.run(old[i:i + n])}</del>")
+                out.append(f"<del>{self.run(old[old_at[i]:old_at[i + n]])}</del>")
                 i += n
             elif op == "+":
-                out.append(f"<ins>{self.run(new[j:j + n])}</ins>")
+                out.append(f"<ins>{self.run(new[new_at[j]:new_at[j + n]])}</ins>")
                 j += n
             else:
-                out.append(self._kept(old[i:i + n], new[j:j + n]))
+                out.append(self._kept(old[old_at[i]:old_at[i + n]], new[new_at[j]:new_at[j + n]]))
                 i, j = i + n, j + n
         return "".join(out)
 
     def _kept(self, old, new) -> str:
-        """Kept words: runs whose marks changed as a format change, the rest as they are."""
+        """Kept words: runs whose marks changed as a format change, the rest as they are (a note reference
+        that became another one: the old deleted, the new inserted)."""
         out, k = [], 0
         while k < len(new):
+            if old[k][0] != new[k][0]:
+                out.append(f"<del>{self.run(old[k:k + 1])}</del><ins>{self.run(new[k:k + 1])}</ins>")
+                k += 1
+                continue
             changed = old[k][1] != new[k][1]
             m = k
-            while m < len(new) and (old[m][1] != new[m][1]) == changed and (
+            while m < len(new) and old[m][0] == new[m][0] and (old[m][1] != new[m][1]) == changed and (
                     not changed or (old[m][1], new[m][1]) == (old[k][1], new[k][1])):
                 m += 1
             words_html = self.run(new[k:m])
@@ -131,3 +136,17 @@ class Prose:
                 out.append(words_html)
             k = m
         return "".join(out)
+
+
+def _printed(atoms) -> tuple[str, dict[int, int]]:
+    """The printed text to diff, and the atom at each offset where one starts. A note reference prints as
+    «[^n<k>]», one token of `diff.words` of its own, so that a note added after a word leaves the word kept and
+    two notes are told apart."""
+    out, at, offset = [], {}, 0
+    for k, (c, _) in enumerate(atoms):
+        at[offset] = k
+        piece = f"[^n{ord(c) - NOTE_CHAR}]" if ord(c) >= NOTE_CHAR else c
+        out.append(piece)
+        offset += len(piece)
+    at[offset] = len(atoms)
+    return "".join(out), at
