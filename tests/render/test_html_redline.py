@@ -329,3 +329,42 @@ def test_cli_writes_html_to_stdout_and_to_a_file(tmp_path):
     assert again.returncode == 1 and "exists" in again.stderr  # never overwritten without --force
     missing = run_cli("diff", old, tmp_path / "nope.yaml", "--format", "html")
     assert missing.returncode == 2 and not missing.stdout and "no such file" in missing.stderr
+
+
+def test_an_unchanged_agreement_reads_as_the_html_build():
+    """NEW in the official layout: the same headings (numbers, annex labels), paragraphs, list items, table
+    cells and notes, with the same text, as `avtale build --format html`."""
+    from render_samples import context
+
+    from avtale.render import html as html_build
+
+    a = agreements.read(AGREEMENTS / "eksempel-2026-2029.yaml")
+    built = dom(html_build.render(a, context(AGREEMENTS)).decode("utf-8")).find(".//article")
+    red = article(page(a, a))
+
+    def outline(root):
+        return [(e.tag, " ".join(e.text_content().replace("↩", "").split()))
+                for e in root.iter("h1", "h2", "h3", "h4", "p", "li", "td", "th", "caption")]
+
+    assert outline(red) == outline(built)
+    assert not red.xpath("//ins | //del | //*[@class='format']")
+
+
+def test_a_section_moved_in_the_example():
+    import yaml
+
+    from avtale.model import Agreement
+
+    text = (AGREEMENTS / "eksempel-2026-2029.yaml").read_text(encoding="utf-8")
+    economy = text[text.index("  - title: Økonomi"):text.index("  - title: Tidsramme")]
+    new = Agreement.model_validate(yaml.safe_load(text.replace(economy, "").replace("signing:\n", economy + "signing:\n", 1)))
+    a = article(page(agreements.read(AGREEMENTS / "eksempel-2026-2029.yaml"), new))
+    to = [e.text_content() for e in a.xpath("//ins[@class='moved']")]
+    frm = [e.text_content() for e in a.xpath("//del[@class='moved']")]
+    # the matcher may see either of the two sections as the one that moved
+    assert (to, frm) in ((["4. Økonomi"], ["3. Økonomi"]), (["3. Tidsramme og evaluering"], ["4. Tidsramme og evaluering"]))
+    assert marks(a, "ins") == [] and marks(a, "del") == []
+    assert [" ".join(h.text_content().split()) for h in a.xpath("section/h2")][:4] == [
+        "1. Formålet med avtalen", "2. Samarbeidsområder",
+        *(["3. Økonomi ↓ flyttet til …", "3. Tidsramme og evaluering"] if frm == ["3. Økonomi"] else
+          ["3. Tidsramme og evaluering ↑ flyttet hit fra …", "4. Økonomi"])]

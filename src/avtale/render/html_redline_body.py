@@ -203,11 +203,14 @@ class Writer:
                  kind: str = "section") -> str:
         return "".join(self.part(s, where, level, old_path, new_path, kind) for s, where in with_old_places(sections))
 
-    def _number(self, s: SectionDiff, path: tuple, side) -> str:
-        """«2.1» from the 1-based numbers of its parents on `side` and its own there."""
+    def _number(self, s: SectionDiff, path: tuple, side, kind: str = "section") -> str:
+        """«2.1» from the 1-based numbers of its parents on `side` and its own there; an annex's subsections
+        are numbered within it, «1», «1.1» (as `render.tree` numbers them)."""
         n = s.new_number if side is self.new else s.old_number
         if n is None:
             return ""
+        if kind == "annex-sub":
+            return "" if side.numbering == "none" else ".".join(str(p) for p in (*path, n))
         return doc_tree.heading_number(side.numbering, tuple(p - 1 for p in (*path, n)))
 
     def _move(self, s: SectionDiff) -> str:
@@ -216,30 +219,31 @@ class Writer:
     def part(self, s: SectionDiff, where, level: int, old_path, new_path, kind: str) -> str:
         side = self.old if s.status == REMOVED or where == OLD else self.new
         path = old_path if side is self.old else new_path
-        number = self._number(s, path, side) if kind == "section" else ""
+        number = self._number(s, path, side, kind) if kind != "annex" else ""
+        noun = "section" if kind == "annex-sub" else kind
         if kind == "annex":
             n = s.new_number if side is self.new else s.old_number
             number = doc_tree.annex_label(self.layout, side.language, n or 0) + ":"
         title_plain = self.short(s.title.new or s.title.old)
         self.where = f"{number} {title_plain}".strip()
         h = f"h{min(level, 6)}"
-        label = f'<span class="number">{escape(number)}</span> ' if number else ""
+        label = f'<span class="{"label" if kind == "annex" else "number"}">{escape(number)}</span> ' if number else ""
         annex_id = ""
         if kind == "annex" and side is self.new and s.new_number and self.new.annexes[s.new_number - 1].id:
             annex_id = f' id="{escape(self.new.annexes[s.new_number - 1].id)}"'
         cls = "annex " if kind == "annex" else ""
         if where == OLD:  # a moved part's old place: its heading struck through in the move colour, a link
-            ident = self.change(kind, MOVED_AWAY)
+            ident = self.change(noun, MOVED_AWAY)
             heading = self.moved_from(self._move(s), label + self.prose.plain(s.title.old))
             return f'\n<section class="{cls}moved-away">\n<{h} id="{ident}">{heading}</{h}>\n</section>'
         hid = ""
         if s.status in (ADDED, REMOVED):
-            hid = f' id="{self.change(kind, s.status)}"'
+            hid = f' id="{self.change(noun, s.status)}"'
             heading = self.prose.text(s.title)
             attrs = f' class="{cls}{s.status}"'
         elif s.status == MOVED:
-            old_no = self._number(s, old_path, self.old) if kind == "section" else ""
-            hid = f' id="{self.change(kind, MOVED, f"{old_no} → {number}".strip() if old_no else "")}"'
+            old_no = self._number(s, old_path, self.old, kind) if kind != "annex" else ""
+            hid = f' id="{self.change(noun, MOVED, f"{old_no} → {number}".strip() if old_no else "")}"'
             heading = self.moved_to(self._move(s), label + self.prose.text(s.title))
             label = ""
             attrs = f' class="{cls}moved"'
@@ -251,7 +255,10 @@ class Writer:
         out = [f"\n<section{attrs}{annex_id}>\n<{h}{hid}>{label}{heading}</{h}>", self.blocks(s.blocks)]
         old_sub = (*old_path, s.old_number) if s.old_number else old_path
         new_sub = (*new_path, s.new_number) if s.new_number else new_path
-        out.append(self.sections(s.subsections, level + 1, old_sub, new_sub))
+        if kind == "annex":
+            old_sub = new_sub = ()
+        out.append(self.sections(s.subsections, level + 1, old_sub, new_sub,
+                                 "section" if kind == "section" else "annex-sub"))
         out.append("\n</section>")
         return "".join(out)
 
