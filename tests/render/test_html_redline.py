@@ -368,3 +368,13 @@ def test_a_section_moved_in_the_example():
         "1. Formålet med avtalen", "2. Samarbeidsområder",
         *(["3. Økonomi ↓ flyttet til …", "3. Tidsramme og evaluering"] if frm == ["3. Økonomi"] else
           ["3. Tidsramme og evaluering ↑ flyttet hit fra …", "4. Økonomi"])]
+
+
+def test_a_section_added_whole_is_one_change():
+    new_sections = edit(lambda s: s.append({"title": "Ny del", "blocks": ["Nytt innhold.", {"bullets": ["a", "b"]}],
+                                            "subsections": [{"title": "Under", "blocks": ["Mer."]}]}))
+    html = page(with_sections(), with_sections(new_sections))
+    assert [li.text_content() for li in dom(html).xpath("//ol[@class='changes']/li")] == ["3. Ny del: nytt kapittel"]
+    a = article(html)
+    assert marks(a, "ins") == ["Ny del", "Nytt innhold.", "a", "b", "Under", "Mer."]
+    assert [s.get("class") for s in a.xpath("//section[.//ins]")] == ["added", "added"]

@@ -63,6 +63,7 @@ del.moved {{ color: {c["moved"][0]}; background: {c["moved"][1]}; text-decoratio
 section.added, p.added, table.data[data-change="added"], ul[data-change="added"], ol[data-change="added"] {{ border-left: 4px solid {c["ins"][0]}; padding-left: 0.5em; margin-left: -0.75em; }}
 section.removed, p.removed, table.data[data-change="removed"], ul[data-change="removed"], ol[data-change="removed"] {{ border-left: 4px dashed {c["del"][0]}; padding-left: 0.5em; margin-left: -0.75em; }}
 section.moved, section.moved-away, p.moved, p.moved-away, [data-change="moved"], [data-change="moved-away"] {{ border-left: 4px double {c["moved"][0]}; padding-left: 0.5em; margin-left: -0.75em; }}
+:is(section.added, section.removed) :is(p, ul, ol, table, section) {{ border-left: none; padding-left: 0; margin-left: 0; }}
 tr.added > * {{ border-left-width: 4px; }}
 tr.removed > * {{ border-left-style: dashed; }}
 li.removed, li.moved-away, li.move-note {{ counter-increment: list-item 0; }}

@@ -50,6 +50,7 @@ class Writer:
         self.tables = 0  # NEW's captioned tables so far (their numbers)
         self.where = ""
         self.section_moves: dict[int, int] = {}
+        self.quiet, self.quiet_ids = 0, 0
 
     def _annex_ref(self, target: str) -> str:
         for agreement in (self.new, self.old):
@@ -61,7 +62,11 @@ class Writer:
     # -- the change list ---------------------------------------------------------------------------------------
 
     def change(self, kind: str, status: str, detail: str = "") -> str:
-        """Register one change; returns its anchor id."""
+        """Register one change; returns its anchor id. Inside a part added or removed whole (`quiet`), its
+        parts are not listed one by one: the part's own entry stands for them."""
+        if self.quiet:
+            self.quiet_ids += 1
+            return f"q-{self.quiet_ids}"
         ident = f"c-{len(self.changes) + 1}"
         noun, gender = NOUNS[self.lang][kind]
         word = STATUS[self.lang][status]
@@ -252,6 +257,8 @@ class Writer:
             if s.title.status != SAME:
                 hid = f' id="{self.change("heading", CHANGED, title_plain)}"'
             heading = self.prose.text(s.title)
+        whole = s.status in (ADDED, REMOVED)
+        self.quiet += whole
         out = [f"\n<section{attrs}{annex_id}>\n<{h}{hid}>{label}{heading}</{h}>", self.blocks(s.blocks)]
         old_sub = (*old_path, s.old_number) if s.old_number else old_path
         new_sub = (*new_path, s.new_number) if s.new_number else new_path
@@ -259,6 +266,7 @@ class Writer:
             old_sub = new_sub = ()
         out.append(self.sections(s.subsections, level + 1, old_sub, new_sub,
                                  "section" if kind == "section" else "annex-sub"))
+        self.quiet -= whole
         out.append("\n</section>")
         return "".join(out)
 
