@@ -85,3 +85,37 @@ def test_moves_have_double_lines_in_chromium(tmp_path):
     check_marks(result, 5)
     assert sorted((m["tag"], m["style"]) for m in result["marks"] if m["cls"] == "moved") == [
         ("del", "double"), ("del", "double"), ("ins", "double"), ("ins", "double")]
+
+
+def test_prints_with_the_change_list_first_and_colours_kept(tmp_path):
+    """Printed (Chromium's print to PDF): the change list on its own first page(s), then the agreement with
+    the marks' backgrounds on paper (the page asks for them with print-color-adjust: exact)."""
+    import subprocess
+
+    from conftest import require_tool
+
+    html = page(agreements.read(AGREEMENTS / "2014-2017.yaml"), agreements.read(AGREEMENTS / "2022-2025.yaml"))
+    path = tmp_path / "print.html"
+    path.write_text(html, encoding="utf-8")
+    pdf = tmp_path / "print.pdf"
+    chromium(tmp_path, path.as_uri(), "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
+    text = subprocess.run([require_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = text.split("\f")
+    first = next(i for i, p in enumerate(pages) if "Avtale om kvalitetsutvikling i barnehagen" in p
+                 and "Kunnskapsdepartementet" in p and "Endringer fra" not in p)
+    assert "Endringer fra 2014-2017" in pages[0] and "Slik er endringene merket" in pages[0]
+    assert first >= 1 and all("Endringer fra" not in p for p in pages[first:])
+    assert "Formålet med avtalen" in "".join(pages[first:])
+    png = subprocess.run([require_tool("pdftoppm"), "-png", "-r", "40", "-f", str(first + 1), "-l", str(first + 1),
+                          str(pdf)], capture_output=True, check=True).stdout
+    from render_samples import read_png
+
+    from avtale.render.html_redline import COLOURS
+
+    width, height, rows, channels = read_png(png)
+    backgrounds = {name: tuple(int(bg[i:i + 2], 16) for i in (1, 3, 5)) for name, (_fg, bg) in COLOURS.items()}
+    found = {name: sum(1 for row in rows for x in range(0, len(row) - channels + 1, channels)
+                       if all(abs(row[x + k] - rgb[k]) <= 3 for k in range(3)))
+             for name, rgb in backgrounds.items()}
+    assert found["ins"] > 100 and found["del"] > 100, found  # the marks' backgrounds are printed
