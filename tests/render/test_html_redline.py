@@ -378,3 +378,17 @@ def test_a_section_added_whole_is_one_change():
     a = article(html)
     assert marks(a, "ins") == ["Ny del", "Nytt innhold.", "a", "b", "Under", "Mer."]
     assert [s.get("class") for s in a.xpath("//section[.//ins]")] == ["added", "added"]
+
+
+def test_list_style_and_table_columns_changed_are_shown_and_listed():
+    old = with_sections([{"title": "A", "blocks": [{"numbered": ["en", "to"], "style": "a)"}, TABLE]}])
+    t = {"table": {**TABLE["table"], "columns": [{"width": 2}, {"width": 1, "align": "right"}]}}
+    new = with_sections([{"title": "A", "blocks": [{"numbered": ["en", "to"], "style": "1."}, t]}])
+    html = page(old, new)
+    a = article(html)
+    notes = [(e.getparent().tag, e.text) for e in a.xpath("//span[@class='format']")]
+    assert notes == [("li", "nummerering a) → 1."), ("p", "kolonne 1: venstre → bredde 2, venstre"),
+                     ("p", "kolonne 2: venstre → bredde 1, høyre")]
+    assert marks(a, "ins") == [] and marks(a, "del") == []
+    check_page(html)
+    assert len(dom(html).xpath("//ol[@class='changes']/li")) == 3

@@ -37,6 +37,10 @@ STATUS = {"nb": {ADDED: {"n": "nytt", "m": "ny", "f": "ny"}, REMOVED: "fjernet",
 MOVED_TO = {"nb": "flyttet hit fra", "nn": "flytta hit frå"}
 MOVED_FROM = {"nb": "flyttet til", "nn": "flytta til"}
 ROW = {"nb": "rad {n}", "nn": "rad {n}"}
+STYLE_WORD = {"nb": "nummerering", "nn": "nummerering"}
+COLUMN = {"nb": "kolonne {j}: {old} → {new}", "nn": "kolonne {j}: {old} → {new}"}
+ALIGN = {"nb": {"left": "venstre", "center": "midtstilt", "right": "høyre"},
+         "nn": {"left": "venstre", "center": "midtstilt", "right": "høgre"}}
 HEADER_ROW = {"nb": "overskriftsraden", "nn": "overskriftsraden"}
 
 
@@ -128,15 +132,19 @@ class Writer:
         if status in (ADDED, REMOVED, MOVED, MOVED_AWAY):
             ident = self.change(b.kind, status)
             attrs = f' id="{ident}" data-change="{"moved-away" if status == MOVED_AWAY else status}"'
-        elif b.old_style:
-            attrs = f' id="{self.change(b.kind, CHANGED, f"{b.old_style} → {b.style}")}"'
+        style_note = ""
+        if b.old_style and status not in (ADDED, REMOVED, MOVED, MOVED_AWAY):
+            detail = f"{STYLE_WORD[self.lang]} {b.old_style} → {b.style}"
+            ident = self.change(b.kind, CHANGED, detail)
+            style_note = (f'\n{indent}  <li class="move-note" id="{ident}"><span class="format" title="{escape(detail)}">'
+                          f'{escape(detail)}</span></li>')
         whole = status in (ADDED, REMOVED, MOVED, MOVED_AWAY)
         if b.kind == "bullets":
             head, tail = f"<ul{attrs}>", "</ul>"
         else:
             style = b.old_style if status in (REMOVED, MOVED_AWAY) and b.old_style else b.style
             head, tail = f'<ol class="{OL_CLASS.get(style, "list-dot")}"{attrs}>', "</ol>"
-        items, old_n, new_n = [], 0, 0
+        items, old_n, new_n = [style_note] if style_note else [], 0, 0
         for item in b.items:
             old_n += item.status != ADDED
             new_n += item.status not in (REMOVED, MOVED_AWAY)
@@ -177,15 +185,19 @@ class Writer:
             if b.caption.status != SAME and status not in (ADDED, REMOVED):
                 cap_attrs = f' id="{self.change("caption", b.caption.status, self.short(b.caption.new or b.caption.old))}"'
             out.append(f'<caption{cap_attrs}><span class="label">{escape(label)}</span>{self.prose.text(b.caption)}</caption>')
+        notes = []
         for j, (w0, a0), (w1, a1) in b.columns:
-            self.change("table", CHANGED, f"kolonne {j}: {w0 or '–'} {a0} → {w1 or '–'} {a1}")
+            detail = COLUMN[self.lang].format(j=j, old=_column(w0, a0, self.lang), new=_column(w1, a1, self.lang))
+            ident = self.change("table", CHANGED, detail)
+            notes.append(f'<p class="table-note" id="{ident}"><span class="format" title="{escape(detail)}">'
+                         f'{escape(detail)}</span></p>')
         whole = status in (ADDED, REMOVED)
         if b.header is not None and b.header.cells:
             out.append("<thead>\n" + self.row(b.header, "th", whole, HEADER_ROW[self.lang]) + "\n</thead>")
         rows = [self.row(r, "td", whole, ROW[self.lang].format(n=r.new_number or r.old_number)) for r in b.rows]
         out.append("<tbody>\n" + "\n".join(rows) + "\n</tbody>")
         out.append("</table>")
-        return "\n".join(out)
+        return "\n".join(out + notes)
 
     def row(self, r, cell: str, whole: bool, name: str) -> str:
         scope = ' scope="col"' if cell == "th" else ""
@@ -287,3 +299,9 @@ class Writer:
                          + f"{self.prose.text(note.text)}</li>")
         return (f'\n<section class="notes" role="doc-endnotes" aria-label="{escape(label)}">\n<ol>'
                 f'{"".join(items)}\n</ol>\n</section>')
+
+
+def _column(width, align: str, lang: str) -> str:
+    """A column's settings in words: «bredde 2, høyre»."""
+    words = [f"bredde {width:g}"] if width is not None else []
+    return ", ".join([*words, ALIGN[lang].get(align, align)])
