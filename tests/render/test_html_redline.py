@@ -177,6 +177,18 @@ def test_metadata_and_signing_changes_in_before_after_tables():
     assert rows == [["sted og dato", "Oslo, 2. mars 2020", "Bergen, 2. mars 2020"],
                     ["Per Hansen (KS)", "(ingen)", "Direktør"]]
     assert [th.text for th in d.xpath("//table[@id='meta']/thead//th")] == ["Hva", "Før", "Etter"]
+    assert marks(d.xpath("//section[contains(@class, 'signing')]")[0], "ins") == ["Per Hansen"]
+
+
+def test_signatory_removed_and_changed_in_the_signing_block():
+    new = with_sections(signing={"place": "Oslo", "date": "2020-03-02", "signatories": [
+        {"party": "kd", "name": "Kari Nordmann", "title": "Minister"}]})
+    d = dom(page(with_sections(), new))
+    block = d.xpath("//section[contains(@class, 'signing')]")[0]
+    assert marks(block, "del") == ["Ola Nordmann (KS)"] and marks(block, "ins") == []
+    assert block.xpath(".//p[@class='name']/a/@href") == ["#signing-changes"]
+    rows = [[c.text_content() for c in tr] for tr in d.xpath("//table[@id='signing-changes']/tbody/tr")]
+    assert rows == [["Kari Nordmann (Kunnskapsdepartementet)", "Statsråd", "Minister"], ["Ola Nordmann (KS)", "Leder", "(ingen)"]]
 
 
 def test_title_preamble_and_head():

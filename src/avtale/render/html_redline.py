@@ -19,7 +19,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from avtale.diff import wording
-from avtale.diff.tree import AgreementDiff
+from avtale.diff.tree import ADDED, CHANGED, REMOVED, AgreementDiff
 from avtale.render import RenderContext, html
 from avtale.render.html_redline_body import Writer
 
@@ -120,11 +120,17 @@ def legend(words: dict) -> str:
     return f'\n<h2>{escape(words["legend"])}</h2>\n<dl class="legend">{items}\n</dl>'
 
 
-def signing_block(values: dict) -> str:
-    """NEW's signature block as the HTML build writes it (templates/agreement.html.j2)."""
+def signing_block(values: dict, diff: AgreementDiff | None = None) -> str:
+    """NEW's signature block as the HTML build writes it (templates/agreement.html.j2); a signatory added
+    has its name in `<ins>`, one whose title, place or date changed a link to the table of signature
+    changes, and the signatories removed follow the block, struck through."""
     s = values["signing"]
+    changes = [c for c in (diff.signing if diff else []) if c.kind == "signatory"]
+    added = {c.what for c in changes if c.status == ADDED}
+    changed = {c.what for c in changes if c.status == CHANGED}
+    removed = [c.what for c in changes if c.status == REMOVED]
     if not s:
-        return ""
+        return "".join(f'\n<p class="removed"><del>{escape(w)}</del></p>' for w in removed)
     out = [f'\n<section class="signing{" signed-electronically" if s["electronic"] else ""}" '
            f'aria-label="{escape(s["label"])}">']
     if s["electronic"]:
@@ -136,10 +142,17 @@ def signing_block(values: dict) -> str:
         for c in row:
             line = "" if s["electronic"] else '<div class="line" aria-hidden="true"></div>'
             place = f'<p class="place-date">{c["place_date"]}</p>' if c["place_date"] else ""
+            who = next((w for w in added | changed if w.startswith(str(c["name"].striptags()) + " (")), None)
+            name = c["name"]
+            if who in added:
+                name = f"<ins>{name}</ins>"
+            elif who in changed:
+                name = f'{name} <a class="move-link" href="#signing-changes">*</a>'
             out.append(f'\n  <div class="signatory" role="group" aria-labelledby="signatory_{escape(c["field"])}">'
                        f'<p class="party" id="signatory_{escape(c["field"])}">{c["label"]}</p>{line}'
-                       f'<p class="name">{c["name"]}</p><p class="role">{c["title"]}</p>{place}</div>')
+                       f'<p class="name">{name}</p><p class="role">{c["title"]}</p>{place}</div>')
         out.append("\n</div>")
+    out += [f'\n<p class="removed"><del>{escape(w)}</del></p>' for w in removed]
     out.append("\n</section>")
     return "".join(out)
 
@@ -157,7 +170,7 @@ def render(diff: AgreementDiff, old, new, layout: dict, base_dir: Path = Path(".
         article.append(f"\n<h1>{writer.prose.text(diff.title)}</h1>")
     article.append(writer.blocks(diff.preamble))
     article.append(writer.sections(diff.sections, 2, (), ()))
-    article.append(signing_block(values))
+    article.append(signing_block(values, diff))
     writer.where = ""
     article.append(writer.sections(diff.annexes, 2, (), (), kind="annex"))
     article.append(writer.notes(words["back"]))
