@@ -404,3 +404,34 @@ def test_list_style_and_table_columns_changed_are_shown_and_listed():
     assert marks(a, "ins") == [] and marks(a, "del") == []
     check_page(html)
     assert len(dom(html).xpath("//ol[@class='changes']/li")) == 3
+
+
+def test_moved_list_and_table_blocks_are_moves():
+    """A whole list and a whole table moved (hand-made tree): every item and cell in the move's marks, the
+    two places linked, nothing shown as an ordinary insertion or deletion."""
+    from avtale.diff.tree import Row
+
+    new = with_sections()
+    list_to = Block("bullets", "moved", items=[Item(Text.same("en"), SAME), Item(Text([("=", "to"), ("+", " og tre")]), CHANGED)])
+    list_from = Block("bullets", "moved-away", items=[Item(Text.removed("en"), "removed"), Item(Text.removed("to"), "removed")])
+    table_to = Block("table", "moved", header=Row(SAME, [Text.same("A"), Text.same("B")], 0, 0),
+                     rows=[Row(SAME, [Text.same("1"), Text.same("2")], 1, 1)])
+    table_from = Block("table", "moved-away", header=Row("removed", [Text.removed("A"), Text.removed("B")], 0, None),
+                       rows=[Row("removed", [Text.removed("1"), Text.removed("2")], 1, None)])
+    list_to.move = list_from.move = 1
+    table_to.move = table_from.move = 2
+    s1 = SectionDiff(Text.same("Formål"), CHANGED, [list_from, table_from], [], 1, 1)
+    s2 = SectionDiff(Text.same("Plikter"), CHANGED, [list_to, table_to], [], 2, 2)
+    diff = AgreementDiff("liten", "liten", Text.same(new.title), [], [], [s1, s2], [])
+    html = html_redline.render(diff, new, new, layout.load())
+    a = article(html)
+    assert marks(a, "del", moved=True) == ["en", "to", "", "A", "B", "1", "2", ""]
+    assert marks(a, "ins", moved=True) == ["en", "to og tre", "", "A", "B", "1", "2", ""]
+    assert marks(a, "ins") == [" og tre"] and marks(a, "del") == []
+    for n in (1, 2):
+        assert a.xpath(f"//*[@id='move-{n}-to']") and a.xpath(f"//a[@href='#move-{n}-to']")
+        assert a.xpath(f"//*[@id='move-{n}-from']") and a.xpath(f"//a[@href='#move-{n}-from']")
+    assert [li.text_content() for li in dom(html).xpath("//ol[@class='changes']/li")] == [
+        "1. Formål: liste flyttet herfra", "1. Formål: tabell flyttet herfra", "2. Plikter: liste flyttet",
+        "2. Plikter: tabell flyttet"]
+    check_page(html)

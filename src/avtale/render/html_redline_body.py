@@ -55,6 +55,7 @@ class Writer:
         self.where = ""
         self.section_moves: dict[int, int] = {}
         self.quiet, self.quiet_ids = 0, 0
+        self.moving = None  # the status of a moved table being written
 
     def _annex_ref(self, target: str) -> str:
         for agreement in (self.new, self.old):
@@ -191,18 +192,26 @@ class Writer:
             ident = self.change("table", CHANGED, detail)
             notes.append(f'<p class="table-note" id="{ident}"><span class="format" title="{escape(detail)}">'
                          f'{escape(detail)}</span></p>')
-        whole = status in (ADDED, REMOVED)
+        whole = status in (ADDED, REMOVED, MOVED, MOVED_AWAY)
+        self.moving = status if status in (MOVED, MOVED_AWAY) else None
         if b.header is not None and b.header.cells:
             out.append("<thead>\n" + self.row(b.header, "th", whole, HEADER_ROW[self.lang]) + "\n</thead>")
         rows = [self.row(r, "td", whole, ROW[self.lang].format(n=r.new_number or r.old_number)) for r in b.rows]
+        self.moving = None
         out.append("<tbody>\n" + "\n".join(rows) + "\n</tbody>")
         out.append("</table>")
+        move = getattr(b, "move", None)
+        if move and status in (MOVED, MOVED_AWAY):
+            link = self.moved_to(move, "") if status == MOVED else self.moved_from(move, "")
+            notes.insert(0, f'<p class="move-note">{link}</p>')
         return "\n".join(out + notes)
 
     def row(self, r, cell: str, whole: bool, name: str) -> str:
         scope = ' scope="col"' if cell == "th" else ""
         attrs = ""
-        if r.status in (ADDED, REMOVED) and not whole:
+        if self.moving:
+            pass
+        elif r.status in (ADDED, REMOVED) and not whole:
             attrs = f' class="{r.status}" id="{self.change("row", r.status, name)}"'
         elif r.status in (ADDED, REMOVED):
             attrs = f' class="{r.status}"'
@@ -211,7 +220,13 @@ class Writer:
             cattrs = ""
             if r.status == CHANGED and c.status != SAME:
                 cattrs = f' class="changed" id="{self.change("row", CHANGED, name + ": " + self.short(c.new or c.old))}"'
-            cells.append(f"<{cell}{scope}{cattrs}>{self.prose.text(c)}</{cell}>")
+            if self.moving == MOVED:
+                inner = self.moved_to(None, self.prose.text(c))
+            elif self.moving == MOVED_AWAY:
+                inner = self.moved_from(None, self.prose.plain(c.old))
+            else:
+                inner = self.prose.text(c)
+            cells.append(f"<{cell}{scope}{cattrs}>{inner}</{cell}>")
         return f"<tr{attrs}>" + "".join(cells) + "</tr>"
 
     # -- parts ---------------------------------------------------------------------------------------------
