@@ -435,3 +435,15 @@ def test_moved_list_and_table_blocks_are_moves():
         "1. Formål: liste flyttet herfra", "1. Formål: tabell flyttet herfra", "2. Plikter: liste flyttet",
         "2. Plikter: tabell flyttet"]
     check_page(html)
+
+
+def test_agreement_text_never_becomes_markup():
+    from render_samples import HOSTILE, hostile_agreement
+
+    old, new = with_sections(), hostile_agreement()
+    html = page(old, new)
+    d = dom(html)
+    assert not d.xpath("//script | //img[not(starts-with(@src, 'data:'))] | //iframe | //object")
+    text = d.find(".//article").text_content()
+    assert all(h in text for h in HOSTILE if "*" not in h and "[" not in h)
+    check_page(html)
