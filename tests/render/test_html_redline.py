@@ -243,6 +243,9 @@ def test_moved_paragraph_and_item_are_moves_linked_both_ways():
     for n in (1, 2):
         assert a.xpath(f"//*[@id='move-{n}-to']") and a.xpath(f"//*[@id='move-{n}-from']")
         assert a.xpath(f"//a[@href='#move-{n}-to']") and a.xpath(f"//a[@href='#move-{n}-from']")
+    assert [x.text_content() for x in a.xpath("//a[@class='move-link']")] == [
+        "↓ flyttet til 2. Plikter", "↓ flyttet til 1. Formål", "↑ flyttet hit fra 1. Formål",
+        "↑ flyttet hit fra 1. Formål"]
     lis = a.xpath("//ul/li")
     assert [li.get("class") for li in lis] == ["moved-away", None, "moved"]
     entries = [li.text_content() for li in dom(html).xpath("//ol[@class='changes']/li")]
@@ -378,8 +381,8 @@ def test_a_section_moved_in_the_example():
     assert marks(a, "ins") == [] and marks(a, "del") == []
     assert [" ".join(h.text_content().split()) for h in a.xpath("section/h2")][:4] == [
         "1. Formålet med avtalen", "2. Samarbeidsområder",
-        *(["3. Økonomi ↓ flyttet til …", "3. Tidsramme og evaluering"] if frm == ["3. Økonomi"] else
-          ["3. Tidsramme og evaluering ↑ flyttet hit fra …", "4. Økonomi"])]
+        *(["3. Økonomi ↓ flyttet til 4. Økonomi", "3. Tidsramme og evaluering"] if frm == ["3. Økonomi"] else
+          ["3. Tidsramme og evaluering ↑ flyttet hit fra 4. Tidsramme og evaluering", "4. Økonomi"])]
 
 
 def test_a_section_added_whole_is_one_change():

@@ -205,6 +205,6 @@ def render(diff: AgreementDiff, old, new, layout: dict, base_dir: Path = Path(".
             f"<title>{escape(title)}</title>\n<style>\n{values['css']}\n{redline_css()}\n</style>\n</head>\n<body>\n<main>"
             + "".join(head)
             + '\n<header class="letterhead">' + "".join(parties) + "\n</header>"
-            + f'\n<article aria-label="{escape(words["text"])}">' + "".join(article) + "\n</article>\n</main>\n</body>\n</html>\n")
+            + f'\n<article aria-label="{escape(words["text"])}">' + writer.resolve("".join(article)) + "\n</article>\n</main>\n</body>\n</html>\n")
 
 

@@ -56,6 +56,7 @@ class Writer:
         self.section_moves: dict[int, int] = {}
         self.quiet, self.quiet_ids = 0, 0
         self.moving = None  # the status of a moved table being written
+        self.move_places: dict[tuple[str, str], str] = {}  # (move, "to"|"from") -> where that half stands
 
     def _annex_ref(self, target: str) -> str:
         for agreement in (self.new, self.old):
@@ -90,14 +91,28 @@ class Writer:
     # -- moves ---------------------------------------------------------------------------------------------
 
     def moved_to(self, move, inner: str) -> str:
-        link = f' <a class="move-link" href="#move-{move}-from">↑ {escape(MOVED_TO[self.lang])} …</a>' if move else ""
+        """A move's new place; its link names the old place (filled in by `resolve` once both are known)."""
+        if move:
+            self.move_places[(str(move), "to")] = self.where
+        link = (f' <a class="move-link" href="#move-{move}-from">↑ {escape(MOVED_TO[self.lang])} '
+                f'\x00{move}:from\x00</a>') if move else ""
         ident = f' id="move-{move}-to"' if move else ""
         return f'<ins class="moved"{ident}>{inner}</ins>{link}'
 
     def moved_from(self, move, inner: str) -> str:
-        link = f' <a class="move-link" href="#move-{move}-to">↓ {escape(MOVED_FROM[self.lang])} …</a>' if move else ""
+        if move:
+            self.move_places[(str(move), "from")] = self.where
+        link = (f' <a class="move-link" href="#move-{move}-to">↓ {escape(MOVED_FROM[self.lang])} '
+                f'\x00{move}:to\x00</a>') if move else ""
         ident = f' id="move-{move}-from"' if move else ""
         return f'<del class="moved"{ident}>{inner}</del>{link}'
+
+    def resolve(self, html: str) -> str:
+        """The move links' place names: «↓ flyttet til 2. Plikter» (… where a place is not known)."""
+        import re
+
+        return re.sub("\x00([^:\x00]+):(to|from)\x00",
+                      lambda m: str(escape(self.move_places.get((m.group(1), m.group(2))) or "…")), html)
 
     def marked(self, kind: str, status: str, text, move=None) -> tuple[str, str]:
         """(the class and id attributes, the inner HTML) of a paragraph, item or cell of `status`."""
