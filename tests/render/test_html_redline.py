@@ -7,7 +7,9 @@ import re
 
 import lxml.html
 import pytest
+import strategies
 from conftest import AGREEMENTS, run_cli
+from hypothesis import HealthCheck, given, settings
 from render_samples import agreement
 
 from avtale import agreements, layout
@@ -283,7 +285,7 @@ def check_page(html: str) -> None:
     d = dom(html)
     ids = {e.get("id") for e in d.iter() if e.get("id")}
     links = [a.get("href") for a in d.xpath("//ol[@class='changes']//a")]
-    assert links and all(h.startswith("#") and h[1:] in ids for h in links)
+    assert (links or "Ingen endringer i avtalen." in html) and all(h.startswith("#") and h[1:] in ids for h in links)
     for a in d.xpath("//a[starts-with(@href, '#')]"):
         assert a.get("href")[1:] in ids, a.get("href")
     assert not d.xpath("//script")
@@ -450,3 +452,15 @@ def test_agreement_text_never_becomes_markup():
     text = d.find(".//article").text_content()
     assert all(h in text for h in HOSTILE if "*" not in h and "[" not in h)
     check_page(html)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(old=strategies.agreements(), new=strategies.agreements())
+def test_any_pair_gives_a_page_whose_links_resolve(old, new):
+    """Any two agreements (every element, marks, notes, annexes): a well-formed page, every change-list and
+    in-page link resolving, unique ids, and NEW's text where nothing is deleted."""
+    html = page(old, new)
+    check_page(html)
+    d = dom(html)
+    ids = [e.get("id") for e in d.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))

@@ -276,8 +276,12 @@ class Writer:
         h = f"h{min(level, 6)}"
         label = f'<span class="{"label" if kind == "annex" else "number"}">{escape(number)}</span> ' if number else ""
         annex_id = ""
-        if kind == "annex" and side is self.new and s.new_number and self.new.annexes[s.new_number - 1].id:
-            annex_id = f' id="{escape(self.new.annexes[s.new_number - 1].id)}"'
+        if kind == "annex":  # its id, for links to it: NEW's annex, or a removed one whose id NEW does not use
+            new_id = self.new.annexes[s.new_number - 1].id if s.new_number and side is self.new else None
+            old_id = self.old.annexes[s.old_number - 1].id if s.old_number else None
+            own = new_id or (old_id if old_id not in {a.id for a in self.new.annexes} else None)
+            if own:
+                annex_id = f' id="{escape(own)}"'
         cls = "annex " if kind == "annex" else ""
         if where == OLD:  # a moved part's old place: its heading struck through in the move colour, a link
             ident = self.change(noun, MOVED_AWAY)
