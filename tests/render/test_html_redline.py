@@ -285,7 +285,7 @@ def check_page(html: str) -> None:
     d = dom(html)
     ids = {e.get("id") for e in d.iter() if e.get("id")}
     links = [a.get("href") for a in d.xpath("//ol[@class='changes']//a")]
-    assert (links or "Ingen endringer i avtalen." in html) and all(h.startswith("#") and h[1:] in ids for h in links)
+    assert (links or "Ingen endringer i avtalen." in html or "Ingen endringar i avtalen." in html) and all(h.startswith("#") and h[1:] in ids for h in links)
     for a in d.xpath("//a[starts-with(@href, '#')]"):
         assert a.get("href")[1:] in ids, a.get("href")
     assert not d.xpath("//script")

@@ -275,11 +275,12 @@ class Writer:
         self.where = f"{number} {title_plain}".strip()
         h = f"h{min(level, 6)}"
         label = f'<span class="{"label" if kind == "annex" else "number"}">{escape(number)}</span> ' if number else ""
-        annex_id = ""
+        annex_id, gone, own = "", None, None
         if kind == "annex":  # its id, for links to it: NEW's annex, or a removed one whose id NEW does not use
             new_id = self.new.annexes[s.new_number - 1].id if s.new_number and side is self.new else None
             old_id = self.old.annexes[s.old_number - 1].id if s.old_number else None
-            own = new_id or (old_id if old_id not in {a.id for a in self.new.annexes} else None)
+            gone = old_id if old_id and old_id not in {a.id for a in self.new.annexes} else None
+            own = new_id or gone
             if own:
                 annex_id = f' id="{escape(own)}"'
         cls = "annex " if kind == "annex" else ""
@@ -305,7 +306,8 @@ class Writer:
             heading = self.prose.text(s.title)
         whole = s.status in (ADDED, REMOVED)
         self.quiet += whole
-        out = [f"\n<section{attrs}{annex_id}>\n<{h}{hid}>{label}{heading}</{h}>", self.blocks(s.blocks)]
+        old_anchor = f'<span id="{escape(gone)}"></span>' if kind == "annex" and gone and gone != own else ""
+        out = [f"\n<section{attrs}{annex_id}>\n<{h}{hid}>{old_anchor}{label}{heading}</{h}>", self.blocks(s.blocks)]
         old_sub = (*old_path, s.old_number) if s.old_number else old_path
         new_sub = (*new_path, s.new_number) if s.new_number else new_path
         if kind == "annex":
