@@ -261,7 +261,8 @@ def test_pull_request_runs_and_one_comment_follows_the_pushes(repos):
     assert by_name["Valider avtalene"].stdout == ""  # no annotations
     assert runner.missing == []
     assert runner.artifacts["dokumenter"] == sorted(built(ws, ["2014-2017", "2022-2025"]))
-    assert runner.artifacts["endringer"] == ["build/2022-2025-endringer.docx", "build/endringer.md"]
+    assert runner.artifacts["endringer"] == [f"build/2022-2025-endringer.{ext}" for ext in ("docx", "html", "pdf")] \
+        + ["build/endringer.md"]
     changes = (ws / "build/endringer.md").read_text(encoding="utf-8")
     assert changes.startswith("**Endringer i avtalene** (sammenlignet med `main`)\n\n"
                               "- Ny avtale: `agreements/2014-2017.yaml`\n\n"
@@ -272,6 +273,9 @@ def test_pull_request_runs_and_one_comment_follows_the_pushes(repos):
         document = docx.read("word/document.xml").decode("utf-8")
     assert re.search(r"<w:del\b.*?jevnlig.*?</w:del>", document, re.S)
     assert re.search(r"<w:ins\b.*?årlig.*?</w:ins>", document, re.S)
+    page = (ws / "build/2022-2025-endringer.html").read_text(encoding="utf-8")
+    assert re.search(r"<del\b[^>]*>[^<]*jevnlig", page) and re.search(r"<ins\b[^>]*>[^<]*årlig", page)
+    assert (ws / "build/2022-2025-endringer.pdf").read_bytes().startswith(b"%PDF-")
     first = read_state(state)
     assert calls(first) == [LIST, POST]
     (ours,) = [c for c in first["comments"] if c["body"].startswith(MARKER)]
@@ -305,7 +309,7 @@ def test_push_to_main_builds_and_compares_without_commenting(repos):
     assert changes.startswith(f"**Endringer i avtalene** (sammenlignet med `{before[:7]}`)\n\n"
                               "- Ny avtale: `agreements/2014-2017.yaml`\n")
     assert "~~jevnlig~~**årlig**" in changes
-    assert (ws / "build/2022-2025-endringer.docx").is_file()
+    assert all((ws / f"build/2022-2025-endringer.{ext}").is_file() for ext in ("docx", "html", "pdf"))
     assert read_state(state)["calls"] == []
 
 

@@ -177,7 +177,7 @@ def cmd_diff(a) -> int:
     before = sources.read_agreement(a.old, rev=a.rev)
     after = sources.read_agreement(a.new or a.old)
     result = compare(before, after)
-    result.old_label = f"{a.rev}:{a.old}" if a.rev else a.old
+    result.old_label = f"{_short_rev(a.rev)}:{a.old}" if a.rev else a.old
     result.new_label = a.new or a.old
     if a.format in ("docx", "html", "pdf"):
         from avtale import redline
@@ -205,6 +205,13 @@ def cmd_diff(a) -> int:
     else:
         sys.stdout.write(payload)
     return EXIT_OK
+
+
+def _short_rev(rev: str) -> str:
+    """A commit id as git shows it short (7 hex digits); a branch or tag name as it is."""
+    import re
+
+    return rev[:7] if re.fullmatch(r"[0-9a-f]{12,64}", rev) else rev
 
 
 def cmd_init(a) -> int:

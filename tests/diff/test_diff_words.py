@@ -121,11 +121,11 @@ def test_moved_list_item_counts_at_its_new_place_only():
     diff = AgreementDiff("a", "a", Text.same("t"), [], [], [SectionDiff(Text.same("F"), CHANGED, [block], [], 1, 1)],
                          [])
     lines = show.text(diff).splitlines()
-    assert "      < (flyttet herfra til 1) a) [-første-]" in lines
-    assert "      > (flyttet hit fra 1) b) første{+ punkt+}" in lines
+    assert "      < (flyttet herfra til 1, punkt b) a) [-første-]" in lines
+    assert "      > (flyttet hit fra 1, punkt a) b) første{+ punkt+}" in lines
     md = show.markdown(diff).splitlines()
-    assert "  - *flyttet herfra til 1:* a) ~~første~~" in md
-    assert "  - *flyttet hit fra 1:* b) første **punkt**" in md
+    assert "  - *flyttet herfra til 1, punkt b:* a) ~~første~~" in md
+    assert "  - *flyttet hit fra 1, punkt a:* b) første **punkt**" in md
 
 
 def test_moved_list_points_from_its_old_place():

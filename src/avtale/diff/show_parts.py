@@ -95,10 +95,12 @@ def move_places(diff) -> dict[int, tuple[str, str]]:
 
     def visit(blocks, place):
         for b in blocks:
-            for part in [b, *b.items]:
+            tags = item_tags(b) if b.kind == "numbered" else ["" for _ in b.items]
+            for part, tag in [(b, ""), *zip(b.items, tags)]:
                 n = part.move
-                if n is not None and part.status in (MOVED, MOVED_AWAY):
-                    out.setdefault(n, ["", ""])[0 if part.status == MOVED_AWAY else 1] = place
+                if n is not None and part.status in (MOVED, MOVED_AWAY):  # an item by its number: «4, punkt 9»
+                    where = f"{place}, {wording.word('item', lang)} {tag.rstrip('.)')}" if tag else place
+                    out.setdefault(n, ["", ""])[0 if part.status == MOVED_AWAY else 1] = where
             for item in b.items:
                 visit(item.lists, place)
 

@@ -143,7 +143,7 @@ def status_word(status: str, lang: str = "nb") -> str:
 _WORDS = {
     "nb": {
         "legend": "Slettet tekst er ~~gjennomstreket~~, ny tekst er **uthevet**.",
-        "preamble": "Innledning", "signing": "Underskrifter", "footnotes": "Fotnoter", "annex": "Vedlegg",
+        "preamble": "Innledning", "item": "punkt", "signing": "Underskrifter", "footnotes": "Fotnoter", "annex": "Vedlegg",
         "before": "Før", "after": "Etter", "title": "tittel", "none": "(ingen)",
         "retitled": "ny tittel", "retitled+text": "ny tittel, tekst endret",
         "bullets": "Punktliste", "numbered": "Nummerert liste", "numbering": "nummerering",
@@ -161,7 +161,7 @@ _WORDS = {
     },
     "nn": {
         "legend": "Sletta tekst er ~~gjennomstreka~~, ny tekst er **utheva**.",
-        "preamble": "Innleiing", "signing": "Underskrifter", "footnotes": "Fotnotar", "annex": "Vedlegg",
+        "preamble": "Innleiing", "item": "punkt", "signing": "Underskrifter", "footnotes": "Fotnotar", "annex": "Vedlegg",
         "before": "Før", "after": "Etter", "title": "tittel", "none": "(ingen)",
         "retitled": "ny tittel", "retitled+text": "ny tittel, tekst endra",
         "bullets": "Punktliste", "numbered": "Nummerert liste", "numbering": "nummerering",

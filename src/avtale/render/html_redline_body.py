@@ -14,13 +14,12 @@ from __future__ import annotations
 from markupsafe import escape
 
 from avtale.diff.places import OLD, with_old_places
-from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, Block, SectionDiff
+from avtale.diff.tree import ADDED, CHANGED, MOVED, MOVED_AWAY, REMOVED, SAME, Block, SectionDiff
 from avtale.numbering import list_marker
 from avtale.render import tree as doc_tree
 from avtale.render.html_body import OL_CLASS
 from avtale.render.html_redline_text import Prose
 
-MOVED_AWAY = "moved-away"
 # (noun, gender) of each kind of part, for the change list: «nytt avsnitt», «ny rad», «punkt fjernet»
 NOUNS = {"nb": {"paragraph": ("avsnitt", "n"), "item": ("punkt", "n"), "row": ("rad", "m"), "table": ("tabell", "m"),
                 "bullets": ("liste", "f"), "numbered": ("liste", "f"), "section": ("kapittel", "n"),
