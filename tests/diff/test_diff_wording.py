@@ -172,7 +172,7 @@ def test_nynorsk_text_and_markdown():
     diff = compare(*_nn_pair())
     assert diff.language == "nn"
     text = show.text(diff)
-    assert text.splitlines()[:3] == ["Endringar frå a til a", "3 kapittel: 2 endra og 1 fjerna.",
+    assert text.splitlines()[:4] == ["Endringar frå a til a", "3 kapittel: 2 endra og 1 fjerna.", "",
                                      "~ status: signert → utkast"]
     assert "(endra)" in text and "(fjerna)" in text and "endret" not in text and "fjernet" not in text
     md = show.markdown(diff)

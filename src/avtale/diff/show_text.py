@@ -149,6 +149,8 @@ def text(diff: AgreementDiff, colour: bool = False) -> str:
     if diff.empty:
         return f"{lines[0]}\n{wording.no_changes(diff)}\n"
     lines += wording.summary(diff)
+    if diff.title.status != SAME or diff.fields:
+        lines.append("")
     if diff.title.status != SAME:
         lines.append(f"~ {w('title')}: {inline_ops(diff.title, colour)}")
     for name, old, new in diff.fields:
