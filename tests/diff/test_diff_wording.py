@@ -230,3 +230,15 @@ def test_nynorsk_agreements_get_no_bokmal_words_in_any_case():
         for out in (show.text(diff), show.markdown(diff)):
             found = [w for w in BOKMAL_ONLY if w in out]
             assert not found, (name, found)
+
+
+@pytest.mark.parametrize(("status", "kind", "lang", "expected"), [
+    ("added", "paragraph", "nb", "nytt avsnitt"), ("added", "row", "nb", "ny rad"),
+    ("removed", "item", "nb", "fjernet punkt"), ("changed", "table", "nb", "endret tabell"),
+    ("moved", "section", "nb", "flyttet kapittel"), ("moved-away", "paragraph", "nb", "avsnitt flyttet herfra"),
+    ("added", "note", "nn", "ny fotnote"), ("removed", "item", "nn", "fjerna punkt"),
+    ("changed", "annex", "nn", "endra vedlegg"), ("moved", "numbered", "nn", "flytta nummerert liste"),
+    ("moved-away", "item", "nn", "punkt flytta herifrå"), ("removed", "signatory", "nn", "fjerna underskrivar"),
+])
+def test_a_part_change_agrees_with_its_noun(status, kind, lang, expected):
+    assert wording.part_change(status, kind, lang) == expected

@@ -252,8 +252,8 @@ def test_moved_paragraph_and_item_are_moves_linked_both_ways():
     assert [li.get("class") for li in lis] == ["moved-away", None, "moved"]
     entries = [li.text_content() for li in dom(html).xpath("//ol[@class='changes']/li")]
     assert entries == ["1. Formål: avsnitt flyttet herfra: Første avsnitt handler om formålet.",
-                       "1. Formål: punkt flyttet herfra: en", "1. Formål: punkt flyttet: en",
-                       "2. Plikter: avsnitt flyttet: Første nye avsnitt handler om formålet."]
+                       "1. Formål: punkt flyttet herfra: en", "1. Formål: flyttet punkt: en",
+                       "2. Plikter: flyttet avsnitt: Første nye avsnitt handler om formålet."]
 
 
 # --- the whole page ---------------------------------------------------------------------------------------------
@@ -437,8 +437,8 @@ def test_moved_list_and_table_blocks_are_moves():
         assert a.xpath(f"//*[@id='move-{n}-to']") and a.xpath(f"//a[@href='#move-{n}-to']")
         assert a.xpath(f"//*[@id='move-{n}-from']") and a.xpath(f"//a[@href='#move-{n}-from']")
     assert [li.text_content() for li in dom(html).xpath("//ol[@class='changes']/li")] == [
-        "1. Formål: liste flyttet herfra", "1. Formål: tabell flyttet herfra", "2. Plikter: liste flyttet",
-        "2. Plikter: tabell flyttet"]
+        "1. Formål: punktliste flyttet herfra", "1. Formål: tabell flyttet herfra", "2. Plikter: flyttet punktliste",
+        "2. Plikter: flyttet tabell"]
     check_page(html)
 
 

@@ -244,3 +244,39 @@ def redline_comment(diff: AgreementDiff) -> str:
 
 
 _UNPRINTED = ("id", "period", "status", "language", "numbering")
+
+
+# --- one part's change, for the redlines' change lists ---------------------------------------------------------
+
+# each kind of part: (noun, gender), gender 0 masculine or feminine, 1 neuter (the adjective's form)
+_PARTS = {
+    "nb": {"paragraph": ("avsnitt", 1), "item": ("punkt", 1), "row": ("rad", 0), "section": ("kapittel", 1),
+           "subsection": ("underkapittel", 1), "annex": ("vedlegg", 1), "note": ("fotnote", 0),
+           "title": ("tittel", 0), "heading": ("overskrift", 0), "table": ("tabell", 0), "list": ("liste", 0),
+           "bullets": ("punktliste", 0), "numbered": ("nummerert liste", 0), "caption": ("tabelltittel", 0),
+           "header": ("overskriftsrad", 0), "signatory": ("underskriver", 0)},
+    "nn": {"paragraph": ("avsnitt", 1), "item": ("punkt", 1), "row": ("rad", 0), "section": ("kapittel", 1),
+           "subsection": ("underkapittel", 1), "annex": ("vedlegg", 1), "note": ("fotnote", 0),
+           "title": ("tittel", 0), "heading": ("overskrift", 0), "table": ("tabell", 0), "list": ("liste", 0),
+           "bullets": ("punktliste", 0), "numbered": ("nummerert liste", 0), "caption": ("tabelltittel", 0),
+           "header": ("overskriftsrad", 0), "signatory": ("underskrivar", 0)},
+}
+# a status as an adjective before the noun, by gender: «nytt avsnitt», «ny rad», «fjerna punkt»
+_BEFORE = {
+    "nb": {CHANGED: ("endret", "endret"), ADDED: ("ny", "nytt"), REMOVED: ("fjernet", "fjernet"),
+           MOVED: ("flyttet", "flyttet")},
+    "nn": {CHANGED: ("endra", "endra"), ADDED: ("ny", "nytt"), REMOVED: ("fjerna", "fjerna"),
+           MOVED: ("flytta", "flytta")},
+}
+_MOVED_AWAY = {"nb": "flyttet herfra", "nn": "flytta herifrå"}
+
+
+def part_change(status: str, kind: str, lang: str = "nb") -> str:
+    """A part's change in the change lists of the HTML and PDF redlines, lower-case: «nytt avsnitt», «ny
+    rad», «fjernet punkt», «endret tabell», «avsnitt flyttet herfra» (nynorsk «fjerna punkt», «avsnitt flytta
+    herifrå»)."""
+    lang = lang if lang in _PARTS else "nb"
+    noun, gender = _PARTS[lang].get(kind, (kind, 1))
+    if status == "moved-away":
+        return f"{noun} {_MOVED_AWAY[lang]}"
+    return f"{_BEFORE[lang].get(status, _BEFORE[lang][CHANGED])[gender]} {noun}"

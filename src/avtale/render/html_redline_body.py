@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from avtale.diff import wording
 from avtale.diff.places import OLD, with_old_places
 from avtale.diff.tree import ADDED, CHANGED, MOVED, MOVED_AWAY, REMOVED, SAME, Block, SectionDiff
 from avtale.numbering import list_marker
@@ -20,19 +21,6 @@ from avtale.render import tree as doc_tree
 from avtale.render.html_body import OL_CLASS
 from avtale.render.html_redline_text import Prose
 
-# (noun, gender) of each kind of part, for the change list: «nytt avsnitt», «ny rad», «punkt fjernet»
-NOUNS = {"nb": {"paragraph": ("avsnitt", "n"), "item": ("punkt", "n"), "row": ("rad", "m"), "table": ("tabell", "m"),
-                "bullets": ("liste", "f"), "numbered": ("liste", "f"), "section": ("kapittel", "n"),
-                "annex": ("vedlegg", "n"), "note": ("fotnote", "m"), "caption": ("tabelltittel", "m"),
-                "title": ("tittel", "m"), "heading": ("overskrift", "m")},
-         "nn": {"paragraph": ("avsnitt", "n"), "item": ("punkt", "n"), "row": ("rad", "f"), "table": ("tabell", "m"),
-                "bullets": ("liste", "f"), "numbered": ("liste", "f"), "section": ("kapittel", "n"),
-                "annex": ("vedlegg", "n"), "note": ("fotnote", "f"), "caption": ("tabelltittel", "m"),
-                "title": ("tittel", "m"), "heading": ("overskrift", "f")}}
-STATUS = {"nb": {ADDED: {"n": "nytt", "m": "ny", "f": "ny"}, REMOVED: "fjernet", CHANGED: "endret",
-                 MOVED: "flyttet", MOVED_AWAY: "flyttet herfra"},
-          "nn": {ADDED: {"n": "nytt", "m": "ny", "f": "ny"}, REMOVED: "fjerna", CHANGED: "endra",
-                 MOVED: "flytta", MOVED_AWAY: "flytta herifrå"}}
 MOVED_TO = {"nb": "flyttet hit fra", "nn": "flytta hit frå"}
 MOVED_FROM = {"nb": "flyttet til", "nn": "flytta til"}
 ROW = {"nb": "rad {n}", "nn": "rad {n}"}
@@ -73,9 +61,7 @@ class Writer:
             self.quiet_ids += 1
             return f"q-{self.quiet_ids}"
         ident = f"c-{len(self.changes) + 1}"
-        noun, gender = NOUNS[self.lang][kind]
-        word = STATUS[self.lang][status]
-        what = f"{word[gender]} {noun}" if isinstance(word, dict) else f"{noun} {word}"
+        what = wording.part_change(status, kind, self.lang)
         where = f"{self.where}: " if self.where else ""
         line = f"{where}{what}{': ' + detail if detail else ''}"
         self.changes.append((ident, line[:1].upper() + line[1:]))

@@ -28,7 +28,7 @@ from avtale.i18n import _
 from avtale.model import Agreement
 from avtale.numbering import note_numbers
 from avtale.render import common, list_levels, tree
-from avtale.render.pdf_redline_body import NOUNS, WORDS, Body, what
+from avtale.render.pdf_redline_body import WORDS, Body, what
 from avtale.render.pdf_redline_inline import Marks, plain
 
 TEMPLATE = "redline.typ"
@@ -216,4 +216,4 @@ def render(diff: AgreementDiff, old: Agreement, new: Agreement, layout: dict | N
             reason=text.splitlines()[0] if text else type(exc).__name__)) from None
 
 
-__all__ = ["render", "data", "NOUNS", "WORDS"]
+__all__ = ["render", "data", "WORDS"]

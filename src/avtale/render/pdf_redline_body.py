@@ -17,6 +17,7 @@ from avtale.diff import tree as dtree
 from avtale.diff.places import with_old_places
 from avtale.diff.show_md import describe
 from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, Block, SectionDiff, Text
+from avtale.diff import wording
 from avtale.numbering import list_marker
 from avtale.render import common
 from avtale.render.pdf_redline_inline import Marks, runs
@@ -24,23 +25,6 @@ from avtale.render.pdf_redline_inline import Marks, runs
 MOVED_AWAY = dtree.MOVED_AWAY
 GONE = (REMOVED, MOVED_AWAY)  # not in NEW at this place
 
-# (noun, gender: 0 masculine/feminine, 1 neuter) and the attributive adjective of each status by gender
-NOUNS = {
-    "nb": {"paragraph": ("avsnitt", 1), "item": ("punkt", 1), "row": ("rad", 0), "section": ("kapittel", 1),
-           "subsection": ("underkapittel", 1), "annex": ("vedlegg", 1), "note": ("fotnote", 0),
-           "title": ("tittel", 0), "table": ("tabell", 0), "list": ("liste", 0), "caption": ("tabelltekst", 0),
-           "header": ("overskriftsrad", 0), "signatory": ("underskriver", 0)},
-    "nn": {"paragraph": ("avsnitt", 1), "item": ("punkt", 1), "row": ("rad", 0), "section": ("kapittel", 1),
-           "subsection": ("underkapittel", 1), "annex": ("vedlegg", 1), "note": ("fotnote", 0),
-           "title": ("tittel", 0), "table": ("tabell", 0), "list": ("liste", 0), "caption": ("tabelltekst", 0),
-           "header": ("overskriftsrad", 0), "signatory": ("underskrivar", 0)},
-}
-ADJECTIVES = {
-    "nb": {CHANGED: ("Endret", "Endret"), ADDED: ("Ny", "Nytt"), REMOVED: ("Fjernet", "Fjernet"),
-           MOVED: ("Flyttet", "Flyttet")},
-    "nn": {CHANGED: ("Endra", "Endra"), ADDED: ("Ny", "Nytt"), REMOVED: ("Fjerna", "Fjerna"),
-           MOVED: ("Flytta", "Flytta")},
-}
 WORDS = {
     "nb": {"in": "i", "preamble": "innledningen", "moved_to": "flyttet til", "moved_from": "flyttet fra",
            "format": "formatering", "numbering": "nummerering", "column": "kolonne", "notes": "Fotnoter",
@@ -52,9 +36,9 @@ WORDS = {
 
 
 def what(status: str, noun: str, lang: str) -> str:
-    """«Nytt avsnitt», «Ny rad», «Fjerna punkt»: a status before its noun, in the noun's gender."""
-    word, gender = NOUNS[lang][noun]
-    return f"{ADJECTIVES[lang].get(status, ADJECTIVES[lang][CHANGED])[gender]} {word}"
+    """«Nytt avsnitt», «Ny rad», «Fjerna punkt»: a status before its noun, in the noun's gender (wording.py)."""
+    text = wording.part_change(status, noun, lang)
+    return text[:1].upper() + text[1:]
 
 
 class Body:
