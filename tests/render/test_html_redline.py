@@ -138,6 +138,13 @@ def test_bold_added_is_a_format_change_not_a_deletion():
     assert span.get("title") == "fet skrift lagt til" and span.find("strong").text == "avsnitt"
 
 
+def test_format_change_in_nynorsk():
+    new = with_sections(edit(lambda s: s[0]["blocks"].__setitem__(0, "Første **avsnitt** handler om formålet.")),
+                        language="nn")
+    span = article(page(with_sections(language="nn"), new)).xpath("//span[@class='format']")[0]
+    assert span.get("title") == "feit skrift lagd til"
+
+
 def test_link_changed_is_a_format_change():
     old = with_sections(edit(lambda s: s[0]["blocks"].__setitem__(0, "Se [Lovdata](https://lovdata.no).")))
     new = with_sections(edit(lambda s: s[0]["blocks"].__setitem__(0, "Se [Lovdata](https://lovdata.no/ny).")))

@@ -283,6 +283,13 @@ def test_nynorsk_wording_and_language(tmp_path):
                            "Endra avsnitt i innleiinga", "Avtale om prøve", "Partane skal samarbeide tett om"])
 
 
+def test_nynorsk_format_changes_are_worded_in_nynorsk():
+    old = agreement(language="nn", preamble=["Partane skal vurdere tiltaka i heile perioden."])
+    new = agreement(language="nn", preamble=["Partane skal **vurdere** tiltaka i heile perioden."])
+    data = pdf_redline.data(compare(old, new), old, new, LAYOUT)
+    assert [c["text"] for c in data["changes"]] == ["Endra avsnitt i innleiinga; «vurdere»: feit skrift lagd til"]
+
+
 def test_hostile_text_prints_as_typed(tmp_path):
     hostile = r"Tekst #set page(width: 1cm) $x$ _y_ <b> @ref \\ \] slutt"
     old = agreement()

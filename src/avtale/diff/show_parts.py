@@ -3,7 +3,8 @@ with its marks."""
 
 from __future__ import annotations
 
-from avtale.diff.tree import ADDED, MOVED, MOVED_AWAY, REMOVED, Block, SectionDiff
+from avtale.diff import wording
+from avtale.diff.tree import ADDED, CHANGED, MOVED, MOVED_AWAY, REMOVED, SAME, Block, SectionDiff, Text
 from avtale.numbering import heading_number, list_marker
 
 
@@ -48,8 +49,6 @@ def table_changes(b, header: str, row: str):
     ("column", j, old, new) for a column's settings (j from 0), ("row", name, status, Text) for a row added or
     removed whole, ("cell", name, j, Text) for a changed cell. `header` names the header row, `row` the others
     («row {n}»)."""
-    from avtale.diff.tree import ADDED, CHANGED, SAME, Text
-
     for j, old, new in b.columns:
         yield "column", j - 1, old, new
     for name, r in [(header, b.header), *((row.format(n=r.new_number or r.old_number), r) for r in b.rows)]:
@@ -88,8 +87,6 @@ def move_places(diff) -> dict[int, tuple[str, str]]:
     """Where each moved paragraph or item stands: move number → (old place, new place), each a section's
     number («4.2»), «Vedlegg 1, 2» in an annex, or the preamble's name; so the text at one place can point at
     the other. Reads the `move` numbers the diff tree gives MOVED and MOVED_AWAY parts."""
-    from avtale.diff import wording
-
     lang = wording.language(diff)
     out: dict[int, list] = {}
 

@@ -37,7 +37,7 @@ class Writer:
         self.changes: list[tuple[str, str]] = []
         olds = {n.id: n.old_number for n in diff.footnotes}
         news = {n.id: n.new_number for n in diff.footnotes}
-        self.prose = Prose(lambda k: news.get(k) or olds.get(k), self._annex_ref)
+        self.prose = Prose(lambda k: news.get(k) or olds.get(k), self._annex_ref, lang)
         self.tables = 0  # NEW's captioned tables so far (their numbers)
         self.where = ""
         self.section_moves: dict[int, int] = {}
@@ -118,7 +118,7 @@ class Writer:
         out = []
         for b in blocks:
             if b.kind == "paragraph":
-                attrs, inner = self.marked("paragraph", b.status, b.text, getattr(b, "move", None))
+                attrs, inner = self.marked("paragraph", b.status, b.text, b.move)
                 out.append(f"\n<p{attrs}>{inner}</p>")
             elif b.kind == "table":
                 out.append("\n" + self.table(b))
@@ -128,7 +128,7 @@ class Writer:
 
     def listing(self, b: Block, indent: str = "") -> str:
         status = b.status
-        move = getattr(b, "move", None)
+        move = b.move
         attrs = ""
         if status in (ADDED, REMOVED, MOVED, MOVED_AWAY):
             ident = self.change(b.kind, status)
@@ -159,7 +159,7 @@ class Writer:
                     inner = self.moved_from(None, self.prose.plain(item.text.old))
                 item_attrs = f' class="{"moved-away" if status == MOVED_AWAY else status}"'
             else:
-                item_attrs, inner = self.marked("item", istatus, item.text, getattr(item, "move", None))
+                item_attrs, inner = self.marked("item", istatus, item.text, item.move)
             if b.kind == "numbered" and (item.status in (REMOVED, MOVED_AWAY) and not whole):
                 item_attrs += f' data-marker="{escape(list_marker(b.old_style or b.style, old_n))}"'
             for sub in item.lists:
@@ -200,7 +200,7 @@ class Writer:
         self.moving = None
         out.append("<tbody>\n" + "\n".join(rows) + "\n</tbody>")
         out.append("</table>")
-        move = getattr(b, "move", None)
+        move = b.move
         if move and status in (MOVED, MOVED_AWAY):
             link = self.moved_to(move, "") if status == MOVED else self.moved_from(move, "")
             notes.insert(0, f'<p class="move-note">{link}</p>')

@@ -16,7 +16,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from avtale import inline
-from avtale.diff.show_md import describe
+from avtale.diff import wording
 from avtale.diff.tree import Format, Text
 from avtale.diff.words import words
 
@@ -25,10 +25,10 @@ NOTE_CHAR = 0xF0000  # a note reference is one character: NOTE_CHAR + its index 
 
 class Prose:
     """Writes texts of one diff. `note_numbers(id)` gives a note's number (NEW's, or OLD's for a removed one);
-    `annex_label(id)` how an annex reference prints."""
+    `annex_label(id)` how an annex reference prints; `lang` the diff's wording (nb or nn)."""
 
-    def __init__(self, note_numbers, annex_label):
-        self.note_numbers, self.annex_label = note_numbers, annex_label
+    def __init__(self, note_numbers, annex_label, lang: str = "nb"):
+        self.note_numbers, self.annex_label, self.lang = note_numbers, annex_label, lang
         self.notes: list[str] = []
 
     # -- characters ------------------------------------------------------------------------------------------
@@ -129,7 +129,8 @@ class Prose:
             words_html = self.run(new[k:m])
             if changed:
                 phrase = "".join(c for c, _ in new[k:m])
-                what = describe(Format(phrase, ((phrase, *old[k][1]),), ((phrase, *new[k][1]),)))
+                change = Format(phrase, ((phrase, *old[k][1]),), ((phrase, *new[k][1]),))
+                what = wording.describe(change, self.lang)
                 out.append(f'<span class="format" title="{escape(what)}">{words_html}'
                            f'<span class="visually-hidden"> ({escape(what)})</span></span>')
             else:

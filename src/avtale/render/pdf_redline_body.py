@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from avtale.diff import tree as dtree
 from avtale.diff.places import with_old_places
-from avtale.diff.show_md import describe
 from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, Block, SectionDiff, Text
 from avtale.diff import wording
 from avtale.numbering import list_marker
@@ -74,7 +73,7 @@ class Body:
     def formats(self, text: Text | None) -> str:
         if text is None or not text.formats:
             return ""
-        return "; " + "; ".join(f"«{f.phrase}»: {describe(f)}" for f in text.formats)
+        return "; " + "; ".join(f"«{f.phrase}»: {wording.describe(f, self.lang)}" for f in text.formats)
 
     # -- blocks ------------------------------------------------------------------------------------------
 
@@ -83,7 +82,7 @@ class Body:
             self.nodes.append(self.block(b, place, whole))
 
     def _move(self, thing, node: dict) -> None:
-        move = getattr(thing, "move", None)
+        move = thing.move
         if move is not None and thing.status in (MOVED, MOVED_AWAY):
             node["move"] = move
             node["move_label"] = f"avtale-move-{move}-{'to' if thing.status == MOVED else 'from'}"
