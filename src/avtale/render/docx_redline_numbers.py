@@ -103,10 +103,7 @@ def _plain_mark(p) -> bool:
 
 
 def _shift(kept, last, revisions) -> None:
-    kept_ppr = kept.find(qn("w:pPr"))
-    if kept_ppr is None:
-        kept_ppr = OxmlElement("w:pPr")
-        kept.insert(0, kept_ppr)
+    kept_ppr = kept.get_or_add_pPr()
     last_ppr = last.find(qn("w:pPr"))
     mark = last_ppr.find(qn("w:rPr")).find(qn("w:del"))
     # the last deleted paragraph: the kept one's properties now, its own in the change
@@ -146,23 +143,10 @@ def renew_mark_before(body, revisions) -> int:
         if (not _numbered(p) or _mark(p) or p.find(qn("w:del")) is None or kept is None
                 or kept.tag != qn("w:p") or _numbered(kept) or not _plain_mark(kept)):
             continue
-        kept_ppr = kept.find(qn("w:pPr"))
-        if kept_ppr is None:
-            kept_ppr = OxmlElement("w:pPr")
-            kept.insert(0, kept_ppr)
-        empty = OxmlElement("w:p")
-        ppr = copy.deepcopy(kept_ppr)
-        rpr = ppr.find(qn("w:rPr"))
-        if rpr is None:
-            rpr = OxmlElement("w:rPr")
-            ppr.append(rpr)
-        rpr.insert(0, revisions.mark("ins"))
-        empty.append(ppr)
-        rpr = kept_ppr.find(qn("w:rPr"))
-        if rpr is None:
-            rpr = OxmlElement("w:rPr")
-            kept_ppr.append(rpr)
-        rpr.insert(0, revisions.mark("del"))
+        empty = OxmlElement("w:p")  # the kept paragraph's properties, its mark inserted
+        empty.append(copy.deepcopy(kept.get_or_add_pPr()))
+        revisions.mark_paragraph(empty, "ins")
+        revisions.mark_paragraph(kept, "del")
         kept.addnext(empty)
         done += 1
     return done
