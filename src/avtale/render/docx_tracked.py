@@ -39,6 +39,7 @@ _HYPERLINK = qn("w:hyperlink")
 _MARKS = {qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")}
 # text elements and what they become inside a deletion
 _DELETED_TAGS = {qn("w:t"): qn("w:delText"), qn("w:instrText"): qn("w:delInstrText")}
+_KEPT_TAGS = {deleted: kept for kept, deleted in _DELETED_TAGS.items()}
 _WRAPPERS = {qn("w:ins"), qn("w:del")}
 _ID = qn("w:id")
 
@@ -209,31 +210,24 @@ class Revisions:
             if element.get(_ID) in ids and element.tag in (qn("w:moveFromRangeStart"), qn("w:moveToRangeStart")):
                 inside = element.get(_ID)
             elif inside is not None and element.tag in (qn("w:moveFrom"), qn("w:moveTo")):
-                new = self.mark(DEL if element.tag == qn("w:moveFrom") else INS)
-                for child in list(element):
-                    new.append(child)
-                element.addprevious(new)
-                element.getparent().remove(element)
-                if element.tag == qn("w:moveFrom"):
-                    for t in new.iter(qn("w:t")):
-                        t.tag = qn("w:delText")
+                self._retag(element, DEL if element.tag == qn("w:moveFrom") else INS)
             elif inside is not None and element.tag in (qn("w:moveFromRangeEnd"), qn("w:moveToRangeEnd")) \
                     and element.get(_ID) == inside:
                 inside = None
 
     def _retag(self, mark, kind: str) -> None:
-        """A deletion (a run wrapper or a paragraph mark) made a move's `kind` with a new id; its text as
-        `w:t` again (moved text is not deleted text)."""
+        """A revision mark (a run wrapper or a paragraph mark) made one of `kind` with a new id, its text
+        elements as that kind has them (`w:delText` in a deletion, `w:t` elsewhere: moved text is not
+        deleted text)."""
         new = self.mark(kind)
         for child in list(mark):
             new.append(child)
         mark.addprevious(new)
         mark.getparent().remove(mark)
+        tags = _DELETED_TAGS if kind == DEL else _KEPT_TAGS
         for element in new.iter():
-            if element.tag == qn("w:delText"):
-                element.tag = qn("w:t")
-            elif element.tag == qn("w:delInstrText"):
-                element.tag = qn("w:instrText")
+            if element.tag in tags:
+                element.tag = tags[element.tag]
 
     def _drop_gone(self, element) -> bool:
         """Remove what the new place of a move does not show: paragraphs and rows deleted there, the old
@@ -259,17 +253,7 @@ class Revisions:
         for container in [p, *p.findall(_HYPERLINK)]:
             for deleted in container.findall(qn("w:del")):
                 container.remove(deleted)
-            group: list = []
-            for child in [*list(container), None]:
-                if child is not None and child.tag == _R:
-                    group.append(child)
-                    continue
-                if group:
-                    wrapper = self.mark(MOVE_TO)
-                    group[0].addprevious(wrapper)
-                    for run in group:
-                        wrapper.append(run)
-                group = []
+            self._wrap_runs(container, MOVE_TO)
         if _paragraph_mark(p) is None:
             self.mark_paragraph(p, MOVE_TO)
 
@@ -277,7 +261,7 @@ class Revisions:
         """Wrap every group of consecutive runs of `p` not yet in a revision."""
         group: list = []
         for child in [*list(p), None]:
-            if child is not None and child.tag == qn("w:r"):
+            if child is not None and child.tag == _R:
                 group.append(child)
                 continue
             self.wrap(p, group, kind)
