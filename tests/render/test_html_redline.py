@@ -74,6 +74,18 @@ def test_whole_paragraph_added_and_removed_are_marked_as_such():
     assert marks(a, "del") == ["Første avsnitt handler om formålet."] and marks(a, "ins") == ["Helt annen tekst om noe annet her."]
 
 
+MOVE_LIST = ["Partene samarbeider om tiltak i hele perioden.", "Partene følger opp barnehagene og skolene.",
+             "Partene evaluerer avtalen hvert år sammen.", "Dette punktet blir fjernet fra listen."]
+
+
+def test_a_removed_item_after_a_moved_one_keeps_its_old_number():
+    old = with_sections([{"title": "A", "blocks": [{"numbered": MOVE_LIST}]}])
+    new = with_sections([{"title": "A", "blocks": [{"numbered": [MOVE_LIST[2], *MOVE_LIST[:2]]}]}])
+    ol = article(page(old, new)).xpath("//ol")[-1]  # the agreement's list (the change list stands first)
+    markers = [(li.get("class"), li.get("data-marker")) for li in ol.findall("li")]
+    assert markers == [("moved", None), (None, None), (None, None), ("moved-away", "3."), ("removed", "4.")]  # the item moved up counts in OLD at its old place, not again at its new one
+
+
 def test_list_items_added_and_removed_keep_their_real_markers():
     new = with_sections(edit(lambda s: s[1]["blocks"].__setitem__(0, {"numbered": ["alfa", "gamma", "delta"],
                                                                           "style": "a)"})))

@@ -283,6 +283,28 @@ def test_nynorsk_wording_and_language(tmp_path):
                            "Endra avsnitt i innleiinga", "Avtale om prøve", "Partane skal samarbeide tett om"])
 
 
+def test_a_removed_item_after_a_moved_one_keeps_its_old_number():
+    items = ["Partene samarbeider om tiltak i hele perioden.", "Partene følger opp barnehagene og skolene.",
+             "Partene evaluerer avtalen hvert år sammen.", "Dette punktet blir fjernet fra listen."]
+    old = agreement(sections=[{"title": "A", "blocks": [{"numbered": items}]}])
+    new = agreement(sections=[{"title": "A", "blocks": [{"numbered": [items[2], *items[:2]]}]}])
+    data = pdf_redline.data(compare(old, new), old, new, LAYOUT)
+
+    def lists(node):
+        if isinstance(node, dict):
+            if "items" in node and any("marker" in i for i in node["items"]):
+                yield node
+            for value in node.values():
+                yield from lists(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from lists(value)
+
+    (listing,) = list(lists(data))
+    assert [(i["marker"], i["status"]) for i in listing["items"]] == [
+        ("1.", "moved"), ("2.", "same"), ("3.", "same"), ("3.", "moved-away"), ("4.", "removed")]
+
+
 def test_nynorsk_format_changes_are_worded_in_nynorsk():
     old = agreement(language="nn", preamble=["Partane skal vurdere tiltaka i heile perioden."])
     new = agreement(language="nn", preamble=["Partane skal **vurdere** tiltaka i heile perioden."])

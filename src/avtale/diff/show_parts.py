@@ -1,5 +1,5 @@
-"""What the text and Markdown diffs share: the numbers shown for parts and list items, and a phrase written
-with its marks."""
+"""What the diff formats share: the numbers shown for parts and list items (the text and Markdown diffs and
+the HTML and PDF redlines), and a phrase written with its marks."""
 
 from __future__ import annotations
 

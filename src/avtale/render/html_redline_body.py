@@ -15,8 +15,8 @@ from markupsafe import escape
 
 from avtale.diff import wording
 from avtale.diff.places import OLD, with_old_places
+from avtale.diff.show_parts import item_tags
 from avtale.diff.tree import ADDED, CHANGED, MOVED, MOVED_AWAY, REMOVED, SAME, Block, SectionDiff
-from avtale.numbering import list_marker
 from avtale.render import tree as doc_tree
 from avtale.render.html_body import OL_CLASS
 from avtale.render.html_redline_text import Prose
@@ -145,10 +145,8 @@ class Writer:
         else:
             style = b.old_style if status in (REMOVED, MOVED_AWAY) and b.old_style else b.style
             head, tail = f'<ol class="{OL_CLASS.get(style, "list-dot")}"{attrs}>', "</ol>"
-        items, old_n, new_n = [style_note] if style_note else [], 0, 0
-        for item in b.items:
-            old_n += item.status != ADDED
-            new_n += item.status not in (REMOVED, MOVED_AWAY)
+        items = [style_note] if style_note else []
+        for item, tag in zip(b.items, item_tags(b)):
             istatus = item.status if not whole else SAME
             if whole:
                 make = {ADDED: "ins", REMOVED: "del"}.get(status)
@@ -161,7 +159,7 @@ class Writer:
             else:
                 item_attrs, inner = self.marked("item", istatus, item.text, item.move)
             if b.kind == "numbered" and (item.status in (REMOVED, MOVED_AWAY) and not whole):
-                item_attrs += f' data-marker="{escape(list_marker(b.old_style or b.style, old_n))}"'
+                item_attrs += f' data-marker="{escape(tag)}"'
             for sub in item.lists:
                 inner += "\n" + self.listing(sub, indent + "  ") + "\n" + indent + "  "
             items.append(f"\n{indent}  <li{item_attrs}>{inner}</li>")

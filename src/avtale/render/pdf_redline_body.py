@@ -13,16 +13,12 @@ paired by their `move` number; sections through `places.with_old_places`).
 
 from __future__ import annotations
 
-from avtale.diff import tree as dtree
-from avtale.diff.places import with_old_places
-from avtale.diff.tree import ADDED, CHANGED, MOVED, REMOVED, SAME, Block, SectionDiff, Text
 from avtale.diff import wording
-from avtale.numbering import list_marker
+from avtale.diff.places import with_old_places
+from avtale.diff.show_parts import item_tags
+from avtale.diff.tree import ADDED, CHANGED, MOVED, MOVED_AWAY, REMOVED, SAME, Block, SectionDiff, Text
 from avtale.render import common
 from avtale.render.pdf_redline_inline import Marks, runs
-
-MOVED_AWAY = dtree.MOVED_AWAY
-GONE = (REMOVED, MOVED_AWAY)  # not in NEW at this place
 
 WORDS = {
     "nb": {"in": "i", "preamble": "innledningen", "moved_to": "flyttet til", "moved_from": "flyttet fra",
@@ -120,16 +116,10 @@ class Body:
         return status
 
     def list(self, b: Block, place: str, whole: bool, tone: str | None = None) -> dict:
-        items, old_n, new_n = [], 0, 0
-        for item in b.items:
+        items = []
+        for item, tag in zip(b.items, item_tags(b)):  # a removed item with OLD's number, the rest NEW's
             shown = self.toned(item.status, tone)
-            gone = item.status in GONE
-            old_n += item.status != ADDED
-            new_n += not gone
-            if b.kind == "bullets":
-                marker = None
-            else:
-                marker = list_marker(b.old_style or b.style, old_n) if gone else list_marker(b.style, new_n)
+            marker = None if b.kind == "bullets" else tag
             label = None
             if not whole and item.status not in (SAME, MOVED_AWAY) and item.text.status != SAME or (
                     not whole and item.status in (ADDED, REMOVED, MOVED)):
