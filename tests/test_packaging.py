@@ -83,7 +83,8 @@ def _clean_env(**extra) -> dict:
 def test_wheel_holds_templates_fonts_and_schema(dist):
     names = set(zipfile.ZipFile(_wheel(dist)).namelist())
     for name in ("avtale/templates/layout.yaml", "avtale/templates/agreement.typ",
-                 "avtale/templates/agreement.html.j2", "avtale/templates/fonts/LiberationSans-Regular.ttf",
+                 "avtale/templates/agreement.html.j2", "avtale/templates/redline.typ",
+                 "avtale/templates/fonts/LiberationSans-Regular.ttf",
                  "avtale/templates/fonts/LiberationSans-Bold.ttf", "avtale/agreement.schema.json",
                  "avtale/templates/init/agreements.yml", "avtale/templates/init/README.md",
                  "avtale/templates/init/pre-commit-index.yaml", "avtale/templates/init/pre-commit-git.yaml"):
@@ -141,6 +142,23 @@ def test_quick_start_with_the_installed_wheel(venv, tmp_path):
     assert (out / "2022-2025.md").read_text(encoding="utf-8").startswith(
         "# Avtale om kvalitetsutvikling i barnehagen, grunnskolen og videregående opplæring\n")
     assert run("git", "status", "--porcelain", cwd=repo).stdout == ""  # build/ is ignored
+
+    # the diff in every format, from the installed wheel: a draft of the next text against the signed one
+    text = (old / "2022-2025.yaml").read_text(encoding="utf-8")
+    draft = text[:text.index("seal:")].replace("status: signed", "status: draft").replace("jevnlig", "årlig")
+    (tmp_path / "ny").mkdir()
+    (tmp_path / "ny" / "2022-2025.yaml").write_text(draft, encoding="utf-8")
+    pair = ("old/2022-2025.yaml", "ny/2022-2025.yaml")
+    assert "Avtalepartene skal ha [-jevnlig-]{+årlig+} dialog" in run(avtale, "diff", *pair).stdout
+    assert "~~jevnlig~~**årlig**" in run(avtale, "diff", *pair, "--format", "md").stdout
+    for kind in ("html", "pdf", "docx"):
+        assert run(avtale, "diff", *pair, "--format", kind, "-o", f"endringer.{kind}").stderr == \
+            f"wrote endringer.{kind}\n"
+    page = (tmp_path / "endringer.html").read_text(encoding="utf-8")
+    assert re.search(r"<del\b[^>]*>jevnlig</del>", page) and re.search(r"<ins\b[^>]*>årlig</ins>", page)
+    assert (tmp_path / "endringer.pdf").read_bytes().startswith(b"%PDF-")
+    with zipfile.ZipFile(tmp_path / "endringer.docx") as z:
+        assert re.search(r"<w:del\b.*?jevnlig.*?</w:del>", z.read("word/document.xml").decode(), re.S)
 
     schema_file = repo / "schema" / "agreement.schema.json"
     assert schema_file.read_bytes() == (ROOT / "schema" / "agreement.schema.json").read_bytes()
