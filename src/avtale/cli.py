@@ -95,6 +95,12 @@ def cmd_build(a) -> int:
     return report.emit_build(results)
 
 
+def cmd_preview(a) -> int:
+    from avtale import preview
+
+    return preview.run(a.path, a.port, a.open, a.format, a.against)
+
+
 def cmd_extract(a) -> int:
     from avtale.extract.command import run
 

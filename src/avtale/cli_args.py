@@ -166,7 +166,7 @@ def build_parser() -> Parser:
                              "paragraph, list item or name 40 more (default 500000)."))
     commands = root.add_subparsers(title=_("commands"), metavar="COMMAND", dest="command", parser_class=Parser)
     commands.required = True
-    for add in (_validate, _build, _extract, _fmt, _diff, _sign_off, _new, _schema, _init):
+    for add in (_validate, _build, _preview, _extract, _fmt, _diff, _sign_off, _new, _schema, _init):
         add(commands)
     return root
 
@@ -196,6 +196,25 @@ def _build(commands) -> None:
     p.add_argument("--out", "-o", type=Path, default=Path("build"), help=_("Output directory (default: build/)."))
     p.add_argument("--jobs", "-j", type=_count(MOST_JOBS),
                    help=_("Parallel workers, at most {most} (default: one per core).").format(most=MOST_JOBS))
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(_("«{value}» is not a port (0–65535)").format(value=shown(value)))
+    return int(value)
+
+
+def _preview(commands) -> None:
+    p = _command(commands, "preview",
+                 _("Show the agreement as it will look, with what is wrong with it, in a browser; it updates "
+                   "itself each time the file is saved. Ctrl-C stops it."))
+    p.add_argument("path", type=Path, metavar="FILE", help=_("The agreement file."))
+    p.add_argument("--port", type=_port, default=0, help=_("Port on 127.0.0.1 (default: a free one)."))
+    p.add_argument("--no-open", dest="open", action="store_false", help=_("Do not open the browser; print the address."))
+    p.add_argument("--format", choices=("pdf", "html"), default="pdf",
+                   help=_("The view to open with: pdf (the pages as printed) or html."))
+    p.add_argument("--against", metavar="REV",
+                   help=_("Also show the changes against this git revision of the file, as a redline."))
 
 
 def _extract(commands) -> None:
