@@ -156,6 +156,7 @@ def app(preview: Preview, view: str, on_ready=None) -> tuple[Starlette, Hub]:
     ]
     application = Starlette(routes=routes, lifespan=lifespan,
                             middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=HOSTS)])
+    application.router.redirect_slashes = False  # «/x/» is not found, never sent on to «/x»
     return application, hub_box
 
 
