@@ -7,7 +7,7 @@ import pytest
 from conftest import run_cli
 
 USAGE_ERRORS = [
-    (("nosuch",), "avtale: no such command «nosuch»; the commands are validate, build, extract, fmt, diff, "
+    (("nosuch",), "avtale: no such command «nosuch»; the commands are validate, build, preview, extract, fmt, diff, "
                   "sign-off, new, schema, init (see `avtale --help`)"),
     (("--bogus", "validate"), "avtale: unknown option --bogus (see `avtale --help`)"),
     (("validate", "--bogus"), "avtale validate: unknown option --bogus (see `avtale validate --help`)"),

@@ -249,3 +249,26 @@ def test_help_names_the_options():
     assert result.returncode == 0
     for option in ("--port", "--no-open", "--format", "--against"):
         assert option in result.stdout
+
+
+def test_in_bokmal_the_page_and_its_messages_are_norwegian(tmp_path):
+    path = tmp_path / EXAMPLE.name
+    shutil.copy(EXAMPLE, path)
+    path.write_text(path.read_text(encoding="utf-8").replace("    - party: hod\n", "    - party: hdd\n"),
+                    encoding="utf-8")
+    with started(path, env={"LANG": "nb_NO.UTF-8"}) as running:
+        page = running.get("/")[2].decode("utf-8")
+        state = json.loads(running.get("/state")[2])
+        code, _, err = running.stop()
+    assert '<html lang="nb">' in page and "<title>Forhåndsvisning: eksempel-2026-2029.yaml</title>" in page
+    assert ">Som PDF<" in page and ">Funn <" in page and "Oppdateres av seg selv når filen lagres." in page
+    errors = [f for f in state["findings"] if f["severity"] == "error"]
+    assert errors[0]["code"] == "AV204" and "hdd" in errors[0]["message"]
+    import os
+
+    validated = subprocess.run([sys.executable, "-m", "avtale", "validate", str(path), "--format", "json"],
+                               capture_output=True, text=True, env={**os.environ, "LANG": "nb_NO.UTF-8"})
+    said = json.loads(validated.stdout)["findings"]
+    assert [(f["code"], f["line"], f["column"], f["message"]) for f in said if f["severity"] == "error"] == \
+        [(f["code"], f["line"], f["col"], f["message"]) for f in errors]
+    assert code == 130 and err == "avtale: avbrutt\n"
