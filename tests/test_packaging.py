@@ -83,6 +83,8 @@ def _clean_env(**extra) -> dict:
 def test_wheel_holds_templates_fonts_and_schema(dist):
     names = set(zipfile.ZipFile(_wheel(dist)).namelist())
     for name in ("avtale/templates/layout.yaml", "avtale/templates/agreement.typ",
+                 "avtale/templates/preview/page.html", "avtale/templates/preview/preview.js",
+                 "avtale/templates/preview/preview.css",
                  "avtale/templates/agreement.html.j2", "avtale/templates/redline.typ",
                  "avtale/templates/fonts/LiberationSans-Regular.ttf",
                  "avtale/templates/fonts/LiberationSans-Bold.ttf", "avtale/agreement.schema.json",
@@ -160,6 +162,8 @@ def test_quick_start_with_the_installed_wheel(venv, tmp_path):
     with zipfile.ZipFile(tmp_path / "endringer.docx") as z:
         assert re.search(r"<w:del\b.*?jevnlig.*?</w:del>", z.read("word/document.xml").decode(), re.S)
 
+    _preview_from_the_wheel(avtale, repo, env)
+
     schema_file = repo / "schema" / "agreement.schema.json"
     assert schema_file.read_bytes() == (ROOT / "schema" / "agreement.schema.json").read_bytes()
     run(avtale, "schema", "--check", cwd=repo)
@@ -176,3 +180,40 @@ def test_quick_start_with_the_installed_wheel(venv, tmp_path):
     assert run(avtale, "nosuch", cwd=repo, code=2).stderr.startswith("avtale: no such command «nosuch»")
     assert run(avtale, "build", "--bogus", cwd=repo, code=2).stderr == (
         "avtale build: unknown option --bogus (see `avtale build --help`)\n")
+
+
+def _preview_from_the_wheel(avtale: Path, repo: Path, env: dict) -> None:
+    """`avtale preview --against HEAD` from the installed wheel (Starlette, uvicorn and watchfiles as the bounds
+    allow): the page, the pages, a save seen, the redline, and Ctrl-C."""
+    import json
+    import signal
+    import time
+    import urllib.request
+
+    path = repo / "agreements" / "2022-2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    process = subprocess.Popen([str(avtale), "preview", "agreements/2022-2025.yaml", "--no-open", "--against", "HEAD"],
+                               cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
+
+        def get(route: str) -> bytes:
+            with urllib.request.urlopen(url + route, timeout=30) as response:
+                return response.read()
+
+        assert b'<script src="/preview.js" defer></script>' in get("")
+        assert get("page/1.svg").startswith(b"<svg") and b"EventSource" in get("preview.js")
+        assert json.loads(get("state"))["version"] == 1
+        path.write_text(text.replace("jevnlig", "årlig"), encoding="utf-8")
+        end = time.monotonic() + 30
+        while json.loads(get("state"))["version"] < 2:
+            assert time.monotonic() < end, "the save was not seen"
+            time.sleep(0.05)
+        redline = get("redline.html").decode("utf-8")
+        assert re.search(r"<del\b[^>]*>jevnlig</del>", redline) and re.search(r"<ins\b[^>]*>årlig</ins>", redline)
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+        path.write_text(text, encoding="utf-8")
+    assert process.returncode == 130 and err == "avtale: interrupted\n"
