@@ -131,3 +131,13 @@ def test_the_first_version_not_parsing_has_nothing_to_show_but_the_banner(copy):
     snap = Preview(copy).refresh()
     assert snap.banner["kind"] == "parse" and snap.rendering is None
     assert snap.state()["pages"] == [] and snap.state()["html_key"] is None
+
+
+def test_a_long_line_is_cut_in_the_excerpt(copy):
+    long = "x" * 5000
+    text = copy.read_text(encoding="utf-8")
+    copy.write_text(text.replace("status: draft", f"status: {long}"), encoding="utf-8")
+    snap = Preview(copy).refresh()
+    (finding,) = [f for f in snap.findings if f["severity"] == "error"]
+    here = dict(finding["excerpt"])[finding["line"]]
+    assert here == "status: " + "x" * 292 + "…"

@@ -10,6 +10,7 @@ by server-sent events and swaps in what changed. Nothing is written anywhere.
 from __future__ import annotations
 
 import socket
+import sys
 from pathlib import Path
 
 from avtale.errors import Position, UsageError
@@ -39,7 +40,7 @@ def run(path: Path, port: int = 0, open_browser: bool = True, view: str = "pdf",
     print(_("avtale preview: {url} (Ctrl-C stops it)").format(url=url), flush=True)
 
     def ready() -> None:
-        if open_browser:
+        if open_browser and _has_a_browser():
             import threading
             import webbrowser
 
@@ -49,6 +50,16 @@ def run(path: Path, port: int = 0, open_browser: bool = True, view: str = "pdf",
 
     serve(preview, sock, view, ready)
     return 0
+
+
+def _has_a_browser() -> bool:
+    """Whether opening a browser can show a window: on Linux without a display (a server, an SSH session)
+    Python's `webbrowser` would start a text browser in this very terminal, over the server's output."""
+    import os
+
+    if os.environ.get("BROWSER") or not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _bind(port: int) -> socket.socket:

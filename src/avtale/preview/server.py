@@ -128,7 +128,12 @@ def app(preview: Preview, view: str, on_ready=None) -> tuple[Starlette, Hub]:
 
         async for _changes in watchfiles.awatch(preview.path.parent, watch_filter=ours, recursive=False,
                                                 step=STEP_MS, stop_event=hub().closing):
-            await anyio.to_thread.run_sync(preview.refresh)
+            try:
+                await anyio.to_thread.run_sync(preview.refresh)
+            except Exception as exc:  # a bug: say it in one line and keep watching, the last version still shown
+                _say(_("avtale preview: internal error: {kind}: {error}").format(
+                    kind=type(exc).__name__, error=" ".join(str(exc).split())))
+                continue
             await hub().publish()
 
     from contextlib import asynccontextmanager
@@ -158,6 +163,14 @@ def app(preview: Preview, view: str, on_ready=None) -> tuple[Starlette, Hub]:
                             middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=HOSTS)])
     application.router.redirect_slashes = False  # «/x/» is not found, never sent on to «/x»
     return application, hub_box
+
+
+def _say(line: str) -> None:
+    import sys
+
+    from avtale.characters import shown
+
+    print(shown(line), file=sys.stderr, flush=True)
 
 
 def _view(text: str | None) -> Response:

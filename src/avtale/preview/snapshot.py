@@ -22,6 +22,7 @@ from avtale.i18n import _
 from avtale.preview import places
 
 EXCERPT = 2  # lines shown before and after a finding's line
+EXCERPT_WIDTH = 300  # characters of each such line at most
 
 
 def _stale() -> str:
@@ -154,7 +155,7 @@ class Preview:
         if text is not None and f.line is not None:
             lines = text.split("\n")
             first = max(1, f.line - EXCERPT)
-            excerpt = [[n, lines[n - 1]] for n in range(first, min(len(lines), f.line + EXCERPT) + 1)]
+            excerpt = [[n, _cut(lines[n - 1])] for n in range(first, min(len(lines), f.line + EXCERPT) + 1)]
         target = places.target(f.loc, parts) if parts is not None and f.loc else None
         return {
             "code": f.code,
@@ -168,3 +169,7 @@ class Preview:
             "excerpt": excerpt,
             "target": target,
         }
+
+
+def _cut(line: str) -> str:
+    return line if len(line) <= EXCERPT_WIDTH else line[:EXCERPT_WIDTH] + "…"
