@@ -5,7 +5,8 @@ agreement, the page open in headless Chromium (Debian's, through Playwright: tes
 EDITS times a paragraph's text is changed and saved as an editor saves (a new file renamed over the old one);
 each figure is from just before the write (this process's wall clock, ms) to the moment the page showed the
 new version (`window.avtaleUpdates[version]`, the page's wall clock: the same machine's). The page counts as
-updated when its pages, its HTML and its findings are all in place.
+updated when its pages, its HTML and its findings are all in place. Where the time goes is read from the
+page's own resource timing (when it asked for /state, when the changed page image and the HTML arrived).
 
 The peer is what a drafter does without the preview: `avtale build FILE --format pdf,html` after each save,
 a fresh process (before opening the two files, which is not counted).
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -54,8 +56,16 @@ def _updates(page) -> dict[int, float]:
     return {int(k): float(v) for k, v in page.evaluate("() => window.avtaleUpdates").items()}
 
 
+RESOURCES = "() => performance.getEntriesByType('resource').map(e => [e.name, e.startTime, e.responseEnd])"
+STAGES = ("write → the page asks for /state (file watching, validating and setting the pages, the event)",
+          "→ the changed page image(s) received", "→ the HTML received",
+          "→ the page shows it all (SVG decoded, HTML frame loaded)")
+SPLITS: dict[str, list[list[float]]] = {}  # agreement -> per edit, ms from the write to the end of each stage
+
+
 def measure(browser, source: Path, work: Path, edits: int = EDITS) -> tuple[Stat, list[str]]:
-    """`edits` saves of a copy of `source`; the latency of each (seconds) and what the last finding list said."""
+    """`edits` saves of a copy of `source`; the latency of each (seconds) and what the last finding list said.
+    Per edit, when each stage ended (ms after the write) goes to SPLITS."""
     folder = work / "preview" / source.stem
     (folder / "agreements").mkdir(parents=True)
     shutil.copytree(ROOT / "schema", folder / "schema")  # the file's first line points at ../schema/
@@ -68,14 +78,22 @@ def measure(browser, source: Path, work: Path, edits: int = EDITS) -> tuple[Stat
         page = browser.new_page()
         try:
             page.goto(running.url)
-            _wait(page, 1)
+            page.wait_for_selector('body[data-version="1"]', state="attached", timeout=WAIT_S * 1000)
             for n in range(1, edits + 1):
                 text, words = _edited(lines, at, n)
                 before = shown_version(page)
+                page.evaluate("() => performance.clearResourceTimings()")
                 t0 = time.time() * 1000
                 _save(path, text)
-                shown = _wait(page, before + 1)
+                page.wait_for_selector(f'body:not([data-version="{before}"])', state="attached", timeout=WAIT_S * 1000)
+                shown = shown_version(page)
                 shown_at = _updates(page)[before + 1]
+                origin = page.evaluate("() => performance.timeOrigin")
+                got = page.evaluate(RESOURCES)
+                at_ms = lambda part, i, pick=max: pick((e[i] + origin - t0 for e in got if part in e[0]),  # noqa: E731
+                                                       default=float("nan"))
+                SPLITS.setdefault(source.name, []).append(
+                    [at_ms("/state", 1, min), at_ms(".svg", 2), at_ms("/view.html", 2), shown_at - t0])
                 status, _h, html = running.get("/view.html")
                 if status != 200 or words.encode() not in html:
                     raise AssertionError(f"{source.name}: edit {n} is not in the preview's HTML")
@@ -88,15 +106,19 @@ def measure(browser, source: Path, work: Path, edits: int = EDITS) -> tuple[Stat
     return stat, findings
 
 
-def _wait(page, version: int) -> int:
-    """Until the page shows `version` (or later); polled every 2 ms, which the figures do not include: the
-    time taken is the page's own record of when it showed the version."""
-    end = time.monotonic() + WAIT_S
-    while (shown := shown_version(page)) < version:
-        if time.monotonic() > end:
-            raise AssertionError(f"the page still shows version {shown}, not {version}, after {WAIT_S} s")
-        time.sleep(0.002)
-    return shown
+def detail() -> list[str]:
+    """The stages of the last run's saves as a Markdown table: the median time after the write at which each ended."""
+    if not SPLITS:
+        return []
+    lines = ["| stage (ms after the write, median) | " + " | ".join(SPLITS) + " |",
+             "|---|" + "---:|" * len(SPLITS)]
+    for i, stage in enumerate(STAGES):
+        cells = []
+        for edits in SPLITS.values():
+            values = [e[i] for e in edits if e[i] == e[i]]  # (nan: nothing of that kind was fetched)
+            cells.append(f"{statistics.median(values):.0f}" if values else "—")
+        lines.append(f"| {stage} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def rows(work: Path, peer_reps: int, edits: int = EDITS) -> list[Row]:
@@ -127,6 +149,6 @@ if __name__ == "__main__":
 
     work = Path(tempfile.mkdtemp(prefix="avtale-bench-preview-"))
     try:
-        print("\n".join(table(rows(work, 7))))
+        print("\n".join(table(rows(work, 7)) + [""] + detail()))
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -247,6 +247,14 @@ def main() -> int:
             "",
             *bench_scaling.table(scaling, os.cpu_count() or 1),
             "",
+            "## `avtale preview`: where the time of a save goes",
+            "",
+            f"Each of {bench_preview.EDITS} saves per agreement (a copy, in a directory of its own), read from the page's "
+            "resource timing; the last row is the figure in the table above. The page shows a version when its "
+            "page images are decoded and its HTML frame has loaded (in the PDF view the HTML frame is updated too).",
+            "",
+            *bench_preview.detail(),
+            "",
             "## What check-jsonschema really checks",
             "",
             *honesty,
