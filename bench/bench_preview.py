@@ -61,6 +61,11 @@ STAGES = ("write → the page asks for /state (file watching, validating and set
           "→ the changed page image(s) received", "→ the HTML received",
           "→ the page shows it all (SVG decoded, HTML frame loaded)")
 SPLITS: dict[str, list[list[float]]] = {}  # agreement -> per edit, ms from the write to the end of each stage
+REFRESH: dict[str, float] = {}  # agreement -> `Preview.refresh` after a save, in one process (ms)
+ALONE: dict[str, tuple[float, int, float]] = {}  # agreement -> Chromium loading page 1's SVG alone (ms, its KB),
+# and the HTML alone (ms): from the request to the load event, read from the navigation timing
+NAVIGATION = ("() => { const n = performance.getEntriesByType('navigation')[0]; "
+              "return n.loadEventEnd - n.startTime; }")
 
 
 def measure(browser, source: Path, work: Path, edits: int) -> tuple[Stat, list[str]]:
@@ -101,9 +106,33 @@ def measure(browser, source: Path, work: Path, edits: int) -> tuple[Stat, list[s
                     raise AssertionError(f"{source.name}: edit {n} is not in the preview's HTML")
                 stat.runs.append(Run((shown_at - t0) / 1000, 0))
             findings = [f.inner_text() for f in page.query_selector_all("#finding-list .finding .code")]
+            loads = {}
+            for part in ("page/1.svg", "view.html"):
+                times = []
+                for _ in range(5):
+                    page.goto(running.url + part)
+                    times.append(page.evaluate(NAVIGATION))
+                loads[part] = statistics.median(times)
+            ALONE[source.name] = (loads["page/1.svg"], len(running.get("/page/1.svg")[2]) // 1000, loads["view.html"])
         finally:
             page.close()
+    REFRESH[source.name] = _refresh_ms(path, lines, at)
     return stat, findings
+
+
+def _refresh_ms(path: Path, lines: list[str], at: int, reps: int = 5) -> float:
+    """What the server does on a save, in this process: read, validate, set the pages, make the HTML (ms)."""
+    from avtale.preview.snapshot import Preview
+
+    preview = Preview(path)
+    preview.refresh()
+    times = []
+    for n in range(reps):
+        path.write_text(_edited(lines, at, 100 + n)[0], encoding="utf-8")
+        start = time.perf_counter()
+        preview.refresh()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
 
 
 def detail() -> list[str]:
@@ -118,6 +147,16 @@ def detail() -> list[str]:
             values = [e[i] for e in edits if e[i] == e[i]]  # (nan: nothing of that kind was fetched)
             cells.append(f"{statistics.median(values):.0f}" if values else "—")
         lines.append(f"| {stage} | " + " | ".join(cells) + " |")
+    if REFRESH:
+        lines.append("| (alone, for comparison) of the first stage, the server's work: validate, set the pages, "
+                     "make the HTML (`Preview.refresh` in one process), ms | "
+                     + " | ".join(f"{REFRESH[k]:.0f}" if k in REFRESH else "—" for k in SPLITS) + " |")
+    if ALONE:
+        lines.append("| (alone, for comparison) Chromium loads page 1's SVG by itself, ms (its size) | "
+                     + " | ".join(f"{ALONE[k][0]:.0f} ({ALONE[k][1]} KB)" if k in ALONE else "—" for k in SPLITS)
+                     + " |")
+        lines.append("| (alone, for comparison) Chromium loads the HTML view by itself, ms | "
+                     + " | ".join(f"{ALONE[k][2]:.0f}" if k in ALONE else "—" for k in SPLITS) + " |")
     return lines
 
 
