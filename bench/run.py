@@ -70,6 +70,8 @@ def versions() -> list[str]:
         f"- LibreOffice: {_first_line(['soffice', '--version'])}",
         f"- WeasyPrint {peer_py('weasyprint')}, check-jsonschema {peer_py('check-jsonschema')} (PyPI, bench/.peers)",
         f"- Tesseract: {_first_line(['tesseract', '--version'])}; poppler: {_first_line(['pdftotext', '-v'])}",
+        f"- {_first_line(['chromium', '--version'])}; Playwright {py('playwright')}; Starlette {py('starlette')}, "
+        f"uvicorn {py('uvicorn')}, watchfiles {py('watchfiles')}",
     ]
 
 
@@ -141,6 +143,7 @@ def main() -> int:
     import bench_extract
     import bench_ocr
     import bench_pdf
+    import bench_preview
     import bench_scaling
     import bench_validate
 
@@ -174,6 +177,8 @@ def main() -> int:
         rows += bench_extract.rows(work, max(3, REPS["small"] - 2), REPS["scan"])
         log("OCR: scanned pages, 1 and 2 jobs")
         rows += bench_ocr.rows(work, REPS["scan"])
+        log(f"preview: {bench_preview.EDITS} saves of each agreement, the page in headless Chromium")
+        rows += bench_preview.rows(work, REPS["small"])
 
         missed = [r for r in rows if r.met is False]
         profiles: list[str] = []
@@ -241,6 +246,14 @@ def main() -> int:
             "## Scaling: `avtale build --format docx DIR`",
             "",
             *bench_scaling.table(scaling, os.cpu_count() or 1),
+            "",
+            "## `avtale preview`: where the time of a save goes",
+            "",
+            f"Each of {bench_preview.EDITS} saves per agreement (a copy, in a directory of its own), read from the page's "
+            "resource timing; the last row is the figure in the table above. The page shows a version when its "
+            "page images are decoded and its HTML frame has loaded (in the PDF view the HTML frame is updated too).",
+            "",
+            *bench_preview.detail(),
             "",
             "## What check-jsonschema really checks",
             "",

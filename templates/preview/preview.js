@@ -161,7 +161,7 @@
       const mark = document.createElement("div");
       mark.className = "mark";
       mark.style.top = `${(place.y / state.page.height) * 100}%`;
-      mark.style.transform = "translateY(-70%)";
+      mark.style.transform = "translateY(-25%)";
       sheet.append(mark);
       marked = mark;
       const y = sheet.offsetTop + (place.y / state.page.height) * sheet.clientHeight;
