@@ -172,6 +172,7 @@
       const element = target.signing ? doc.querySelector("section.signing")
         : doc.querySelectorAll("h1, h2, h3, h4")[target.heading];
       if (!element) return;
+      element.style.scrollMarginTop = "1rem"; // the outline's top edge stays in view
       element.scrollIntoView({ block: "start" });
       element.style.outline = "3px solid #a4161a";
       element.style.outlineOffset = "4px";
