@@ -141,3 +141,16 @@ def test_a_long_line_is_cut_in_the_excerpt(copy):
     (finding,) = [f for f in snap.findings if f["severity"] == "error"]
     here = dict(finding["excerpt"])[finding["line"]]
     assert here == "status: " + "x" * 292 + "…"
+
+
+def test_a_finding_with_a_line_but_no_path_belongs_to_the_part_around_that_line(copy):
+    text = copy.read_text(encoding="utf-8")
+    assert text.count("Departementene skal samordne sine tiltak overfor kommunene.") == 1
+    copy.write_text(text.replace("Departementene skal samordne sine tiltak overfor kommunene.",
+                                 "Departementene skal **samordne sine tiltak overfor kommunene."), encoding="utf-8")
+    snap = Preview(copy).refresh()
+    (finding,) = [f for f in snap.findings if f["severity"] == "error"]
+    assert finding["path"] == "" and finding["line"] == text.splitlines().index(
+        "          - Departementene skal samordne sine tiltak overfor kommunene.") + 1
+    # «2.2 Oppfølging i staten» is sections[1].subsections[1]: the sixth heading (title, 1, 2, 2.1, 2.1.1, 2.2)
+    assert finding["target"] == {"heading": 5}

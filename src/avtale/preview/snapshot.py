@@ -106,7 +106,8 @@ class Preview:
             rendering, rendered, banner = old.rendering, old.rendered_version, None
             parts = (places.headings(result.agreement) if result.agreement is not None
                      else rendering.places if rendering is not None else None)
-            findings = [self._finding(f, text, parts) for f in result.findings]
+            starts = _heading_lines(result.document, parts) if result.agreement is not None else []
+            findings = [self._finding(f, text, parts, starts) for f in result.findings]
             if result.fatal is not None:
                 banner = {"kind": "parse", "text": str(result.findings[0]) if result.findings else str(result.fatal)}
             elif result.agreement is None:
@@ -150,13 +151,15 @@ class Preview:
                          pages.headings, pages.signing, html, _key(html), redline,
                          None if redline is None else _key(redline), places.headings(agreement))
 
-    def _finding(self, f: Finding, text: str | None, parts: list[tuple] | None) -> dict:
+    def _finding(self, f: Finding, text: str | None, parts: list[tuple] | None, starts: list[tuple]) -> dict:
         excerpt = []
         if text is not None and f.line is not None:
             lines = text.split("\n")
             first = max(1, f.line - EXCERPT)
             excerpt = [[n, _cut(lines[n - 1])] for n in range(first, min(len(lines), f.line + EXCERPT) + 1)]
         target = places.target(f.loc, parts) if parts is not None and f.loc else None
+        if target is None and f.line is not None and starts:  # a rule of the text, with a line but no path
+            target = next((t for line, t in reversed(starts) if line <= f.line), {"heading": 0})
         return {
             "code": f.code,
             "severity": f.severity,
@@ -173,3 +176,14 @@ class Preview:
 
 def _cut(line: str) -> str:
     return line if len(line) <= EXCERPT_WIDTH else line[:EXCERPT_WIDTH] + "…"
+
+
+def _heading_lines(document, parts: list[tuple]) -> list[tuple[int, dict]]:
+    """The line in the file where each heading's part starts (and the signature block), in the file's order:
+    a finding that has only a line belongs to the last part starting at or before it."""
+    out = []
+    for path, target in [*((path, {"heading": n}) for n, path in enumerate(parts)), (("signing",), {"signing": True})]:
+        position = document.locate(path)
+        if position and position[0] is not None:
+            out.append((position[0], target))
+    return sorted(out, key=lambda pair: pair[0])
