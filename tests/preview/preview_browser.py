@@ -54,3 +54,16 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+def wait_until(page, check, what: str, timeout_s: float = 10):
+    """Until `check()` (a Python callable reading the page) returns something true; returns it. Fails with
+    `what` and the version the page shows when it does not come within `timeout_s`."""
+    import time
+
+    end = time.monotonic() + timeout_s
+    while not (result := check()):
+        if time.monotonic() > end:
+            raise AssertionError(f"not within {timeout_s} s: {what} (the page shows version {shown_version(page)})")
+        page.wait_for_timeout(10)
+    return result
