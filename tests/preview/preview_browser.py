@@ -168,7 +168,11 @@ def findings(page) -> list[tuple]:
 
 
 def opened(browser_or_context, url: str):
-    page = browser_or_context.new_page(viewport=VIEWPORT)
+    """A new page (in a browser context of its own, or in the given one) on `url`, once it shows version 1."""
+    from playwright.sync_api import BrowserContext
+
+    in_context = isinstance(browser_or_context, BrowserContext)
+    page = browser_or_context.new_page() if in_context else browser_or_context.new_page(viewport=VIEWPORT)
     page.goto(url)
     wait_version(page, 1)
     return page

@@ -11,10 +11,11 @@ holds exactly what it held (the preview writes nothing). Screenshots go to build
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 from conftest import require_tool
-from preview_browser import (BOARD_NEW, BOARD_OLD, STATE_NEW, STATE_OLD, chromium, files, findings, frame, frame_text,
+from preview_browser import (VIEWPORT, BOARD_NEW, BOARD_OLD, STATE_NEW, STATE_OLD, chromium, files, findings, frame, frame_text,
                              keys, opened, pdf_pages, place, save, screenshot, scroll_top, shown_version, stop,
                              validated, wait_until)
 from preview_process import started
@@ -103,3 +104,63 @@ def test_a_saved_edit_shows_itself_and_keeps_the_scroll_position(browser, agreem
         assert frame(page).evaluate("() => window.scrollY") == y
         screenshot(page, f"edited-html-{how.replace(' ', '-')}")
         stop(run, agreement.parent, files(agreement.parent))
+
+
+def test_a_second_tab_sees_the_same_update(browser, agreement):
+    with started(agreement) as run:
+        context = browser.new_context(viewport=VIEWPORT)
+        first, second = opened(context, run.url), opened(context, run.url)
+        second.click('[data-show="html"]')
+        good_keys, version = keys(first), shown_version(first)
+        assert keys(second) == good_keys and STATE_NEW not in frame_text(second)
+
+        save(agreement, STATE_OLD, STATE_NEW, "renamed over")
+        for tab in (first, second):
+            wait_until(tab, lambda tab=tab: shown_version(tab) > version and STATE_NEW in frame_text(tab),
+                       "both tabs show the edit")
+        assert shown_version(first) == shown_version(second)
+        assert keys(first) == keys(second) != good_keys
+        assert second.get_attribute("body", "data-shown") == "html" and first.get_attribute("body", "data-shown") == "pdf"
+        screenshot(second, "second-tab")
+        stop(run, agreement.parent, files(agreement.parent))
+        context.close()
+
+
+def git(repo, *args: str) -> str:
+    result = subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c",
+                             "commit.gpgsign=false", *args], cwd=repo, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_against_a_revision_shows_the_redline_live(browser, tmp_path):
+    require_tool("git")
+    repo = tmp_path / "repo"
+    agreement = place(repo)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "the agreement")
+    with started(agreement.relative_to(repo), "--against", "HEAD", cwd=repo) as run:
+        page = opened(browser, run.url)
+        assert page.is_visible('[data-show="redline"]')
+        page.click('[data-show="redline"]')
+        assert page.is_visible("#view-redline") and page.is_hidden("#view-pdf")
+        redline = frame(page, "redline")
+        assert STATE_OLD in frame_text(page, "redline")
+        assert redline.locator("ins").count() == 0 and redline.locator("del").count() == 0
+        version = shown_version(page)
+
+        save(agreement, STATE_OLD, STATE_NEW, "renamed over")
+        wait_until(page, lambda: shown_version(page) > version and frame(page, "redline").locator("ins").count(),
+                   "the redline marks the change")
+        redline = frame(page, "redline")
+        inserted = redline.locator("ins").all_inner_texts()
+        deleted = redline.locator("del").all_inner_texts()
+        assert any("regionene" in text for text in inserted) and not any("kommunene" in text for text in inserted)
+        assert any("kommunene" in text for text in deleted) and not any("regionene" in text for text in deleted)
+        # the changed words are marked in the paragraph the edit changed
+        paragraph = redline.locator("p", has=redline.locator("ins")).first.inner_text()
+        assert "Departementene skal samordne sine tiltak overfor" in paragraph
+        redline.locator("ins").first.scroll_into_view_if_needed()
+        screenshot(page, "redline")
+        stop(run, repo, files(repo))
