@@ -71,6 +71,7 @@ def test_a_saved_edit_shows_itself_and_keeps_the_scroll_position(browser, agreem
         page = opened(browser, run.url)
         version, old_keys = shown_version(page), keys(page)
         assert STATE_OLD in frame_text(page) and STATE_NEW not in frame_text(page)
+        page.evaluate("() => { window.avtaleTestMark = 'still here'; }")  # gone if the page were loaded again
 
         # The PDF view, scrolled to a third of its height
         top = page.locator("#view-pdf").evaluate("view => { view.scrollTop = view.scrollHeight / 3; return view.scrollTop; }")
@@ -102,6 +103,7 @@ def test_a_saved_edit_shows_itself_and_keeps_the_scroll_position(browser, agreem
         # the new HTML came in the other frame, which took the old one's scroll position
         assert page.get_attribute("#view-html iframe:not([hidden])", "id") != shown_id
         assert frame(page).evaluate("() => window.scrollY") == y
+        assert page.evaluate("() => window.avtaleTestMark") == "still here"
         screenshot(page, f"edited-html-{how.replace(' ', '-')}")
         stop(run, agreement.parent, files(agreement.parent))
 

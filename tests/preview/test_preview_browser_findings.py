@@ -213,10 +213,9 @@ def test_a_syntax_error_shows_a_banner_and_keeps_the_last_good_rendering(browser
         save(agreement, "  start: 2026-01-01", "  start: [2026-01-01", how)
         ((code, line, col, severity),) = validated(agreement)
         assert (code, severity) == ("AV001", "error")
-        wait_until(page, lambda: shown_version(page) > version and page.is_visible("#banner.parse"),
-                   "the parse banner")
-        banner = page.inner_text("#banner")
-        assert f":{line}:{col}:" in banner and code in banner
+        # (written in place, the file may be seen empty for a moment: wait for the banner of the error)
+        wait_until(page, lambda: shown_version(page) > version and page.is_visible("#banner.parse")
+                   and f":{line}:{col}: {code} " in page.inner_text("#banner"), "the parse banner with the position")
         assert findings(page) == [(code, line, col, severity)]
         state = json.loads(run.get("/state")[2])
         assert state["rendered_version"] == 1 and state["banner"]["kind"] == "parse"
