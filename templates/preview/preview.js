@@ -76,18 +76,19 @@
 
   async function showPages(next) {
     const box = $("pages");
+    // the sheets first, in the pages' order (not in the order their images happen to decode)
+    while (box.children.length < next.pages.length) {
+      const sheet = document.createElement("div");
+      sheet.className = "sheet";
+      box.append(sheet);
+    }
     await Promise.all(next.pages.map(async (page, i) => {
-      let sheet = box.children[i];
-      if (sheet && sheet.dataset.key === page.key) return;
+      const sheet = box.children[i];
+      if (sheet.dataset.key === page.key) return;
       const img = new Image();
       img.alt = `${body.dataset.page} ${i + 1}`;
       img.src = `/page/${i + 1}.svg?k=${page.key}`;
       try { await img.decode(); } catch (e) { /* shown as it comes */ }
-      if (!sheet) {
-        sheet = document.createElement("div");
-        sheet.className = "sheet";
-        box.append(sheet);
-      }
       sheet.replaceChildren(img);
       sheet.dataset.key = page.key;
     }));

@@ -9,8 +9,13 @@ directory in $AVTALE_TEST_ARTIFACTS).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
+import shutil
 from pathlib import Path
+
+from conftest import AGREEMENTS, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(os.environ.get("AVTALE_TEST_ARTIFACTS", ROOT / "build" / "test-artifacts")) / "preview"
@@ -54,3 +59,136 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+def wait_until(page, check, what: str, timeout_s: float = 10):
+    """Until `check()` (a Python callable reading the page) returns something true; returns it. Fails with
+    `what` and the version the page shows when it does not come within `timeout_s`."""
+    import time
+
+    end = time.monotonic() + timeout_s
+    while not (result := check()):
+        if time.monotonic() > end:
+            raise AssertionError(f"not within {timeout_s} s: {what} (the page shows version {shown_version(page)})")
+        page.wait_for_timeout(10)
+    return result
+
+
+# --- for the browser tests: the agreement, saved as editors save it, what the command line and the page say ---
+
+NAME = "eksempel-2026-2029.yaml"
+VIEWPORT = {"width": 1400, "height": 900}
+# Two paragraphs the edits change (each to a text of the same length, so no other page moves).
+STATE_OLD = "Departementene skal samordne sine tiltak overfor kommunene."
+STATE_NEW = "Departementene skal samordne sine tiltak overfor regionene."
+BOARD_OLD = "Styringsgruppen følger opp avtalen og foreslår endringer for partene."
+BOARD_NEW = "Styringsgruppen følger opp avtalen og foreslår justeringer til alle."
+
+
+def place(folder: Path) -> Path:
+    """The example agreement in `folder`/agreements/, and the schema its first line points at in `folder`/schema/."""
+    (folder / "agreements").mkdir(parents=True)
+    (folder / "schema").mkdir()
+    path = folder / "agreements" / NAME
+    shutil.copyfile(AGREEMENTS / NAME, path)
+    result = run_cli("schema", "--out", folder / "schema" / "agreement.schema.json")
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+# --- the file, as an editor saves it, and what the command line says of it ---
+
+def save(path: Path, old: str, new: str, how: str = "in place") -> None:
+    """Replace the one `old` in the file by `new`: written in place (as vim's backupcopy does), or written to a
+    new file beside it that is then renamed over it (as vim's default and VS Code do)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not in {path.name} exactly once"
+    text = text.replace(old, new)
+    if how == "in place":
+        path.write_text(text, encoding="utf-8")
+    else:
+        temp = path.with_name(f".{path.name}.tmp")
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, path)
+
+
+def validated(path: Path) -> list[tuple]:
+    """`avtale validate`'s findings of the file: (code, line, column, severity), in its order."""
+    result = run_cli("validate", "--format", "json", path)
+    assert result.returncode in (0, 1), result.stderr
+    return [(f["code"], f["line"], f["column"], f["severity"]) for f in json.loads(result.stdout)["findings"]]
+
+
+def pdf_pages(path: Path, out: Path) -> list[str]:
+    """The text of each page of `avtale build --format pdf` of the file."""
+    from pypdf import PdfReader
+
+    result = run_cli("build", "--format", "pdf", "--out", out, path)
+    assert result.returncode == 0, result.stderr
+    return [page.extract_text() for page in PdfReader(out / f"{path.stem}.pdf").pages]
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def stop(run, folder: Path, held: dict[str, bytes]) -> None:
+    """Ctrl-C with the page still open: exit 130, one line on stderr and no traceback, nothing written."""
+    code, out, err = run.stop()
+    assert (code, out, err) == (130, "", "avtale: interrupted\n")
+    assert files(folder) == held
+
+
+# --- what the page shows ---
+
+def keys(page) -> list[str]:
+    """The key of each PDF page the page shows (it changes when that page changes)."""
+    return [sheet.get_attribute("data-key") for sheet in page.query_selector_all("#pages .sheet")]
+
+
+def frame(page, kind: str = "html"):
+    """The frame that shows the HTML (or the redline): the one not hidden and not still loading."""
+    element = page.query_selector(f"#view-{kind} iframe:not([hidden]):not(.loading)")
+    return element.content_frame() if element is not None else None
+
+
+def frame_text(page, kind: str = "html") -> str:
+    shown = frame(page, kind)
+    return shown.inner_text("body") if shown is not None and shown.url != "about:blank" else ""
+
+
+def findings(page) -> list[tuple]:
+    """The findings the page lists: (code, line, column, severity), in its order."""
+    out = []
+    for button in page.query_selector_all("#finding-list .finding"):
+        where = re.match(r"(\d+):(\d+)", button.query_selector(".where").inner_text())
+        severity = "warning" if "warning" in button.get_attribute("class").split() else "error"
+        out.append((button.query_selector(".code").inner_text().strip(), int(where[1]), int(where[2]), severity))
+    return out
+
+
+def opened(browser_or_context, url: str):
+    """A new page (in a browser context of its own, or in the given one) on `url`, once it shows version 1."""
+    from playwright.sync_api import BrowserContext
+
+    in_context = isinstance(browser_or_context, BrowserContext)
+    page = browser_or_context.new_page() if in_context else browser_or_context.new_page(viewport=VIEWPORT)
+    page.goto(url)
+    wait_version(page, 1)
+    return page
+
+
+def scroll_top(page) -> float:
+    return page.locator("#view-pdf").evaluate("view => view.scrollTop")
+
+
+def inside(inner: dict, outer: dict) -> bool:
+    return (inner["y"] >= outer["y"] - 1 and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + 1
+            and inner["x"] >= outer["x"] - 1 and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 1)
+
+
+def page_with(pages: list[str], text: str) -> int:
+    """The index of the one PDF page whose text holds `text`."""
+    found = [i for i, page in enumerate(pages) if text in page]
+    assert len(found) == 1, f"{text!r} is on pages {found}"
+    return found[0]
