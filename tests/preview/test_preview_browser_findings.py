@@ -66,8 +66,9 @@ def outlined(page) -> list[dict]:
 
 
 def at_top_or_end(element: dict) -> bool:
-    """The element was scrolled to the top of the frame (or the frame to its end, when it cannot go further)."""
-    return element["y"] > 0 and (abs(element["top"]) <= 2 or abs(element["y"] - element["end"]) <= 1)
+    """The element was scrolled to the top of the frame, a margin of 1rem (16 px) above it so its outline shows
+    whole (or the frame to its end, when it cannot go further)."""
+    return element["y"] > 0 and (abs(element["top"] - 16) <= 2 or abs(element["y"] - element["end"]) <= 1)
 
 
 def test_an_invalid_signatory_shows_where_validate_puts_it_and_a_fix_clears_it(browser, agreement, tmp_path):
