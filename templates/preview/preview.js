@@ -11,6 +11,7 @@
   let busy = false;
   let again = false;
   let marked = null;
+  let opened = null; // the finding shown open: {key, target}; kept across updates and views
   window.avtaleUpdates = {}; // version -> when this page showed it (ms since the epoch), for bench/ and tests
 
   function show(name) {
@@ -33,6 +34,10 @@
   function showFindings(findings, counts) {
     const list = $("finding-list");
     list.replaceChildren();
+    if (opened && !findings.some((f) => `${f.code}|${f.path}|${f.message}` === opened.key)) {
+      opened = null; // fixed: its mark goes with it
+      unmark();
+    }
     $("no-findings").hidden = findings.length > 0;
     $("count").textContent = findings.length ? `(${findings.length})` : "";
     findings.forEach((f) => {
@@ -63,12 +68,21 @@
         row.append(number, line + "\n");
         excerpt.append(row);
       }
-      button.addEventListener("click", () => {
-        const open = button.getAttribute("aria-expanded") !== "true";
+      const key = `${f.code}|${f.path}|${f.message}`;
+      const expand = (open) => {
+        for (const other of list.querySelectorAll('.finding[aria-expanded="true"]')) {
+          if (other !== button) { other.setAttribute("aria-expanded", "false"); other.nextSibling.hidden = true; }
+        }
         button.setAttribute("aria-expanded", String(open));
         excerpt.hidden = !open || !f.excerpt.length;
-        if (open) reveal(f.target);
+        opened = open ? { key, target: f.target } : null;
+      };
+      button.addEventListener("click", () => {
+        const open = button.getAttribute("aria-expanded") !== "true";
+        expand(open);
+        if (open) reveal(f.target); else unmark();
       });
+      if (opened && opened.key === key) expand(true); // the same finding after a save: still open
       item.append(button, excerpt);
       list.append(item);
     });
@@ -127,6 +141,7 @@
       body.dataset.against ? showFrame("redline", "/redline.html", next.redline_key) : null,
     ]);
     state = next;
+    if (opened) { unmark(); reveal(opened.target, false); } // marked again on the new pages, where they are
     body.dataset.version = String(next.version);
     window.avtaleUpdates[next.version] = performance.timeOrigin + performance.now();
     window.dispatchEvent(new CustomEvent("avtale:updated", { detail: { version: next.version } }));
@@ -152,7 +167,7 @@
   }
 
   // Shows the part a finding concerns: its heading (or the signature block) in the view that is open.
-  function reveal(target) {
+  function reveal(target, scroll = true) {
     unmark();
     if (!target || !state || (target.heading == null && !target.signing)) return;
     if (view === "pdf") {
@@ -166,7 +181,7 @@
       sheet.append(mark);
       marked = mark;
       const y = sheet.offsetTop + (place.y / state.page.height) * sheet.clientHeight;
-      $("view-pdf").scrollTo({ top: Math.max(0, y - 80) });
+      if (scroll) $("view-pdf").scrollTo({ top: Math.max(0, y - 80) });
     } else if (view === "html") {
       const doc = frames("html")[0].contentDocument;
       if (!doc) return;
@@ -174,7 +189,7 @@
         : doc.querySelectorAll("h1, h2, h3, h4")[target.heading];
       if (!element) return;
       element.style.scrollMarginTop = "1rem"; // the outline's top edge stays in view
-      element.scrollIntoView({ block: "start" });
+      if (scroll) element.scrollIntoView({ block: "start" });
       element.style.outline = "3px solid #a4161a";
       element.style.outlineOffset = "4px";
       marked = { remove: () => { element.style.outline = ""; element.style.outlineOffset = ""; } };
@@ -182,7 +197,11 @@
   }
 
   for (const button of document.querySelectorAll(".views button")) {
-    button.addEventListener("click", () => { unmark(); show(button.dataset.show); });
+    button.addEventListener("click", () => {
+      unmark();
+      show(button.dataset.show);
+      if (opened) reveal(opened.target); // the open finding's part, in the view now shown
+    });
   }
   if (body.dataset.against) document.querySelector('[data-show="redline"]').hidden = false;
   show(view);

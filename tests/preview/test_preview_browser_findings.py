@@ -107,13 +107,10 @@ def test_an_invalid_signatory_shows_where_validate_puts_it_and_a_fix_clears_it(b
         assert inside(marks.bounding_box(), page.locator("#view-pdf").bounding_box())
         screenshot(page, "finding-pdf")
 
-        # in the HTML view: the finding (clicked closed, then open again) outlines the signature block
+        # in the HTML view: the open finding, still open, outlines the signature block there at once
         page.click('[data-show="html"]')
         assert page.locator("#pages .mark").count() == 0
-        button.click()
-        assert button.get_attribute("aria-expanded") == "false"
-        assert page.locator("#finding-list .excerpt").first.is_hidden()
-        button.click()
+        assert button.get_attribute("aria-expanded") == "true"
         (element,) = outlined(page)
         assert element["tag"] == "section" and "signing" in element["cls"].split()
         assert element["outline"] == "solid 3px"
@@ -162,15 +159,25 @@ def test_a_finding_in_a_section_marks_its_heading_and_warnings_stay_after_the_fi
         assert at_top_or_end(element)
         screenshot(page, "finding-heading-html")
 
-        # in the PDF view: a mark on the page the heading is on
+        # in the PDF view: the open finding marks the page the heading is on, at once
         page.click('[data-show="pdf"]')
         assert outlined(page) == []
-        button.click()
-        button.click()
         assert page.locator("#pages .mark").count() == 1
         assert page.locator("#pages .sheet").nth(heading_page).locator(".mark").count() == 1
         assert inside(page.locator("#pages .mark").bounding_box(), page.locator("#view-pdf").bounding_box())
         screenshot(page, "finding-heading-pdf")
+        button.click()  # closed: the mark goes
+        assert button.get_attribute("aria-expanded") == "false" and page.locator("#pages .mark").count() == 0
+        button.click()
+        assert page.locator("#pages .sheet").nth(heading_page).locator(".mark").count() == 1
+
+        # a save that leaves it (another line changed): still open, still marked
+        version = shown_version(page)
+        save(agreement, "Tidlig innsats i barnehage og skole.", "Tidlig innsats i barnehagen.", "in place")
+        wait_until(page, lambda: shown_version(page) > version, "the page shows the save")
+        assert finding_button(page, "AV313").get_attribute("aria-expanded") == "true"
+        assert page.locator("#pages .sheet").nth(heading_page).locator(".mark").count() == 1
+        save(agreement, "Tidlig innsats i barnehagen.", "Tidlig innsats i barnehage og skole.", "in place")
 
         version = shown_version(page)
         save(agreement, ROW_BAD, ROW_OLD, "renamed over")
