@@ -15,12 +15,19 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import AGREEMENTS, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
+AGREEMENTS = ROOT / "agreements"
 ARTIFACTS = Path(os.environ.get("AVTALE_TEST_ARTIFACTS", ROOT / "build" / "test-artifacts")) / "preview"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-default-apps", "--mute-audio"]
+
+
+def run_cli(*args, **options):
+    """conftest's `run_cli`, imported only when used: bench/bench_preview.py imports this module outside pytest."""
+    from conftest import run_cli as run
+
+    return run(*args, **options)
 
 
 @contextlib.contextmanager
