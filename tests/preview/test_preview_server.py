@@ -182,19 +182,28 @@ def test_every_open_page_hears_of_each_save_and_ctrl_c_stops_cleanly(tmp_path):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("Tidlig innsats", "Tidleg innsats"), encoding="utf-8")
         assert first.wait_for(2)[-1] >= 2 and second.wait_for(2)[-1] >= 2
-        assert b"Tidleg innsats" in running.get("/view.html")[2]
+        _until(lambda: b"Tidleg innsats" in running.get("/view.html")[2])  # (a version may catch the file half-written)
         # as editors save: a new file renamed over the old one
         new = tmp_path / ".eksempel.swp"
         new.write_text(text, encoding="utf-8")
         new.replace(path)
+        _until(lambda: b"Tidleg innsats" not in running.get("/view.html")[2])
         now = first.wait_for(3)[-1]
-        assert b"Tidleg innsats" not in running.get("/view.html")[2]
         assert json.loads(running.get("/state")[2])["version"] == now
         before[path.name] = (path.stat().st_size, path.stat().st_mtime_ns)
         code, out, err = running.stop(signal.SIGINT)
     assert code == 130
     assert err == "avtale: interrupted\n"  # one line, no traceback, though two pages were still open
     assert _listing(tmp_path) == before
+
+
+def _until(condition, timeout: float = 10) -> None:
+    import time
+
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, "not within the time"
+        time.sleep(0.02)
 
 
 def test_sigterm_stops_it_too(tmp_path):
@@ -272,3 +281,43 @@ def test_in_bokmal_the_page_and_its_messages_are_norwegian(tmp_path):
     assert [(f["code"], f["line"], f["column"], f["message"]) for f in said if f["severity"] == "error"] == \
         [(f["code"], f["line"], f["col"], f["message"]) for f in errors]
     assert code == 130 and err == "avtale: avbrutt\n"
+
+
+def test_a_changed_logo_is_a_new_version_with_new_pages(tmp_path):
+    """The logos the agreement names are watched too, in their own directory: a new logo shows at once."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("render_samples_png", ROOT / "tests" / "render" / "render_samples.py")
+    samples = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(samples)
+    (tmp_path / "logoer").mkdir()
+    samples.write_png(tmp_path / "logoer" / "kd.png", rgb=(0, 51, 160))
+    path = tmp_path / EXAMPLE.name
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert text.count("    name: Kunnskapsdepartementet\n    short: KD\n") == 1
+    path.write_text(text.replace("    name: Kunnskapsdepartementet\n    short: KD\n",
+                                 "    name: Kunnskapsdepartementet\n    short: KD\n    logo:\n      file: logoer/kd.png\n"
+                                 "      alt: Kunnskapsdepartementets logo\n"), encoding="utf-8")
+    with started(path) as running:
+        events = Events(running.url)
+        events.wait_for(1)
+        first = json.loads(running.get("/state")[2])
+        assert first["banner"] is None
+        samples.write_png(tmp_path / "logoer" / ".kd.tmp", rgb=(200, 16, 46)).replace(tmp_path / "logoer" / "kd.png")
+        events.wait_for(2)  # (saved whole, by rename: a half-written picture would be a version of its own)
+        second = json.loads(running.get("/state")[2])
+        samples.write_png(tmp_path / "logoer" / "annen.png", rgb=(0, 0, 0))  # not named: no new version
+        (tmp_path / "notes.txt").write_text("ikke avtalen", encoding="utf-8")
+        import time
+
+        time.sleep(0.5)  # so the watcher could not report these together with the save below
+        new = tmp_path / ".avtale.tmp"
+        new.write_text(path.read_text(encoding="utf-8").replace("Tidlig innsats", "Tidleg innsats"), encoding="utf-8")
+        new.replace(path)
+        events.wait_for(3)
+        assert b"Tidleg innsats" in running.get("/view.html")[2]
+        assert json.loads(running.get("/state")[2])["version"] == 3  # the other two files made none
+        code, _, err = running.stop()
+    assert second["pages"][0] != first["pages"][0]  # the letterhead on page 1 has the new colour
+    assert second["pages"][1:] == first["pages"][1:] and second["html_key"] != first["html_key"]
+    assert code == 130 and err == "avtale: interrupted\n"

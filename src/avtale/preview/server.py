@@ -120,13 +120,16 @@ def app(preview: Preview, view: str, on_ready=None) -> tuple[Starlette, Hub]:
         return StreamingResponse(stream(), media_type="text/event-stream", headers=HEADERS)
 
     async def watch():
-        """Read the file again whenever it is saved (also by renaming a new file over it, as many editors do)."""
-        name = preview.path.name
+        """Read the file again whenever it is saved (also by renaming a new file over it, as many editors do),
+        or a logo it names changes (in the directories those logos were in when the preview started)."""
+        agreement = preview.path.resolve()
+        folders = {agreement.parent} | {logo.parent for logo in preview.logos if logo.parent.is_dir()}
 
         def ours(change, path: str) -> bool:
-            return Path(path).name == name
+            changed = Path(path)
+            return changed == agreement or changed in preview.logos
 
-        async for _changes in watchfiles.awatch(preview.path.parent, watch_filter=ours, recursive=False,
+        async for _changes in watchfiles.awatch(*sorted(folders), watch_filter=ours, recursive=False,
                                                 step=STEP_MS, stop_event=hub().closing):
             try:
                 await anyio.to_thread.run_sync(preview.refresh)

@@ -96,6 +96,7 @@ class Preview:
         self._lock = threading.Lock()
         self._layout = layout.load()
         self.snapshot = Snapshot(0, [], None, None, None)
+        self.logos: frozenset[Path] = frozenset()  # the logo files the agreement names, to be watched too
 
     def refresh(self) -> Snapshot:
         with self._lock:
@@ -104,6 +105,9 @@ class Preview:
             result = agreements.validate_file(self.path)
             text = result.document.text if result.document is not None else self._text()
             rendering, rendered, banner = old.rendering, old.rendered_version, None
+            if result.agreement is not None:
+                self.logos = frozenset((self.base_dir / p.logo.file).resolve() for p in result.agreement.parties
+                                       if p.logo is not None)
             parts = (places.headings(result.agreement) if result.agreement is not None
                      else rendering.places if rendering is not None else None)
             starts = _heading_lines(result.document, parts) if result.agreement is not None else []
