@@ -31,7 +31,7 @@
     box.textContent = banner ? banner.text : "";
   }
 
-  function showFindings(findings, counts) {
+  function showFindings(findings) {
     const list = $("finding-list");
     list.replaceChildren();
     if (opened && !findings.some((f) => `${f.code}|${f.path}|${f.message}` === opened.key)) {
@@ -134,7 +134,7 @@
 
   async function apply(next) {
     showBanner(next.banner);
-    showFindings(next.findings, next.counts);
+    showFindings(next.findings);
     await Promise.all([
       showPages(next),
       showFrame("html", "/view.html", next.html_key),
@@ -162,7 +162,7 @@
   }
 
   function unmark() {
-    if (marked) { marked.remove ? marked.remove() : null; }
+    if (marked) marked.remove(); // a mark on a page, or an outline's undoing in the HTML frame
     marked = null;
   }
 

@@ -155,15 +155,21 @@ def numbered(data: bytes) -> list[tuple]:
     return out
 
 
-@pytest.mark.parametrize("name", list(CASES))
-def test_accept_all_gives_new_and_reject_all_gives_old_numbering_included(name):
-    old, new = pair(name)
+def _accept_and_reject_match(old, new) -> None:
+    """Accepting every change gives NEW as avtale builds it, rejecting every one gives OLD: texts, styles and
+    numbering."""
     data = redline(old, new)
     for resolved, side in ((resolve(data, accept=True), new), (resolve(data, accept=False), old)):
         built = docx_render.render(side, CONTEXT)
         assert texts(resolved) == texts(built)
         assert styled(resolved) == styled(built)
         assert numbered(resolved) == numbered(built)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_accept_all_gives_new_and_reject_all_gives_old_numbering_included(name):
+    old, new = pair(name)
+    _accept_and_reject_match(old, new)
 
 
 def test_real_pair_prints_the_final_numbers(printed):
@@ -180,9 +186,4 @@ def test_real_pair_prints_the_final_numbers(printed):
 
 def test_real_pair_accepts_and_rejects_with_numbering():
     old, new = (agreements.read(AGREEMENTS / "2014-2017.yaml"), agreements.read(AGREEMENTS / "2022-2025.yaml"))
-    data = redline(old, new)
-    for resolved, side in ((resolve(data, accept=True), new), (resolve(data, accept=False), old)):
-        built = docx_render.render(side, CONTEXT)
-        assert texts(resolved) == texts(built)
-        assert styled(resolved) == styled(built)
-        assert numbered(resolved) == numbered(built)
+    _accept_and_reject_match(old, new)

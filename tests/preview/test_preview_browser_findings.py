@@ -57,6 +57,18 @@ def the_finding(expected: list[tuple], code: str) -> tuple:
     return found[0]
 
 
+def broken(page, agreement, old: str, new: str, how: str, code: str, version: int) -> tuple[list, int, int]:
+    """Save `new` for `old`, wait until the page lists the finding `code`, and check the page lists exactly
+    what validate says; returns validate's findings and the finding's line and column."""
+    save(agreement, old, new, how)
+    expected = validated(agreement)
+    _code, line, col, _severity = the_finding(expected, code)
+    wait_until(page, lambda: shown_version(page) > version and any(f[0] == code for f in findings(page)),
+               f"the page lists {code}")
+    assert findings(page) == expected
+    return expected, line, col
+
+
 def outlined(page) -> list[dict]:
     """The elements of the HTML frame with an outline set by the page, with their text and place."""
     return frame(page).evaluate("""() => [...document.querySelectorAll('[style*="outline"]')].map(e => ({
@@ -79,12 +91,7 @@ def test_an_invalid_signatory_shows_where_validate_puts_it_and_a_fix_clears_it(b
         assert page.is_visible("#no-findings") and findings(page) == []
         good_keys, version = keys(page), shown_version(page)
 
-        save(agreement, PARTY_OLD, PARTY_BAD, "renamed over")
-        expected = validated(agreement)
-        code, line, col, _ = the_finding(expected, "AV204")
-        wait_until(page, lambda: shown_version(page) > version and any(f[0] == "AV204" for f in findings(page)),
-                   "the page lists AV204")
-        assert findings(page) == expected
+        expected, line, col = broken(page, agreement, PARTY_OLD, PARTY_BAD, "renamed over", "AV204", version)
         assert page.is_hidden("#no-findings")
         assert page.inner_text("#count") == f"({len(expected)})"
         button = finding_button(page, "AV204")
@@ -143,12 +150,7 @@ def test_a_finding_in_a_section_marks_its_heading_and_warnings_stay_after_the_fi
         assert findings(page) == warnings and page.is_hidden("#no-findings")
         version = shown_version(page)
 
-        save(agreement, ROW_OLD, ROW_BAD, "in place")
-        expected = validated(agreement)
-        code, line, col, _ = the_finding(expected, "AV313")
-        wait_until(page, lambda: shown_version(page) > version and any(f[0] == "AV313" for f in findings(page)),
-                   "the page lists AV313")
-        assert findings(page) == expected
+        expected, line, col = broken(page, agreement, ROW_OLD, ROW_BAD, "in place", "AV313", version)
         button = finding_button(page, "AV313")
         button.click()
         source = agreement.read_text(encoding="utf-8").split("\n")[line - 1]

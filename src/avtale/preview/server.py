@@ -65,26 +65,24 @@ class Hub:
                 await self._changed.wait_for(lambda: self.preview.snapshot.version != seen or self.closing.is_set())
 
 
-def app(preview: Preview, view: str, on_ready=None) -> tuple[Starlette, Hub]:
-    """The application serving `preview`; `view` (pdf or html) is the one the page opens with."""
-    hub_box: list[Hub] = []
+def app(preview: Preview, view: str, hub: Hub, on_ready=None) -> Starlette:
+    """The application serving `preview`; `view` (pdf or html) is the one the page opens with. The page and
+    its two files are read once, here; every other response comes from `preview.snapshot`."""
     templates = layout.templates_dir() / "preview"
-
-    def hub() -> Hub:
-        return hub_box[0]
+    page_text = (templates / "page.html").read_text(encoding="utf-8")
+    for key, value in _page_words(preview, view).items():
+        page_text = page_text.replace("{{" + key + "}}", _escape(value))
+    files = {name: (templates / name).read_bytes() for name in PAGE_FILES}
 
     async def page(request):
-        text = (templates / "page.html").read_text(encoding="utf-8")
-        for key, value in _page_words(preview, view).items():
-            text = text.replace("{{" + key + "}}", _escape(value))
-        return Response(text, media_type="text/html; charset=utf-8",
+        return Response(page_text, media_type="text/html; charset=utf-8",
                         headers={**HEADERS, "Content-Security-Policy": PAGE_POLICY})
 
     async def asset(request):
         name = request.path_params["name"]
-        if name not in PAGE_FILES:
+        if name not in files:
             return _not_found()
-        return Response((templates / name).read_bytes(), media_type=PAGE_FILES[name], headers=HEADERS)
+        return Response(files[name], media_type=PAGE_FILES[name], headers=HEADERS)
 
     async def state(request):
         return Response(json.dumps(preview.snapshot.state(), ensure_ascii=False),
@@ -108,14 +106,14 @@ def app(preview: Preview, view: str, on_ready=None) -> tuple[Starlette, Hub]:
     async def events(request):
         async def stream():
             seen = None
-            while not hub().closing.is_set():
+            while not hub.closing.is_set():
                 version = preview.snapshot.version
                 if version != seen:
                     seen = version
                     yield f"event: version\ndata: {version}\n\n"
                 else:
                     yield ": ping\n\n"
-                await hub().wait(seen)
+                await hub.wait(seen)
 
         return StreamingResponse(stream(), media_type="text/event-stream", headers=HEADERS)
 
@@ -130,27 +128,26 @@ def app(preview: Preview, view: str, on_ready=None) -> tuple[Starlette, Hub]:
             return changed == agreement or changed in preview.logos
 
         async for _changes in watchfiles.awatch(*sorted(folders), watch_filter=ours, recursive=False,
-                                                step=STEP_MS, stop_event=hub().closing):
+                                                step=STEP_MS, stop_event=hub.closing):
             try:
                 await anyio.to_thread.run_sync(preview.refresh)
             except Exception as exc:  # a bug: say it in one line and keep watching, the last version still shown
                 _say(_("avtale preview: internal error: {kind}: {error}").format(
                     kind=type(exc).__name__, error=" ".join(str(exc).split())))
                 continue
-            await hub().publish()
+            await hub.publish()
 
     from contextlib import asynccontextmanager
 
     @asynccontextmanager
     async def lifespan(application):
-        hub_box.append(Hub(preview))
         task = asyncio.get_running_loop().create_task(watch())
         if on_ready is not None:
             on_ready()
         try:
             yield
         finally:
-            await hub().close()
+            await hub.close()
             task.cancel()
 
     routes = [
@@ -165,7 +162,7 @@ def app(preview: Preview, view: str, on_ready=None) -> tuple[Starlette, Hub]:
     application = Starlette(routes=routes, lifespan=lifespan,
                             middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=HOSTS)])
     application.router.redirect_slashes = False  # «/x/» is not found, never sent on to «/x»
-    return application, hub_box
+    return application
 
 
 def _say(line: str) -> None:
@@ -216,20 +213,18 @@ class Server(uvicorn.Server):
     """uvicorn's server, which also ends the event streams when it is told to stop (Ctrl-C), so it need not
     wait for open pages to close them."""
 
-    hub_box: list[Hub] = []
+    def __init__(self, config: uvicorn.Config, hub: Hub):
+        super().__init__(config)
+        self.hub = hub
 
     def handle_exit(self, sig, frame) -> None:
         super().handle_exit(sig, frame)
-        if self.hub_box:
-            hub = self.hub_box[0]
-            asyncio.get_event_loop().call_soon_threadsafe(lambda: asyncio.ensure_future(hub.close()))
+        asyncio.get_event_loop().call_soon_threadsafe(lambda: asyncio.ensure_future(self.hub.close()))
 
 
 def serve(preview: Preview, sock, view: str, on_ready=None) -> None:
     """Serve until Ctrl-C (KeyboardInterrupt from uvicorn's re-raised signal) on the bound socket `sock`."""
-    application, hub_box = app(preview, view, on_ready)
-    config = uvicorn.Config(application, log_level="warning", access_log=False, lifespan="on",
-                            timeout_graceful_shutdown=1, ws="none")
-    server = Server(config)
-    server.hub_box = hub_box
-    server.run(sockets=[sock])
+    hub = Hub(preview)  # (asyncio's Event and Condition take their loop when first used, in the server's)
+    config = uvicorn.Config(app(preview, view, hub, on_ready), log_level="warning", access_log=False,
+                            lifespan="on", timeout_graceful_shutdown=1, ws="none")
+    Server(config, hub).run(sockets=[sock])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,7 +53,6 @@ class Snapshot:
     banner: dict | None  # {"kind": "parse" | "stale", "text": …}
     rendering: Rendering | None
     rendered_version: int | None  # the version the rendering was made from
-    made: float = field(default_factory=time.time)
 
     def state(self) -> dict:
         """What the page needs to update itself (the pages and the HTML are fetched by their keys)."""
@@ -118,7 +116,7 @@ class Preview:
                 banner = {"kind": "stale", "text": _stale()}
             else:
                 try:
-                    rendering, rendered = self._render(result.agreement), version
+                    rendering, rendered = self._render(result.agreement, parts), version
                 except AvtaleError as exc:
                     banner = {"kind": "stale", "text": str(exc)}
                 except Exception as exc:  # an agreement with errors a renderer does not expect
@@ -137,7 +135,7 @@ class Preview:
         except (AvtaleError, OSError):
             return None
 
-    def _render(self, agreement) -> Rendering:
+    def _render(self, agreement, parts: list[tuple]) -> Rendering:
         context = render.RenderContext(base_dir=self.base_dir, layout=self._layout)
         pages = self._setter.pages(agreement, context)
         html = render.render(agreement, "html", context).decode("utf-8")
@@ -153,7 +151,7 @@ class Preview:
                                                       layout=self._layout)
         return Rendering(pages.svgs, [_key(s) for s in pages.svgs], pages.width_pt, pages.height_pt,
                          pages.headings, pages.signing, html, _key(html), redline,
-                         None if redline is None else _key(redline), places.headings(agreement))
+                         None if redline is None else _key(redline), parts)
 
     def _finding(self, f: Finding, text: str | None, parts: list[tuple] | None, starts: list[tuple]) -> dict:
         excerpt = []

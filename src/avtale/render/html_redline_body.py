@@ -77,20 +77,20 @@ class Writer:
 
     def moved_to(self, move, inner: str) -> str:
         """A move's new place; its link names the old place (filled in by `resolve` once both are known)."""
-        if move:
-            self.move_places[(str(move), "to")] = self.where
-        link = (f' <a class="move-link" href="#move-{move}-from">↑ {escape(MOVED_TO[self.lang])} '
-                f'\x00{move}:from\x00</a>') if move else ""
-        ident = f' id="move-{move}-to"' if move else ""
-        return f'<ins class="moved"{ident}>{inner}</ins>{link}'
+        return self._moved(move, inner, "to")
 
     def moved_from(self, move, inner: str) -> str:
-        if move:
-            self.move_places[(str(move), "from")] = self.where
-        link = (f' <a class="move-link" href="#move-{move}-to">↓ {escape(MOVED_FROM[self.lang])} '
-                f'\x00{move}:to\x00</a>') if move else ""
-        ident = f' id="move-{move}-from"' if move else ""
-        return f'<del class="moved"{ident}>{inner}</del>{link}'
+        """A move's old place; its link names the new place."""
+        return self._moved(move, inner, "from")
+
+    def _moved(self, move, inner: str, side: str) -> str:
+        other, tag, arrow, words = (("from", "ins", "↑", MOVED_TO) if side == "to" else ("to", "del", "↓", MOVED_FROM))
+        if not move:
+            return f'<{tag} class="moved">{inner}</{tag}>'
+        self.move_places[(str(move), side)] = self.where
+        link = (f' <a class="move-link" href="#move-{move}-{other}">{arrow} {escape(words[self.lang])} '
+                f'\x00{move}:{other}\x00</a>')
+        return f'<{tag} class="moved" id="move-{move}-{side}">{inner}</{tag}>{link}'
 
     def resolve(self, html: str) -> str:
         """The move links' place names: «↓ flyttet til 2. Plikter» (… where a place is not known)."""
