@@ -37,6 +37,7 @@ bench: setup system
 	$(BIN)/python bench/run.py
 
 schema: setup
+	$(BIN)/python scripts/compile-model
 	$(BIN)/avtale schema
 
 clean:

@@ -10,13 +10,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from avtale import checks, store
 from avtale.errors import AvtaleError, InvalidAgreement, Position, RefusedCharacter, UsageError
 from avtale.findings import ERROR, Finding
 from avtale.i18n import _, ngettext
-from avtale.model import Agreement
+from avtale.model import Agreement, ValidationError
 
 
 @dataclass

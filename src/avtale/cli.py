@@ -156,7 +156,7 @@ def _check_id(new_id: str) -> None:
     from pydantic import TypeAdapter, ValidationError
 
     from avtale.characters import shown
-    from avtale.model import Slug
+    from avtale.definition import Slug
 
     try:
         TypeAdapter(Slug).validate_python(new_id)

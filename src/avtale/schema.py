@@ -13,13 +13,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from avtale.files import ReadProblem, read_bounded
-from avtale.model import Agreement
 
 SCHEMA_ID = "https://avtale.invalid/schema/agreement.schema.json"
 PACKAGED = Path(__file__).parent / "agreement.schema.json"
 
 
 def document() -> dict:
+    from avtale.definition import Agreement  # pydantic: only when the schema is generated
+
     schema = Agreement.model_json_schema()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 

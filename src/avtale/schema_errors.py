@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from avtale.findings import ERROR, Finding
 from avtale.i18n import N_, _
-from avtale.model import Agreement, Bullets, Item, Numbered, Table
+from avtale.definition import Agreement, Bullets, Item, Numbered, Table  # fields and types, to name a mistake
 from avtale.store import mistakes
 
 # pydantic's tags of the unions in a loc (a block, a list item): never shown, and not keys of the file

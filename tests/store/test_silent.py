@@ -9,7 +9,7 @@ from conftest import AGREEMENTS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from avtale import model, store
+from avtale import definition, store
 from avtale.store import places, silent
 
 REAL = [(AGREEMENTS / name).read_text(encoding="utf-8") for name in ("2014-2017.yaml", "2022-2025.yaml")]
@@ -179,9 +179,9 @@ def _text(annotation, metadata=()) -> str | None:
 
 def test_the_texts_are_where_the_model_has_them():
     keys, lists, prose = set(), set(), set()
-    for cls in (model.Agreement, model.Party, model.Logo, model.Period, model.Bullets, model.Numbered,
-                model.Subsection, model.Section, model.Signatory, model.Signing, model.Seal, model.Item,
-                model.Column, model.TableContent, model.Table, model.Annex):
+    for cls in (definition.Agreement, definition.Party, definition.Logo, definition.Period, definition.Bullets, definition.Numbered,
+                definition.Subsection, definition.Section, definition.Signatory, definition.Signing, definition.Seal, definition.Item,
+                definition.Column, definition.TableContent, definition.Table, definition.Annex):
         for name, info in cls.model_fields.items():
             if typing.get_origin(info.annotation) is list:
                 if _text(typing.get_args(info.annotation)[0]):
@@ -192,8 +192,8 @@ def test_the_texts_are_where_the_model_has_them():
                     prose.add(name)
     assert (places.TEXT_KEYS, places.TEXT_LISTS, places.PROSE_KEYS) == (keys, lists, prose)
     # the two places no key names: a table's rows of cells, and the notes of `footnotes:` by their ids
-    assert typing.get_args(model.TableContent.model_fields["rows"].annotation)[0] == list[model.Cell]
-    assert typing.get_origin(model.Agreement.model_fields["footnotes"].annotation) is dict
+    assert typing.get_args(definition.TableContent.model_fields["rows"].annotation)[0] == list[definition.Cell]
+    assert typing.get_origin(definition.Agreement.model_fields["footnotes"].annotation) is dict
     assert places.is_cell(("preamble", 0, "table", "rows", 2, 1)) and places.is_note(("footnotes", "kostra"))
 
 

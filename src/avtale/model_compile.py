@@ -1,0 +1,140 @@
+"""The definition's pydantic-core schema, made fit to build `avtale.model`'s classes: for `model_core.py`, or live.
+
+Reads: the classes of `avtale.definition` (their `__pydantic_core_schema__`). Writes: a list of core-schema
+definitions, one per class, referred to by the class's name, in which every class of the definition is the
+class of the same name in `avtale.model` and every validator function the function of `avtale.model` it calls;
+pydantic's JSON-schema metadata is left out (the JSON schema is generated from the definition itself). Also
+the core config of each class, and the source text of `model_core.py` (`scripts/compile-model` writes it;
+`tests/test_model_compiled.py` checks it is current).
+"""
+
+from __future__ import annotations
+
+import pprint
+
+# a validator of the definition -> the function of avtale.model it calls, by name
+FUNCTIONS = {"_read_in_nfc": "read_in_nfc", "_one_list": "one_list", "_item_tag": "item_tag",
+             "_block_tag": "block_tag"}
+BUILTINS = {list: "list", dict: "dict"}
+
+
+def _model_classes() -> dict[str, type]:
+    from pydantic import BaseModel
+
+    from avtale import definition
+
+    return {name: value for name, value in vars(definition).items()
+            if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == definition.__name__
+            and not name.startswith("_")}
+
+
+def _ref_name(ref: str) -> str:
+    """'avtale.definition.Item:94261222434752' -> 'Item'."""
+    return ref.split(":", 1)[0].rsplit(".", 1)[-1]
+
+
+def collected(on_class, on_function) -> tuple[dict[str, dict], dict[str, dict], dict[str, dict]]:
+    """(definitions by class name, core config by class name, fields by class name: name -> required)."""
+    from pydantic._internal._config import ConfigWrapper
+
+    classes = _model_classes()
+    defs: dict[str, dict] = {}
+    configs: dict[str, dict] = {}
+    fields: dict[str, dict] = {}
+
+    def convert(node):
+        if isinstance(node, dict):
+            out = {}
+            for key, value in node.items():
+                if key == "metadata":
+                    continue
+                if key in ("ref", "schema_ref"):
+                    value = _ref_name(value)
+                out[key] = convert(value)
+            if node.get("type") == "definitions":  # each of them is in `defs` already (it has a ref)
+                return out["schema"]
+            if "ref" in out and node.get("type") != "definition-ref":
+                defs.setdefault(out["ref"], out)
+                return {"type": "definition-ref", "schema_ref": out["ref"]}
+            return out
+        if isinstance(node, (list, tuple)):
+            return type(node)(convert(v) for v in node)
+        if isinstance(node, type):
+            if node in BUILTINS:
+                return node
+            if classes.get(node.__name__) is node:
+                return on_class(node.__name__)
+            raise ValueError(f"a class in the core schema that avtale.model does not have: {node!r}")
+        if callable(node):
+            name = getattr(node, "__name__", "")
+            if name not in FUNCTIONS:
+                raise ValueError(f"a function in the core schema that avtale.model does not have: {node!r}")
+            return on_function(FUNCTIONS[name])
+        return node
+
+    for name, cls in classes.items():
+        convert(cls.__pydantic_core_schema__)
+        configs[name] = ConfigWrapper(cls.model_config).core_config(title=name)
+        fields[name] = {field: _default(info) for field, info in cls.model_fields.items()}
+    missing = set(classes) - set(defs)
+    if missing:  # pragma: no cover - pydantic always gives a model schema a ref
+        raise ValueError(f"no definition for {sorted(missing)}")
+    return defs, configs, fields
+
+
+def _default(info):
+    """A field's default as `model_core.FIELDS` holds it: `...` when it has none, a factory as the factory."""
+    if info.is_required():
+        return ...
+    return info.default_factory if info.default_factory is not None else info.default
+
+
+def live(classes: dict[str, type], functions: dict[str, object]) -> tuple[list, dict, dict]:
+    """The definitions, configs and fields with `avtale.model`'s own classes and functions in them, made now."""
+    defs, configs, fields = collected(classes.__getitem__, functions.__getitem__)
+    return list(defs.values()), configs, fields
+
+
+class _Code:
+    def __init__(self, text: str):
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def source() -> str:
+    """The text of `model_core.py`."""
+    import pydantic_core
+
+    defs, configs, fields = collected(lambda name: _Code(f"C.{name}"), lambda name: _Code(f"F.{name}"))
+    for d in (*defs.values(), *fields.values()):
+        _builtins_as_code(d)
+    body = pprint.pformat(list(defs.values()), indent=1, width=120, sort_dicts=False)
+    return (
+        '"""The pydantic-core schema of every class of `avtale.definition`, for `avtale.model`.\n\n'
+        "Generated by `scripts/compile-model` from avtale/definition.py: do not edit (a test fails when it is not\n"
+        'current). `C` holds avtale.model\'s classes, `F` the functions its validators call, by name.\n"""\n\n'
+        f"PYDANTIC_CORE = {pydantic_core.__version__!r}\n\n"
+        "# the fields of each class in order, with their defaults: `...` none (required), `list`/`dict` a factory\n"
+        f"FIELDS = {pprint.pformat(fields, indent=1, width=120, sort_dicts=False)}\n\n"
+        f"CONFIGS = {pprint.pformat(configs, indent=1, width=120, sort_dicts=False)}\n\n\n"
+        "def definitions(C, F) -> list:  # noqa: N803\n"
+        f"    return {_indented(body)}\n"
+    )
+
+
+def _builtins_as_code(node) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, type) and value in BUILTINS:
+                node[key] = _Code(BUILTINS[value])
+            else:
+                _builtins_as_code(value)
+    elif isinstance(node, list):
+        for value in node:
+            _builtins_as_code(value)
+
+
+def _indented(text: str) -> str:
+    return text.replace("\n", "\n    ")
