@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from avtale import checks, store
@@ -17,15 +16,29 @@ from avtale.i18n import _, ngettext
 from avtale.model import Agreement, ValidationError
 
 
-@dataclass
 class Result:
-    """The outcome of validating one file."""
+    """The outcome of validating one file (a plain class: `dataclasses` would import `inspect` and more into
+    every run of `validate` and `build`)."""
 
-    path: Path
-    agreement: Agreement | None = None
-    document: store.Document | None = None
-    findings: list[Finding] = field(default_factory=list)
-    fatal: AvtaleError | None = None
+    __slots__ = ("path", "agreement", "document", "findings", "fatal")
+
+    def __init__(self, path: Path, agreement: Agreement | None = None, document: store.Document | None = None,
+                 findings: list[Finding] | None = None, fatal: AvtaleError | None = None):
+        self.path = path
+        self.agreement = agreement
+        self.document = document
+        self.findings = [] if findings is None else findings
+        self.fatal = fatal
+
+    def __repr__(self) -> str:
+        return f"Result(path={self.path!r}, findings={self.findings!r}, fatal={self.fatal!r})"
+
+    def __getstate__(self):  # sent back from a worker process
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __setstate__(self, state):
+        for name, value in state.items():
+            setattr(self, name, value)
 
     def ok(self, strict: bool = False) -> bool:
         if self.fatal is not None:
