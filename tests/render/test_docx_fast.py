@@ -1,0 +1,241 @@
+"""The fast DOCX writer (`render/docx_fast`) against the python-docx writer (`render/docx`): the same bytes.
+
+Differential, byte for byte: every agreement under agreements/ and every valid agreement fixture under tests/
+and scripts/ (as `avtale build` renders them), the same under layouts changed in every value the DOCX reads,
+200 of bench/generate.py's agreements, Hypothesis's agreements (tests/strategies.py), and logos of other
+shapes (dpi, too wide, used twice, JPEG). A mismatch names the first part that differs and where. And the fast
+writer imports neither python-docx, lxml, xml.etree nor zipfile.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import strategies
+from avtale import agreements, layout
+from avtale.model import Agreement
+from avtale.render import RenderContext, docx, docx_fast
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES = sorted({*ROOT.glob("agreements/*.yaml"), *ROOT.glob("tests/**/*.yaml"), *ROOT.glob("scripts/**/*.yaml")})
+
+
+def first_difference(expected: bytes, got: bytes) -> str:
+    """The first part (unzipped) where the two packages differ, and where in it; '' when the bytes are equal."""
+    if expected == got:
+        return ""
+    a, b = zipfile.ZipFile(io.BytesIO(expected)), zipfile.ZipFile(io.BytesIO(got))
+    if a.namelist() != b.namelist():
+        return f"parts differ: python-docx {a.namelist()}, fast {b.namelist()}"
+    for name in a.namelist():
+        x, y = a.read(name), b.read(name)
+        if x != y:
+            at = next((i for i in range(min(len(x), len(y))) if x[i] != y[i]), min(len(x), len(y)))
+            return (f"{name} differs at byte {at}:\n  python-docx: {x[max(0, at - 120):at + 120]!r}\n"
+                    f"  fast:        {y[max(0, at - 120):at + 120]!r}")
+    return "the parts are equal, the zip around them is not"
+
+
+def assert_same(agreement: Agreement, context: RenderContext) -> None:
+    expected = docx.render(agreement, context)
+    got = docx_fast.render(agreement, context)
+    assert got == expected, first_difference(expected, got)
+
+
+def _valid(path: Path):
+    result = agreements.validate_file(path)
+    return result.agreement if result.ok() else None
+
+
+VALID = [(path, agreement) for path in FILES if (agreement := _valid(path)) is not None]
+
+
+def test_the_corpus_holds_every_feature():
+    """The fixtures below are the ones the brief names: drafts, electronic signing, many parties, logos,
+    footnotes, annexes, tables, nested lists, nynorsk."""
+    names = {p.relative_to(ROOT).as_posix() for p, _a in VALID}
+    assert {"agreements/2014-2017.yaml", "agreements/2022-2025.yaml", "agreements/eksempel-2026-2029.yaml",
+            "tests/layout/fixtures/utkast.yaml", "tests/layout/fixtures/elektronisk.yaml",
+            "tests/layout/fixtures/fem-parter.yaml", "tests/layout/fixtures/tolv-parter.yaml",
+            "tests/layout/fixtures/lange-navn.yaml", "tests/layout/fixtures/nynorsk.yaml",
+            "tests/layout/fixtures/vedlegg.yaml"} <= names
+    everything = [a for _p, a in VALID]
+    assert any(a.status == "draft" for a in everything) and any(a.language == "nn" for a in everything)
+    assert any(a.footnotes for a in everything) and any(a.annexes for a in everything)
+    assert any(any(p.logo for p in a.parties) for a in everything)
+    assert len(VALID) >= 30
+
+
+@pytest.mark.parametrize("path, agreement", VALID, ids=[p.relative_to(ROOT).as_posix() for p, _a in VALID])
+def test_every_fixture_is_the_same_bytes(path, agreement):
+    assert_same(agreement, RenderContext(base_dir=path.parent.resolve(), layout=layout.load()))
+
+
+def _changed(**changes) -> dict:
+    """The layout with `changes` ("section.key": value) made in a copy."""
+    out = copy.deepcopy(layout.load())
+    for dotted, value in changes.items():
+        section, key = dotted.split(".")
+        out[section][key] = value
+    return out
+
+
+def _hyphenate() -> dict:
+    out = copy.deepcopy(layout.load())
+    out["hyphenate"] = True
+    return out
+
+
+LAYOUTS = {
+    "watermark": _changed(**{"draft.style": "watermark", "draft.watermark_size_pt": 96,
+                             "draft.watermark_colour": "#CCCCCC"}),
+    "header-mark": _changed(**{"draft.header_size_pt": 14, "draft.header_colour": "#123abc", "draft.mark_nb": "KLADD"}),
+    "hyphenate": _hyphenate(),
+    "no-page-numbers": _changed(**{"footer.page_numbers": False}),
+    "footer-text": _changed(**{"footer.text_nb": "{page}\t/ {pages} & <side>", "footer.text_nn": "Side {page}"}),
+    "url-notes": _changed(**{"links.print_urls": "footnote"}),
+    "letter-page": _changed(**{"page.width_mm": 215.9, "page.height_mm": 279.4, "page.margin_left_mm": 30.5,
+                               "page.margin_right_mm": 19, "page.margin_top_mm": 20, "page.margin_bottom_mm": 31}),
+    "font": _changed(**{"font.docx": "Calibri"}),
+    "sizes": _changed(**{"size_pt.body": 10.5, "size_pt.title": 18, "size_pt.heading": 12.5,
+                         "size_pt.subheading": 10.75, "size_pt.letterhead": 9, "size_pt.footer": 8}),
+    "spacing": _changed(**{"spacing.line": 1.3, "spacing.paragraph_after_pt": 7.5, "spacing.heading_before_pt": 16,
+                           "spacing.heading_after_pt": 4, "spacing.title_after_pt": 9,
+                           "spacing.subheading_before_pt": 8.25, "spacing.list_item_after_pt": 2}),
+    "letterhead": _changed(**{"letterhead.logo_height_mm": 14, "letterhead.after_mm": 17, "letterhead.gap_mm": 4}),
+    "headings-lists": _changed(**{"heading.number_indent_mm": 12.5, "lists.bullet": "\u2013",
+                                  "lists.levels": [{"marker_mm": 2, "text_mm": 9},
+                                                   {"marker_mm": 9, "text_mm": 15.5}]}),
+    "signature": _changed(**{"signature.per_row": 2, "signature.place_date_before_mm": 9,
+                             "signature.space_above_line_mm": 22, "signature.line_width_mm": 55,
+                             "signature.column_gap_mm": 7, "signature.line_weight_pt": 1,
+                             "signature.party_label": "På vegne av {party}", "signature.short_row": "center"}),
+    "tables-notes": _changed(**{"table.size_pt": 9, "table.cell_padding_mm": 2.2, "table.rule_pt": 1.25,
+                                "table.caption_nb": "Tab. {n} – {caption}", "footnotes.size_pt": 8}),
+}
+SHOWCASES = ["agreements/eksempel-2026-2029.yaml", "agreements/2014-2017.yaml", "tests/layout/fixtures/utkast.yaml",
+             "tests/layout/fixtures/vedlegg.yaml", "tests/layout/fixtures/fem-parter.yaml",
+             "tests/layout/fixtures/nynorsk.yaml", "tests/layout/fixtures/elektronisk.yaml"]
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_a_changed_layout_changes_both_writers_alike(name):
+    """Every value the DOCX reads from the layout, changed: the fast writer reads it at run time as the
+    python-docx writer does (nothing frozen from today's layout)."""
+    differs = 0
+    for showcase in SHOWCASES:
+        path = ROOT / showcase
+        agreement = agreements.validate_file(path).agreement
+        context = RenderContext(base_dir=path.parent.resolve(), layout=LAYOUTS[name])
+        assert_same(agreement, context)
+        differs += docx_fast.render(agreement, context) != docx_fast.render(
+            agreement, RenderContext(base_dir=path.parent.resolve(), layout=layout.load()))
+    assert differs  # the change shows in the DOCX
+
+
+def test_generated_agreements_are_the_same_bytes():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    context = RenderContext(base_dir=ROOT, layout=layout.load())
+    for seed in range(200):
+        agreement = generate.generate(seed)
+        expected, got = docx.render(agreement, context), docx_fast.render(agreement, context)
+        assert got == expected, f"seed {seed}: " + first_difference(expected, got)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(agreement=strategies.agreements())
+def test_hypothesis_agreements_are_the_same_bytes(agreement):
+    assert_same(agreement, RenderContext(base_dir=ROOT, layout=layout.load()))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(agreement=strategies.agreements())
+def test_hypothesis_agreements_under_a_changed_layout(agreement):
+    assert_same(agreement, RenderContext(base_dir=ROOT, layout=LAYOUTS["url-notes"]))
+
+
+def _png(path: Path, size: tuple[int, int], dpi: tuple[int, int] | None = None) -> None:
+    from PIL import Image
+
+    image = Image.new("RGB", size, (200, 30, 30))
+    image.save(path, format="PNG", **({"dpi": dpi} if dpi else {}))
+
+
+@pytest.mark.parametrize("kind", ["dpi", "wide", "twice", "jpeg"])
+def test_logos_of_every_shape_are_the_same_bytes(tmp_path, kind):
+    """A PNG with its own dpi, one wider than its column, one file for two parties, and a JPEG (which the
+    fast writer leaves to the python-docx writer)."""
+    from PIL import Image
+
+    if kind == "jpeg":
+        Image.new("RGB", (300, 120), (0, 90, 200)).save(tmp_path / "a.jpg", format="JPEG", dpi=(150, 150))
+        files = ["a.jpg", None, None]
+    elif kind == "dpi":
+        _png(tmp_path / "a.png", (400, 100), dpi=(300, 301))
+        _png(tmp_path / "b.png", (90, 90), dpi=(96, 96))
+        files = ["a.png", "b.png", None]
+    elif kind == "wide":
+        _png(tmp_path / "a.png", (4000, 100))
+        files = ["a.png", None, "a.png"]
+    else:
+        _png(tmp_path / "a.png", (200, 100))
+        files = ["a.png", "a.png", None]
+    data = agreements.validate_file(ROOT / "tests/layout/fixtures/tre-parter.yaml").agreement.model_dump()
+    for party, file in zip(data["parties"], files):
+        party["logo"] = {"file": file, "alt": f"Logo & «{party['id']}»"} if file else None
+    agreement = Agreement.model_validate(data)
+    context = RenderContext(base_dir=tmp_path, layout=layout.load())
+    assert_same(agreement, context)
+    names = zipfile.ZipFile(io.BytesIO(docx_fast.render(agreement, context))).namelist()
+    assert sum(n.startswith("word/media/") for n in names) == (1 if kind in ("wide", "twice", "jpeg") else 2)
+
+
+IMPORTS = """
+import sys
+from pathlib import Path
+from avtale import agreements, layout
+from avtale.render import RenderContext, render
+
+path = Path(sys.argv[1])
+agreement = agreements.validate_file(path).agreement
+context = RenderContext(base_dir=path.parent.resolve(), layout=layout.load())
+BANNED = ("docx", "lxml", "xml.etree", "zipfile")
+
+def banned(name):
+    return any(name == b or name.startswith(b + ".") for b in BANNED)
+
+class Refuse:
+    def find_spec(self, name, path=None, target=None):
+        if banned(name):
+            raise ImportError("the DOCX writer imported " + name)
+
+# what loading the agreement brought in is not the writer's: forget it, and refuse it from here on
+for name in [n for n in sys.modules if banned(n)]:
+    del sys.modules[name]
+sys.meta_path.insert(0, Refuse())
+data = FAST(agreement, context)
+assert data[:2] == b"PK", data[:20]
+print(sorted(n for n in sys.modules if banned(n)))
+"""
+
+
+@pytest.mark.parametrize("fixture", ["agreements/eksempel-2026-2029.yaml", "tests/layout/fixtures/vedlegg.yaml",
+                                     "tests/layout/fixtures/utkast.yaml"])
+def test_the_fast_writer_imports_no_xml_library_nor_zipfile(fixture):
+    code = IMPORTS.replace("FAST", "__import__('avtale.render.docx_fast', fromlist=['render']).render")
+    done = subprocess.run([sys.executable, "-c", code, str(ROOT / fixture)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
