@@ -278,3 +278,15 @@ def test_texts_with_breaks_escapes_and_forbidden_characters_are_the_same_bytes(d
         return
     got = docx_fast.render(agreement, context)
     assert got == expected, first_difference(expected, got)
+
+
+def test_render_docx_is_the_fast_writer_and_imports_no_xml_library():
+    """`render.render(…, "docx")` (what `avtale build --format docx` calls) goes through the fast writer."""
+    code = IMPORTS.replace("FAST(agreement, context)", "render(agreement, 'docx', context)")
+    done = subprocess.run([sys.executable, "-c", code, str(ROOT / "tests/layout/fixtures/lange-navn.yaml")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    from avtale.render import renderer
+
+    assert renderer("docx") is docx_fast.render
