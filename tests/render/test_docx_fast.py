@@ -166,40 +166,47 @@ def test_hypothesis_agreements_under_a_changed_layout(agreement):
     assert_same(agreement, RenderContext(base_dir=ROOT, layout=LAYOUTS["url-notes"]))
 
 
-def _png(path: Path, size: tuple[int, int], dpi: tuple[int, int] | None = None) -> None:
-    from PIL import Image
+LOGOS = {
+    "dpi": (("a.png", (400, 100), {"dpi": (300, 301)}), ("b.png", (90, 90), {"dpi": (96, 96)}), None),
+    "wide": (("a.png", (4000, 100), {}), None, ("a.png", (4000, 100), {})),
+    "twice": (("a.png", (200, 100), {}), ("a.png", (200, 100), {}), None),
+    "jpeg": (("a.jpg", (300, 120), {"dpi": (150, 150)}), ("b.png", (50, 50), {}), ("c.jpg", (80, 200), {})),
+    "jpeg-no-density": (None, ("a.jpeg", (300, 120), {}), None),
+    "exif": (("a.jpg", (300, 120), {"exif": b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\x00\x00"}), None, None),
+}
 
-    image = Image.new("RGB", size, (200, 30, 30))
-    image.save(path, format="PNG", **({"dpi": dpi} if dpi else {}))
 
-
-@pytest.mark.parametrize("kind", ["dpi", "wide", "twice", "jpeg"])
+@pytest.mark.parametrize("kind", LOGOS)
 def test_logos_of_every_shape_are_the_same_bytes(tmp_path, kind):
-    """A PNG with its own dpi, one wider than its column, one file for two parties, and a JPEG (which the
-    fast writer leaves to the python-docx writer)."""
+    """PNGs with their own dpi, one wider than its column, one file for two parties, JFIF JPEGs with and
+    without a density; an Exif JPEG the fast writer does not read itself: it leaves it to python-docx's."""
     from PIL import Image
 
-    if kind == "jpeg":
-        Image.new("RGB", (300, 120), (0, 90, 200)).save(tmp_path / "a.jpg", format="JPEG", dpi=(150, 150))
-        files = ["a.jpg", None, None]
-    elif kind == "dpi":
-        _png(tmp_path / "a.png", (400, 100), dpi=(300, 301))
-        _png(tmp_path / "b.png", (90, 90), dpi=(96, 96))
-        files = ["a.png", "b.png", None]
-    elif kind == "wide":
-        _png(tmp_path / "a.png", (4000, 100))
-        files = ["a.png", None, "a.png"]
-    else:
-        _png(tmp_path / "a.png", (200, 100))
-        files = ["a.png", "a.png", None]
+    from avtale.render.docx_fast.images import Unsupported
+    from avtale.render.docx_fast.writer import Writer
+
     data = agreements.validate_file(ROOT / "tests/layout/fixtures/tre-parter.yaml").agreement.model_dump()
-    for party, file in zip(data["parties"], files):
-        party["logo"] = {"file": file, "alt": f"Logo & «{party['id']}»"} if file else None
+    for party, logo in zip(data["parties"], LOGOS[kind]):
+        party["logo"] = None
+        if logo:
+            name, size, options = logo
+            fmt = "PNG" if name.endswith(".png") else "JPEG"
+            Image.new("RGB", size, (200, 30, 30)).save(tmp_path / name, format=fmt, **options)
+            if kind == "exif":  # Exif first, as a camera writes it: no JFIF segment
+                raw = (tmp_path / name).read_bytes()
+                assert raw[6:10] == b"JFIF"
+                (tmp_path / name).write_bytes(raw[:2] + raw[4 + int.from_bytes(raw[4:6], "big"):])
+                assert (tmp_path / name).read_bytes()[6:10] == b"Exif"
+            party["logo"] = {"file": name, "alt": f"Logo & «{party['id']}»"}
     agreement = Agreement.model_validate(data)
     context = RenderContext(base_dir=tmp_path, layout=layout.load())
     assert_same(agreement, context)
-    names = zipfile.ZipFile(io.BytesIO(docx_fast.render(agreement, context))).namelist()
-    assert sum(n.startswith("word/media/") for n in names) == (1 if kind in ("wide", "twice", "jpeg") else 2)
+    if kind == "exif":
+        with pytest.raises(Unsupported):
+            Writer(agreement, tmp_path, layout.load()).write()
+        return
+    names = zipfile.ZipFile(io.BytesIO(Writer(agreement, tmp_path, layout.load()).write())).namelist()
+    assert len([n for n in names if n.startswith("word/media/")]) == len({logo[0] for logo in LOGOS[kind] if logo})
 
 
 IMPORTS = """

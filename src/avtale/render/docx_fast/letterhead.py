@@ -11,6 +11,7 @@ import os
 from avtale import assets
 from avtale.render import docx_columns, letterhead_plan
 from avtale.render.docx_fast import images, units
+from avtale.render.docx_fast.inline import docx_run_text
 from avtale.render.docx_fast.package import RT_IMAGE, clean
 from avtale.render.docx_fast.signing import BREAKS, CAPTIONS, borderless
 from avtale.render.docx_fast.units import twips
@@ -28,11 +29,11 @@ def letterhead(writer) -> None:
             path = str(assets.resolve_logo(p.logo.file, writer.base_dir, p.id))
             with open(path, "rb") as f:
                 blob = f.read()
-            logos[p.id, p.logo.file] = (path, blob, images.png_header(blob))
+            logos[p.id, p.logo.file] = (path, blob, images.header(blob, os.path.basename(path)))
     items = []
     for p in parties:
         if p.logo:
-            px_w, px_h, _h, _v = logos[p.id, p.logo.file][2]
+            px_w, px_h = logos[p.id, p.logo.file][2][:2]
             items.append(docx_columns.Item(logo_mm=height * px_w / max(px_h, 1)))
         else:
             items.append(docx_columns.Item(text=clean(p.name)))
@@ -43,9 +44,10 @@ def letterhead(writer) -> None:
     grid = tbl.add("w:tblGrid")
     for w in widths:
         grid.add("w:gridCol", w=units.tw(w))
-    cells = []
+    cells, trs = [], []
     for _r in range(plan.rows):
         tr = tbl.add("w:tr")
+        trs.append(tr)
         row = []
         for c in range(plan.columns):
             tc = tr.add("w:tc")
@@ -60,9 +62,8 @@ def letterhead(writer) -> None:
         key = PLACE[place.align]
         name = clean(party.name)
         if not party.logo and key in shapes and not BREAKS.search(name):
-            tr = next(t for t in tbl.kids if t.tag == "w:tr" and any(k is tc for k in t.kids))
-            copy = shapes[key].copy()
-            tr.kids[next(i for i, k in enumerate(tr.kids) if k is tc)] = copy
+            copy = shapes[key].copy()  # the finished name cell of this place, as docx_frame.copy_cell
+            trs[place.row].kids[place.column] = copy
             replaced.add(id(tc))
             copy.kids[0].find("w:tcW").attrs["w:w"] = str(units.tw(widths[place.column]))
             t = next(copy.iter("w:t"))
@@ -99,8 +100,6 @@ def _party_cell(writer, party, tc: E, place, plan, width: int, logos: dict) -> N
     if party.logo:
         _logo(writer, run, party, units.mm(plan.logo_height_mm), width - units.mm(gap), logos)
     else:
-        from avtale.render.docx_fast.inline import docx_run_text
-
         docx_run_text(run, clean(party.name))
         rpr = E("w:rPr")
         run.kids.insert(0, rpr)
@@ -109,13 +108,13 @@ def _party_cell(writer, party, tc: E, place, plan, width: int, logos: dict) -> N
 
 
 def _logo(writer, run: E, party, height: int, max_width: int, logos: dict) -> None:
-    path, blob, (px_w, px_h, horz_dpi, vert_dpi) = logos[party.id, party.logo.file]
+    path, blob, (px_w, px_h, horz_dpi, vert_dpi, ext) = logos[party.id, party.logo.file]
     import hashlib  # only where there are logos
 
     digest = hashlib.sha1(blob).hexdigest()
     media = writer.media
     if digest not in media:
-        media[digest] = (f"media/image{len(media) + 1}.png", os.path.basename(path), blob)
+        media[digest] = (f"media/image{len(media) + 1}.{ext}", os.path.basename(path), blob)
     target, filename, _blob = media[digest]
     r_id = writer.rels.add(RT_IMAGE, target)
     native_w = int(px_w / horz_dpi * 914400)

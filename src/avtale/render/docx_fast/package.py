@@ -49,7 +49,7 @@ CONTENT_TYPES = {
     "/word/webSettings.xml": WML + "webSettings+xml",
 }
 DEFAULTS = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml",
-            "png": "image/png"}
+            "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
 APP_XML = (
     b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
@@ -123,8 +123,9 @@ def content_types(partnames: list[str]) -> bytes:
     defaults = {"rels": DEFAULTS["rels"], "xml": DEFAULTS["xml"]}
     overrides = {}
     for name in partnames:
-        if name.endswith(".png"):
-            defaults["png"] = DEFAULTS["png"]
+        ext = name.rsplit(".", 1)[-1]
+        if name.startswith("/word/media/"):
+            defaults[ext] = DEFAULTS[ext]
         else:
             overrides[name] = CONTENT_TYPES[name]
     out = [DECLARATION, '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">']
