@@ -154,13 +154,13 @@ def test_generated_agreements_are_the_same_bytes():
         assert got == expected, f"seed {seed}: " + first_difference(expected, got)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(agreement=strategies.agreements())
 def test_hypothesis_agreements_are_the_same_bytes(agreement):
     assert_same(agreement, RenderContext(base_dir=ROOT, layout=layout.load()))
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(agreement=strategies.agreements())
 def test_hypothesis_agreements_under_a_changed_layout(agreement):
     assert_same(agreement, RenderContext(base_dir=ROOT, layout=LAYOUTS["url-notes"]))
@@ -266,7 +266,7 @@ def _salted(value, salt: list[str], at: list[int]):
     return value
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=strategies.agreement_data(),
        salt=strategies.st.lists(strategies.st.sampled_from(HAZARDS) | strategies.st.text(max_size=4), min_size=1,
                                 max_size=6))
