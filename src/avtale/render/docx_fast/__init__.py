@@ -2,8 +2,9 @@
 
 `render(agreement, context) -> bytes` builds the body as a small element tree (`xml`), the parts around it
 (`package`, `styles`, `numbering`, `notes`, `draft`) and the zip (`zip`); the parts that do not depend on the
-agreement come from `templates/docx/`. What it does not write itself (a logo that is not a PNG) it leaves to
-the python-docx writer, so the bytes are the same either way. tests/render/test_docx_fast.py holds the two
+agreement come from `templates/docx/`. What it does not read itself (an Exif JPEG logo, a logo whose file name
+does not say what it is, an image header cut short) it leaves to the python-docx writer, so the bytes (or the
+error) are the same either way. tests/render/test_docx_fast.py holds the two
 writers to the same bytes.
 """
 

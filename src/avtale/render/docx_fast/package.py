@@ -12,12 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import Path
 
 from avtale.render import common
 from avtale.render.docx_fast.xml import DECLARATION, attr, text
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates" / "docx"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 PROPERTY_LIMIT = 255
 STATUS = {"draft": "Utkast", "signed": "Signert"}
@@ -78,7 +76,10 @@ def fit(value: str, limit: int = PROPERTY_LIMIT) -> str:
 
 
 def template(name: str) -> bytes:
-    return (TEMPLATES / name).read_bytes()
+    """A fixed part from templates/docx/ (the packaged templates, as `avtale.layout` finds them)."""
+    from avtale.layout import templates_dir
+
+    return (templates_dir() / "docx" / name).read_bytes()
 
 
 class Rels:

@@ -99,9 +99,8 @@ class Writer:
             lead = E("w:p")
             lead.add("w:pPr").add("w:spacing", before="0", after="0", line="20", lineRule="exact")
             self.body.insert(0, lead)
-        heading4 = any(k.tag == "w:p" and k.kids and k.kids[0].tag == "w:pPr"
-                       and (k.kids[0].find("w:pStyle") is not None
-                            and k.kids[0].find("w:pStyle").attrs["w:val"] == "Heading4") for k in self.body)
+        heading4 = any(style.attrs.get("w:val") == "Heading4" for k in self.body for style in k.iter("w:pStyle")
+                       if isinstance(k, E))  # as docx_styles.apply: the style only where a paragraph uses it
         parts["word/styles.xml"] = styles.styles_xml(self.layout, a.language, self.heading_num, heading4=heading4,
                                                      notes=bool(doc["notes"]), links=self.inline.links)
         parts["word/settings.xml"] = styles.settings_xml(self.layout, a.language)
