@@ -172,14 +172,17 @@ LOGOS = {
     "twice": (("a.png", (200, 100), {}), ("a.png", (200, 100), {}), None),
     "jpeg": (("a.jpg", (300, 120), {"dpi": (150, 150)}), ("b.png", (50, 50), {}), ("c.jpg", (80, 200), {})),
     "jpeg-no-density": (None, ("a.jpeg", (300, 120), {}), None),
-    "exif": (("a.jpg", (300, 120), {"exif": b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\x00\x00"}), None, None),
+    "exif": (("a.jpg", (300, 120), {"exif": {282: 300, 283: 150, 296: 2, 305: "avtale"}}),
+             ("b.jpg", (120, 300), {"exif": {282: 118, 283: 118, 296: 3}}), ("c.jpg", (50, 40), {"exif": {}})),
+    "misnamed": (("a.jpg", (300, 120), {"format": "PNG"}), None, None),
 }
 
 
 @pytest.mark.parametrize("kind", LOGOS)
 def test_logos_of_every_shape_are_the_same_bytes(tmp_path, kind):
     """PNGs with their own dpi, one wider than its column, one file for two parties, JFIF JPEGs with and
-    without a density; an Exif JPEG the fast writer does not read itself: it leaves it to python-docx's."""
+    without a density, Exif JPEGs (resolution in inches, in cm, none); a PNG named .jpg the fast writer
+    leaves to python-docx's."""
     from PIL import Image
 
     from avtale.render.docx_fast.images import Unsupported
@@ -190,7 +193,12 @@ def test_logos_of_every_shape_are_the_same_bytes(tmp_path, kind):
         party["logo"] = None
         if logo:
             name, size, options = logo
-            fmt = "PNG" if name.endswith(".png") else "JPEG"
+            options = dict(options)
+            fmt = options.pop("format", "PNG" if name.endswith(".png") else "JPEG")
+            if "exif" in options:
+                exif = Image.Exif()
+                exif.update(options["exif"])
+                options["exif"] = exif.tobytes()
             Image.new("RGB", size, (200, 30, 30)).save(tmp_path / name, format=fmt, **options)
             if kind == "exif":  # Exif first, as a camera writes it: no JFIF segment
                 raw = (tmp_path / name).read_bytes()
@@ -201,7 +209,7 @@ def test_logos_of_every_shape_are_the_same_bytes(tmp_path, kind):
     agreement = Agreement.model_validate(data)
     context = RenderContext(base_dir=tmp_path, layout=layout.load())
     assert_same(agreement, context)
-    if kind == "exif":
+    if kind == "misnamed":  # a PNG named .jpg: python-docx names its part .jpg with PNG's content type
         with pytest.raises(Unsupported):
             Writer(agreement, tmp_path, layout.load()).write()
         return

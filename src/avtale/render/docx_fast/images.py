@@ -1,10 +1,10 @@
 """Logos as python-docx places them: an image's pixel size and dpi from its header, the drawing's XML.
 
-Reads a PNG's bytes (the IHDR and the first pHYs chunk) or a JFIF JPEG's (the markers up to the scan: SOFn
-for the size, APP0 for the density), as python-docx's parsers do; writes the `w:drawing` XML of an inline
-picture. What this module does not read as python-docx would (an Exif JPEG, a GIF, a header cut short, a
-density of 0) is `Unsupported`: the writer then leaves the agreement to the python-docx writer, whose
-bytes (or error) it would have had to match.
+Reads a PNG's bytes (the IHDR and the first pHYs chunk) as python-docx's parser does, a JPEG's through
+`jpeg`; writes the `w:drawing` XML of an inline picture. What this package does not read as python-docx
+would (a GIF, a header cut short, a density of 0, a file whose extension says another kind) is
+`Unsupported`: the writer then leaves the agreement to the python-docx writer, whose bytes (or error) it
+would have had to match.
 """
 
 from __future__ import annotations
@@ -21,11 +21,6 @@ class Unsupported(Exception):
     """What the fast writer does not write; the python-docx writer does."""
 
 
-JFIF = b"JFIF"
-STANDALONE = {0x01, 0xD8, 0xD9, *range(0xD0, 0xD8)}
-SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
-
-
 EXTENSIONS = {"png": "png", "jpg": "jpeg", "jpeg": "jpeg"}  # a file's extension -> what its bytes must be
 
 
@@ -35,53 +30,15 @@ def header(blob: bytes, filename: str) -> tuple[int, int, int, int, str]:
     ext = os.path.splitext(filename)[1][1:]
     if blob.startswith(PNG):
         kind, size = "png", png_header(blob)
-    elif blob[6:10] == JFIF:
-        kind, size = "jpeg", jfif_header(blob)
+    elif blob[6:10] in (b"JFIF", b"Exif"):
+        from avtale.render.docx_fast import jpeg
+
+        kind, size = "jpeg", jpeg.header(blob, exif=blob[6:10] == b"Exif")
     else:
-        raise Unsupported("neither PNG nor JFIF")
+        raise Unsupported("neither PNG nor JPEG")
     if EXTENSIONS.get(ext) != kind:  # python-docx would name the part and its content type otherwise
         raise Unsupported("an extension that does not say what the image is")
     return (*size, ext)
-
-
-def jfif_header(blob: bytes) -> tuple[int, int, int, int]:
-    """python-docx's JFIF reading: markers from the start to the first SOS (or EOI); the first SOFn's size,
-    the first APP0's density (1: dots per inch, 2: per cm, else 72)."""
-    sof = app0 = None
-    position = 0
-    code = None
-    try:
-        while code != 0xD9:
-            while True:
-                position = blob.index(b"\xff", position)
-                position += 1
-                while blob[position] == 0xFF:
-                    position += 1
-                if blob[position] != 0x00:
-                    break
-            code, offset = blob[position], position + 1
-            length = 0 if code in STANDALONE else struct.unpack(">H", blob[offset:offset + 2])[0]
-            if code == 0xE0 and app0 is None:
-                app0 = (blob[offset + 9], *struct.unpack(">HH", blob[offset + 10:offset + 14]))
-            elif code in SOF and sof is None:
-                height, width = struct.unpack(">HH", blob[offset + 3:offset + 7])
-                sof = (width, height)
-            if code == 0xDA:
-                break
-            position = offset + length
-    except (ValueError, IndexError, struct.error) as exc:
-        raise Unsupported("a JPEG cut short") from exc
-    if sof is None or app0 is None:
-        raise Unsupported("no SOFn or APP0")
-
-    def dpi(density: int) -> int:
-        units = app0[0]
-        return density if units == 1 else int(round(density * 2.54)) if units == 2 else 72
-
-    horz, vert = dpi(app0[1]), dpi(app0[2])
-    if not (horz and vert):
-        raise Unsupported("a density of 0")
-    return sof[0], sof[1], horz, vert
 
 
 def png_header(blob: bytes) -> tuple[int, int, int, int]:
