@@ -175,6 +175,9 @@ LOGOS = {
     "exif": (("a.jpg", (300, 120), {"exif": {282: 300, 283: 150, 296: 2, 305: "avtale"}}),
              ("b.jpg", (120, 300), {"exif": {282: 118, 283: 118, 296: 3}}), ("c.jpg", (50, 40), {"exif": {}})),
     "misnamed": (("a.jpg", (300, 120), {"format": "PNG"}), None, None),
+    # eight parties in rows of three: logos in the later rows among names set once and copied
+    "rows": (None, ("a.png", (500, 100), {}), None, None, ("b.jpg", (100, 100), {"dpi": (200, 200)}), None,
+             None, ("a.png", (500, 100), {})),
 }
 
 
@@ -188,7 +191,9 @@ def test_logos_of_every_shape_are_the_same_bytes(tmp_path, kind):
     from avtale.render.docx_fast.images import Unsupported
     from avtale.render.docx_fast.writer import Writer
 
-    data = agreements.validate_file(ROOT / "tests/layout/fixtures/tre-parter.yaml").agreement.model_dump()
+    fixture = "atte-parter" if kind == "rows" else "tre-parter"
+    data = agreements.validate_file(ROOT / f"tests/layout/fixtures/{fixture}.yaml").agreement.model_dump()
+    assert len(data["parties"]) == len(LOGOS[kind])
     for party, logo in zip(data["parties"], LOGOS[kind]):
         party["logo"] = None
         if logo:
