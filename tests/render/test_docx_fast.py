@@ -119,7 +119,8 @@ LAYOUTS = {
                              "signature.column_gap_mm": 7, "signature.line_weight_pt": 1,
                              "signature.party_label": "På vegne av {party}", "signature.short_row": "center"}),
     "tables-notes": _changed(**{"table.size_pt": 9, "table.cell_padding_mm": 2.2, "table.rule_pt": 1.25,
-                                "table.caption_nb": "Tab. {n} – {caption}", "footnotes.size_pt": 8}),
+                                "table.caption_nb": "Tab. {n} – {caption} (mill. «kr»)",
+                                "footnotes.size_pt": 8}),
 }
 SHOWCASES = ["agreements/eksempel-2026-2029.yaml", "agreements/2014-2017.yaml", "tests/layout/fixtures/utkast.yaml",
              "tests/layout/fixtures/vedlegg.yaml", "tests/layout/fixtures/fem-parter.yaml",
@@ -210,7 +211,7 @@ def test_logos_of_every_shape_are_the_same_bytes(tmp_path, kind):
                 assert raw[6:10] == b"JFIF"
                 (tmp_path / name).write_bytes(raw[:2] + raw[4 + int.from_bytes(raw[4:6], "big"):])
                 assert (tmp_path / name).read_bytes()[6:10] == b"Exif"
-            party["logo"] = {"file": name, "alt": f"Logo & «{party['id']}»"}
+            party["logo"] = {"file": name, "alt": f'Logo & "{party["id"]}"\n\t<{kind}> '}
     agreement = Agreement.model_validate(data)
     context = RenderContext(base_dir=tmp_path, layout=layout.load())
     assert_same(agreement, context)
@@ -220,6 +221,21 @@ def test_logos_of_every_shape_are_the_same_bytes(tmp_path, kind):
         return
     names = zipfile.ZipFile(io.BytesIO(Writer(agreement, tmp_path, layout.load()).write())).namelist()
     assert len([n for n in names if n.startswith("word/media/")]) == len({logo[0] for logo in LOGOS[kind] if logo})
+
+
+@pytest.mark.parametrize("numbering", ["1.", "none"])
+def test_annex_subsections_two_deep_are_the_same_bytes(numbering):
+    """An annex's subsections with subsections of their own (1.1 in the annex), headings numbered or not."""
+    path = ROOT / "agreements/eksempel-2026-2029.yaml"
+    data = agreements.validate_file(path).agreement.model_dump()
+    data["numbering"] = numbering
+    data["annexes"][0]["subsections"] = [
+        {"title": "Første del", "blocks": ["Tekst."],
+         "subsections": [{"title": "Underdel", "blocks": ["Mer tekst.", {"bullets": ["a", "b"]}]},
+                         {"title": "Andre underdel", "blocks": ["Siste."]}]},
+        {"title": "Andre del", "blocks": ["Slutt."]},
+    ]
+    assert_same(Agreement.model_validate(data), RenderContext(base_dir=path.parent.resolve(), layout=layout.load()))
 
 
 IMPORTS = """
@@ -264,7 +280,7 @@ def test_the_fast_writer_imports_no_xml_library_nor_zipfile(fixture):
 HAZARDS = ["\t", "\n", "\r", "\r\n", " ", "  ", "&", "<", ">", '"', "'", "&quot;", "]]>", "\x00", "\x0b", "\x1f",
            "\ufffe", "\u00a0", "\u200b", "\u2028", "«»", "æøå", "-", "Anne-Kari", "{page}", "%1", "\\", "\U0001f600"]
 _KEEP = {"id", "party", "file", "style", "numbering", "language", "status", "start", "end", "date", "logo", "width",
-         "align", "header", "columns", "caption"}
+         "align", "columns"}
 
 
 def _salted(value, salt: list[str], at: list[int]):
