@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -236,6 +237,24 @@ def test_annex_subsections_two_deep_are_the_same_bytes(numbering):
         {"title": "Andre del", "blocks": ["Slutt."]},
     ]
     assert_same(Agreement.model_validate(data), RenderContext(base_dir=path.parent.resolve(), layout=layout.load()))
+
+
+@pytest.mark.parametrize("target", ["https://a\x01b", "https://a\ufffeb", "#an\x02chor", "https://a\x0bb"])
+def test_what_lxml_refuses_the_fast_writer_refuses(target):
+    """A link's target is not cleaned as text is: where lxml refuses it, both writers raise its ValueError."""
+    path = ROOT / "agreements/2014-2017.yaml"
+    data = agreements.validate_file(path).agreement.model_dump()
+    data["preamble"] = [f"Se [lenke]({target}) her."]
+    agreement = Agreement.model_validate(data)
+    context = RenderContext(base_dir=path.parent.resolve(), layout=layout.load())
+    try:
+        expected = docx.render(agreement, context)
+    except ValueError as exc:
+        with pytest.raises(ValueError, match=re.escape(str(exc))):
+            docx_fast.render(agreement, context)
+        return
+    assert target.endswith("\x0bb")  # no link is made of it: written as text, cleaned
+    assert docx_fast.render(agreement, context) == expected
 
 
 IMPORTS = """

@@ -4,10 +4,13 @@ Reads nothing; `E` holds a tag (with its prefix, `w:p`), attributes in the order
 text; `Raw` holds ready XML (a drawing, a watermark shape). `E.xml()` gives the text as lxml serialises it:
 `&amp; &lt; &gt;` and `&#13;` in text (a `"` stays), in attributes also `&quot; &#10; &#13; &#9;`; an element
 with no children and no text is self-closing, one whose text is '' is not (`<w:t></w:t>`).
+A text or attribute lxml would refuse (a control character, U+FFFE/U+FFFF) raises its ValueError.
 `insert_ordered`/`get_or_add` put a child where python-docx's schema order puts it (`PPR`, `RPR`, `TCPR`).
 """
 
 from __future__ import annotations
+
+import re
 
 DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
@@ -28,8 +31,15 @@ TCPR = ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorder
         "w:cellMerge", "w:tcPrChange")
 
 
+# what lxml refuses in a text or an attribute (ValueError; a lone surrogate fails when encoded, as in lxml)
+REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+REFUSAL = "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters"
+
+
 def text(value: str) -> str:
-    """`value` escaped as lxml escapes an element's text."""
+    """`value` escaped as lxml escapes an element's text (ValueError where lxml refuses it)."""
+    if REFUSED.search(value):
+        raise ValueError(REFUSAL)
     if "&" in value:
         value = value.replace("&", "&amp;")
     if "<" in value:
@@ -42,7 +52,7 @@ def text(value: str) -> str:
 
 
 def attr(value: str) -> str:
-    """`value` escaped as lxml escapes an attribute's value."""
+    """`value` escaped as lxml escapes an attribute's value (ValueError where lxml refuses it)."""
     value = text(value)
     if '"' in value:
         value = value.replace('"', "&quot;")
