@@ -34,10 +34,14 @@ TCPR = ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorder
 # what lxml refuses in a text or an attribute (ValueError; a lone surrogate fails when encoded, as in lxml)
 REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 REFUSAL = "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters"
+# anything text() or attr() would change or refuse: without it a value is written as it is
+SPECIAL = re.compile('[&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
 
 
 def text(value: str) -> str:
     """`value` escaped as lxml escapes an element's text (ValueError where lxml refuses it)."""
+    if not SPECIAL.search(value):
+        return value
     if REFUSED.search(value):
         raise ValueError(REFUSAL)
     if "&" in value:
@@ -53,6 +57,8 @@ def text(value: str) -> str:
 
 def attr(value: str) -> str:
     """`value` escaped as lxml escapes an attribute's value (ValueError where lxml refuses it)."""
+    if not SPECIAL.search(value):
+        return value
     value = text(value)
     if '"' in value:
         value = value.replace('"', "&quot;")
