@@ -15,7 +15,9 @@ from avtale.errors import UsageError
 from avtale.i18n import _
 from avtale.model import Agreement
 
-FORMATS = {"docx": "docx", "pdf": "pdf", "html": "html", "md": "md"}
+# DOCX is written by `docx_fast` (standard library only); `docx` (python-docx) gives the same bytes
+# (tests/render/test_docx_fast.py) and stays the redline's base and the reference
+FORMATS = {"docx": "docx_fast", "pdf": "pdf", "html": "html", "md": "md"}
 ALL_FORMATS = tuple(FORMATS)
 
 
