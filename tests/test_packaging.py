@@ -85,7 +85,7 @@ def test_wheel_holds_templates_fonts_and_schema(dist):
     for name in ("avtale/templates/layout.yaml", "avtale/templates/agreement.typ",
                  "avtale/templates/preview/page.html", "avtale/templates/preview/preview.js",
                  "avtale/templates/preview/preview.css",
-                 "avtale/templates/agreement.html.j2", "avtale/templates/redline.typ",
+                 "avtale/templates/docx/styles.xml", "avtale/render/html_page.py", "avtale/model_core.py", "avtale/templates/redline.typ",
                  "avtale/templates/fonts/LiberationSans-Regular.ttf",
                  "avtale/templates/fonts/LiberationSans-Bold.ttf", "avtale/agreement.schema.json",
                  "avtale/templates/init/agreements.yml", "avtale/templates/init/README.md",
@@ -96,7 +96,7 @@ def test_wheel_holds_templates_fonts_and_schema(dist):
     requires = re.findall(r"^Requires-Dist: ([^;\n]+)$", metadata, re.M)
     assert not any(r.startswith(("click", "typer")) for r in requires), requires
     assert {r.split(">")[0].split("<")[0].split("=")[0] for r in requires} >= {
-        "pydantic", "ruamel.yaml", "python-docx", "jinja2", "typst", "pypdf", "lxml"}
+        "pydantic", "ruamel.yaml", "python-docx", "markupsafe", "typst", "pypdf", "lxml"}
 
 
 def _version() -> str:

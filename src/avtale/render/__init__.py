@@ -2,7 +2,7 @@
 
 All of them read the one layout definition (`avtale.layout.load()`), so the
 formats cannot drift apart. Modules are imported only when their format is
-built, so `validate` and `--help` never load python-docx, Typst or jinja2.
+built, so `validate` and `--help` never load Typst or markupsafe.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""HTML through jinja2 (autoescape on): one self-contained, semantic page.
+"""HTML: one self-contained, semantic page (the page around the body: `html_page`; the body: `html_body`).
 
 `lang` set, the title as h1, sections as h2, subsections as h3, real ol/ul,
 the signature block as a table. Styles are generated from the shared layout
@@ -9,16 +9,15 @@ embedded as data: URIs, so the page loads nothing from elsewhere.
 from __future__ import annotations
 
 import base64
-import functools
 
 from avtale import assets
 from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.i18n import _
 from avtale.model import Agreement
-from avtale.render import common, draft, html_body, html_signing, letterhead_plan, list_levels, signature_grid
+from avtale.render import (common, draft, html_body, html_page, html_signing, letterhead_plan, list_levels,
+                           signature_grid)
 
-TEMPLATE = "agreement.html.j2"
 SIGNING_LABEL = {"nb": "Underskrifter", "nn": "Underskrifter"}
 
 
@@ -186,18 +185,4 @@ def render(agreement: Agreement, context) -> bytes:
 
     values = data(agreement, context)
     values["css"] = Markup(values["css"])  # generated from the layout file, never from agreement text
-    return _environment(str(layout_mod.templates_dir())).get_template(TEMPLATE).render(**values).encode("utf-8")
-
-
-@functools.lru_cache(maxsize=4)
-def _environment(templates: str):
-    """One jinja2 environment per process, so the template is compiled once, not for every agreement (a third
-    of an agreement's HTML time; jinja2 still notices a changed template file by its time)."""
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
+    return html_page.page(values).encode("utf-8")

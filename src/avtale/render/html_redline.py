@@ -121,7 +121,7 @@ def legend(words: dict) -> str:
 
 
 def signing_block(values: dict, diff: AgreementDiff | None = None) -> str:
-    """NEW's signature block as the HTML build writes it (templates/agreement.html.j2); a signatory added
+    """NEW's signature block as the HTML build writes it (render/html_page.py); a signatory added
     has its name in `<ins>`, one whose title, place or date changed a link to the table of signature
     changes, and the signatories removed follow the block, struck through."""
     s = values["signing"]
