@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from ruamel.yaml.events import MappingStartEvent, ScalarEvent, SequenceStartEvent
-
 # where the agreement holds text (avtale.model; tests/store/test_silent.py keeps them in step): prose, and words;
 # besides these, the cells of a table's rows (`is_cell`) and the notes of `footnotes:` (`is_note`)
 PROSE_KEYS = frozenset({"title", "name", "short", "alt", "place", "text", "caption"})
@@ -84,6 +82,8 @@ class _Frame:
 
 def walk(text: str):
     """(path, event, frame, is_text) for every scalar that is a value; keys are not values."""
+    from ruamel.yaml.events import MappingStartEvent, ScalarEvent, SequenceStartEvent
+
     frames: list[_Frame] = []
     for event in events(text):
         cls = event.__class__
