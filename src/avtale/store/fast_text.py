@@ -46,7 +46,7 @@ _ODD_CHARACTER = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufff
 _KEY = re.compile(r"\w[\w.\-]*(?: [\w.\-]+)*")
 _BLOCK_HEADER = re.compile(r"([|>])([-+]?)(?: +(?:#.*)?)?")
 _NOT_PLAIN_START = frozenset(",[]{}#&*!|>'\"%@`?:")  # what no plain scalar of this reader starts with
-_FLOW_STOP = re.compile(r"[,\[\]{}#:]")
+_FLOW_STOP = re.compile(r"[,\[\]{}#:?]")  # «?» too: libyaml stops at it inside a flow collection
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b",
             " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}
 _HEX = {"x": 2, "u": 4, "U": 8}
@@ -57,6 +57,15 @@ def load(text: str) -> Any:
     """The plain data of `text`, or None where this reader gives up."""
     try:
         return _Reader(text).document()
+    except GiveUp:
+        return None
+
+
+def flow_values(text: str) -> list | dict | None:
+    """The values of a flow collection on one line (`[a, 'b, c']` and what may follow it on its line), or None
+    where this reader would give up on it."""
+    try:
+        return _Reader("").flow(text)
     except GiveUp:
         return None
 
