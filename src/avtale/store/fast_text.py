@@ -70,9 +70,14 @@ def flow_values(text: str) -> list | dict | None:
         return None
 
 
+_MAY_RESOLVE = frozenset("-+.0123456789~nNtTfF")  # how a plain scalar that is not text starts (`fast.resolve`)
+
+
 def scalar(value: str) -> Any:
     """A plain scalar's value, as `store.fast.resolve` gives it; GiveUp where that would need ruamel.yaml, or
     where the round-trip loader would stop (a date that is no real date)."""
+    if value[0] not in _MAY_RESOLVE:
+        return value
     if _NUMBERISH.fullmatch(value) and not (_INT.fullmatch(value) or _DECIMAL.fullmatch(value)
                                             or _DATE.fullmatch(value)):
         raise GiveUp
@@ -154,6 +159,8 @@ class _Reader:
             self.lines.pop()  # the empty string after the last line break is no line
         self.i = 0  # the next line to read
         self.virtual: tuple[int, str] | None = None  # the rest of an item's line, read as a line of its own
+        self.peeked: tuple[int, tuple[int, str] | None] = (-1, None)  # (line, what `peek` gave for it)
+        self.keys: dict[str, str] = {}  # plain keys read so far
 
     # --- lines ---------------------------------------------------------------------------------------
 
@@ -161,6 +168,8 @@ class _Reader:
         """The next line with content: (indentation, content); blank and comment lines are skipped."""
         if self.virtual is not None:
             return self.virtual
+        if self.peeked[0] == self.i:
+            return self.peeked[1]
         lines = self.lines
         while self.i < len(lines):
             line = lines[self.i]
@@ -170,7 +179,9 @@ class _Reader:
                 continue
             if line[:3] in ("---", "...") and line[3:4] in ("", " ") or line[:1] == "%":
                 raise GiveUp  # a document marker or a directive
-            return len(line) - len(content), content
+            found = len(line) - len(content), content
+            self.peeked = (self.i, found)
+            return found
         return None
 
     def take(self) -> None:
@@ -209,14 +220,21 @@ class _Reader:
                 return None
             return value, end + 1
         m = _KEY.match(content)
-        if m is None or content[m.end():m.end() + 1] != ":" or content[m.end() + 1:m.end() + 2] not in ("", " "):
+        if m is None:
             return None
-        if m.end() > _LONGEST_KEY:
-            raise GiveUp
-        key = scalar(m.group())
-        if key.__class__ is not str:
-            raise GiveUp  # a number, a date, a yes-or-no value as a key
-        return key, m.end() + 1
+        end = m.end()
+        if content[end:end + 1] != ":" or content[end + 1:end + 2] not in ("", " "):
+            return None
+        word = m.group()
+        key = self.keys.get(word)
+        if key is None:
+            if end > _LONGEST_KEY:
+                raise GiveUp
+            key = scalar(word)
+            if key.__class__ is not str:
+                raise GiveUp  # a number, a date, a yes-or-no value as a key
+            self.keys[word] = key
+        return key, end + 1
 
     def mapping(self, indent: int, depth: int) -> dict:
         out: dict = {}
