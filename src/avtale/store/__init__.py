@@ -4,66 +4,73 @@ Reads with ruamel.yaml in round-trip mode, so every value keeps its source
 position and every comment survives a rewrite. Refuses anchors, aliases and
 explicit tags outright (nothing is expanded, nothing is constructed), bounds
 nesting depth and file size, and writes one canonical form atomically.
+
+Three ways in, fastest first: `fast_text` (pure Python, the subset of YAML
+agreements are written in), `fast` (libyaml's events) and the round-trip
+loader (`parse`), each taking over where the one before gives up. ruamel.yaml
+is imported only by the second and third, for positions (a file with
+findings) and for writing: not for reading a valid agreement.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.composer import Composer
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
-
 from avtale.characters import REFUSED, char_name, refusal
 from avtale.errors import Position, RefusedCharacter, UnreadableError, YamlError
 from avtale.i18n import _
-from avtale.store import fast, mistakes
+from avtale.store import fast, fast_text, mistakes
 
 MAX_DEPTH = 64
 
 
-class _StrictComposer(Composer):
-    """Refuses anchors, aliases and explicit tags, and bounds nesting depth, before composing."""
+@functools.lru_cache(maxsize=1)
+def _strict_composer() -> type:
+    """The round-trip loader's composer, refusing anchors, aliases and explicit tags, and bounding nesting
+    depth, before composing (made on first use: ruamel.yaml is imported only when it is needed)."""
+    from ruamel.yaml.composer import Composer
+    from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.parser.peek_event()
-        mark = event.start_mark
-        scalar = isinstance(event, (AliasEvent, ScalarEvent))  # a text that starts with «*», «&» or «!»
-        if isinstance(event, AliasEvent):
-            raise _Refused("alias", mark, reserved="alias")
-        if getattr(event, "anchor", None):
-            if scalar:
-                raise _Refused("anchor", mark, reserved="anchor")
-            raise _Refused(_("YAML anchors (&name) are not allowed in an agreement: remove it"), mark)
-        if _explicit_tag(event):
-            if scalar:
-                raise _Refused("tag", mark, reserved="tag")
-            raise _Refused(_("YAML tags ({tag}) are not allowed in an agreement: remove it").format(
-                tag=fast.tag_text(event.tag)), mark)
-        depth = getattr(self, "_depth", 0)
-        if isinstance(event, CollectionStartEvent):
-            if depth >= MAX_DEPTH:
-                raise _Refused(_("the text is nested deeper than {n} levels").format(n=MAX_DEPTH), mark)
-            self._depth = depth + 1
-            try:
-                return super().compose_node(parent, index)
-            finally:
-                self._depth = depth
-        return super().compose_node(parent, index)
+    def explicit_tag(event: Any) -> bool:
+        tag = getattr(event, "tag", None)
+        if tag is None:
+            return False
+        value = getattr(tag, "value", tag)
+        if isinstance(event, ScalarEvent) and event.implicit and event.implicit[0] and value in (None, "!"):
+            return False
+        return value is not None
 
+    class _StrictComposer(Composer):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            event = self.parser.peek_event()
+            mark = event.start_mark
+            scalar = isinstance(event, (AliasEvent, ScalarEvent))  # a text that starts with «*», «&» or «!»
+            if isinstance(event, AliasEvent):
+                raise _Refused("alias", mark, reserved="alias")
+            if getattr(event, "anchor", None):
+                if scalar:
+                    raise _Refused("anchor", mark, reserved="anchor")
+                raise _Refused(_("YAML anchors (&name) are not allowed in an agreement: remove it"), mark)
+            if explicit_tag(event):
+                if scalar:
+                    raise _Refused("tag", mark, reserved="tag")
+                raise _Refused(_("YAML tags ({tag}) are not allowed in an agreement: remove it").format(
+                    tag=fast.tag_text(event.tag)), mark)
+            depth = getattr(self, "_depth", 0)
+            if isinstance(event, CollectionStartEvent):
+                if depth >= MAX_DEPTH:
+                    raise _Refused(_("the text is nested deeper than {n} levels").format(n=MAX_DEPTH), mark)
+                self._depth = depth + 1
+                try:
+                    return super().compose_node(parent, index)
+                finally:
+                    self._depth = depth
+            return super().compose_node(parent, index)
 
-def _explicit_tag(event: Any) -> bool:
-    tag = getattr(event, "tag", None)
-    if tag is None:
-        return False
-    value = getattr(tag, "value", tag)
-    if isinstance(event, ScalarEvent) and event.implicit and event.implicit[0] and value in (None, "!"):
-        return False
-    return value is not None
+    return _StrictComposer
 
 
 class _Refused(Exception):
@@ -74,9 +81,14 @@ class _Refused(Exception):
         self.reserved = reserved
 
 
-def _yaml() -> YAML:
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    from avtale.store import write
+
+    write.ruamel()  # the folded-text representer, registered before any dump
     y = YAML(typ="rt")
-    y.Composer = _StrictComposer
+    y.Composer = _strict_composer()
     y.allow_duplicate_keys = False
     y.width = 4096
     y.indent(mapping=2, sequence=4, offset=2)
@@ -106,12 +118,12 @@ class Document:
         return self._data
 
     def locate(self, loc: tuple) -> tuple[int | None, int | None]:
-        if self._loaded is not None:
+        if self._loaded is not None and fast.CParser is not None:  # positions by libyaml, else by ruamel
             return self._loaded.locate(loc)
         return locate(self.data, loc)
 
     def key_position(self, loc: tuple) -> tuple[int | None, int | None]:
-        if self._loaded is not None:
+        if self._loaded is not None and fast.CParser is not None:
             return self._loaded.key_position(loc)
         return key_position(self.data, loc)
 
@@ -144,6 +156,8 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
 
 def parse(text: str, path: Path | str = "<string>") -> Any:
     """Parse YAML text into round-trip data, refusing what avtale never accepts."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
         return _yaml().load(text)
     except _Refused as exc:
@@ -205,6 +219,9 @@ def from_text(text: str, path: Path | str = "<string>") -> Document:
     if not text.strip():
         raise YamlError(_("the file is empty"), Position(path, 1, 1))
     refused_character(text, path)
+    plain = fast_text.load(text)
+    if plain is not None:
+        return Document(path, text, loaded=fast.Loaded(plain, text, MAX_DEPTH))
     try:
         loaded = fast.load(text, MAX_DEPTH)
     except fast.Refusal as exc:
@@ -266,6 +283,8 @@ def locate(data: Any, loc: tuple) -> tuple[int | None, int | None]:
     Components that do not apply (union tags) are skipped; a missing key gives
     the position of the mapping that lacks it.
     """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     node = data
     line, col = (1, 1)
     for part in loc:
@@ -288,6 +307,8 @@ def locate(data: Any, loc: tuple) -> tuple[int | None, int | None]:
 
 def key_position(data: Any, loc: tuple) -> tuple[int | None, int | None]:
     """Position of the key that ends `loc` (for unknown keys), falling back to `locate`."""
+    from ruamel.yaml.comments import CommentedMap
+
     parent = data
     for part in loc[:-1]:
         try:

@@ -15,7 +15,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruamel.yaml.events import MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -87,6 +86,9 @@ def _places(parser: Any, text: str) -> tuple[list[tuple[int, int, tuple]], list[
     """(end, line, path) of every value in order, a list or mapping ending where its key does; the (start,
     end) of every text, a block text's from the line after its «>-» to its last line that is not blank; and
     the path of each block text by the line of its «>-»."""
+    from ruamel.yaml.events import (MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
+                                    SequenceStartEvent)
+
     anchors: list[tuple[int, int, tuple]] = []
     spans: list[tuple[int, int]] = []
     headers: dict[int, tuple] = {}

@@ -19,21 +19,29 @@ from typing import Any
 from avtale.characters import refusal
 from avtale.i18n import _
 from avtale.store import mistakes
-from ruamel.yaml.events import (
-    AliasEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
 
-try:  # the C parser from ruamel.yaml.clib; without it every load takes the slow path
-    from _ruamel_yaml import CParser
-except ImportError:  # pragma: no cover - depends on the platform's wheels
-    CParser = None
+_NO_PARSER = object()
+_parser_class: Any = None  # libyaml's CParser, imported on first use (`_c_parser`)
+
+
+def _c_parser() -> Any:
+    """The C parser from ruamel.yaml.clib, or None without it (every load then takes the slow path).
+    Imported on first use: importing it imports all of ruamel.yaml, which `store.fast_text` spares most runs."""
+    global _parser_class
+    if _parser_class is None:
+        try:
+            from _ruamel_yaml import CParser
+        except ImportError:  # pragma: no cover - depends on the platform's wheels
+            CParser = _NO_PARSER
+        _parser_class = CParser
+    return None if _parser_class is _NO_PARSER else _parser_class
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CParser":  # the name this module gave the C parser when it imported it at once
+        return _c_parser()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,17})\.[0-9]{1,17}")  # 11.5, 1.15: as the round-trip loader reads them
@@ -125,7 +133,7 @@ class Loaded:
     def _recorded(self) -> "_Builder":
         if self._positions is None:
             builder = _Builder(self._max_depth, record=True)
-            builder.run(CParser(self._text))
+            builder.run(_c_parser()(self._text))
             self._positions = builder
         return self._positions
 
@@ -172,10 +180,11 @@ def load(text: str, max_depth: int) -> Loaded | None:
 
     Raises `Refusal` for anything avtale never accepts or that is not YAML.
     """
-    if CParser is None:
+    parser = _c_parser()
+    if parser is None:
         return None
     try:
-        data = _Builder(max_depth).run(CParser(text))
+        data = _Builder(max_depth).run(parser(text))
         return Loaded(data, text, max_depth)
     except GiveUp:
         return None
@@ -233,6 +242,9 @@ class _Builder:
         self.starts: dict = {}
 
     def run(self, parser: Any) -> Any:
+        from ruamel.yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
+                                        ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
+
         record = self.record
         root: list = []
         stack: list = [root]  # the open collections

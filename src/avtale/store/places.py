@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from ruamel.yaml.events import MappingStartEvent, ScalarEvent, SequenceStartEvent
-
 # where the agreement holds text (avtale.model; tests/store/test_silent.py keeps them in step): prose, and words;
 # besides these, the cells of a table's rows (`is_cell`) and the notes of `footnotes:` (`is_note`)
 PROSE_KEYS = frozenset({"title", "name", "short", "alt", "place", "text", "caption"})
@@ -84,6 +82,8 @@ class _Frame:
 
 def walk(text: str):
     """(path, event, frame, is_text) for every scalar that is a value; keys are not values."""
+    from ruamel.yaml.events import MappingStartEvent, ScalarEvent, SequenceStartEvent
+
     frames: list[_Frame] = []
     for event in events(text):
         cls = event.__class__
@@ -116,7 +116,23 @@ def walk(text: str):
 
 
 def scalars(text: str) -> dict[tuple, Scalar]:
-    """Every text (`TEXT_KEYS`, `TEXT_LISTS`) by its key path, with its style and place; {} if it does not parse."""
+    """Every text (`TEXT_KEYS`, `TEXT_LISTS`) by its key path, with its style and place; {} if it does not parse.
+
+    Where `store.fast_text` reads the file and every such value is a string, the values are those it read
+    (what was typed, as libyaml reads it) and the styles and places are found by libyaml on first use: the
+    rules that look at texts of a valid file read only the values, without importing ruamel.yaml."""
+    from avtale.store import fast_text
+
+    data = fast_text.load(text)
+    if data is not None:
+        found: dict = {}
+        if _texts(data, (), None, found, _Walked(text)):
+            return found
+    return walked_scalars(text)
+
+
+def walked_scalars(text: str) -> dict[tuple, Scalar]:
+    """`scalars` with every style and place read by libyaml."""
     out = {}
     try:
         for path, event, _frame, is_text in walk(text):
@@ -126,6 +142,53 @@ def scalars(text: str) -> dict[tuple, Scalar]:
     except Exception:  # noqa: BLE001 - a parse error: the loader reports it
         return out
     return out
+
+
+class _Walked:
+    """The texts of one file as libyaml reads them, read once, when a style or a place is first asked for."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.found: dict | None = None
+
+    def get(self, path: tuple) -> Scalar:
+        if self.found is None:
+            self.found = walked_scalars(self.text)
+        return self.found[path]
+
+
+class _Read:
+    """A text read by `store.fast_text`: its value at once; its style and place (the fields of `Scalar`) from
+    libyaml on first use."""
+
+    __slots__ = ("value", "_path", "_walked")
+
+    def __init__(self, value: str, path: tuple, walked: _Walked):
+        self.value, self._path, self._walked = value, path, walked
+
+    def __getattr__(self, name: str):
+        if name not in Scalar._fields:
+            raise AttributeError(name)
+        return getattr(self._walked.get(self._path), name)
+
+
+def _texts(node, path: tuple, parent_is_map: bool | None, out: dict, walked: _Walked) -> bool:
+    """The texts of plain data as `walk` finds them (its `is_text`) into `out`; False where a value at a text's
+    place is no string (its typed form is libyaml's to tell)."""
+    if node.__class__ is dict:
+        return all(_texts(v, (*path, k), True, out, walked) for k, v in node.items())
+    if node.__class__ is list:
+        return all(_texts(v, (*path, i), False, out, walked) for i, v in enumerate(node))
+    if parent_is_map is None:
+        return True
+    is_text = (path[-1] in TEXT_KEYS or is_note(path)) if parent_is_map else (
+        len(path) > 1 and path[-2] in TEXT_LISTS or is_cell(path))
+    if not is_text:
+        return True
+    if node.__class__ is not str:
+        return False
+    out[path] = _Read(node, path, walked)
+    return True
 
 
 TRAILING = "trailing"  # a `>` (or `|`) keeps the last line break

@@ -64,7 +64,7 @@ import re
 import unicodedata
 from typing import Any, NamedTuple
 
-from avtale.store import fast
+from avtale.store import fast, fast_text
 from avtale.store.places import (BLANK, KEYS, LEADING, LITERAL, PROSE_KEYS, TEXT_KEYS, TRAILING, Scalar, header,
                                  is_cell, is_note, line_breaks, walk)
 
@@ -135,14 +135,17 @@ def _may_be_read_as_other(value: str) -> bool:
     value = value.split(" #", 1)[0].rstrip()
     if first in ("'", '"'):
         return len(value) < 3 or value[-1] != first or value[1:-1].isspace()
-    return first in "[{" or value in _WORDS or _NUMBERISH.fullmatch(value) is not None
+    if first == "[":  # a table's row: may hold a number, a date, an empty cell, unless each cell reads as text
+        cells = fast_text.flow_values(value)
+        return cells is None or not all(cell.__class__ is str and cell.strip(" \t\n") for cell in cells)
+    return first == "{" or value in _WORDS or _NUMBERISH.fullmatch(value) is not None
 
 
 def _may_hide_text(text: str) -> bool:
     """A cheap test that holds wherever `find` can find something (a superset, tested)."""
     first_line = text.find("\n") + 1 if text[:1] == "#" else 0  # the schema comment on the first line
-    if "\\" in text or text.find("#", first_line) >= 0 and _hash_may_hide(text, first_line):
-        return True  # (one character is found fast, two are not)
+    if "\\" in text and '"' in text or text.find("#", first_line) >= 0 and _hash_may_hide(text, first_line):
+        return True  # a backslash may be an escape in double quotes (one character is found fast, two are not)
     prev_raw = prev_content = header_raw = 0
     plain = False  # the line above is text on a line of its own
     opener = True  # the line above opens what follows (ends in «:» or «-»): anything may come next

@@ -7,13 +7,10 @@ changed), no anchors; the drafter's comments carried over by key.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from typing import Any
-
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, SingleQuotedScalarString
 
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/agreement.schema.json"
@@ -120,7 +117,7 @@ def _styled(text: str, fold: bool = True) -> Any:
     parts = sentences(text) if fold else [text]
     if len(parts) < 2:
         return text
-    folded = FoldedScalarString(text)
+    folded = ruamel().FoldedScalarString(text)
     folded.fold_pos = []
     pos = 0
     for part in parts[:-1]:
@@ -130,7 +127,7 @@ def _styled(text: str, fold: bool = True) -> Any:
     return folded
 
 
-def _represent_folded(representer, data: FoldedScalarString):
+def _represent_folded(representer: Any, data: Any):
     """ruamel.yaml's representer of a folded text, with its fold marks («\\a» before the space where a line
     ends) put in one pass: ruamel's own put them one at a time, copying the text for each (n² in sentences)."""
     marked = [pos for pos in reversed(getattr(data, "fold_pos", []))
@@ -145,7 +142,20 @@ def _represent_folded(representer, data: FoldedScalarString):
                                         anchor=data.yaml_anchor(any=True))
 
 
-RoundTripRepresenter.add_representer(FoldedScalarString, _represent_folded)
+@functools.lru_cache(maxsize=1)
+def ruamel() -> Any:
+    """ruamel.yaml's round-trip node classes, imported when something is written (not when a file is read),
+    with `_represent_folded` registered for every dump (`store._yaml` calls this first)."""
+    from types import SimpleNamespace
+
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.representer import RoundTripRepresenter
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, SingleQuotedScalarString
+
+    RoundTripRepresenter.add_representer(FoldedScalarString, _represent_folded)
+    return SimpleNamespace(CommentedMap=CommentedMap, CommentedSeq=CommentedSeq,
+                           DoubleQuotedScalarString=DoubleQuotedScalarString, FoldedScalarString=FoldedScalarString,
+                           SingleQuotedScalarString=SingleQuotedScalarString)
 
 
 def to_yaml_tree(value: Any, path: tuple = (), flow: bool = True) -> Any:
@@ -153,17 +163,18 @@ def to_yaml_tree(value: Any, path: tuple = (), flow: bool = True) -> Any:
     as flow sequences, their cells styled as `store.emit` styles them (`flow` False: none)."""
     from avtale.store import emit
 
+    r = ruamel()
     if isinstance(value, dict):
-        out = CommentedMap()
+        out = r.CommentedMap()
         for k, v in value.items():
             out[k] = to_yaml_tree(v, (*path, k), flow)
         return out
     if isinstance(value, list):
         if flow and emit.is_cells(path) and emit.flow(value) is not None:
-            seq = CommentedSeq(_cell(normalise_space(v)) for v in value)
+            seq = r.CommentedSeq(_cell(normalise_space(v)) for v in value)
             seq.fa.set_flow_style()
             return seq
-        return CommentedSeq(to_yaml_tree(v, (*path, i), flow) for i, v in enumerate(value))
+        return r.CommentedSeq(to_yaml_tree(v, (*path, i), flow) for i, v in enumerate(value))
     if isinstance(value, str):
         return _styled(value, fold=not path or path[-1] not in UNFOLDED)
     if isinstance(value, float) and value.is_integer():
@@ -175,11 +186,13 @@ def _cell(text: str) -> Any:
     from avtale.store import emit
 
     style = emit.cell_style(text)
-    return SingleQuotedScalarString(text) if style == "'" else DoubleQuotedScalarString(text) if style else text
+    r = ruamel()
+    return r.SingleQuotedScalarString(text) if style == "'" else r.DoubleQuotedScalarString(text) if style else text
 
 
 def transplant_comments(old: Any, new: Any) -> None:
     """Carry the drafter's comments from `old` to the matching keys and items of `new`."""
+    CommentedMap, CommentedSeq = ruamel().CommentedMap, ruamel().CommentedSeq
     if isinstance(old, CommentedMap) and isinstance(new, CommentedMap):
         if old.ca.comment:
             new.ca.comment = old.ca.comment
@@ -255,6 +268,7 @@ def _dump_plain(data: Any) -> str:
 
 def _place(tree: Any, loc: tuple) -> tuple[Any, Any]:
     """The container and key a comment for `loc` goes on: the nearest line of `loc` the tree has."""
+    CommentedMap, CommentedSeq = ruamel().CommentedMap, ruamel().CommentedSeq
     while loc:
         node, ok = tree, True
         for part in loc[:-1]:
