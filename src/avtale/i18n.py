@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import gettext
 import os
-from pathlib import Path
 
 DOMAIN = "avtale"
-LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
 LANGUAGES = ("nb", "nn", "en")
 _ALIASES = {"no": "nb", "nob": "nb", "nno": "nn"}
 
