@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from avtale.i18n import N_
+from avtale.regex import lazy
 
 # the bidirectional controls: what they do to a line is invisible in the file but not on the page
 BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -31,6 +32,7 @@ _REFUSED_BMP = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + "\ufff9-\ufffb" 
                 "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff")  # lone surrogates, noncharacters
 _REFUSED_ASTRAL = "\U000e0000-\U000e007f" + "".join(  # tag characters, the noncharacters of planes 1 to 16
     f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
+_ASTRAL = lazy("[\U00010000-\U0010ffff]")
 
 
 class CharacterClass:
@@ -69,10 +71,13 @@ class CharacterClass:
         """Whether `text` surely holds no member, told without the pattern (False: it may hold one)."""
         if not text.isprintable() and (self.newline or "\n" not in text or not text.replace("\n", "").isprintable()):
             return False
-        return not any(c in text for c in self.printable)
+        for char in self.printable:
+            if char in text:
+                return False
+        return True
 
     def pattern(self, text: str) -> re.Pattern:
-        return self.full if self._classes[1] and text and max(text) > "\uffff" else self.bmp
+        return self.full if self._classes[1] and _ASTRAL.search(text) else self.bmp
 
     def search(self, text: str, pos: int = 0) -> re.Match | None:
         return None if self.absent(text) else self.pattern(text).search(text, pos)
