@@ -202,3 +202,12 @@ def test_commands_keep_their_order_once_made():
     commands.parser("fmt")
     commands.parser("validate")
     assert list(commands.choices) == list(COMMANDS)
+
+
+@pytest.mark.parametrize("language, usage", [("nb", "bruk:"), ("nn", "bruk:"), ("en", "usage:")])
+def test_a_commands_help_names_avtale_in_every_language(language, usage):
+    """argparse cut len('usage: ') off the usage it keeps while it parses a command, which in bokmål cut the
+    «a» of «avtale» off (`bruk: vtale validate`)."""
+    for command in ("validate", "build", "fmt", "new"):
+        r = run_cli("--lang", language, command, "--help")
+        assert r.returncode == 0 and r.stdout.startswith(f"{usage} avtale {command} ["), r.stdout[:80]

@@ -52,11 +52,14 @@ class Parser(argparse.ArgumentParser):
         """A command's options and arguments in any order (`validate a.yaml --strict b.yaml`)."""
         if self._subparsers is not None or getattr(self, "_intermixing", False):
             return super().parse_known_args(args, namespace)
-        self._intermixing = True
+        self._intermixing, usage = True, self.usage
         try:
+            if usage is None:  # argparse keeps the usage (for --help) as format_usage()[7:], the length of its own
+                # «usage: »: in bokmål («bruk: ») that cut the first letter of «avtale» off
+                self.usage = self.format_usage()[len(_("usage: ")):]
             return super().parse_known_intermixed_args(args, namespace)
         finally:
-            self._intermixing = False
+            self._intermixing, self.usage = False, usage
 
     def error(self, message: str):
         raise CommandLineError(_("{prog}: {problem} (see `{prog} --help`)").format(prog=self.prog, problem=_plain(message)))
