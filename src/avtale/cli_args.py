@@ -84,10 +84,14 @@ class _Commands(argparse._SubParsersAction):
     """The commands: each listed in the help with its summary at once, its parser made and its arguments
     declared (`declare(parser)`) only when it is looked up, which is when it is the command parsed."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._declare = {}
+
     def add_command(self, name: str, summary: str, declare) -> None:
         self._choices_actions.append(self._ChoicesPseudoAction(name, (), summary))  # as add_parser(help=…)
         self._name_parser_map[name] = None
-        self._declare = {**getattr(self, "_declare", {}), name: (summary, declare)}
+        self._declare[name] = (summary, declare)
 
     def parser(self, name: str) -> Parser:
         """The command's parser, made and given its arguments the first time."""
@@ -211,12 +215,6 @@ def _path(text: str):
 _path.__name__ = "Path"
 
 
-def _default_path(text: str):
-    from pathlib import Path
-
-    return Path(text)
-
-
 def build_parser() -> Parser:
     root = Parser(
         prog="avtale",
@@ -298,7 +296,7 @@ def _build():
     p = yield "build", _("Validate, then render each agreement to OUT/<id>.<format>.")
     _paths(p)
     p.add_argument("--format", "-f", help=_("Comma-separated: docx,pdf,html,md (default: all)."))
-    p.add_argument("--out", "-o", type=_path, default=_default_path("build"), help=_("Output directory (default: build/)."))
+    p.add_argument("--out", "-o", type=_path, default=_path("build"), help=_("Output directory (default: build/)."))
     p.add_argument("--jobs", "-j", type=_count(MOST_JOBS),
                    help=_("Parallel workers, at most {most} (default: one per core).").format(most=MOST_JOBS))
 
@@ -377,7 +375,7 @@ def _new():
 
 def _schema():
     p = yield "schema", _("Write the JSON Schema of the agreement format (for editors and other tools).")
-    p.add_argument("--out", "-o", type=_path, default=_default_path(SCHEMA_FILE),
+    p.add_argument("--out", "-o", type=_path, default=_path(SCHEMA_FILE),
                    help=_("Where to write; - for stdout (default: schema/agreement.schema.json)."))
     p.add_argument("--check", action="store_true", help=_("Write nothing; exit 1 if the file differs."))
 
@@ -385,7 +383,7 @@ def _schema():
 def _init():
     p = yield "init", _("Make a repository of agreements: agreements/, the schema, pre-commit hooks, a GitHub "
                         "workflow, editor settings and a README for drafters.")
-    p.add_argument("dir", nargs="?", type=_path, default=_default_path("."), metavar="DIR",
+    p.add_argument("dir", nargs="?", type=_path, default=_path("."), metavar="DIR",
                    help=_("The repository's directory (default: the current one)."))
     p.add_argument("--from", dest="from_file", type=_path, metavar="FILE", help=_("A first agreement to copy in."))
     p.add_argument("--git", metavar="URL",
