@@ -211,3 +211,17 @@ def test_a_commands_help_names_avtale_in_every_language(language, usage):
     for command in ("validate", "build", "fmt", "new"):
         r = run_cli("--lang", language, command, "--help")
         assert r.returncode == 0 and r.stdout.startswith(f"{usage} avtale {command} ["), r.stdout[:80]
+
+
+def test_parsing_searches_no_catalogue_of_argparse(monkeypatch):
+    """argparse's own texts that we replace (the groups' titles) are not looked up in gettext's default
+    catalogue, a search of the locale directories each time; argparse's `_` is left as it was."""
+    import argparse
+    import gettext
+
+    from avtale.cli_args import parse
+
+    looked_up = []
+    monkeypatch.setattr(gettext, "dgettext", lambda domain, message: looked_up.append(message) or message)
+    assert parse(["--max-pages", "3", "build", "a.yaml", "-f", "docx"]).command == "build"
+    assert looked_up == [] and argparse._ is gettext.gettext
