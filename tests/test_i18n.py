@@ -155,3 +155,22 @@ def test_a_catalogue_that_is_not_one_is_refused(tmp_path):
     bad.write_bytes(b"\x00" * 40)
     with pytest.raises(OSError, match="Bad magic number"):
         i18n.Catalogue(str(bad))
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_the_catalogues_found_are_gettexts(language):
+    """`use` finds the package's catalogues without gettext.find: the same files, in the same order."""
+    import gettext
+
+    chain = {"nb": ["nb"], "nn": ["nn", "nb"], "en": ["en"]}[language]
+    expected = gettext.find(i18n.DOMAIN, i18n.LOCALE_DIR, languages=chain, all=True)
+    try:
+        i18n.use(language)
+        found, current = [], i18n._current
+        while isinstance(current, i18n.Catalogue):
+            found.append(current._path)
+            current = current._fallback
+        assert found == expected and (found or language == "en")
+        assert current is None if found else type(current) is gettext.NullTranslations
+    finally:
+        i18n.use()

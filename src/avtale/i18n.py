@@ -57,8 +57,11 @@ def use(language: str | None = None) -> str:
         _current = gettext.NullTranslations()
     else:
         chain = [language] + (["nb"] if language == "nn" else [])
-        # what gettext.translation(DOMAIN, LOCALE_DIR, languages=chain, fallback=True) gives, with Catalogue
-        paths = gettext.find(DOMAIN, LOCALE_DIR, languages=chain, all=True)
+        # what gettext.translation(DOMAIN, LOCALE_DIR, languages=chain, fallback=True) gives, with Catalogue; the
+        # package has a directory for each language it translates to (locale/nb), so its catalogues are found
+        # without gettext.find, which imports `locale` and tries each spelling of the language (nb_NO.ISO8859-1 …)
+        paths = [path for path in (os.path.join(LOCALE_DIR, code, "LC_MESSAGES", f"{DOMAIN}.mo") for code in chain)
+                 if os.path.exists(path)]
         _current = Catalogue(paths[0]) if paths else gettext.NullTranslations()
         for path in paths[1:]:
             _current.add_fallback(Catalogue(path))
