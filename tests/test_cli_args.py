@@ -136,3 +136,92 @@ def test_argparse_errors_in_our_words(argparse_says, we_say):
     from avtale.cli_args import _plain
 
     assert _plain(argparse_says) == we_say
+
+
+COMMANDS = ("validate", "build", "preview", "extract", "fmt", "diff", "sign-off", "new", "schema", "init")
+
+
+@pytest.mark.parametrize("language", ["en", "nb", "nn"])
+def test_every_help_is_the_whole_parsers(language, monkeypatch):
+    """A command's parser is made, and its arguments declared, only when that command is parsed; every help
+    (the top level's and each command's) is byte for byte what the parser with every command made prints."""
+    import io
+    from contextlib import redirect_stdout
+
+    from avtale import i18n
+    from avtale.cli_args import _commands, build_parser_whole, parse
+
+    def shown(parse_args, argv) -> tuple:
+        out = io.StringIO()
+        with redirect_stdout(out), pytest.raises(SystemExit) as stop:
+            parse_args([*argv, "--help"])
+        return stop.value.code, out.getvalue()
+
+    monkeypatch.setenv("COLUMNS", "90")
+    i18n.use(language)
+    try:
+        helps = [()] + [(c,) for c in COMMANDS]
+        whole = build_parser_whole()
+        assert list(_commands(whole).choices) == list(COMMANDS)
+        expected = [shown(whole.parse_known_args, argv) for argv in helps]
+        assert [shown(parse, argv) for argv in helps] == expected
+        assert len({text for _code, text in expected}) == len(helps) and {code for code, _text in expected} == {0}
+    finally:
+        i18n.use()
+
+
+def test_only_the_command_parsed_is_declared():
+    from avtale.cli_args import _commands, build_parser
+
+    root = build_parser()
+    assert {name for name, made in _commands(root).choices.items() if made is not None} == set()
+    namespace, _extra = root.parse_known_args(["--max-pages", "3", "validate", "a.yaml", "--strict"])
+    assert (namespace.command, [str(p) for p in namespace.paths], namespace.strict) == ("validate", ["a.yaml"], True)
+    assert {name for name, made in _commands(root).choices.items() if made is not None} == {"validate"}
+
+
+@pytest.mark.parametrize("columns", [None, "", "x", "0", "-5", "1", "100"])
+def test_help_is_as_wide_as_shutil_says(columns, monkeypatch):
+    """`_columns` stands for `shutil.get_terminal_size().columns` (argparse's width) without importing shutil."""
+    import shutil
+
+    from avtale.cli_args import _columns
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert _columns() == shutil.get_terminal_size().columns
+
+
+def test_commands_keep_their_order_once_made():
+    from avtale.cli_args import _commands, build_parser
+
+    root = build_parser()
+    commands = _commands(root)
+    commands.parser("fmt")
+    commands.parser("validate")
+    assert list(commands.choices) == list(COMMANDS)
+
+
+@pytest.mark.parametrize("language, usage", [("nb", "bruk:"), ("nn", "bruk:"), ("en", "usage:")])
+def test_a_commands_help_names_avtale_in_every_language(language, usage):
+    """argparse cut len('usage: ') off the usage it keeps while it parses a command, which in bokmål cut the
+    «a» of «avtale» off (`bruk: vtale validate`)."""
+    for command in ("validate", "build", "fmt", "new"):
+        r = run_cli("--lang", language, command, "--help")
+        assert r.returncode == 0 and r.stdout.startswith(f"{usage} avtale {command} ["), r.stdout[:80]
+
+
+def test_parsing_searches_no_catalogue_of_argparse(monkeypatch):
+    """argparse's own texts that we replace (the groups' titles) are not looked up in gettext's default
+    catalogue, a search of the locale directories each time; argparse's `_` is left as it was."""
+    import argparse
+    import gettext
+
+    from avtale.cli_args import parse
+
+    looked_up = []
+    monkeypatch.setattr(gettext, "dgettext", lambda domain, message: looked_up.append(message) or message)
+    assert parse(["--max-pages", "3", "build", "a.yaml", "-f", "docx"]).command == "build"
+    assert looked_up == [] and argparse._ is gettext.gettext

@@ -138,4 +138,4 @@ def test_the_readers_sit_low():
             "print(sorted(m for m in sys.modules if m.startswith('avtale')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert eval(out) == ["avtale", "avtale.assets", "avtale.characters", "avtale.errors", "avtale.files",
-                         "avtale.i18n", "avtale.image_size", "avtale.limits"]
+                         "avtale.i18n", "avtale.image_size", "avtale.limits", "avtale.records", "avtale.regex"]

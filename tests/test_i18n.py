@@ -91,3 +91,86 @@ def test_a_wrong_language_is_a_usage_error():
     assert (r.returncode, r.stdout, r.stderr) == (2, "", "avtale: --lang: «de» is not one of nb, nn, en\n")
     r = run_cli("validate", "--lang")
     assert (r.returncode, r.stderr) == (2, "avtale: --lang needs a language: nb, nn or en\n")
+
+
+def _every_message():
+    import gettext
+
+    with NB_MO.open("rb") as fh:
+        gnu = gettext.GNUTranslations(fh)
+    singulars = [k for k in gnu._catalog if isinstance(k, str)]
+    plurals = sorted({k[0] for k in gnu._catalog if isinstance(k, tuple)})
+    absent = ["nosuch", "options ", "Options", "«", "\x00", "a\ud800", "zzz", "\U0001f600"]
+    near = [s + "x" for s in singulars[:80]] + [s[:-1] for s in singulars[:80] if s]
+    return gnu, singulars, plurals, absent + near
+
+
+def test_the_catalogue_answers_as_gnutranslations():
+    """`i18n.Catalogue` looks each message up in the .mo when it is asked for, not all at start; for every
+    message of the shipped catalogue, and strings it lacks, it answers what gettext.GNUTranslations answers."""
+    gnu, singulars, plurals, others = _every_message()
+    ours = i18n.Catalogue(str(NB_MO))
+    assert (ours._info, ours._charset, ours.plural(2)) == (gnu._info, gnu._charset, gnu.plural(2))
+    assert len(singulars) > 500 and len(plurals) >= 2
+    for message in ["", *singulars, *plurals, *others]:  # ("": the catalogue's description, as GNU gives it)
+        assert ours.gettext(message) == gnu.gettext(message), message
+    for message in [*plurals, *singulars[:40], *others[:10]]:
+        for n in (0, 1, 2, 5, 11, 21, 100):
+            assert ours.ngettext(message, message + "!", n) == gnu.ngettext(message, message + "!", n), (message, n)
+
+
+def test_the_shipped_catalogue_is_sorted_for_the_search():
+    """The table of originals is in strcmp order of the msgid (a plural entry's singular): what GNU msgfmt
+    writes and what `Catalogue`'s binary search needs."""
+    import struct
+
+    data = NB_MO.read_bytes()
+    assert struct.unpack("<I", data[:4])[0] == 0x950412DE
+    _version, count, originals, _translations = struct.unpack("<4I", data[4:20])
+    keys = []
+    for i in range(count):
+        length, offset = struct.unpack_from("<II", data, originals + 8 * i)
+        keys.append(data[offset:offset + length].split(b"\0", 1)[0])
+    assert keys == sorted(keys) and len(set(keys)) == count
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_use_gives_what_gettext_translation_gave(language):
+    import gettext
+
+    chain = [language] + (["nb"] if language == "nn" else [])
+    gnu = gettext.translation(i18n.DOMAIN, i18n.LOCALE_DIR, languages=chain, fallback=True)
+    _gnu, singulars, plurals, others = _every_message()
+    try:
+        i18n.use(language)
+        assert [i18n._(m) for m in [*singulars, *others]] == [gnu.gettext(m) for m in [*singulars, *others]]
+        assert ([i18n.ngettext(m, m + "!", n) for m in plurals for n in (1, 2)]
+                == [gnu.ngettext(m, m + "!", n) for m in plurals for n in (1, 2)])
+    finally:
+        i18n.use()
+
+
+def test_a_catalogue_that_is_not_one_is_refused(tmp_path):
+    bad = tmp_path / "bad.mo"
+    bad.write_bytes(b"\x00" * 40)
+    with pytest.raises(OSError, match="Bad magic number"):
+        i18n.Catalogue(str(bad))
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_the_catalogues_found_are_gettexts(language):
+    """`use` finds the package's catalogues without gettext.find: the same files, in the same order."""
+    import gettext
+
+    chain = {"nb": ["nb"], "nn": ["nn", "nb"], "en": ["en"]}[language]
+    expected = gettext.find(i18n.DOMAIN, i18n.LOCALE_DIR, languages=chain, all=True)
+    try:
+        i18n.use(language)
+        found, current = [], i18n._current
+        while isinstance(current, i18n.Catalogue):
+            found.append(current._path)
+            current = current._fallback
+        assert found == expected and (found or language == "en")
+        assert current is None if found else type(current) is gettext.NullTranslations
+    finally:
+        i18n.use()

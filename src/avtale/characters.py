@@ -21,44 +21,78 @@ Lowest layer: imports nothing of avtale but `i18n`, and that only to word a mess
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from avtale.i18n import N_
+from avtale.regex import lazy
 
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# the bidirectional controls: what they do to a line is invisible in the file but not on the page
+BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI = "".join(sorted(BIDI))
 _REFUSED_BMP = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + "\ufff9-\ufffb"  # ... interlinear annotations
                 "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff")  # lone surrogates, noncharacters
 _REFUSED_ASTRAL = "\U000e0000-\U000e007f" + "".join(  # tag characters, the noncharacters of planes 1 to 16
     f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = lazy("[\U00010000-\U0010ffff]")
 
 
 class CharacterClass:
     """A set of characters as a compiled pattern (`search`, `finditer`, `findall`, `sub`, `match`), fast on the
     text agreements hold: `re` tests a class that reaches beyond U+FFFF range by range, ten times slower, so
-    that part is looked at only in a text holding such a character (one fast scan)."""
+    that part is looked at only in a text holding such a character (one fast scan).
 
-    def __init__(self, bmp: str, astral: str = ""):
-        self.bmp = re.compile(f"[{bmp}]")
-        self.full = re.compile(f"[{bmp}{astral}]") if astral else self.bmp
+    Compiling such a class costs about a millisecond, so a pattern is compiled the first time a text may hold
+    a member: every member is a character `str.isprintable` refuses, or one of `printable` (a test checks this
+    for every code point), so a printable text without those holds none and is answered without the pattern.
+    `newline`: whether a line break is a member (else a text's line breaks do not send it to the pattern)."""
+
+    def __init__(self, bmp: str, astral: str = "", printable: str = "", newline: bool = False):
+        self._classes = (bmp, astral)
+        self.printable = printable
+        self.newline = newline
+        self._bmp: re.Pattern | None = None
+        self._full: re.Pattern | None = None
+
+    @property
+    def bmp(self) -> re.Pattern:
+        """The members up to U+FFFF."""
+        if self._bmp is None:
+            self._bmp = re.compile(f"[{self._classes[0]}]")
+        return self._bmp
+
+    @property
+    def full(self) -> re.Pattern:
+        """Every member (the same pattern as `bmp` when the class has none beyond U+FFFF)."""
+        if self._full is None:
+            bmp, astral = self._classes
+            self._full = re.compile(f"[{bmp}{astral}]") if astral else self.bmp
+        return self._full
+
+    def absent(self, text: str) -> bool:
+        """Whether `text` surely holds no member, told without the pattern (False: it may hold one)."""
+        if not text.isprintable() and (self.newline or "\n" not in text or not text.replace("\n", "").isprintable()):
+            return False
+        for char in self.printable:
+            if char in text:
+                return False
+        return True
 
     def pattern(self, text: str) -> re.Pattern:
-        return self.full if self.full is not self.bmp and _ASTRAL.search(text) else self.bmp
+        return self.full if self._classes[1] and _ASTRAL.search(text) else self.bmp
 
     def search(self, text: str, pos: int = 0) -> re.Match | None:
-        return self.pattern(text).search(text, pos)
+        return None if self.absent(text) else self.pattern(text).search(text, pos)
 
     def match(self, text: str) -> re.Match | None:
-        return self.pattern(text).match(text)
+        return None if self.absent(text) else self.pattern(text).match(text)
 
     def finditer(self, text: str):
-        return self.pattern(text).finditer(text)
+        return iter(()) if self.absent(text) else self.pattern(text).finditer(text)
 
     def findall(self, text: str) -> list[str]:
-        return self.pattern(text).findall(text)
+        return [] if self.absent(text) else self.pattern(text).findall(text)
 
     def sub(self, repl, text: str) -> str:
-        return self.pattern(text).sub(repl, text)
+        return text if self.absent(text) else self.pattern(text).sub(repl, text)
 
 
 REFUSED = CharacterClass(_REFUSED_BMP, _REFUSED_ASTRAL)
@@ -66,9 +100,12 @@ REFUSED = CharacterClass(_REFUSED_BMP, _REFUSED_ASTRAL)
 # (the private-use characters of planes 15 and 16 are left out: no font an export uses puts a symbol there)
 INVISIBLE_CLASS = ("\r\xad\u115f\u1160\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\u206a-\u206f\u3164\ufeff"
                    "\uffa0\ufffc\ufffd\ue000-\uf8ff")
-INVISIBLE = CharacterClass(INVISIBLE_CLASS)
+INVISIBLE_PRINTABLE = "\u115f\u1160\u3164\uffa0\ufffc\ufffd"  # its members `str.isprintable` takes: Hangul fillers,
+# the object and the replacement character
+INVISIBLE = CharacterClass(INVISIBLE_CLASS, printable=INVISIBLE_PRINTABLE)
 
-_SHOWN = CharacterClass(_REFUSED_BMP + "\n\r\u2028\u2029", _REFUSED_ASTRAL)  # (a tab does no harm on a line)
+_SHOWN = CharacterClass(_REFUSED_BMP + "\n\r\u2028\u2029", _REFUSED_ASTRAL, newline=True)  # (a tab does no harm on
+# a line)
 _JSON_SHOWN = CharacterClass(_REFUSED_BMP + "\u2028\u2029", _REFUSED_ASTRAL)  # json.dumps escapes C0 inside
 # strings; a line break outside them is the layout's
 
@@ -88,11 +125,12 @@ _NAMES = {
     "\ufeff": N_("a byte order mark"), "\ufffd": N_("a replacement character"),
     "\ufffc": N_("an object replacement character"),
 }
-BIDI = frozenset(c for c in _NAMES if re.fullmatch(f"[{_BIDI}]", c))
 
 
 def char_name(char: str) -> str:
     """A character's name in the drafter's words: «a soft hyphen»."""
+    import unicodedata
+
     from avtale.i18n import _
 
     if char in _NAMES:

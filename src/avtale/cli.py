@@ -11,14 +11,24 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
-from avtale.cli_args import SCHEMA_PATH, parse
+from avtale.cli_args import SCHEMA_FILE, parse
 from avtale.errors import (EXIT_INVALID, EXIT_OK, AvtaleError, CommandLineError, InvalidAgreement, OutputExists,
                            Position, UnreadableError)
 from avtale.i18n import _
 
-DEFAULT_DIR = Path("agreements")
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for the annotations only: `avtale --help` does not import pathlib
+    from pathlib import Path
+
+DEFAULT_DIR = "agreements"  # the files a command reads when given none (as a Path: `_default_paths`)
+
+
+def _default_paths(paths: list) -> list:
+    """The paths given, or else agreements/."""
+    from pathlib import Path
+
+    return paths or [Path(DEFAULT_DIR)]
 
 
 def _echo(message: str, stream=None) -> None:
@@ -32,7 +42,7 @@ def cmd_validate(a) -> int:
     from avtale import report
     from avtale.validate import validate_paths
 
-    results = validate_paths(a.paths or [DEFAULT_DIR])
+    results = validate_paths(_default_paths(a.paths))
     report.emit(results, a.format, a.strict)
     return report.exit_code(results, a.strict)
 
@@ -59,7 +69,9 @@ def cmd_schema(a) -> int:
             _echo(_("{path}: out of date; run `avtale schema` to update it").format(path=a.out))
             return EXIT_INVALID
         return EXIT_OK
-    if a.out == SCHEMA_PATH:  # a new repository has no schema/ yet; a path the user gave must exist
+    from pathlib import Path
+
+    if a.out == Path(SCHEMA_FILE):  # a new repository has no schema/ yet; a path the user gave must exist
         writer.make_directory(a.out.parent)
     if writer.check(a.out) and not _is_schema(a.out, schema_mod.SCHEMA_ID):
         raise OutputExists(_("is not a schema avtale wrote; remove it or choose another file with -o"),
@@ -88,7 +100,7 @@ def cmd_build(a) -> int:
     from avtale.build import build as run_build
 
     chosen = render.parse_formats(a.format)
-    files = agreements.collect(a.paths or [DEFAULT_DIR])
+    files = agreements.collect(_default_paths(a.paths))
     progress = report.Progress(len(files))
     results = run_build(files, chosen, a.out, a.jobs, on_done=progress.step)
     progress.close()
@@ -113,7 +125,7 @@ def cmd_fmt(a) -> int:
     from avtale import agreements, workflow
     from avtale.i18n import _
 
-    changed, problems = workflow.format_files(agreements.collect(a.paths or [DEFAULT_DIR]), write=not a.check)
+    changed, problems = workflow.format_files(agreements.collect(_default_paths(a.paths)), write=not a.check)
     for line in problems:
         _echo(line)
     for change in changed:
@@ -138,10 +150,12 @@ def cmd_sign_off(a) -> int:
 def cmd_new(a) -> int:
     from avtale import agreements, workflow
 
+    from pathlib import Path
+
     _check_id(a.id)  # before anything is read or written
     previous = a.previous  # os.path: a name too long for the system is not there, not an error
-    if not os.path.lexists(previous) and os.path.lexists(DEFAULT_DIR / f"{previous}.yaml"):
-        previous = DEFAULT_DIR / f"{previous}.yaml"
+    if not os.path.lexists(previous) and os.path.lexists(Path(DEFAULT_DIR) / f"{previous}.yaml"):
+        previous = Path(DEFAULT_DIR) / f"{previous}.yaml"
     if not os.path.lexists(previous):
         raise CommandLineError(_("avtale new: --from: no such agreement: {path}").format(path=previous))
     target = workflow.new_version(previous, a.id, a.end, a.start, a.force)
@@ -167,6 +181,8 @@ def _check_id(new_id: str) -> None:
 
 
 def cmd_diff(a) -> int:
+    from pathlib import Path
+
     from avtale import sources, writer
     from avtale.diff import compare, show
 
@@ -238,14 +254,17 @@ def _terminated(signum, frame):
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run a command and turn every outcome into one message and an exit code."""
-    import signal
+    try:  # the module under `signal`: the same call, without the enums `signal` makes at import (a millisecond)
+        from _signal import SIGTERM, signal as handle
+    except ImportError:  # not CPython
+        from signal import SIGTERM, signal as handle
 
     from avtale import i18n
     from avtale.cli_args import take_language
 
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
-    signal.signal(signal.SIGTERM, _terminated)
+    handle(SIGTERM, _terminated)
     try:
         args, language = take_language(args)
         i18n.use(language)

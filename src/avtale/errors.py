@@ -6,23 +6,28 @@ so that the message is one line a drafter can act on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 from avtale.characters import shown
+from avtale.records import Frozen
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for the annotations only: `avtale --help` does not import pathlib
+    from pathlib import Path
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(Frozen):
     """A place in a file: 1-based line and column (either may be unknown)."""
 
+    _fields = ("path", "line", "col")
     path: Path | str
-    line: int | None = None
-    col: int | None = None
+    line: int | None
+    col: int | None
+
+    def __init__(self, path: Path | str, line: int | None = None, col: int | None = None):
+        self.__dict__.update(path=path, line=line, col=col)
 
     def __str__(self) -> str:
         out = str(self.path)

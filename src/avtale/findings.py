@@ -3,24 +3,26 @@ its control characters escaped (`characters.shown`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from avtale.characters import shown
+from avtale.records import Record
 
 ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass
-class Finding:
-    code: str
-    message: str
-    severity: str = ERROR
-    loc: tuple = ()
-    path: str = ""
-    line: int | None = None
-    col: int | None = None
-    name: str = field(default="")
+class Finding(Record):
+    _fields = ("code", "message", "severity", "loc", "path", "line", "col", "name")
+
+    def __init__(self, code: str, message: str, severity: str = ERROR, loc: tuple = (), path: str = "",
+                 line: int | None = None, col: int | None = None, name: str = ""):
+        self.code = code
+        self.message = message
+        self.severity = severity
+        self.loc = loc
+        self.path = path
+        self.line = line
+        self.col = col
+        self.name = name
 
     def where(self) -> str:
         out = self.path

@@ -19,39 +19,41 @@ as they did. `parse` never fails: a mark it cannot read is kept as typed and rep
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from avtale.records import Frozen, Record
+from avtale.regex import lazy
 
 SPECIAL = "\\*[]"
 MAX_DEPTH = 8  # marks nested deeper stay as typed (no text needs more; it keeps every step short)
 MAX_URL = 2000  # longer is no address (and scanning for one stays linear)
-_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_ID = lazy(r"[a-z0-9][a-z0-9-]*")
 _SCHEMES = ("https://", "http://", "mailto:")
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(Frozen):
     """A marked span: `kind` is bold, italic, link, note or ref. `target` is a link's url, a note's or an
     annex's id; `children` the marked content (text is plain `str`)."""
 
-    kind: str
-    children: tuple = ()
-    target: str = ""
+    _fields = ("kind", "children", "target")
+
+    def __init__(self, kind: str, children: tuple = (), target: str = ""):
+        self.__dict__.update(kind=kind, children=children, target=target)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Frozen):
     """A mark that could not be read: `offset` is the character in the text where it starts."""
 
-    offset: int
-    kind: str  # unclosed, crossed, url, empty-link
-    detail: str = ""
+    _fields = ("offset", "kind", "detail")
+
+    def __init__(self, offset: int, kind: str, detail: str = ""):  # kind: unclosed, crossed, url, empty-link
+        self.__dict__.update(offset=offset, kind=kind, detail=detail)
 
 
-@dataclass
-class Parsed:
-    nodes: list = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+class Parsed(Record):
+    _fields = ("nodes", "problems")
+
+    def __init__(self, nodes: list | None = None, problems: list[Problem] | None = None):
+        self.nodes = [] if nodes is None else nodes
+        self.problems = [] if problems is None else problems
 
 
 def has_marks(text: str) -> bool:

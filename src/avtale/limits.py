@@ -9,27 +9,32 @@ mistake, refused as one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from avtale.records import Record
 
 MIB = 1024 * 1024
 
 
-@dataclass
-class Limits:
-    yaml_bytes: int = 2 * MIB  # an agreement file, also one read from git (REV:PATH)
-    source_bytes: int = 50 * MIB  # a file given to `extract` (text, DOCX, PDF, image)
-    part_bytes: int = 20 * MIB  # one decompressed part: a DOCX's XML part, a PDF stream
-    pages: int = 200  # pages read from a PDF or scan
-    pixels: int = 80_000_000  # pixels in one image (A4 at 600 dpi is 35 million)
-    logo_bytes: int = 5 * MIB  # one party's logo file (the HTML carries it whole)
-    logo_pixels: int = 25_000_000  # pixels in one logo (5000 × 5000); the PDF build decodes every one
-    # text a PDF build sets, each heading counting 100 characters more and each other paragraph, list item
-    # or name 40 more: Typst holds the whole document in memory, about 600 bytes per such character
-    # (measured: 870 000 took 512 MB); the real agreements weigh about 10 000
-    pdf_text: int = 500_000
+class Limits(Record):
+    _fields = NAMES = ("yaml_bytes", "source_bytes", "part_bytes", "pages", "pixels", "logo_bytes", "logo_pixels",
+                       "pdf_text")
+
+    def __init__(self, yaml_bytes: int = 2 * MIB, source_bytes: int = 50 * MIB, part_bytes: int = 20 * MIB,
+                 pages: int = 200, pixels: int = 80_000_000, logo_bytes: int = 5 * MIB, logo_pixels: int = 25_000_000,
+                 pdf_text: int = 500_000):
+        self.yaml_bytes = yaml_bytes  # an agreement file, also one read from git (REV:PATH)
+        self.source_bytes = source_bytes  # a file given to `extract` (text, DOCX, PDF, image)
+        self.part_bytes = part_bytes  # one decompressed part: a DOCX's XML part, a PDF stream
+        self.pages = pages  # pages read from a PDF or scan
+        self.pixels = pixels  # pixels in one image (A4 at 600 dpi is 35 million)
+        self.logo_bytes = logo_bytes  # one party's logo file (the HTML carries it whole)
+        self.logo_pixels = logo_pixels  # pixels in one logo (5000 × 5000); the PDF build decodes every one
+        # text a PDF build sets, each heading counting 100 characters more and each other paragraph, list item
+        # or name 40 more: Typst holds the whole document in memory, about 600 bytes per such character
+        # (measured: 870 000 took 512 MB); the real agreements weigh about 10 000
+        self.pdf_text = pdf_text
 
 
-NAMES = tuple(f.name for f in fields(Limits))
+NAMES = Limits.NAMES
 
 # the largest value each option accepts (MB for the sizes)
 MOST_MEGABYTES = 65_536  # 64 GiB

@@ -9,7 +9,6 @@ the workflow commands that follow (`::stop-commands::`).
 
 from __future__ import annotations
 
-import json
 import sys
 
 from avtale.characters import json_shown, shown
@@ -23,6 +22,8 @@ FORMATS = ("text", "json", "github")
 def emit(results, fmt: str, strict: bool) -> None:
     findings = [f for r in results for f in r.findings]
     if fmt == "json":
+        import json
+
         payload = {
             "files": [{"path": str(r.path), "valid": r.ok(strict)} for r in results],
             "findings": [f.as_dict() for f in findings],

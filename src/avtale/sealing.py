@@ -8,12 +8,8 @@ exactly what the hash covers, so a change it reports is a change that broke the 
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import dataclass
-
-from avtale import store
 from avtale.model import Agreement
+from avtale.records import Frozen
 
 SHOWN = 60  # at most this many characters of old or new wording in a message
 CONTEXT = 10  # at least this many characters of unchanged words before a change (up to three words)
@@ -21,30 +17,34 @@ CONTEXT = 10  # at least this many characters of unchanged words before a change
 
 def content_hash(agreement: Agreement) -> str:
     """SHA-256 of the canonical content: every field but `status` and `seal`, white space normalised."""
+    import hashlib
+    import json
+
     payload = json.dumps(_content(agreement), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def _content(agreement: Agreement):
     """What the hash covers, as plain data in model order."""
-    return _normalised(agreement.model_dump(mode="json", exclude={"status", "seal"}, exclude_defaults=True))
+    from avtale.store import normalise_space
+
+    return _normalised(normalise_space, agreement.model_dump(mode="json", exclude={"status", "seal"}, exclude_defaults=True))
 
 
-def _normalised(value):
+def _normalised(normalise_space, value):
     if isinstance(value, dict):
         if value.get("style") == "1." and "numbered" in value and "text" not in value:
             # a list's `1.` typed out is the default at the first level: the same content either way
             value = {k: v for k, v in value.items() if k != "style"}
-        return {k: _normalised(v) for k, v in value.items()}
+        return {k: _normalised(normalise_space, v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_normalised(v) for v in value]
+        return [_normalised(normalise_space, v) for v in value]
     if isinstance(value, str):
-        return store.normalise_space(value)
+        return normalise_space(value)
     return value
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Frozen):
     """The first difference from the sealed content, in reading order.
 
     `kind` is "changed", "added" or "removed". `loc` is the key path of the
@@ -54,12 +54,10 @@ class Change:
     little context («…» where cut); the one that does not apply is "".
     """
 
-    kind: str
-    loc: tuple
-    text: str
-    offset: int
-    old: str
-    new: str
+    _fields = ("kind", "loc", "text", "offset", "old", "new")
+
+    def __init__(self, kind: str, loc: tuple, text: str, offset: int, old: str, new: str):
+        self.__dict__.update(kind=kind, loc=loc, text=text, offset=offset, old=old, new=new)
 
 
 def first_change(sealed: Agreement, current: Agreement) -> Change | None:
@@ -90,7 +88,11 @@ def _pieces(value, path: tuple = ()) -> list[tuple[tuple, str]]:
         return [piece for k, v in value.items() for piece in _pieces(v, (*path, k))]
     if isinstance(value, list):
         return [piece for i, v in enumerate(value) for piece in _pieces(v, (*path, i))]
-    return [(path, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))]
+    if isinstance(value, str):
+        return [(path, value)]
+    import json
+
+    return [(path, json.dumps(value, ensure_ascii=False))]
 
 
 def _alike(a: str, b: str) -> bool:

@@ -33,14 +33,13 @@ import errno
 import fcntl
 import os
 import re
-import secrets
 import signal
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from avtale.errors import OutputError, OutputExists, Position
 from avtale.i18n import N_, _
+from avtale.records import Record
 
 TEMP_NAME = re.compile(r"\.avtale-(\d+)-[0-9a-f]{8}\.tmp")
 _SWEPT: set[str] = set()  # directories already swept by this process
@@ -131,20 +130,23 @@ def _link_text(path: Path) -> str:
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
 
 
-@dataclass
-class Staged:
+class Staged(Record):
     """A target's new bytes, fully written to `temp` (which this process keeps open and locked)."""
 
-    target: Path
-    temp: Path
-    fd: int
-    existed: bool
-    overwrite: bool
+    _fields = ("target", "temp", "fd", "existed", "overwrite")
+
+    def __init__(self, target: Path, temp: Path, fd: int, existed: bool, overwrite: bool):
+        self.target = target
+        self.temp = temp
+        self.fd = fd
+        self.existed = existed
+        self.overwrite = overwrite
 
 
 def temporary_name() -> str:
     """`.avtale-<pid>-<8 hex digits>.tmp`: 28 bytes or so, whatever the target is called."""
-    return f".avtale-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    return f".avtale-{os.getpid()}-{os.urandom(4).hex()}.tmp"  # (what secrets.token_hex(4) is, without
+    # the modules `secrets` imports: hmac, hashlib, random, base64)
 
 
 def stage(path: Path | str, data: str | bytes, overwrite: bool = True, inputs=()) -> Staged:

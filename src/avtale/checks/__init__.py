@@ -6,13 +6,16 @@ registered with its code, name and severity. `run` runs them all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
-from typing import Callable, Iterable
 
 from avtale.findings import ERROR, WARNING, Finding
 from avtale.model import Agreement, all_strings, all_texts
+from avtale.records import Frozen
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for the annotations only
+    from collections.abc import Callable, Iterable
+    from pathlib import Path
 
 
 class Context:
@@ -41,21 +44,21 @@ class Context:
         return all_strings(self._agreement)
 
 
-@dataclass(frozen=True)
-class At:
+class At(Frozen):
     """A place in the text (1-based), for a finding that no key holds, such as the first-line comment."""
 
-    line: int
-    col: int
+    _fields = ("line", "col")
+
+    def __init__(self, line: int, col: int):
+        self.__dict__.update(line=line, col=col)
 
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: str
-    summary: str
-    func: Callable[[Agreement, Context], Iterable[tuple[tuple, str]]]
+class Rule(Frozen):
+    _fields = ("code", "name", "severity", "summary", "func")
+
+    def __init__(self, code: str, name: str, severity: str, summary: str,
+                 func: Callable[[Agreement, Context], Iterable[tuple[tuple, str]]]):
+        self.__dict__.update(code=code, name=name, severity=severity, summary=summary, func=func)
 
 
 RULES: list[Rule] = []

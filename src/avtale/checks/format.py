@@ -195,7 +195,10 @@ def _words(cell: str) -> list[str]:
                                  "table fits the page: each column at least `table.min_column_mm` wide, and its "
                                  "longest word no wider than the column"))
 def table_shape(agreement, ctx):
-    from avtale import layout
+    found = list(tables(agreement))
+    if not found:
+        return
+    from avtale import layout  # only for a table: the layout file is read (and its reader imported) once
 
     settings = layout.load()
     page, table_settings = settings["page"], settings["table"]
@@ -203,7 +206,7 @@ def table_shape(agreement, ctx):
     least = float(table_settings["min_column_mm"])
     size = float(table_settings["size_pt"])
     padding = 2 * float(table_settings.get("cell_padding_mm", 0))
-    for loc, table in tables(agreement):
+    for loc, table in found:
         count = len(table.header)
         for r, row in enumerate(table.rows):
             if len(row) != count:

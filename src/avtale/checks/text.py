@@ -6,16 +6,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from avtale.characters import INVISIBLE_CLASS, char_name
+from avtale.characters import INVISIBLE_CLASS, INVISIBLE_PRINTABLE, CharacterClass, char_name
 from avtale.checks import At, rule
 from avtale.dates import find_dates, format_date
 from avtale.findings import ERROR, Finding
 from avtale.i18n import N_, _
+from avtale.regex import lazy
 
-_UNTIL = re.compile(r"\b(?:fram|frem)?\s*til\s+$")
+_UNTIL = lazy(r"\b(?:fram|frem)?\s*til\s+$")
 _DIGIT = re.compile(r"\d").search  # every date, numeric or written out, has a digit
-_STRAIGHT_QUOTES = re.compile(r'"[^"]*"|[“”„]')
-_NUMERIC_DATE = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
+_STRAIGHT_QUOTES = lazy(r'"[^"]*"|[“”„]')
+_NUMERIC_DATE = lazy(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
 
 
 @rule("AV301", "end-date-in-text", N_("a date the text gives as the end («fram til 31. desember 2017») equals "
@@ -53,18 +54,18 @@ _DEBRIS_KINDS = {
     "nbsp": r"[\xa0\u202f]",
     "invisible": f"[{INVISIBLE_CLASS}]",  # (what cannot stand in an agreement at all is AV102's)
 }
-_DEBRIS = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _DEBRIS_KINDS.items()))
+_DEBRIS = lazy("|".join(f"(?P<{k}>{p})" for k, p in _DEBRIS_KINDS.items()))
 # cheap tests that hold whenever _DEBRIS can match; the alternation above, tried at every
 # position, was a third of validation time (bench/results.md)
-_IMAGE_SUFFIX = re.compile(r"\.(?i:jpe?g|png|gif|emf|wmf|tiff?)\b")
-_ODD = re.compile(r"[\t\n\xa0\u202f" + _DEBRIS_KINDS["invisible"][1:])
-_PAGE = re.compile(_DEBRIS_KINDS["page"])
+_IMAGE_SUFFIX = lazy(r"\.(?i:jpe?g|png|gif|emf|wmf|tiff?)\b")
+_ODD = CharacterClass("\t\n\xa0\u202f" + INVISIBLE_CLASS, printable=INVISIBLE_PRINTABLE, newline=True)
+_PAGE = lazy(_DEBRIS_KINDS["page"])
 
 
 def _may_hold_debris(text: str) -> bool:
     return bool(
         "  " in text or text[:1] == " " or text[-1:] == " " or _ODD.search(text)
-        or "[bookmark:" in text or "_GoBack" in text or _IMAGE_SUFFIX.search(text)
+        or "[bookmark:" in text or "_GoBack" in text or "." in text and _IMAGE_SUFFIX.search(text)
         or _may_be_page(text)
     )
 
@@ -73,7 +74,7 @@ def _may_be_page(text: str) -> bool:
     return (len(text) < 16 or "Side " in text or "Page " in text) and _PAGE.search(text) is not None
 
 
-_NBSP_BELONGS_AFTER = re.compile(r"(?:§|\d\.?|\b(?:nr|kr|kap|pkt|art|jf|s|ca|kl)\.?)$", re.I)
+_NBSP_BELONGS_AFTER = lazy(r"(?:§|\d\.?|\b(?:nr|kr|kap|pkt|art|jf|s|ca|kl)\.?)$", re.I)
 
 
 def _nbsp_belongs(text: str, i: int) -> bool:

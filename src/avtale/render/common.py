@@ -7,12 +7,14 @@ format computes them here and they cannot disagree.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from avtale.dates import format_date
 from avtale.numbering import letters, list_marker  # noqa: F401  (the renderers' names for them)
 from avtale.model import Agreement, Bullets, Numbered, list_style
+from avtale.records import Frozen
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for the annotations only
+    import datetime as dt
 
 
 def section_number(numbering: str, index: int) -> str:
@@ -67,16 +69,15 @@ def sections(agreement: Agreement) -> list[dict]:
     return out
 
 
-@dataclass(frozen=True)
-class Column:
-    """One signatory's column in the signature block."""
+class Column(Frozen):
+    """One signatory's column in the signature block: `field` is the PDF signature field's name (sig-kd),
+    `party` the party's full name, `label` the row over the line («For Kunnskapsdepartementet»), `place_date`
+    where and when this signatory signs, when that is their own («Bergen, 3. mars 2026»)."""
 
-    field: str  # the PDF signature field's name, e.g. sig-kd
-    party: str  # the party's full name
-    name: str
-    title: str
-    label: str  # the row over the line: «For Kunnskapsdepartementet»
-    place_date: str = ""  # where and when this signatory signs, when that is their own («Bergen, 3. mars 2026»)
+    _fields = ("field", "party", "name", "title", "label", "place_date")
+
+    def __init__(self, field: str, party: str, name: str, title: str, label: str, place_date: str = ""):
+        self.__dict__.update(field=field, party=party, name=name, title=title, label=label, place_date=place_date)
 
 
 def signature_columns(agreement: Agreement, layout: dict | None = None) -> list[Column]:
