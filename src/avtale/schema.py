@@ -8,7 +8,6 @@ current without generating it: `compare` reads each such file once per process.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +25,8 @@ def document() -> dict:
 
 
 def text() -> str:
+    import json
+
     return json.dumps(document(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 

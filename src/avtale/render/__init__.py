@@ -8,10 +8,10 @@ built, so `validate` and `--help` never load Typst or markupsafe.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from avtale.errors import UsageError
+from avtale.records import Frozen
 from avtale.i18n import _
 from avtale.model import Agreement
 
@@ -21,12 +21,13 @@ FORMATS = {"docx": "docx_fast", "pdf": "pdf", "html": "html", "md": "md"}
 ALL_FORMATS = tuple(FORMATS)
 
 
-@dataclass(frozen=True)
-class RenderContext:
+class RenderContext(Frozen):
     """What a renderer needs besides the agreement: where its assets live, and the layout."""
 
-    base_dir: Path = Path(".")
-    layout: dict = field(default_factory=dict)
+    _fields = ("base_dir", "layout")
+
+    def __init__(self, base_dir: Path = Path("."), layout: dict | None = None):
+        self.__dict__.update(base_dir=base_dir, layout={} if layout is None else layout)
 
 
 def available() -> list[str]:

@@ -13,17 +13,18 @@ Pure functions, no python-docx.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from avtale.records import Frozen
 
 PT_MM = 25.4 / 72
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Frozen):
     """One letterhead cell: a name set as text, or a logo of a given natural width (mm)."""
 
-    text: str | None = None
-    logo_mm: float = 0.0
+    _fields = ("text", "logo_mm")
+
+    def __init__(self, text: str | None = None, logo_mm: float = 0.0):
+        self.__dict__.update(text=text, logo_mm=logo_mm)
 
 
 # advance widths in 1/1000 em of Arial (= Helvetica = Liberation Sans metrics), regular and bold

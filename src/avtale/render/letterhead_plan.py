@@ -13,7 +13,7 @@ Pure functions: the renderers set the plan, each in its own way (a table, a grid
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from avtale.records import Frozen
 
 from avtale.render import docx_columns
 from avtale.render.docx_columns import Item
@@ -23,22 +23,27 @@ PER_ROW = 3  # parties in each row beyond that
 MIN_SIZE_PT = 7.0
 
 
-@dataclass(frozen=True)
-class Cell:
-    """Where one party stands: its row and column, and how its name or logo aligns in the column."""
+class Cell(Frozen):
+    """Where one party stands: its row and column, and how its name or logo aligns in the column
+    ("left", "center" or "right")."""
 
-    row: int
-    column: int
-    align: str  # "left", "center" or "right"
+    _fields = ("row", "column", "align")
+
+    def __init__(self, row: int, column: int, align: str):
+        self.__dict__.update(row=row, column=column, align=align)
 
 
-@dataclass(frozen=True)
-class Plan:
-    widths_mm: tuple[float, ...]  # each column, the gap after it included (the last one reaches the margin)
-    gap_mm: float
-    size_pt: float  # the names' type size
-    logo_height_mm: float  # every logo's height
-    cells: tuple[Cell, ...]  # one a party, in the parties' order
+class Plan(Frozen):
+    """The letterhead: `widths_mm` of each column, the gap after it included (the last one reaches the margin),
+    `gap_mm` between rows, the names' type size `size_pt`, every logo's height, and `cells`, one a party, in
+    the parties' order."""
+
+    _fields = ("widths_mm", "gap_mm", "size_pt", "logo_height_mm", "cells")
+
+    def __init__(self, widths_mm: tuple[float, ...], gap_mm: float, size_pt: float, logo_height_mm: float,
+                 cells: tuple[Cell, ...]):
+        self.__dict__.update(widths_mm=widths_mm, gap_mm=gap_mm, size_pt=size_pt, logo_height_mm=logo_height_mm,
+                             cells=cells)
 
     @property
     def columns(self) -> int:

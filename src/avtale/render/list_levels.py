@@ -9,15 +9,16 @@ level deeper than those given moves on by the last level's step. Pure functions,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from avtale.records import Frozen
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(Frozen):
     """One level of a list: marker and text, in mm from the text's left edge (the page's left margin)."""
 
-    marker_mm: float
-    text_mm: float
+    _fields = ("marker_mm", "text_mm")
+
+    def __init__(self, marker_mm: float, text_mm: float):
+        self.__dict__.update(marker_mm=marker_mm, text_mm=text_mm)
 
     @property
     def hanging_mm(self) -> float:

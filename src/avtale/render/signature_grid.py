@@ -15,24 +15,26 @@ not a size per column. Widths come from Arial's metrics (`docx_columns.text_mm`)
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from avtale.records import Frozen
 
 from avtale.model import Agreement
 from avtale.render import common, docx_columns
 
 
-@dataclass(frozen=True)
-class Grid:
-    """Where every signatory's column stands and at what size the block is set."""
+class Grid(Frozen):
+    """Where every signatory's column stands and at what size the block is set: `rows` of signatories, at most
+    `per_row` each; `column_mm` the width of every column (the same in every row); `gap_mm` the room between
+    two columns; `line_mm` the length of a signature line (the column's width, or the layout's line width if
+    less); `size_pt` the type size of the whole block (the body size unless a word would not fit);
+    `short_row` "left" or "center", where a row with fewer columns stands; `electronic`: signed
+    electronically, no room to sign and no lines."""
 
-    rows: list[list[common.Column]]  # signatories row by row, at most `per_row` each
-    per_row: int  # columns of a full row
-    column_mm: float  # width of every column (the same in every row)
-    gap_mm: float  # room between two columns
-    line_mm: float  # length of a signature line (the column's width, or the layout's line width if less)
-    size_pt: float  # type size of the whole block (the body size unless a word would not fit)
-    short_row: str  # "left" or "center": where a row with fewer columns stands
-    electronic: bool  # signed electronically: no room to sign and no lines
+    _fields = ("rows", "per_row", "column_mm", "gap_mm", "line_mm", "size_pt", "short_row", "electronic")
+
+    def __init__(self, rows: list[list[common.Column]], per_row: int, column_mm: float, gap_mm: float,
+                 line_mm: float, size_pt: float, short_row: str, electronic: bool):
+        self.__dict__.update(rows=rows, per_row=per_row, column_mm=column_mm, gap_mm=gap_mm, line_mm=line_mm,
+                             size_pt=size_pt, short_row=short_row, electronic=electronic)
 
     def offset_mm(self, row: list[common.Column]) -> float:
         """How far a row starts from the left margin (0 but for a short row set in the middle)."""

@@ -17,7 +17,10 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # `typing` is not imported at run time: every command would pay for it
+if TYPE_CHECKING:
+    from typing import Any
 
 from avtale.characters import REFUSED, char_name, refusal
 from avtale.errors import Position, RefusedCharacter, UnreadableError, YamlError

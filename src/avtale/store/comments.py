@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+TYPE_CHECKING = False  # `typing` is not imported at run time: every command would pay for it
+if TYPE_CHECKING:
+    from typing import Any
 
 
 

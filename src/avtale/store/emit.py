@@ -19,7 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Any
+TYPE_CHECKING = False  # `typing` is not imported at run time: every command would pay for it
+if TYPE_CHECKING:
+    from typing import Any
 
 from avtale.store.comments import Notes
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Any
+TYPE_CHECKING = False  # `typing` is not imported at run time: every command would pay for it
+if TYPE_CHECKING:
+    from typing import Any
 
 from avtale.characters import refusal
 from avtale.i18n import _

@@ -32,7 +32,9 @@ the legal text of an agreement: when in doubt, it gives up.
 from __future__ import annotations
 
 import re
-from typing import Any
+TYPE_CHECKING = False  # `typing` is not imported at run time: every command would pay for it
+if TYPE_CHECKING:
+    from typing import Any
 
 from avtale.store.fast import _DATE, _DECIMAL, _INT, _NUMBERISH, GiveUp, resolve
 

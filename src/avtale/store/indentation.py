@@ -10,7 +10,7 @@ other. Used by `store.mistakes`, which tries these after the mistakes of one lin
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
 from avtale.i18n import _, ngettext
 
@@ -18,12 +18,8 @@ KEY_LINE = re.compile(r"( *)(?:- +)*([A-Za-z_][\w-]*):(?: |$)")
 ITEM_LINE = re.compile(r"( *)- ")
 
 
-class Explained(NamedTuple):
-    """A drafter's message and the 1-based line and column of the mistake."""
-
-    message: str
-    line: int | None
-    col: int | None
+Explained = namedtuple("Explained", "message line col")
+Explained.__doc__ = "A drafter's message and the 1-based line and column of the mistake (line, col: int or None)."
 
 
 def line_level(line: str) -> tuple[str, int] | None:

@@ -13,7 +13,11 @@ with the model).
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from collections import namedtuple
+
+TYPE_CHECKING = False  # `typing` is not imported at run time: every command would pay for it
+if TYPE_CHECKING:
+    from typing import Any
 
 # where the agreement holds text (avtale.model; tests/store/test_silent.py keeps them in step): prose, and words;
 # besides these, the cells of a table's rows (`is_cell`) and the notes of `footnotes:` (`is_note`)
@@ -39,15 +43,8 @@ def is_note(path: tuple) -> bool:
     return len(path) == 2 and path[0] == "footnotes"
 
 
-class Scalar(NamedTuple):
-    """A text as YAML read it, with its place: 0-based start and end (after its last character)."""
-
-    value: str
-    style: str
-    line: int
-    col: int
-    end_line: int
-    end_col: int
+Scalar = namedtuple("Scalar", "value style line col end_line end_col")
+Scalar.__doc__ = "A text as YAML read it, with its place: 0-based start and end (after its last character)."
 
 
 def events(text: str) -> Any:

@@ -62,7 +62,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Any, NamedTuple
+from collections import namedtuple
+
+TYPE_CHECKING = False  # `typing` is not imported at run time: every command would pay for it
+if TYPE_CHECKING:
+    from typing import Any
 
 from avtale.store import fast, fast_text
 from avtale.store.places import (BLANK, KEYS, LEADING, LITERAL, PROSE_KEYS, TEXT_KEYS, TRAILING, Scalar, header,
@@ -84,15 +88,9 @@ BREAKS = (TRAILING, LITERAL, BLANK, LEADING)  # a line break YAML keeps: `places
 READ_AS = (NUMBER, YES_NO, EMPTY_VALUE, DATE)
 
 
-class Place(NamedTuple):
-    """One place where YAML reads other text than was typed, 1-based."""
-
-    line: int
-    col: int
-    kind: str
-    typed: str = ""  # what was typed there, as the message quotes it
-    path: tuple = ()  # the key path of the text
-    since: int = 0  # QUOTED_ITEM: the line the quotes open on
+Place = namedtuple("Place", "line col kind typed path since", defaults=("", (), 0))
+Place.__doc__ = """One place where YAML reads other text than was typed, 1-based: `typed` what was typed there, as
+the message quotes it; `path` the key path of the text; `since` (QUOTED_ITEM) the line the quotes open on."""
 
 
 # --- the cheap test -------------------------------------------------------------------------------

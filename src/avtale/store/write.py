@@ -10,7 +10,9 @@ from __future__ import annotations
 import functools
 import io
 import re
-from typing import Any
+TYPE_CHECKING = False  # `typing` is not imported at run time: every command would pay for it
+if TYPE_CHECKING:
+    from typing import Any
 
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/agreement.schema.json"
