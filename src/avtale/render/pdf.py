@@ -6,7 +6,7 @@ then adds one empty, named signature field over each line (see `fields`).
 The document date is fixed from the agreement, so a build is reproducible
 to the byte.
 
-Typst's compiler is made once per process and template (`compiler`), with the fonts loaded once
+Typst's compiler is made once per process and template (`compiler_for`), with the fonts loaded once
 (`fonts`), and reused for every document the process renders: each worker of a batch build
 keeps its own. Reusing it changes no byte of the output.
 """
