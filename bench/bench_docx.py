@@ -47,9 +47,10 @@ def single(work: Path, reps: int) -> Row:
         lambda: run_once([AVTALE, "build", str(SINGLE), "--format", "docx", "--out", str(work / "docx-1")]),
         lambda: run_many(pandoc_each(md, work / "docx-1-pandoc")),
     )
-    ok = ours.median < 0.4
-    return Row("DOCX", f"1 agreement ({SINGLE.name}) → DOCX, fresh process", ours, "pandoc md→docx", peer,
-               "< 0.4 s (issue 3)", ok)
+    row = Row("DOCX", f"1 agreement ({SINGLE.name}) → DOCX, fresh process", ours, "pandoc md→docx", peer,
+              "at least as fast as pandoc, ratio ≥ 1.0 (issue 19)")
+    row.met = row.ratio >= 1.0
+    return row
 
 
 def corpus(work: Path, corpus_dir: Path, reps: int, peer_reps: int | None = None) -> Row:
@@ -71,7 +72,7 @@ def corpus(work: Path, corpus_dir: Path, reps: int, peer_reps: int | None = None
     if peer_reps < reps:
         row.note = f"pandoc loop run {peer_reps}×"
     if n == 100:
-        row.target, row.met = "faster than pandoc (ratio > 1)", row.ratio > 1
+        row.target, row.met = "≥ 10× faster than pandoc one file at a time (issue 19)", row.ratio >= 10
     return row
 
 

@@ -61,10 +61,11 @@ def startup(reps: int) -> list[Row]:
     help_ours, floor = compare(reps, lambda: run_once([AVTALE, "--help"]),
                                lambda: run_once([sys.executable, "-c", "pass"]))
     help_row = Row("Start-up", "`avtale --help`, fresh process", help_ours, "`python -c pass` (interpreter floor)",
-                   floor, "< 0.15 s", help_ours.median < 0.15)
+                   floor, "< 0.06 s (issue 19)", help_ours.median < 0.06)
     one, cj = compare(reps, lambda: run_once([AVTALE, "validate", str(SINGLE)]), lambda: run_once(_cj([SINGLE])))
     one_row = Row("Start-up", f"`avtale validate {SINGLE.name}` (1 file), fresh process", one,
-                  "check-jsonschema, 1 file", cj, "< 0.15 s", one.median < 0.15)
+                  "check-jsonschema, 1 file", cj, "≥ 8× faster than check-jsonschema (issue 19)")
+    one_row.met = one_row.ratio >= 8
     return [help_row, one_row]
 
 

@@ -5,6 +5,10 @@ markup. Typst reports where each signature line landed; an incremental update
 then adds one empty, named signature field over each line (see `fields`).
 The document date is fixed from the agreement, so a build is reproducible
 to the byte.
+
+Typst's compiler is made once per process and template (`compiler_for`), with the fonts loaded once
+(`fonts`), and reused for every document the process renders: each worker of a batch build
+keeps its own. Reusing it changes no byte of the output.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import threading
 from pathlib import Path
 
 from avtale import assets, inline
@@ -152,21 +157,15 @@ def render(agreement: Agreement, context) -> bytes:
     check_size(agreement)
     import typst
 
-    templates = layout_mod.templates_dir()
     payload = json.dumps(data(agreement, context), ensure_ascii=False)
     date = common.document_date(agreement)
     stamp = int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc).timestamp())
     try:
-        compiler = typst.Compiler(
-            input=str(templates / TEMPLATE),
-            root=str(root(Path(context.base_dir).resolve())),
-            font_paths=[str(templates / FONTS)],
-            ignore_system_fonts=True,
-            sys_inputs={"data": payload},
-        )
-        pdf = compiler.compile(pdf_standards=STANDARDS, timestamp=stamp)
-        lines = json.loads(compiler.query("<avtale-signature>", field="value"))
-        dests = json.loads(compiler.query("<avtale-dest>", field="value"))
+        with compile_lock:
+            compiler = compiler_for(TEMPLATE, root(Path(context.base_dir).resolve()), context.layout)
+            pdf = compiler.compile(pdf_standards=STANDARDS, timestamp=stamp, sys_inputs={"data": payload})
+            lines = json.loads(compiler.query("<avtale-signature>", field="value"))
+            dests = json.loads(compiler.query("<avtale-dest>", field="value"))
     except typst.TypstError as exc:
         raise RenderError(_("Typst could not build the PDF: {reason}").format(reason=_first_line(exc))) from None
     columns = {c.field: c for c in common.signature_columns(agreement)}
@@ -176,6 +175,49 @@ def render(agreement: Agreement, context) -> bytes:
         raise RenderError(_("Typst did not report every signature line; the PDF would lack signature fields"))
     # (dests passed by position: a test stands in for add_signature_fields with a function of any arguments)
     return fields.add_signature_fields(pdf, lines, columns, context.layout or layout_mod.load(), dests)
+
+
+compile_lock = threading.Lock()  # one compile (and its queries) at a time: a compiler holds one document's inputs
+_fonts: dict[bool, object] = {}  # with Typst's own fonts or without -> typst.Fonts
+_compilers: dict[str, tuple[Path, bool, object]] = {}  # template -> (root, with Typst's fonts, typst.Compiler)
+
+
+def fonts(typst_fonts: bool):
+    """The fonts Typst sets with, loaded once per process: templates/fonts (Liberation Sans), never the
+    system's; Typst's own embedded fonts (Libertinus, New Computer Modern, DejaVu Sans Mono) only when the
+    layout names a font that templates/fonts lacks. The PDF embeds only the fonts it sets, and the template
+    sets only the layout's font with no fallback, so leaving Typst's own out changes no byte of it."""
+    if typst_fonts not in _fonts:
+        import typst
+
+        _fonts[typst_fonts] = typst.Fonts(include_system_fonts=False, include_embedded_fonts=typst_fonts,
+                                          font_paths=[str(layout_mod.templates_dir() / FONTS)])
+    return _fonts[typst_fonts]
+
+
+BUNDLED_FAMILIES = ("Liberation Sans",)  # the families in templates/fonts
+
+
+def needs_typst_fonts(layout: dict) -> bool:
+    """Whether the layout's PDF font is one Typst brings rather than one of templates/fonts."""
+    family = ((layout or layout_mod.load()).get("font") or {}).get("pdf")
+    return family not in BUNDLED_FAMILIES
+
+
+def compiler_for(template: str, root_dir: Path, layout: dict | None = None):
+    """The process's Typst compiler for `template` (in templates/) with `root_dir` as Typst's root: made on
+    first use and kept, so a worker of a batch loads the fonts and reads the template once; made again
+    (with the same fonts) only when an agreement from another directory needs another root. Each compile
+    passes its own data (sys_inputs), so nothing of one document stays for the next. Use it under `compile_lock`."""
+    import typst
+
+    typst_fonts = needs_typst_fonts(layout)
+    kept = _compilers.get(template)
+    if kept is None or kept[0] != root_dir or kept[1] != typst_fonts:
+        compiler = typst.Compiler(input=str(layout_mod.templates_dir() / template), root=str(root_dir),
+                                  font_paths=fonts(typst_fonts), sys_inputs={"data": "{}"})
+        kept = _compilers[template] = (root_dir, typst_fonts, compiler)
+    return kept[2]
 
 
 def _first_line(exc: Exception) -> str:

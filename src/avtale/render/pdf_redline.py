@@ -32,7 +32,6 @@ from avtale.render.pdf_redline_body import WORDS, Body, what
 from avtale.render.pdf_redline_inline import Marks, plain
 
 TEMPLATE = "redline.typ"
-FONTS = "fonts"
 COLOURS = {"ins": "#006b2d", "del": "#b0001e", "move": "#1f4fb4", "fmt": "#8a5a00"}
 
 FRONT = {
@@ -200,16 +199,14 @@ def render(diff: AgreementDiff, old: Agreement, new: Agreement, layout: dict | N
     for side in (old, new):  # the redline sets both sides' text: refuse what Typst could not hold
         pdf.check_size(side)
     layout = layout or layout_mod.load()
-    templates = layout_mod.templates_dir()
     base = Path(base_dir or ".").resolve()
     payload = json.dumps(data(diff, old, new, layout, base), ensure_ascii=False)
     date = common.document_date(new)
     stamp = int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc).timestamp())
     try:
-        compiler = typst.Compiler(input=str(templates / TEMPLATE), root=str(pdf.root(base)),
-                                  font_paths=[str(templates / FONTS)], ignore_system_fonts=True,
-                                  sys_inputs={"data": payload})
-        return compiler.compile(timestamp=stamp)
+        with pdf.compile_lock:  # the process's compiler for the redline's template, fonts loaded once (pdf.compiler_for)
+            return pdf.compiler_for(TEMPLATE, pdf.root(base), layout).compile(timestamp=stamp,
+                                                                              sys_inputs={"data": payload})
     except typst.TypstError as exc:
         text = str(exc).strip()
         raise RenderError(_("Typst could not build the PDF: {reason}").format(

@@ -29,6 +29,8 @@ _SKIP = re.compile(rb"(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*)*")
 _HEX = re.compile(rb"<([0-9A-Fa-f\x00\t\n\x0c\r ]*)>")
 _OCTAL = re.compile(rb"[0-7]{1,3}")
 _TOKEN = re.compile(rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]*")
+# an xref entry as the standard writes it (and Typst does): exactly 20 bytes, read without the tokenizer
+_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])(?: \r| \n|\r\n)")
 _ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("f"): b"\f"}
 
 
@@ -269,6 +271,8 @@ class Update:
             start, count = parser.value(), parser.value()
             if not isinstance(start, int) or not isinstance(count, int):
                 parser.fail(_("bad xref subsection"))
+            if self._fixed_entries(parser, start, count):
+                continue
             for num in range(start, start + count):
                 entry_offset, gen, kind = parser.value(), parser.value(), parser.keyword()
                 if kind not in (b"n", b"f") or not isinstance(entry_offset, int) or not isinstance(gen, int):
@@ -281,6 +285,22 @@ class Update:
             raise RenderError(_("Cannot add signature fields: the PDF has object streams (a hybrid xref); "
                                 "only a classic xref table is supported"))
         return trailer
+
+    def _fixed_entries(self, parser: Parser, start: int, count: int) -> bool:
+        """A subsection whose entries are all of the standard's 20 bytes, read in one go (the same entries the
+        tokenizer would read, ~10× faster); False, and nothing read, if any entry is written otherwise."""
+        parser.skip()
+        pos, entries = parser.pos, []
+        for _i in range(count):
+            m = _XREF_ENTRY.match(self.original, pos)
+            if m is None:
+                return False
+            entries.append(m)
+            pos = m.end()
+        for num, m in enumerate(entries, start):
+            self.offsets.setdefault(num, (int(m.group(1)) if m.group(3) == b"n" else -1, int(m.group(2))))
+        parser.pos = pos
+        return True
 
     def get(self, obj):
         """The object itself if `obj` is a reference (changed objects as changed), else `obj`."""
