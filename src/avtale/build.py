@@ -11,22 +11,31 @@ run at the same time. Many files build in parallel across the cores.
 from __future__ import annotations
 
 import os
-import signal
-from dataclasses import dataclass, field
 from pathlib import Path
+
+try:  # the C module alone: `signal` builds its enums on import, which every build would pay for
+    import _signal as signal
+except ImportError:  # pragma: no cover - not CPython
+    import signal
 
 from avtale import agreements, layout, render, writer
 from avtale.errors import AvtaleError, OutputError, Position
 from avtale.i18n import _
 from avtale.findings import Finding
+from avtale.records import Record
 
 
-@dataclass
-class Built:
-    path: Path
-    outputs: list[Path] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
+class Built(Record):
+    """One agreement's build: the files written, the findings, or the one-line error that stopped it."""
+
+    _fields = ("path", "outputs", "findings", "error")
+
+    def __init__(self, path: Path, outputs: list[Path] | None = None, findings: list[Finding] | None = None,
+                 error: str | None = None):
+        self.path = path
+        self.outputs = [] if outputs is None else outputs
+        self.findings = [] if findings is None else findings
+        self.error = error
 
     @property
     def ok(self) -> bool:

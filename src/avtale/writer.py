@@ -33,9 +33,13 @@ import errno
 import fcntl
 import os
 import re
-import signal
 import stat
 from pathlib import Path
+
+try:  # the C module alone: `signal` builds its enums on import, which every build would pay for
+    import _signal as signal
+except ImportError:  # pragma: no cover - not CPython
+    import signal
 
 from avtale.errors import OutputError, OutputExists, Position
 from avtale.i18n import N_, _
