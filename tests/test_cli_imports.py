@@ -52,7 +52,7 @@ FORBIDDEN = {
 _VALIDATE = {  # what validating one signed agreement needs
     "pathlib",  # the paths
     "datetime",  # dates in the agreement
-    "hashlib", "json",  # the seal's hash (rule AV401) of the agreement as canonical JSON
+    "json",  # the seal's hash (rule AV401) of the agreement as canonical JSON (SHA-256 from _sha256)
     "unicodedata",  # the model's NFC check, logos' names
     "struct",  # a logo's size (avtale.image_size, imported with the rules on paths)
 }
@@ -72,8 +72,8 @@ _VALIDATING = _START | {
     "avtale.checks.safety", "avtale.checks.structure", "avtale.checks.text", "avtale.checks.format",
     "avtale.checks.versions", "avtale.checks.paths", "avtale.dates", "avtale.inline", "avtale.sealing",
     "avtale.schema", "avtale.files", "avtale.assets", "avtale.image_size",
-    "avtale.store", "avtale.store.fast", "avtale.store.fast_text", "avtale.store.mistakes", "avtale.store.indentation", "avtale.store.write",
-    "avtale.store.silent", "avtale.store.places",
+    "avtale.store", "avtale.store.fast", "avtale.store.fast_text", "avtale.store.silent",
+    "avtale.store.places",
 }
 AVTALE = {
     "help": _START,

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 from avtale.characters import REFUSED, char_name, refusal
 from avtale.errors import Position, RefusedCharacter, UnreadableError, YamlError
 from avtale.i18n import _
-from avtale.store import fast, fast_text, mistakes
+from avtale.store import fast, fast_text
 
 MAX_DEPTH = 64
 
@@ -160,6 +160,8 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
 def parse(text: str, path: Path | str = "<string>") -> Any:
     """Parse YAML text into round-trip data, refusing what avtale never accepts."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from avtale.store import mistakes  # (the drafter's words for what went wrong: only when something did)
 
     try:
         return _yaml().load(text)
@@ -328,14 +330,22 @@ def key_position(data: Any, loc: tuple) -> tuple[int | None, int | None]:
 _TAGS = {"paragraph", "bullets", "numbered", "table", "text", "item"}  # union tags in pydantic locs
 
 
-from avtale.store.write import (  # noqa: E402  (the writing half of the store)
-    SCHEMA_COMMENT,
-    dump,
-    normalise_space,
-    sentences,
-    to_yaml_tree,
-    transplant_comments,
-)
+def normalise_space(text: str) -> str:
+    """Every run of whitespace one space, none at the ends: the text as the seal and `fmt` compare it."""
+    return " ".join(text.split())
+
+
+_WRITING = frozenset({"SCHEMA_COMMENT", "dump", "sentences", "to_yaml_tree", "transplant_comments"})
+
+
+def __getattr__(name: str):
+    """The writing half of the store (`store.write`), imported when first asked for: reading and checking an
+    agreement never needs it."""
+    if name in _WRITING:
+        from avtale.store import write
+
+        return getattr(write, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "Document", "SCHEMA_COMMENT", "dump", "from_text", "key_position", "load", "load_plain", "locate",

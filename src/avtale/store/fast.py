@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 from avtale.characters import refusal
 from avtale.i18n import _
-from avtale.store import mistakes
 
 _NO_PARSER = object()
 _parser_class: Any = None  # libyaml's CParser, imported on first use (`_c_parser`)
@@ -191,6 +190,8 @@ def load(text: str, max_depth: int) -> Loaded | None:
     except GiveUp:
         return None
     except Refusal as exc:
+        from avtale.store import mistakes  # (only when something is wrong)
+
         if exc.reserved == "duplicate":
             message, line, col = mistakes.duplicate(text, exc.line, exc.col, exc.message)
             raise Refusal(message, line, col) from None
@@ -203,6 +204,8 @@ def load(text: str, max_depth: int) -> Loaded | None:
 
 
 def _refusal(exc: Exception, text: str) -> Refusal:
+    from avtale.store import mistakes  # (only when something is wrong)
+
     position = getattr(exc, "position", None)
     character = getattr(exc, "character", None)
     if isinstance(position, int) and character is not None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import functools
 import io
 import re
+
+from avtale.store import normalise_space
+
 TYPE_CHECKING = False  # `typing` is not imported at run time: every command would pay for it
 if TYPE_CHECKING:
     from typing import Any
@@ -52,8 +55,6 @@ _NUMBER = re.compile(r"§*\d+(?:\.\d+)*\.")
 UNFOLDED = frozenset({"title"})
 
 
-def normalise_space(text: str) -> str:
-    return " ".join(text.split())
 
 
 def sentences(text: str) -> list[str]:
