@@ -62,3 +62,12 @@ def test_a_lazy_pattern_compiles_at_first_use_and_answers_as_re():
     assert pattern.pattern == r"(?P<n>\d+)\s*kr" and pattern.groupindex == {"n": 1}
     with pytest.raises(AttributeError):
         pattern.nosuch
+
+
+def test_a_record_replaced_is_a_new_one_with_those_fields_changed():
+    from avtale.render import RenderContext
+
+    context = RenderContext(layout={"a": 1})
+    changed = context.replaced(layout={"b": 2})
+    assert (changed.base_dir, changed.layout) == (context.base_dir, {"b": 2})
+    assert context.layout == {"a": 1} and type(changed) is RenderContext

@@ -129,9 +129,15 @@ CASES = [pytest.param(c, a, id=f"{c}-{a}", marks=() if (c, a) in FAST else pytes
 
 def _cpu(call) -> float:
     gc.collect()
-    start = time.process_time()  # this process's CPU, Typst's threads included: others' load does not count
-    call()
-    return time.process_time() - start
+    gc.freeze()  # the test session's own objects out of the collector's way: a command's collections in a
+    # process of its own scan its own objects, not everything the tests before it left (which made a fast
+    # command's collections along 16n cost more than the command)
+    try:
+        start = time.process_time()  # this process's CPU, Typst's threads included: others' load does not count
+        call()
+        return time.process_time() - start
+    finally:
+        gc.unfreeze()
 
 
 def _costs(command: str, axis: str, tmp_path: Path) -> list[float]:

@@ -25,6 +25,10 @@ class Record:
 
     __hash__ = None  # mutable: as @dataclass leaves it
 
+    def replaced(self, **changes):
+        """A new instance with `changes` to some fields (what `dataclasses.replace` did)."""
+        return type(self)(**{**{name: getattr(self, name) for name in self._fields}, **changes})
+
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
         return f"{type(self).__qualname__}({fields})"

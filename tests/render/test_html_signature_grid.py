@@ -8,7 +8,6 @@ text is as wide as the PDF's (160 mm), the block stays on one page and takes the
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import pytest
@@ -58,7 +57,7 @@ window.addEventListener("load", () => {
 
 
 def page(a, layout: dict | None = None) -> str:
-    ctx = context() if layout is None else dataclasses.replace(context(), layout=layout)
+    ctx = context() if layout is None else context().replaced(layout=layout)
     return html.render(a, ctx).decode("utf-8")
 
 

@@ -5,7 +5,6 @@ the tag tree), links, rows of signatories, electronic signing without fields; PD
 from __future__ import annotations
 
 import copy
-import dataclasses
 import io
 import re
 
@@ -23,7 +22,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 def build(a, base=None, **layout_changes) -> bytes:
     ctx = context(base or ".")
-    ctx = dataclasses.replace(ctx, layout=copy.deepcopy(ctx.layout))  # the loaded layout is shared: never change it
+    ctx = ctx.replaced(layout=copy.deepcopy(ctx.layout))  # the loaded layout is shared: never change it
     for key, value in layout_changes.items():  # e.g. links={"print_urls": "footnote"}
         ctx.layout[key] = {**ctx.layout.get(key, {}), **value}
     return pdf.render(a, ctx)

@@ -9,7 +9,6 @@ as the layout says."""
 from __future__ import annotations
 
 import copy
-import dataclasses
 import io
 
 import pytest
@@ -54,7 +53,7 @@ def layout_with(**signature) -> dict:
 
 def build(a, layout: dict | None = None) -> bytes:
     ctx = context()
-    return pdf.render(a, ctx if layout is None else dataclasses.replace(ctx, layout=layout))
+    return pdf.render(a, ctx if layout is None else ctx.replaced(layout=layout))
 
 
 def block_words(data: bytes, tmp_path, place: str = "Oslo,") -> tuple[int, list]:
