@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from avtale import agreements, definition, model, model_compile, schema_errors, store
 from tests.strategies import agreement_data
+from tests.plain_data import paths, replaced
 
 ROOT = Path(__file__).resolve().parents[1]
 CLASSES = [name for name, value in vars(definition).items()
@@ -123,9 +124,9 @@ def test_every_value_replaced_by_every_wrong_kind_gives_the_same_result(base):
     path = ROOT / "agreements" / f"{base}.yaml"
     doc = store.load(path)
     count = 0
-    for where in list(_paths(doc.plain))[1:]:
+    for where in list(paths(doc.plain))[1:]:
         for value in WRONG_VALUES:
-            data = _replaced(doc.plain, where, value)
+            data = replaced(doc.plain, where, value)
             fast, reference = _outcome("Agreement", data, model), _outcome("Agreement", data, definition)
             assert fast == reference, (where, value)
             if fast[0] == "invalid":
@@ -144,24 +145,6 @@ def _raised(cls, data):
     raise AssertionError("valid")
 
 
-def _paths(node, prefix=()):
-    yield prefix
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _paths(value, (*prefix, i))
-
-
-def _replaced(node, path, value):
-    if not path:
-        return value
-    if isinstance(node, dict):
-        return {k: (_replaced(v, path[1:], value) if k == path[0] else v) for k, v in node.items()}
-    return [(_replaced(v, path[1:], value) if i == path[0] else v) for i, v in enumerate(node)]
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=agreement_data(), pick=st.data())
 def test_generated_agreements_and_their_parts_give_the_same_result(data, pick):
@@ -177,10 +160,10 @@ def test_generated_agreements_and_their_parts_give_the_same_result(data, pick):
                 if isinstance(item, dict):
                     _same("Item", item)
     # and a mutation of it: one value anywhere replaced by a wrong one
-    paths = list(_paths(data))[1:]
-    where = pick.draw(st.sampled_from(paths))
+    places = list(paths(data))[1:]
+    where = pick.draw(st.sampled_from(places))
     value = pick.draw(st.sampled_from(WRONG_VALUES))
-    _same("Agreement", _replaced(data, where, value))
+    _same("Agreement", replaced(data, where, value))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -20,6 +20,7 @@ import pytest
 from avtale import i18n
 from avtale.agreements import validate_file
 from tests.catalogue.mistakes import draft
+from tests.plain_data import paths, replaced
 
 JARGON = re.compile(r"mapping|scalar|instance|after validation|did not find|could not find|input should|"
                     r"block collection|simple key|token|stream|YAML cannot read|document start", re.I)
@@ -130,29 +131,6 @@ def test_most_indentation_slips_are_told_on_the_drafter_s_line():
     assert here / told >= 0.77
 
 
-def _paths(node, prefix=()):
-    yield prefix
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _paths(value, (*prefix, i))
-
-
-def _replaced(node, path, value):
-    import copy
-
-    out = copy.deepcopy(node)
-    if not path:
-        return value
-    parent = out
-    for part in path[:-1]:
-        parent = parent[part]
-    parent[path[-1]] = value
-    return out
-
-
 WRONG_VALUES = [None, 2026, 1.5, True, "", "tekst", ["tekst"], {"Mål for avtalen": "tekst"}, {"ukjent": "x"}]
 
 
@@ -164,9 +142,9 @@ def test_every_schema_error_is_told_in_plain_words_at_a_place(base):
 
     plain = store.from_text(draft(base), f"{base}.yaml").plain
     wrong, told = [], 0
-    for path in list(_paths(plain))[1:]:
+    for path in list(paths(plain))[1:]:
         for value in WRONG_VALUES:
-            text = store.dump(_replaced(plain, path, value))
+            text = store.dump(replaced(plain, path, value))
             result, errors = _errors(base, text)
             for f in errors:
                 told += 1

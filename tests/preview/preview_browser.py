@@ -15,6 +15,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 AGREEMENTS = ROOT / "agreements"
@@ -199,3 +200,20 @@ def page_with(pages: list[str], text: str) -> int:
     found = [i for i, page in enumerate(pages) if text in page]
     assert len(found) == 1, f"{text!r} is on pages {found}"
     return found[0]
+
+
+# --- fixtures of the browser tests (imported by them) ---------------------------------------------------------
+
+@pytest.fixture(scope="module", name="browser")
+def browser_fixture():
+    """Chromium for a test module (Debian's; a missing one fails in CI, skips elsewhere)."""
+    from conftest import require_tool
+
+    with chromium(require_tool("chromium")) as started:
+        yield started
+
+
+@pytest.fixture(name="agreement")
+def agreement_fixture(tmp_path):
+    """The example agreement, copied to a folder of the test's own."""
+    return place(tmp_path / "work")

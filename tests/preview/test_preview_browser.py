@@ -15,21 +15,11 @@ import subprocess
 
 import pytest
 from conftest import require_tool
-from preview_browser import (VIEWPORT, BOARD_NEW, BOARD_OLD, STATE_NEW, STATE_OLD, chromium, files, findings, frame, frame_text,
+from preview_browser import agreement_fixture, browser_fixture  # noqa: F401  (the fixtures `agreement`, `browser`)
+from preview_browser import (VIEWPORT, BOARD_NEW, BOARD_OLD, STATE_NEW, STATE_OLD, files, findings, frame, frame_text,
                              keys, opened, pdf_pages, place, save, screenshot, scroll_top, shown_version, stop,
                              validated, wait_until)
 from preview_process import started
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium(require_tool("chromium")) as browser:
-        yield browser
-
-
-@pytest.fixture
-def agreement(tmp_path):
-    return place(tmp_path / "work")
 
 
 # --- the tests ---

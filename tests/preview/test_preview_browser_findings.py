@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import require_tool
-from preview_browser import (chromium, files, findings, frame, frame_text, inside, keys, opened, page_with, pdf_pages,
-                             place, save, screenshot, scroll_top, shown_version, stop, validated, wait_until)
+from preview_browser import agreement_fixture, browser_fixture  # noqa: F401  (the fixtures `agreement`, `browser`)
+from preview_browser import (files, findings, frame, frame_text, inside, keys, opened, page_with, pdf_pages,
+                             save, screenshot, scroll_top, shown_version, stop, validated, wait_until)
 from preview_process import started
 
 # A signatory for a party the agreement does not have (AV204, in the signature block)
@@ -23,17 +23,6 @@ PARTY_BAD = "    - party: xx\n      name: Anne Larsen"
 ROW_OLD = "- [Tidlig innsats, '120', '125']"
 ROW_BAD = "- [Tidlig innsats, '120']"
 HEADING = "Økonomi"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium(require_tool("chromium")) as browser:
-        yield browser
-
-
-@pytest.fixture
-def agreement(tmp_path):
-    return place(tmp_path / "work")
 
 
 def finding_button(page, code: str):

@@ -30,10 +30,6 @@ class RenderContext(Frozen):
         self.__dict__.update(base_dir=base_dir, layout={} if layout is None else layout)
 
 
-def available() -> list[str]:
-    return [f for f in FORMATS if importlib.util.find_spec(f"avtale.render.{FORMATS[f]}") is not None]
-
-
 def parse_formats(value: str | None) -> list[str]:
     """'docx,pdf' -> ['docx', 'pdf']; None -> every format."""
     if not value:

@@ -20,22 +20,10 @@ from docx.shared import Pt, RGBColor
 from xml.sax.saxutils import quoteattr
 
 from avtale.render import draft
+from avtale.render.docx_fast.draft import LETTER_WIDTH, TEXT_SHAPE_TYPE, _hex
 
 VML = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml" '
        'xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w10="urn:schemas-microsoft-com:office:word"')
-# Word's WordArt shape type for plain text on a path (o:spt 136), as Word writes it for a watermark
-TEXT_SHAPE_TYPE = (
-    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">'
-    '<v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/>'
-    '<v:f eqn="sum 0 0 @2"/><v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/>'
-    '<v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/>'
-    '<v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>'
-    '<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" '
-    'o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>'
-    '<v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>'
-    '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
-)
-LETTER_WIDTH = 0.72  # a capital's advance in Arial Bold, in em: the shape's width for the word at its size
 
 
 def add(document, agreement, layout: dict) -> None:
@@ -78,8 +66,3 @@ def watermark(word: str, settings: dict, layout: dict):
         f'<v:textpath style={quoteattr(f"font-family:&quot;{font}&quot;;font-size:1pt;font-weight:bold")} '
         f'string={quoteattr(word)}/><w10:wrap anchorx="page" anchory="page"/></v:shape></w:pict></w:r>'
     )
-
-
-def _hex(colour: str) -> str:
-    """«#B00000» → «B00000» (a colour as Word writes it; `draft.settings` has checked its form)."""
-    return str(colour).lstrip("#").upper()

@@ -21,6 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from avtale.render.docx_package import clean
+from avtale.render.docx_fast.inline import text_of  # noqa: F401  (the runs' text, without notes)
 
 _XML_SPACE = qn("xml:space")
 HYPERLINK_STYLE = "Hyperlink"
@@ -150,8 +151,3 @@ class Inline:
 def _shown(url: str) -> str:
     """The url as printed: `mailto:` dropped (an address reads as itself)."""
     return url[len("mailto:"):] if url.startswith("mailto:") else url
-
-
-def text_of(runs: list[dict]) -> str:
-    """The runs' text as printed without notes (for a table's caption property and the like)."""
-    return "".join(r.get("text", "") for r in runs)

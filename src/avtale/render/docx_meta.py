@@ -11,41 +11,19 @@ that party from the text, as for any Word file.
 
 from __future__ import annotations
 
-import json
-from xml.sax.saxutils import escape
-
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
-from avtale.render.docx_package import PROPERTY_LIMIT, clean
-
-PARTY_PROPERTY = "avtale.party.{n}"
-_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the format id of user-defined properties
-
-
-def party_values(agreement) -> list[tuple[str, str]]:
-    """(property name, value) for each party whose value fits a property."""
-    out = []
-    for n, party in enumerate(agreement.parties, 1):
-        value = json.dumps({"id": party.id, "short": party.short, "name": clean(party.name)}, ensure_ascii=False)
-        if len(value) <= PROPERTY_LIMIT:
-            out.append((PARTY_PROPERTY.format(n=n), value))
-    return out
+from avtale.render.docx_fast.package import custom_xml
 
 
 def write(document, agreement) -> None:
     """The custom properties part, related from the package."""
-    values = party_values(agreement)
-    if not values:
+    xml = custom_xml(agreement)  # the same part as the standard-library writer's
+    if xml is None:
         return
-    props = "".join(f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name)}"><vt:lpwstr>{escape(value)}'
-                    f"</vt:lpwstr></property>" for pid, (name, value) in enumerate(values, 2))
-    xml = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-           f"{props}</Properties>")
     package = document.part.package
-    part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, xml.encode("utf-8"), package)
+    part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, xml, package)
     package.relate_to(part, RT.CUSTOM_PROPERTIES)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from functools import lru_cache
 
@@ -23,10 +22,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from avtale.render import common
+from avtale.render.docx_fast.package import NOT_XML, PROPERTY_LIMIT, clean, fit, join_names  # noqa: F401
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-# characters XML 1.0 cannot carry; lxml refuses them
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 UNWANTED = {RT.THUMBNAIL, RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
 STATUS = {"draft": "Utkast", "signed": "Signert"}
 # the template's styles an agreement uses (and the defaults Word expects); the other 150 go
@@ -43,23 +41,6 @@ APP_XML = (
 )
 
 
-PROPERTY_LIMIT = 255  # characters of one core property (python-docx refuses more; so does the OPC schema)
-
-
-def clean(text: str) -> str:
-    """Text as Word can hold it: characters XML forbids are dropped."""
-    return NOT_XML.sub("", text)
-
-
-def fit(text: str, limit: int = PROPERTY_LIMIT) -> str:
-    """`text` as a core property can hold it: cut at a word where one is near, ending in «…»."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip() + "…"
 
 
 @lru_cache(maxsize=1)
@@ -95,9 +76,6 @@ def document_date(agreement) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
-def join_names(names: list[str]) -> str:
-    """['A', 'B', 'C'] -> 'A, B og C' (the same in bokmål and nynorsk)."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
 
 
 def set_properties(document, agreement, lang: str, layout: dict | None = None) -> None:

@@ -15,20 +15,8 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 
-from avtale.render import tree
+from avtale.render.docx_fast.table import JC, column_widths, plain_caption  # noqa: F401  (shared, plain Python)
 from avtale.render.docx_frame import add, twips
-from avtale.render.docx_inline import text_of
-
-JC = {"left": "left", "center": "center", "right": "right"}
-
-
-
-def column_widths(columns: list[dict], text_width_twips: int) -> list[int]:
-    """Whole twips for each column's share; they add up to the text width."""
-    widths = [round(c["share"] * text_width_twips) for c in columns]
-    if widths:
-        widths[-1] = text_width_twips - sum(widths[:-1])
-    return widths
 
 
 def table(block: dict, text_width_twips: int, layout: dict, add_runs, caption: str = ""):
@@ -79,11 +67,3 @@ def table(block: dict, text_width_twips: int, layout: dict, add_runs, caption: s
             runs = cells[i] if i < len(cells) else []
             add_runs(p, runs, bold=header, size_pt=size_pt)
     return tbl
-
-
-def plain_caption(block: dict, layout: dict, language: str) -> str:
-    """The caption as text, «Tabell 1: Midler …» ('' for a table without one)."""
-    if not block.get("caption"):
-        return ""
-    before, after = tree.caption_frame(layout, language, block["n"])
-    return before + text_of(block["caption_runs"]) + after

@@ -12,6 +12,7 @@ from avtale.render.docx_fast.inline import docx_run_text
 from avtale.render.docx_fast.roots import HEADER
 from avtale.render.docx_fast.xml import DECLARATION, RPR, E, attr
 
+# Word's WordArt shape type for plain text on a path (o:spt 136), as Word writes it for a watermark
 TEXT_SHAPE_TYPE = (
     '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">'
     '<v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/>'
@@ -23,7 +24,7 @@ TEXT_SHAPE_TYPE = (
     '<v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>'
     '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
 )
-LETTER_WIDTH = 0.72
+LETTER_WIDTH = 0.72  # a capital's advance in Arial Bold, in em: the shape's width for the word at its size
 
 
 def header(agreement, layout: dict) -> bytes | None:
@@ -67,4 +68,5 @@ def watermark(word: str, settings: dict, layout: dict) -> str:
 
 
 def _hex(colour: str) -> str:
+    """«#B00000» → «B00000» (a colour as Word writes it; `draft.settings` has checked its form)."""
     return str(colour).lstrip("#").upper()

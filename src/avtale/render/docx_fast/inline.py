@@ -138,4 +138,5 @@ def _shown(url: str) -> str:
 
 
 def text_of(runs: list[dict]) -> str:
+    """The runs' text as printed without notes (for a table's caption property and the like)."""
     return "".join(r.get("text", "") for r in runs)

@@ -53,6 +53,7 @@ class Numbering:
         self._shapes: dict[tuple[str, ...], int] = {}
 
     def headings(self, numbering: str) -> int | None:
+        """The numId of the section-heading numbering, or None for "none"."""
         if numbering not in HEADING_FORMATS:
             return None
         if self._heading_num is None:
@@ -62,17 +63,21 @@ class Numbering:
         return self._heading_num
 
     def bullets(self) -> int:
+        """The numId shared by every bulleted list."""
         if self._bullet_num is None:
             self._bullet_num = self._next_id()
             self._nums.append((self._bullet_num, BULLET_ABSTRACT, None))
         return self._bullet_num
 
     def numbered_list(self, style: str) -> int:
+        """A new numId for one numbered list; it starts again at 1 (or a)."""
         num_id = self._next_id()
         self._nums.append((num_id, LIST_ABSTRACT[style], 0))
         return num_id
 
     def nested_list(self, shape: tuple[str, ...], level: int = 0) -> int:
+        """A new numId for a list nested `shape` (format by level: a list style or BULLET) that starts
+        again at `level`."""
         abstract_id = self._shapes.get(shape)
         if abstract_id is None:
             abstract_id = self._shapes[shape] = NESTED_ABSTRACT + len(self._shapes)

@@ -16,8 +16,10 @@ import re
 from avtale.render import common
 from avtale.render.docx_fast.xml import DECLARATION, attr, text
 
+# characters XML 1.0 cannot carry; lxml refuses them (both DOCX writers drop them with `clean`)
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-PROPERTY_LIMIT = 255
+PROPERTY_LIMIT = 255  # characters of one core property (python-docx refuses more; so does the OPC schema)
+PARTY_PROPERTY = "avtale.party.{n}"  # a custom property per party (`docx_meta`)
 STATUS = {"draft": "Utkast", "signed": "Signert"}
 RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OD = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -137,6 +139,7 @@ def content_types(partnames: list[str]) -> bytes:
 
 
 def join_names(names: list[str]) -> str:
+    """['A', 'B', 'C'] -> 'A, B og C' (the same in bokmål and nynorsk)."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
 
 
@@ -167,13 +170,19 @@ def core_xml(agreement, lang: str, layout: dict) -> bytes:
     return "".join(out).encode("utf-8")
 
 
-def custom_xml(agreement) -> bytes | None:
-    """docProps/custom.xml (`docx_meta`): each party's id, short name and name; None where none fits."""
-    values = []
+def party_values(agreement) -> list[tuple[str, str]]:
+    """(property name, value) for each party whose value fits a property (`docx_meta` says why)."""
+    out = []
     for n, party in enumerate(agreement.parties, 1):
         value = json.dumps({"id": party.id, "short": party.short, "name": clean(party.name)}, ensure_ascii=False)
         if len(value) <= PROPERTY_LIMIT:
-            values.append((f"avtale.party.{n}", value))
+            out.append((PARTY_PROPERTY.format(n=n), value))
+    return out
+
+
+def custom_xml(agreement) -> bytes | None:
+    """docProps/custom.xml (`docx_meta`): each party's id, short name and name; None where none fits."""
+    values = party_values(agreement)
     if not values:
         return None
     props = "".join(f'<property fmtid="{_FMTID}" pid="{pid}" name="{_escape(name)}"><vt:lpwstr>{_escape(value)}'

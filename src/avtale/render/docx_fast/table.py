@@ -15,6 +15,7 @@ JC = {"left": "left", "center": "center", "right": "right"}
 
 
 def column_widths(columns: list[dict], text_width_twips: int) -> list[int]:
+    """Whole twips for each column's share; they add up to the text width."""
     widths = [round(c["share"] * text_width_twips) for c in columns]
     if widths:
         widths[-1] = text_width_twips - sum(widths[:-1])
@@ -69,6 +70,7 @@ def table(block: dict, text_width_twips: int, layout: dict, add_runs, caption: s
 
 
 def plain_caption(block: dict, layout: dict, language: str) -> str:
+    """The caption as text, «Tabell 1: Midler …» ('' for a table without one)."""
     if not block.get("caption"):
         return ""
     before, after = tree.caption_frame(layout, language, block["n"])
