@@ -24,7 +24,8 @@ from avtale import layout as layout_mod
 from avtale.errors import RenderError
 from avtale.i18n import _
 from avtale.model import Agreement, all_texts
-from avtale.render import common, draft, fields, letterhead_plan, list_levels, pdf_dests, pdf_tree, signature_grid, tree
+from avtale.render import (common, draft, fields, letterhead_plan, list_levels, pdf_dests, pdf_tree,
+                           signature_fit, signature_grid, tree)
 
 TEMPLATE = "agreement.typ"
 FONTS = "fonts"
@@ -44,17 +45,12 @@ def data(agreement: Agreement, context) -> dict:
         parties.append({"name": p.name, "logo": logo, "alt": alt, "dest": pdf_dests.party_name(p)})
     date = common.document_date(agreement)
     layout = context.layout or layout_mod.load()
-    signing = None
-    if agreement.signing is not None:
-        signing = {
-            "place_date": common.place_and_date(agreement),
-            "electronic": agreement.signing.electronic,
-            "note": common.electronic_note(agreement, layout),
-            "grid": grid_data(signature_grid.grid(agreement, layout)),
-        }
     print_urls = print_urls_of(layout)
     document = tree.document(agreement, layout, print_urls)
     body = pdf_tree.prepare(document, print_urls, layout, agreement.language, pdf_dests.table_names(agreement))
+    signing = None
+    if agreement.signing is not None:
+        signing = signing_data(agreement, layout, body["sections"])
     notes = [[note["n"], pdf_dests.note_name(note["id"])] for note in document["notes"] if note.get("id")]
     mark = draft.mark(agreement, layout)
     return {
@@ -73,6 +69,26 @@ def data(agreement: Agreement, context) -> dict:
         "signing": signing,
         "note_dests": notes,
         "list_levels": [[lv.marker_mm, lv.text_mm] for lv in list_levels.levels(layout)],
+    }
+
+
+def signing_data(agreement: Agreement, layout: dict, sections: list[dict]) -> dict:
+    """The signature block as the template sets it: the place and date, the electronic-signing note, the grid;
+    `carries`, whether it takes the last paragraph with it (the last section's last block, a paragraph after
+    others, in a section without subsections), so the signatures never stand alone on a page; `fits`, whether
+    the two together certainly fit on one page (render/signature_fit.py: the template then need not measure)."""
+    last = sections[-1]
+    carries = not last["subsections"] and len(last["blocks"]) > 1 and last["blocks"][-1]["kind"] == "paragraph"
+    grid = signature_grid.grid(agreement, layout)
+    place_date, note = common.place_and_date(agreement), common.electronic_note(agreement, layout)
+    carried = signature_fit.runs_text(last["blocks"][-1]["runs"]) if carries else None
+    return {
+        "place_date": place_date,
+        "electronic": agreement.signing.electronic,
+        "note": note,
+        "grid": grid_data(grid),
+        "carries": carries,
+        "fits": signature_fit.certainly_fits(grid, layout, carried, place_date, note),
     }
 
 
