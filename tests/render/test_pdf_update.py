@@ -66,6 +66,10 @@ def test_round_trip_keeps_value_and_type(value):
      {"Type": Name("Catalog"), "Pages": Ref(1, 0), "Lang": String(b"nb-NO")}),
     (b"[0 13 0 R 1 14 0 R 2 15 0 R]", [0, Ref(13, 0), 1, Ref(14, 0), 2, Ref(15, 0)]),
     (b"[1 2 3 4 R]", [1, 2, Ref(3, 4)]),
+    # runs of references (read in one go) broken by a comment, a name, a number, other whitespace
+    (b"[1 0 R%c\n2 0 R\r\n3 0 R 4]", [Ref(1, 0), Ref(2, 0), Ref(3, 0), 4]),
+    (b"[ 1 0 R/N 2 0 R[3 0 R]5 6]", [Ref(1, 0), Name("N"), Ref(2, 0), [Ref(3, 0)], 5, 6]),
+    (b"[\x001\x0c0\tR]", [Ref(1, 0)]),
     (b"[126 0 R/XYZ 70.86614 629.4676 0]", [Ref(126, 0), Name("XYZ"), 70.86614, 629.4676, 0]),
     (b"<FEFF 0041\n00F>", HexString(b"\xfe\xff\x00\x41\x00\xf0")),
     (b"(a\\053b\\7c\\\nd\\q\r\ne)", String(b"a+b\x07cdq\ne")),

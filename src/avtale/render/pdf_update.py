@@ -24,13 +24,14 @@ from avtale.i18n import _
 WHITESPACE = b"\x00\t\n\x0c\r "
 DELIMITERS = b"()<>[]{}/%"
 _REF = re.compile(rb"(\d+)[\x00\t\n\x0c\r ]+(\d+)[\x00\t\n\x0c\r ]+R(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])")
+_REFS = re.compile(rb"(?:[\x00\t\n\x0c\r ]*\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R(?![^\x00\t\n\x0c\r ()<>\[\]{}/%]))*")
 _NUMBER = re.compile(rb"[+-]?(\d+\.?\d*|\.\d+)")
 _SKIP = re.compile(rb"(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*)*")
 _HEX = re.compile(rb"<([0-9A-Fa-f\x00\t\n\x0c\r ]*)>")
 _OCTAL = re.compile(rb"[0-7]{1,3}")
 _TOKEN = re.compile(rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]*")
 # an xref entry as the standard writes it (and Typst does): exactly 20 bytes, read without the tokenizer
-_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])(?: \r| \n|\r\n)")
+_XREF_ENTRIES = re.compile(rb"\d{10} \d{5} [nf](?: \r| \n|\r\n)")
 _ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("f"): b"\f"}
 
 
@@ -115,6 +116,10 @@ class Parser:
             self.pos += 1
             items = []
             while True:
+                m = _REFS.match(data, self.pos)  # a run of references (kids, pages), read in one go
+                if m.end() > self.pos:
+                    items += [Ref(int(n), int(g)) for n, g in _REF.findall(m.group())]
+                    self.pos = m.end()
                 self.skip()
                 if data.startswith(b"]", self.pos):
                     self.pos += 1
@@ -184,11 +189,28 @@ def parse(data: bytes):
 # -- serializing ---------------------------------------------------------------------------------
 
 
+_NAMES: dict[str, bytes] = {}  # a name -> its bytes: the same few names (/Type, /K, /P …) come again and again
+
+
+def _name(name: str) -> bytes:
+    out = _NAMES.get(name)
+    if out is None:
+        out = b"/" + b"".join(
+            bytes([b]) if 0x21 <= b <= 0x7E and b not in DELIMITERS and b != 0x23 else b"#%02X" % b
+            for b in name.encode("utf-8", "surrogateescape"))
+        if len(_NAMES) < 4096:
+            _NAMES[name] = out
+    return out
+
+
+def _ref_or_int(item) -> bytes:
+    """What most of a structure tree's arrays hold (its kids, the parent tree's numbers), written directly."""
+    return b"%d %d R" % item if type(item) is Ref else b"%d" % item
+
+
 def serialize(obj) -> bytes:
     if isinstance(obj, Name):
-        return b"/" + b"".join(
-            bytes([b]) if 0x21 <= b <= 0x7E and b not in DELIMITERS and b != 0x23 else b"#%02X" % b
-            for b in obj.encode("utf-8", "surrogateescape"))
+        return _name(obj)
     if isinstance(obj, bool):
         return b"true" if obj else b"false"
     if obj is None:
@@ -204,12 +226,13 @@ def serialize(obj) -> bytes:
     if isinstance(obj, bytes):
         return b"(" + b"".join(_LITERAL[b] for b in obj) + b")"
     if isinstance(obj, list):
-        return b"[" + b" ".join(serialize(item) for item in obj) + b"]"
+        return b"[" + b" ".join([_ref_or_int(item) if type(item) in (Ref, int) else serialize(item)
+                                  for item in obj]) + b"]"
     if isinstance(obj, Stream):
         entries = {**obj, Name("Length"): len(obj.data)}
         return serialize(dict(entries)) + b"\nstream\n" + obj.data + b"\nendstream"
     if isinstance(obj, dict):
-        return b"<<" + b"".join(serialize(Name(k)) + b" " + serialize(v) for k, v in obj.items()) + b">>"
+        return b"<<" + b"".join(_name(k) + b" " + serialize(v) for k, v in obj.items()) + b">>"
     raise TypeError(f"not a PDF object: {obj!r}")
 
 
@@ -290,16 +313,14 @@ class Update:
         """A subsection whose entries are all of the standard's 20 bytes, read in one go (the same entries the
         tokenizer would read, ~10× faster); False, and nothing read, if any entry is written otherwise."""
         parser.skip()
-        pos, entries = parser.pos, []
-        for _i in range(count):
-            m = _XREF_ENTRY.match(self.original, pos)
-            if m is None:
-                return False
-            entries.append(m)
-            pos = m.end()
-        for num, m in enumerate(entries, start):
-            self.offsets.setdefault(num, (int(m.group(1)) if m.group(3) == b"n" else -1, int(m.group(2))))
-        parser.pos = pos
+        pos, end = parser.pos, parser.pos + 20 * count
+        block = self.original[pos:end]
+        if len(block) != 20 * count or len(_XREF_ENTRIES.findall(block)) != count:
+            return False
+        setdefault = self.offsets.setdefault
+        for num, at in zip(range(start, start + count), range(0, 20 * count, 20)):
+            setdefault(num, (int(block[at:at + 10]) if block[at + 17] == 110 else -1, int(block[at + 11:at + 16])))
+        parser.pos = end
         return True
 
     def get(self, obj):
