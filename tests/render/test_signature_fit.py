@@ -117,7 +117,7 @@ def test_the_pdf_is_the_measured_one_around_the_page_limit(n, paragraphs):
     assert built == measured
 
 
-def test_where_the_bound_cannot_promise_the_template_measures(monkeypatch):
+def test_a_block_the_bound_cannot_promise_is_left_to_the_template_to_measure(monkeypatch):
     a = many(12, last=["Første avsnitt.", " ".join([FILLER] * 5) + LAST])
     assert _bound(a)[1]["fits"] is False
     calls = []

@@ -24,12 +24,13 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from avtale.model import Agreement, list_style
+from avtale.model import Agreement
 from avtale.render import (
     RenderContext, docx_draft, docx_inline, docx_meta, docx_notes, docx_numbering, docx_package, docx_styles, docx_table,
     list_levels, tree,
 )
 from avtale.render import docx_letterhead
+from avtale.render.docx_fast.writer import list_format, list_shape
 from avtale.render.docx_frame import twips
 from avtale.render.docx_letterhead import LetterheadMixin
 from avtale.render.docx_package import clean
@@ -251,7 +252,7 @@ class _Writer(LetterheadMixin, SigningMixin):
                 num_id = (self.numbering.bullets() if block["kind"] == "bullets"
                           else self.numbering.numbered_list(block["style"]))
             else:
-                shape = _shape(block)
+                shape = list_shape(block)
                 num_id = self.numbering.nested_list(shape, 0)
         level = block["level"] - 1
         last = None
@@ -261,10 +262,10 @@ class _Writer(LetterheadMixin, SigningMixin):
             sub = item["list"]
             if sub is not None:
                 sub_level = sub["level"] - 1
-                if shape[sub_level] == _format(sub):
+                if shape[sub_level] == list_format(sub):
                     last = self._list(sub, num_id, shape)
                 else:
-                    own = shape[:sub_level] + _shape(sub)[sub_level:]
+                    own = shape[:sub_level] + list_shape(sub)[sub_level:]
                     last = self._list(sub, self.numbering.nested_list(own, sub_level), own)
         return last
 
@@ -295,24 +296,3 @@ class _Writer(LetterheadMixin, SigningMixin):
         end.paragraph_format.space_before = end.paragraph_format.space_after = Pt(0)
         end.paragraph_format.line_spacing = Pt(1)
         end.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-
-
-def _format(block: dict) -> str:
-    """A list's format in a nested list's shape: its style, or BULLET."""
-    return block["style"] if block["kind"] == "numbered" else docx_numbering.BULLET
-
-
-def _shape(block: dict) -> tuple[str, ...]:
-    """The formats of levels 0-2 of a nested list: each level as its first list there, else 1. → a) → i)."""
-    levels: list[str | None] = [None, None, None]
-
-    def walk(b: dict) -> None:
-        at = min(b["level"], 3) - 1
-        if levels[at] is None:
-            levels[at] = _format(b)
-        for item in b["items"]:
-            if item["list"] is not None:
-                walk(item["list"])
-
-    walk(block)
-    return tuple(f if f is not None else list_style(None, i + 1) for i, f in enumerate(levels))

@@ -20,7 +20,7 @@ from docx.shared import Pt, RGBColor
 from xml.sax.saxutils import quoteattr
 
 from avtale.render import draft
-from avtale.render.docx_fast.draft import LETTER_WIDTH, TEXT_SHAPE_TYPE, _hex
+from avtale.render.docx_fast.draft import TEXT_SHAPE_TYPE, _hex, shape_style
 
 VML = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml" '
        'xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w10="urn:schemas-microsoft-com:office:word"')
@@ -52,12 +52,7 @@ def add(document, agreement, layout: dict) -> None:
 def watermark(word: str, settings: dict, layout: dict):
     """A run holding Word's watermark shape: the word on a text path, centred on the page behind the text,
     turned along the page's diagonal, filled light grey without an outline."""
-    size = float(settings["watermark_size_pt"])
-    width, height = len(word) * LETTER_WIDTH * size, size
-    turn = round(360 - draft.angle(layout))
-    style = (f"position:absolute;margin-left:0;margin-top:0;width:{width:.1f}pt;height:{height:.1f}pt;rotation:{turn};"
-             "z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:page;"
-             "mso-position-vertical:center;mso-position-vertical-relative:page")
+    style = shape_style(word, settings, layout)
     font = layout["font"]["docx"]
     return parse_xml(
         f'<w:r {VML}><w:rPr><w:noProof/></w:rPr><w:pict>{TEXT_SHAPE_TYPE}'

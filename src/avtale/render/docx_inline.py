@@ -21,11 +21,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from avtale.render.docx_package import clean
+from avtale.render.docx_fast.inline import HYPERLINK_STYLE, NOTE_REFERENCE_STYLE, shown_url
 from avtale.render.docx_fast.inline import text_of  # noqa: F401  (the runs' text, without notes)
 
 _XML_SPACE = qn("xml:space")
-HYPERLINK_STYLE = "Hyperlink"
-NOTE_REFERENCE_STYLE = "FootnoteReference"
 
 
 def plain_run(parent, text: str) -> None:
@@ -107,7 +106,7 @@ class Inline:
                 n = run["note"]
                 if in_note and n in self.url_notes:
                     self.inlined.add(n)
-                    _append_run(paragraph_element, f" ({_shown(self.url_notes[n])})", None)
+                    _append_run(paragraph_element, f" ({shown_url(self.url_notes[n])})", None)
                 else:
                     self._note(paragraph_element, n, size_pt, printed=in_note)
                 continue
@@ -133,7 +132,7 @@ class Inline:
             following = runs[i + 1] if i + 1 < len(runs) else None
             if (self.print_urls == "parentheses" and not link.startswith("#") and run["text"].strip() != link
                     and not (following and following.get("link") == link)):
-                _append_run(paragraph_element, f" ({_shown(link)})", run_properties(size_pt=size_pt))
+                _append_run(paragraph_element, f" ({shown_url(link)})", run_properties(size_pt=size_pt))
 
     def _note(self, paragraph_element, n: int, size_pt: float | None, printed: bool = False) -> None:
         run = OxmlElement("w:r")
@@ -146,8 +145,3 @@ class Inline:
             reference.set(qn("w:id"), str(n))
             run.append(reference)
         paragraph_element.append(run)
-
-
-def _shown(url: str) -> str:
-    """The url as printed: `mailto:` dropped (an address reads as itself)."""
-    return url[len("mailto:"):] if url.startswith("mailto:") else url

@@ -22,23 +22,14 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from avtale.render import common
-from avtale.render.docx_fast.package import NOT_XML, PROPERTY_LIMIT, clean, fit, join_names  # noqa: F401
+from avtale.render.docx_fast.package import APP_XML, NOT_XML, PROPERTY_LIMIT, STATUS, clean, fit, join_names  # noqa: F401
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 UNWANTED = {RT.THUMBNAIL, RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
-STATUS = {"draft": "Utkast", "signed": "Signert"}
 # the template's styles an agreement uses (and the defaults Word expects); the other 150 go
 KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Heading1", "Heading2", "Heading3",
                "ListParagraph", "Footer"}
 
-APP_XML = (
-    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
-    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    b"<Application>avtale</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
-    b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
-    b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
-)
 
 
 

@@ -26,7 +26,8 @@ from avtale.diff.places import NEW, OLD  # which side of a diff a whole inserted
 from avtale.diff.tree import ADDED, MOVED, MOVED_AWAY, REMOVED, Block, Text
 from avtale import inline
 from avtale.render import docx_table, tree
-from avtale.render.docx import _format, _shape, add_text
+from avtale.render.docx import add_text
+from avtale.render.docx_fast.writer import list_format, list_shape
 from avtale.render.docx_package import clean
 from avtale.render.docx_redline_inline import flatten, merge
 from avtale.render.docx_tracked import DEL, INS, MOVE_FROM, MOVE_TO
@@ -196,7 +197,7 @@ class BlocksMixin:
                 num_id = (self.numbering.bullets() if base["kind"] == "bullets"
                           else self.numbering.numbered_list(base["style"]))
             else:
-                shape = _shape(nested[0])
+                shape = list_shape(nested[0])
                 num_id = self.numbering.nested_list(shape, 0)
         skip = skipped(side)
         old_items, new_items = iter(od["items"] if od else []), iter(nd["items"] if nd else [])
@@ -225,10 +226,10 @@ class BlocksMixin:
                     continue
                 sub_base = sn if sn is not None else so
                 sub_level = sub_base["level"] - 1
-                if shape is not None and shape[sub_level] == _format(sub_base):
+                if shape is not None and shape[sub_level] == list_format(sub_base):
                     last = self._list_diff(sub, so, sn, side, num_id, shape)
                 else:
-                    own = (shape or _shape(sub_base))[:sub_level] + _shape(sub_base)[sub_level:]
+                    own = (shape or list_shape(sub_base))[:sub_level] + list_shape(sub_base)[sub_level:]
                     last = self._list_diff(sub, so, sn, side, self.numbering.nested_list(own, sub_level), own)
         return last
 

@@ -21,7 +21,6 @@ the title and the signatory's own date.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from docx.enum.text import WD_LINE_SPACING
@@ -32,11 +31,9 @@ from docx.text.run import Run
 
 from avtale.render import common, signature_grid
 from avtale.render.docx_frame import BREAKS, CAPTIONS, add, borderless, twips
+from avtale.render.docx_fast.signing import INNER_HYPHEN, LINE_SPACE, PARTS
 from avtale.render.docx_package import clean
 
-INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
-LINE_SPACE = "2"  # points between the signature line and the name under it
-PARTS = 5  # more rows of signatories than this may part between rows at a page end (as the PDF)
 
 
 @dataclass

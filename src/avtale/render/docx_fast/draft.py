@@ -51,13 +51,20 @@ def header(agreement, layout: dict) -> bytes | None:
     return (DECLARATION + HEADER + body + "</w:hdr>").encode("utf-8")
 
 
-def watermark(word: str, settings: dict, layout: dict) -> str:
+def shape_style(word: str, settings: dict, layout: dict) -> str:
+    """The watermark shape's VML style: as wide as the word at its size, centred on the page, turned along the
+    page's diagonal, behind the text."""
     size = float(settings["watermark_size_pt"])
     width, height = len(word) * LETTER_WIDTH * size, size
     turn = round(360 - draft.angle(layout))
     style = (f"position:absolute;margin-left:0;margin-top:0;width:{width:.1f}pt;height:{height:.1f}pt;rotation:{turn};"
              "z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:page;"
              "mso-position-vertical:center;mso-position-vertical-relative:page")
+    return style
+
+
+def watermark(word: str, settings: dict, layout: dict) -> str:
+    style = shape_style(word, settings, layout)
     font = layout["font"]["docx"]
     path_style = f"font-family:&quot;{font}&quot;;font-size:1pt;font-weight:bold"
     return (f'<w:r><w:rPr><w:noProof/></w:rPr><w:pict>{TEXT_SHAPE_TYPE}'

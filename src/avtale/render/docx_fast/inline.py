@@ -95,7 +95,7 @@ class Inline:
                 n = run["note"]
                 if in_note and n in self.url_notes:
                     self.inlined.add(n)
-                    append_run(p, f" ({_shown(self.url_notes[n])})", None)
+                    append_run(p, f" ({shown_url(self.url_notes[n])})", None)
                 else:
                     self._note(p, n, printed=in_note)
                 continue
@@ -120,7 +120,7 @@ class Inline:
             following = runs[i + 1] if i + 1 < len(runs) else None
             if (self.print_urls == "parentheses" and not link.startswith("#") and run["text"].strip() != link
                     and not (following and following.get("link") == link)):
-                append_run(p, f" ({_shown(link)})", run_properties(size_pt=size_pt))
+                append_run(p, f" ({shown_url(link)})", run_properties(size_pt=size_pt))
 
     def _note(self, p: E, n: int, printed: bool = False) -> None:
         run = E("w:r")
@@ -133,7 +133,8 @@ class Inline:
         p.append(run)
 
 
-def _shown(url: str) -> str:
+def shown_url(url: str) -> str:
+    """The url as printed: `mailto:` dropped (an address reads as itself)."""
     return url[len("mailto:"):] if url.startswith("mailto:") else url
 
 

@@ -17,8 +17,8 @@ from avtale.render.docx_fast.xml import PPR, RPR, E, run_text
 
 INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 BREAKS = re.compile("[\t\n\r]")
-LINE_SPACE = "2"
-PARTS = 5
+LINE_SPACE = "2"  # points between the signature line and the name under it
+PARTS = 5  # more rows of signatories than this may part between rows at a page end (as the PDF)
 CAPTIONS = {"nb": ("Avtaleparter", "Underskrifter"), "nn": ("Avtalepartar", "Underskrifter")}
 
 

@@ -221,7 +221,7 @@ class Writer:
                 num_id = (self.numbering.bullets() if block["kind"] == "bullets"
                           else self.numbering.numbered_list(block["style"]))
             else:
-                shape = _shape(block)
+                shape = list_shape(block)
                 num_id = self.numbering.nested_list(shape, 0)
         level = block["level"] - 1
         last = None
@@ -231,10 +231,10 @@ class Writer:
             sub = item["list"]
             if sub is not None:
                 sub_level = sub["level"] - 1
-                if shape[sub_level] == _format(sub):
+                if shape[sub_level] == list_format(sub):
                     last = self.list(sub, num_id, shape)
                 else:
-                    own = shape[:sub_level] + _shape(sub)[sub_level:]
+                    own = shape[:sub_level] + list_shape(sub)[sub_level:]
                     last = self.list(sub, self.numbering.nested_list(own, sub_level), own)
         return last
 
@@ -259,17 +259,19 @@ class Writer:
         ))
 
 
-def _format(block: dict) -> str:
+def list_format(block: dict) -> str:
+    """A list's format in a nested list's shape: its style, or BULLET."""
     return block["style"] if block["kind"] == "numbered" else BULLET
 
 
-def _shape(block: dict) -> tuple[str, ...]:
+def list_shape(block: dict) -> tuple[str, ...]:
+    """The formats of levels 0-2 of a nested list: each level as its first list there, else 1. → a) → i)."""
     levels: list[str | None] = [None, None, None]
 
     def walk(b: dict) -> None:
         at = min(b["level"], 3) - 1
         if levels[at] is None:
-            levels[at] = _format(b)
+            levels[at] = list_format(b)
         for item in b["items"]:
             if item["list"] is not None:
                 walk(item["list"])
