@@ -93,8 +93,6 @@ def test_collect_keeps_special_files_for_the_reader_to_refuse(tmp_path):
 
 
 def test_collect_names_what_it_cannot_list(tmp_path, monkeypatch):
-    from pathlib import Path
-
     from avtale.errors import UsageError
 
     with pytest.raises(UsageError, match="^x{300}: AV002 the file name is too long$"):
@@ -102,9 +100,31 @@ def test_collect_names_what_it_cannot_list(tmp_path, monkeypatch):
     with pytest.raises(UsageError, match="AV002 no such file or directory$"):
         agreements.collect([tmp_path / "none"])
 
-    def refuse(self):
+    def refuse(path):  # (as root, a directory's permissions would not stop the listing)
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "iterdir", refuse)
-    with pytest.raises(UsageError, match=r"AV002 cannot list this directory \(Permission denied\)$"):
-        agreements.collect([tmp_path])
+    monkeypatch.setattr(agreements.os, "listdir", refuse)
+    for given in (tmp_path, str(tmp_path)):
+        with pytest.raises(UsageError, match=r"AV002 cannot list this directory \(Permission denied\)$"):
+            agreements.collect([given])
+
+
+def test_collect_gives_the_names_pathlib_gives(tmp_path, monkeypatch):
+    """A path given as a string gives strings, written as pathlib writes them; a Path gives Paths: the same
+    files, in the same order, either way."""
+    from pathlib import Path
+
+    for name in ("b.yaml", "a.yml", "a-b.yaml", "B.yaml", ".hidden.yaml", "notes.txt", "x.yaml.", "ø.yaml"):
+        (tmp_path / name).write_text("id: x\n", encoding="utf-8")
+    (tmp_path / "sub.yaml").mkdir()  # (a directory named so is listed, and refused when read, as before)
+    monkeypatch.chdir(tmp_path.parent)
+    for given in (tmp_path.name, f"./{tmp_path.name}//", str(tmp_path), f"{tmp_path}/."):
+        as_text = agreements.collect([given])
+        as_path = agreements.collect([Path(given)])
+        assert all(type(p) is str for p in as_text) and all(isinstance(p, Path) for p in as_path)
+        assert as_text == [str(p) for p in as_path], given
+    assert [Path(p).name for p in agreements.collect([tmp_path.name])] == [
+        "B.yaml", "a-b.yaml", "a.yml", "b.yaml", "sub.yaml", "ø.yaml"]
+    monkeypatch.chdir(tmp_path)
+    assert agreements.collect(["."]) == ["B.yaml", "a-b.yaml", "a.yml", "b.yaml", "sub.yaml", "ø.yaml"]
+    assert agreements.collect(["./b.yaml", "b.yaml//"]) == ["b.yaml", "b.yaml"]

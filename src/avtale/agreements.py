@@ -7,13 +7,17 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from avtale import checks, store
 from avtale.errors import AvtaleError, InvalidAgreement, Position, RefusedCharacter, UsageError
 from avtale.findings import ERROR, Finding
 from avtale.i18n import _, ngettext
 from avtale.model import Agreement, ValidationError
+from avtale.pathnames import child, plain
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for the annotations only: `validate` works on paths as strings (avtale.pathnames)
+    from pathlib import Path
 
 
 class Result:
@@ -48,8 +52,10 @@ class Result:
 
 def validate_file(path: Path | str, run_checks: bool = True, text: str | None = None) -> Result:
     """Validate the agreement in `path` (or in `text`, read elsewhere, named by `path`). Without `run_checks`,
-    only the rules that what was typed is what is read (`checks.AS_TYPED`) run."""
-    path = Path(path)
+    only the rules that what was typed is what is read (`checks.AS_TYPED`) run. The result's path is the one
+    given, a `str` written as `pathlib` would write it."""
+    if isinstance(path, str):
+        path = plain(path)
     result = Result(path)
     try:
         doc = store.load(path) if text is None else store.from_text(text, path)
@@ -104,22 +110,23 @@ def canonical_yaml(agreement: Agreement, original=None, todos=None) -> str:
     return store.dump(agreement.model_dump(mode="python", exclude_defaults=True), original, todos=todos)
 
 
-def collect(paths: list[Path | str]) -> list[Path]:
-    """Expand directories into their *.yaml files (sorted); a missing path is a usage error.
+def collect(paths: list[Path | str]) -> list[Path | str]:
+    """Expand directories into their *.yaml files (sorted); a missing path is a usage error. A path given as a
+    `str` gives `str`s (written as `pathlib` would write them: `avtale.pathnames`), a `Path` gives `Path`s.
 
     Nothing is opened here: a named pipe, a socket, a device or a broken symbolic link among the
     files stays in the list, and the reader (`files.read_bounded`) refuses it in one line without
     blocking, while the other files are read as usual."""
-    out: list[Path] = []
+    out: list[Path | str] = []
     for raw in paths:
-        p = Path(raw)
+        p = plain(raw) if isinstance(raw, str) else raw
         if os.path.isdir(p):  # False, not an error, for a name the system cannot take (too long)
             try:
-                names = sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml") and not q.name.startswith("."))
+                names = sorted(n for n in os.listdir(p) if _is_yaml(n) and not n.startswith("."))
             except OSError as exc:
                 raise UsageError(_("cannot list this directory ({reason})").format(reason=exc.strerror or exc),
                                  Position(p)) from None
-            out.extend(names)
+            out.extend(child(p, n) if isinstance(p, str) else p / n for n in names)
         elif os.path.lexists(p):
             out.append(p)
         else:
@@ -127,7 +134,12 @@ def collect(paths: list[Path | str]) -> list[Path]:
     return out
 
 
-def _missing(path: Path) -> str:
+def _is_yaml(name: str) -> bool:
+    """`Path(name).suffix in (".yaml", ".yml")`."""
+    return name.endswith((".yaml", ".yml")) and name.rfind(".") > 0
+
+
+def _missing(path: Path | str) -> str:
     """Why a path named on the command line is not there: missing, or a name the system cannot take."""
     from avtale.files import MISSING, ReadProblem, regular_file
 

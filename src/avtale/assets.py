@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from pathlib import Path
 
 from avtale import image_size, limits
 from avtale.errors import LogoError
@@ -23,12 +22,23 @@ from avtale.characters import shown
 from avtale.files import MISSING, TOO_LARGE, ReadProblem, read_bounded
 from avtale.i18n import _
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for the annotations only: `validate` checks logos without pathlib (avtale.pathnames)
+    from pathlib import Path
+
 MAGIC = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 
 
 def resolve_logo(file: str, base_dir: Path | str, party: str) -> Path:
     """The logo `file` of `party`, resolved against the agreement's directory; LogoError if unusable."""
-    return _checked(file, base_dir, party)[0]
+    from pathlib import Path
+
+    return Path(_checked(file, base_dir, party)[0])
+
+
+def check_logo(file: str, base_dir: Path | str, party: str) -> None:
+    """LogoError if the logo `file` of `party` is unusable (rule AV405)."""
+    _checked(file, base_dir, party)
 
 
 def read_logo(file: str, base_dir: Path | str, party: str) -> bytes:
@@ -36,22 +46,23 @@ def read_logo(file: str, base_dir: Path | str, party: str) -> bytes:
     return _checked(file, base_dir, party)[1]
 
 
-def _checked(file: str, base_dir: Path | str, party: str) -> tuple[Path, bytes]:
+def _checked(file: str, base_dir: Path | str, party: str) -> tuple[str, bytes]:
+    """The logo's real path (symbolic links resolved) and its bytes."""
     what = _("logo of party «{party}» ({file})").format(party=party, file=shown(file))
     control = next((c for c in file if unicodedata.category(c) == "Cc"), None)
     if control is not None:  # a NUL cannot reach the file system; a line break or an escape has no place in a name
         raise LogoError(_("{what}: a file name cannot hold the control character U+{code:04X}; "
                           "rename the file and write its new name here").format(what=what, code=ord(control)))
-    base = Path(base_dir).resolve()
     try:
-        path = (base / file).resolve()
-    except (OSError, RuntimeError) as exc:  # a loop of symbolic links, a name too long
+        base = os.path.realpath(base_dir)
+        path = os.path.realpath(os.path.join(base, file))
+    except (OSError, ValueError) as exc:  # a name too long
         raise LogoError(_("{what} cannot be read ({reason})").format(
             what=what, reason=getattr(exc, "strerror", None) or exc)) from None
-    if not path.is_relative_to(base):
-        if Path(os.path.normpath(base / file)).is_relative_to(base):
+    if not _inside(path, base):
+        if _inside(os.path.normpath(os.path.join(base, file)), base):
             raise LogoError(_("{what} lies outside the agreement's directory (a symbolic link to {path}); "
-                              "put the image in it or below it").format(what=what, path=shown(str(path))))
+                              "put the image in it or below it").format(what=what, path=shown(path)))
         raise LogoError(_("{what} lies outside the agreement's directory; put the image in it or below it")
                         .format(what=what))
     most = limits.current.logo_bytes
@@ -59,7 +70,7 @@ def _checked(file: str, base_dir: Path | str, party: str) -> tuple[Path, bytes]:
         raw = read_bounded(path, most)  # a FIFO or a device is refused before it is opened
     except ReadProblem as problem:
         if problem.kind == MISSING:
-            raise LogoError(_("{what} not found (looked for {path})").format(what=what, path=shown(str(path)))) from None
+            raise LogoError(_("{what} not found (looked for {path})").format(what=what, path=shown(path))) from None
         if problem.kind == TOO_LARGE:
             raise LogoError(_("{what} is larger than the limit of {most} bytes (see --max-logo-size)")
                             .format(what=what, most=most)) from None
@@ -71,6 +82,11 @@ def _checked(file: str, base_dir: Path | str, party: str) -> tuple[Path, bytes]:
                         .format(what=what))
     _check_pixels(raw, what)
     return path, raw
+
+
+def _inside(path: str, base: str) -> bool:
+    """`Path(path).is_relative_to(base)` for absolute, normalised paths: `base` itself or a path below it."""
+    return path == base or path.startswith(base if base.endswith("/") else base + os.sep)
 
 
 def _check_pixels(raw: bytes, what: str) -> None:

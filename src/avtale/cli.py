@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 
-from avtale.cli_args import SCHEMA_FILE, parse
 from avtale.errors import (EXIT_INVALID, EXIT_OK, AvtaleError, CommandLineError, InvalidAgreement, OutputExists,
                            Position, UnreadableError)
 from avtale.i18n import _
@@ -42,7 +41,7 @@ def cmd_validate(a) -> int:
     from avtale import report
     from avtale.validate import validate_paths
 
-    results = validate_paths(_default_paths(a.paths))
+    results = validate_paths(a.paths or [DEFAULT_DIR])  # (strings: validate works without pathlib)
     report.emit(results, a.format, a.strict)
     return report.exit_code(results, a.strict)
 
@@ -70,6 +69,8 @@ def cmd_schema(a) -> int:
             return EXIT_INVALID
         return EXIT_OK
     from pathlib import Path
+
+    from avtale.cli_args import SCHEMA_FILE
 
     if a.out == Path(SCHEMA_FILE):  # a new repository has no schema/ yet; a path the user gave must exist
         writer.make_directory(a.out.parent)
@@ -260,15 +261,15 @@ def main(argv: list[str] | None = None) -> None:
         from signal import SIGTERM, signal as handle
 
     from avtale import i18n
-    from avtale.cli_args import take_language
+    from avtale import cli_quick
 
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     handle(SIGTERM, _terminated)
     try:
-        args, language = take_language(args)
+        args, language = cli_quick.take_language(args)
         i18n.use(language)
-        code = _run(parse(args))
+        code = _run(cli_quick.parse(args) or _parse(args))
     except SystemExit as exc:  # --help and --version
         code = exc.code
     except CommandLineError as exc:
@@ -307,6 +308,13 @@ def main(argv: list[str] | None = None) -> None:
               .format(kind=type(exc).__name__, error=" ".join(str(exc).split())))
         code = 3
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _parse(args: list[str]):
+    """The arguments read by argparse: everything `cli_quick` leaves to it."""
+    from avtale.cli_args import parse
+
+    return parse(args)
 
 
 def _run(a) -> int:

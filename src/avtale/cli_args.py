@@ -20,8 +20,10 @@ import sys
 from avtale import __version__
 from avtale.errors import CommandLineError
 from avtale.characters import shown
+from avtale.cli_quick import VALIDATE_FORMATS
 from avtale.i18n import LANGUAGES, _
 from avtale.limits import MIB, MOST_JOBS, MOST_MEGABYTES, MOST_PAGES, MOST_PDF_TEXT, MOST_PIXELS
+from avtale.pathnames import plain
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # for the annotations only
@@ -232,6 +234,14 @@ def _path(text: str):
 _path.__name__ = "Path"
 
 
+def _path_name(text: str) -> str:
+    """A file or directory argument as a `str`, written as `pathlib` writes it."""
+    return plain(text)
+
+
+_path_name.__name__ = "Path"
+
+
 def build_parser() -> Parser:
     root = Parser(
         prog="avtale",
@@ -296,16 +306,16 @@ def _command(commands: _Commands, declaring) -> None:
     commands.add_command(name, summary, declare)
 
 
-def _paths(p) -> None:
-    p.add_argument("paths", nargs="*", type=_path, metavar="PATH",
+def _paths(p, kind=None) -> None:
+    p.add_argument("paths", nargs="*", type=kind or _path, metavar="PATH",
                    help=_("Agreement files or directories (default: agreements/)."))
 
 
 def _validate():
     p = yield "validate", _("Check agreements against the schema and every rule; one line per finding.")
-    _paths(p)
+    _paths(p, _path_name)  # (as strings: validate works without pathlib; see avtale.cli_quick)
     p.add_argument("--strict", action="store_true", help=_("Treat warnings as errors."))
-    p.add_argument("--format", choices=("text", "json", "github"), default="text",
+    p.add_argument("--format", choices=VALIDATE_FORMATS, default="text",
                    help=_("Output: text, json or github (workflow annotations)."))
 
 
@@ -409,31 +419,6 @@ def _init():
                    help=_("The avtale version (or with --git the tag or commit) to install (default: {version}).")
                    .format(version=__version__))
     p.add_argument("--force", action="store_true", help=_("Overwrite files that exist."))
-
-
-def take_language(args: list[str]) -> tuple[list[str], str | None]:
-    """`--lang X` (or `--lang=X`) taken out of the arguments wherever it stands, so it applies before
-    anything is parsed or printed; the arguments without it, and the language (None: the locale's)."""
-    out, language = [], None
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        if arg == "--":
-            out.extend(args[i:])
-            break
-        if arg == "--lang" or arg.startswith("--lang="):
-            if arg == "--lang":
-                if i + 1 >= len(args):
-                    raise CommandLineError(_("avtale: --lang needs a language: nb, nn or en"))
-                language, i = args[i + 1], i + 2
-            else:
-                language, i = arg.split("=", 1)[1], i + 1
-            if language not in LANGUAGES:
-                raise CommandLineError(_("avtale: --lang: «{language}» is not one of nb, nn, en").format(language=language))
-            continue
-        out.append(arg)
-        i += 1
-    return out, language
 
 
 def parse(args: list[str]) -> argparse.Namespace:

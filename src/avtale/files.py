@@ -16,10 +16,13 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from pathlib import Path
 
 from avtale.characters import shown
 from avtale.i18n import _
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for the annotations only: `validate` reads paths as strings (avtale.pathnames)
+    from pathlib import Path
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 

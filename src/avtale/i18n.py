@@ -15,7 +15,6 @@ to bokmål where the nynorsk catalogue lacks a message.
 
 from __future__ import annotations
 
-import gettext
 import os
 
 DOMAIN = "avtale"
@@ -23,7 +22,7 @@ LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
 LANGUAGES = ("nb", "nn", "en")
 _ALIASES = {"no": "nb", "nob": "nb", "nno": "nn"}
 
-_current: gettext.NullTranslations | None = None
+_current: Untranslated | Catalogue | None = None
 _language = "en"
 
 
@@ -54,7 +53,7 @@ def use(language: str | None = None) -> str:
         language = "en"
     _language = language
     if language == "en":
-        _current = gettext.NullTranslations()
+        _current = Untranslated()
     else:
         chain = [language] + (["nb"] if language == "nn" else [])
         # what gettext.translation(DOMAIN, LOCALE_DIR, languages=chain, fallback=True) gives, with Catalogue; the
@@ -62,13 +61,26 @@ def use(language: str | None = None) -> str:
         # without gettext.find, which imports `locale` and tries each spelling of the language (nb_NO.ISO8859-1 …)
         paths = [path for path in (os.path.join(LOCALE_DIR, code, "LC_MESSAGES", f"{DOMAIN}.mo") for code in chain)
                  if os.path.exists(path)]
-        _current = Catalogue(paths[0]) if paths else gettext.NullTranslations()
+        _current = Catalogue(paths[0]) if paths else Untranslated()
         for path in paths[1:]:
             _current.add_fallback(Catalogue(path))
     return language
 
 
-class Catalogue(gettext.NullTranslations):
+class Untranslated:
+    """The messages as written (English): what `gettext.NullTranslations` answers, without importing gettext
+    into every command run in English."""
+
+    _fallback = None
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return msgid1 if n == 1 else msgid2
+
+
+class Catalogue:
     """A compiled catalogue (.mo) that answers as `gettext.GNUTranslations` answers, but finds each message in
     the file's table of originals when it is asked for (a binary search), instead of decoding every message
     of the file when it is opened: that took 7 ms of every command in bokmål on a slow machine, where a
@@ -77,8 +89,11 @@ class Catalogue(gettext.NullTranslations):
     compares every message with GNUTranslations."""
 
     def __init__(self, path: str):
-        super().__init__()
         from struct import unpack, unpack_from
+
+        self._info: dict[str, str] = {}
+        self._charset: str | None = None
+        self._fallback: Catalogue | None = None
 
         with open(path, "rb") as fh:
             data = fh.read()
@@ -119,7 +134,16 @@ class Catalogue(gettext.NullTranslations):
             elif k == "plural-forms":
                 v = v.split(";")
                 plural = v[1].split("plural=")[1]
-                self.plural = gettext.c2py(plural)
+                from gettext import c2py  # (only for a catalogue with a plural rule: not in English)
+
+                self.plural = c2py(plural)
+
+    def add_fallback(self, fallback: Catalogue) -> None:
+        """Ask `fallback` for what this catalogue lacks (after any fallback it has), as gettext's does."""
+        if self._fallback is not None:
+            self._fallback.add_fallback(fallback)
+        else:
+            self._fallback = fallback
 
     def _entry(self, table: int, index: int) -> bytes:
         length, offset = self._unpack_from(self._pair, self._data, table + 8 * index)

@@ -8,13 +8,13 @@ current without generating it: `compare` reads each such file once per process.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from pathlib import Path
 
 from avtale.files import ReadProblem, read_bounded
 
 SCHEMA_ID = "https://avtale.invalid/schema/agreement.schema.json"
-PACKAGED = Path(__file__).parent / "agreement.schema.json"
+PACKAGED = os.path.join(os.path.dirname(__file__), "agreement.schema.json")  # (a str: `validate` runs without pathlib)
 
 
 def document() -> dict:
@@ -34,7 +34,8 @@ def text() -> str:
 def packaged_bytes() -> bytes:
     """The schema shipped in the package, read once; generated (once) if the package lacks it."""
     try:
-        return PACKAGED.read_bytes()
+        with open(PACKAGED, "rb") as file:
+            return file.read()
     except OSError:
         return text().encode("utf-8")
 
@@ -44,7 +45,7 @@ def packaged_text() -> str:
 
 
 @lru_cache(maxsize=None)
-def compare(path: Path) -> str | None:
+def compare(path: str | os.PathLike) -> str | None:
     """None if the file at `path` is this avtale's schema (CRLF read as LF); else what is wrong with it:
     "missing", "stale", or why it cannot be read."""
     expected = packaged_bytes()
@@ -53,5 +54,5 @@ def compare(path: Path) -> str | None:
     except ReadProblem as problem:
         if problem.too_large:
             return "stale"
-        return "missing" if not path.exists() else problem.message
+        return "missing" if not os.path.exists(path) else problem.message
     return None if found.replace(b"\r\n", b"\n") == expected else "stale"

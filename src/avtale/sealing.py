@@ -16,11 +16,62 @@ CONTEXT = 10  # at least this many characters of unchanged words before a change
 
 
 def content_hash(agreement: Agreement) -> str:
-    """SHA-256 of the canonical content: every field but `status` and `seal`, white space normalised."""
-    import json
+    """SHA-256 of the canonical content: every field but `status` and `seal`, white space normalised, as
+    `json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))` writes it."""
+    return _sha256()(canonical_json(_content(agreement)).encode("utf-8")).hexdigest()
 
-    payload = json.dumps(_content(agreement), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return _sha256()(payload.encode("utf-8")).hexdigest()
+
+def canonical_json(value) -> str:
+    """`json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))` for what a model dump
+    holds (dicts with text keys, lists, texts, whole numbers, true, false, null), without importing `json`
+    (its decoder and scanner) into every `validate`: the texts are escaped by the same C function json's
+    encoder uses. tests/test_sealing.py compares the two on generated values."""
+    out: list[str] = []
+    _write(value, out.append, _escape())
+    return "".join(out)
+
+
+def _escape():
+    try:
+        from _json import encode_basestring  # what json.encoder uses with ensure_ascii=False
+    except ImportError:  # pragma: no cover - another interpreter
+        from json.encoder import encode_basestring
+    return encode_basestring
+
+
+def _write(value, put, escape) -> None:
+    if isinstance(value, str):
+        put(escape(value))
+    elif value is None:
+        put("null")
+    elif value is True:
+        put("true")
+    elif value is False:
+        put("false")
+    elif isinstance(value, int):
+        put(int.__repr__(value))
+    elif isinstance(value, dict):
+        put("{")
+        for i, key in enumerate(sorted(value)):
+            if not isinstance(key, str):
+                raise TypeError(f"canonical_json: a key that is not a text: {key!r}")
+            if i:
+                put(",")
+            put(escape(key))
+            put(":")
+            _write(value[key], put, escape)
+        put("}")
+    elif isinstance(value, (list, tuple)):
+        put("[")
+        for i, item in enumerate(value):
+            if i:
+                put(",")
+            _write(item, put, escape)
+        put("]")
+    else:  # a float or anything else the model does not hold: json's own answer
+        import json
+
+        put(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
 
 
 def _sha256():

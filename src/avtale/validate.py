@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from avtale import agreements
 from avtale.agreements import Result
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for the annotations only: paths given as strings stay strings (avtale.pathnames)
+    from pathlib import Path
 
 PARALLEL_FROM = 64
 
@@ -22,7 +25,7 @@ def validate_paths(paths: list[Path | str], jobs: int | None = None) -> list[Res
     return [agreements.validate_file(f) for f in files]
 
 
-def _light(path: Path) -> Result:
+def _light(path: Path | str) -> Result:
     """Validate in a worker and send back only what the report needs (no round-trip tree)."""
     result = agreements.validate_file(path)
     result.document = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from avtale import __version__, agreements, schema
@@ -115,6 +117,6 @@ def test_a_git_revision_is_not_checked_against_the_working_tree(repo):
 
 
 def test_the_packaged_schema_is_the_generated_one():
-    assert schema.PACKAGED.read_text(encoding="utf-8") == schema.text()  # the file itself, not the fallback
+    assert Path(schema.PACKAGED).read_text(encoding="utf-8") == schema.text()  # the file itself, not the fallback
     assert schema.packaged_text() == schema.text()
     assert schema.packaged_bytes() == (ROOT / SCHEMA).read_bytes()

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 from avtale import __version__, schema
-from avtale.assets import resolve_logo
+from avtale.assets import check_logo
 from avtale.characters import REFUSED
 from avtale.checks import At, rule
 from avtale.errors import LogoError
 from avtale.i18n import _
+from avtale.pathnames import parent
 
 MODELINE = re.compile(r"#\s*yaml-language-server\s*:\s*\$schema=(\S+)")
 DEFAULT_SCHEMA = os.path.join("schema", "agreement.schema.json")  # where `avtale schema` writes by default
@@ -28,7 +28,7 @@ def logo_readable(agreement, ctx):
     for i, party in enumerate(agreement.parties):
         if party.logo is not None and not REFUSED.search(party.logo.file):  # (AV102 names what cannot stand in it)
             try:
-                resolve_logo(party.logo.file, ctx.path.parent, party.id)
+                check_logo(party.logo.file, parent(ctx.path), party.id)
             except LogoError as exc:
                 yield ("parties", i, "logo", "file"), exc.message
 
@@ -41,7 +41,7 @@ def schema_current(agreement, ctx):
     if m is None or "://" in m.group(1):  # a URL (http, https or another scheme): no network
         return
     ref = m.group(1)
-    target = ctx.path.parent / ref
+    target = os.path.join(parent(ctx.path), ref)
     problem = schema.compare(target)
     if problem is None:
         return
@@ -57,7 +57,7 @@ def schema_current(agreement, ctx):
     yield At(1, m.start(1) + 1), message.format(ref=ref, command=command, version=__version__, problem=problem)
 
 
-def _schema_command(target: Path) -> str:
+def _schema_command(target: str) -> str:
     """The command that writes the schema to `target`, run from the current directory: `avtale schema`
     from a repository's root, else with --out, relative when the two share a directory below /."""
     import shlex  # only here: a finding is rare, and validate starts on every commit

@@ -5,14 +5,15 @@ from __future__ import annotations
 from avtale.checks import rule
 from avtale.i18n import _
 from avtale.model import Bullets
+from avtale.pathnames import name as file_name
 
 
 @rule("AV201", "id-matches-file", "`id` equals the file name without .yaml")
 def id_matches_file(agreement, ctx):
-    stem = ctx.path.name.removesuffix(".yaml").removesuffix(".yml")
+    stem = file_name(ctx.path).removesuffix(".yaml").removesuffix(".yml")
     if agreement.id != stem:
         yield ("id",), _("`id` is «{id}» but the file is named «{name}»; they must match").format(
-            id=agreement.id, name=ctx.path.name)
+            id=agreement.id, name=file_name(ctx.path))
 
 
 @rule("AV202", "period-order", "the period does not end before it starts")

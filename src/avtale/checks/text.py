@@ -12,6 +12,7 @@ from avtale.dates import find_dates, format_date
 from avtale.findings import ERROR, Finding
 from avtale.i18n import N_, _
 from avtale.regex import lazy
+from avtale.store.may_hide import may_hide_text
 
 _UNTIL = lazy(r"\b(?:fram|frem)?\s*til\s+$")
 _DIGIT = re.compile(r"\d").search  # every date, numeric or written out, has a digit
@@ -70,8 +71,15 @@ def _may_hold_debris(text: str) -> bool:
     )
 
 
+_DASHES = ("-", "–", "—")
+
+
 def _may_be_page(text: str) -> bool:
-    return (len(text) < 16 or "Side " in text or "Page " in text) and _PAGE.search(text) is not None
+    """Whether `_PAGE` may match: «Side »/«Page » in the text, or a short text between dashes («– 3 –»)."""
+    if "Side " not in text and "Page " not in text:
+        if len(text) >= 16 or text[:1] not in _DASHES or text.removesuffix("\n")[-1:] not in _DASHES:
+            return False
+    return _PAGE.search(text) is not None
 
 
 _NBSP_BELONGS_AFTER = lazy(r"(?:§|\d\.?|\b(?:nr|kr|kap|pkt|art|jf|s|ca|kl)\.?)$", re.I)
@@ -293,9 +301,9 @@ def _typed_message(place) -> str:
                                    "words of the text above, as a number, a date, a yes-or-no value or nothing, or "
                                    "with a line break or character the drafter did not type"))
 def text_as_typed(agreement, ctx):
-    if ctx.source is None:
+    if ctx.source is None or not may_hide_text(ctx.source):  # (most files: `silent` is not even imported)
         return
-    from avtale.store import silent  # only where a rule runs: not on the start-up path of every command
+    from avtale.store import silent  # only where the cheap test leaves a doubt
 
     for place in silent.find(ctx.source):
         yield At(place.line, place.col), _typed_message(place)

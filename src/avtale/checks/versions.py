@@ -8,9 +8,12 @@ agreements that keep their seal costs nothing more.
 
 from __future__ import annotations
 
+import os
+
 from avtale.checks import At, rule
 from avtale.dates import format_date
 from avtale.i18n import N_, _
+from avtale.pathnames import parent
 from avtale.sealing import content_hash, first_change
 
 _FROZEN = N_("this agreement was signed off on {date} and its text has changed since; "
@@ -32,7 +35,7 @@ def signed_is_frozen(agreement, ctx):
     if not seal or content_hash(agreement) == seal.sha256:
         return
     date, path = format_date(seal.date), ctx.path
-    if not ctx.on_disk or not ctx.path.is_file():  # a git revision's text, or no file: no history to look up
+    if not ctx.on_disk or not os.path.isfile(ctx.path):  # a git revision's text, or no file: no history to look up
         yield ("seal", "sha256"), _(_FROZEN).format(date=date, path=path)
         return
     from avtale import history  # only here: most signed agreements keep their seal
@@ -150,6 +153,6 @@ def supersedes_resolves(agreement, ctx):
         return
     if target == agreement.id:
         yield ("supersedes",), _("an agreement cannot supersede itself")
-    elif not (ctx.path.parent / f"{target}.yaml").is_file():
+    elif not os.path.isfile(os.path.join(parent(ctx.path), f"{target}.yaml")):
         yield ("supersedes",), _("`supersedes` names «{target}», but there is no {target}.yaml beside this file").format(
             target=target)

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
-TYPE_CHECKING = False  # `typing` is not imported at run time: every command would pay for it
+TYPE_CHECKING = False  # `typing` and `pathlib` are not imported at run time: every command would pay for them
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
 from avtale.characters import REFUSED, char_name, refusal
@@ -137,7 +137,6 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
 
     from avtale.files import ReadProblem, read_bounded
 
-    path = Path(path)
     try:
         raw = read_bounded(path, max_bytes or limits.current.yaml_bytes)
     except ReadProblem as problem:
@@ -214,7 +213,6 @@ def _not_a_date(text: str, path: Path | str, exc: ValueError) -> YamlError:
 
 def load(path: Path | str, max_bytes: int | None = None) -> Document:
     """Read and parse one YAML file."""
-    path = Path(path)
     return from_text(read_text(path, max_bytes), path)
 
 

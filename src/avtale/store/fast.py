@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 from avtale.characters import refusal
 from avtale.i18n import _
+from avtale.regex import lazy
 
 _NO_PARSER = object()
 _parser_class: Any = None  # libyaml's CParser, imported on first use (`_c_parser`)
@@ -46,7 +47,8 @@ def __getattr__(name: str) -> Any:
 
 _INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,17})\.[0-9]{1,17}")  # 11.5, 1.15: as the round-trip loader reads them
-_NUMBERISH = re.compile(  # anything a YAML resolver might read as a number or a timestamp
+_NUMBERISH = lazy(  # anything a YAML resolver might read as a number or a timestamp (compiled where one is not
+    # an int, a decimal or a date, which `resolve` and `fast_text.scalar` try first)
     r"[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?0[bBoOxX][0-9a-fA-F_]+"
     r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
