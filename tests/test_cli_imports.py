@@ -53,7 +53,6 @@ _VALIDATE = {  # what validating one signed agreement needs (its paths are strin
     # is written without json: avtale.sealing.canonical_json)
     "datetime",  # dates in the agreement
     "unicodedata",  # the model's NFC check, logos' names
-    "struct",  # a logo's size (avtale.image_size, imported with the rules on paths)
 }
 _PARSER = {  # the full command line (help, every command but a plain `validate`: avtale.cli_quick)
     "argparse", "gettext",
@@ -65,6 +64,7 @@ NOT_YET = {
 NOT_YET["build-docx"] = NOT_YET["validate"] | _PARSER | {
     "pathlib", "urllib.parse", "ipaddress",  # the output directory and the files' paths
     "binascii",  # the zip's checksums
+    "struct",  # the zip's headers
     "json",  # the parties in the document's custom properties
 }
 
@@ -72,10 +72,11 @@ _START = {"avtale", "avtale.cli", "avtale.cli_quick", "avtale.errors", "avtale.c
           "avtale.regex", "avtale.i18n", "avtale.limits", "avtale.pathnames"}
 _VALIDATING = _START | {
     "avtale.validate", "avtale.agreements", "avtale.report", "avtale.findings", "avtale.model", "avtale.model_runtime",
+    "avtale.model_fast",
     "avtale.model_core", "avtale.checks",
     "avtale.checks.safety", "avtale.checks.structure", "avtale.checks.text", "avtale.checks.format",
     "avtale.checks.versions", "avtale.checks.paths", "avtale.dates", "avtale.inline", "avtale.sealing",
-    "avtale.schema", "avtale.files", "avtale.assets", "avtale.image_size",
+    "avtale.schema", "avtale.files", "avtale.assets",
     "avtale.store", "avtale.store.fast", "avtale.store.fast_text", "avtale.store.may_hide",
     "avtale.store.places",  # (avtale.store.silent only where the cheap test leaves a doubt)
 }

@@ -197,13 +197,19 @@ def test_instances_behave_as_pydantic_s():
 
 
 def test_reading_an_agreement_imports_no_pydantic(tmp_path):
-    """The point of it all: validating a file loads pydantic-core's compiled part, not pydantic."""
-    code = ("import sys\nfrom avtale import agreements\n"
-            "r = agreements.validate_file('agreements/2014-2017.yaml')\nassert r.ok(), r.findings\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core', "
-            "'typing_extensions', 'annotated_types')))\n")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.split("\n")[-2] == "['pydantic_core._pydantic_core']"
+    """The point of it all: validating a valid file loads nothing of pydantic (avtale.model_fast); one the
+    schema refuses is told by pydantic-core, and its findings worded with pydantic's help (schema_errors)."""
+    bad = tmp_path / "2014-2017.yaml"
+    bad.write_text((ROOT / "agreements" / "2014-2017.yaml").read_text(encoding="utf-8").replace(
+        "\ntitle:", "\ntitel: x\ntitle:", 1), encoding="utf-8")
+    for path, ok, loaded in (("agreements/2014-2017.yaml", True, "[]"),  # (refused: pydantic too, for the words)
+                             (str(bad), False, "['annotated_types', 'pydantic', ")):
+        code = ("import sys\nfrom avtale import agreements\n"
+                f"r = agreements.validate_file({path!r})\nassert r.ok() is {ok}, r.findings\n"
+                "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core', "
+                "'typing_extensions', 'annotated_types')))\n")
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+        assert out.stdout.split("\n")[-2].startswith(loaded) and ("pydantic_core._pydantic_core" in out.stdout) is not ok, path
 
 
 def test_another_pydantic_core_builds_the_schema_from_the_definition():
@@ -212,8 +218,8 @@ def test_another_pydantic_core_builds_the_schema_from_the_definition():
     code = ("from avtale import model_core\nmodel_core.PYDANTIC_CORE = 'other'\n"
             "import sys\nfrom avtale import agreements, model\n"
             "r = agreements.validate_file('agreements/eksempel-2026-2029.yaml')\nassert r.ok(), r.findings\n"
-            "print('pydantic' in sys.modules, r.agreement.model_dump(mode='json') == "
-            "model.Agreement.model_validate(agreements.store.load('agreements/eksempel-2026-2029.yaml').plain)"
-            ".model_dump(mode='json'))\n")
+            "core = model.Agreement._core_validator().validate_python(  # (valid data: pydantic-core asked directly)\n"
+            "    agreements.store.load('agreements/eksempel-2026-2029.yaml').plain)\n"
+            "print('pydantic' in sys.modules, r.agreement.model_dump(mode='json') == core.model_dump(mode='json'))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "True"]

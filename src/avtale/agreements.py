@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 
-from avtale import checks, store
+from avtale import checks, model, store
 from avtale.errors import AvtaleError, InvalidAgreement, Position, RefusedCharacter, UsageError
 from avtale.findings import ERROR, Finding
 from avtale.i18n import _, ngettext
-from avtale.model import Agreement, ValidationError
+from avtale.model import Agreement
 from avtale.pathnames import child, plain
 
 TYPE_CHECKING = False
@@ -74,7 +74,7 @@ def validate_file(path: Path | str, run_checks: bool = True, text: str | None = 
         return result
     try:
         result.agreement = Agreement.model_validate(doc.plain)
-    except ValidationError as exc:  # AV101 first: a text YAML read as a number or as nothing is named as such
+    except model.ValidationError as exc:  # AV101 first: a text YAML read as a number or as nothing is named as such
         result.findings.extend(checks.text.with_schema(doc.text, str(path), _schema_findings(exc, doc)))
         return result
     context = checks.Context(path, source=doc.text, on_disk=text is None)
@@ -86,7 +86,7 @@ def validate_file(path: Path | str, run_checks: bool = True, text: str | None = 
     return result
 
 
-def _schema_findings(exc: ValidationError, doc: store.Document) -> list[Finding]:
+def _schema_findings(exc: model.ValidationError, doc: store.Document) -> list[Finding]:
     from avtale import schema_errors
 
     return schema_errors.findings(exc, doc)

@@ -19,7 +19,15 @@ from __future__ import annotations
 import unicodedata
 
 from avtale import model_runtime
-from avtale.model_runtime import Model, ValidationError  # noqa: F401  (ValidationError: what validation raises)
+from avtale.model_runtime import Model
+
+
+def __getattr__(name: str):
+    if name == "ValidationError":  # what validation raises: pydantic's own class, from pydantic-core, loaded when
+        # asked for (a valid file is validated without it: avtale.model_fast)
+        return model_runtime.core().ValidationError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 MAX_SUBSECTION_DEPTH = 2  # subsections in subsections: 2.1 and 2.1.1, no deeper
 MAX_LIST_DEPTH = 3  # lists in list items: 1. → a) → i)

@@ -143,7 +143,14 @@ class Model:
 
     @classmethod
     def model_validate(cls, obj):
-        """An instance from plain data (or an instance), validated as pydantic validates it."""
+        """An instance from plain data (or an instance), validated as pydantic validates it: plainly valid data
+        in Python (`avtale.model_fast`, without loading pydantic-core), anything else by pydantic-core."""
+        if obj.__class__ is dict:
+            from avtale import model_fast
+
+            made = model_fast.validate(cls, obj)
+            if made is not None:
+                return made
         return cls._core_validator().validate_python(obj)
 
     def model_dump(self, *, mode: str = "python", exclude=None, exclude_unset: bool = False,

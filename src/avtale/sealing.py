@@ -24,24 +24,27 @@ def content_hash(agreement: Agreement) -> str:
 def canonical_json(value) -> str:
     """`json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))` for what a model dump
     holds (dicts with text keys, lists, texts, whole numbers, true, false, null), without importing `json`
-    (its decoder and scanner) into every `validate`: the texts are escaped by the same C function json's
-    encoder uses. tests/test_sealing.py compares the two on generated values."""
+    (its decoder and scanner) into every `validate`: texts are escaped as json's encoder escapes them.
+    tests/test_sealing.py compares the two on generated values."""
     out: list[str] = []
-    _write(value, out.append, _escape())
+    _write(value, out.append)
     return "".join(out)
 
 
-def _escape():
-    try:
-        from _json import encode_basestring  # what json.encoder uses with ensure_ascii=False
-    except ImportError:  # pragma: no cover - another interpreter
-        from json.encoder import encode_basestring
-    return encode_basestring
+# what json's encoder writes for a text with ensure_ascii=False: a quote, a backslash and the control characters
+# escaped (\n, \t … where JSON has a short form, else \u00XX), everything else as it is
+_ESCAPES = {i: f"\\u{i:04x}" for i in range(0x20)}
+_ESCAPES.update({ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t",
+                 ord("\b"): "\\b", ord("\f"): "\\f"})
 
 
-def _write(value, put, escape) -> None:
+def _quoted(text: str) -> str:
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
+def _write(value, put) -> None:
     if isinstance(value, str):
-        put(escape(value))
+        put(_quoted(value))
     elif value is None:
         put("null")
     elif value is True:
@@ -57,16 +60,16 @@ def _write(value, put, escape) -> None:
                 raise TypeError(f"canonical_json: a key that is not a text: {key!r}")
             if i:
                 put(",")
-            put(escape(key))
+            put(_quoted(key))
             put(":")
-            _write(value[key], put, escape)
+            _write(value[key], put)
         put("}")
     elif isinstance(value, (list, tuple)):
         put("[")
         for i, item in enumerate(value):
             if i:
                 put(",")
-            _write(item, put, escape)
+            _write(item, put)
         put("]")
     else:  # a float or anything else the model does not hold: json's own answer
         import json

@@ -55,6 +55,22 @@ def test_non_utf8_names_byte_and_position(tmp_path):
     assert (err.value.position.line, err.value.position.col) == (2, 8)
 
 
+@pytest.mark.parametrize("content, line, col, byte", [
+    (b"\xef\xbb\xbfid: \xff\n", 1, 5, "ff"),  # after a byte-order mark: counted from what the editor shows
+    (b"\xef\xbb\xbfid: x\ntitle: \xe6\n", 2, 8, "e6"),
+    (b"\xef\xbb\xbf\xef\xbb\xbfid: x\n", None, None, None),  # a second mark is text (refused as AV102 elsewhere)
+])
+def test_a_byte_order_mark_is_dropped_and_positions_count_after_it(tmp_path, content, line, col, byte):
+    path = write(tmp_path, content)
+    if byte is None:
+        assert store.read_text(path).startswith("\ufeffid: x")
+        return
+    with pytest.raises(YamlError) as err:
+        store.load(path)
+    assert err.value.message == f"this is not UTF-8 text (byte 0x{byte}): save the file as UTF-8"
+    assert (err.value.position.line, err.value.position.col) == (line, col)
+
+
 @pytest.mark.parametrize("content", ["", "   \n\n"])
 def test_empty_file(tmp_path, content):
     with pytest.raises(YamlError, match="file is empty"):

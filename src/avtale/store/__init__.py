@@ -143,8 +143,10 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
         if problem.too_large:
             raise YamlError(_("{problem} (see --max-file-size)").format(problem=problem.message), Position(path)) from None
         raise UnreadableError(problem.message, Position(path)) from None
+    raw = raw.removeprefix(b"\xef\xbb\xbf")  # (a byte-order mark: what the utf-8-sig codec drops, without loading it;
+    # and the place of a bad byte below counts from the text the editor shows, after the mark)
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
