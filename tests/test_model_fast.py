@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from avtale import model, model_fast, store
+from avtale import model, model_fast, model_runtime, store
 from tests.plain_data import paths, replaced
 from tests.strategies import agreement_data
 from tests.test_model_compiled import WRONG_VALUES, _corpus
@@ -125,13 +125,7 @@ def test_a_schema_node_it_does_not_know_makes_it_defer():
 
 
 def test_every_class_has_a_checker():
-    assert sorted(model_fast._checkers()) == sorted(model_runtime_classes())
-
-
-def model_runtime_classes() -> list[str]:
-    from avtale import model_runtime
-
-    return list(model_runtime._CLASSES)
+    assert sorted(model_fast._checkers()) == sorted(model_runtime._CLASSES)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

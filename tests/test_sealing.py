@@ -24,7 +24,7 @@ def _dumps(value) -> str:
 
 
 _TEXT = st.text(st.characters(codec="utf-8") | st.sampled_from('"\\\n\r\t\b\f\x00\x1f\x7f\u2028\u2029«»'))
-_PLAIN = st.none() | st.booleans() | st.integers(min_value=-(10**30), max_value=10**30) | _TEXT
+_PLAIN = st.none() | st.booleans() | st.integers(min_value=-(10**30), max_value=10**30) | st.floats() | _TEXT
 _VALUES = st.recursive(_PLAIN, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
                        max_leaves=30)
 

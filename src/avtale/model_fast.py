@@ -7,8 +7,8 @@ Writes: the instance pydantic-core would make — the same classes, fields, defa
 pydantic-core's compiled module takes a fresh process a few milliseconds to load, more than reading and
 checking a whole agreement; most runs of `validate` are of valid files. So `Model.model_validate` asks this
 module first, and pydantic-core only where this module answers None: wherever the data is not plainly valid
-(anything pydantic-core would refuse, or would convert, such as «2024-01-01» typed as text for a date, or a
-ruamel.yaml subclass of a text), and wherever the schema holds a kind of node or a setting this module does
+(anything pydantic-core would refuse, or would convert otherwise than by reading a date typed as «2024-01-01»,
+such as a datetime for a date or a ruamel.yaml subclass of a text), and wherever the schema holds a kind of node or a setting this module does
 not know. pydantic-core then gives the errors, with its own words and places, or the instance. A node is
 interpreted only as far as its keys are all known here, so a change to the definition that this module does
 not follow makes it answer None, never a different instance. tests/test_model_fast.py and
@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import date
 
 from avtale import model_core, model_runtime
+from avtale.regex import lazy
 
 
 class _Defer(Exception):
@@ -38,9 +39,8 @@ def validate(cls: type, data):
         return None
     try:
         return check(data)
-    except _Defer:
-        return None
-    except Exception:  # a validator function refused the data (pydantic-core tells it as an error), or stumbled
+    except Exception:  # not plainly valid (_Defer), or a validator function refused the data (pydantic-core
+        # tells it as an error) or stumbled
         return None
 
 
@@ -55,13 +55,12 @@ def _checkers() -> dict:
         functions = model_runtime._Names(model_runtime._FUNCTIONS)
         nodes = {node["ref"]: node for node in model_core.definitions(classes, functions)}
         made: dict = {}
-        checkers: dict = {}
-        for ref, node in nodes.items():
+        for ref in nodes:  # each made once, also where another class refers to it
             try:
-                checkers[ref] = _make(node, nodes, made)
-            except _Defer:  # a class this module cannot check: always pydantic-core
+                _reference({"type": "definition-ref", "schema_ref": ref}, nodes, made)
+            except _Defer:  # a class this module cannot check (and those holding it): always pydantic-core
                 pass
-        _CHECKERS = checkers
+        _CHECKERS = {ref: check for ref, check in made.items() if check is not None}
     return _CHECKERS
 
 
@@ -86,30 +85,16 @@ def _str(node, nodes, made):
     pattern = node.get("pattern")
     if pattern is not None and ("\\" in pattern or not pattern.startswith("^") or not pattern.endswith("$")):
         raise _DEFER  # (only plain anchored classes: Python's and Rust's engines read them alike)
-    search = _Pattern(pattern) if pattern is not None else None
+    search = lazy(pattern).search if pattern is not None else None
 
     def check(value):
         if value.__class__ is not str or len(value) < least or most is not None and len(value) > most:
             raise _DEFER
-        if search is not None and ("\n" in value or not search(value)):
+        if search is not None and ("\n" in value or search(value) is None):
             raise _DEFER
         return value
 
     return check
-
-
-class _Pattern:
-    """A pattern compiled at its first use (most files use one or two of them)."""
-
-    def __init__(self, pattern: str):
-        self.pattern, self.search = pattern, None
-
-    def __call__(self, value: str) -> bool:
-        if self.search is None:
-            import re
-
-            self.search = re.compile(self.pattern).search
-        return self.search(value) is not None
 
 
 def _literal(node, nodes, made):
@@ -245,17 +230,33 @@ def _model(node, nodes, made):
             or config.get("extra_fields_behavior") != "forbid" or set(config) - {
                 "extra_fields_behavior", "str_strip_whitespace", "title"}:
         raise _DEFER
-    cls = node["cls"]
-    fields = _fields(_inner_fields(node["schema"]), nodes, made)
-    before = _before(node["schema"])
-    names = frozenset(name for name, _check, _default in fields)
+    cls, fields = node["cls"], _make(node["schema"], nodes, made)  # (model-fields, after any function-before)
     new, put = object.__new__, object.__setattr__
 
     def check(value):
-        if before is not None:
-            value = before(value)
+        values, given = fields(value)
+        made_ = new(cls)
+        put(made_, "__dict__", values)
+        put(made_, "__pydantic_fields_set__", given)
+        put(made_, "__pydantic_extra__", None)
+        put(made_, "__pydantic_private__", None)
+        return made_
+
+    return check
+
+
+def _model_fields(node, nodes, made):
+    """The fields of a class (extra keys forbidden, as `_model` requires): (values by name in order, the names
+    given)."""
+    _known(node, "fields", "model_name", "computed_fields")
+    if node.get("computed_fields"):
+        raise _DEFER
+    fields = _fields(node["fields"], nodes, made)
+    names = frozenset(name for name, _check, _default in fields)
+
+    def check(value):
         if value.__class__ is not dict or not names.issuperset(value):
-            raise _DEFER  # not a mapping, or a key the class does not have (extra keys are forbidden)
+            raise _DEFER  # not a mapping, or a key the class does not have
         out = {}
         for name, field, default in fields:
             given = value.get(name, _MISSING)
@@ -265,35 +266,9 @@ def _model(node, nodes, made):
                 out[name] = default() if callable(default) else default
             else:
                 out[name] = field(given)
-        made_ = new(cls)
-        put(made_, "__dict__", out)
-        put(made_, "__pydantic_fields_set__", set(value))
-        put(made_, "__pydantic_extra__", None)
-        put(made_, "__pydantic_private__", None)
-        return made_
+        return out, set(value)
 
     return check
-
-
-def _before(schema: dict):
-    """The function a class's data goes through first (`read_in_nfc`), or None."""
-    if schema.get("type") == "function-before":
-        function = schema["function"]
-        if function.get("type") != "no-info" or set(function) - {"type", "function"}:
-            raise _DEFER
-        _known(schema, "function", "schema")
-        return function["function"]
-    return None
-
-
-def _inner_fields(schema: dict) -> dict:
-    inner = schema["schema"] if schema.get("type") == "function-before" else schema
-    if inner.get("type") != "model-fields":
-        raise _DEFER
-    _known(inner, "fields", "model_name", "computed_fields")
-    if inner.get("computed_fields"):
-        raise _DEFER
-    return inner["fields"]
 
 
 def _fields(fields: dict, nodes, made) -> list:
@@ -324,5 +299,5 @@ def _fields(fields: dict, nodes, made) -> list:
 _MAKERS = {
     "str": _str, "literal": _literal, "date": _date, "bool": _bool, "float": _float, "nullable": _nullable,
     "list": _list, "dict": _dict, "tagged-union": _tagged_union, "definition-ref": _reference,
-    "function-before": _function, "function-after": _function, "model": _model,
+    "function-before": _function, "function-after": _function, "model": _model, "model-fields": _model_fields,
 }

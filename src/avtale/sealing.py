@@ -23,7 +23,7 @@ def content_hash(agreement: Agreement) -> str:
 
 def canonical_json(value) -> str:
     """`json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))` for what a model dump
-    holds (dicts with text keys, lists, texts, whole numbers, true, false, null), without importing `json`
+    holds (dicts with text keys, lists, texts, numbers, true, false, null), without importing `json`
     (its decoder and scanner) into every `validate`: texts are escaped as json's encoder escapes them.
     tests/test_sealing.py compares the two on generated values."""
     out: list[str] = []
@@ -53,6 +53,8 @@ def _write(value, put) -> None:
         put("false")
     elif isinstance(value, int):
         put(int.__repr__(value))
+    elif isinstance(value, float) and value - value == 0:  # finite (a column's width): as json writes it
+        put(float.__repr__(value))
     elif isinstance(value, dict):
         put("{")
         for i, key in enumerate(sorted(value)):
@@ -71,7 +73,7 @@ def _write(value, put) -> None:
                 put(",")
             _write(item, put)
         put("]")
-    else:  # a float or anything else the model does not hold: json's own answer
+    else:  # anything else the model does not hold (inf, nan): json's own answer
         import json
 
         put(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")))

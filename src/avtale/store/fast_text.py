@@ -90,7 +90,8 @@ def scalar(value: str) -> Any:
     where the round-trip loader would stop (a date that is no real date)."""
     if value[0] not in _MAY_RESOLVE:
         return value
-    if not (_INT.fullmatch(value) or _DECIMAL.fullmatch(value) or _DATE.fullmatch(value)) and _NUMBERISH.fullmatch(value):
+    if not (_INT.fullmatch(value) or _DECIMAL.fullmatch(value) or _DATE.fullmatch(value)) \
+            and _NUMBERISH.fullmatch(value):
         raise GiveUp
     read = resolve(value)
     if read.__class__ is str and _DATE.fullmatch(value):

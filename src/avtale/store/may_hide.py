@@ -12,7 +12,7 @@ import re
 
 from avtale.regex import lazy
 from avtale.store import fast_text
-from avtale.store.fast import _NUMBERISH
+from avtale.store.fast import _NUMBERISH  # anything YAML may read as a number or a date
 from avtale.store.places import KEYS, PROSE_KEYS, TEXT_KEYS
 
 # --- the cheap test -------------------------------------------------------------------------------
@@ -22,11 +22,10 @@ from avtale.store.places import KEYS, PROSE_KEYS, TEXT_KEYS
 _WORDS = frozenset({"~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", ".inf", ".Inf",
                     ".INF", ".nan", ".NaN", ".NAN", "-.inf", "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF"})
 _STARTS = frozenset("0123456789+-.~'\"tfnTFN[{#")  # how a value that is not text, or no text, may start
-_NUMBERISH = _NUMBERISH  # anything YAML may read as a number or a date
 # a comment as meant after one word: «# …» after any value, «#…» after a value that is not prose
 _ONE_WORD_COMMENT = lazy(r"[ \t]*(?:-[ \t]+)*(?:[^\s:#'\"]+[ \t]*:[ \t]+)?[^\s#'\"]+[ \t]+#(?:\s|$)"
-                               r"|[ \t]*(?:-[ \t]+)*(?!(?:%s)[ \t]*:)[^\s:#'\"]+[ \t]*:[ \t]+[^\s#'\"]+[ \t]+#"
-                               % "|".join(sorted(PROSE_KEYS)), re.M)
+                         r"|[ \t]*(?:-[ \t]+)*(?!(?:%s)[ \t]*:)[^\s:#'\"]+[ \t]*:[ \t]+[^\s#'\"]+[ \t]+#"
+                         % "|".join(sorted(PROSE_KEYS)), re.M)
 _HEADER = lazy(r"([>|][-+]?[0-9]?[-+]?)[ \t]*(?:#.*)?$")  # a block's first line: `>-`, `|`, `>2-  # …`
 
 
