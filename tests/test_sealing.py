@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -31,8 +32,8 @@ _VALUES = st.recursive(_PLAIN, lambda inner: st.lists(inner, max_size=4) | st.di
 
 @settings(max_examples=400, deadline=None)
 @given(_VALUES)
-def test_canonical_json_is_what_json_dumps_wrote(value):
-    assert sealing.canonical_json(value) == _dumps(value)
+def test_the_writer_without_json_writes_what_json_dumps_wrote(value):
+    assert sealing.written_json(value) == _dumps(value)
 
 
 @pytest.mark.parametrize("value", [
@@ -40,12 +41,23 @@ def test_canonical_json_is_what_json_dumps_wrote(value):
     1.5, {"f": 0.1}, 10**40,  # a float (the model has none) is left to json
 ])
 def test_canonical_json_cases(value):
+    assert sealing.written_json(value) == _dumps(value)
     assert sealing.canonical_json(value) == _dumps(value)
+
+
+def test_canonical_json_uses_json_only_where_it_is_loaded(monkeypatch):
+    """A plain `validate` never loads json for the seal (tests/test_cli_imports.py); with it loaded, the same
+    text comes from its encoder."""
+    calls = []
+    monkeypatch.setattr(sealing, "written_json", lambda value: calls.append(value) or "written")
+    assert sealing.canonical_json({"a": 1}) == '{"a":1}' and calls == []
+    monkeypatch.delitem(sys.modules, "json")
+    assert sealing.canonical_json({"a": 1}) == "written" and calls == [{"a": 1}]
 
 
 def test_a_key_that_is_not_a_text_is_refused():
     with pytest.raises(TypeError, match="not a text"):
-        sealing.canonical_json({1: "a"})
+        sealing.written_json({1: "a"})
 
 
 @settings(max_examples=60, deadline=None)

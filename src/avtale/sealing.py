@@ -8,6 +8,8 @@ exactly what the hash covers, so a change it reports is a change that broke the 
 
 from __future__ import annotations
 
+import sys
+
 from avtale.model import Agreement
 from avtale.records import Frozen
 
@@ -23,9 +25,18 @@ def content_hash(agreement: Agreement) -> str:
 
 def canonical_json(value) -> str:
     """`json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))` for what a model dump
-    holds (dicts with text keys, lists, texts, numbers, true, false, null), without importing `json`
-    (its decoder and scanner) into every `validate`: texts are escaped as json's encoder escapes them.
-    tests/test_sealing.py compares the two on generated values."""
+    holds (dicts with text keys, lists, texts, numbers, true, false, null): json's own (its encoder in C)
+    where the process has loaded it already (a build, a batch), else `written_json`, which spares a plain
+    `validate` the import."""
+    json = sys.modules.get("json")
+    if json is not None:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return written_json(value)
+
+
+def written_json(value) -> str:
+    """The text `canonical_json` gives, written without `json` (its decoder and scanner): texts escaped as
+    json's encoder escapes them. tests/test_sealing.py compares the two on generated values."""
     out: list[str] = []
     _write(value, out.append)
     return "".join(out)

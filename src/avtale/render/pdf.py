@@ -25,7 +25,7 @@ from avtale.errors import RenderError
 from avtale.i18n import _
 from avtale.model import Agreement, all_texts
 from avtale.render import (common, draft, fields, letterhead_plan, list_levels, pdf_dests, pdf_tree,
-                           signature_fit, signature_grid, tree)
+                           signature_fit, signature_grid, signature_plan, tree)
 
 TEMPLATE = "agreement.typ"
 FONTS = "fonts"
@@ -86,7 +86,7 @@ def signing_data(agreement: Agreement, layout: dict, sections: list[dict]) -> di
         "place_date": place_date,
         "electronic": agreement.signing.electronic,
         "note": note,
-        "grid": grid_data(grid),
+        "grid": grid_data(grid, layout),
         "carries": carries,
         "fits": signature_fit.certainly_fits(grid, layout, carried, place_date, note),
     }
@@ -104,18 +104,27 @@ def letterhead_data(agreement: Agreement, base: Path, layout: dict) -> dict:
     }
 
 
-def grid_data(grid: signature_grid.Grid) -> dict:
+def grid_data(grid: signature_grid.Grid, layout: dict) -> dict:
     """The signature block's grid (render/signature_grid.py) as the template draws it: fixed column widths,
     one type size, each row of signatories with how far it stands in from the margin (a short row in the
-    middle) and its columns."""
+    middle), its columns, and its `plan` (what the template need not measure: `signature_plan.row_plan`)."""
+    font = (layout.get("font") or {}).get("pdf")
     return {
         "column_mm": grid.column_mm,
         "gap_mm": grid.gap_mm,
         "line_mm": grid.line_mm,
         "size_pt": grid.size_pt,
         "short_row": grid.short_row,
-        "rows": [{"offset_mm": grid.offset_mm(row), "columns": [c.__dict__ for c in row]} for row in grid.rows],
+        "rows": [{"offset_mm": grid.offset_mm(row), "columns": [column_data(c) for c in row],
+                  "plan": signature_plan.row_plan(row, grid.column_mm, grid.size_pt, font)} for row in grid.rows],
     }
+
+
+def column_data(column) -> dict:
+    """A signatory's column (common.Column) with its texts' `words`: how the template boxes them
+    (signature_plan.segments)."""
+    texts = ("label", "name", "title", "place_date")
+    return {**column.__dict__, "words": {key: signature_plan.segments(getattr(column, key)) for key in texts}}
 
 
 def print_urls_of(layout: dict) -> str:

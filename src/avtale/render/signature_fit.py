@@ -47,12 +47,18 @@ def lines(text: str, width_mm: float, size_pt: float, hyphenated: bool = False) 
     """An upper bound on the lines `text` takes at `width_mm`, broken greedily at spaces (at least one line).
     A word wider than the line stands on a line of its own, overflowing it, where nothing in it allows a break
     (`unbreakable`, and not `hyphenated`); where something might, there is no bound (None)."""
-    space = word_mm(" ", size_pt)
+    words = text.split(" ")
+    widths = [word_mm(word, size_pt) for word in words]
+    if any(width > width_mm and (hyphenated or not unbreakable(word)) for word, width in zip(words, widths)):
+        return None
+    return greedy_lines(widths, word_mm(" ", size_pt), width_mm)
+
+
+def greedy_lines(widths: list[float], space: float, width_mm: float) -> int:
+    """Lines of words of `widths` broken greedily at spaces of width `space` (at least one line); a word wider
+    than a line stands alone on one."""
     count, used = 1, None
-    for word in text.split(" "):
-        width = word_mm(word, size_pt)
-        if width > width_mm and (hyphenated or not unbreakable(word)):
-            return None
+    for width in widths:
         if used is None:
             used = width
         elif used + space + width <= width_mm:
