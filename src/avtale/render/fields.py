@@ -14,7 +14,8 @@ about 0.2 s of start-up to import.
 from __future__ import annotations
 
 from avtale.render import pdf_dests
-from avtale.render.pdf_update import Name, Ref, Stream, Update, text
+from avtale.render.pdf_objects import Name, Ref, Stream, text
+from avtale.render.pdf_update import Update
 
 MM = 72 / 25.4
 

@@ -107,7 +107,7 @@ def add(update, dests: list[dict]) -> None:
     """Add `dests` (name, page from 1, x and y in pt from the page's top left) to the catalog's /Dests name
     tree in `update` (a `pdf_update.Update`), merged with the names Typst wrote, in the sorted order a name
     tree keeps."""
-    from avtale.render.pdf_update import Name, String, text
+    from avtale.render.pdf_objects import Name, String, text
 
     if not dests:
         return
