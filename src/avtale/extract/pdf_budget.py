@@ -1,4 +1,4 @@
-"""What reading the text of a PDF's pages may cost, for the PDF read stage (`read_pdf`, `pdf_lines`).
+"""What reading the text of a PDF's pages may cost, for the PDF read stage (`read_pdf`, `pdf_lines`, `pdf_rows`).
 
 Reads: pypdf pages, and the operators pypdf's text extraction visits. Writes: each page's content stream,
 parsed once and given to every page that shows it; or one `ExtractError` naming the bound reached.

@@ -4,7 +4,7 @@ Reads: the operators pypdf visits on a page (`visitor_operand_before`) and the t
 (`visitor_text`). Writes: the text to read for a run of glyphs, where a marked-content span's
 /ActualText (PDF 32000 14.9.4) gives one: Typst marks a division's hyphen at a line end
 `/Span<</ActualText<FEFF00AD>>>BDC … Tj EMC`, a soft hyphen, where pypdf shows only «-»
-(poppler's pdftotext honours it). Used by `pdf_lines.page_rows`.
+(poppler's pdftotext honours it). Used by `pdf_rows.page_rows`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A PDF's inline marks and footnotes as payloads (`rich.Rich`) on the lines the PDF reader writes.
 
-Reads: the `Line`s of `read_pdf` and, in step with them, the `pdf_lines.Row` each was read from (its text in
+Reads: the `Line`s of `read_pdf` and, in step with them, the `pdf_rows.Row` each was read from (its text in
 pieces with `pdf_runs.Attrs`). Writes: on the first line of each paragraph that has any, a `Rich` whose pieces
 are the paragraph's text with its bold, italic, links, annex references and footnote references; the lines of
 footnotes taken out of the text and kept as the notes of the paragraphs that refer to them.

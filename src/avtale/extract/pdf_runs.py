@@ -1,5 +1,5 @@
 """What a PDF says of a run of text beyond its characters: bold or italic by its font, a link over it, a
-footnote number set as a superscript. For `pdf_lines.page_rows`, which keeps these per piece of a row's text
+footnote number set as a superscript. For `pdf_rows.page_rows`, which keeps these per piece of a row's text
 (`Row.marks`), and `pdf_rich`, which makes a paragraph's inline marks of them.
 
 Reads: a run's font dictionary, the page's /Annots, the runs' baselines and sizes. Writes: `Attrs` per run.

@@ -1,6 +1,6 @@
 """A region of a PDF page set in columns (a letterhead, the signature table), read cell by cell, for `pdf_lines`.
 
-Reads: the rows of the region (`pdf_lines.Row`: baseline, size, segments and where each ends). Writes: one
+Reads: the rows of the region (`pdf_rows.Row`: baseline, size, segments and where each ends). Writes: one
 line per row of cells, the cells separated by tabs. Where every row starts at the left and every row of cells holds as many, the k-th cell is
 column k (a long first cell pushes the next to a later tab stop); else columns are horizontal spans (segments whose extents
 overlap share one); a line a paragraph set with tabs wrapped to the margin goes with its last column

@@ -12,7 +12,7 @@ entries; a font without one is read byte for byte), with the baseline of each sh
 can tell where a line ends. Typst sets every space as a glyph (the one a line ends at too) and a hyphen it
 adds at a line break as a showing of its own: the text is exact, nothing is guessed from gaps.
 
-Bounded: every operator counts against the read's `Budget` (as `pdf_lines` does), and the tree is walked to
+Bounded: every operator counts against the read's `Budget` (as `pdf_rows` does), and the tree is walked to
 at most MAX_ELEMS elements and MAX_DEPTH deep.
 """
 
