@@ -78,7 +78,7 @@ _VALIDATING = _START | {
     "avtale.checks.versions", "avtale.checks.paths", "avtale.dates", "avtale.inline", "avtale.sealing",
     "avtale.schema", "avtale.files", "avtale.assets",
     "avtale.store", "avtale.store.fast", "avtale.store.fast_text", "avtale.store.may_hide",
-    "avtale.store.places",  # (avtale.store.silent only where the cheap test leaves a doubt)
+    "avtale.store.scalars", "avtale.store.places",  # (avtale.store.silent only where the cheap test leaves a doubt)
 }
 AVTALE = {
     "help": _START | {"avtale.cli_args"},

@@ -48,7 +48,7 @@ def __getattr__(name: str) -> Any:
 _INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,17})\.[0-9]{1,17}")  # 11.5, 1.15: as the round-trip loader reads them
 _NUMBERISH = lazy(  # anything a YAML resolver might read as a number or a timestamp (compiled where one is not
-    # an int, a decimal or a date, which `resolve` and `fast_text.scalar` try first)
+    # an int, a decimal or a date, which `resolve` and `scalars.scalar` try first)
     r"[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?0[bBoOxX][0-9a-fA-F_]+"
     r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"

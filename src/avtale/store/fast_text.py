@@ -16,7 +16,8 @@ are plain words (`title`, `2014 avtale`) or quoted on one line; plain scalars on
 (YAML 1.2's escapes); literal and folded block scalars (`|`, `>`, with `-`, `+` or no chomping indicator)
 whose lines are all indented alike (a literal's lines may be indented further); flow sequences and mappings
 on one line that hold scalars only (`[a, 'b, c']`, `{marker_mm: 0, text_mm: 8}`); full-line and trailing
-comments (« #»), and blank lines.
+comments (« #»), and blank lines. This module reads the lines, the block collections and the block scalars;
+the values within a line (plain and quoted scalars, flow collections) are read by `store.scalars`.
 
 It gives up (`load` returns None) on everything else, so that the existing paths refuse, report or read it
 exactly as before: anchors, aliases, tags, directives, `---` and `...`, complex keys, keys that are not text,
@@ -36,7 +37,8 @@ TYPE_CHECKING = False  # `typing` is not imported at run time: every command wou
 if TYPE_CHECKING:
     from typing import Any
 
-from avtale.store.fast import _DATE, _DECIMAL, _INT, _NUMBERISH, GiveUp, resolve
+from avtale.store.fast import GiveUp
+from avtale.store.scalars import _KEY, _NOT_PLAIN_START, _comment_or_end, _quoted, flow, scalar
 
 MAX_DEPTH = 32  # deeper texts go to the other paths, which refuse beyond `store.MAX_DEPTH`
 _LONGEST_KEY = 200  # libyaml refuses a plain key over 1024 characters; any long key goes there
@@ -55,14 +57,7 @@ def _has_odd_character(text: str) -> bool:
     return _ODD_CONTROL.search(text) is not None or any(char in text for char in _ODD_WIDE)
 
 
-_KEY = re.compile(r"\w[\w.\-]*(?: [\w.\-]+)*")
 _BLOCK_HEADER = re.compile(r"([|>])([-+]?)(?: +(?:#.*)?)?")
-_NOT_PLAIN_START = frozenset(",[]{}#&*!|>'\"%@`?:")  # what no plain scalar of this reader starts with
-_FLOW_STOP = re.compile(r"[,\[\]{}#:?]")  # «?» too: libyaml stops at it inside a flow collection
-_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b",
-            " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}
-_HEX = {"x": 2, "u": 4, "U": 8}
-_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 
 
 def load(text: str) -> Any:
@@ -77,83 +72,9 @@ def flow_values(text: str) -> list | dict | None:
     """The values of a flow collection on one line (`[a, 'b, c']` and what may follow it on its line), or None
     where this reader would give up on it."""
     try:
-        return _Reader("").flow(text)
+        return flow(text)
     except GiveUp:
         return None
-
-
-_MAY_RESOLVE = frozenset("-+.0123456789~nNtTfF")  # how a plain scalar that is not text starts (`fast.resolve`)
-
-
-def scalar(value: str) -> Any:
-    """A plain scalar's value, as `store.fast.resolve` gives it; GiveUp where that would need ruamel.yaml, or
-    where the round-trip loader would stop (a date that is no real date)."""
-    if value[0] not in _MAY_RESOLVE:
-        return value
-    if not (_INT.fullmatch(value) or _DECIMAL.fullmatch(value) or _DATE.fullmatch(value)) \
-            and _NUMBERISH.fullmatch(value):
-        raise GiveUp
-    read = resolve(value)
-    if read.__class__ is str and _DATE.fullmatch(value):
-        raise GiveUp  # 2014-13-45: the round-trip loader stops at it, libyaml's path keeps the text
-    return read
-
-
-def _comment_or_end(rest: str) -> bool:
-    """What may follow a value on its line: nothing, spaces, or spaces and a comment."""
-    stripped = rest.lstrip(" ")
-    return not stripped or stripped[0] == "#" and len(stripped) < len(rest)
-
-
-def _single(s: str, i: int) -> tuple[str, int]:
-    """A single-quoted scalar starting at s[i] («'»): its value and the index after its closing quote."""
-    parts = []
-    start = i + 1
-    while True:
-        end = s.find("'", start)
-        if end < 0:
-            raise GiveUp  # goes on over lines
-        parts.append(s[start:end])
-        if s[end + 1:end + 2] == "'":
-            parts.append("'")
-            start = end + 2
-            continue
-        return "".join(parts), end + 1
-
-
-def _double(s: str, i: int) -> tuple[str, int]:
-    """A double-quoted scalar starting at s[i] («"»), with YAML 1.2's escapes."""
-    parts = []
-    j = i + 1
-    n = len(s)
-    while True:
-        k = j
-        while k < n and s[k] != '"' and s[k] != "\\":
-            k += 1
-        parts.append(s[j:k])
-        if k >= n:
-            raise GiveUp  # goes on over lines (or ends in a line-joining «\»)
-        if s[k] == '"':
-            return "".join(parts), k + 1
-        code = s[k + 1:k + 2]
-        if code in _ESCAPES:
-            parts.append(_ESCAPES[code])
-            j = k + 2
-        elif code in _HEX:
-            digits = s[k + 2:k + 2 + _HEX[code]]
-            if len(digits) != _HEX[code] or not _HEX_DIGITS.issuperset(digits):
-                raise GiveUp
-            number = int(digits, 16)
-            if 0xD800 <= number <= 0xDFFF or number > 0x10FFFF:
-                raise GiveUp  # libyaml refuses it; ruamel makes a lone surrogate
-            parts.append(chr(number))
-            j = k + 2 + _HEX[code]
-        else:
-            raise GiveUp  # an unknown escape, or «\» at the end of the line
-
-
-def _quoted(s: str, i: int) -> tuple[str, int]:
-    return _single(s, i) if s[i] == "'" else _double(s, i)
 
 
 class _Reader:
@@ -333,7 +254,7 @@ class _Reader:
         if first == "[" or first == "{":
             if depth >= MAX_DEPTH:
                 raise GiveUp
-            return self.flow(s)
+            return flow(s)
         if first in _NOT_PLAIN_START or first == "-" and s[1:2] in ("", " "):
             raise GiveUp
         cut = s.find(" #")
@@ -391,82 +312,6 @@ class _Reader:
         if chomping == "+":
             return text + "\n" + "\n" * blanks
         return text + "\n"
-
-    def flow(self, s: str) -> Any:
-        """A flow sequence or mapping on one line, holding scalars only."""
-        is_map = s[0] == "{"
-        close = "}" if is_map else "]"
-        out: Any = {} if is_map else []
-        i = 1
-        n = len(s)
-        while True:
-            while i < n and s[i] == " ":
-                i += 1
-            if i >= n:
-                raise GiveUp  # goes on over lines
-            if s[i] == close and not out:
-                i += 1
-                break
-            if is_map:
-                key, i = self.flow_scalar(s, i, close, key=True)
-                if s[i:i + 2] != ": ":
-                    raise GiveUp
-                if key.__class__ is not str or key in out:
-                    raise GiveUp
-                i += 2
-                while i < n and s[i] == " ":
-                    i += 1
-                out[key], i = self.flow_scalar(s, i, close)
-            else:
-                value, i = self.flow_scalar(s, i, close)
-                out.append(value)
-            while i < n and s[i] == " ":
-                i += 1
-            if i >= n:
-                raise GiveUp
-            if s[i] == close:
-                i += 1
-                break
-            if s[i] != ",":
-                raise GiveUp
-            i += 1
-            while i < n and s[i] == " ":
-                i += 1
-            if s[i:i + 1] == close:
-                raise GiveUp  # a trailing comma
-        if not _comment_or_end(s[i:]):
-            raise GiveUp
-        return out
-
-    def flow_scalar(self, s: str, i: int, close: str, key: bool = False) -> tuple[Any, int]:
-        if i >= len(s):
-            raise GiveUp
-        first = s[i]
-        if first == "'" or first == '"':
-            value, end = _quoted(s, i)
-            if key:
-                return value, end
-            rest = s[end:].lstrip(" ")
-            if rest[:1] not in (",", close):
-                raise GiveUp
-            return value, end
-        if first in _NOT_PLAIN_START or first == "-" and s[i + 1:i + 2] in ("", " "):
-            raise GiveUp
-        m = _FLOW_STOP.search(s, i)
-        if m is None:
-            raise GiveUp
-        stop = m.start()
-        if key:
-            if s[stop] != ":":
-                raise GiveUp
-        elif s[stop] not in (",", close):
-            raise GiveUp  # «:», «#», a nested collection
-        value = s[i:stop].rstrip(" ")
-        if not value:
-            raise GiveUp
-        if key and not _KEY.fullmatch(value):
-            raise GiveUp
-        return scalar(value), i + len(value)
 
 
 def _fold(body: list[str]) -> str:
