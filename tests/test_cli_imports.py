@@ -80,10 +80,11 @@ _VALIDATING = _START | {
     "avtale.store", "avtale.store.fast", "avtale.store.fast_text", "avtale.store.may_hide",
     "avtale.store.scalars", "avtale.store.places",  # (avtale.store.silent only where the cheap test leaves a doubt)
 }
+_PARSING = {"avtale.cli_args", "avtale.cli_parser", "avtale.cli_values"}  # the argparse grammar (not a plain validate)
 AVTALE = {
-    "help": _START | {"avtale.cli_args"},
+    "help": _START | _PARSING,
     "validate": _VALIDATING,
-    "build-docx": (_VALIDATING - {"avtale.validate"}) | {"avtale.cli_args",
+    "build-docx": (_VALIDATING - {"avtale.validate"}) | _PARSING | {
         "avtale.build", "avtale.writer", "avtale.layout", "avtale.render", "avtale.render.common",
         "avtale.render.tree", "avtale.numbering", "avtale.render.draft", "avtale.render.list_levels",
         "avtale.render.letterhead_plan", "avtale.render.signature_grid",
