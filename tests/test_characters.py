@@ -62,3 +62,28 @@ def test_a_printable_text_is_answered_without_compiling():
 def test_bidi_controls():
     assert characters.BIDI == {c for c in map(chr, range(0x10000)) if re.fullmatch(
         "[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", c)}
+
+
+_SPACES = st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", "\u202f", "\u2003", "\u00a0 ", "\x1f"])
+_PIECES = st.sampled_from(["§", "nr.", "kr", "7.", "10", "000", "ord", "Ord", "%", "(", "a"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_SPACES, _PIECES), max_size=14))
+def test_fold_spaces_is_normalise_space_but_for_the_non_breaking_spaces_that_belong(pieces):
+    from avtale.store import normalise_space
+
+    text = "".join(pieces)
+    folded = characters.fold_spaces(text)
+    assert folded.replace("\u00a0", " ").replace("\u202f", " ") == normalise_space(text)
+    kept = [i for i, c in enumerate(folded) if c in "\u00a0\u202f"]
+    assert all(characters.nbsp_belongs(folded, i) for i in kept)
+    assert characters.fold_spaces(folded) == folded
+    if "\u00a0" not in text and "\u202f" not in text:
+        assert folded == normalise_space(text)
+
+
+def test_fold_spaces_cases():
+    assert characters.fold_spaces("  § \u00a03 ord\u00a0og\u00a0\u00a0ord 10\u00a0000 \n") == "§ 3 ord og ord 10\u00a0000"
+    assert characters.fold_spaces("§\u00a03 7.\u00a0november") == "§\u00a03 7.\u00a0november"
+    assert characters.fold_spaces("") == "" and characters.fold_spaces(" \u00a0 ") == ""

@@ -126,3 +126,34 @@ def test_fmt_names_each_file_it_rewrote_and_check_then_passes(tmp_path):
     assert (r.returncode, r.stdout, r.stderr) == (0, f"{path}: reformatted\n", "")
     again = run_cli("fmt", "--check", path)
     assert (again.returncode, again.stdout, again.stderr) == (0, "", "")
+
+
+TYPOGRAPHY = "Etter §\u00a03 og kap.\u00a02, den 7.\u00a0november 2014, kr\u00a0100 og 10\u00a0000 barn."
+
+
+def test_fmt_keeps_the_non_breaking_spaces_typography_puts_and_replaces_the_others(tmp_path):
+    """A non-breaking space in «§ 3», «7. november», «10 000» stays (validate accepts it, and it keeps the
+    two together at a line's end); one between two words is export debris (AV302), and fmt makes it a space."""
+    path = tmp_path / "t.yaml"
+    path.write_text(HEAD + f"      - >-\n        {TYPOGRAPHY}\n        Ord\u00a0mellom ord.\n", encoding="utf-8")
+    assert "AV302" in run_cli("validate", "t.yaml", cwd=tmp_path).stdout
+    r = run_cli("fmt", "t.yaml", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    text = path.read_text(encoding="utf-8")
+    assert f"        {TYPOGRAPHY}\n        Ord mellom ord.\n" in text
+    assert text.count("\u00a0") == 5
+    r = run_cli("validate", "t.yaml", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout
+    assert run_cli("fmt", "--check", "t.yaml", cwd=tmp_path).returncode == 0
+
+
+def test_fmt_keeps_them_in_a_sealed_agreement_whose_seal_still_holds(tmp_path):
+    path = tmp_path / "t.yaml"
+    path.write_text(HEAD + f"      - {TYPOGRAPHY}\n", encoding="utf-8")
+    assert run_cli("sign-off", "t.yaml", cwd=tmp_path).returncode == 0
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(TYPOGRAPHY, TYPOGRAPHY.replace(" og", "  og")), encoding="utf-8")
+    r = run_cli("fmt", "t.yaml", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert path.read_text(encoding="utf-8") == text
+    assert run_cli("validate", "t.yaml", cwd=tmp_path).returncode == 0

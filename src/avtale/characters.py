@@ -198,3 +198,27 @@ def json_shown(dumped: str) -> str:
     """JSON text (from `json.dumps`, which escapes C0 controls only) with every other character `shown`
     escapes given as a JSON escape too, so the same characters never reach a terminal raw."""
     return _JSON_SHOWN.sub(_json_escaped, dumped)
+
+
+_NBSP_BELONGS_AFTER = lazy(r"(?:§|\d\.?|\b(?:nr|kr|kap|pkt|art|jf|s|ca|kl)\.?)$", re.I)
+_WHITE = lazy(r"\s+")
+
+
+def nbsp_belongs(text: str, i: int) -> bool:
+    """A non-breaking space (at `i`) where Norwegian typography puts one: «§ 3», «nr. 5», «kr 100», «7. november»,
+    «1 000»; not at an edge of the text, beside a space, or between two words (AV302 reports those)."""
+    before, after = text[max(0, i - 6):i], text[i + 1:i + 2]
+    if not before or not after or before[-1].isspace() or after.isspace():
+        return False
+    return after.isdigit() or after in "%§" or bool(_NBSP_BELONGS_AFTER.search(before))
+
+
+def fold_spaces(text: str) -> str:
+    """Every run of white space one space, none at the ends (as `store.normalise_space`), but a lone
+    non-breaking space where it belongs (`nbsp_belongs`) stays: `fmt` never undoes typography that
+    `validate` accepts. (The seal's hash folds those too, so a seal holds either way.)"""
+    def one(m) -> str:
+        run = m.group()
+        return run if len(run) == 1 and run in "\xa0\u202f" and nbsp_belongs(text, m.start()) else " "
+
+    return _WHITE.sub(one, text).strip(" ") if text else text

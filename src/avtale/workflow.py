@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from avtale import agreements, matching, store, writer
+from avtale.characters import fold_spaces
 from avtale.errors import AvtaleError, InvalidAgreement, OutputExists, Position, UsageError
 from avtale.findings import ERROR
 from avtale.i18n import _
@@ -24,8 +25,8 @@ _CURLY = re.compile(r"[“„]([^”“„]+)”")
 
 
 def normalise_text(text: str) -> str:
-    """White space folded; "…" and “…” become «…»."""
-    text = store.normalise_space(text)
+    """White space folded (a non-breaking space where typography puts one kept); "…" and “…” become «…»."""
+    text = fold_spaces(text)
     text = _STRAIGHT.sub(r"«\1»", text)
     return _CURLY.sub(r"«\1»", text)
 
@@ -47,7 +48,7 @@ def formatted(path: Path) -> tuple[str, str]:
         raise InvalidAgreement(_("does not validate"), result.findings, Position(path))
     data = result.agreement.model_dump(mode="python", exclude_defaults=True)
     # a sealed agreement's words are frozen: only white space is normalised there
-    fn = store.normalise_space if result.agreement.seal else normalise_text
+    fn = fold_spaces if result.agreement.seal else normalise_text
     data = _map_text(data, fn)
     return result.document.text, rewrite(data, result.document.text)
 

@@ -11,7 +11,7 @@ import pytest
 from drafted import check_catalogue, findings, typed, write_cases
 
 from avtale.checks import Context, run
-from avtale.checks.text import _nbsp_belongs
+from avtale.characters import nbsp_belongs as _nbsp_belongs
 from avtale.model import Agreement
 from avtale.workflow import format_files
 

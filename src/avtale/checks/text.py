@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from avtale.characters import INVISIBLE_CLASS, INVISIBLE_PRINTABLE, CharacterClass, char_name
+from avtale.characters import INVISIBLE_CLASS, INVISIBLE_PRINTABLE, CharacterClass, char_name, nbsp_belongs
 from avtale.checks import At, rule
 from avtale.dates import find_dates, format_date
 from avtale.findings import ERROR, Finding
@@ -82,24 +82,12 @@ def _may_be_page(text: str) -> bool:
     return _PAGE.search(text) is not None
 
 
-_NBSP_BELONGS_AFTER = lazy(r"(?:§|\d\.?|\b(?:nr|kr|kap|pkt|art|jf|s|ca|kl)\.?)$", re.I)
-
-
-def _nbsp_belongs(text: str, i: int) -> bool:
-    """A non-breaking space where Norwegian typography puts one: «§ 3», «nr. 5», «kr 100», «7. november»,
-    «1 000»; not at an edge of the text, beside a space, or between two words."""
-    before, after = text[max(0, i - 6):i], text[i + 1:i + 2]
-    if not before or not after or before[-1].isspace() or after.isspace():
-        return False
-    return after.isdigit() or after in "%§" or bool(_NBSP_BELONGS_AFTER.search(before))
-
-
 def _debris(text: str):
     """(kind, offset, found) for the first of each kind of debris in a text, in order."""
     seen = {}
     for m in _DEBRIS.finditer(text):
         kind = m.lastgroup
-        if kind in seen or kind == "nbsp" and _nbsp_belongs(text, m.start()):
+        if kind in seen or kind == "nbsp" and nbsp_belongs(text, m.start()):
             continue
         if kind in ("spaces", "edge", "tab") and text[m.start() - 1:m.start()] == "\n":
             continue  # a more-indented line of a folded text: AV101 names it

@@ -69,13 +69,13 @@ def quoted(text: str, style: str) -> str:
 def flow(cells: list) -> str | None:
     """A table's header or row as a flow sequence on one line, `[Tiltak, 'KD, BFD og KS', '2026']`; None where
     it is longer than FLOW_WIDTH or a cell cannot stand in it."""
-    from avtale.store.write import normalise_space
+    from avtale.characters import fold_spaces
 
     parts = []
     for cell in cells:
         if not isinstance(cell, str):
             return None
-        text = normalise_space(cell)
+        text = fold_spaces(cell)
         style = cell_style(text)
         if style is None:
             return None
@@ -224,9 +224,10 @@ def _scalar(value: Any, column: int, indent: int, path: tuple) -> str:
         return value.isoformat()
     if not isinstance(value, str):
         raise _Unsupported
-    from avtale.store.write import UNFOLDED, normalise_space, sentences
+    from avtale.characters import fold_spaces
+    from avtale.store.write import UNFOLDED, sentences
 
-    text = normalise_space(value)
+    text = fold_spaces(value)
     if not text:
         return _by_ruamel(value, path)
     parts = sentences(text) if not path or path[-1] not in UNFOLDED else [text]

@@ -11,7 +11,7 @@ import functools
 import io
 import re
 
-from avtale.store import normalise_space
+from avtale.characters import fold_spaces
 
 TYPE_CHECKING = False  # `typing` is not imported at run time: every command would pay for it
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def sentences(text: str) -> list[str]:
     the line is not broken: a missed break is harmless (the next sentence shares the line), a wrong one
     would cut a sentence in two.
     """
-    words = normalise_space(text).split(" ")
+    words = fold_spaces(text).split(" ")
     parts, start = [], 0
     for i in range(len(words) - 1):
         if _ends_sentence(words, i):
@@ -116,7 +116,7 @@ def _number_ends_sentence(words: list[str], i: int) -> bool:
 
 
 def _styled(text: str, fold: bool = True) -> Any:
-    text = normalise_space(text)
+    text = fold_spaces(text)
     parts = sentences(text) if fold else [text]
     if len(parts) < 2:
         return text
@@ -174,7 +174,7 @@ def to_yaml_tree(value: Any, path: tuple = (), flow: bool = True) -> Any:
         return out
     if isinstance(value, list):
         if flow and emit.is_cells(path) and emit.flow(value) is not None:
-            seq = r.CommentedSeq(_cell(normalise_space(v)) for v in value)
+            seq = r.CommentedSeq(_cell(fold_spaces(v)) for v in value)
             seq.fa.set_flow_style()
             return seq
         return r.CommentedSeq(to_yaml_tree(v, (*path, i), flow) for i, v in enumerate(value))
