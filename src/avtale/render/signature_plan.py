@@ -23,12 +23,12 @@ from avtale.render.signature_fit import unbreakable
 FONT = "Liberation Sans"  # the font whose metrics liberation_metrics holds
 MARGIN_MM = 0.05  # a width within this of the column is left to Typst (its own tolerance is far below it)
 _UNIT_MM = docx_columns.PT_MM / liberation_metrics.UNITS_PER_EM  # one font unit at 1 pt, in mm
-_ADVANCES = liberation_metrics.ADVANCES
+_ADVANCES, _KERNING = liberation_metrics.ADVANCES, liberation_metrics.KERNING
 _OPENING = "(«"  # no break after these
 _CLOSING = "-,.;:)»!?"  # nor before these, nor between them and a space after
 # the characters that kern with a space after them, and with one before them
-_KERNS_BEFORE_SPACE = {pair[0] for pair in liberation_metrics.KERNING if pair[1] == " "}
-_KERNS_AFTER_SPACE = {pair[1] for pair in liberation_metrics.KERNING if pair[0] == " "}
+_KERNS_BEFORE_SPACE = {pair[0] for pair in _KERNING if pair[1] == " "}
+_KERNS_AFTER_SPACE = {pair[1] for pair in _KERNING if pair[0] == " "}
 
 
 def needs_box(word: str) -> bool:
@@ -64,15 +64,14 @@ def segments(text: str) -> list[list]:
 def width_mm(word: str, size_pt: float) -> float | None:
     """The width of `word` set alone (boxed) in Liberation Sans Regular at `size_pt`, in mm; None where a
     character is not in the table."""
-    advances, kerning = liberation_metrics.ADVANCES, liberation_metrics.KERNING
     units = 0
     for i, char in enumerate(word):
-        advance = advances.get(char)
+        advance = _ADVANCES.get(char)
         if advance is None:
             return None
         units += advance
         if i:
-            units += kerning.get(word[i - 1:i + 1], 0)
+            units += _KERNING.get(word[i - 1:i + 1], 0)
     return units * size_pt * _UNIT_MM
 
 
