@@ -449,6 +449,21 @@ def test_header_over_the_title_it_repeats_wrapped_in_capitals_is_dropped():
     assert kept[0].text == "Avtale om folkehelse"
 
 
+def test_header_giving_the_titles_first_words_is_dropped():
+    """A short running header that is the title's start («Samarbeidsavtale om forenkling»), over the title that
+    says those words again and goes on: the header, not the title. A title's own first line is kept."""
+    for header, title in (("Samarbeidsavtale om forenkling", ["Samarbeidsavtale om forenkling av statleg",
+                                                              "styring av kommunane"]),
+                          ("Avtale om læreplasser", ["Avtale om læreplasser i kommunesektoren 2026–2030"])):
+        for gap in ("\n", "\n\n\n\n"):  # pypdf / pdftotext -layout (the header right-aligned, blank lines)
+            text = header + gap + "\n".join(title) + "\n" + PROSE
+            got = paragraphs(text)
+            assert got[0] == " ".join(title)
+            assert header not in got
+    own = paragraphs("Samarbeidsavtale om forenkling\nav statleg styring av kommunane\n" + PROSE)
+    assert own[0] == "Samarbeidsavtale om forenkling av statleg styring av kommunane"
+
+
 def test_list_labels_glued_to_their_items_get_their_space_back():
     """Word's tab after «10.» had no room left: pypdf and pdftotext -layout write «10.rettleiing …»."""
     text = (PROSE + "Tiltaka omfattar mellom anna:\n10.rettleiing til kommunar med små fagmiljø\n"

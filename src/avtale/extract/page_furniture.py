@@ -318,11 +318,24 @@ def drop_folios_by_running(before: list[Line], after: list[Line], notes: Notes, 
 def drop_header_over_wrapped_title(lines: list[Line], notes: Notes) -> list[Line]:
     """A first line that the next two or three lines say again, wrapped (digits, case and spacing aside), is a
     running header over the title it repeats: «Avtale om flere læreplasser 2026–2030» over «AVTALE OM FLERE
-    LÆREPLASSER» / «2026–2030». A one-page agreement shows its header once, so only the repetition tells."""
+    LÆREPLASSER» / «2026–2030». A one-page agreement shows its header once, so only the repetition tells.
+    So is a short first line (eight words at most) that the next line starts with and goes on from: a header
+    that gives the title's first words («Samarbeidsavtale om forenkling» over «Samarbeidsavtale om forenkling
+    av statleg» / «styring av kommunane»); a title never says its own first words again."""
     filled = [i for i, ln in enumerate(lines) if not ln.blank()][:4]
-    if len(filled) < 3 or lines[filled[0]].hint not in (None, "para"):
+    if len(filled) < 2 or lines[filled[0]].hint not in (None, "para"):
         return lines
     key = norm(lines[filled[0]].text)
+    title = norm(lines[filled[1]].text).split()
+    if lines[filled[1]].hint in (None, "para", "title") and 2 <= len(key.split()) <= 8 \
+            and len(title) > len(key.split()) and title[: len(key.split())] == key.split():
+        out = list(lines)
+        first = lines[filled[0]]
+        notes.dropped(first.no, first.text, _("running header over the title it repeats"))
+        out[filled[0]] = Line(first.no, "", first.page, None, first.page_start)
+        return out
+    if len(filled) < 3:
+        return lines
     for k in (2, 3):
         under = filled[1 : 1 + k]
         if len(under) == k and under[-1] - under[0] == k - 1 and all(lines[i].hint in (None, "para") for i in under) \

@@ -106,11 +106,11 @@ def page_lines(rows: list[Row], pitch: dict[float, float], margin: float, gapped
         level = levels.get(block[0].size) if levels else None  # a title or heading set larger: its lines go on
         for k, r in enumerate(block):
             text = r.text().strip()
-            hint = "wrap" if (gapped or level) and k and not starts_structure(text) and not _after_item(block[k - 1], r) else None
+            hint = "wrap" if (gapped or level) and k and not starts_structure(text) and not _after_item(block, k) else None
             ended = _ended(block[k - 1], r, right, margin) if k and not (gapped or level) and right else None
             if ended:
                 out.append(("", None))
-            elif ended is False and not starts_structure(text) and not _after_item(block[k - 1], r):
+            elif ended is False and not starts_structure(text) and not _after_item(block, k):
                 hint = "wrap"
             if not k and level:
                 hint = level
@@ -140,10 +140,25 @@ def _ended(above: Row, row: Row, right: float, margin: float) -> bool | None:
     return end + space + first <= right - 1.0
 
 
-def _after_item(above: Row, row: Row) -> bool:
-    """A line set left of a list item's label: the paragraph after the list (the item's own lines go on under
-    its text), even where no gap sets it apart."""
-    return starts_structure(above.text().strip()) and row.segs[0][0] < above.segs[0][0] - 1.0
+def _after_item(block: list[Row], k: int) -> bool:
+    """Row k is set left of the list item above it: the paragraph after the list, even where no gap sets it
+    apart (the item's own lines go on under its text). Left of the item's label where the row above starts the
+    item; left of the item's text where the rows above go on under it (a hanging indent: every row between the
+    label and row k at one indent, right of row k), as a typed bullet's wrapped item stands over the paragraph
+    after it at the margin."""
+    x = block[k].segs[0][0]
+    above = block[k - 1]
+    if starts_structure(above.text().strip()):
+        return x < above.segs[0][0] - 1.0
+    indent = above.segs[0][0]
+    if x >= indent - 1.0:
+        return False
+    j = k - 1
+    while j > 0 and not starts_structure(block[j].text().strip()):
+        if abs(block[j].segs[0][0] - indent) > 1.0:
+            return False  # rows at other indents (a first-line indent): no item's hanging text
+        j -= 1
+    return starts_structure(block[j].text().strip())
 
 
 def _same_block(a: Row, b: Row, pitch: dict[float, float]) -> bool:
@@ -272,7 +287,8 @@ def document_lines(pages: list, budget: Budget | None = None, sources: list | No
 def _join_pages(out: list[list[tuple[str, str | None]]]) -> None:
     """The first line of a page goes on with the paragraph that ended the page before (hint `wrap`) when that
     one ended in a hyphen, or ended full and without a full stop; running headers and footers (`_running`)
-    and page numbers between them are passed over. After a list item, a line starting with a capital is the
+    and page numbers between them are passed over. A title or heading (a line set larger, with its hint) goes on
+    with nothing above it. After a list item, a line starting with a capital is the
     paragraph after the list (unless the item ends in a hyphen or a comma)."""
     body = [len(t) for page in out for t, _ in page if t and "\t" not in t]
     full = sorted(body)[int(len(body) * 0.9)] * 0.8 if body else 0
@@ -284,7 +300,7 @@ def _join_pages(out: list[list[tuple[str, str | None]]]) -> None:
         first = next((k for k, (t, _) in enumerate(page) if t and (number + 1, k) not in furniture), None)
         if first is not None and _item_ends(prev, at) and page[first][0][:1].isupper() and not last.endswith(("-", ",")):
             continue  # a capital after a list item: the paragraph after the list
-        if first is not None and not starts_structure(page[first][0]):
+        if first is not None and not starts_structure(page[first][0]) and page[first][1] is None:
             ends_hyphen = last.endswith(("\u00ad", "-"))
             if ends_hyphen or (not TERMINAL.search(last) and len(last) >= full and "\t" not in last):
                 page[first] = (page[first][0], "wrap")
