@@ -449,6 +449,22 @@ def test_header_over_the_title_it_repeats_wrapped_in_capitals_is_dropped():
     assert kept[0].text == "Avtale om folkehelse"
 
 
+def test_bullets_glued_to_their_items_get_their_space_back():
+    """pdftotext -layout may lose the narrow tab after a typed «–»: «–gjennomgå …» is a bullet where two lines of a
+    list show it (a wrapped rest between them); one dash glued to a word is left as it is."""
+    text = (PROSE + "Partene skal:\n    –gjennomgå veiledning til kommuner med små fagmiljøer\n"
+            "    –støtte forenkling av statlige krav og rapportering innenfor gjeldende\n     budsjettrammer\n"
+            "    –følge opp arbeidet\nTiltak som krever finansiering, skal behandles i budsjettet.\n")
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(text.split("\n"), 1)], Notes())
+    texts = [ln.text.strip() for ln in kept]
+    assert "– gjennomgå veiledning til kommuner med små fagmiljøer" in texts
+    assert "– støtte forenkling av statlige krav og rapportering innenfor gjeldende" in texts
+    assert "– følge opp arbeidet" in texts
+    lone = PROSE + "–Ikke alle kommuner har dette.\nPartene skal møtes.\n"
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(lone.split("\n"), 1)], Notes())
+    assert "–Ikke alle kommuner har dette." in [ln.text for ln in kept]
+
+
 def test_header_giving_the_titles_first_words_is_dropped():
     """A short running header that is the title's start («Samarbeidsavtale om forenkling»), over the title that
     says those words again and goes on: the header, not the title. A title's own first line is kept."""

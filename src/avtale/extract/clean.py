@@ -18,7 +18,9 @@ note for every line or marker dropped:
 - lines with no letter or digit («— ——», «________»), and single stray letters (text read off a logo;
   but not «o» with another «o» alone within four lines: bullets set apart from their items, nor «i» or «å»,
   words of one letter);
-- a letterhead before the title and logo text after the end (`letterhead`).
+- a letterhead before the title and logo text after the end (`letterhead`);
+- list labels and bullets an exporter glued to their items get their space back («10.eit …», «11.regelverk …»;
+  «–gjennomgå …», «–støtte …»), where two or more in a list show it (`_space_glued_labels`, `_space_glued_bullets`).
 """
 
 from __future__ import annotations
@@ -180,6 +182,28 @@ def _space_glued_labels(lines: list[Line], notes: Notes) -> list[Line]:
     return out
 
 
+GLUED_BULLET = re.compile(r"^(\s*)([–—•·▪◦●■])(?=[a-zæøåA-ZÆØÅ]{2})")
+
+
+def _space_glued_bullets(lines: list[Line], notes: Notes) -> list[Line]:
+    """Bullets an exporter glued to their items («–gjennomgå veiledning …»: pdftotext -layout, where the bullet's
+    tab was narrow) get their space back, where two lines or more start with the same glued bullet and no more
+    than two lines (an item's wrapped rest) stand between them. One dash glued to a word is left alone."""
+    found = [(i, m.group(2)) for i, ln in enumerate(lines) if not ln.blank() and (m := GLUED_BULLET.match(ln.text))]
+    keep = set()
+    for (i, a), (j, b) in zip(found, found[1:]):
+        if a == b and sum(1 for ln in lines[i + 1 : j] if not ln.blank()) <= 2:
+            keep |= {i, j}
+    out = list(lines)
+    for i in sorted(keep):
+        line = out[i]
+        notes.uncertain(line.no, _("list label glued to its item: «{text}…» read with a space")
+                                 .format(text=line.text.strip()[:20]))
+        out[i] = Line(line.no, GLUED_BULLET.sub(r"\1\2 ", line.text, count=1), line.page, line.hint,
+                      line.page_start, line.goes_on)
+    return out
+
+
 def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
     """Drop debris; returns the kept lines and the organisation names seen in letterheads and logos."""
     orgs: list[str] = []
@@ -227,7 +251,7 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
             continue
         kept.append(Line(line.no, text, line.page, line.hint, line.page_start, line.goes_on))
     kept = _goes_on_after_stretched(kept, stretched)
-    kept = _space_glued_labels(kept, notes)
+    kept = _space_glued_bullets(_space_glued_labels(kept, notes), notes)
     unrun = kept
     kept = _drop_running(kept, notes)
     kept = _drop_header_without_pages(kept, notes)
