@@ -11,6 +11,12 @@ Heuristics, each because exporters differ:
 - *Stacked cells are taken apart.* A PDF reader may join a cell's lines into one
   («____ Marte Lien Bakke Arbeids- og inkluderingsminister»): the underscore line, the
   longest name that leaves a title, and the title become rows of their own.
+- *A name and its title may share a line.* Offices write «Kari Nordmann, kunnskapsminister» or «Ola Hansen,
+  styreleder i KS»: a name, a comma, a title (`part_kinds`, `_stack`). The line is a name and a title, in rows of
+  their own, the title as typed (lower case too); a comma never ends a name, so the cut is the first comma.
+- *A sign mark is a line to sign on.* «(sign.)» or «sign.» where the signature was, alone or after the name
+  (`signature_manners.SIGN_MARK`), is a «line» row before the name, and no part of the name: a signed copy shows it
+  where the original has the signature.
 - *Columns joined with single spaces are cut back.* pandoc's plain text and pypdf set one
   space where the document had a tab or a table cell («Anne Hatlevik Liv Haugen» /
   «Kommunal- og distriktsminister Klima- og miljøminister»). The number of columns k comes
@@ -43,13 +49,16 @@ from avtale.dates import MONTHS
 from avtale.extract.letterhead import COLUMN_GAP
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import marker
+from avtale.extract.signature_manners import (
+    DATE_LABEL_FIRST, LABEL, LABEL_ALONE, SIGN_MARK, SIGN_ONLY, esign_note, has_mark, without_mark,
+)
 from avtale.i18n import _
 
 MONTH = "(?:" + "|".join(MONTHS) + ")"
 DATE = rf"(?:den\s+)?(?:\d{{1,2}}\.\s*(?i:{MONTH})\s+\d{{4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 PLACE = r"[A-ZÆØÅ][\wæøåÆØÅ'-]+(?:\s+(?:i|på|[A-ZÆØÅ][\wæøåÆØÅ'-]+)){0,2}"
-PLACE_DATE = re.compile(rf"^(?P<place>{PLACE})\s*(?:,\s*|\s+)(?P<date>{DATE})\s*\.?$")
-DATE_FIRST = re.compile(rf"^(?P<date>{DATE})\s*,?\s+(?:i\s+)?(?P<place>{PLACE})\s*\.?$")
+PLACE_DATE = re.compile(rf"^(?:{LABEL})?(?P<place>{PLACE})\s*(?:,\s*|\s+)(?P<date>{DATE})\s*\.?$")
+DATE_FIRST = re.compile(rf"^(?:{DATE_LABEL_FIRST})?(?P<date>{DATE})\s*,?\s+(?:i\s+)?(?P<place>{PLACE})\s*\.?$")
 PLACE_LABEL = re.compile(rf"^(?:sted|stad)\s*:\s*(?P<place>{PLACE})\s*$", re.IGNORECASE)
 DATE_LABEL = re.compile(rf"^(?:dato)\s*:\s*(?P<date>{DATE})\s*$", re.IGNORECASE)
 DATE_ONLY = re.compile(rf"^(?P<date>{DATE})\s*$")
@@ -100,8 +109,10 @@ def title_like(text: str) -> bool:
 def classify(text: str) -> str:
     """The kind of a signature part, or «» for prose."""
     t = " ".join(text.split())
-    if LINE.match(t):
-        return "line"
+    if LINE.match(t) or SIGN_ONLY.match(t):
+        return "line"  # an underscore line, or the sign mark of a signed copy where the signature was
+    if has_mark(t):
+        t = without_mark(t)  # «Kari Nordmann (sign.)»: a name (`_stack` sets the mark apart)
     if PLACE_DATE.match(t) or DATE_FIRST.match(t):
         return "place_date"
     if PLACE_LABEL.match(t):
@@ -110,9 +121,9 @@ def classify(text: str) -> str:
         return "date"
     if PLACE_ONLY.match(t):
         return "place"
-    if ESIGN.search(t) and len(t.split()) <= 8:
+    if ESIGN.search(t) and len(t.split()) <= 8 or esign_note(t):
         return "esign"
-    if BLOCK_HEADING.match(t):
+    if BLOCK_HEADING.match(t) or LABEL_ALONE.match(t):
         return "heading"
     if FOR.match(t) and len(t.split()) <= 8 and not re.search(r"[.;!?]$", t):
         return "for"
@@ -127,6 +138,18 @@ def classify(text: str) -> str:
     if re.fullmatch(r"[a-zæøå][\wæøå-]*(?:departementet|minister|direktoratet)", t):
         return "rest"  # the second half of a wrapped cell
     return ""
+
+
+def part_kinds(text: str) -> set[str]:
+    """The kinds of a cell's parts where one line holds more than one: a name beside a sign mark (a «line»),
+    «Name, title» (a name and a title); else the cell's kind (`classify`)."""
+    kinds = {classify(text)}
+    if has_mark(text) and kinds != {""}:
+        kinds.add("line")
+    m = re.match(r"^(.+?),\s+(\S.*)$", without_mark(text))
+    if m and name_like(m.group(1)) and title_like(m.group(2)):
+        kinds |= {"name", "title"}
+    return kinds
 
 
 def row_cells(line: Line, row: int) -> list[Cell]:
@@ -189,9 +212,9 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
     out = []
     for i, row in enumerate(rows):
         kind = classify(row[0].text) if len(row) == 1 else ""
-        if len(row) == 1 and LINE.match(row[0].text) and len(re.findall(r"[_.…]{4,}", row[0].text)) > 1:
+        if len(row) == 1 and kind == "line" and _lines_in(row[0].text) > 1:
             c = row[0]
-            k = len(re.findall(r"[_.…]{4,}", c.text))
+            k = _lines_in(c.text)
             row = [Cell("_" * 10, c.line, c.row, i, c.offset + i, wide=True) for i in range(k)]
         elif len(row) > 1:
             k = len(row)
@@ -227,6 +250,11 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
                 row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True, joined=True) for j, t in enumerate(parts)]
         out.append(row)
     return out
+
+
+def _lines_in(text: str) -> int:
+    """The underscore lines (or sign marks) in a row of them."""
+    return len(re.findall(r"[_.…]{4,}", text)) if LINE.match(text) else len(SIGN_MARK.findall(text))
 
 
 def titles_near(texts: list[str], i: int) -> int:
@@ -316,7 +344,7 @@ def cuts(words: list[str], k: int):
 def _stack(text: str) -> list[str]:
     """The parts of one cell a reader joined into a line: «For X», an underscore line, a name, a title."""
     parts = []
-    if LINE.match(text):
+    if LINE.match(text) or SIGN_ONLY.match(text.strip()):
         return [text]
     m = re.match(r"^(.*?)\s*([_.…]{4,})\s*(.*)$", text)
     if m and m.group(1) and FOR.match(m.group(1)):
@@ -326,6 +354,12 @@ def _stack(text: str) -> list[str]:
     if m:
         parts.append(m.group(1))
         text = m.group(2)
+    if has_mark(text):  # «Kari Nordmann (sign.)»: the mark where the signature was, then the name
+        parts.append("(sign.)")
+        text = without_mark(text)
+    m = re.match(r"^(.+?),\s+(\S.*)$", text)
+    if m and name_like(m.group(1)) and title_like(m.group(2)):  # «Kari Nordmann, kunnskapsminister»
+        return parts + [m.group(1), m.group(2)]
     if classify(text) not in ("name", "party", "for"):
         words = text.split()
         for cut in range(min(5, len(words) - 1), 1, -1):  # the longest name that leaves a title
@@ -338,6 +372,10 @@ def _stack(text: str) -> list[str]:
 def _unstack(row: list[Cell]) -> list[list[Cell]]:
     """A row whose every cell holds the same number of stacked parts becomes that many rows."""
     stacks = [_stack(c.text) for c in row]
+    if len({len(st) for st in stacks}) > 1 and any(has_mark(c.text) for c in row):
+        stacks = [_stack(without_mark(c.text)) for c in row]  # a mark in some cells only: the others' rows
+        row = [Cell(without_mark(c.text), c.line, c.row, c.col, c.offset, c.kind, c.wide, c.apart, c.joined)
+               for c in row]
     n = len(stacks[0]) if stacks else 0
     if n < 2 or any(len(st) != n for st in stacks):
         return [row]
