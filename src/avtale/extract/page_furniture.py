@@ -29,8 +29,8 @@ from avtale.i18n import _
 MAX_BLANKS = 3  # blank lines between a heading's number and the line it belongs with
 
 PAGE_NUMBER = re.compile(
-    r"^(?:(?:side|sida|page)\s+\d{1,3}(?:\s*(?:av|of|/)\s*\d{1,3}|\s*\(\d{1,3}\))?|[-–—]\s*\d{1,3}\s*[-–—]"
-    r"|\d{1,3}\s*(?:/|av|of)\s*\d{1,3}|\d{1,3}\s*\(\d{1,3}\)|\d{1,3})$",
+    r"^(?:(?:side|sida|page)\s+\d{1,3}(?:\s*(?:av|of|/)\s*\d{1,3}|\s*\(\s*\d{1,3}\s*\))?|[-–—]\s*\d{1,3}\s*[-–—]"
+    r"|\d{1,3}\s*(?:/|av|of)\s*\d{1,3}|\d{1,3}\s*\(\s*\d{1,3}\s*\)|\d{1,3})$",
     re.IGNORECASE,
 )
 

@@ -46,7 +46,7 @@ def decode(raw: bytes, path: Path | str) -> str:
 
 
 FOLIO = re.compile(r"^\s*(?:(?:side|sida|page)\s+(\d{1,3})\s*(?:av|of|/)\s*(\d{1,3})|(?:(?:side|sida|page)\s+)?(\d{1,3})\s*"
-                   r"\((\d{1,3})\))\s*$", re.IGNORECASE)
+                   r"\(\s*(\d{1,3})\s*\))\s*$", re.IGNORECASE)
 
 
 def lines_of(text: str) -> list[Line]:
