@@ -724,3 +724,22 @@ def test_page_numbers_with_the_count_in_brackets_go_where_pages_break():
         got = paragraphs(text)
         assert got[-2:] == ["Møtene ledes vekselvis av departementet og KS, og partene dekker egne kostnader.",
                             "Avtalen gjelder til 2030."], folio
+
+
+def test_a_lone_dash_at_a_page_top_goes_on_with_the_list_above():
+    """The list goes on over a page break: the lone «-» on the next page (under the dropped folio) stands under an
+    item of the list, not under its lead-in."""
+    from avtale.extract.read_text import lines_of
+
+    text = (PROSE + "\nDepartementet skal:\n-\n\nstøtte et godt samarbeid mellom forvaltningsnivåene\n"
+            "gjennomgå tiltak som virker etter hensikten\n\n1\n\n\f-\n\n"
+            "prioritere likeverdige tjenester i hele landet gjennom faste møter\n"
+            "legge til rette for et godt kunnskapsgrunnlag for tiltakene\n"
+            "Arbeidsgruppen skal utvikle arbeidet med helse- og omsorgstjenestene.\n")
+    kept, _ = clean.clean(lines_of(text), Notes())
+    got = [p.text for p in unwrap.unwrap(kept, Notes(), plain_text=True)]
+    assert got[-6:] == ["Departementet skal:", "- støtte et godt samarbeid mellom forvaltningsnivåene",
+                        "- gjennomgå tiltak som virker etter hensikten",
+                        "- prioritere likeverdige tjenester i hele landet gjennom faste møter",
+                        "- legge til rette for et godt kunnskapsgrunnlag for tiltakene",
+                        "Arbeidsgruppen skal utvikle arbeidet med helse- og omsorgstjenestene."]

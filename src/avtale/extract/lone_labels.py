@@ -28,8 +28,9 @@ apart from their text. Three readings, tried in this order:
   blank line or a sentence's end, numbered by nothing else.
 - A lone «-» may be a whole column of them (`_joined_dashes`): pdftotext takes a line ending in a hyphen for a word
   broken at the line's end and joins the next line to it, so the labels «-» / «-» / «-» of typed «-<tab>» items come
-  out as one «-». Under a lead-in ending «:», over lower-case lines that read as two items or more (a line that is
-  not full ends its item; a line starting with a capital ends the list), each item gets its «-».
+  out as one «-». Under a lead-in ending «:» (or an item of its list, over a page break), over lower-case lines
+  that read as two items or more (a line that is not full ends its item; a line starting with a capital ends the
+  list), each item gets its «-».
 - Otherwise a lone label joins the next non-blank line (three blank lines between at most): «1.» / «» / «Formålet».
 """
 
@@ -132,13 +133,14 @@ def pair_label_column(lines: list[Line]) -> list[Line]:
 
 
 def _joined_dashes(lines: list[Line], i: int, full: float) -> list[Line]:
-    """A lone «-» under a lead-in «…:» over lower-case lines that read as two items or more (a line that is not
-    full ends an item): the column of «-» labels pdftotext made one (module docstring); each item gets its «-»."""
+    """A lone «-» under a lead-in «…:» (or under a «-» item: the list goes on over a page break) over lower-case
+    lines that read as two items or more (a line that is not full ends an item): the column of «-» labels pdftotext
+    made one (module docstring); each item gets its «-»."""
     if lines[i].text.strip() != "-":
         return lines
-    above = next((k for k in range(i - 1, max(-1, i - 1 - MAX_BLANKS), -1) if not lines[k].blank()), None)
-    if above is None or not lines[above].text.rstrip().endswith(":"):
-        return lines
+    above = next((k for k in range(i - 1, max(-1, i - 2 - MAX_BLANKS), -1) if not lines[k].blank()), None)
+    if above is None or not (lines[above].text.rstrip().endswith(":") or lines[above].text.startswith("- ")):
+        return lines  # under a lead-in, or under an item of the list going on (over a page break)
     texts = _texts_after(lines, i + 1)
     if not texts or texts[0] - i - 1 > MAX_BLANKS:
         return lines
