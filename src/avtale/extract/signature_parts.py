@@ -12,8 +12,11 @@ Heuristics, each because exporters differ:
   («____ Marte Lien Bakke Arbeids- og inkluderingsminister»): the underscore line, the
   longest name that leaves a title, and the title become rows of their own.
 - *A name and its title may share a line.* Offices write «Kari Nordmann, kunnskapsminister» or «Ola Hansen,
-  styreleder i KS»: a name, a comma, a title (`part_kinds`, `_stack`). The line is a name and a title, in rows of
-  their own, the title as typed (lower case too); a comma never ends a name, so the cut is the first comma.
+  styreleder i KS»: a name, a comma, a title (`name_title_pairs`). The line is a name and a title, in rows of
+  their own, the title as typed (lower case too); a comma never ends a name, so the cut is the first comma. A row
+  of such cells an exporter joined with single spaces («Kari Nordmann, kunnskapsminister Ola Hansen, styreleder
+  i KS») is cut at each comma, and between a title and the next name where that name starts with a given name
+  (`GIVEN`), else is longest (a name holds no title word, so the title's last word is never the name's first).
 - *A sign mark is a line to sign on.* «(sign.)» or «sign.» where the signature was, alone or after the name
   (`signature_manners.SIGN_MARK`), is a «line» row before the name, and no part of the name: a signed copy shows it
   where the original has the signature.
@@ -49,6 +52,7 @@ from avtale.dates import MONTHS
 from avtale.extract.letterhead import COLUMN_GAP
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import marker
+from avtale.extract.signature_names import GIVEN, SURNAME
 from avtale.extract.signature_manners import (
     DATE_LABEL_FIRST, LABEL, LABEL_ALONE, SIGN_MARK, SIGN_ONLY, esign_note, has_mark, without_mark,
 )
@@ -146,10 +150,36 @@ def part_kinds(text: str) -> set[str]:
     kinds = {classify(text)}
     if has_mark(text) and kinds != {""}:
         kinds.add("line")
-    m = re.match(r"^(.+?),\s+(\S.*)$", without_mark(text))
-    if m and name_like(m.group(1)) and title_like(m.group(2)):
+    if name_title_pairs(without_mark(text)):
         kinds |= {"name", "title"}
     return kinds
+
+
+def name_title_pairs(text: str) -> list[tuple[str, str]] | None:
+    """«Kari Nordmann, kunnskapsminister» as [(name, title)]; a row of them an exporter joined with single spaces
+    («Kari Nordmann, kunnskapsminister Ola Hansen, styreleder i KS») as one pair each, each name where it starts
+    with a common given name (`GIVEN`), then the longest; else the first comma cuts («Kari Nordmann, statssekretær,
+    Kunnskapsdepartementet»). None where the text is no name and title."""
+    chunks = re.split(r",\s+", text.strip())
+    if len(chunks) < 2 or not name_like(chunks[0]):
+        return None
+    names, titles = [chunks[0]], []
+    for mid in chunks[1:-1]:
+        words = mid.split()
+        cuts = [n for n in range(2, min(5, len(words) - 1) + 1)
+                if name_like(" ".join(words[-n:])) and title_like(" ".join(words[:-n]))]
+        if not cuts:
+            names, titles = names[:1], []
+            break
+        n = max(cuts, key=lambda n: (words[-n] in GIVEN, n))
+        titles.append(" ".join(words[:-n]))
+        names.append(" ".join(words[-n:]))
+    else:
+        titles.append(chunks[-1])
+        if all(title_like(t) for t in titles):
+            return list(zip(names, titles))
+    rest = text.strip()[len(chunks[0]):].lstrip(", ")
+    return [(chunks[0], rest)] if title_like(rest) else None
 
 
 def row_cells(line: Line, row: int) -> list[Cell]:
@@ -172,33 +202,6 @@ def prose(text: str) -> bool:
     """A line no signature block holds: a sentence, a long line, a list item."""
     t = " ".join(text.split())
     return len(t.split()) > 8 or bool(re.search(r"[.!?:;]['»\")]*$", t)) or marker(t).kind not in ("none", "bare")
-
-
-
-# Common Norwegian given names: where an exporter turned the tab between two names into a space
-# («Jon Ivar Sæle Astrid Bergset»), a second name starts at one of these.
-GIVEN = set("""
-Sigrid Sofie Johanne Elise Tone Unni Ragnhild Astrid Håkon Eirik Ingvild Kristine Karoline Emilie Nora Emma Sara
-Thea Ingrid Maja Julie Hanna Helene Marthe Stine Lise Anette Cecilie Linn Vibeke Merete Gunhild Randi Oddny Signe
-Live Åshild Torunn Solfrid Bodil Jorunn Eldbjørg Magnhild Dagny Frida Guri Tuva Vilde Mathilde Ane Kaja Jenny
-Ola Stein Knut Olav Sigmund Gustav Leif Kåre Arild Frode Roar Dag Asbjørn Ståle Halvor Tor Are Atle Eivind Endre Fredrik
-Jakob Johannes Mathias Sondre Simon Tobias Sander Daniel Markus Emil Henrik Oskar Elias Filip Adrian Kristoffer
-Christian Alexander Sebastian Thomas Torstein Bård Vegard Haakon Ove Yngve Rolf Egil Reidar Ragnar Sverre Torgeir
-
-Anne Inger Kari Marit Ingrid Liv Eva Berit Astrid Bjørg Hilde Anna Solveig Marianne Randi Ida Nina Maria Elisabeth
-Kristin Bente Heidi Silje Hanne Gunn Tone Line Wenche Camilla Ellen Mari Trine Lene Ingeborg Sissel Aud Guro Sunniva
-Ragnhild Tove Elin Grethe Torill Unni Siri Monica Kirsten Turid Karin Åse Gro Laila Kjersti Vigdis Hege Marte Synnøve
-Jan Per Bjørn Ole Lars Kjell Knut Arne Svein Thomas Hans Geir Tor Morten Terje Odd Erik Martin Andreas John Anders
-Rune Trond Harald Jon Olav Tore Espen Håkon Sindre Eirik Oddvar Trygve Jonas Magnus Sverre Sigurd Gunnar Nils Stian
-Torbjørn Jens Einar Petter Øystein Kristian Henrik Tormod Helge Audun Jørgen Aksel Vidar Ivar Even Steinar Øyvind
-""".split())
-
-
-# The endings of Norwegian farm and place names that surnames are made of («Lyngstad», «Ravndal», «Haugen»,
-# «Bakke», «Nygård»): a name seldom starts with one, so a cut that starts a name with one is the worse cut. An ending
-# is often a surname by itself («Moen», «Berg», «Strand»), so case does not count.
-SURNAME = re.compile(r"(?i:stad|dal|sen|son|gen|rud|vik|berg|heim|land|nes|haug|haugen|bakke|bakken|gård|gard|ås|øy|lund|"
-                     r"voll|strand|seth|moen|rønning|holm|fjord|fjeld|fjell|aas|aune|tveit)$")
 
 
 def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
@@ -357,9 +360,9 @@ def _stack(text: str) -> list[str]:
     if has_mark(text):  # «Kari Nordmann (sign.)»: the mark where the signature was, then the name
         parts.append("(sign.)")
         text = without_mark(text)
-    m = re.match(r"^(.+?),\s+(\S.*)$", text)
-    if m and name_like(m.group(1)) and title_like(m.group(2)):  # «Kari Nordmann, kunnskapsminister»
-        return parts + [m.group(1), m.group(2)]
+    pairs = name_title_pairs(text)  # «Kari Nordmann, kunnskapsminister» (or several, joined by an exporter)
+    if pairs:
+        return parts + [x for pair in pairs for x in pair]
     if classify(text) not in ("name", "party", "for"):
         words = text.split()
         for cut in range(min(5, len(words) - 1), 1, -1):  # the longest name that leaves a title

@@ -86,9 +86,9 @@ from avtale.extract.signature_pairs import in_order, party_text, place_stray_tit
 from avtale.extract.signature_parts import (  # noqa: F401  (the vocabulary other stages use from here)
     DATE_FIRST, DATE_LABEL, DATE_ONLY, FOR, GIVEN, LINE, MONTH, MONTHS, NAME_WORD, OPEN_END, PARTY_NAME, PLACE_DATE,
     PLACE_LABEL, PLACE_ONLY, TITLE_NOUN, TITLE_WORD, Cell, classify, cut_parties, cut_titles, joined_names,
-    name_like, part_kinds, prose, row_cells, split_runs, title_like,
+    name_like, name_title_pairs, part_kinds, prose, row_cells, split_runs, title_like,
 )
-from avtale.extract.signature_manners import join_wrapped_notes
+from avtale.extract.signature_manners import join_wrapped_notes, without_mark
 from avtale.i18n import _
 
 
@@ -103,8 +103,9 @@ def _tail_start(lines: list[Line]) -> int | None:
             break
         cells = row_cells(line, 0)
         found = [classify(c.text) for c in cells]
-        if "" in found and any(prose(c.text) and not cut_titles(c.text) and not _names_row(c.text) for c in cells):
-            break  # prose ends the block; a row of titles or of names an exporter joined is long but no prose
+        if "" in found and any(prose(c.text) and not cut_titles(c.text) and not _names_row(c.text)
+                               and not name_title_pairs(without_mark(c.text)) for c in cells):
+            break  # prose ends the block; a row of titles, names or «Name, title» cells joined is long but no prose
         kinds |= {k for c in cells for k in part_kinds(c.text)}
         start = i
     if start is None:
