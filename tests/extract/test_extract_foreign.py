@@ -3,7 +3,7 @@
 The writer's tests must pass: the content is valid and plausible, the DOCX opens, every text of
 the agreement reaches LibreOffice's text export, and the manner really shows (automatic numbers
 are not in document.xml but LibreOffice shows them and pandoc drops them, lines, notes, logos,
-footers, fonts …). Five fixed manners cover the families; one LibreOffice batch exports them.
+footers, fonts …). Six fixed manners cover the families; one LibreOffice batch exports them.
 
 The end-to-end property (slow) draws document seeds with hypothesis, derandomised and without a
 database, and asserts that every source extracts to what it can hold of the gold. A seed is the
@@ -30,7 +30,7 @@ from avtale import checks
 from avtale.model import Agreement, Bullets, Numbered, all_texts
 from foreign import example, examples
 from foreign.content import draw_agreement, implausible, long_date
-from foreign.docx_writer import ELECTRONIC, UNDERSCORES, write
+from foreign.docx_writer import NOTES, UNDERSCORES, write
 from foreign.export import export_many
 from foreign.gold import compare, in_order, soft_breaks, what_source_can_hold
 from foreign.manners import Manner, draw_manner
@@ -61,6 +61,9 @@ MANNERS = {
     "bold-auto": Manner(numbering="1.", headings="bold", numbers="auto", gap="tab", title="bold", header="short",
                         signatures="row", for_rows=True, lines=True, tight=True, page_break="signatures",
                         font="Liberation Serif", size=11.5, seed=5),
+    "state": Manner(numbering="1.", headings="styles", numbers="typed", gap="space", title="style", footer="paren",
+                    bullets="typed", bullet="►", lists="auto", place_date="joined", signatures="inline", for_rows=True,
+                    electronic=True, note="godkjent", lines=False, font="DejaVu Sans", size=11, seed=6),
 }
 
 
@@ -241,13 +244,15 @@ def test_signature_block_shows_as_drawn(written, name):
     lo = files["lo"].read_text(encoding="utf-8")
     s = a.signing
     assert (UNDERSCORES in lo) == m.lines
-    assert (ELECTRONIC in lo) == m.electronic
+    assert (NOTES[m.note]["nn" if a.language == "nn" else "nb"] in lo) == m.electronic
     assert all((f"For {p.name}" in lo) == m.for_rows for p in a.parties)
     place_date = {"comma": f"{s.place}, {long_date(s.date)}", "numeric": f"{s.place} {s.date:%d.%m.%Y}",
-                  "labels": f"Dato: {long_date(s.date)}", "den": f"{s.place} den {long_date(s.date)}"}
+                  "labels": f"Dato: {long_date(s.date)}", "den": f"{s.place} den {long_date(s.date)}",
+                  "joined": f"{'Stad' if a.language == 'nn' else 'Sted'} og dato: {s.place}, {long_date(s.date)}"}
     assert place_date[m.place_date] in lo
     tail = lo[lo.index(s.signatories[0].name):]
     assert (place_date[m.place_date] in tail) == m.place_date_after
+    assert all((f"{x.name}, {x.title}" in lo) == (m.signatures == "inline") for x in s.signatories)
 
 
 @pytest.mark.parametrize("name", MANNERS)
@@ -258,7 +263,8 @@ def test_page_furniture_and_fonts_show_as_drawn(written, name):
     assert logos == (len(a.parties) if m.letterhead.startswith("logo") else 0)
     pdf_text = files["pdftotext"].read_text(encoding="utf-8")
     pages = pdf_text.count("\f")
-    footer = {"side": f"Side 1 av {pages}", "dash": "\n-1-\n", "bare": "\n1\n", "none": None}[m.footer]
+    footer = {"side": f"Side 1 av {pages}", "dash": "\n-1-\n", "bare": "\n1\n", "paren": f"Side 1 ({pages})",
+              "paren-bare": f"\n1 ({pages})\n", "none": None}[m.footer]
     if footer:  # pdftotext gives «- 1 -» as «-1-», as in the corpus's d03
         assert footer in pdf_text
     if m.header == "title":  # on every page, and once more as the title unless that is in capitals

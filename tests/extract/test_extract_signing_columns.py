@@ -387,3 +387,25 @@ def test_two_ministries_joined_by_a_space_are_column_heads_not_a_name():
     assert not name_like("Forsvarsdepartementet Kunnskapsdepartementet")
     assert classify("Forsvarsdepartementet Kunnskapsdepartementet") != "name"
     assert name_like("Eirik Tveit") and name_like("Åse Marie Nes")
+
+
+# «Name, title» on one line, in columns: tab-separated, or joined with single spaces (pandoc, pypdf).
+@pytest.mark.parametrize("text, want", [
+    ("Oslo, 12. mars 2024\n\nFor Kunnskapsdepartementet\tFor KS\n\n"
+     "Kari Nordmann, kunnskapsminister\tOla Hansen, styreleder i KS",
+     [("Kari Nordmann", "kunnskapsminister", "Kunnskapsdepartementet"), ("Ola Hansen", "styreleder i KS", "KS")]),
+    ("Oslo, 12. mars 2024\n\nFor Kunnskapsdepartementet For KS\n\n"
+     "Kari Nordmann, kunnskapsminister Ola Hansen, styreleder i KS",
+     [("Kari Nordmann", "kunnskapsminister", "Kunnskapsdepartementet"), ("Ola Hansen", "styreleder i KS", "KS")]),
+    ("Stad og dato: Bergen, 4. mai 2025\n\n"
+     "Sigbjørn Gjelsvik, kommunal- og distriktsminister Jan Christian Vestre, helse- og omsorgsminister "
+     "Gunn Marit Helgesen, styreleiar i KS",
+     [("Sigbjørn Gjelsvik", "kommunal- og distriktsminister", None), ("Jan Christian Vestre", "helse- og omsorgsminister", None),
+      ("Gunn Marit Helgesen", "styreleiar i KS", None)]),
+    ("Bodø, 3. mars 2025\n\n(sign.) (sign.)\nKari Anne Nordmann, Kunnskapsminister Ola Hansen, Styreleder i KS\n\n"
+     "Kari Nordmann, statssekretær, Kunnskapsdepartementet",
+     [("Kari Anne Nordmann", "Kunnskapsminister", None), ("Ola Hansen", "Styreleder i KS", None),
+      ("Kari Nordmann", "statssekretær, Kunnskapsdepartementet", None)]),
+])
+def test_name_and_title_on_one_line_in_columns(text, want):
+    assert signers(text) == want

@@ -720,3 +720,57 @@ def test_a_span_actual_text_stands_for_its_glyphs():
     assert actual.text("", cm, tm) == ""
     assert actual.text("-", cm, [1, 0, 0, 1, 74.0, 707.0]) == "-"  # a hyphen elsewhere is a hyphen
     assert actual.text("beredskapsdepar", cm, tm) == "beredskapsdepar"
+
+
+def test_a_lone_dash_pdftotext_made_of_a_column_of_dashes_labels_each_item():
+    """Typed «-<tab>» items: pdftotext joins the column «-» / «-» (a line ending in a hyphen goes on) into one «-»;
+    under a lead-in «…:», lower-case lines that are not full are items each. A wrapped item stays one item, and the
+    paragraph after the list (a capital) is no item."""
+    text = (PROSE + "\nPartene skal i avtaleperioden særlig samarbeide om:\n-\n\n"
+            "et godt samarbeid mellom forvaltningsnivåene\nmedvirkning fra innbyggerne gjennom faste møter\n"
+            "Departementene vil støtte et godt samarbeid mellom forvaltningsnivåene.\n")
+    assert paragraphs(text)[-4:] == [
+        "Partene skal i avtaleperioden særlig samarbeide om:",
+        "- et godt samarbeid mellom forvaltningsnivåene",
+        "- medvirkning fra innbyggerne gjennom faste møter",
+        "Departementene vil støtte et godt samarbeid mellom forvaltningsnivåene.",
+    ]
+    one = (PROSE + "\nPartene skal i avtaleperioden særlig samarbeide om:\n-\n\n"
+           "et godt samarbeid mellom forvaltningsnivåene, og departementa skal følgje opp dei nasjonale måla\n"
+           "for sektoren gjennom faste møte.\n")
+    assert paragraphs(one)[-2:] == [
+        "Partene skal i avtaleperioden særlig samarbeide om:",
+        "- et godt samarbeid mellom forvaltningsnivåene, og departementa skal følgje opp dei nasjonale måla for "
+        "sektoren gjennom faste møte.",
+    ]
+
+
+def test_page_numbers_with_the_count_in_brackets_go_where_pages_break():
+    """«2 (3)» and «Side 2 (3)» at the foot of a page (pdftotext ends each page with a form feed), with spaces inside
+    the brackets as a PDF reader may set the page fields; the paragraph goes on over the break."""
+    for folio in ("{n} (3)", "Side {n} (3)", "{n} ( 3)"):
+        text = ("Avtale om skoleskyss\n\n" + PROSE + "Møtene ledes vekselvis av departementet og\n\n"
+                + folio.format(n=1) + "\n\fKS, og partene dekker egne kostnader.\n\n" + folio.format(n=2) + "\n\f"
+                "Avtalen gjelder til 2030.\n\n" + folio.format(n=3) + "\n")
+        got = paragraphs(text)
+        assert got[-2:] == ["Møtene ledes vekselvis av departementet og KS, og partene dekker egne kostnader.",
+                            "Avtalen gjelder til 2030."], folio
+
+
+def test_a_lone_dash_at_a_page_top_goes_on_with_the_list_above():
+    """The list goes on over a page break: the lone «-» on the next page (under the dropped folio) stands under an
+    item of the list, not under its lead-in."""
+    from avtale.extract.read_text import lines_of
+
+    text = (PROSE + "\nDepartementet skal:\n-\n\nstøtte et godt samarbeid mellom forvaltningsnivåene\n"
+            "gjennomgå tiltak som virker etter hensikten\n\n1\n\n\f-\n\n"
+            "prioritere likeverdige tjenester i hele landet gjennom faste møter\n"
+            "legge til rette for et godt kunnskapsgrunnlag for tiltakene\n"
+            "Arbeidsgruppen skal utvikle arbeidet med helse- og omsorgstjenestene.\n")
+    kept, _ = clean.clean(lines_of(text), Notes())
+    got = [p.text for p in unwrap.unwrap(kept, Notes(), plain_text=True)]
+    assert got[-6:] == ["Departementet skal:", "- støtte et godt samarbeid mellom forvaltningsnivåene",
+                        "- gjennomgå tiltak som virker etter hensikten",
+                        "- prioritere likeverdige tjenester i hele landet gjennom faste møter",
+                        "- legge til rette for et godt kunnskapsgrunnlag for tiltakene",
+                        "Arbeidsgruppen skal utvikle arbeidet med helse- og omsorgstjenestene."]

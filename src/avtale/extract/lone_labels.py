@@ -26,6 +26,11 @@ apart from their text. Three readings, tried in this order:
   is long) or is a heading with a number of its own under it («Utfordringar» / «3.» / «Kunnskapsgrunnlag» /
   «3.1»: a section straight over its first subsection, `_numbered_under`), and the line above stands after a
   blank line or a sentence's end, numbered by nothing else.
+- A lone «-» may be a whole column of them (`_joined_dashes`): pdftotext takes a line ending in a hyphen for a word
+  broken at the line's end and joins the next line to it, so the labels «-» / «-» / «-» of typed «-<tab>» items come
+  out as one «-». Under a lead-in ending «:» (or an item of its list, over a page break), over lower-case lines
+  that read as two items or more (a line that is not full ends its item; a line starting with a capital ends the
+  list), each item gets its «-».
 - Otherwise a lone label joins the next non-blank line (three blank lines between at most): «1.» / «» / «Formålet».
 """
 
@@ -100,6 +105,7 @@ def pair_label_column(lines: list[Line]) -> list[Line]:
             j += 1
         last = labels[-1][0]
         if len(labels) < 2:
+            out = _joined_dashes(out, last, full)
             i = last + 1
             continue
         texts = _texts_after(out, last + 1)
@@ -123,6 +129,34 @@ def pair_label_column(lines: list[Line]) -> list[Line]:
                 out[start] = Line(text.no, f"{out[at].text.strip()} {text.text.strip()}", text.page, text.hint, text.page_start)
                 out[at] = Line(out[at].no, "", out[at].page, None, out[at].page_start)
         i = last + 1
+    return out
+
+
+def _joined_dashes(lines: list[Line], i: int, full: float) -> list[Line]:
+    """A lone «-» under a lead-in «…:» (or under a «-» item: the list goes on over a page break) over lower-case
+    lines that read as two items or more (a line that is not full ends an item): the column of «-» labels pdftotext
+    made one (module docstring); each item gets its «-»."""
+    if lines[i].text.strip() != "-":
+        return lines
+    above = next((k for k in range(i - 1, max(-1, i - 2 - MAX_BLANKS), -1) if not lines[k].blank()), None)
+    if above is None or not (lines[above].text.rstrip().endswith(":") or lines[above].text.startswith("- ")):
+        return lines  # under a lead-in, or under an item of the list going on (over a page break)
+    texts = _texts_after(lines, i + 1)
+    if not texts or texts[0] - i - 1 > MAX_BLANKS:
+        return lines
+    block: list[int] = []
+    for k in texts:  # the lines in lower case that follow without a blank line between
+        if block and k != block[-1] + 1 or not lines[k].text.strip()[:1].islower():
+            break
+        block.append(k)
+    starts = [k for n, k in enumerate(block)
+              if n == 0 or len(lines[block[n - 1]].text.strip()) + 1 + len(first_word(lines[k].text)) <= full / 0.82]
+    if len(starts) < 2:
+        return lines
+    out = list(lines)
+    for k in starts:
+        out[k] = Line(lines[k].no, f"- {lines[k].text.strip()}", lines[k].page, lines[k].hint, lines[k].page_start)
+    out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
     return out
 
 

@@ -2,6 +2,9 @@
 
 Reads: one line or paragraph text. Writes: a `Marker` (kind, number, style, the text after it).
 A number followed by a month name is a date («31. desember 2025», «1. mars hvert år»), never a marker.
+A bullet is any of the characters offices draw lists with (`BULLET_CHARS`): the usual dots, dashes and squares,
+and the arrows, ticks, diamonds and boxes typed or picked from Wingdings («►», «➢», «✓», «❖», «□», «→»:
+`TYPED_BULLETS`), each followed by a space or a tab before the item; none of them starts a sentence.
 """
 
 from __future__ import annotations
@@ -12,15 +15,20 @@ from dataclasses import dataclass
 from avtale.dates import MONTHS
 
 MONTH_AFTER = re.compile(r"^(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
+# Arrows, ticks, diamonds and boxes an office types or picks from Wingdings as bullets (a PDF that embeds the font
+# keeps the character): «► bidra med midler», «✓ oppfølging», «❖ …».
+TYPED_BULLETS = "►▸▶➢➤✓✔◆♦❖□→"
+_DRAWN = "·•‧∙◦▪■●○–—*" + TYPED_BULLETS  # without «-», which a character class must hold last
+BULLET_CHARS = _DRAWN + "-"  # what a bullet can be drawn with, alone on a line or before an item
 # Bullets set in the Symbol or Wingdings font come out of PDFs as private-use code points.
-BULLET_CHARS = "·•‧∙◦▪■●○–—-*"  # what a bullet can be drawn with, alone on a line or before an item
 SYMBOL_BULLETS = "\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06c\uf06e\uf0a1"
 # A sentence's (or a lead-in's) end at the end of a text.
 TERMINAL = re.compile(r"[.!?:;]['»\")]*$")
 # A list label or heading number alone («1.», «§ 2», «2.1», «a)», «•», «o», a Symbol-font bullet): exporters
 # set a list's labels and a heading's number apart from their text.
-LONE_LABEL = re.compile(r"^(?:§\s*\d{1,3}\.?|\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-zæøå]\)|[·•‧∙◦▪■●○–—*o\uf000-\uf0ff-])$")
-BULLET = re.compile(r"^\s*([·•‧∙◦▪■●○–—*" + SYMBOL_BULLETS + r"-]|o(?=[\t ]))[\s\u00a0]+(\S.*)$", re.DOTALL)
+LONE_LABEL = re.compile(r"^(?:§\s*\d{1,3}\.?|\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-zæøå]\)|[" + _DRAWN
+                        + r"o\uf000-\uf0ff-])$")
+BULLET = re.compile(r"^\s*([" + _DRAWN + SYMBOL_BULLETS + r"-]|o(?=[\t ]))[\s\u00a0]+(\S.*)$", re.DOTALL)
 SECTION_PARA = re.compile(r"^\s*§\s*(\d{1,3})\s*\.?[\s\u00a0]+(\S.*)$", re.DOTALL)
 SUBSECTION = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?[\s\u00a0]+(\S.*)$", re.DOTALL)
 # «10.eit godt …»: a two-digit label fills the tab after it and pdftotext leaves no space (only before lower case:

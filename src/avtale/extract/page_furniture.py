@@ -2,7 +2,9 @@
 
 Reads: the `Line`s clean keeps. Writes: the same lines with the furniture blanked (each noted):
 
-- page numbers: «Side 2 av 4», «- 2 -», «2/4», «Page 2 of 4», a bare number (`PAGE_NUMBER`), but not a bare
+- page numbers: «Side 2 av 4», «- 2 -», «2/4», «Page 2 of 4», «2 (4)» and «Side 2 (4)» (the state's letter template
+  counts its pages so: a number in brackets after a number is the page count, no heading's or list's number looks
+  like it, so it goes as «2/4» does), a bare number (`PAGE_NUMBER`), but not a bare
   number that is a heading's (pdftotext sets a heading's number «1» on a line of its own; `heading_number`):
   alone before a heading-like line away from a page break, a blank line under a heading over its prose, or at the
   foot of a column of list labels (the text flow reads a heading's number with the labels of the list above);
@@ -27,7 +29,8 @@ from avtale.i18n import _
 MAX_BLANKS = 3  # blank lines between a heading's number and the line it belongs with
 
 PAGE_NUMBER = re.compile(
-    r"^(?:(?:side|sida|page)\s+\d{1,3}(?:\s*(?:av|of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*(?:/|av|of)\s*\d{1,3}|\d{1,3})$",
+    r"^(?:(?:side|sida|page)\s+\d{1,3}(?:\s*(?:av|of|/)\s*\d{1,3}|\s*\(\s*\d{1,3}\s*\))?|[-–—]\s*\d{1,3}\s*[-–—]"
+    r"|\d{1,3}\s*(?:/|av|of)\s*\d{1,3}|\d{1,3}\s*\(\s*\d{1,3}\s*\)|\d{1,3})$",
     re.IGNORECASE,
 )
 

@@ -3,7 +3,8 @@
 Reads: the bytes of a text file. Writes: `Line`s with 1-based source line numbers;
 a form feed or the exporters' page-break marker (a line holding a single space,
 or one space glued before the next page's first line) sets `page_start`; in text
-without form feeds (pypdf joins pages with a newline), a folio «Side 1 av 3» ends its page.
+without form feeds (pypdf joins pages with a newline), a folio «Side 1 av 3» ends its page (so do «Side 1 (3)»
+and «1 (3)», the state's letter template's).
 Refuses binary, empty or oversized input (`guard`: the size limit, 100 lines a page)
 with one `ExtractError`. A text that reads as Tesseract's text output (`ocr_text.is_export`)
 is mended as our own OCR reading is (`ocr_text.mend_export`) and has the kind «ocr»
@@ -44,7 +45,8 @@ def decode(raw: bytes, path: Path | str) -> str:
         return text
 
 
-FOLIO = re.compile(r"^\s*(?:side|sida|page)\s+(\d{1,3})\s*(?:av|of|/)\s*(\d{1,3})\s*$", re.IGNORECASE)
+FOLIO = re.compile(r"^\s*(?:(?:side|sida|page)\s+(\d{1,3})\s*(?:av|of|/)\s*(\d{1,3})|(?:(?:side|sida|page)\s+)?(\d{1,3})\s*"
+                   r"\(\s*(\d{1,3})\s*\))\s*$", re.IGNORECASE)
 
 
 def lines_of(text: str) -> list[Line]:
@@ -77,7 +79,7 @@ def lines_of(text: str) -> list[Line]:
             pending_break = False
         out.append(line)
         m = FOLIO.match(raw) if folio else None
-        if m and int(m.group(1)) < int(m.group(2)):
+        if m and int(m.group(1) or m.group(3)) < int(m.group(2) or m.group(4)):
             page += 1
             pending_break = True
     return out

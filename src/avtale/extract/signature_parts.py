@@ -11,6 +11,15 @@ Heuristics, each because exporters differ:
 - *Stacked cells are taken apart.* A PDF reader may join a cell's lines into one
   («____ Marte Lien Bakke Arbeids- og inkluderingsminister»): the underscore line, the
   longest name that leaves a title, and the title become rows of their own.
+- *A name and its title may share a line.* Offices write «Kari Nordmann, kunnskapsminister» or «Ola Hansen,
+  styreleder i KS»: a name, a comma, a title (`name_title_pairs`). The line is a name and a title, in rows of
+  their own, the title as typed (lower case too); a comma never ends a name, so the cut is the first comma. A row
+  of such cells an exporter joined with single spaces («Kari Nordmann, kunnskapsminister Ola Hansen, styreleder
+  i KS») is cut at each comma, and between a title and the next name where that name starts with a given name
+  (`GIVEN`), else is longest (a name holds no title word, so the title's last word is never the name's first).
+- *A sign mark is a line to sign on.* «(sign.)» or «sign.» where the signature was, alone or after the name
+  (`signature_manners.SIGN_MARK`), is a «line» row before the name, and no part of the name: a signed copy shows it
+  where the original has the signature.
 - *Columns joined with single spaces are cut back.* pandoc's plain text and pypdf set one
   space where the document had a tab or a table cell («Anne Hatlevik Liv Haugen» /
   «Kommunal- og distriktsminister Klima- og miljøminister»). The number of columns k comes
@@ -43,13 +52,17 @@ from avtale.dates import MONTHS
 from avtale.extract.letterhead import COLUMN_GAP
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import marker
+from avtale.extract.signature_names import GIVEN, SURNAME
+from avtale.extract.signature_manners import (
+    DATE_LABEL_FIRST, LABEL, LABEL_ALONE, SIGN_MARK, SIGN_ONLY, esign_note, has_mark, without_mark,
+)
 from avtale.i18n import _
 
 MONTH = "(?:" + "|".join(MONTHS) + ")"
 DATE = rf"(?:den\s+)?(?:\d{{1,2}}\.\s*(?i:{MONTH})\s+\d{{4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 PLACE = r"[A-ZÆØÅ][\wæøåÆØÅ'-]+(?:\s+(?:i|på|[A-ZÆØÅ][\wæøåÆØÅ'-]+)){0,2}"
-PLACE_DATE = re.compile(rf"^(?P<place>{PLACE})\s*(?:,\s*|\s+)(?P<date>{DATE})\s*\.?$")
-DATE_FIRST = re.compile(rf"^(?P<date>{DATE})\s*,?\s+(?:i\s+)?(?P<place>{PLACE})\s*\.?$")
+PLACE_DATE = re.compile(rf"^(?:{LABEL})?(?P<place>{PLACE})\s*(?:,\s*|\s+)(?P<date>{DATE})\s*\.?$")
+DATE_FIRST = re.compile(rf"^(?:{DATE_LABEL_FIRST})?(?P<date>{DATE})\s*,?\s+(?:i\s+)?(?P<place>{PLACE})\s*\.?$")
 PLACE_LABEL = re.compile(rf"^(?:sted|stad)\s*:\s*(?P<place>{PLACE})\s*$", re.IGNORECASE)
 DATE_LABEL = re.compile(rf"^(?:dato)\s*:\s*(?P<date>{DATE})\s*$", re.IGNORECASE)
 DATE_ONLY = re.compile(rf"^(?P<date>{DATE})\s*$")
@@ -100,8 +113,10 @@ def title_like(text: str) -> bool:
 def classify(text: str) -> str:
     """The kind of a signature part, or «» for prose."""
     t = " ".join(text.split())
-    if LINE.match(t):
-        return "line"
+    if LINE.match(t) or SIGN_ONLY.match(t):
+        return "line"  # an underscore line, or the sign mark of a signed copy where the signature was
+    if has_mark(t):
+        t = without_mark(t)  # «Kari Nordmann (sign.)»: a name (`_stack` sets the mark apart)
     if PLACE_DATE.match(t) or DATE_FIRST.match(t):
         return "place_date"
     if PLACE_LABEL.match(t):
@@ -110,9 +125,9 @@ def classify(text: str) -> str:
         return "date"
     if PLACE_ONLY.match(t):
         return "place"
-    if ESIGN.search(t) and len(t.split()) <= 8:
+    if ESIGN.search(t) and len(t.split()) <= 8 or esign_note(t):
         return "esign"
-    if BLOCK_HEADING.match(t):
+    if BLOCK_HEADING.match(t) or LABEL_ALONE.match(t):
         return "heading"
     if FOR.match(t) and len(t.split()) <= 8 and not re.search(r"[.;!?]$", t):
         return "for"
@@ -127,6 +142,44 @@ def classify(text: str) -> str:
     if re.fullmatch(r"[a-zæøå][\wæøå-]*(?:departementet|minister|direktoratet)", t):
         return "rest"  # the second half of a wrapped cell
     return ""
+
+
+def part_kinds(text: str) -> set[str]:
+    """The kinds of a cell's parts where one line holds more than one: a name beside a sign mark (a «line»),
+    «Name, title» (a name and a title); else the cell's kind (`classify`)."""
+    kinds = {classify(text)}
+    if has_mark(text) and kinds != {""}:
+        kinds.add("line")
+    if name_title_pairs(without_mark(text)):
+        kinds |= {"name", "title"}
+    return kinds
+
+
+def name_title_pairs(text: str) -> list[tuple[str, str]] | None:
+    """«Kari Nordmann, kunnskapsminister» as [(name, title)]; a row of them an exporter joined with single spaces
+    («Kari Nordmann, kunnskapsminister Ola Hansen, styreleder i KS») as one pair each, each name where it starts
+    with a common given name (`GIVEN`), then the longest; else the first comma cuts («Kari Nordmann, statssekretær,
+    Kunnskapsdepartementet»). None where the text is no name and title."""
+    chunks = re.split(r",\s+", text.strip())
+    if len(chunks) < 2 or not name_like(chunks[0]):
+        return None
+    names, titles = [chunks[0]], []
+    for mid in chunks[1:-1]:
+        words = mid.split()
+        cuts = [n for n in range(2, min(5, len(words) - 1) + 1)
+                if name_like(" ".join(words[-n:])) and title_like(" ".join(words[:-n]))]
+        if not cuts:
+            names, titles = names[:1], []
+            break
+        n = max(cuts, key=lambda n: (words[-n] in GIVEN, n))
+        titles.append(" ".join(words[:-n]))
+        names.append(" ".join(words[-n:]))
+    else:
+        titles.append(chunks[-1])
+        if all(title_like(t) for t in titles):
+            return list(zip(names, titles))
+    rest = text.strip()[len(chunks[0]):].lstrip(", ")
+    return [(chunks[0], rest)] if title_like(rest) else None
 
 
 def row_cells(line: Line, row: int) -> list[Cell]:
@@ -151,33 +204,6 @@ def prose(text: str) -> bool:
     return len(t.split()) > 8 or bool(re.search(r"[.!?:;]['»\")]*$", t)) or marker(t).kind not in ("none", "bare")
 
 
-
-# Common Norwegian given names: where an exporter turned the tab between two names into a space
-# («Jon Ivar Sæle Astrid Bergset»), a second name starts at one of these.
-GIVEN = set("""
-Sigrid Sofie Johanne Elise Tone Unni Ragnhild Astrid Håkon Eirik Ingvild Kristine Karoline Emilie Nora Emma Sara
-Thea Ingrid Maja Julie Hanna Helene Marthe Stine Lise Anette Cecilie Linn Vibeke Merete Gunhild Randi Oddny Signe
-Live Åshild Torunn Solfrid Bodil Jorunn Eldbjørg Magnhild Dagny Frida Guri Tuva Vilde Mathilde Ane Kaja Jenny
-Ola Stein Knut Olav Sigmund Gustav Leif Kåre Arild Frode Roar Dag Asbjørn Ståle Halvor Tor Are Atle Eivind Endre Fredrik
-Jakob Johannes Mathias Sondre Simon Tobias Sander Daniel Markus Emil Henrik Oskar Elias Filip Adrian Kristoffer
-Christian Alexander Sebastian Thomas Torstein Bård Vegard Haakon Ove Yngve Rolf Egil Reidar Ragnar Sverre Torgeir
-
-Anne Inger Kari Marit Ingrid Liv Eva Berit Astrid Bjørg Hilde Anna Solveig Marianne Randi Ida Nina Maria Elisabeth
-Kristin Bente Heidi Silje Hanne Gunn Tone Line Wenche Camilla Ellen Mari Trine Lene Ingeborg Sissel Aud Guro Sunniva
-Ragnhild Tove Elin Grethe Torill Unni Siri Monica Kirsten Turid Karin Åse Gro Laila Kjersti Vigdis Hege Marte Synnøve
-Jan Per Bjørn Ole Lars Kjell Knut Arne Svein Thomas Hans Geir Tor Morten Terje Odd Erik Martin Andreas John Anders
-Rune Trond Harald Jon Olav Tore Espen Håkon Sindre Eirik Oddvar Trygve Jonas Magnus Sverre Sigurd Gunnar Nils Stian
-Torbjørn Jens Einar Petter Øystein Kristian Henrik Tormod Helge Audun Jørgen Aksel Vidar Ivar Even Steinar Øyvind
-""".split())
-
-
-# The endings of Norwegian farm and place names that surnames are made of («Lyngstad», «Ravndal», «Haugen»,
-# «Bakke», «Nygård»): a name seldom starts with one, so a cut that starts a name with one is the worse cut. An ending
-# is often a surname by itself («Moen», «Berg», «Strand»), so case does not count.
-SURNAME = re.compile(r"(?i:stad|dal|sen|son|gen|rud|vik|berg|heim|land|nes|haug|haugen|bakke|bakken|gård|gard|ås|øy|lund|"
-                     r"voll|strand|seth|moen|rønning|holm|fjord|fjeld|fjell|aas|aune|tveit)$")
-
-
 def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
     """Stacked cells taken apart, and rows whose columns an exporter joined with single spaces cut into their
     cells (the module's docstring)."""
@@ -189,9 +215,9 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
     out = []
     for i, row in enumerate(rows):
         kind = classify(row[0].text) if len(row) == 1 else ""
-        if len(row) == 1 and LINE.match(row[0].text) and len(re.findall(r"[_.…]{4,}", row[0].text)) > 1:
+        if len(row) == 1 and kind == "line" and _lines_in(row[0].text) > 1:
             c = row[0]
-            k = len(re.findall(r"[_.…]{4,}", c.text))
+            k = _lines_in(c.text)
             row = [Cell("_" * 10, c.line, c.row, i, c.offset + i, wide=True) for i in range(k)]
         elif len(row) > 1:
             k = len(row)
@@ -227,6 +253,11 @@ def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
                 row = [Cell(t, c.line, c.row, j, c.offset + j, wide=True, joined=True) for j, t in enumerate(parts)]
         out.append(row)
     return out
+
+
+def _lines_in(text: str) -> int:
+    """The underscore lines (or sign marks) in a row of them."""
+    return len(re.findall(r"[_.…]{4,}", text)) if LINE.match(text) else len(SIGN_MARK.findall(text))
 
 
 def titles_near(texts: list[str], i: int) -> int:
@@ -316,7 +347,7 @@ def cuts(words: list[str], k: int):
 def _stack(text: str) -> list[str]:
     """The parts of one cell a reader joined into a line: «For X», an underscore line, a name, a title."""
     parts = []
-    if LINE.match(text):
+    if LINE.match(text) or SIGN_ONLY.match(text.strip()):
         return [text]
     m = re.match(r"^(.*?)\s*([_.…]{4,})\s*(.*)$", text)
     if m and m.group(1) and FOR.match(m.group(1)):
@@ -326,6 +357,12 @@ def _stack(text: str) -> list[str]:
     if m:
         parts.append(m.group(1))
         text = m.group(2)
+    if has_mark(text):  # «Kari Nordmann (sign.)»: the mark where the signature was, then the name
+        parts.append("(sign.)")
+        text = without_mark(text)
+    pairs = name_title_pairs(text)  # «Kari Nordmann, kunnskapsminister» (or several, joined by an exporter)
+    if pairs:
+        return parts + [x for pair in pairs for x in pair]
     if classify(text) not in ("name", "party", "for"):
         words = text.split()
         for cut in range(min(5, len(words) - 1), 1, -1):  # the longest name that leaves a title
@@ -338,6 +375,10 @@ def _stack(text: str) -> list[str]:
 def _unstack(row: list[Cell]) -> list[list[Cell]]:
     """A row whose every cell holds the same number of stacked parts becomes that many rows."""
     stacks = [_stack(c.text) for c in row]
+    if len({len(st) for st in stacks}) > 1 and any(has_mark(c.text) for c in row):
+        stacks = [_stack(without_mark(c.text)) for c in row]  # a mark in some cells only: the others' rows
+        row = [Cell(without_mark(c.text), c.line, c.row, c.col, c.offset, c.kind, c.wide, c.apart, c.joined)
+               for c in row]
     n = len(stacks[0]) if stacks else 0
     if n < 2 or any(len(st) != n for st in stacks):
         return [row]

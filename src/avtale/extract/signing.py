@@ -10,14 +10,16 @@ Heuristics, each because writers and exporters differ:
   line whose cells (tabs or wide gaps split them) are all signature parts belongs to
   the block; the first line of prose ends it (a long row that cuts into whole titles, or of
   capitalised words only, names joined, is no prose). Signature parts: a place and date in any
-  common form («Oslo, 12. mars 2024», «Oslo 12.03.2024», «Sted: Oslo», «Dato: …»), an
-  electronic-signing note («Avtalen er signert elektronisk.»: a note, not a signatory; it sets
-  `electronic`),
-  an underscore or dotted line, a «For <party>» row, a party's name alone (a column
-  header), a person's name, a title («…minister», «Styreleder i KS»), and the broken
-  half of a wrapped cell («Kultur- og» / «likestillingsminister»). A block must hold a
+  common form («Oslo, 12. mars 2024», «Oslo 12.03.2024», «Sted: Oslo», «Dato: …», «Sted og dato:
+  Oslo, 12. mars 2024»), an electronic-signing note («Avtalen er signert elektronisk.», the state's
+  «Dokumentet er elektronisk godkjent og har derfor ikke håndskrevne signaturer.», `signature_manners`:
+  a note, not a signatory; it sets `electronic`), an underscore or dotted line or a sign mark
+  («(sign.)»), a «For <party>» row, a party's name alone (a column header), a person's name, a title
+  («…minister», «Styreleder i KS»), a name and its title on one line («Kari Nordmann, kunnskapsminister»),
+  and the broken half of a wrapped cell («Kultur- og» / «likestillingsminister»). A block must hold a
   place and date, or names under lines or «For» rows, so that a list at the end of a
-  draft is never taken for signatures.
+  draft is never taken for signatures. A note a PDF export wrapped over lines is found and read as one
+  line (`signature_manners.join_wrapped_notes`); the body keeps its lines as they were.
 - *A signatory's own place and date* stands in their column under the name (a row of such cells, or a table
   row whose other cells are empty, a tab before it): it is that signatory's, in the column the tabs before it
   count, and not the block's. The block's place and date is a line of its own; a block may have none where
@@ -84,8 +86,9 @@ from avtale.extract.signature_pairs import in_order, party_text, place_stray_tit
 from avtale.extract.signature_parts import (  # noqa: F401  (the vocabulary other stages use from here)
     DATE_FIRST, DATE_LABEL, DATE_ONLY, FOR, GIVEN, LINE, MONTH, MONTHS, NAME_WORD, OPEN_END, PARTY_NAME, PLACE_DATE,
     PLACE_LABEL, PLACE_ONLY, TITLE_NOUN, TITLE_WORD, Cell, classify, cut_parties, cut_titles, joined_names,
-    name_like, prose, row_cells, split_runs, title_like,
+    name_like, name_title_pairs, part_kinds, prose, row_cells, split_runs, title_like,
 )
+from avtale.extract.signature_manners import join_wrapped_notes, without_mark
 from avtale.i18n import _
 
 
@@ -100,9 +103,10 @@ def _tail_start(lines: list[Line]) -> int | None:
             break
         cells = row_cells(line, 0)
         found = [classify(c.text) for c in cells]
-        if "" in found and any(prose(c.text) and not cut_titles(c.text) and not _names_row(c.text) for c in cells):
-            break  # prose ends the block; a row of titles or of names an exporter joined is long but no prose
-        kinds |= set(found)
+        if "" in found and any(prose(c.text) and not cut_titles(c.text) and not _names_row(c.text)
+                               and not name_title_pairs(without_mark(c.text)) for c in cells):
+            break  # prose ends the block; a row of titles, names or «Name, title» cells joined is long but no prose
+        kinds |= {k for c in cells for k in part_kinds(c.text)}
         start = i
     if start is None:
         return None
@@ -127,10 +131,11 @@ def _names_row(text: str) -> bool:
 
 def split(lines: list[Line], notes: Notes) -> tuple[list[Line], SigningOut | None]:
     """The body lines and the signature block read from the tail."""
-    start = _tail_start(lines)
+    read = join_wrapped_notes(lines)  # a note a PDF export wrapped, one line again (the body keeps its lines)
+    start = _tail_start(read)
     if start is None:
         return lines, None
-    block = [ln for ln in lines[start:] if not ln.blank()]
+    block = [ln for ln in read[start:] if not ln.blank()]
     signing = read_block(block, notes)
     if signing is None:
         return lines, None

@@ -27,6 +27,14 @@ from .manners import Manner
 
 UNDERSCORES = "_" * 28
 ELECTRONIC = "Avtalen er signert elektronisk."
+# The electronic-signing notes (`Manner.note`) by language: the ministries' standard sentence, and the short one
+NOTES = {
+    "signert": {"nb": ELECTRONIC, "nn": ELECTRONIC},
+    "godkjent": {"nb": "Dokumentet er elektronisk godkjent og har derfor ikke håndskrevne signaturer.",
+                 "nn": "Dokumentet er elektronisk godkjent og har difor ikkje handskrivne signaturar."},
+}
+FOOTERS = {"side": ["Side ", "PAGE", " av ", "NUMPAGES"], "dash": ["- ", "PAGE", " -"], "bare": ["PAGE"],
+           "paren": ["Side ", "PAGE", " (", "NUMPAGES", ")"], "paren-bare": ["PAGE", " (", "NUMPAGES", ")"]}
 BULLET_FONT = {"o": "Courier New"}
 LABEL = {"1.": "{n}.", "1)": "{n})", "a)": "{a})"}
 FIELD = (f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve"> {{}} </w:instrText>'
@@ -341,7 +349,8 @@ class _Writer:
         lines = {"comma": [f"{s.place}, {long_date(s.date)}"],
                  "numeric": [f"{s.place} {s.date:%d.%m.%Y}"],
                  "labels": [f"{'Stad' if nn else 'Sted'}: {s.place}", f"Dato: {long_date(s.date)}"],
-                 "den": [f"{s.place} den {long_date(s.date)}"]}[form]
+                 "den": [f"{s.place} den {long_date(s.date)}"],
+                 "joined": [f"{'Stad' if nn else 'Sted'} og dato: {s.place}, {long_date(s.date)}"]}[form]
         self.doc.add_paragraph()
         for line in lines:
             self.doc.add_paragraph(line).paragraph_format.space_after = Pt(0)
@@ -356,6 +365,8 @@ class _Writer:
             rows.append(("line", UNDERSCORES))
         elif not m.electronic:
             rows.append(("room", ""))
+        if m.signatures == "inline":  # «Kari Nordmann, kunnskapsminister» on one line
+            return rows + [("name", f"{signatory.name}, {signatory.title}")]
         return rows + [("name", signatory.name), ("title", signatory.title)]
 
     def _sig_line(self, p, kind: str, text: str):
@@ -374,7 +385,7 @@ class _Writer:
         if not m.place_date_after:
             self._place_date()
         if m.electronic:
-            self.doc.add_paragraph(ELECTRONIC)
+            self.doc.add_paragraph(NOTES[m.note]["nn" if self.a.language == "nn" else "nb"])
             self.doc.add_paragraph()
         layout = "table" if m.signatures in ("row", "headed") and len(sigs) > 3 else m.signatures
         blocks = [self._rows(s) for s in sigs]
@@ -402,7 +413,8 @@ class _Writer:
         else:
             for b in blocks:
                 for kind, text in b:
-                    self._sig_line(self.doc.add_paragraph(), kind, text).paragraph_format.keep_with_next = kind != "title"
+                    last = kind == "title" or m.signatures == "inline" and kind == "name"
+                    self._sig_line(self.doc.add_paragraph(), kind, text).paragraph_format.keep_with_next = not last
                 self.doc.add_paragraph()
         if m.place_date_after:
             self._place_date()
@@ -418,6 +430,5 @@ class _Writer:
         if m.footer != "none":
             p = section.footer.paragraphs[0]
             p.style, p.alignment = self.doc.styles["Footer"], WD_ALIGN_PARAGRAPH.CENTER
-            parts = {"side": ["Side ", "PAGE", " av ", "NUMPAGES"], "dash": ["- ", "PAGE", " -"], "bare": ["PAGE"]}
-            for part in parts[m.footer]:  # PAGE and NUMPAGES are Word fields
+            for part in FOOTERS[m.footer]:  # PAGE and NUMPAGES are Word fields
                 p._p.append(parse_xml(FIELD.format(part)) if part.isupper() else p.add_run(part)._r)
