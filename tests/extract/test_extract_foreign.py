@@ -33,7 +33,7 @@ from foreign.content import draw_agreement, implausible, long_date
 from foreign.docx_writer import NOTES, UNDERSCORES, write
 from foreign.export import export_many
 from foreign.gold import compare, in_order, soft_breaks, what_source_can_hold
-from foreign.manners import Manner, draw_manner
+from foreign.manners import DRAW, Manner, draw_manner
 from foreign.run import check_seed, run
 
 REGRESSIONS = Path(__file__).parent / "foreign" / "regressions.txt"
@@ -332,16 +332,17 @@ def _regressions() -> list:
             kinds = fields[1].split(",") if len(fields) > 1 else TEXT_KINDS
             why = line.split("#", 1)[1].strip() if "#" in line else ""
             marks = [] if fixed else [pytest.mark.xfail(strict=True, reason=f"not yet: {why}")]
-            cases.append(pytest.param(int(fields[0]), kinds, id=f"s{fields[0]}", marks=marks))
+            seed, _, draw = fields[0].partition("@")  # «123@1»: the seed as draw 1 drew it (manners.DRAW)
+            cases.append(pytest.param(int(seed), kinds, int(draw or DRAW), id=f"s{fields[0]}", marks=marks))
     return cases
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("seed, kinds", _regressions())
-def test_regressions(tmp_path, seed, kinds):
+@pytest.mark.parametrize("seed, kinds, draw", _regressions())
+def test_regressions(tmp_path, seed, kinds, draw):
     """Failures found by the runner, kept until fixed: each is expected to fail, strictly, so a fix shows up
     as XPASS; then move its line to the «fixed» part of regressions.txt, where it must stay exact."""
     for tool in ("soffice", "pandoc", "pdftotext"):
         require_tool(tool)
-    cases = check_seed(seed, kinds, tmp_path)
+    cases = check_seed(seed, kinds, tmp_path, draw)
     assert not _failures(cases), "\n".join(_failures(cases))

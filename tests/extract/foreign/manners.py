@@ -102,8 +102,19 @@ class Manner:
         return asdict(self)
 
 
-def draw_manner(r, numbering: str | None = None) -> Manner:
-    """A random manner; `numbering` fixes the agreement's heading numbering, else it is drawn too."""
+DRAW = 2  # the draw `draw_manner` makes: 1 as before the values of session 18 (regression seeds found then), 2 with them
+NEW_VALUES = {  # values draw 2 adds to draw 1's choices, each choice's list in draw 1 first
+    "signatures": ["inline"], "footer": ["paren", "paren-bare"], "place_date": ["joined"],
+    "typed_bullet": ["►", "✓", "▪", "-"],
+}
+
+
+def draw_manner(r, numbering: str | None = None, draw: int = DRAW) -> Manner:
+    """A random manner; `numbering` fixes the agreement's heading numbering, else it is drawn too. `draw` 1 makes
+    the draw a seed made before the values of `NEW_VALUES` came (so a regression seed keeps its document)."""
+    def more(name: str) -> list:
+        return NEW_VALUES[name] if draw >= 2 else []
+
     numbering = numbering or r.choice(["1.", "1.", "1", "§ 1", "none"])
     if numbering == "none":
         headings, numbers = r.choice(["styles", "styles", "bold"]), "none"
@@ -112,7 +123,7 @@ def draw_manner(r, numbering: str | None = None) -> Manner:
         numbers = "auto" if headings == "list" else r.choice(["auto", "typed"])
     title = r.choice(["style", "bold", "centred", "caps", "break"] + (["heading"] if headings == "styles" else []))
     lists = r.choice(["auto", "auto", "style", "typed"])
-    signatures = r.choice(["table", "table", "row", "headed", "tabs", "stacked", "inline"])
+    signatures = r.choice(["table", "table", "row", "headed", "tabs", "stacked"] + more("signatures"))
     electronic = r.random() < 0.2
     spacing = r.random() < 0.2
     return Manner(
@@ -123,23 +134,23 @@ def draw_manner(r, numbering: str | None = None) -> Manner:
         title=title,
         letterhead=r.choice(["none", "none", "logos", "logos", "logo-row", "names", "name-lines"]),
         header=r.choice(["none", "none", "title", "short"]),
-        footer=r.choice(["none", "side", "side", "dash", "bare", "paren", "paren-bare"]),
+        footer=r.choice(["none", "side", "side", "dash", "bare"] + more("footer")),
         justified=r.random() < 0.4,
         font=r.choice(FONTS),
         size=r.choice(SIZES),
         color=r.choice(["000000", "000000", "1F3864", "2E5597"]),
         bullets=(bullets := r.choice(["auto", "style", "typed"])),  # drawn in its place, as before
-        bullet=r.choice(["•", "•", "–", "·", "o"] + (["►", "✓", "▪", "-"] if bullets == "typed" else [])),
+        bullet=r.choice(["•", "•", "–", "·", "o"] + (more("typed_bullet") if bullets == "typed" else [])),
         lists=lists,
         numbered_on=lists == "auto" and r.random() < 0.4,
-        place_date=r.choice(["comma", "comma", "numeric", "labels", "den", "joined"]),
+        place_date=r.choice(["comma", "comma", "numeric", "labels", "den"] + more("place_date")),
         place_date_after=r.random() < 0.2,
         signatures=signatures,
         for_rows=signatures != "headed" and r.random() < 0.4,
         lines=not electronic and r.random() < 0.75,
         tight=r.random() < 0.3,
         electronic=electronic,
-        note=r.choice(["signert", "godkjent"]) if electronic else "signert",
+        note=r.choice(["signert", "godkjent"]) if electronic and draw >= 2 else "signert",
         spacing=spacing,
         page_break=r.choice(["none", "none", "none", "list", "section", "signatures"]),
         inline=r.random() < 0.4,

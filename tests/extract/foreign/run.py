@@ -33,6 +33,7 @@ if __name__ == "__main__" and not __package__:  # run as a file: import the pack
 from avtale.extract.compare import PDF_TEXT_KINDS, merge_unsure, structure, unsure_breaks, word_similarity
 
 from . import example
+from .manners import DRAW
 from .docx_writer import write
 from .export import KINDS, export_many, target
 from .gold import AREAS, SOFT_BREAK_KINDS, compare, first_difference, soft_breaks, what_source_can_hold
@@ -211,9 +212,9 @@ def run(n: int = 200, seed: int = 0, kinds=KINDS, jobs: int = 2, ocr_every: int 
     return Result(cases, len(seeds), time.monotonic() - start, ocr_every, kinds, manners, phases)
 
 
-def check_seed(seed: int, kinds, folder: Path) -> dict[str, Case]:
-    """One example end to end, in `folder`: {kind: Case}. For tests."""
-    agreement, manner = example(seed)
+def check_seed(seed: int, kinds, folder: Path, draw: int = DRAW) -> dict[str, Case]:
+    """One example end to end, in `folder`: {kind: Case}. For tests; `draw` as `example` takes it."""
+    agreement, manner = example(seed, draw)
     path = write(agreement, manner, Path(folder) / f"s{seed}.docx")
     files = export_many([path], kinds, jobs=2)[0]
     out = {}
