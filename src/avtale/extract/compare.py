@@ -104,6 +104,10 @@ def _short(value, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+OCR_KINDS = ("ocr", "scan")  # sources Tesseract read: a scanned PDF, Tesseract's text
+OCR_WORDS = 0.98  # issue 12's bar for OCR: with the structure exact (`structure`), this share of the words right
+
+
 def structure(agreement: Agreement) -> dict[str, object]:
     """The agreement's shape, words aside (the bar for OCR: «structure exact», words ≥ 0.98): the meta but the
     title, the number of parties, each block's kind and items in the preamble and every (sub)section, and the

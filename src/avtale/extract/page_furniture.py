@@ -332,23 +332,24 @@ def drop_header_over_wrapped_title(lines: list[Line], notes: Notes) -> list[Line
     title = norm(lines[filled[1]].text).split()
     if lines[filled[1]].hint in (None, "para", "title") and 2 <= len(key.split()) <= 8 \
             and len(title) > len(key.split()) and title[: len(key.split())] == key.split():
-        out = list(lines)
-        first = lines[filled[0]]
-        notes.dropped(first.no, first.text, _("running header over the title it repeats"))
-        out[filled[0]] = Line(first.no, "", first.page, None, first.page_start)
-        return out
+        return _drop_header(lines, filled[0], notes)
     if len(filled) < 3:
         return lines
     for k in (2, 3):
         under = filled[1 : 1 + k]
         if len(under) == k and under[-1] - under[0] == k - 1 and all(lines[i].hint in (None, "para") for i in under) \
                 and norm(" ".join(lines[i].text for i in under)) == key:
-            out = list(lines)
-            first = lines[filled[0]]
-            notes.dropped(first.no, first.text, _("running header over the title it repeats"))
-            out[filled[0]] = Line(first.no, "", first.page, None, first.page_start)
-            return out
+            return _drop_header(lines, filled[0], notes)
     return lines
+
+
+def _drop_header(lines: list[Line], i: int, notes: Notes) -> list[Line]:
+    """The lines with line i, a running header over the title it repeats, blanked (and noted)."""
+    out = list(lines)
+    first = lines[i]
+    notes.dropped(first.no, first.text, _("running header over the title it repeats"))
+    out[i] = Line(first.no, "", first.page, None, first.page_start)
+    return out
 
 
 def _letterhead_rows(lines: list[Line], i: int) -> bool:

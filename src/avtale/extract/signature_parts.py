@@ -46,7 +46,7 @@ Heuristics, each because exporters differ:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from avtale.dates import MONTHS
 from avtale.extract.letterhead import COLUMN_GAP
@@ -377,8 +377,7 @@ def _unstack(row: list[Cell]) -> list[list[Cell]]:
     stacks = [_stack(c.text) for c in row]
     if len({len(st) for st in stacks}) > 1 and any(has_mark(c.text) for c in row):
         stacks = [_stack(without_mark(c.text)) for c in row]  # a mark in some cells only: the others' rows
-        row = [Cell(without_mark(c.text), c.line, c.row, c.col, c.offset, c.kind, c.wide, c.apart, c.joined)
-               for c in row]
+        row = [replace(c, text=without_mark(c.text)) for c in row]
     n = len(stacks[0]) if stacks else 0
     if n < 2 or any(len(st) != n for st in stacks):
         return [row]

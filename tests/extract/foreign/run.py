@@ -30,7 +30,9 @@ if __name__ == "__main__" and not __package__:  # run as a file: import the pack
 
     sys.exit(main())
 
-from avtale.extract.compare import PDF_TEXT_KINDS, merge_unsure, structure, unsure_breaks, word_similarity
+from avtale.extract.compare import (
+    OCR_KINDS, OCR_WORDS, PDF_TEXT_KINDS, merge_unsure, structure, unsure_breaks, word_similarity,
+)
 
 from . import example
 from .manners import DRAW
@@ -38,8 +40,6 @@ from .docx_writer import write
 from .export import KINDS, export_many, target
 from .gold import AREAS, SOFT_BREAK_KINDS, compare, first_difference, soft_breaks, what_source_can_hold
 
-OCR_KINDS = ("ocr", "scan")
-OCR_WORDS = 0.98  # as bench/extract_score.py: an OCR source whose structure is exact is held at this share of words
 
 
 @dataclass
