@@ -209,3 +209,17 @@ def test_justified_or_ragged_by_the_full_lines():
     assert ocr_grid.justified([0.0, 0.1, 0.0, 0.2, 0.0, 0.1]) is True
     assert ocr_grid.justified([0.0, 0.9, 2.5]) is False  # two full lines end far short: ragged
     assert ocr_grid.justified([0.0, 0.1, 0.2]) is None  # too few to tell
+
+
+def test_a_column_of_marks_read_as_one_tall_word_bullets_the_lines_beside_it():
+    # «✓» bullets as tall as letters: Tesseract read the first as «v» and the other three as one word «Saa», unsure,
+    # one letter wide and four lines high
+    words = (_line(1, 1, 1, 200, 100, "Rapporteringa skal vise:") + _line(2, 1, 1, 256, 160, "v betre ressursbruk")
+             + _line(2, 2, 1, 276, 202, "tidleg innsats")
+             + _line(2, 3, 1, 276, 244, "kvaliteten i tenestene") + _line(2, 4, 1, 276, 286, "likeverdige tenester"))
+    column = "5\t1\t3\t1\t1\t99\t256\t200\t14\t112\t0\tSaa\n"
+    lines = read_ocr._lines(_tsv(words) + column).lines
+    assert [ln for ln in lines if ln] == ["Rapporteringa skal vise:", "v betre ressursbruk",
+                                          "• tidleg innsats", "• kvaliteten i tenestene", "• likeverdige tenester"]
+    sure = column.replace("\t0\tSaa", "\t91\tSaa")  # read with confidence: a word, not marks
+    assert "Saa" in "".join(read_ocr._lines(_tsv(words) + sure).lines)

@@ -131,3 +131,22 @@ def test_a_paragraph_above_the_list_is_not_taken_for_items():
              "kvart år.", "", "styrkje samarbeidet", "", "følgje opp regelverket", "", "00006", "", "5. Tiltak"]
     out, _ = ocr_lists.bullet_column(lines, 90.0)
     assert out == lines[:4] + ["• styrkje samarbeidet", "", "• følgje opp regelverket", "", "", "", "5. Tiltak"]
+
+
+def test_a_column_of_marks_read_mark_by_mark_between_or_after_the_items():
+    # «►» read «v v yy y» in place between the items (our scan reader), the lead-in right above the first item
+    lines = ["Staten skal:", "• følgje opp erfaringsdeling mellom kommunane", "leggje til rette for digitale løysingar", "",
+             "    vurdere tverrfagleg samarbeid", "v v yy y", "    utvikle beredskapsarbeidet", "", "Kompetanse"]
+    out, notes = ocr_lists.bullet_column(lines, 90.0)
+    assert out == ["Staten skal:", "• følgje opp erfaringsdeling mellom kommunane",
+                   "• leggje til rette for digitale løysingar", "", "• vurdere tverrfagleg samarbeid", "",
+                   "• utvikle beredskapsarbeidet", "", "Kompetanse"]
+    assert [i for i, _ in notes] == [5]
+    # «o 00 o» alone after the list (a Tesseract text export sets the column's block there)
+    lines = ["Partane skal:", "", "arbeidet med tenestene", "betre ressursbruk i sektoren", "", "o 00 o", "",
+             "Partane skal møtast."]
+    assert ocr_lists.bullet_column(lines, 90.0)[0] == [
+        "Partane skal:", "", "• arbeidet med tenestene", "• betre ressursbruk i sektoren", "", "", "",
+        "Partane skal møtast."]
+    prose = ["Avtalen gjeld frå 1. januar.", "", "o 00 o", "", "Partane skal møtast."]  # no list by it: left
+    assert ocr_lists.bullet_column(prose, 90.0)[0] == prose

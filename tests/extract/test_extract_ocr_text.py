@@ -433,3 +433,18 @@ def test_a_long_word_is_not_split_by_pieces_of_logo_text():
     lines = ["og mentet ementet inkluderingsde", "forvaltningsde partementet", "",
              "Digitaliserings- og forvaltningsdepartementet og KS inngår avtalen."]
     assert ocr_words.glued_words(lines) == lines
+
+
+def test_check_marks_and_squares_read_as_letters_beside_each_other_or_under_a_lead_in():
+    # «✓» read «v» or «/», «▪» read «m» or «=»: no Norwegian line starts with one of these alone
+    lines = ["Partane skal:", "", "v rekruttering av fagfolk", "v erfaringsdeling mellom kommunane", "",
+             "Rapporteringa skal vise:", "", "m betre ressursbruk i sektoren", "", "Målet er:",
+             "= Kommunane skal samarbeide.", "/ Eit godt kunnskapsgrunnlag."]
+    assert ocr_text.even_out(lines) == [
+        "Partane skal:", "", "• rekruttering av fagfolk", "• erfaringsdeling mellom kommunane", "",
+        "Rapporteringa skal vise:", "", "• betre ressursbruk i sektoren", "", "Målet er:",
+        "• Kommunane skal samarbeide.", "• Eit godt kunnskapsgrunnlag."]
+    alone = ["Avtalen gjeld frå 1. januar.", "v betre ressursbruk", "", "Partane skal møtast."]
+    assert ocr_text.even_out(alone) == alone  # one such line with no lead-in or bullet by it: left
+    marks = ["Staten skal:", "• følgje opp", "v v yy y"]
+    assert ocr_text.even_out(marks) == marks  # a line of marks only is a column, for `ocr_lists.bullet_column`

@@ -12,8 +12,10 @@ First two slips are set right, as evidence that does not depend on the list's fo
   above it (past blank lines and its wrapped rest) is the letter before: `_label_slips`;
 - a column of «o» bullets (Word's second-level bullet, or one typed) read as one word
   (`BULLET_RUN`: «00006», «o 0006», «00009060»: three or more «0», «o», «6», «9», starting
-  with an «o» or «0»), alone between blank lines (within two paragraphs after the list,
-  where Tesseract set that column's block) or before an item's text. The list is the run of
+  with an «o» or «0»; or a line of nothing but short marks, «v v yy y» or «o 00 o», a column
+  of «►» or «✓» read mark by mark), alone between blank lines (within two paragraphs after the
+  list, where Tesseract set that column's block), before an item's text, or between two of the
+  list's lines (where our own reader set it by its place on the page). The list is the run of
   lines in lower case or with a bullet around it, or ending just above those paragraphs
   (past a blank line, a paragraph above joins only when all its lines are such: a prose
   paragraph's wrapped lines start in lower case too, `_list_around`); the word goes and
@@ -61,6 +63,7 @@ from collections import Counter
 
 from avtale.extract.page_furniture import PAGE_NUMBER
 from avtale.extract.markers import TERMINAL, marker
+from avtale.extract.ocr_text import MARKS_ONLY
 from avtale.i18n import _
 
 DEBRIS = re.compile(r"^[A-ZÆØÅ]{3,8}-?$")
@@ -78,7 +81,9 @@ TWINS = {"b": "6", "c": "C", "g": "9", "l": "1I", "o": "O0", "s": "S5", "v": "V"
 SLIPPED = re.compile(r"^([A-Z0-9])\)(\s+)(?=[a-zæøå])")  # «C) rekruttering», «9) gi veiledning»
 LETTER_LABEL = re.compile(r"^([a-zæøå])\)\s")
 CASE_TWIN = re.compile(r"^[CØOSVWXZ](?=[a-zæøå])")  # capitals shaped as their small letter, only taller
-BULLET_RUN = re.compile(r"^(?:[oO0•·]\s+)?[0oO][0oO69]{2,}(?=\s|$)")  # «00006», «o 0006»: a column of «o» bullets
+# «00006», «o 0006»: a column of «o» bullets read as a word; «v v yy y»: a column of «►» or «✓» read as a line of
+# short marks (no line of text is only such marks)
+BULLET_RUN = re.compile(r"^(?:[oO0•·]\s+)?[0oO][0oO69]{2,}(?=\s|$)|" + MARKS_ONLY.pattern)
 
 
 def lost_labels(lines: list[str], width: float) -> tuple[list[str], list[tuple[int, str]]]:
@@ -228,8 +233,9 @@ def lost_labels(lines: list[str], width: float) -> tuple[list[str], list[tuple[i
 
 def _list_around(lines: list[str], k: int, item_like) -> tuple[int, int]:
     """The first and last line of the list around line `k`: its lines that are `item_like` and, past blank lines,
-    the paragraphs above whose every line is (a paragraph's wrapped lines are in lower case too, its first is not)
-    and below whose first line is."""
+    the paragraphs above whose every line is (a paragraph's wrapped lines are in lower case too, its first is not),
+    or whose last lines are and start with a bullet (a lead-in right above the list's first item), and below whose
+    first line is."""
     top = bottom = k
     while True:
         while top > 0 and lines[top - 1].strip() and item_like(top - 1):
@@ -242,6 +248,12 @@ def _list_around(lines: list[str], k: int, item_like) -> tuple[int, int]:
         first = n
         while first > 0 and lines[first - 1].strip():
             first -= 1
+        run = n  # the paragraph's last lines that are item-like
+        while run > first and item_like(run - 1):
+            run -= 1
+        if run > first and item_like(run) and marker(lines[run].strip()).kind == "bullet":
+            top = run  # a list that starts with a bullet right under its lead-in («Staten skal:»)
+            break
         if not all(item_like(m) for m in range(first, n + 1)):
             break
         top = first
@@ -334,7 +346,9 @@ def bullet_column(lines: list[str], width: float) -> tuple[list[str], list[tuple
         if not m or (rest and not LOWER.match(rest)):
             continue
         k = i
-        if not rest:
+        inside = (0 < i < len(lines) - 1 and lines[i - 1].strip() and lines[i + 1].strip()
+                  and item_like(i - 1) and item_like(i + 1))  # a scan's column set in place among its items
+        if not rest and not inside:
             if (i > 0 and lines[i - 1].strip()) or (i + 1 < len(lines) and lines[i + 1].strip()):
                 continue  # a column read as a word stands alone, or before an item's text
             k, paras = i - 1, 0  # its block set after the list, past a paragraph or two

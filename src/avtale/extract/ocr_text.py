@@ -56,8 +56,11 @@ from avtale.i18n import _
 # read twice) are bullets alone
 BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+|[eo]\s+(?:[—–-]\s+)?)?|^\s*(?:-[—–]|[—–]-?)\s+"
                         r"|^\s*[eo]\s+—\s+(?=[A-ZÆØÅa-zæøå])|^\s*Oo\s+(?:[—–-]\s*)?(?=[A-ZÆØÅa-zæøå])")
-# «e», «.», «o» or «0» read for a bullet: one only where the line above or below is a bullet
-BULLET_BESIDE = re.compile(r"^\s*[e.oO0](?:\s+[—–-])?\s+(?=[A-ZÆØÅa-zæøå])")
+# «e», «.», «o» or «0» read for a bullet, «v» for «✓», «m» or «=» for «▪»: one only where the line above or below
+# is a bullet or another such line (no Norwegian line starts with one of these alone)
+BULLET_BESIDE = re.compile(r"^\s*[e.oO0vm=/](?:\s+[—–-])?\s+(?=[A-ZÆØÅa-zæøå])")
+# «v v yy y», «o 00 o»: a column of «►» or «✓» read mark by mark, a line of its own (`ocr_lists.bullet_column`)
+MARKS_ONLY = re.compile(r"^\s*(?:[vyoO0*»•·=]{1,2}\s+)+[vyoO0*»•·=]{1,2}\s*$")
 LABEL_DASH = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+(?:[—–-]\s+|[—–](?=[A-ZÆØÅ]))(?=[A-ZÆØÅa-zæøå])")  # «2. — Bakgrunn»: the tab
 PARAGRAPH_SIGN = re.compile(r"^(?:[85S$]|[85S]\$|\$[85S])\s(\d{1,3}\.?\s+[A-ZÆØÅ])")  # «§ 1 Formål» read «8 1», «8$ 1»
 F_FOR_E = re.compile(r"\bFr(?=[bcdfghjklmnpqrstvwxz])")  # «Frfaringane»: no Norwegian word starts «Fr» + consonant
@@ -259,15 +262,16 @@ def bullets(lines: list[str]) -> list[bool]:
     """Which lines are bullets: read as one, or read as «e», «.» or «o» beside a bullet or another such line
     (above or below, past blank lines)."""
     bullet = [bool(BULLET_OCR.match(ln)) and len(ln) > 3 for ln in lines]
-    misread = [bool(BULLET_BESIDE.match(ln)) for ln in lines]
-    for i in range(len(lines)):  # two such lines one after the other: no Norwegian line starts so
-        if misread[i] and any(misread[j] for j in nearest(lines, i)):
+    misread = [bool(BULLET_BESIDE.match(ln)) and not MARKS_ONLY.match(ln) for ln in lines]
+    for i in range(len(lines)):  # two such lines one after the other, or one under a lead-in: no Norwegian line
+        near = nearest(lines, i)  # starts so
+        if misread[i] and (any(misread[j] for j in near) or (near and near[0] < i and lines[near[0]].rstrip().endswith(":"))):
             bullet[i] = True
     changed = True
     while changed:  # until no more: a run of misread bullets beside a real one
         changed = False
         for i, line in enumerate(lines):
-            if not bullet[i] and BULLET_BESIDE.match(line) and any(bullet[j] for j in nearest(lines, i)):
+            if not bullet[i] and misread[i] and any(bullet[j] for j in nearest(lines, i)):
                 bullet[i] = changed = True
     return bullet
 

@@ -55,7 +55,7 @@ from avtale.extract.read_text import lines_of
 from avtale.i18n import _
 
 UNSURE = 60.0
-READ_BULLETS = {"•", "·", "*", "»", "«", "°", "®", "©", "e", "o", "O", ".", "-", "–", "—"}  # a bullet as Tesseract reads it
+READ_BULLETS = {"•", "·", "*", "»", "«", "°", "®", "©", "e", "o", "O", ".", "-", "–", "—", "v", "m", "=", "/"}  # a bullet as Tesseract reads it
 LABEL_ALONE = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-zA-Z][.)]|[*•·—–-])\s*$")
 NATIVE_DPI = range(150, 301)  # a scan made at one of these is read at its own resolution
 # A justified line stretches every space alike: where a line has this many gaps or more, a wide gap is a column's
@@ -142,6 +142,8 @@ def _lines(tsv: str) -> Page:
     letters = sorted(w.height for w in rows if re.search(r"\w", w.text))
     speck = 0.2 * letters[len(letters) // 2] if letters else 0
     rows = [w for w in rows if re.search(r"\w", w.text) or max(w.width, w.height) >= speck]
+    columns = [w for w in rows if _mark_column(w, letters[len(letters) // 2] if letters else 0)]
+    rows = [w for w in rows if w not in columns]
     page = Page([], [], rows)
     widths = sorted(w.width / len(w.text) for w in rows if len(w.text) >= 4)
     unit = max(1.0, widths[len(widths) // 2]) if widths else 10.0  # a character's width on the page
@@ -165,7 +167,19 @@ def _lines(tsv: str) -> Page:
                 text += " " * (max(at - len(text), 3) if text else at) + _cell(words)
         page.lines.append(text)
         page.starts.append(next((ws[0] for ws in cells if ws), None))
+    for column in columns:  # each line beside the column has one of its marks
+        for i, w in enumerate(page.starts):
+            if (w and column.top - w.height // 2 <= w.top <= column.top + column.height - w.height // 2
+                    and 0 < w.left - column.left - column.width <= 4 * w.height):
+                page.lines[i] = "• " + page.lines[i]
     return page
+
+
+def _mark_column(word: Word, letter: int) -> bool:
+    """A column of list marks («✓», «►») Tesseract read as one word: a short word, read unsure, narrow as a letter
+    and as tall as two and a half lines or more. Its marks are the bullets of the lines beside it."""
+    return (letter > 0 and len(word.text) <= 4 and word.conf < UNSURE and word.height >= 2.5 * letter
+            and word.width <= 2 * letter)
 
 
 def _cell(words: list[Word]) -> str:
