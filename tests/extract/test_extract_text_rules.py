@@ -470,7 +470,9 @@ def test_header_giving_the_titles_first_words_is_dropped():
     says those words again and goes on: the header, not the title. A title's own first line is kept."""
     for header, title in (("Samarbeidsavtale om forenkling", ["Samarbeidsavtale om forenkling av statleg",
                                                               "styring av kommunane"]),
-                          ("Avtale om læreplasser", ["Avtale om læreplasser i kommunesektoren 2026–2030"])):
+                          ("Avtale om læreplasser", ["Avtale om læreplasser i kommunesektoren 2026–2030"]),
+                          ("Avtale mellom staten 2028–2030",  # first words and the years: a short title
+                           ["AVTALE MELLOM STATEN OG KS OM KVALITETSUTVIKLING I", "BARNEHAGEN OG SKOLEN 2028–2030"])):
         for gap in ("\n", "\n\n\n\n"):  # pypdf / pdftotext -layout (the header right-aligned, blank lines)
             text = header + gap + "\n".join(title) + "\n" + PROSE
             got = paragraphs(text)
@@ -478,6 +480,8 @@ def test_header_giving_the_titles_first_words_is_dropped():
             assert header not in got
     own = paragraphs("Samarbeidsavtale om forenkling\nav statleg styring av kommunane\n" + PROSE)
     assert own[0] == "Samarbeidsavtale om forenkling av statleg styring av kommunane"
+    own = paragraphs("Avtale mellom staten 2028–2030\n" + PROSE)  # a short title with no title under it: kept
+    assert own[0] == "Avtale mellom staten 2028–2030"
 
 
 def test_list_labels_glued_to_their_items_get_their_space_back():
@@ -774,3 +778,19 @@ def test_a_lone_dash_at_a_page_top_goes_on_with_the_list_above():
                         "- prioritere likeverdige tjenester i hele landet gjennom faste møter",
                         "- legge til rette for et godt kunnskapsgrunnlag for tiltakene",
                         "Arbeidsgruppen skal utvikle arbeidet med helse- og omsorgstjenestene."]
+
+
+def test_header_over_a_letterhead_and_the_title_it_repeats_is_dropped():
+    """A one-page agreement's running header that is the whole title, then the letterhead's names, then the title
+    wrapped: the header goes, the names stay a letterhead, and the title is the title."""
+    names = "Forsvarsdepartementet\nKommunal- og distriktsdepartementet\nKS\n"
+    title = "Avtale mellom staten og KS om inkludering av flyktningar i kommunane 2028–2032"
+    for wrapped in ("Avtale mellom staten og KS om\ninkludering av flyktningar i kommunane 2028–2032", title):
+        text = title + "\n" + names + wrapped + "\n" + PROSE
+        kept, organisations = clean.clean([Line(i, t) for i, t in enumerate(text.split("\n"), 1)], Notes())
+        assert [ln.text for ln in kept[:4]] == ["", "", "", ""]
+        assert [ln.text for ln in kept[4 : 4 + wrapped.count("\n") + 1]] == wrapped.split("\n")
+        assert organisations == ["Forsvarsdepartementet", "Kommunal- og distriktsdepartementet", "KS"]
+    other = "Avtale om folkehelse\n" + names + title + "\n" + PROSE  # a first line the title does not repeat: kept
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(other.split("\n"), 1)], Notes())
+    assert kept[0].text == "Avtale om folkehelse"

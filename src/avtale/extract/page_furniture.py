@@ -324,8 +324,11 @@ def drop_header_over_wrapped_title(lines: list[Line], notes: Notes) -> list[Line
     LÆREPLASSER» / «2026–2030». A one-page agreement shows its header once, so only the repetition tells.
     So is a short first line (eight words at most) that the next line starts with and goes on from: a header
     that gives the title's first words («Samarbeidsavtale om forenkling» over «Samarbeidsavtale om forenkling
-    av statleg» / «styring av kommunane»); a title never says its own first words again."""
-    filled = [i for i, ln in enumerate(lines) if not ln.blank()][:4]
+    av statleg» / «styring av kommunane»); a title never says its own first words again. So is a short title
+    made of the title's first words and its last ones, over the title (on up to three lines) that says them:
+    «Avtale mellom staten 2028–2030» (`_first_and_last`). A letterhead of
+    organisations' names only may stand between the header and the title it repeats."""
+    filled = [i for i, ln in enumerate(lines) if not ln.blank()][:12]
     if len(filled) < 2 or lines[filled[0]].hint not in (None, "para"):
         return lines
     key = norm(lines[filled[0]].text)
@@ -333,14 +336,34 @@ def drop_header_over_wrapped_title(lines: list[Line], notes: Notes) -> list[Line
     if lines[filled[1]].hint in (None, "para", "title") and 2 <= len(key.split()) <= 8 \
             and len(title) > len(key.split()) and title[: len(key.split())] == key.split():
         return _drop_header(lines, filled[0], notes)
-    if len(filled) < 3:
-        return lines
-    for k in (2, 3):
+    short = key.split()
+    for k in (1, 2, 3) if 3 <= len(short) <= 8 else ():
         under = filled[1 : 1 + k]
+        if len(under) == k and under[-1] - under[0] == k - 1 \
+                and all(lines[i].hint in (None, "para", "title") for i in under) \
+                and _first_and_last(short, norm(" ".join(lines[i].text for i in under)).split()):
+            return _drop_header(lines, filled[0], notes)
+    skip = 1
+    while skip < len(filled) - 1 and lines[filled[skip]].hint in (None, "para", "letterhead") \
+            and all(is_organisation(c) for c in columns(lines[filled[skip]].text)):
+        skip += 1  # the letterhead between the header and the title
+    if len(filled) < skip + 2:
+        return lines
+    for k in (1, 2, 3) if skip > 1 else (2, 3):
+        under = filled[skip : skip + k]
         if len(under) == k and under[-1] - under[0] == k - 1 and all(lines[i].hint in (None, "para") for i in under) \
                 and norm(" ".join(lines[i].text for i in under)) == key:
             return _drop_header(lines, filled[0], notes)
     return lines
+
+
+def _first_and_last(short: list[str], title: list[str]) -> bool:
+    """`short` is a short title made of the title's first words and its period («Avtale mellom staten
+    2028–2030» for «Avtale mellom staten og KS om kvalitetsutvikling … 2028–2030»): two first words at least,
+    and last words with a number."""
+    return len(title) > len(short) and any(
+        short[: len(short) - b] == title[: len(short) - b] and short[len(short) - b :] == title[-b:]
+        and "#" in " ".join(title[-b:]) for b in range(1, len(short) - 1))
 
 
 def _drop_header(lines: list[Line], i: int, notes: Notes) -> list[Line]:
