@@ -615,6 +615,22 @@ def test_one_blank_line_in_a_text_without_paragraph_gaps_makes_no_blank_separate
     assert not unwrap.blank_separated(lines, wrapped=True)
 
 
+def test_a_text_set_out_as_on_the_page_with_a_manual_break_in_most_paragraphs_is_blank_separated():
+    """pdftotext -layout (it indents a list's items and a centred title) shows every gap the page has: two gaps
+    between paragraphs against three manual breaks is a blank-separated text; plain text with the same lines, which
+    shows some gaps and drops others, is not."""
+    text = ("Kommunane skal vurdere kompetansen hos dei tilsette.\n"
+            "Fylkeskommunen har ansvar for rettleiinga i heile fylket.\n\n"
+            "Partane skal møtast minst to gonger i året for å følgje opp avtalen.\n"
+            "Meir informasjon om arbeidet er publisert på regjeringen.no.\n\n"
+            "Tiltak som krev finansiering, skal handsamast i dei ordinære budsjettprosessane.\n"
+            "Partane skal rapportere på tiltaka kvart år.\n")
+    plain = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    assert not unwrap.blank_separated(plain, wrapped=True)
+    laid_out = [Line(0, "              Avtale om samarbeid")] + plain
+    assert unwrap.blank_separated(laid_out, wrapped=True)
+
+
 WATER = [
     "Kommunane i Vestmo og Nordmo skal i avtaleperioden samarbeide om drift av",
     "vassverket, og felles rutinar for vedlikehald av leidningsnettet skal vere på plass",

@@ -59,6 +59,7 @@ from avtale.extract.markers import TERMINAL, marker, starts_structure
 from avtale.i18n import _
 
 WORD_AT = re.compile(r"\s*(\S+)")
+INDENTED = re.compile(r"^ {2,}\S")  # a line set in from the margin: the text keeps the page's layout
 
 
 def is_wrapped(lines: list[Line]) -> bool:
@@ -209,7 +210,9 @@ def blank_separated(lines: list[Line], room: Room | None = None, wrapped: bool =
     page, at least two, and as many as start right under one, follow a blank line; in wrapped text a line that
     was full does not count. Half is enough: a text with paragraph gaps may have a manual break (Shift+Enter)
     in every other paragraph, while a text without them seldom shows a blank line inside a page, and then
-    fewer than the paragraphs it runs on under each other (turns at a page break do not count). Where every paragraph is one line
+    fewer than the paragraphs it runs on under each other (turns at a page break do not count). A text that
+    keeps the page's layout (indented lines: pdftotext -layout) shows every gap the page has, where plain
+    text from a PDF shows some and drops others: there a third is enough (a manual break in most paragraphs). Where every paragraph is one line
     (LibreOffice's text), every block but a list item counts (five or more, two in three: a manual line break may stand in every other paragraph)."""
     across = adjacent = 0
     prev, gap = None, False
@@ -227,8 +230,9 @@ def blank_separated(lines: list[Line], room: Room | None = None, wrapped: bool =
             elif room is None or not room.full(prev.text.strip(), text):
                 adjacent += 1
         prev, gap = line, False
-    if wrapped:
-        return across >= 2 and across >= adjacent
+    if wrapped:  # a text set out as on the page (pdftotext -layout: indented lines) shows every gap: a third will do
+        laid_out = any(INDENTED.match(line.text) for line in lines)
+        return across >= 2 and across * (2 if laid_out else 1) >= adjacent
     return across >= 5 and across >= 2 * adjacent
 
 
