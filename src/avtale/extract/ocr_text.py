@@ -6,8 +6,8 @@ mended, in named stages:
 
 - `even_out` (both readers, page by page). Tesseract's Norwegian model has no «•», «§» or
   «–», so it writes what looks nearest: a bullet read as «*», «»», «-—» or «* —» (the bullet
-  and the tab after it), or as «e», «.», «o» or «O» beside another bullet (`bullets`), becomes
-  «• »; «8 1 Formål» (or «5 1», «S 1», «$ 1») is «§ 1 Formål» when two or more short lines
+  and the tab after it), or as «e», «.», «o» or «O» («v» or «/» for «✓», «m» or «=» for «▪») beside
+  another bullet or such line or right under a lead-in ending «:» (`bullets`), becomes «• »; «8 1 Formål» (or «5 1», «S 1», «$ 1») is «§ 1 Formål» when two or more short lines
   read so (`paragraph_signs`, counted over the whole document: a lone «8 1 …» may be a
   number); a dash between a label and its text («2. — Bakgrunn») is the tab and goes; a
   dash between two years is «–», and so is a spaced «—» or «-—» between words (Norwegian

@@ -20,7 +20,8 @@ out as pdftotext -layout does, a paragraph break Tesseract set at a line's ordin
 distance on a page of spaced paragraphs goes, and on a tight page a sentence turn is decided by the
 room left after the line, justified documents told from ragged ones by their full lines: `ocr_grid`;
 a line found to go on is marked `goes_on`, one found to start a paragraph the hint `para`; a small bullet Tesseract dropped
-as noise, found in the image left of a line's first word, is set back as «• »: `ocr_bullets`; a new paragraph becomes a blank line; a form feed before each page's first
+as noise, found in the image left of a line's first word, is set back as «• »: `ocr_bullets`; a column of list
+marks read as one tall, unsure word («Saa» for four «✓») is no word: each line beside it gets «• » (`_mark_column`); a new paragraph becomes a blank line; a form feed before each page's first
 line), line numbers counted through all pages, an `ocr` note for every word read with
 confidence below 60 and for every page straightened or cleaned of specks; a punctuation
 mark far smaller than the page's letters is a speck, not a word. OCR's usual confusions
