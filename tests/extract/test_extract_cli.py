@@ -86,3 +86,36 @@ def test_signed_date_without_readable_signatories_says_so(tmp_path):
     r = run_cli("extract", src)
     assert r.returncode == 0, r.stderr
     assert re.search(r"\nstatus: draft +# TODO draft: the source is signed \(Oslo, 3\. mars 2025\) but no signatory could be read; add signing\n", r.stdout)
+
+
+AGREEMENT_WITHOUT_END = """Avtale mellom staten og KS om folkehelsearbeidet{years}
+
+Denne avtalen er inngått mellom Helse- og omsorgsdepartementet og KS.
+
+1. Formål
+
+Partene skal samarbeide om det lokale folkehelsearbeidet i kommunene.
+
+2. Varighet
+
+Avtalen gjelder fra signering. Partene kan be om reforhandling.
+
+Oslo, 6. desember 2025
+
+For Helse- og omsorgsdepartementet\tFor KS
+Kari Nordmann\tOla Hansen
+Helseminister\tStyreleder i KS
+"""
+
+
+def test_an_end_date_the_text_does_not_give_is_the_end_of_the_titles_last_year_with_a_todo(tmp_path):
+    src, out = tmp_path / "avtale.txt", tmp_path / "avtale.yaml"
+    src.write_text(AGREEMENT_WITHOUT_END.format(years=" 2026–2027"), encoding="utf-8")
+    r = run_cli("extract", src, "-o", out)
+    assert r.returncode == 0, r.stderr
+    assert "it ends with the title's last year, 2027-12-31" in r.stderr
+    assert "  end: 2027-12-31  # TODO a guess: the end of the last year in the title" in out.read_text(encoding="utf-8")
+    src.write_text(AGREEMENT_WITHOUT_END.format(years=""), encoding="utf-8")  # no year anywhere: the user must say
+    r = run_cli("extract", src, "-o", tmp_path / "none.yaml")
+    assert r.returncode == 1 and "AV500 no end date in the text" in r.stderr and r.stderr.count("\n") == 1
+    assert not (tmp_path / "none.yaml").exists()

@@ -53,6 +53,7 @@ FROM_TO = re.compile(r"(?:fra|frå)\s+\d{1,2}\.\s+\w+\s+\d{4}\s+(?:og\s+)?til\s+
 END_PHRASE = re.compile(r"(?:fram|frem)\s+til(?:\s+og\s+med)?\s+$|til\s+og\s+med\s+$|ut\s+$", re.IGNORECASE)
 PLACEHOLDER_ID = "fyll-inn-id"
 AGREEMENT_WORD = re.compile(r"avtale", re.IGNORECASE)
+TITLE_YEARS = re.compile(r"\b(?:19|20)\d\d\s?[–—-]\s?((?:19|20)\d\d)\b")  # «… 2026–2028» in the title
 
 
 def body_texts(outline: Outline) -> list[str]:
@@ -106,7 +107,8 @@ def language(texts: list[str]) -> str:
 
 
 def end_date(outline: Outline, notes: Notes, todos: list) -> dt.date | None:
-    """The date after «fram til», «til og med» or «ut»; else after «fra … til»; else the latest date (with a to-do)."""
+    """The date after «fram til», «til og med» or «ut»; else after «fra … til»; else the latest date; else the
+    end of the last year of a span in the title («… 2026–2028»); the last two with a to-do."""
     candidates: list[dt.date] = []
     weak: list[dt.date] = []
     for text in body_texts(outline):
@@ -124,6 +126,13 @@ def end_date(outline: Outline, notes: Notes, todos: list) -> dt.date | None:
                    .format(date=max(candidates)))
         todos.append((("period", "end"), _("a guess: the latest date in the text (it says no «fram til …»)")))
         return max(candidates)
+    years = TITLE_YEARS.search(outline.title)
+    if years:  # an export broke the sentence that says it (pdftotext's order at a page break)
+        end = dt.date(int(years.group(1)), 12, 31)
+        notes.meta(_("no date in the text says when the period ends; it ends with the title's last year, {date}")
+                   .format(date=end))
+        todos.append((("period", "end"), _("a guess: the end of the last year in the title (the text gives no end date)")))
+        return end
     return None
 
 
