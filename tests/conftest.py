@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,12 @@ SEEDS = ROOT / "tests" / "data" / "seeds"
 SEED_2014 = SEEDS / "000_03e6b1ba7a11fcca.txt"
 SEED_2022 = SEEDS / "001_aa9cafd0114de977.txt"
 AVTALE = [sys.executable, "-m", "avtale"]
+
+# A suite started in the background by a shell without job control (`make test &`, `nohup … &`) inherits SIGINT
+# ignored, and so would every avtale it starts: Ctrl-C sent by the tests (preview, the quick start) would then
+# do nothing. The tests' own handler is reset to the default in each child, as for any caught signal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # Messages in English unless a test asks for another language (tests of bokmål set LANG or --lang themselves):
 # a developer's own locale must not change what the tests see.
