@@ -259,13 +259,16 @@ def paragraph_signs(lines: list[str]) -> bool:
 
 
 def bullets(lines: list[str]) -> list[bool]:
-    """Which lines are bullets: read as one, or read as «e», «.» or «o» beside a bullet or another such line
-    (above or below, past blank lines)."""
+    """Which lines are bullets: read as one, or read as «e», «.», «o», «v», «m» … (`BULLET_BESIDE`) beside a bullet
+    or another such line (above or below, past blank lines), or right under a lead-in ending «:»."""
     bullet = [bool(BULLET_OCR.match(ln)) and len(ln) > 3 for ln in lines]
     misread = [bool(BULLET_BESIDE.match(ln)) and not MARKS_ONLY.match(ln) for ln in lines]
-    for i in range(len(lines)):  # two such lines one after the other, or one under a lead-in: no Norwegian line
-        near = nearest(lines, i)  # starts so
-        if misread[i] and (any(misread[j] for j in near) or (near and near[0] < i and lines[near[0]].rstrip().endswith(":"))):
+    for i in range(len(lines)):  # two such lines one after the other, or one under a lead-in: no Norwegian line starts so
+        if not misread[i]:
+            continue
+        near = nearest(lines, i)  # the line above (if any) comes first
+        lead_in = bool(near) and near[0] < i and lines[near[0]].rstrip().endswith(":")
+        if lead_in or any(misread[j] for j in near):
             bullet[i] = True
     changed = True
     while changed:  # until no more: a run of misread bullets beside a real one

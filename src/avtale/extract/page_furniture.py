@@ -332,11 +332,11 @@ def drop_header_over_wrapped_title(lines: list[Line], notes: Notes) -> list[Line
     if len(filled) < 2 or lines[filled[0]].hint not in (None, "para"):
         return lines
     key = norm(lines[filled[0]].text)
-    title = norm(lines[filled[1]].text).split()
-    if lines[filled[1]].hint in (None, "para", "title") and 2 <= len(key.split()) <= 8 \
-            and len(title) > len(key.split()) and title[: len(key.split())] == key.split():
-        return _drop_header(lines, filled[0], notes)
     short = key.split()
+    title = norm(lines[filled[1]].text).split()
+    if lines[filled[1]].hint in (None, "para", "title") and 2 <= len(short) <= 8 \
+            and len(title) > len(short) and title[: len(short)] == short:
+        return _drop_header(lines, filled[0], notes)
     for k in (1, 2, 3) if 3 <= len(short) <= 8 else ():
         under = filled[1 : 1 + k]
         if len(under) == k and under[-1] - under[0] == k - 1 \

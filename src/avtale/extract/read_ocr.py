@@ -141,9 +141,9 @@ def _lines(tsv: str) -> Page:
         if len(f) >= 12 and f[0] == "5" and f[11].strip():
             rows.append(Word((f[1], f[2], f[3], f[4]), *map(int, f[6:10]), float(f[10]), f[11]))
     letters = sorted(w.height for w in rows if re.search(r"\w", w.text))
-    speck = 0.2 * letters[len(letters) // 2] if letters else 0
-    rows = [w for w in rows if re.search(r"\w", w.text) or max(w.width, w.height) >= speck]
-    columns = [w for w in rows if _mark_column(w, letters[len(letters) // 2] if letters else 0)]
+    letter = letters[len(letters) // 2] if letters else 0  # a letter's height on the page
+    rows = [w for w in rows if re.search(r"\w", w.text) or max(w.width, w.height) >= 0.2 * letter]
+    columns = [w for w in rows if _mark_column(w, letter)]
     rows = [w for w in rows if w not in columns]
     page = Page([], [], rows)
     widths = sorted(w.width / len(w.text) for w in rows if len(w.text) >= 4)
