@@ -205,6 +205,17 @@ def test_title_in_capitals_keeps_a_compound_capital_only_before_the_same_words()
         "Avtale med Klima- og miljødepartementet om NAV-kontoret"
 
 
+def test_title_in_capitals_keeps_an_acronym_the_text_only_writes_opening_a_sentence():
+    """Foreign seed 91: «KS, Klima- og miljødepartementet og … inngår denne avtalen»: KS is never written mid-sentence."""
+    from avtale.extract.build import sentence_case
+
+    texts = ["KS, Klima- og miljødepartementet inngår avtalen. Dei skal samarbeide. Kommunane skal følgje opp."]
+    assert sentence_case("AVTALE MELLOM STATEN OG KS OM KLIMA- OG ENERGIARBEID 2031–2033", texts) == \
+        "Avtale mellom staten og KS om klima- og energiarbeid 2031–2033"
+    # a capital opening a sentence is no evidence for an ordinary word
+    assert sentence_case("AVTALE OM KOMMUNANE OG DEI", texts) == "Avtale om kommunane og dei"
+
+
 def test_text_opening_with_a_sentence_has_its_title_left_to_fill_in():
     """pandoc leaves out a Title-style paragraph that opens a document: the preamble's first sentence is no title."""
     from avtale.extract.recognise import UNTITLED, recognise

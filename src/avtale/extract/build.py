@@ -67,7 +67,8 @@ def body_texts(outline: Outline) -> list[str]:
 
 def sentence_case(title: str, texts: list[str]) -> str:
     """A title in capitals (Word's All caps, or typed so) in sentence case, keeping the forms the text
-    uses for its words («NAV-KONTORET» → «NAV-kontoret»; «NAVKONTORET», with the hyphen lost, too). A compound's
+    uses for its words («NAV-KONTORET» → «NAV-kontoret»; «NAVKONTORET», with the hyphen lost, too), an acronym
+    even where it opens a sentence («KS, Klima- og …»). A compound's
     first part («KLIMA- OG ENERGIARBEID») keeps a capital only where the text has it before the same words:
     «Klima- og miljødepartementet» is a name, «klima- og energiarbeid» is not."""
     letters = [c for c in title if c.isalpha()]
@@ -75,9 +76,11 @@ def sentence_case(title: str, texts: list[str]) -> str:
         return title
     forms: dict[str, str] = {}
     for text in texts:
-        for m in re.finditer(r"(?<![.!?:]\s)(?<!^)\b[\wæøåÆØÅ][\wæøåÆØÅ-]*", text):
+        for m in re.finditer(r"\b[\wæøåÆØÅ][\wæøåÆØÅ-]*", text):
             word = m.group(0)
-            if m.start() > 0 and word != word.lower():
+            opens = m.start() == 0 or re.fullmatch(r"[.!?:]\s", text[m.start() - 2:m.start()])
+            acronym = len(word.rstrip("-")) > 1 and word.rstrip("-").isupper()  # «KS» opening a sentence is still «KS»
+            if (acronym or not opens) and word != word.lower():
                 if word.endswith("-"):  # «Klima- og miljødepartementet»: the capital is the name's, so it
                     rest = " ".join(text[m.end():].split()[:2]).casefold()  # counts only before the same words
                     forms.setdefault(f"{word.casefold()} {rest}", word)
