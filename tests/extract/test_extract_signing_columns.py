@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from avtale.extract import ocr_columns, signing
+from avtale.extract import clean, ocr_columns, signing
 from avtale.extract.lines import Line, Notes
-from avtale.extract.signature_parts import cut_names, cut_titles
+from avtale.extract.signature_parts import broken_word, cut_names, cut_titles
 
 BODY = "Avtalen gjelder fra signering og fram til 31. desember 2030.\n\n"
 
@@ -409,3 +409,63 @@ def test_two_ministries_joined_by_a_space_are_column_heads_not_a_name():
 ])
 def test_name_and_title_on_one_line_in_columns(text, want):
     assert signers(text) == want
+
+
+def _paged(text: str) -> list[Line]:
+    """Lines of BODY + text, a form feed starting a new page."""
+    out, page = [], 1
+    for i, t in enumerate((BODY + text).split("\n"), start=1):
+        page += t.startswith("\f")
+        out.append(Line(i, t.lstrip("\f"), page, page_start=t.startswith("\f")))
+    return out
+
+
+def test_a_title_broken_onto_the_next_page_goes_to_the_party_it_names_and_the_others_keep_their_order():
+    """Foreign seed 91: LibreOffice broke a table row of three columns across a page, and the middle column's
+    title came alone on the next page. pdftotext reads the columns one after another, so the rest of the titles
+    move up a place; the ministers' titles name their «For» parties, and the title naming none («Administrerende
+    direktør») takes the party the others leave. Word also broke «…departementet» in its narrow column."""
+    text = ("Oslo, 20. november 2023\nFor Klima- og\nmiljødepartementet\n\n__________________________\n"
+            "Ola Berge Sand\nKlima- og miljøminister\n\nFor Landbruks- og\nmatdepartemente\nt\n\n"
+            "__________________________\nKari Moen\nFor KS\n\n__________________________\nTone Lie Aas\n"
+            "Administrerende direktør\n\n\fLandbruks- og\nmatminister\n")
+    lines = clean.clean(_paged(text), Notes())[0]
+    body, out = signing.split(lines, Notes())
+    assert [(s.name, s.title, s.party) for s in out.signers] == [
+        ("Ola Berge Sand", "Klima- og miljøminister", "Klima- og miljødepartementet"),
+        ("Kari Moen", "Landbruks- og matminister", "Landbruks- og matdepartementet"),
+        ("Tone Lie Aas", "Administrerende direktør", "KS")]
+
+
+def test_a_title_naming_no_party_of_the_block_moves_nothing():
+    """A minister's title that names no «For» party of the block («Digitaliseringsminister» signing for
+    Kommunal- og distriktsdepartementet) is no evidence: the block is read as it stands."""
+    text = ("Oslo, 20. november 2023\nFor Kommunal- og\ndistriktsdepartementet\n\n__________________________\n"
+            "Ola Berge Sand\nDigitaliseringsminister\n\nFor KS\n\n__________________________\nTone Lie Aas\n"
+            "Administrerende direktør\n")
+    assert signers(text) == [
+        ("Ola Berge Sand", "Digitaliseringsminister", "Kommunal- og distriktsdepartementet"),
+        ("Tone Lie Aas", "Administrerende direktør", "KS")]
+
+
+def test_a_word_broken_in_a_narrow_cell_is_whole_again_but_two_words_stay_two():
+    assert broken_word("For Landbruks- og matdepartemente", "t")
+    assert broken_word("forvaltningsdepartem", "entet")
+    assert not broken_word("Forsknings- og høyere", "utdanningsminister")  # «høyere utdanningsminister»
+    assert not broken_word("For Kunnskapsdepartementet", "t")  # whole already
+    assert not broken_word("Avtalen gjelder for", "t")
+
+
+def test_a_title_alone_on_the_next_page_of_a_tabbed_table_goes_to_the_party_it_names():
+    """The same row as our PDF reader writes it, its cells set apart by tabs: the middle column's title stands
+    alone on the next page, and the block's order would give each title to the column left of its own."""
+    text = ("Oslo, 20. november 2023\n"
+            "For Klima- og miljødepartementet\tFor Landbruks- og matdepartementet\tFor KS\n"
+            "__________________________\t__________________________\t__________________________\n"
+            "Ola Berge Sand\tKari Moen\tTone Lie\nKlima- og miljøminister\t\tAas\n\t\tAdministrerende direktør\n"
+            "\fLandbruks- og matminister\n")
+    body, out = signing.split(_paged(text), Notes())
+    assert [(s.name, s.title, s.party) for s in out.signers] == [
+        ("Ola Berge Sand", "Klima- og miljøminister", "Klima- og miljødepartementet"),
+        ("Kari Moen", "Landbruks- og matminister", "Landbruks- og matdepartementet"),
+        ("Tone Lie Aas", "Administrerende direktør", "KS")]

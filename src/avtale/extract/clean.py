@@ -34,7 +34,7 @@ from avtale.characters import REFUSED, char_name
 from avtale.extract.letterhead import COLUMN_GAP, columns, drop_letterhead, drop_trailing_logos
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import BULLET_CHARS, SYMBOL_BULLETS
-from avtale.extract.signature_parts import PARTY_NAME, classify, row_cells
+from avtale.extract.signature_parts import PARTY_NAME, broken_word, classify, row_cells
 from avtale.extract.page_furniture import PAGE_NUMBER
 from avtale.extract.page_furniture import drop_folios_by_running as _drop_folios_by_running
 from avtale.extract.page_furniture import drop_header_over_wrapped_title as _drop_header_over_wrapped_title
@@ -243,6 +243,8 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
         if why and stripped == "o" and any(0 <= j < len(lines) and re.match(r"o(?:$|\s+\w)", lines[j].text.strip())
                                            for j in range(index - 4, index + 5) if j != index):
             why = None  # «o» near «o» or an «o …» item: bullets set apart from their items (pdftotext: «o» / item), not logo text
+        if why and _ends_broken_word(kept, stripped):
+            why = None  # «inkluderingsdepartemente» / «t»: a word broken in a narrow table cell, not logo text
         if line.hint in ("footer", "header"):
             why = why or N_("running header or footer")
         if why:
@@ -342,6 +344,12 @@ def grid_tables(lines: list[Line]) -> list[Line]:
         out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
         i = j if rows else i + 1
     return out
+
+
+def _ends_broken_word(kept: list[Line], text: str) -> bool:
+    """`text`, a lower-case letter, ends the word the last line kept ends with (`broken_word`)."""
+    above = next((ln.text.strip() for ln in reversed(kept) if not ln.blank()), "")
+    return broken_word(above, text)
 
 
 def _debris(text: str) -> str | None:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
-from avtale.extract.signature_parts import FOR, OPEN_END, PARTY_NAME, Cell, classify, name_like, one_title
+from avtale.extract.signature_parts import (
+    FOR, OPEN_END, PARTY_NAME, REST_WORD, Cell, broken_word, classify, name_like, one_title,
+)
 
 
 def join_wrapped(rows: list[list[Cell]]) -> list[Cell]:
@@ -47,6 +49,9 @@ def join_wrapped(rows: list[list[Cell]]) -> list[Cell]:
                     pending[col] = head
                 continue
             above = last.get(col)
+            if above is not None and broken_word(above.text, c.text):
+                above.text += c.text  # «For Arbeids- og inkluderingsdepartemente» / «t»: a column too narrow for a word
+                continue
             if above is not None and _goes_on(above, c):
                 above.text = f"{above.text} {c.text}"
                 continue
@@ -61,7 +66,6 @@ def join_wrapped(rows: list[list[Cell]]) -> list[Cell]:
     return out
 
 
-REST_WORD = re.compile(r"[a-zæøå][\wæøå-]*(?:minister|departementet|direktoratet)")
 REST = re.compile(rf"^(?P<title>.*\S)\s+(?P<rest>{REST_WORD.pattern})$")
 
 

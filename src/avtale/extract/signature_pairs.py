@@ -66,36 +66,41 @@ def _named_by(title: str) -> str | None:
 def titles_to_their_parties(slots: list[dict], notes: Notes, pages: dict[int, int]) -> None:
     """*A title goes with the party it names.* Where signatories with «For» parties hold titles that name parties
     of the block, the titles naming exactly those parties but not each its own signatory's, the two are put
-    together again. Which moves depends on where the text broke: where a title stands on another page than the
-    name it was paired with (pdftotext reading a row broken across a page: «For A», «For B», name A, title B,
-    name B, and on the next page title A), the title is the stray one and goes to the signatory whose party
-    it names (the names keep the order of the parties); where every name and title stand together on one
-    page, the pair is sure and the party goes to the pair whose title names it (pdftotext dealing the «For»
-    rows of a table out of their columns)."""
+    together again; titles that name no party («Administrerande direktør», «Styreleiar») keep their order and go
+    with the parties the others leave. Which moves depends on where the text broke: where a title stands on
+    another page than the name it was paired with (a reader taking a row broken across a page: «For A», «For B»,
+    name A, title B, name B, and on the next page title A), the title is the stray one and goes to the
+    signatory whose party it names (the names keep the order of the parties); where every name and title stand
+    together on one page, the pair is sure and the party goes to the pair whose title names it (pdftotext
+    dealing the «For» rows of a table out of their columns)."""
     from avtale.extract.parties import mentions
 
-    group = [s for s in slots if "name" in s and "title" in s and "party" in s and _named_by(s["title"].text)]
+    group = [s for s in slots if "name" in s and "title" in s and "party" in s]
     owns = [{n.casefold() for _, n in mentions(party_text(s["party"]))} for s in group]
     said = [_named_by(s["title"].text) for s in group]
-    if len(group) < 2 or all(t in o for t, o in zip(said, owns)):
+    named = [i for i, t in enumerate(said) if t]
+    if len(group) < 2 or not named or all(said[i] in owns[i] for i in named):
         return
-    home = [[i for i, o in enumerate(owns) if t in o] for t in said]
-    if any(len(h) != 1 for h in home) or sorted(h[0] for h in home) != list(range(len(group))):
+    home = {i: [j for j, o in enumerate(owns) if said[i] in o] for i in named}
+    if any(len(h) != 1 for h in home.values()) or len({h[0] for h in home.values()}) != len(named):
         return
+    left = [j for j in range(len(group)) if j not in {h[0] for h in home.values()}]
+    order = {i: home[i][0] for i in named} | dict(zip([i for i in range(len(group)) if i not in home], left))
     if all(pages.get(s["name"].line) == pages.get(s["title"].line) for s in group):
         parties = [s["party"] for s in group]
-        for s, h in zip(group, home):
-            if s["party"] is not parties[h[0]]:
+        for i, s in enumerate(group):
+            if s["party"] is not parties[order[i]]:
+                party = party_text(parties[order[i]])
                 notes.uncertain(s["name"].line, _("«{title}» names «{party}»; read as the party of «{name}»")
-                                .format(title=s["title"].text, party=party_text(parties[h[0]]), name=s["name"].text))
-            s["party"] = parties[h[0]]
+                                .format(title=s["title"].text, party=party, name=s["name"].text))
+            s["party"] = parties[order[i]]
         return
     titles = [s["title"] for s in group]
-    for title, h in zip(titles, home):
-        if group[h[0]]["title"] is not title:
+    for i, title in enumerate(titles):
+        if group[order[i]]["title"] is not title:
             notes.uncertain(title.line, _("«{title}» names the party of «{name}»; read as its title")
-                                        .format(title=title.text, name=group[h[0]]["name"].text))
-        group[h[0]]["title"] = title
+                                        .format(title=title.text, name=group[order[i]]["name"].text))
+        group[order[i]]["title"] = title
 
 
 def place_stray_titles(slots: list[dict], notes: Notes) -> None:

@@ -98,6 +98,19 @@ class Cell:
     joined: bool = False  # cut from a row an exporter joined with single spaces (its offset says nothing)
 
 
+REST_WORD = re.compile(r"[a-zæøå][\wæøå-]*(?:minister|departementet|direktoratet)")  # a title's or party's end
+
+
+def broken_word(above: str, rest: str) -> bool:
+    """Word breaks a word too long for its table cell without a hyphen: `rest`, lower-case letters alone, ends the
+    word `above` ends, the two making a word with a known ending (`REST_WORD`: «…departemente» + «t») that the
+    first lacks, where `rest` is no such word itself («høyere» / «utdanningsminister» are two words)."""
+    word = re.search(r"(?:^|\s)([a-zæøå]{6,})$", above)
+    return bool(word and re.fullmatch(r"[a-zæøå]+", rest) and not REST_WORD.fullmatch(word.group(1))
+                and not REST_WORD.fullmatch(rest)
+                and REST_WORD.fullmatch(word.group(1) + rest))
+
+
 def name_like(text: str) -> bool:
     """«Gunn Marit Helgesen», «Anne K. Hansen»: two to five capitalised words, none a party's name
     («Forsvarsdepartementet Kunnskapsdepartementet» is two column heads)."""

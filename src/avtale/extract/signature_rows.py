@@ -13,9 +13,12 @@ narrow column every cell wraps, and a row comes one cell (or one piece of a cell
 Heuristics, each with the evidence it takes:
 
 - *A word a narrow cell broke is whole again.* Word breaks a long word that does not fit its cell without a
-  hyphen («forvaltningsdepartem» / «entet»): a line of one lower-case word after a line of one long lower-case
-  word with no known ending, the two making a word with one («…departementet», «…minister», «…direktoratet»),
-  is that word.
+  hyphen («forvaltningsdepartem» / «entet»): a line of one lower-case word after a line ending in a long
+  lower-case word with no known ending, the two making a word with one («…departementet», «…minister»,
+  «…direktoratet»), is that word (`signature_parts.broken_word`; a rest that is such a word itself,
+  «høyere» / «utdanningsminister», is a word of its own). `clean` keeps a single letter so left
+  («…departemente» / «t»), which it would otherwise drop as logo text, and `signature_cells` joins one set
+  under its column.
 - *A lone lower-case rest goes back to the joined row above it* where that row ends open («… Digitaliserings-
   og») or the two make a row of whole titles or party names: a line of joined cells the text flow wrapped.
 - *A table row broken at a wrapped cell goes on.* A piece of a row is a line and the rest of its last cell
@@ -35,11 +38,9 @@ from __future__ import annotations
 import re
 
 from avtale.extract.signature_parts import (
-    NAME_WORD, OPEN_END, PARTY_NAME, TITLE_WORD, Cell, classify, cut_names, cut_parties, cut_titles, one_title,
-    titles_near,
+    NAME_WORD, OPEN_END, PARTY_NAME, REST_WORD, TITLE_WORD, Cell, broken_word, classify, cut_names, cut_parties,
+    cut_titles, one_title, titles_near,
 )
-
-REST_WORD = re.compile(r"[a-zæøå][\wæøå-]*(?:minister|departementet|direktoratet)")
 
 
 def gather_broken_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
@@ -58,8 +59,7 @@ def _join_broken_words(rows: list[list[Cell]]) -> list[list[Cell]]:
     for row in rows:
         below = row[0].text if len(row) == 1 else ""
         above = _one(out, len(out) - 1)
-        if above and re.fullmatch(r"[a-zæøå]{6,}", above) and re.fullmatch(r"[a-zæøå]+", below) \
-                and not REST_WORD.fullmatch(above) and REST_WORD.fullmatch(above + below):  # a line filled by one word
+        if above and broken_word(above, below):  # a line filled by one word
             out[-1][0].text = above + below
             continue
         out.append(row)

@@ -62,7 +62,8 @@ Heuristics, each because writers and exporters differ:
 - *A title goes with the party it names* (`signature_pairs.titles_to_their_parties`). Where the
   titles of signatories with «For» parties name exactly those parties but not each its own, the
   title moves to its party where a page broke it from its name, else the party moves to the name
-  and title that stand together.
+  and title that stand together. Titles naming no party («Administrerande direktør») keep their
+  order and go with the parties the others leave.
 - *Columns read one after another come back row by row* (`signature_pairs.rows_first`). Where the
   place and date stand between the signatories, as many before as after, and no row shows its
   cells, the halves are a two-column table's columns (pdftotext's plain text reads the left
