@@ -821,3 +821,22 @@ def test_header_over_a_letterhead_and_the_title_it_repeats_is_dropped():
     other = "Avtale om folkehelse\n" + names + title + "\n" + PROSE  # a first line the title does not repeat: kept
     kept, _ = clean.clean([Line(i, t) for i, t in enumerate(other.split("\n"), 1)], Notes())
     assert kept[0].text == "Avtale om folkehelse"
+
+
+def test_a_sentence_said_twice_at_page_tops_is_no_running_header():
+    """Foreign seed 91: «Statlege tiltak blir tilpassa … vedtek.» opens pages 2 and 3 of four; the running header
+    over it is on every page. The sentence stays; a header sentence on every page but the first still goes."""
+    from avtale.extract.read_text import lines_of
+
+    header, sentence = "Avtale om kvalitetsutvikling i skulen", "Statlege tiltak blir tilpassa dei økonomiske rammene."
+    pages = [PROSE, f"{sentence}\nKommunane skal styrkje tenestene.\n\n" + PROSE,
+             f"{sentence}\nStatsforvaltaren skal gå gjennom samarbeidet.\n\n" + PROSE, "Partane skal møtast.\n"]
+    text = "\f".join(f"{header}\n\n{p}\nSide {n} av 4\n" for n, p in enumerate(pages, start=1))
+    notes = Notes()
+    kept, _ = clean.clean(lines_of(text), notes)
+    assert sum(ln.text == sentence for ln in kept) == 2
+    assert not any(ln.text == header for ln in kept)
+    every = "\f".join(f"{header}\n\n" + (f"{sentence}\n" if n > 1 else "") + f"{p}\nSide {n} av 4\n"
+                      for n, p in enumerate([PROSE] * 4, start=1))
+    kept, _ = clean.clean(lines_of(every), Notes())
+    assert not any(ln.text == sentence for ln in kept)

@@ -233,7 +233,9 @@ def _over_heading(lines: list[Line], i: int) -> bool:
 
 def drop_running(lines: list[Line], notes: Notes) -> list[Line]:
     """Short lines repeated on several pages (digits ignored) are running headers or footers; not a line that
-    starts in lower case (the end of a sentence, «gjeldende regelverk.», which comes again by chance)."""
+    starts in lower case (the end of a sentence, «gjeldende regelverk.», which comes again by chance), nor a
+    sentence that stands at the top or foot of fewer pages than all but one (`_sentence`: the agreement says
+    «Statlege tiltak blir tilpassa … vedtek.» twice, and a page turned before it each time)."""
     where: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(lines):
         if line.blank() or line.hint not in (None, "para"):
@@ -253,6 +255,8 @@ def drop_running(lines: list[Line], notes: Notes) -> list[Line]:
         near_break = sum(1 for i in idxs if _near_page_break(lines, i, facts))
         if not (pages > 1 and distinct_pages >= 2 and near_break >= max(2, len(idxs) - 1)):
             continue  # repeated text away from page breaks is the agreement's own (a heading, a sentence)
+        if _sentence(key) and distinct_pages < pages - 1:
+            continue  # a sentence the text says twice, each time where a page turned, is no header on most pages
         over_title = first_content in idxs and _header_over_title(lines, first_content)
         title_at = next((j for j in idxs if j > first_content and lines[j].page == lines[first_content].page), -1)
         for i in idxs:
@@ -263,6 +267,12 @@ def drop_running(lines: list[Line], notes: Notes) -> list[Line]:
             notes.dropped(lines[i].no, lines[i].text, _("running header or footer, repeated on every page"))
             out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
     return out
+
+
+def _sentence(key: str) -> bool:
+    """A whole sentence: six words or more and a full stop at the end. A running header or footer is a name or a
+    title («Avtale om …», «Side 2 av 4»), seldom a sentence."""
+    return len(key.split()) >= 6 and key.rstrip().endswith(".")
 
 
 def drop_header_without_pages(lines: list[Line], notes: Notes) -> list[Line]:
