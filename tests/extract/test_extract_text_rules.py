@@ -840,3 +840,22 @@ def test_a_sentence_said_twice_at_page_tops_is_no_running_header():
                       for n, p in enumerate([PROSE] * 4, start=1))
     kept, _ = clean.clean(lines_of(every), Notes())
     assert not any(ln.text == sentence for ln in kept)
+
+
+def test_lone_o_bullets_set_apart_by_a_page_foot_stay_bullets():
+    """Foreign seed 91: pdftotext sets each «o» and its item apart by blank lines, and the page's foot stands
+    between the two items: six lines from one «o» to the next. Both are bullets, not logo letters."""
+    from avtale.extract.read_text import lines_of
+
+    text = (PROSE + "Partene skal:\no\n\nbidra til likeverdige tjenester i hele landet\n\nSide 1 (4)\n\n\fo\n\n"
+            "bidra til beredskapsarbeidet i kommunene\n\nMer informasjon om arbeidet er publisert på regjeringen.no.\n")
+    kept, _ = clean.clean(lines_of(text), Notes())
+    got = [p.text for p in unwrap.unwrap(kept, Notes(), plain_text=True)]
+    assert got[-4:] == ["Partene skal:", "o bidra til likeverdige tjenester i hele landet",
+                        "o bidra til beredskapsarbeidet i kommunene",
+                        "Mer informasjon om arbeidet er publisert på regjeringen.no."]
+    # one «o» under a lead-in, its item after it, is a bullet too; an «o» among prose lines is a logo's letter
+    kept, _ = clean.clean(lines_of(PROSE + "Partene skal:\no\n\nbidra til et godt samarbeid\n"), Notes())
+    assert [p.text for p in unwrap.unwrap(kept, Notes(), plain_text=True)][-1] == "o bidra til et godt samarbeid"
+    kept, _ = clean.clean(lines_of("o\n\n" + PROSE), Notes())
+    assert not any(ln.text.strip() == "o" for ln in kept)

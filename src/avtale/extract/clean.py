@@ -240,9 +240,8 @@ def clean(lines: list[Line], notes: Notes) -> tuple[list[Line], list[str]]:
         why = _debris(stripped) if line.hint in (None, "para", "footer") else None
         if why == "page number" and _heading_number(lines, index, facts):
             why = None
-        if why and stripped == "o" and any(0 <= j < len(lines) and re.match(r"o(?:$|\s+\w)", lines[j].text.strip())
-                                           for j in range(index - 4, index + 5) if j != index):
-            why = None  # «o» near «o» or an «o …» item: bullets set apart from their items (pdftotext: «o» / item), not logo text
+        if why and stripped == "o" and _o_bullet(lines, index):
+            why = None  # bullets set apart from their items (pdftotext: «o» / item), not logo text
         if why and _ends_broken_word(kept, stripped):
             why = None  # «inkluderingsdepartemente» / «t»: a word broken in a narrow table cell, not logo text
         if line.hint in ("footer", "header"):
@@ -344,6 +343,21 @@ def grid_tables(lines: list[Line]) -> list[Line]:
         out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
         i = j if rows else i + 1
     return out
+
+
+O_NEAR = 12  # lines either side of a lone «o» searched for another: pdftotext sets each bullet and its item
+# apart by blank lines, and a page's foot and folio may stand between two items
+
+
+def _o_bullet(lines: list[Line], index: int) -> bool:
+    """A lone «o» is a bullet, not logo text, where another lone «o» or an «o …» item stands near it (`O_NEAR`),
+    or right under a lead-in ending in «:» with a lower-case line after it («Partane skal:» / «o» / «bidra til …»)."""
+    if any(0 <= j < len(lines) and re.match(r"o(?:$|\s+\w)", lines[j].text.strip())
+           for j in range(index - O_NEAR, index + O_NEAR + 1) if j != index):
+        return True
+    above = next((ln.text.strip() for ln in reversed(lines[:index]) if not ln.blank()), "")
+    below = next((ln.text.strip() for ln in lines[index + 1:] if not ln.blank()), "")
+    return above.endswith(":") and below[:1].islower()
 
 
 def _ends_broken_word(kept: list[Line], text: str) -> bool:
