@@ -469,3 +469,15 @@ def test_a_title_alone_on_the_next_page_of_a_tabbed_table_goes_to_the_party_it_n
         ("Ola Berge Sand", "Klima- og miljøminister", "Klima- og miljødepartementet"),
         ("Kari Moen", "Landbruks- og matminister", "Landbruks- og matdepartementet"),
         ("Tone Lie Aas", "Administrerende direktør", "KS")]
+
+
+def test_cells_set_apart_by_blank_lines_are_no_row_broken_at_a_wrapped_cell():
+    """Foreign seed 91: pdftotext's plain text of a 2 × 2 table's second row sets every cell apart by blank
+    lines, two names and then two titles, the first title wrapped. «Leder i KS» after the blank is the next
+    cell, not the rest of a row of titles, so no name is cut in two to match."""
+    text = ("Kristiansand 18.09.2026\n\n____________________________\n\n____________________________\n\n"
+            "Håkon Elise Fjeld Aune\n\nMarte Andreas Strand Bråten\n\nDigitaliserings- og\nforvaltningsminister\n\n"
+            "Leder i KS\n")
+    assert signers(text) == [
+        ("Håkon Elise Fjeld Aune", "Digitaliserings- og forvaltningsminister", None),
+        ("Marte Andreas Strand Bråten", "Leder i KS", None)]

@@ -217,12 +217,12 @@ def prose(text: str) -> bool:
     return len(t.split()) > 8 or bool(re.search(r"[.!?:;]['»\")]*$", t)) or marker(t).kind not in ("none", "bare")
 
 
-def split_runs(rows: list[list[Cell]], notes: Notes) -> list[list[Cell]]:
+def split_runs(rows: list[list[Cell]], notes: Notes, after_blank: frozenset[int] = frozenset()) -> list[list[Cell]]:
     """Stacked cells taken apart, and rows whose columns an exporter joined with single spaces cut into their
-    cells (the module's docstring)."""
+    cells (the module's docstring). `after_blank`: the source lines a blank line stands over."""
     from avtale.extract.signature_rows import gather_broken_rows
 
-    rows = gather_broken_rows([r for row in rows for r in _unstack(row)])
+    rows = gather_broken_rows([r for row in rows for r in _unstack(row)], after_blank)
     texts = [r[0].text if len(r) == 1 else "" for r in rows]  # each row's text where it is one cell (`titles_near`)
     k = 0
     out = []

@@ -26,7 +26,8 @@ Heuristics, each with the evidence it takes:
   below it, or a rest that ends a title or a party). After a piece that wrapped, the next piece joins the row
   where the row then cuts into as many whole titles (party names) as the pieces hold: that many more. The
   wrap is the evidence: a line break between two cells of one row comes only after a wrapped cell, and a title
-  next to a title, no name between them, is no layout of its own.
+  next to a title, no name between them, is no layout of its own. A piece after a blank line is no part of
+  the row (pdftotext's plain text sets each cell of a column apart by blank lines).
 - *A row of names broken so goes on too.* A line of capitalised words and one capitalised word alone below it
   (no part by itself: the surname of the last name, wrapped) is a wrapped row of names; the names on the next
   lines join it, and the whole is kept only where a row of titles beside it (`titles_near`) shows how many
@@ -43,10 +44,11 @@ from avtale.extract.signature_parts import (
 )
 
 
-def gather_broken_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
-    """The rows, each a reader broke at a wrapped cell made one again (the module's docstring)."""
+def gather_broken_rows(rows: list[list[Cell]], after_blank: frozenset[int] = frozenset()) -> list[list[Cell]]:
+    """The rows, each a reader broke at a wrapped cell made one again (the module's docstring). `after_blank`:
+    the source lines a blank line stands over."""
     rows, wrapped = _rejoin_rests(_join_broken_words(rows))
-    return _gather_names(_gather(rows, wrapped))
+    return _gather_names(_gather(rows, wrapped, after_blank))
 
 
 def _one(rows: list[list[Cell]], i: int) -> str | None:
@@ -103,7 +105,7 @@ def _count(text: str, kind: str) -> int:
     return 1 if PARTY_NAME.match(text) else len(cut_parties(text) or [])
 
 
-def _gather(rows: list[list[Cell]], wrapped: set[int]) -> list[list[Cell]]:
+def _gather(rows: list[list[Cell]], wrapped: set[int], after_blank: frozenset[int]) -> list[list[Cell]]:
     out: list[list[Cell]] = []
     i = 0
     while i < len(rows):
@@ -114,8 +116,8 @@ def _gather(rows: list[list[Cell]], wrapped: set[int]) -> list[list[Cell]]:
         text, j, broke = _piece(rows, i, wrapped)
         kind = next((k for k in ("title", "party") if _count(text, k)), None)
         pieces = 1
-        while kind and broke and _one(rows, j) is not None:
-            more, after, broke = _piece(rows, j, wrapped)
+        while kind and broke and _one(rows, j) is not None and rows[j][0].line not in after_blank:
+            more, after, broke = _piece(rows, j, wrapped)  # a blank line between: cells read one after another
             n = _count(more, kind)
             joined = f"{text} {more}"
             whole = cut_titles(joined, _count(text, kind) + n) if kind == "title" else cut_parties(joined)

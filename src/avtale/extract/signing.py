@@ -144,7 +144,9 @@ def split(lines: list[Line], notes: Notes) -> tuple[list[Line], SigningOut | Non
 
 
 def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
-    cells = rehome_rests(join_wrapped(split_runs([row_cells(ln, r * 10) for r, ln in enumerate(block)], notes)))  # room for unstacked rows
+    after_blank = frozenset(b.no for a, b in zip(block, block[1:]) if b.no > a.no + 1)  # blank (or dropped) lines between
+    rows = [row_cells(ln, r * 10) for r, ln in enumerate(block)]  # room for unstacked rows
+    cells = rehome_rests(join_wrapped(split_runs(rows, notes, after_blank)))
     place, date, first = None, None, block[0].no
     parts: list[Cell] = []
     apart = electronic = False
