@@ -776,6 +776,22 @@ def test_a_lone_dash_pdftotext_made_of_a_column_of_dashes_labels_each_item():
     ]
 
 
+def test_a_lone_dash_over_items_starting_with_a_capital_labels_each_where_none_is_full():
+    """Foreign seed 91: the joined «-» over items that start with a capital and end in a full stop. Each line is
+    an item where none is full, all end alike and a blank line follows; a paragraph right under one item (no
+    blank line between, or a wrapped one) is no list."""
+    items = "Felles mål for arbeidet.\nForenkling av statlege krav og rapportering.\nMedverknad frå innbyggjarane.\n"
+    text = PROSE + "\nPartane skal i avtaleperioden særleg samarbeide om:\n-\n\n" + items + "\nPartane skal møtast.\n"
+    assert paragraphs(text)[-5:] == [
+        "Partane skal i avtaleperioden særleg samarbeide om:", "- Felles mål for arbeidet.",
+        "- Forenkling av statlege krav og rapportering.", "- Medverknad frå innbyggjarane.", "Partane skal møtast."]
+    mixed = PROSE + "\nPartane skal i avtaleperioden særleg samarbeide om:\n-\n\nFelles mål for arbeidet\n" \
+        "Forenkling av statlege krav og rapportering.\n\nPartane skal møtast.\n"
+    assert "- Forenkling av statlege krav og rapportering." not in paragraphs(mixed)  # they end unlike: no list
+    run_on = PROSE + "\nPartane skal i avtaleperioden særleg samarbeide om:\n-\n\n" + items + PROSE
+    assert "- Medverknad frå innbyggjarane." not in paragraphs(run_on)  # a wrapped paragraph follows: no list
+
+
 def test_page_numbers_with_the_count_in_brackets_go_where_pages_break():
     """«2 (3)» and «Side 2 (3)» at the foot of a page (pdftotext ends each page with a form feed), with spaces inside
     the brackets as a PDF reader may set the page fields; the paragraph goes on over the break."""

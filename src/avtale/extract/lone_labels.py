@@ -30,7 +30,8 @@ apart from their text. Three readings, tried in this order:
   broken at the line's end and joins the next line to it, so the labels «-» / «-» / «-» of typed «-<tab>» items come
   out as one «-». Under a lead-in ending «:» (or an item of its list, over a page break), over lower-case lines
   that read as two items or more (a line that is not full ends its item; a line starting with a capital ends the
-  list), each item gets its «-».
+  list), each item gets its «-». Where the first item starts with a capital, every line of the block is an item
+  only where none is full, all end alike and a blank line follows the block (`_capital_items`).
 - Otherwise a lone label joins the next non-blank line (three blank lines between at most): «1.» / «» / «Formålet».
 """
 
@@ -145,12 +146,15 @@ def _joined_dashes(lines: list[Line], i: int, full: float) -> list[Line]:
     if not texts or texts[0] - i - 1 > MAX_BLANKS:
         return lines
     block: list[int] = []
-    for k in texts:  # the lines in lower case that follow without a blank line between
-        if block and k != block[-1] + 1 or not lines[k].text.strip()[:1].islower():
+    capital = lines[texts[0]].text.strip()[:1].isupper()
+    for k in texts:  # the lines in lower case (or all starting with a capital) that follow without a blank between
+        if block and k != block[-1] + 1 or not (capital or lines[k].text.strip()[:1].islower()):
             break
         block.append(k)
     starts = [k for n, k in enumerate(block)
               if n == 0 or len(lines[block[n - 1]].text.strip()) + 1 + len(first_word(lines[k].text)) <= full / 0.82]
+    if capital and not _capital_items(lines, block, starts):
+        return lines
     if len(starts) < 2:
         return lines
     out = list(lines)
@@ -158,6 +162,18 @@ def _joined_dashes(lines: list[Line], i: int, full: float) -> list[Line]:
         out[k] = Line(lines[k].no, f"- {lines[k].text.strip()}", lines[k].page, lines[k].hint, lines[k].page_start)
     out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
     return out
+
+
+def _capital_items(lines: list[Line], block: list[int], starts: list[int]) -> bool:
+    """Items starting with a capital («Felles mål for arbeidet.» / «Forenkling av …»): a capital starts the
+    paragraph after a list too, so the block reads as items only where every line is an item of its own (none
+    full), all end alike (each with a closing mark, or none), and a blank line (or the text's end) follows it."""
+    if len(block) < 2 or starts != block:
+        return False
+    after = block[-1] + 1
+    if after < len(lines) and not lines[after].blank():
+        return False
+    return len({bool(TERMINAL.search(lines[k].text.strip())) for k in block}) == 1
 
 
 def _texts_after(lines: list[Line], start: int, limit: int = 80) -> list[int]:
