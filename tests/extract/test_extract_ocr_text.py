@@ -422,9 +422,15 @@ def test_a_tesseract_export_signs_in_the_order_the_parties_are_named(tmp_path):
     path.write_text(text, encoding="utf-8")
     got = extract(path).agreement
     assert [s.name for s in got.signing.signatories] == ["Kari Nordmann", "Solveig Aune", "Ola Hansen"]
+    # pdftotext's plain text reads the table so too: the order read is exactly that table read down its columns
     plain = tmp_path / "avtale.txt"
     plain.write_text(text.replace("1. Formål", "1.\tFormål"), encoding="utf-8")  # a tab: not Tesseract's
-    assert [s.name for s in extract(plain).agreement.signing.signatories] == ["Kari Nordmann", "Ola Hansen", "Solveig Aune"]
+    assert [s.name for s in extract(plain).agreement.signing.signatories] == ["Kari Nordmann", "Solveig Aune", "Ola Hansen"]
+    # KS first, then the ministries: no table of the parties in their order reads so; the order read is kept
+    swapped = text.replace("For Forsvarsdepartementet\n\nKari Nordmann\n\nForsvarsminister\n\nFor KS\n\nOla Hansen\n\nLeiar i KS",
+                           "For KS\n\nOla Hansen\n\nLeiar i KS\n\nFor Forsvarsdepartementet\n\nKari Nordmann\n\nForsvarsminister")
+    plain.write_text(swapped.replace("1. Formål", "1.\tFormål"), encoding="utf-8")
+    assert [s.name for s in extract(plain).agreement.signing.signatories] == ["Ola Hansen", "Kari Nordmann", "Solveig Aune"]
 
 
 def test_a_long_word_is_not_split_by_pieces_of_logo_text():

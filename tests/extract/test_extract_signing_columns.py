@@ -481,3 +481,15 @@ def test_cells_set_apart_by_blank_lines_are_no_row_broken_at_a_wrapped_cell():
     assert signers(text) == [
         ("Håkon Elise Fjeld Aune", "Digitaliserings- og forvaltningsminister", None),
         ("Marte Andreas Strand Bråten", "Leder i KS", None)]
+
+
+def test_an_order_read_down_the_columns_of_a_table_of_the_parties():
+    """pdftotext's plain text of «A | B» over «C | D» reads A, C, B, D; of «A | B» over «C»: A, C, B; of three
+    columns over two: A, D, B, E, C. Only such orders count; any other is the order the drafter chose."""
+    from avtale.extract.build import _read_down_columns
+
+    assert _read_down_columns([0, 2, 1, 3]) and _read_down_columns([0, 2, 1]) and _read_down_columns([0, 3, 1, 4, 2])
+    assert not _read_down_columns([0, 1, 2, 3])  # in order already
+    assert not _read_down_columns([1, 0, 2, 3]) and not _read_down_columns([2, 0, 1])
+    assert not _read_down_columns([0, 2, None, 1])  # a signatory with no party: nothing to order by
+    assert not _read_down_columns([1, 0])  # two: a row or a stack reads the same

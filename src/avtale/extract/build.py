@@ -25,7 +25,9 @@ Signatories in a Tesseract text export (`column_read`): Tesseract's column finde
 table's cells column by column (of «For A | For B» over «For C», it writes A, C, B), so the order of
 the signatures in its text is not the order on the page. Where every party signs once, the
 signatories are set in the order the text names the parties (the order agreements sign in), with
-a note; anywhere else the order read is kept.
+a note; anywhere else the order read is kept. pdftotext's plain text reads a table so too, and
+shows nothing of the table: in any source, an order read that is exactly a two- or three-column
+table of the parties in their order, read column by column (`_read_down_columns`), is set so.
 """
 
 from __future__ import annotations
@@ -164,14 +166,33 @@ def _one_section(outline: Outline, notes: Notes, todos: list) -> Outline:
     return replace(outline, preamble=[], sections=[Part(title, line, list(outline.preamble))])
 
 
-def _in_party_order(signers: list, which: list, parties: int, notes: Notes) -> tuple[list, list]:
+def _in_party_order(signers: list, which: list, parties: int, notes: Notes, scan: bool) -> tuple[list, list]:
     """The signatories in the order the parties are named, where each party signs once (the module's docstring)."""
     if sorted(k for k in which if k is not None) != list(range(parties)) or len(which) != parties or which == sorted(which):
         return signers, which
     order = sorted(range(len(which)), key=lambda i: which[i])
-    notes.uncertain(signers[0].line, _("the signatures are set in the order the text names the parties: a text "
-                                       "export of a scan reads a signature table column by column"))
+    if scan:
+        notes.uncertain(signers[0].line, _("the signatures are set in the order the text names the parties: a text "
+                                           "export of a scan reads a signature table column by column"))
+    else:
+        notes.uncertain(signers[0].line, _("the signatures are set in the order the text names the parties: read as "
+                                           "they stand, they are a table of them read column by column"))
     return [signers[i] for i in order], [which[i] for i in order]
+
+
+def _read_down_columns(which: list) -> bool:
+    """The parties sign in an order that is exactly a table of two or three columns, filled row by row in the
+    order the text names them, read column by column (pdftotext's plain text of «A | B» over «C | D» reads A, C,
+    B, D; of «A | B» over «C»: A, C, B)."""
+    n = len(which)
+    if n < 3 or None in which or sorted(which) != list(range(n)) or which == sorted(which):
+        return False
+    for columns in (2, 3):
+        rows = -(-n // columns)
+        down = [r * columns + c for c in range(columns) for r in range(rows) if r * columns + c < n]
+        if which == down:
+            return True
+    return False
 
 
 def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = None,
@@ -186,8 +207,8 @@ def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = N
     signers = outline.signing.signers if outline.signing else []
     preamble = [t for b in outline.preamble for t in b.items]
     party_list, which = parties.find(body_texts(outline), preamble, signers, orgs, notes)
-    if column_read:
-        signers, which = _in_party_order(signers, which, len(party_list), notes)
+    if column_read or _read_down_columns(which):
+        signers, which = _in_party_order(signers, which, len(party_list), notes, column_read)
     if one_section:
         outline = _one_section(outline, notes, todos)
     if id is None:
