@@ -26,8 +26,9 @@ table's cells column by column (of «For A | For B» over «For C», it writes A
 the signatures in its text is not the order on the page. Where every party signs once, the
 signatories are set in the order the text names the parties (the order agreements sign in), with
 a note; anywhere else the order read is kept. pdftotext's plain text reads a table so too, and
-shows nothing of the table: in any source, an order read that is exactly a two- or three-column
-table of the parties in their order, read column by column (`_read_down_columns`), is set so.
+shows nothing of the table: in a block whose every part stands on a line of its own (no row of cells
+side by side), an order read that is exactly a two- or three-column table of the parties in their
+order, read column by column (`_read_down_columns`), is set so.
 """
 
 from __future__ import annotations
@@ -207,7 +208,8 @@ def build(outline: Outline, orgs: list[str], notes: Notes, *, id: str | None = N
     signers = outline.signing.signers if outline.signing else []
     preamble = [t for b in outline.preamble for t in b.items]
     party_list, which = parties.find(body_texts(outline), preamble, signers, orgs, notes)
-    if column_read or _read_down_columns(which):
+    stacked = outline.signing is not None and outline.signing.stacked  # no row of cells shown side by side
+    if column_read or stacked and _read_down_columns(which):
         signers, which = _in_party_order(signers, which, len(party_list), notes, column_read)
     if one_section:
         outline = _one_section(outline, notes, todos)

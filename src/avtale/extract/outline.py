@@ -55,6 +55,7 @@ class SigningOut:
     line: int
     signers: list[Signer] = field(default_factory=list)
     electronic: bool = False  # «Avtalen er signert elektronisk.»
+    stacked: bool = False  # every part stood on a line of its own: the text shows no row of cells side by side
 
 
 @dataclass

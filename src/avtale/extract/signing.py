@@ -193,6 +193,7 @@ def read_block(block: list[Line], notes: Notes) -> SigningOut | None:
     if not set_apart:
         out.signers = rows_first(out.signers, dated, notes)
     out.electronic = electronic
+    out.stacked = not set_apart
     return out
 
 
