@@ -454,3 +454,79 @@ def test_check_marks_and_squares_read_as_letters_beside_each_other_or_under_a_le
     assert ocr_text.even_out(alone) == alone  # one such line with no lead-in or bullet by it: left
     marks = ["Staten skal:", "• følgje opp", "v v yy y"]
     assert ocr_text.even_out(marks) == marks  # a line of marks only is a column, for `ocr_lists.bullet_column`
+
+
+def test_a_glued_first_sign_heading_over_the_second_counts_from_one():
+    """Foreign seed 91: «8 2 Verkeområde» … were read apart (and mended by `even_out`), but the first glued: «81
+    Tiltak» over «§ 2 …» is «§ 1 Tiltak». A glued «81» with «§ 3» below it is no first of a count."""
+    lines = ["81 Tiltak", "Tekst.", "§ 2 Verkeområde", "Tekst.", "§ 3 Føremål"]
+    assert ocr_signs.glued_signs(lines)[0] == "§ 1 Tiltak"
+    assert ocr_signs.glued_signs(["81 Tiltak", "Tekst.", "§ 3 Føremål"])[0] == "81 Tiltak"
+
+
+def test_a_letter_label_read_as_a_digit_between_letters_of_its_list():
+    lines = ["Departementa skal:", "", "e) styrkje kvaliteten", "", "f) gje rettleiing", "8) støtte dei nasjonale måla",
+             "", "h) gå gjennom regelverket"]
+    assert ocr_signs.letter_labels(lines)[5] == "g) støtte dei nasjonale måla"
+    counted = ["1) styrkje kvaliteten", "2) gje rettleiing", "8) støtte måla"]  # a numbered list: no letters around
+    assert ocr_signs.letter_labels(counted) == counted
+    gap = ["e) styrkje kvaliteten", "8) støtte måla", "i) gå gjennom"]  # e, ?, i: no one letter between
+    assert ocr_signs.letter_labels(gap) == gap
+
+
+def test_round_bullets_read_with_an_edge_a_rim_or_as_an_ampersand():
+    """Foreign seed 91: «o =erfaringsdeling» (an «=» read off the mark's edge), «O eit godt …» beside it, «[o]»
+    alone on its line (the mark with its rim) and «& —» between two «* —» bullets."""
+    lines = ["Partane skal i avtaleperioden særleg samarbeide om:", "", "o =erfaringsdeling mellom kommunane",
+             "O eit godt samarbeid mellom forvaltningsnivåa", "", "Rapporteringa skal vise:", "", "[o]", "",
+             "likeverdige tenester i heile landet", "", "0 kompetansen hos dei tilsette", "", "0 gode overgangar"]
+    assert ocr_text.even_out(lines) == [
+        lines[0], "", "• erfaringsdeling mellom kommunane", "• eit godt samarbeid mellom forvaltningsnivåa", "",
+        lines[5], "", "•", "", lines[9], "", "• kompetansen hos dei tilsette", "", "• gode overgangar"]
+    stars = ["Partane skal:", "", "* — sørgje for dei nasjonale måla", "& — støtte tverrfagleg samarbeid",
+             "* — følgje opp kompetansen"]
+    assert ocr_text.even_out(stars)[2:] == ["• sørgje for dei nasjonale måla", "• støtte tverrfagleg samarbeid",
+                                            "• følgje opp kompetansen"]
+    assert not ocr_text.even_out(["Møta er opne.", "& — til slutt"])[1].startswith("•")  # alone: no bullet
+
+
+def test_a_typed_dash_bullet_with_its_tab_read_as_a_long_dash():
+    lines = ["Satsinga omfattar:", "", "- gode overgangar mellom tenestene", "- — eit godt samarbeid mellom nivåa",
+             "- — regelverk som er enkelt å bruke"]
+    assert ocr_text.even_out(lines)[3:] == ["• eit godt samarbeid mellom nivåa", "• regelverk som er enkelt å bruke"]
+
+
+def test_a_column_of_marks_with_three_in_a_group_is_a_bullet_column():
+    assert ocr_text.MARKS_ONLY.match("Oo 000") and ocr_text.MARKS_ONLY.match("v v yy y")
+    assert not ocr_text.MARKS_ONLY.match("Oo 0000 Tiltak")
+
+
+def test_logos_whose_emblems_read_as_words_are_dropped_as_a_block():
+    """Foreign seed 91: four logos side by side; Tesseract read their emblems and the names' first halves mixed
+    («cs fig ku», «nunes uttur- og») over the names' last halves. The block goes whole; a title in it would stay."""
+    lines = ["cs fig ku", "nunes uttur- og", "organisasjon - Kommunal- og Kultur",
+             "Utenriksdepartementet distriktsdepartementet likestillingsdepartementet", "",
+             "AVTALE OM TIDLIG INNSATS FOR BARN OG UNGE", "",
+             "KS, Utenriksdepartementet, Kommunal- og distriktsdepartementet og Kultur- og",
+             "likestillingsdepartementet inngår denne avtalen for å styrke samarbeidet."]
+    out, _ = ocr_logos.drop_logos(lines)
+    assert out[:5] == ["", "", "", "", ""] and out[5:] == lines[5:]
+    titled = ["Avtale om skyss", "nunes uttur- og", "Utenriksdepartementet distriktsdepartementet", ""] + lines[5:]
+    assert ocr_logos.drop_logos(titled)[0][0] == "Avtale om skyss"
+
+
+def test_a_capital_at_a_line_start_under_prose_is_lower_case_where_common_so():
+    from avtale.extract import ocr_words
+
+    lines = ["Partane skal samarbeide om samfunnstryggleik og beredskap i kommunane. Partane",
+             "Skal møtast minst to gonger i året. Partane skal gje råd, og dei skal rapportere.", "", "Roller",
+             "Kommunane har ansvaret. Kommunane skal rapportere."]
+    out = ocr_words.mend(lines)
+    assert out[1].startswith("skal møtast")
+    heading = ["Roller og ansvar", "Skal-lista er kort. Vi skal, dei skal og de skal."]  # under a heading: kept
+    assert ocr_words.mend(heading) == heading
+    # under a list's last item (seed 1): the paragraph after the list starts there
+    after_list = ["Partane skal samarbeide om samfunnstryggleik og beredskap i kommunane der det trengst.",
+                  "- gjennomgå gode overgangar mellom tenestene", "Kommunane skal samarbeide om rettleiing.",
+                  "Dei skal rapportere til kommunane, og kommunane skal svare."]
+    assert ocr_words.mend(after_list) == after_list

@@ -50,6 +50,7 @@ NAME_WORD = re.compile(
 STRONG = re.compile(r"^(?:KS|\w*dep(?:a|:)\w*:?|\w*partement\w*|\w*direktorat\w*|Kommunesektorens)$")
 SENTENCE = re.compile(r"[.:;!?]$|\.\s+[A-ZÆØÅ]")
 GOES_ON = re.compile(r"(?:\bog|\bi|\bom|\bmed|-)$")
+AGREEMENT = re.compile(r"\w*avtal[ea]\b", re.IGNORECASE)  # «Avtale …», «Samarbeidsavtale …»: a title's word
 # A whole name's word as the document writes it: a ministry's, a compound's first half, KS's long name.
 FULL_NAME = re.compile(r"^(?:\w+(?:departementet|direktoratet)|[A-ZÆØÅ]\w+-|Kommunesektorens|organisasjon)$")
 # Words a logo's small type is misread from, and whether they are strong.
@@ -181,9 +182,10 @@ def drop_logos(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
     for block in blocks:
         if _sentence(lines, block):
             break
+        whole = _logo_block(lines, block, known)
         for i in block:
             text = lines[i].strip()
-            if logo_like(text, known) or (run and crumbs(text)):
+            if whole or logo_like(text, known) or (run and crumbs(text)):
                 run.append(i)
                 continue
             close()
@@ -192,6 +194,19 @@ def drop_logos(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
             above = ""
     close()
     return out, notes
+
+
+BLOCK_WORDS = 5  # words at most on each line of a block of logos read whole (a title has more)
+
+
+def _logo_block(lines: list[str], block: list[int], known: frozenset[str]) -> bool:
+    """A block (no blank line inside) of short lines (`BLOCK_WORDS`), one of them logo-like with a strong name's
+    word: logos side by side whose emblems Tesseract read as words of their own («cs fig ku», «nunes uttur- og»)
+    over the names' last halves. The whole block is one run; `close` still weighs its debris against its names.
+    A line with «avtale» in a word («Avtale om …», «Samarbeidsavtale mellom …») is a title's, never a logo's."""
+    texts = [lines[i].strip() for i in block]
+    return (len(block) > 1 and all(len(t.split()) <= BLOCK_WORDS and not AGREEMENT.search(t) for t in texts)
+            and any(logo_like(t, known) and _counts(t, known)[2] for t in texts))
 
 
 def _sentence(lines: list[str], block: list[int]) -> bool:

@@ -1,8 +1,11 @@
-"""Mending stage helper for text Tesseract read: «§ n» headings whose sign it misread.
+"""Mending stage helper for text Tesseract read: «§ n» headings whose sign it misread, and list labels
+it read as digits.
 
 Reads: the lines of one document (all pages). Writes: the same lines, as many, with the section
 headings of a document numbered «§ 1», «§ 2» … set right where Tesseract read the sign as a digit or
-a letter (its Norwegian model has no «§»): `glued_signs`. Used by `ocr_text.mend_document`.
+a letter (its Norwegian model has no «§»): `glued_signs`; and a list's letter label read as a digit
+(«8)» for «g)») where the labels around it count over it: `letter_labels`. Used by
+`ocr_text.mend_document`.
 """
 
 from __future__ import annotations
@@ -74,12 +77,38 @@ def _glued_number(m: re.Match, want: int) -> int:
 
 def _glued_among_signs(lines: list[str], found: list[tuple[int, re.Match]]) -> list[str]:
     """«85 Varigheit» after «§ 4 Mål for samarbeidet» is «§ 5 Varigheit»: among headings read «§ n», a glued one
-    whose number follows the «§» heading above it (and comes before the one below)."""
+    whose number follows the «§» heading above it (and comes before the one below); «81 Tiltak» over «§ 2 …»
+    with no «§» heading above it is «§ 1 Tiltak», the first of the count."""
     signs = [(i, int(m.group(1))) for i, ln in enumerate(lines) if (m := SIGN_HEADING.match(ln.strip()))]
     out = list(lines)
     for i, m in found:
         above = [n for k, n in signs if k < i]
         below = [n for k, n in signs if k > i]
-        if above and above[-1] + 1 == int(m.group(1)) and (not below or below[0] > int(m.group(1))):
+        number = int(m.group(1))
+        first = not above and number == 1 and bool(below) and below[0] == 2
+        if first or above and above[-1] + 1 == number and (not below or below[0] > number):
             out[i] = f"§ {m.group(1)} {m.group(2)}"
+    return out
+
+
+LETTER_LABEL = re.compile(r"^\s*([a-zæøå])\)\s+\S")  # «f) gje rettleiing …»
+DIGIT_LABEL = re.compile(r"^(\s*)(\d)\)(\s+[a-zæøå])")  # «8) støtte …»: a letter read as a digit
+LABEL_SPAN = 4  # lines from a misread label to the labels around it (blank lines between items)
+
+
+def letter_labels(lines: list[str]) -> list[str]:
+    """«e)», «f)», «8)», «h)»: a digit label between two letter labels two letters apart, each within `LABEL_SPAN`
+    lines, is the letter between them («g)»). Tesseract reads «g» as «8» or «9», «l» as «1», «o» as «0»; the
+    count around it says which letter, whatever the digit. A list numbered «1)», «2)» has no letters around."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        m = DIGIT_LABEL.match(line)
+        if not m:
+            continue
+        above = next((LETTER_LABEL.match(lines[j]).group(1) for j in range(i - 1, max(-1, i - LABEL_SPAN - 1), -1)
+                      if LETTER_LABEL.match(lines[j])), None)
+        below = next((LETTER_LABEL.match(lines[j]).group(1) for j in range(i + 1, min(len(lines), i + LABEL_SPAN + 1))
+                      if LETTER_LABEL.match(lines[j])), None)
+        if above and below and ord(below) - ord(above) == 2:
+            out[i] = DIGIT_LABEL.sub(lambda x: f"{x.group(1)}{chr(ord(above) + 1)}){x.group(3)}", line, count=1)
     return out

@@ -6,8 +6,10 @@ mended, in named stages:
 
 - `even_out` (both readers, page by page). Tesseract's Norwegian model has no «•», «§» or
   «–», so it writes what looks nearest: a bullet read as «*», «»», «-—» or «* —» (the bullet
-  and the tab after it), or as «e», «.», «o» or «O» («v» or «/» for «✓», «m» or «=» for «▪») beside
-  another bullet or such line or right under a lead-in ending «:» (`bullets`), becomes «• »; «8 1 Formål» (or «5 1», «S 1», «$ 1») is «§ 1 Formål» when two or more short lines
+  and the tab after it), or as «e», «.», «o», «O» or «&» («v» or «/» for «✓», «m» or «=» for «▪»;
+  an «=» read off the mark's edge may stick to the item) beside another bullet or such line or
+  right under a lead-in ending «:» (`bullets`), becomes «• », and so does a line of «[o]» alone (the
+  mark read with its rim); «8 1 Formål» (or «5 1», «S 1», «$ 1») is «§ 1 Formål» when two or more short lines
   read so (`paragraph_signs`, counted over the whole document: a lone «8 1 …» may be a
   number); a dash between a label and its text («2. — Bakgrunn») is the tab and goes; a
   dash between two years is «–», and so is a spaced «—» or «-—» between words (Norwegian
@@ -24,7 +26,9 @@ mended, in named stages:
   compound's first half that lost its hyphen («Kommunal og distriktsdepartementet») gets it
   back where the document has it elsewhere (`lost_hyphens`);
   «51 Bakgrunn», «52 …» counting 1, 2, … are «§ 1 Bakgrunn», …, and so is one such heading
-  whose number follows the «§» heading above it (`ocr_signs.glued_signs`); a heading
+  whose number follows the «§» heading above it, or «81 …» first over «§ 2 …» (`ocr_signs.glued_signs`);
+  a letter label read as a digit between two letters of its list («f)», «8)», «h)») is the letter
+  between them (`ocr_signs.letter_labels`); a heading
   «. Oppfølging» between «4. …» and «6. …» is «5. Oppfølging», and the number read as a
   block of its own just above it («[91]») goes (`heading_numbers`); a stray letter glued
   before a word («xgjennom»), a lone «ø» for «i» and a capital inside a sentence («arbeidet
@@ -54,13 +58,15 @@ from avtale.i18n import _
 
 # «*e» (a bullet read twice), «e —» (a bullet and its tab: no Norwegian line starts «e —») and «Oo» (a round bullet
 # read twice) are bullets alone
-BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+|[eo]\s+(?:[—–-]\s+)?)?|^\s*(?:-[—–]|[—–]-?)\s+"
+BULLET_OCR = re.compile(r"^\s*(?:[*»«°•·®©]\s*)(?:[—–.,-]\s+|[eo]\s+(?:[—–-]\s+)?)?|^\s*(?:-\s?[—–]|[—–]-?)\s+"
                         r"|^\s*[eo]\s+—\s+(?=[A-ZÆØÅa-zæøå])|^\s*Oo\s+(?:[—–-]\s*)?(?=[A-ZÆØÅa-zæøå])")
-# «e», «.», «o» or «0» read for a bullet, «v» for «✓», «m» or «=» for «▪»: one only where the line above or below
+# «e», «.», «o», «0» or «&» read for a bullet, «v» for «✓», «m» or «=» for «▪»: one only where the line above or below
 # is a bullet or another such line (no Norwegian line starts with one of these alone)
-BULLET_BESIDE = re.compile(r"^\s*[e.oO0vm=/](?:\s+[—–-])?\s+(?=[A-ZÆØÅa-zæøå])")
+# (an «=» read off the bullet's edge may stick to the item: «o =erfaringsdeling»)
+BULLET_BESIDE = re.compile(r"^\s*[e.oO0vm=/&](?:\s+[—–-])?\s+=?(?=[A-ZÆØÅa-zæøå])")
+LONE_MARK = re.compile(r"^\s*[\[(][oO0][\])]\s*$")  # «[o]»: a bullet alone on its line, read with its rim
 # «v v yy y», «o 00 o»: a column of «►» or «✓» read mark by mark, a line of its own (`ocr_lists.bullet_column`)
-MARKS_ONLY = re.compile(r"^\s*(?:[vyoO0*»•·=]{1,2}\s+)+[vyoO0*»•·=]{1,2}\s*$")
+MARKS_ONLY = re.compile(r"^\s*(?:[vyoO0*»•·=]{1,3}\s+)+[vyoO0*»•·=]{1,3}\s*$")
 LABEL_DASH = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s+(?:[—–-]\s+|[—–](?=[A-ZÆØÅ]))(?=[A-ZÆØÅa-zæøå])")  # «2. — Bakgrunn»: the tab
 PARAGRAPH_SIGN = re.compile(r"^(?:[85S$]|[85S]\$|\$[85S])\s(\d{1,3}\.?\s+[A-ZÆØÅ])")  # «§ 1 Formål» read «8 1», «8$ 1»
 F_FOR_E = re.compile(r"\bFr(?=[bcdfghjklmnpqrstvwxz])")  # «Frfaringane»: no Norwegian word starts «Fr» + consonant
@@ -94,6 +100,8 @@ def even_out(lines: list[str], paragraph_signs: bool = False) -> list[str]:
     for line, bullet in zip(lines, bullets(lines)):
         if bullet:
             line = (BULLET_OCR if BULLET_OCR.match(line) else BULLET_BESIDE).sub("• ", line)
+        elif LONE_MARK.match(line):
+            line = "•"
         if paragraph_signs and len(line) < 80:
             line = PARAGRAPH_SIGN.sub(r"§ \1", line)
         line = LABEL_DASH.sub(r"\1 ", line)
@@ -112,11 +120,12 @@ def even_out(lines: list[str], paragraph_signs: bool = False) -> list[str]:
 
 def mend_document(lines: list[str]) -> list[str]:
     """The whole document's lines (all pages, as many as given) with the slips only the whole shows mended:
-    `join_capitals`, `lost_hyphens`, `glued_signs`, `heading_numbers`, then letters misread inside words
-    (`ocr_words.mend`)."""
+    `join_capitals`, `lost_hyphens`, `glued_signs`, `letter_labels`, `heading_numbers`, then letters misread
+    inside words (`ocr_words.mend`)."""
     from avtale.extract import ocr_signs, ocr_words
 
-    return ocr_words.mend(heading_numbers(ocr_signs.glued_signs(lost_hyphens(join_capitals(lines)))))
+    signs = ocr_signs.letter_labels(ocr_signs.glued_signs(lost_hyphens(join_capitals(lines))))
+    return ocr_words.mend(heading_numbers(signs))
 
 
 def lost_hyphens(lines: list[str]) -> list[str]:

@@ -13,8 +13,9 @@ whole-document mending). Writes: the same lines, as many, with these slips mende
   never touched.
 - *A lone «ø» for «i»* (`lone_oe`): Tesseract reads the preposition «i» as «ø» beside a
   dark speck; «ø» alone is no Norwegian word, «i» is the commonest.
-- *A capital inside a sentence* (`stray_capitals`): «og arbeidet Skal evalueres»: a word
-  with a capital after a lower-case word (no sentence ends before it), found so only once,
+- *A capital inside a sentence* (`stray_capitals`): «og arbeidet Skal evalueres», «… Partene» /
+  «Skal møtes …»: a word with a capital after a word ending in a lower-case letter (no sentence
+  ends before it; at a line's start, under a line of prose), found so only once,
   whose lower-case form stands three times or more in the document, is that lower-case word
   (a name or a party is written with its capital wherever it stands, so its lower-case form
   is rare).
@@ -32,11 +33,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from avtale.extract.markers import starts_structure
+
 CONSONANTS = "bcdfghjklmnpqrstvwxz"
 ONSETS = set("bl br dr fj fl fr gj gl gn gr hj hv kj kl kn kr kv pj pl pr ps sj sk sl sm sn sp st sv tj tr tv vr "
              "sc ch th ph".split())  # sc, ch, th, ph: loanwords («scene», «chip», «thai», «pharma»)
 WORD = re.compile(r"\b[A-Za-zÆØÅæøå]{7,}\b")
-INSIDE = re.compile(r"\b[a-zæøå]+,? ([A-ZÆØÅ][a-zæøå]+)\b(?![-.])")  # a capital after a lower-case word
+# a capital after a word with no sentence's end between (on the same line, or at the start of the next line
+# under a line of prose: `_prose_above`)
+INSIDE = re.compile(r"\b[A-Za-zÆØÅæøå]*[a-zæøå],?([ \n])([A-ZÆØÅ][a-zæøå]+)\b(?![-.])")
+PROSE_WORDS = 6  # words on a line of prose at the least: a heading over a paragraph is shorter
+FULL = 0.8  # of the widest line: a line that long is full, and a paragraph going on past it
 GLUED = re.compile(r"\b[A-Za-zÆØÅæøå]{3,}\b")
 LONE_OE = re.compile(r"(?<=[a-zæøå] )ø(?= [a-zæøå])")
 
@@ -78,16 +85,26 @@ def stray_capitals(lines: list[str]) -> list[str]:
     """A capitalised word once inside a sentence, common in lower case, is the lower-case word."""
     text = "\n".join(lines)
     words = Counter(re.findall(r"\b[A-Za-zÆØÅæøå]+\b", text))
-    inside = Counter(m.group(1) for m in INSIDE.finditer(text))
+    widest = max((len(ln.strip()) for ln in lines), default=0)
+    found = [m for m in INSIDE.finditer(text) if m.group(1) == " " or _prose_above(text, m.start(1), widest)]
+    inside = Counter(m.group(2) for m in found)
+    at = {m.start(2) for m in found}
 
     def fix(m: re.Match) -> str:
-        word = m.group(1)
+        word = m.group(2)
         lower = word.lower()
-        if words[word] == 1 and inside[word] == 1 and words[lower] >= 3:
+        if m.start(2) in at and words[word] == 1 and inside[word] == 1 and words[lower] >= 3:
             return m.group(0)[: -len(word)] + lower
         return m.group(0)
 
     return INSIDE.sub(fix, text).split("\n") if lines else lines
+
+
+def _prose_above(text: str, end: int, widest: int) -> bool:
+    """The line ending at `end` is a full line of prose (`PROSE_WORDS`, `FULL`; no list item: a paragraph may follow
+    a list), so the next line's first word goes on with its sentence."""
+    line = text[text.rfind("\n", 0, end) + 1:end].strip()
+    return len(line.split()) >= PROSE_WORDS and len(line) >= FULL * widest and not starts_structure(line)
 
 
 def glued_words(lines: list[str]) -> list[str]:
