@@ -792,6 +792,20 @@ def test_a_lone_dash_over_items_starting_with_a_capital_labels_each_where_none_i
     assert "- Medverknad frå innbyggjarane." not in paragraphs(run_on)  # a wrapped paragraph follows: no list
 
 
+def test_a_line_of_prose_ending_in_a_comma_goes_on_in_a_text_too_little_wrapped_to_measure():
+    """Foreign seed 77: a short agreement whose paragraphs are mostly one line each shows too few wraps to measure
+    its width; the preamble's first line still ends in a comma, and no paragraph does. A short line ending in
+    a comma (a row of names) is no such evidence."""
+    text = ("Avtale om samarbeid om kvalitet i barnevernet\n"
+            "Avtalen er inngått mellom Klima- og miljødepartementet, Helse- og omsorgsdepartementet,\n"
+            "Forsvarsdepartementet, Barne- og familiedepartementet og KS.\n\n1 Kompetanse\n"
+            "Kommunesektoren skal gje råd om tiltak som verkar etter føremålet.\n")
+    assert paragraphs(text)[1] == ("Avtalen er inngått mellom Klima- og miljødepartementet, Helse- og "
+                                   "omsorgsdepartementet, Forsvarsdepartementet, Barne- og familiedepartementet og KS.")
+    names = "Avtale om skyss\nOslo,\nKunnskapsdepartementet\n\n1 Formål\nPartane skal møtast.\n"
+    assert paragraphs(names)[1:3] == ["Oslo,", "Kunnskapsdepartementet"]
+
+
 def test_page_numbers_with_the_count_in_brackets_go_where_pages_break():
     """«2 (3)» and «Side 2 (3)» at the foot of a page (pdftotext ends each page with a form feed), with spaces inside
     the brackets as a PDF reader may set the page fields; the paragraph goes on over the break."""

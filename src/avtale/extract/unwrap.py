@@ -241,6 +241,7 @@ def _manual_break(a: Line, b: Line, item) -> bool:
     return not item and _sentence_turn(a, b)
 
 
+COMMA_WORDS = 6  # words on a line ending in a comma that goes on, in a text too little wrapped to measure
 ROW_MAX = 1_000  # a row of columns (names, titles, dates side by side) is short: a longer paragraph is none
 
 
@@ -323,8 +324,9 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
         return True
     if _last_word(at) in FUNCTION_WORDS:
         return True  # no paragraph or heading ends on «til», «og», «i» …
-    if full_at is not None and at.endswith(",") and not title and not item:
-        return True  # no paragraph ends in a comma: «… Forsvarsdepartementet,» + «Kultur- og …»
+    if at.endswith(",") and not title and not item and (full_at is not None or len(at.split()) >= COMMA_WORDS):
+        return True  # no paragraph ends in a comma: «… Forsvarsdepartementet,» + «Kultur- og …» (a line of
+        # prose, where the text shows too few wraps to tell its width: a short line may be a row of names)
     if title and _caps(at) and _caps(bt) and not TERMINAL.search(at):
         return True  # a title in capitals goes on with a line in capitals («… OM DET LOKALE» + «FOLKEHELSEARBEIDET»)
     if title and not (LOWER_START.match(bt) or bt[:1].isdigit()):
