@@ -889,3 +889,18 @@ def test_lone_o_bullets_set_apart_by_a_page_foot_stay_bullets():
     assert [p.text for p in unwrap.unwrap(kept, Notes(), plain_text=True)][-1] == "o bidra til et godt samarbeid"
     kept, _ = clean.clean(lines_of("o\n\n" + PROSE), Notes())
     assert not any(ln.text.strip() == "o" for ln in kept)
+
+
+def test_a_lead_in_over_a_list_said_at_every_page_top_is_no_running_header():
+    """Foreign seed 77: «Staten skal:» opens a list right where each of three pages turned. A lead-in with a list
+    item after it each time is the agreement's own; a short line at each page top with prose under it goes."""
+    from avtale.extract.read_text import lines_of
+
+    pages = [PROSE, "Staten skal:\n\n1) utvikle felles mål for arbeidet\n2) prioritere beredskapsarbeidet\n\n" + PROSE,
+             "Staten skal:\n6) følgje opp tverrfagleg samarbeid\n\n" + PROSE]
+    text = "\f".join(f"{p}\nSide {n} av 3\n" for n, p in enumerate(pages, start=1))
+    kept, _ = clean.clean(lines_of(text), Notes())
+    assert sum(ln.text == "Staten skal:" for ln in kept) == 2
+    header = "\f".join(f"Avtale om samarbeid:\n\n{p}\nSide {n} av 3\n" for n, p in enumerate([PROSE] * 3, start=1))
+    kept, _ = clean.clean(lines_of(header), Notes())
+    assert not any(ln.text == "Avtale om samarbeid:" for ln in kept)

@@ -23,7 +23,7 @@ from collections import defaultdict
 
 from avtale.extract.letterhead import after_letterhead, columns, is_organisation
 from avtale.extract.lines import Line, Notes
-from avtale.extract.markers import BULLET, BULLET_CHARS, LONE_LABEL
+from avtale.extract.markers import BULLET, BULLET_CHARS, LONE_LABEL, marker
 from avtale.i18n import _
 
 MAX_BLANKS = 3  # blank lines between a heading's number and the line it belongs with
@@ -235,7 +235,8 @@ def drop_running(lines: list[Line], notes: Notes) -> list[Line]:
     """Short lines repeated on several pages (digits ignored) are running headers or footers; not a line that
     starts in lower case (the end of a sentence, «gjeldende regelverk.», which comes again by chance), nor a
     sentence that stands at the top or foot of fewer pages than all but one (`_sentence`: the agreement says
-    «Statlege tiltak blir tilpassa … vedtek.» twice, and a page turned before it each time)."""
+    «Statlege tiltak blir tilpassa … vedtek.» twice, and a page turned before it each time), nor a lead-in
+    with a list item after it each time («Staten skal:», `_item_after`)."""
     where: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(lines):
         if line.blank() or line.hint not in (None, "para"):
@@ -257,6 +258,8 @@ def drop_running(lines: list[Line], notes: Notes) -> list[Line]:
             continue  # repeated text away from page breaks is the agreement's own (a heading, a sentence)
         if _sentence(key) and distinct_pages < pages - 1:
             continue  # a sentence the text says twice, each time where a page turned, is no header on most pages
+        if key.endswith(":") and all(_item_after(lines, i) for i in idxs):
+            continue  # a lead-in over a list («Staten skal:»), said again where a page turned
         over_title = first_content in idxs and _header_over_title(lines, first_content)
         title_at = next((j for j in idxs if j > first_content and lines[j].page == lines[first_content].page), -1)
         for i in idxs:
@@ -267,6 +270,12 @@ def drop_running(lines: list[Line], notes: Notes) -> list[Line]:
             notes.dropped(lines[i].no, lines[i].text, _("running header or footer, repeated on every page"))
             out[i] = Line(lines[i].no, "", lines[i].page, None, lines[i].page_start)
     return out
+
+
+def _item_after(lines: list[Line], i: int) -> bool:
+    """The next line with text after line i is a list item («1) utvikle …», «• …»)."""
+    nxt = next((ln.text.strip() for ln in lines[i + 1:] if not ln.blank()), "")
+    return marker(nxt).kind in ("bullet", "number", "letter")
 
 
 def _sentence(key: str) -> bool:
