@@ -17,7 +17,10 @@ BODY = "Avtalen gjelder fra signering og fram til 31. desember 2030.\n\n"
 
 
 def signers(text: str) -> list[tuple[str, str, str | None]]:
-    lines = [Line(i, t) for i, t in enumerate((BODY + text).split("\n"), start=1)]
+    return signers_of([Line(i, t) for i, t in enumerate((BODY + text).split("\n"), start=1)])
+
+
+def signers_of(lines: list[Line]) -> list[tuple[str, str, str | None]]:
     body, out = signing.split(lines, Notes())
     assert out is not None, "no signature block found"
     assert body[0].text.startswith("Avtalen gjelder")
@@ -429,9 +432,7 @@ def test_a_title_broken_onto_the_next_page_goes_to_the_party_it_names_and_the_ot
             "Ola Berge Sand\nKlima- og miljøminister\n\nFor Landbruks- og\nmatdepartemente\nt\n\n"
             "__________________________\nKari Moen\nFor KS\n\n__________________________\nTone Lie Aas\n"
             "Administrerende direktør\n\n\fLandbruks- og\nmatminister\n")
-    lines = clean.clean(_paged(text), Notes())[0]
-    body, out = signing.split(lines, Notes())
-    assert [(s.name, s.title, s.party) for s in out.signers] == [
+    assert signers_of(clean.clean(_paged(text), Notes())[0]) == [
         ("Ola Berge Sand", "Klima- og miljøminister", "Klima- og miljødepartementet"),
         ("Kari Moen", "Landbruks- og matminister", "Landbruks- og matdepartementet"),
         ("Tone Lie Aas", "Administrerende direktør", "KS")]
@@ -464,8 +465,7 @@ def test_a_title_alone_on_the_next_page_of_a_tabbed_table_goes_to_the_party_it_n
             "__________________________\t__________________________\t__________________________\n"
             "Ola Berge Sand\tKari Moen\tTone Lie\nKlima- og miljøminister\t\tAas\n\t\tAdministrerende direktør\n"
             "\fLandbruks- og matminister\n")
-    body, out = signing.split(_paged(text), Notes())
-    assert [(s.name, s.title, s.party) for s in out.signers] == [
+    assert signers_of(_paged(text)) == [
         ("Ola Berge Sand", "Klima- og miljøminister", "Klima- og miljødepartementet"),
         ("Kari Moen", "Landbruks- og matminister", "Landbruks- og matdepartementet"),
         ("Tone Lie Aas", "Administrerende direktør", "KS")]

@@ -40,7 +40,7 @@ from avtale.extract.page_furniture import drop_folios_by_running as _drop_folios
 from avtale.extract.page_furniture import drop_header_over_wrapped_title as _drop_header_over_wrapped_title
 from avtale.extract.page_furniture import drop_header_without_pages as _drop_header_without_pages
 from avtale.extract.page_furniture import drop_running as _drop_running
-from avtale.extract.page_furniture import Facts
+from avtale.extract.page_furniture import Facts, neighbour
 from avtale.extract.page_furniture import heading_number as _heading_number
 from avtale.i18n import N_, _
 
@@ -355,15 +355,15 @@ def _o_bullet(lines: list[Line], index: int) -> bool:
     if any(0 <= j < len(lines) and re.match(r"o(?:$|\s+\w)", lines[j].text.strip())
            for j in range(index - O_NEAR, index + O_NEAR + 1) if j != index):
         return True
-    above = next((ln.text.strip() for ln in reversed(lines[:index]) if not ln.blank()), "")
-    below = next((ln.text.strip() for ln in lines[index + 1:] if not ln.blank()), "")
-    return above.endswith(":") and below[:1].islower()
+    above, below = (neighbour(lines, index, step) for step in (-1, 1))
+    return (above is not None and below is not None and lines[above].text.rstrip().endswith(":")
+            and lines[below].text.strip()[:1].islower())
 
 
 def _ends_broken_word(kept: list[Line], text: str) -> bool:
     """`text`, a lower-case letter, ends the word the last line kept ends with (`broken_word`)."""
-    above = next((ln.text.strip() for ln in reversed(kept) if not ln.blank()), "")
-    return broken_word(above, text)
+    above = neighbour(kept, len(kept), -1)
+    return above is not None and broken_word(kept[above].text.strip(), text)
 
 
 def _debris(text: str) -> str | None:

@@ -128,7 +128,7 @@ def _folio_run(lines: list[Line], last: int) -> set[int]:
     return set(bare)
 
 
-def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
+def neighbour(lines: list[Line], i: int, step: int) -> int | None:
     """The nearest line to i that is not blank, `step` -1 (above) or 1 (below), over three blank lines at most."""
     k = i + step
     while 0 <= k < len(lines) and lines[k].blank() and abs(k - i) <= MAX_BLANKS:
@@ -158,7 +158,7 @@ def _under_heading(lines: list[Line], i: int) -> bool:
     stands after a blank line or a sentence's end) and over prose is the heading's, read after it (pdftotext reads
     the column of heading numbers after the headings' text); `lone_labels` gives it back to the heading. A page's
     number stands at a page break, never between a heading and its text."""
-    above, below = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+    above, below = neighbour(lines, i, -1), neighbour(lines, i, 1)
     if above is None or below is None or above == i - 1 or lines[above].hint is not None:
         return False
     if not _heading_like(lines[above].text) or lines[above].page != lines[i].page or lines[below].page != lines[i].page:
@@ -173,11 +173,11 @@ def _after_label_column(lines: list[Line], i: int) -> bool:
     """«Partane skal:» / «•» / «•» / «» / «3» / «at …»: a number under a column of two list labels or more (bullets,
     «1.», «a)»; blank lines between) is the next heading's number, which pdftotext reads in the labels' column
     before their items; `lone_labels` deals it to the heading after the list."""
-    above = _neighbour(lines, i, -1)
+    above = neighbour(lines, i, -1)
     count = 0
     while above is not None and _list_label(lines[above].text) and lines[above].hint is None:
         count += 1
-        above = _neighbour(lines, above, -1)
+        above = neighbour(lines, above, -1)
     return count >= 2
 
 
@@ -196,7 +196,7 @@ def _folio_beside(lines: list[Line], i: int) -> bool:
         top -= 1
     if top == 0 or i - top > 6:
         return False
-    near = [k for k in (_neighbour(lines, top, -1), _neighbour(lines, top - 1, 1)) if k is not None and k != i]
+    near = [k for k in (neighbour(lines, top, -1), neighbour(lines, top - 1, 1)) if k is not None and k != i]
     return any(PAGE_NUMBER.match(lines[k].text.strip()) and lines[k].text.strip() != lines[i].text.strip() for k in near)
 
 
@@ -209,7 +209,7 @@ def _not_this_pages(lines: list[Line], i: int) -> bool:
 def _after_prose(lines: list[Line], i: int) -> bool:
     """A sentence of the page's text ends just above line i, on its page: i is no folio at the page's top (nor under a
     running header, which ends in no full stop), however near the page break."""
-    above = _neighbour(lines, i, -1)
+    above = neighbour(lines, i, -1)
     return (above is not None and lines[above].page == lines[i].page and not lines[i].page_start
             and bool(re.search(r"[.!?]['»\")]*$", lines[above].text.strip())) and len(lines[above].text.split()) >= 4)
 
@@ -273,9 +273,9 @@ def drop_running(lines: list[Line], notes: Notes) -> list[Line]:
 
 
 def _item_after(lines: list[Line], i: int) -> bool:
-    """The next line with text after line i is a list item («1) utvikle …», «• …»)."""
-    nxt = next((ln.text.strip() for ln in lines[i + 1:] if not ln.blank()), "")
-    return marker(nxt).kind in ("bullet", "number", "letter")
+    """The next line with text after line i (`neighbour`) is a list item («1) utvikle …», «• …»)."""
+    k = neighbour(lines, i, 1)
+    return k is not None and marker(lines[k].text.strip()).kind in ("bullet", "number", "letter")
 
 
 def _sentence(key: str) -> bool:

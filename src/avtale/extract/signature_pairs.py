@@ -81,11 +81,14 @@ def titles_to_their_parties(slots: list[dict], notes: Notes, pages: dict[int, in
     named = [i for i, t in enumerate(said) if t]
     if len(group) < 2 or not named or all(said[i] in owns[i] for i in named):
         return
-    home = {i: [j for j, o in enumerate(owns) if said[i] in o] for i in named}
-    if any(len(h) != 1 for h in home.values()) or len({h[0] for h in home.values()}) != len(named):
+    homes = {i: [j for j, o in enumerate(owns) if said[i] in o] for i in named}
+    if any(len(h) != 1 for h in homes.values()):
         return
-    left = [j for j in range(len(group)) if j not in {h[0] for h in home.values()}]
-    order = {i: home[i][0] for i in named} | dict(zip([i for i in range(len(group)) if i not in home], left))
+    home = {i: h[0] for i, h in homes.items()}  # the one signatory whose party each named title names
+    if len(set(home.values())) != len(home):
+        return
+    left = iter(j for j in range(len(group)) if j not in home.values())  # the unnamed titles, in their order
+    order = {i: home[i] if i in home else next(left) for i in range(len(group))}
     if all(pages.get(s["name"].line) == pages.get(s["title"].line) for s in group):
         parties = [s["party"] for s in group]
         for i, s in enumerate(group):
