@@ -17,6 +17,22 @@ def test_one_label_kept_and_the_label_column_read_as_a_word_numbers_every_item()
     assert [i for i, _ in notes] == [9]
 
 
+def test_a_label_column_read_as_a_word_with_a_capital_after_a_small_letter():
+    # Tesseract's reading of «1.» … «4.» set after the paragraph that follows the list (seed 137, s1557790821)
+    lines = ["Partane skal:", "", "gå gjennom medverknad frå innbyggjarane", "", "vurdere felles mål for arbeidet", "",
+             "styrkje samarbeidet", "", "gå gjennom erfaringsdelinga", "", "Staten skal prioritere nettverk.", "",
+             "guUpuw", "", "4. Varigheit og evaluering"]
+    out, notes = ocr_lists.lost_labels(lines, 90.0)
+    assert [ln for ln in out if ln] == ["Partane skal:", "1. gå gjennom medverknad frå innbyggjarane",
+                                        "2. vurdere felles mål for arbeidet", "3. styrkje samarbeidet",
+                                        "4. gå gjennom erfaringsdelinga", "Staten skal prioritere nettverk.",
+                                        "4. Varigheit og evaluering"]
+    assert [i for i, _ in notes] == [12]
+    # a word written so elsewhere in the text is a word, not a column of labels
+    named = lines[:10] + ["Staten skal prioritere guUpuw.", "", "guUpuw", "", "4. Varigheit og evaluering"]
+    assert ocr_lists.lost_labels(named, 90.0)[0] == named
+
+
 def test_lower_case_items_past_the_last_label_are_counted_when_the_column_left_debris():
     lines = ["Partane skal:", "", "1. styrkje samarbeidet", "2. følgje opp regelverket", "3. bidra til gode overgangar",
              "utvikle gode tenester gjennom faste møte", "styrkje felles mål for arbeidet", "", "ar", "",

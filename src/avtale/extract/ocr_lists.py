@@ -24,7 +24,8 @@ First two slips are set right, as evidence that does not depend on the list's fo
 
 Tesseract's column finder often takes a list's labels for a column of their own: the
 numbers «1.» … «5.» come out as one word of capitals alone between blank lines, after the
-list or inside it («RØNNE», «FUWUNH», «PFUNH-»: `DEBRIS`, a word found nowhere else in the
+list or inside it («RØNNE», «FUWUNH», «PFUNH-», or a word with a capital after a small letter, «guUpuw»,
+«NØeR»: `DEBRIS`, a word found nowhere else in the
 text), and each item comes out bare. Or it reads some labels and loses others («1)», «)»,
 «3)», or «a)» over three bare items and «e)»). Or it drops a small bullet («·») as noise.
 The items under a lead-in are found by their form: lines starting in lower case with no
@@ -66,7 +67,8 @@ from avtale.extract.markers import TERMINAL, marker
 from avtale.extract.ocr_text import MARKS_ONLY
 from avtale.i18n import _
 
-DEBRIS = re.compile(r"^[A-ZÆØÅ]{3,8}-?$")
+# a column of labels read as one word: capitals, or a capital after a small letter as no word is written («NØeR»)
+DEBRIS = re.compile(r"^(?:[A-ZÆØÅ]{3,8}-?|(?=[^\W\d_]{3,12}$)[^\W\d_]*[a-zæøå][A-ZÆØÅ][^\W\d_]*)$")
 LEAD_IN = re.compile(r":$")
 LABEL = re.compile(r"^(?:(\d{1,2})([.)])|([a-zæøå])\))\s+(?=[a-zæøå])")  # an item's label (a heading's: a capital)
 LABEL_ANY = re.compile(r"^(?:(\d{1,2})([.)])|([a-zæøå])\))\s+(?=\S)")

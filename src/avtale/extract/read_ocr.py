@@ -21,7 +21,8 @@ distance on a page of spaced paragraphs goes, and on a tight page a sentence tur
 room left after the line, justified documents told from ragged ones by their full lines: `ocr_grid`;
 a line found to go on is marked `goes_on`, one found to start a paragraph the hint `para`; a small bullet Tesseract dropped
 as noise, found in the image left of a line's first word, is set back as «• »: `ocr_bullets`; a column of list
-marks read as one tall, unsure word («Saa» for four «✓») is no word: each line beside it gets «• » (`_mark_column`); a new paragraph becomes a blank line; a form feed before each page's first
+marks or labels read as one tall, unsure word («Saa» for four «✓», «gUPuw» for «3.» … «6.») is no word: its box
+is read again alone, and each line beside it gets the label level with it, or «• » where no labels are read (`ocr_marks`); a new paragraph becomes a blank line; a form feed before each page's first
 line), line numbers counted through all pages, an `ocr` note for every word read with
 confidence below 60 and for every page straightened or cleaned of specks; a punctuation
 mark far smaller than the page's letters is a speck, not a word. OCR's usual confusions
@@ -49,7 +50,7 @@ from typing import NamedTuple
 
 from avtale import limits
 from avtale.errors import ExtractError, Position
-from avtale.extract import guard, image_size, ocr_columns, ocr_grid, ocr_lists, ocr_logos, ocr_text
+from avtale.extract import guard, image_size, ocr_columns, ocr_grid, ocr_lists, ocr_logos, ocr_marks, ocr_text
 from avtale.extract.lines import Line, Notes
 from avtale.extract.markers import TERMINAL
 from avtale.extract.read_text import lines_of
@@ -119,8 +120,9 @@ def ocr_page(image: Path, dpi: int | None = None) -> tuple[str, list[tuple[int, 
     return "\n".join(ocr_text.even_out(page.lines)), page.unsure
 
 
-def _tesseract(image: Path, dpi: int | None, psm: int = 3) -> Page:
-    """One page read; `psm` 3 finds columns, 4 reads the page as one column."""
+def _tesseract(image: Path, dpi: int | None, psm: int = 3, prepared: bool = False) -> Page:
+    """One page read; `psm` 3 finds columns, 4 reads the page as one column. Only a `prepared` image (ours, in our
+    temporary directory) has parts of it read again (`ocr_marks`)."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     args = [_tool("tesseract"), str(image), "-", "-l", "nor", "--psm", str(psm), *(["--dpi", str(dpi)] if dpi else []),
             "tsv"]
@@ -128,10 +130,10 @@ def _tesseract(image: Path, dpi: int | None, psm: int = 3) -> Page:
     if proc.returncode != 0:
         raise ExtractError(_("tesseract failed: {reason}")
                            .format(reason=proc.stderr.strip().splitlines()[-1:] or ["?"]), Position(image))
-    return _lines(proc.stdout)
+    return _lines(proc.stdout, image if prepared else None)
 
 
-def _lines(tsv: str) -> Page:
+def _lines(tsv: str, image: Path | None = None) -> Page:
     """Tesseract's TSV words as lines: a blank line between paragraphs, a tab for a gap wider than 2.5 times the
     line's (median) word height and, on a line of `JUSTIFIED_GAPS` gaps or more, wider than 1.5 times its middle gap
     (a justified line's stretched spaces are alike); a mark of punctuation far smaller than the page's letters is a speck, not a word."""
@@ -143,8 +145,14 @@ def _lines(tsv: str) -> Page:
     letters = sorted(w.height for w in rows if re.search(r"\w", w.text))
     letter = letters[len(letters) // 2] if letters else 0  # a letter's height on the page
     rows = [w for w in rows if re.search(r"\w", w.text) or max(w.width, w.height) >= 0.2 * letter]
-    columns = [w for w in rows if _mark_column(w, letter)]
-    rows = [w for w in rows if w not in columns]
+    labelled, columns = {}, []  # columns of list labels or marks read as one tall word (`ocr_marks`)
+    for w in (w for w in rows if ocr_marks.is_column(w, letter)):
+        labels = ocr_marks.read_labels(image, w, letter, _tool("tesseract")) if image else []
+        if labels:
+            labelled[w] = labels
+        elif len(w.text) <= ocr_marks.MARKS_MOST:
+            columns.append(w)
+    rows = [w for w in rows if w not in columns and w not in labelled]
     page = Page([], [], rows)
     widths = sorted(w.width / len(w.text) for w in rows if len(w.text) >= 4)
     unit = max(1.0, widths[len(widths) // 2]) if widths else 10.0  # a character's width on the page
@@ -168,19 +176,15 @@ def _lines(tsv: str) -> Page:
                 text += " " * (max(at - len(text), 3) if text else at) + _cell(words)
         page.lines.append(text)
         page.starts.append(next((ws[0] for ws in cells if ws), None))
-    for column in columns:  # each line beside the column has one of its marks
-        for i, w in enumerate(page.starts):
-            if (w and column.top - w.height // 2 <= w.top <= column.top + column.height - w.height // 2
-                    and 0 < w.left - column.left - column.width <= 4 * w.height):
+    for i, w in enumerate(page.starts):  # each line beside a column has one of its marks or its label level with it
+        for column in columns:
+            if w and ocr_marks.beside(column, w):
                 page.lines[i] = "• " + page.lines[i]
+        for column, labels in labelled.items():
+            label = ocr_marks.label_for(labels, w) if w and ocr_marks.beside(column, w) else None
+            if label:
+                page.lines[i] = f"{label} {page.lines[i]}"
     return page
-
-
-def _mark_column(word: Word, letter: int) -> bool:
-    """A column of list marks («✓», «►») Tesseract read as one word: a short word, read unsure, narrow as a letter
-    and as tall as two and a half lines or more. Its marks are the bullets of the lines beside it."""
-    return (letter > 0 and len(word.text) <= 4 and word.conf < UNSURE and word.height >= 2.5 * letter
-            and word.width <= 2 * letter)
 
 
 def _cell(words: list[Word]) -> str:
@@ -250,10 +254,10 @@ def _read(task: Task, tmp: Path) -> Page:
                 return _tesseract(task.source, None)
         prepared = ocr_prep.prepare(image, dpi)
         ready = prepared.save(stem.with_name(stem.name + "-ready"))
-        page = _tesseract(ready, prepared.dpi)
+        page = _tesseract(ready, prepared.dpi, prepared=True)
         lost = _layout_lost(page, prepared.image)
         if lost >= 1:
-            again = _tesseract(ready, prepared.dpi, psm=4)
+            again = _tesseract(ready, prepared.dpi, psm=4, prepared=True)
             if _layout_lost(again, prepared.image) < lost:
                 page = again
         page.angle, page.specks = prepared.angle, prepared.specks
