@@ -51,9 +51,9 @@ def test_cut_pieces_of_names_the_preamble_uses_count_as_names():
     out, notes = ocr_logos.drop_logos(lines)
     assert out[:4] == ["", "", "", ""] and out[4:] == lines[4:]
     assert [i for i, _ in notes] == [0, 1, 2, 3]
-    lines[7:] = ["Avtalen gjeld samarbeid mellom partane."]  # no name in the text below: «inkluderingsde» is debris
-    out, _ = ocr_logos.drop_logos(lines)
-    assert out[1] == lines[1]
+    # no name in the text below: «inkluderingsde» is debris (the line still goes, in the logos' paragraph)
+    assert ocr_logos._counts(lines[1], ocr_logos.name_words(["Avtalen gjeld samarbeid mellom partane."])) == (3, 1.0, 0)
+    assert ocr_logos._counts(lines[1], ocr_logos.name_words(lines[7:])) == (4, 0.0, 0)
 
 
 def test_a_cut_name_and_emblem_debris_above_the_names_go_with_them():
@@ -97,3 +97,45 @@ def test_crumbs_under_the_logos_go_with_them_but_not_alone():
     assert [i for i, _ in notes] == [0, 1, 3]
     alone = ["om", "", "Avtale om inkludering", "", "Denne avtalen er inngått mellom Finansdepartementet og KS."]
     assert ocr_logos.drop_logos(alone)[0] == alone
+
+
+def test_a_name_that_lost_its_first_letter_to_the_emblem_is_misread():
+    assert ocr_logos.misread("ommunesektorens") == "Kommunesektorens"
+    assert ocr_logos.misread("rganisasjon") == "organisasjon"
+    assert ocr_logos.misread("ommune") is None  # too short to tell
+    assert ocr_logos.misread("kommunesektorens") is None  # prose, as before
+
+
+def test_a_piece_of_a_name_cut_and_misread_at_once():
+    known = ocr_logos.name_words(["Partane er KS, Helse- og omsorgsdepartementet og Kunnskapsdepartementet."])
+    assert ocr_logos.misread_piece("felse-", known)  # «Helse-», its capital misread
+    assert ocr_logos.misread_piece("Kumskapsd", known)  # «Kunnskapsd…», two edits in nine letters
+    assert not ocr_logos.misread_piece("Kumskap", known)  # two edits in seven letters: too far
+    assert not ocr_logos.misread_piece("felse-", frozenset())  # only names the document uses
+    assert not ocr_logos.misread_piece("samarbeid", known)
+
+
+def test_a_mark_at_a_words_edge_is_left_off():
+    # «(ommunal-»: the emblem's edge read as a bracket before «Kommunal-», its capital lost
+    assert ocr_logos._counts("Justis- Helse- (ommunal- og igitaliserings- og organisasjon") == (7, 0.0, 0)
+
+
+def test_a_line_of_emblems_is_no_title():
+    lines = ["p— O0-— O0-— OQ=-", "", "Avtale om utvikling av kulturskuletilbodet",
+             "Avtalen er inngått mellom Samferdselsdepartementet og KS."]
+    out, notes = ocr_logos.drop_logos(lines)
+    assert out == [""] + lines[1:]
+    assert [i for i, _ in notes] == [0]
+    assert not ocr_logos.emblems("om") and not ocr_logos.emblems("– 1 –") and not ocr_logos.emblems("Avtale om KS")
+
+
+def test_the_logos_first_row_read_too_badly_to_count_goes_with_the_rows_under_it():
+    lines = ["Ar IKS | Kommunesektoren", "ima- og Nærings- o nriksdepartement sndenaomdner — dl organisasjon",
+             "mijødepanementt et Vianiksdepaniementt matdepartementet oase", "",
+             "SAMARBEIDSAVTALE OM INKLUDERING AV", "FLYKTNINGAR I KOMMUNANE 2025-2026", "",
+             "Avtalen er inngått mellom Klima- og miljødepartementet, Nærings- og fiskeridepartementet og KS."]
+    out, notes = ocr_logos.drop_logos(lines)
+    assert out == ["", "", ""] + lines[3:]
+    # a title's line over the logos in their paragraph stays
+    titled = ["Samarbeidsavtale om inkludering"] + lines[1:]
+    assert ocr_logos.drop_logos(titled)[0][0] == titled[0]

@@ -530,3 +530,12 @@ def test_a_capital_at_a_line_start_under_prose_is_lower_case_where_common_so():
                   "- gjennomgå gode overgangar mellom tenestene", "Kommunane skal samarbeide om rettleiing.",
                   "Dei skal rapportere til kommunane, og kommunane skal svare."]
     assert ocr_words.mend(after_list) == after_list
+
+
+def test_a_folio_read_with_its_bracket_as_a_digit():
+    page = ["KS skal bidra til rettleiing.", "", "103)"]
+    assert ocr_text.even_out(page) == ["KS skal bidra til rettleiing.", "", "1 (3)"]
+    assert ocr_text.even_out(["20)", "", "Satsinga omfattar:"])[0] == "2"  # the count lost: the page's number
+    assert ocr_text.even_out(["Tekst.", "", "302)"])[2] == "302)"  # page 3 of 2: no folio
+    assert ocr_text.even_out(["103)", "Tekst.", "Meir tekst."])[0] == "1 (3)"
+    assert ocr_text.even_out(["Tekst.", "103)", "Meir tekst."])[1] == "103)"  # inside the page: left

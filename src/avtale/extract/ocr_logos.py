@@ -32,7 +32,12 @@ header above is skipped; a row of logos' cells ending in «!» or «.» is debri
 emblem, no sentence), and only a run of logo-like lines (blank lines between allowed) with at
 most a third debris over the run, or of rows of cells only, is left blank; one or two short
 words of small letters standing apart under the run («om»: the rest of an emblem's text,
-`crumbs`) go with it; a run under a line that goes on («… og», «… -») is the rest of a
+`crumbs`) go with it, and so do the lines over the run in its paragraph (no blank line
+between: the logos' first row, read too badly to count) unless one holds «avtale» or ends a
+sentence; a line with no word of three letters in a row and a letter glued to a mark or digit
+(«p— O0-— OQ=-»: `emblems`, logos whose small type was not read) goes by itself; the marks
+at a word's ends («(ommunal-») are left off, and a name cut and misread at once counts as a
+name (`misread_piece`); a run under a line that goes on («… og», «… -») is the rest of a
 title; and a run whose every line is a clean letterhead (each column an organisation:
 `letterhead.is_organisation`) is left for `clean`, which keeps the names as hints for the parties.
 """
@@ -56,6 +61,8 @@ FULL_NAME = re.compile(r"^(?:\w+(?:departementet|direktoratet)|[A-ZÆØÅ]\w+-|K
 # Words a logo's small type is misread from, and whether they are strong.
 MISREAD_FROM = {"Kommunesektorens": True, "organisasjon": False}
 MOST_DEBRIS = 1 / 3
+EMBLEM = re.compile(r"[^\W\d_](?:[^\w\s]|\d)|(?:[^\w\s]|\d)[^\W\d_]")  # «O0-—»: a letter glued to a mark or digit
+EDGES = "()[]{}|\"'«»“”"  # marks Tesseract reads at an emblem's edge, by a name's word
 TOP = 20  # lines: the logos stand above the title, the title above the first sentence
 PIECE = 5  # letters: a cut piece shorter than this could be any word's start
 CRUMB = 3  # letters: an emblem's crumbs («om», «an») are no longer than this
@@ -65,7 +72,7 @@ def _name_word(word: str, known: frozenset[str] = frozenset()) -> bool:
     """A word of a name set in a logo, or the end of one cut («mentet», «et» of «departementet»), or a piece of a
     name the document uses (`cut_piece`), or a name's word misread (`misread`)."""
     return (bool(NAME_WORD.match(word)) or (len(word) >= 2 and "departementet".endswith(word))
-            or cut_piece(word, known) or misread(word) is not None)
+            or cut_piece(word, known) or misread(word) is not None or misread_piece(word, known))
 
 
 def name_words(lines: list[str]) -> frozenset[str]:
@@ -84,14 +91,33 @@ def cut_piece(word: str, known: frozenset[str]) -> bool:
     return any(len(name) - len(word) >= 2 and (name.startswith(word) or name.endswith(word)) for name in known)
 
 
+def misread_piece(word: str, known: frozenset[str]) -> bool:
+    """A word of letters, five or more, within an edit of the start or end of a known name's word as long as it (give
+    or take a letter), two edits from eight letters on: a logo's small type cut and misread at once («felse» for
+    «Helse», «Kumskapsd» for «Kunnskapsd…»)."""
+    word = word.rstrip("-").lower()
+    if len(word) < PIECE or not word.isalpha():
+        return False
+    most = 1 if len(word) < 8 else 2
+    for name in known:
+        name = name.lower()
+        for size in range(len(word) - 1, min(len(word) + 1, len(name)) + 1):
+            if _within(word, name[:size], most) or _within(word, name[-size:], most):
+                return True
+    return False
+
+
 def misread(word: str) -> str | None:
     """The name's word (`MISREAD_FROM`) a word of letters is within two edits of, with the same first letter and not
     a start of it («Kommunesektoren» is a word of its own): a logo's small type read with a letter or two wrong
-    («Kommunesektørens»)."""
+    («Kommunesektørens»); or, eight letters or more, starting as the name's second letter does and within an edit
+    of the name without its first, which Tesseract took with the emblem beside it («ommunesektorens»)."""
     if not word.isalpha():
         return None
     for name in MISREAD_FROM:
         if word != name and word[0] == name[0] and not name.startswith(word) and _within(word, name, 2):
+            return name
+        if len(word) >= 8 and word[0] == name[1] and _within(word, name[1:], 1):
             return name
     return None
 
@@ -112,9 +138,11 @@ def _within(a: str, b: str, most: int) -> bool:
 
 def _counts(line: str, known: frozenset[str] = frozenset()) -> tuple[int, float, int]:
     """(name words, debris, strong name words) of a line; a debris word of three letters or fewer (an emblem read as
-    «Kl», «IKS», «O») counts half, a mark with no letter not at all."""
+    «Kl», «IKS», «O») counts half, a mark with no letter not at all. Brackets, bars and quotes at a word's ends are
+    left off (the edge of an emblem beside the name, «(ommunal-» for «Kommunal-»)."""
     names, debris, strong = 0, 0.0, 0
     for word in line.split():
+        word = word.replace("\xad", "-").strip(EDGES)  # an emblem's edge read as a mark by the word («(ommunal-»)
         if not re.search(r"[^\W\d_]", word):
             continue
         if _name_word(word, known):
@@ -150,6 +178,12 @@ def crumbs(line: str) -> bool:
     return 0 < len(words) <= 2 and all(w.isalpha() and w.islower() and len(w) <= CRUMB for w in words)
 
 
+def emblems(line: str) -> bool:
+    """A line with no word of three letters in a row, and a letter glued to a mark or a digit («p— O0-— O0-— OQ=-»):
+    the emblems of a row of logos whose small type Tesseract could not read. No title or heading reads so."""
+    return not re.search(r"[^\W\d_]{3}", line) and bool(EMBLEM.search(line))
+
+
 def _clean_letterhead(line: str) -> bool:
     cols = columns(line)
     return bool(cols) and all(is_organisation(c) for c in cols)
@@ -173,6 +207,10 @@ def drop_logos(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
                 and (debris <= MOST_DEBRIS * (names + debris) or all(logo_row(lines[i], known) or crumbs(lines[i])
                                                                      for i in run))
                 and not all(_clean_letterhead(lines[i]) for i in run)):
+            block = next(b for b in blocks if run[0] in b)
+            head = block[:block.index(run[0])]  # lines over the run in its block: the logos' first row, read worse
+            if not any(AGREEMENT.search(lines[i]) or SENTENCE.search(lines[i].strip()) for i in head):
+                run[:0] = head
             for i in run:
                 out[i] = ""
                 notes.append((i, _("«{text}» dropped: text read off a logo above the title")
@@ -185,6 +223,10 @@ def drop_logos(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
         whole = _logo_block(lines, block, known)
         for i in block:
             text = lines[i].strip()
+            if emblems(text):
+                out[i] = ""
+                notes.append((i, _("«{text}» dropped: text read off a logo above the title").format(text=text[:40])))
+                continue
             if whole or logo_like(text, known) or (run and crumbs(text)):
                 run.append(i)
                 continue
@@ -193,7 +235,7 @@ def drop_logos(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
         if not run:
             above = ""
     close()
-    return out, notes
+    return out, sorted(notes)
 
 
 BLOCK_WORDS = 5  # words at most on each line of a block of logos read whole (a title has more)

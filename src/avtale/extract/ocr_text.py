@@ -17,7 +17,9 @@ mended, in named stages:
   follow a compound's hyphen) is the typesetter's division (a soft hyphen); «2026-» at a line
   end over «2030» is «2026–»; «Fr» before a consonant at a word's start is «Er» (no Norwegian
   word starts so: «Frfaringane»); «8$ 1» is «§ 1» as «8 1» is; a «—» glued to the word after a space
-  («mellom —Utenriksdepartementet») is a justified line's wide space and goes.
+  («mellom —Utenriksdepartementet») is a justified line's wide space and goes; a page's first or last line
+  «103)» is its folio «1 (3)», the bracket read as «0», when the page's number is no more than the count, and
+  «20)» is the folio «2», the count lost (`_folio`).
 - `rejoin_wraps` (both readers, page by page, before `even_out`): a blank line Tesseract set
   inside a sentence (a new block where a bullet's hanging indent breaks the lines' alignment)
   moves below the sentence's rest.
@@ -83,6 +85,8 @@ NUMBER_DEBRIS = re.compile(r"^[\[\](){}|!Il1-9]{1,5}$")  # «[91]»: that number
 SIGN_HEADING = re.compile(r"^§ (\d{1,3})\.?\s+[A-ZÆØÅ][^.:;!?]{0,70}$")
 HEADING_NUMBER = re.compile(r"^(\d{1,2})\.\s+[A-ZÆØÅ][^.:;!?]{0,70}$")
 SOFT_BEFORE = re.compile(r"^[a-zæøå]")
+FOLIO_MISREAD = re.compile(r"^(\d{1,2})\s?[0OC(\[{]\s?(\d{1,2})\)$")  # «103)»: the folio «1 (3)»
+FOLIO_CUT = re.compile(r"^([1-9])\s?[0OC(\[{]\)$")  # «20)»: the folio «2 (3)», its count lost
 NOT_SOFT_BEFORE = re.compile(r"^(?:og|eller)\b")
 
 # Signs of Tesseract's text (`is_export`)
@@ -115,7 +119,20 @@ def even_out(lines: list[str], paragraph_signs: bool = False) -> list[str]:
         if re.search(r"[a-zæøå]-$", line) and SOFT_BEFORE.match(nxt) and not NOT_SOFT_BEFORE.match(nxt):
             line = line[:-1] + "\u00ad"
         out.append(line)
-    return out
+    return _folio(out)
+
+
+def _folio(lines: list[str]) -> list[str]:
+    """A page's first or last line «103)» is its folio «1 (3)» with the opening bracket read as «0» (or «O», «C»,
+    «[»): the page's number, then the count of pages, no smaller. «20)», the count lost with it, is the folio «2»."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for i in filled[:1] + filled[-1:]:
+        m = FOLIO_MISREAD.match(lines[i].strip())
+        if m and 0 < int(m.group(1)) <= int(m.group(2)):
+            lines[i] = f"{m.group(1)} ({m.group(2)})"
+        elif m := FOLIO_CUT.match(lines[i].strip()):
+            lines[i] = m.group(1)
+    return lines
 
 
 def mend_document(lines: list[str]) -> list[str]:
