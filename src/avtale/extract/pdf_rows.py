@@ -5,7 +5,8 @@ characters are set in (a list label is often set larger than its item), its segm
 where each ends, and each segment's text in pieces with their marks (`pdf_runs`).
 
 Text runs on one baseline form a row, sorted left to right; a run far to the right of the one before (more
-than 1.5 em after its end) starts a new column, written after a tab — except after a heading number or list
+than 1.5 em after its end, or more than a quarter em where a column starts on other rows: `_stops`) starts a new
+column, written after a tab — except after a heading number or list
 label alone («1», «§ 2», «•»). A run ends where the font's own widths, a TJ array's offsets and the word
 spacing put its last glyph (`glyphs.Spans`: a justified line's stretched spaces are not a column gap); where
 the font gives no widths, the end is estimated (`glyphs.width`).
@@ -152,10 +153,18 @@ def _lone(pieces: list[str], size: int) -> bool:
 
 def _stops(lines: list[list[tuple]]) -> set[int]:
     """Column stops: where runs that follow another run on their line start, on three lines or more (the
-    columns of a table or a letterhead; a bold word inside a sentence starts where it happens to)."""
+    columns of a table or a letterhead; a bold word inside a sentence starts where it happens to), or on two rows
+    one under the other, each run an em or more after the run before it (a row of names over their titles: no
+    sentence's space is so wide on two lines at one place)."""
     count = Counter(x for line in lines for x in {round(run[1]) for run in line[1:] if run[2].strip()})
     near = Counter()
     for x, n in count.items():
         for d in (-1, 0, 1):
             near[x + d] += n
-    return {x for x in count if near[x] >= 3}
+    stops = {x for x in count if near[x] >= 3}
+    for a, b in zip(lines, lines[1:]):  # two rows, one under the other, each with a run an em or more after the one
+        if a and b and abs(a[0][0] - b[0][0]) <= 2.5 * a[0][3]:  # before it at one place: a table's column
+            starts = [{round(r[1]) for r, before in zip(line[1:], line) if r[2].strip() and r[1] - before[4] > r[3]}
+                      for line in (a, b)]
+            stops |= {x for x in starts[0] if any(abs(x - y) <= 1 for y in starts[1])}
+    return stops
