@@ -904,3 +904,20 @@ def test_a_lead_in_over_a_list_said_at_every_page_top_is_no_running_header():
     header = "\f".join(f"Avtale om samarbeid:\n\n{p}\nSide {n} av 3\n" for n, p in enumerate([PROSE] * 3, start=1))
     kept, _ = clean.clean(lines_of(header), Notes())
     assert not any(ln.text == "Avtale om samarbeid:" for ln in kept)
+
+
+def test_a_compound_wrapped_in_a_narrow_column_near_each_page_turn_is_no_running_header():
+    """Foreign seed 137: «Landbruks- og» opens the letterhead, heads the party's signature column and starts the
+    minister's title, each time near a page break, each time with its second half on the next line. It stays
+    in the signature block; a short header on every page still goes."""
+    from avtale.extract.read_text import lines_of
+
+    pages = ["Landbruks- og\nmatdepartementet\n\nKS\n\nAvtale om samarbeid\n" + PROSE, PROSE,
+             "Bergen den 24. oktober 2026\nLandbruks- og\nmatdepartementet\n\nKS\n\n" + "____\n\n" * 2
+             + "Tone Strand Holm\n\nKari Lunde\n\nLandbruks- og\nmatminister\n\nLeder i KS\n"]
+    text = "\f".join(f"{p}\n-{n}-\n" for n, p in enumerate(pages, start=1))
+    kept, _ = clean.clean(lines_of(text), Notes())
+    assert [ln.text for ln in kept if ln.text == "Landbruks- og"] == ["Landbruks- og"] * 2  # the letterhead's goes
+    header = "\f".join(f"Landbruks- og\n\n{p}\n-{n}-\n" for n, p in enumerate([PROSE] * 3, start=1))
+    kept, _ = clean.clean(lines_of(header), Notes())
+    assert not any(ln.text == "Landbruks- og" for ln in kept)

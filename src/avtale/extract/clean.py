@@ -37,9 +37,9 @@ from avtale.extract.markers import BULLET_CHARS, SYMBOL_BULLETS
 from avtale.extract.signature_parts import PARTY_NAME, broken_word, classify, row_cells
 from avtale.extract.page_furniture import PAGE_NUMBER
 from avtale.extract.page_furniture import drop_folios_by_running as _drop_folios_by_running
-from avtale.extract.page_furniture import drop_header_over_wrapped_title as _drop_header_over_wrapped_title
-from avtale.extract.page_furniture import drop_header_without_pages as _drop_header_without_pages
-from avtale.extract.page_furniture import drop_running as _drop_running
+from avtale.extract.running_headers import drop_header_over_wrapped_title as _drop_header_over_wrapped_title
+from avtale.extract.running_headers import drop_header_without_pages as _drop_header_without_pages
+from avtale.extract.running_headers import drop_running as _drop_running
 from avtale.extract.page_furniture import Facts, neighbour
 from avtale.extract.page_furniture import heading_number as _heading_number
 from avtale.i18n import N_, _
