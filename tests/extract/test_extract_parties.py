@@ -100,3 +100,16 @@ def test_a_letterhead_name_with_its_og_glued_is_the_party_the_text_names():
     pre = "Avtalen er inngått mellom Digitaliserings- og forvaltningsdepartementet og KS."
     assert names([pre], [pre], orgs=["Digitaliseringsogforvaltningsdepartementet", "KS"]) == [
         "Digitaliserings- og forvaltningsdepartementet", "KS"]
+
+
+def test_a_name_made_of_two_parties_halves_is_no_party():
+    """Foreign seed 137: pdftotext reads two narrow cells heading the signatures across, «Barne- og» / «Justis- og»
+    over «familiedepartementet beredskapsdepartem…»: «Justis- og familiedepartementet» is no party of its own."""
+    pre = "Denne avtalen er inngått mellom Barne- og familiedepartementet, Justis- og beredskapsdepartementet og KS."
+    crossed = ["Barne- og familiedepartementet", "Justis- og familiedepartementet", "KS"]
+    notes = Notes()
+    parties, _ = find([pre], [pre], [], crossed, notes)
+    assert [p.name for p in parties] == ["Barne- og familiedepartementet", "Justis- og beredskapsdepartementet", "KS"]
+    assert any("Justis- og familiedepartementet" in n.message for n in notes.items)
+    # a party the preamble does not name is still added when it is whole
+    assert names([pre], [pre], orgs=["Kunnskapsdepartementet"])[-1] == "Kunnskapsdepartementet"

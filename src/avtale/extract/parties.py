@@ -163,12 +163,12 @@ def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: lis
     names = [spelled.get(_key(n), n) for n in names]
     known = [spelled.get(_key(n), n) for n in known]
     signer_names = [_as_spelled(signer_party(s, known), spelled) for s in signers]
-    for n in signer_names:
+    for n in signer_names + [_clean_org(o) for o in orgs]:
         if n and _key(n) not in {_key(x) for x in names}:
-            names.append(spelled.get(_key(n), n))
-    for o in orgs:
-        n = _clean_org(o)
-        if n and _key(n) not in {_key(x) for x in names}:
+            if _crossed(n, names):
+                notes.meta(_("«{name}» joins the halves of two parties' names (cells read across); not a party")
+                           .format(name=n))
+                continue
             names.append(spelled.get(_key(n), n))
     if len(names) < 2:  # no preamble, signatures or letterhead say: the ministry named most, and KS
         counts = {k: sum(_key(n) == k for t in texts for _, n in mentions(t)) for k in first}
@@ -197,6 +197,18 @@ def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: lis
             notes.uncertain(s.line, _("nothing tells which party «{name}» signs for").format(name=s.name))
         which.append(k)
     return parties, which
+
+
+def _crossed(name: str, names: list[str]) -> bool:
+    """«Justis- og familiedepartementet» where the parties are «Barne- og familiedepartementet» and «Justis- og
+    beredskapsdepartementet»: a compound's first half from one party's name and its last word from another's,
+    as a text export reads two narrow cells of names across (pdftotext)."""
+    m = re.match(r"^(\S+-) og (\S+)$", name)
+    if not m:
+        return False
+    starts = {k for k, n in enumerate(names) if n.startswith(m.group(1) + " og ")}
+    ends = {k for k, n in enumerate(names) if n.endswith(" " + m.group(2)) and "-" in n}
+    return bool(starts and ends and not starts & ends)
 
 
 def _sentences(paragraphs: list[str]) -> list[str]:
