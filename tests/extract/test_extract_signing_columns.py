@@ -493,3 +493,16 @@ def test_an_order_read_down_the_columns_of_a_table_of_the_parties():
     assert not _read_down_columns([1, 0, 2, 3]) and not _read_down_columns([2, 0, 1])
     assert not _read_down_columns([0, 2, None, 1])  # a signatory with no party: nothing to order by
     assert not _read_down_columns([1, 0])  # two: a row or a stack reads the same
+
+
+def test_titles_at_the_next_page_top_go_to_the_names_a_page_broke_them_from():
+    """Foreign seed 137: a table of signatories one under another, its fourth row broken by a page: pdftotext sets
+    the two names on one page and their titles one under another at the top of the next, before the last
+    signatory. The titles go to those two names in their order, not to the names after them."""
+    text = ("Sted og dato: Bodø, 4. juli 2029\n\n____________\nStein Sofie Tveit\nLandbruks- og matminister\n\n"
+            "____________\nOla Aune\nForsvarsminister\n\n____________\nMarit Løvås\n\n____________\nTorbjørn Lunde\n\n"
+            "\fFiskeri- og havminister\n\nBarne- og familieminister\n\n____________\nRagnhild Vik\nStyreleder i KS")
+    assert [(n, t) for n, t, _ in signers_of(_paged(text))] == [
+        ("Stein Sofie Tveit", "Landbruks- og matminister"), ("Ola Aune", "Forsvarsminister"),
+        ("Marit Løvås", "Fiskeri- og havminister"), ("Torbjørn Lunde", "Barne- og familieminister"),
+        ("Ragnhild Vik", "Styreleder i KS")]

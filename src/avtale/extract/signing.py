@@ -54,7 +54,8 @@ Heuristics, each because writers and exporters differ:
   tab-separated columns and «names, then titles» alike, in reading order. A place and
   date between two parts ends a run. A row of k titles after k signatories read without
   titles («For A» / name / «For B» / name / «title A title B»: pypdf reading a table whose
-  cells it stacked) gives them their titles.
+  cells it stacked) gives them their titles, and so do k titles one under another at the top of
+  the next page (a row of names broken from its titles by a page, as pdftotext reads it).
 - *Each kind in its own order* (`signature_pairs.in_order`). Where the runs leave a signatory
   without the title or party the others have, but the block holds as many titles (parties) as
   names, the k-th of each go together: a reader that mixes rows and columns still keeps the
@@ -330,6 +331,11 @@ def _slot(kind: str) -> str:
     return "own" if kind == "own" else slot_of(kind)
 
 
+def _turned(a: Cell, b: Cell, pages: dict[int, int] | None) -> bool:
+    """Cells a and b stand on different pages (where the reader knows its pages)."""
+    return bool(pages) and pages.get(a.line) is not None and pages.get(a.line) != pages.get(b.line)
+
+
 def _fill(parts: list[Cell], notes: Notes, pages: dict[int, int] | None = None,
           own: dict[int, tuple] | None = None) -> list[Signer]:
     """Runs of one kind fill the slots of a band (see the module's docstring); `own`: a signatory's own place
@@ -348,9 +354,12 @@ def _fill(parts: list[Cell], notes: Notes, pages: dict[int, int] | None = None,
     for run in runs:
         kind = slot_of(run[0].kind)
         band = bands[-1] if bands else None
-        if band is not None and kind == "title" and len(band) < len(run) <= len(flat) and len({c.row for c in run}) == 1 \
-                and all("name" in s and "title" not in s for s in flat[-len(run):]):
-            for slot, c in zip(flat[-len(run):], run):  # a row of titles under stacked «For»/name cells
+        if band is not None and kind == "title" and len(band) < len(run) <= len(flat) \
+                and all("name" in s and "title" not in s for s in flat[-len(run):]) \
+                and (len({c.row for c in run}) == 1 or _turned(run[0], flat[-1]["name"], pages)):
+            # a row of titles under stacked «For»/name cells; or the titles of a row broken across a page, one
+            # under another at the next page's top
+            for slot, c in zip(flat[-len(run):], run):
                 slot[kind] = c
             continue
         if band is None or any(kind in s for s in band) or _opens_band(kind, band) or len(run) > len(band):
