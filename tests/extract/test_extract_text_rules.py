@@ -626,6 +626,23 @@ def test_one_blank_line_in_a_text_without_paragraph_gaps_makes_no_blank_separate
     assert not unwrap.blank_separated(lines, wrapped=True)
 
 
+def test_a_short_libreoffice_text_with_paragraph_gaps_and_two_manual_breaks_is_blank_separated():
+    """Foreign seed 151: LibreOffice's text of a short agreement, a paragraph a line, Word's empty paragraphs as
+    blank lines and a manual break in two paragraphs: four blocks after a gap against two lines right under one
+    is enough; with no gaps it is not blank-separated."""
+    text = ("Avtale om samarbeid om fleire læreplassar\n\n"
+            "Kommunal- og distriktsdepartementet og KS inngår denne avtalen.\n"
+            "Møta blir leidde vekselvis av departementa og KS.\n\n"
+            "Statsforvaltaren skal styrkje eit godt kunnskapsgrunnlag for tiltaka.\n\n"
+            "Kommunane skal sørgje for forenkling av statlege krav og rapportering.\n"
+            "Kommunesektoren skal følgje opp tidleg innsats for barn og unge.\n\n"
+            "Avtalen gjeld frå signering og fram til 31. desember 2028.\n")
+    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    assert unwrap.blank_separated(lines, wrapped=False)
+    tight = [Line(i, t) for i, t in enumerate(text.replace("\n\n", "\n").split("\n"), start=1)]
+    assert not unwrap.blank_separated(tight, wrapped=False)
+
+
 def test_a_text_set_out_as_on_the_page_with_a_manual_break_in_most_paragraphs_is_blank_separated():
     """pdftotext -layout (it indents a list's items and a centred title) shows every gap the page has: two gaps
     between paragraphs against three manual breaks is a blank-separated text; plain text with the same lines, which

@@ -213,7 +213,7 @@ def blank_separated(lines: list[Line], room: Room | None = None, wrapped: bool =
     fewer than the paragraphs it runs on under each other (turns at a page break do not count). A text that
     keeps the page's layout (indented lines: pdftotext -layout) shows every gap the page has, where plain
     text from a PDF shows some and drops others: there a third is enough (a manual break in most paragraphs). Where every paragraph is one line
-    (LibreOffice's text), every block but a list item counts (five or more, two in three: a manual line break may stand in every other paragraph)."""
+    (LibreOffice's text), every block but a list item counts (four or more, two in three: a manual line break may stand in every other paragraph)."""
     across = adjacent = 0
     prev, gap = None, False
     for line in lines:
@@ -233,7 +233,7 @@ def blank_separated(lines: list[Line], room: Room | None = None, wrapped: bool =
     if wrapped:  # a text set out as on the page (pdftotext -layout: indented lines) shows every gap: a third will do
         laid_out = any(INDENTED.match(line.text) for line in lines)
         return across >= 2 and across * (2 if laid_out else 1) >= adjacent
-    return across >= 5 and across >= 2 * adjacent
+    return across >= 4 and across >= 2 * adjacent
 
 
 def _manual_break(a: Line, b: Line, item) -> bool:
