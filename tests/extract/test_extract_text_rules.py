@@ -458,6 +458,11 @@ def test_header_over_the_title_it_repeats_wrapped_in_capitals_is_dropped():
     other = "Avtale om folkehelse\nAVTALE OM SAMARBEID OM FOLKEHELSE\nI VESTLAND 2025–2028\n" + PROSE
     kept, _ = clean.clean([Line(i, t) for i, t in enumerate(other.split("\n"), 1)], Notes())
     assert kept[0].text == "Avtale om folkehelse"
+    # the title wrapped inside its span of years («2024–» / «2025», foreign seed 151)
+    broken = ("Avtale mellom staten og KS om kvalitet i barnevernet 2024–2025\n\n"
+              "Avtale mellom staten og KS om kvalitet i barnevernet 2024–\n2025\n" + PROSE)
+    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(broken.split("\n"), 1)], Notes())
+    assert [ln.text for ln in kept][:4] == ["", "", "Avtale mellom staten og KS om kvalitet i barnevernet 2024–", "2025"]
 
 
 def test_bullets_glued_to_their_items_get_their_space_back():

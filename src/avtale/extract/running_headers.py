@@ -116,7 +116,8 @@ def drop_header_over_wrapped_title(lines: list[Line], notes: Notes) -> list[Line
     that gives the title's first words («Samarbeidsavtale om forenkling» over «Samarbeidsavtale om forenkling
     av statleg» / «styring av kommunane»); a title never says its own first words again. So is a short title
     made of the title's first words and its last ones, over the title (on up to three lines) that says them:
-    «Avtale mellom staten 2028–2030» (`_first_and_last`). A letterhead of
+    «Avtale mellom staten 2028–2030» (`_first_and_last`). A span of years broken at its dash («2024–» / «2025»)
+    reads whole (`_wrapped`). A letterhead of
     organisations' names only may stand between the header and the title it repeats."""
     filled = [i for i, ln in enumerate(lines) if not ln.blank()][:12]
     if len(filled) < 2 or lines[filled[0]].hint not in (None, "para"):
@@ -142,9 +143,18 @@ def drop_header_over_wrapped_title(lines: list[Line], notes: Notes) -> list[Line
     for k in (1, 2, 3) if skip > 1 else (2, 3):
         under = filled[skip : skip + k]
         if len(under) == k and under[-1] - under[0] == k - 1 and all(lines[i].hint in (None, "para") for i in under) \
-                and norm(" ".join(lines[i].text for i in under)) == key:
+                and norm(_wrapped(lines[i].text for i in under)) == key:
             return _drop_header(lines, filled[0], notes)
     return lines
+
+
+def _wrapped(texts) -> str:
+    """Lines of one text joined: a space between two, none after a dash a span broke at («2024–» / «2025»)."""
+    out = ""
+    for text in texts:
+        text = text.strip()
+        out += ("" if not out or re.search(r"\d[-–]$", out) else " ") + text
+    return out
 
 
 def _first_and_last(short: list[str], title: list[str]) -> bool:
