@@ -139,6 +139,22 @@ def test_a_word_exactly_as_wide_as_its_column_after_a_joining_word_is_a_word_of_
     ]
 
 
+FOR_EXACT = """\
++-----------------------+-----------------------+
+| For                   | For KS                |
+| Utanriksdepartementet |                       |
+|                       | Gunn Marit Helgesen   |
+| Solveig Ødegård       |                       |
++=======================+=======================+
+"""
+
+
+def test_a_word_exactly_as_wide_as_its_column_after_for_is_a_word_of_its_own():
+    """Foreign seed 151: «For» over «Utanriksdepartementet», which fills the column: two words, not «ForUtanriks…»."""
+    assert texts(wrap(PROSE) + "\n" + FOR_EXACT)[1:3] == [" For Utanriksdepartementet   For KS",
+                                                           " Solveig Ødegård         Gunn Marit Helgesen"]
+
+
 def test_a_table_wider_than_72_columns_is_still_pandoc():
     wide = ("  " + "-" * 92 + "\n  Kunnskapsdepartementet         Kommunal- og distriktsdepartementet    KS\n"
             "  ------------------------------ ------------------------------ ------------------------------\n"

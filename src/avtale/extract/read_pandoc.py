@@ -253,7 +253,8 @@ def _table(rows_lines: list[Line]) -> list[Line]:
     return out
 
 
-CUT_AFTER = re.compile(r"(?:-|\b(?:og|eller|i|for|av|and|of))$")
+# a whole word after which a line of a cell goes on with a word of its own, however wide («Kultur- og», «For»)
+CUT_AFTER = re.compile(r"(?:-|\b(?:og|eller|i|for|av|and|of))$", re.IGNORECASE)
 
 
 def _cells(row: list[Line], starts: list[int], ends: list[int], widths: list[int], grid: bool) -> list[list[str]]:
