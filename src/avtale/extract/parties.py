@@ -201,13 +201,14 @@ def find(texts: list[str], preamble: list[str], signers: list[Signer], orgs: lis
 
 def _crossed(name: str, names: list[str]) -> bool:
     """«Justis- og familiedepartementet» where the parties are «Barne- og familiedepartementet» and «Justis- og
-    beredskapsdepartementet»: a compound's first half from one party's name and its last word from another's,
-    as a text export reads two narrow cells of names across (pdftotext)."""
+    beredskapsdepartementet»: a compound's first half from one party's name and its last word from another's
+    (or another's whole name: «Arbeids- og Finansdepartementet»), as a text export reads two narrow cells of names
+    across (pdftotext, pypdf)."""
     m = re.match(r"^(\S+-) og (\S+)$", name)
     if not m:
         return False
     starts = {k for k, n in enumerate(names) if n.startswith(m.group(1) + " og ")}
-    ends = {k for k, n in enumerate(names) if n.endswith(" " + m.group(2)) and "-" in n}
+    ends = {k for k, n in enumerate(names) if n == m.group(2) or n.endswith(" " + m.group(2)) and "-" in n}
     return bool(starts and ends and not starts & ends)
 
 
