@@ -119,3 +119,11 @@ def test_an_end_date_the_text_does_not_give_is_the_end_of_the_titles_last_year_w
     r = run_cli("extract", src, "-o", tmp_path / "none.yaml")
     assert r.returncode == 1 and "AV500 no end date in the text" in r.stderr and r.stderr.count("\n") == 1
     assert not (tmp_path / "none.yaml").exists()
+    # the sentence that says it scattered by an export, a year of it left (foreign seed 151, pdftotext)
+    scattered = AGREEMENT_WITHOUT_END.format(years="").replace("signering.", "signering. Den evalueres i 2027.")
+    src.write_text(scattered, encoding="utf-8")
+    r = run_cli("extract", src, "-o", tmp_path / "year.yaml")
+    assert r.returncode == 0, r.stderr
+    assert "it ends with the last year the text names, 2027-12-31" in r.stderr
+    assert "  end: 2027-12-31  # TODO a guess: the end of the last year the text names" in \
+        (tmp_path / "year.yaml").read_text(encoding="utf-8")

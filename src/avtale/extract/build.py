@@ -56,6 +56,7 @@ FROM_TO = re.compile(r"(?:fra|frå)\s+\d{1,2}\.\s+\w+\s+\d{4}\s+(?:og\s+)?til\s+
 END_PHRASE = re.compile(r"(?:fram|frem)\s+til(?:\s+og\s+med)?\s+$|til\s+og\s+med\s+$|ut\s+$", re.IGNORECASE)
 PLACEHOLDER_ID = "fyll-inn-id"
 AGREEMENT_WORD = re.compile(r"avtale", re.IGNORECASE)
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 TITLE_YEARS = re.compile(r"\b(?:19|20)\d\d\s?[–—-]\s?((?:19|20)\d\d)\b")  # «… 2026–2028» in the title
 
 
@@ -114,7 +115,8 @@ def language(texts: list[str]) -> str:
 
 def end_date(outline: Outline, notes: Notes, todos: list) -> dt.date | None:
     """The date after «fram til», «til og med» or «ut»; else after «fra … til»; else the latest date; else the
-    end of the last year of a span in the title («… 2026–2028»); the last two with a to-do."""
+    end of the last year of a span in the title («… 2026–2028»); else the end of the last year the text names; the
+    last three with a to-do. None where the text names no year at all."""
     candidates: list[dt.date] = []
     weak: list[dt.date] = []
     for text in body_texts(outline):
@@ -138,6 +140,13 @@ def end_date(outline: Outline, notes: Notes, todos: list) -> dt.date | None:
         notes.meta(_("no date in the text says when the period ends; it ends with the title's last year, {date}")
                    .format(date=end))
         todos.append((("period", "end"), _("a guess: the end of the last year in the title (the text gives no end date)")))
+        return end
+    found = [int(y) for text in body_texts(outline) for y in YEAR.findall(text)]
+    if found:  # an export scattered the sentence that says it, word by word (pdftotext, a justified line)
+        end = dt.date(max(found), 12, 31)
+        notes.meta(_("no date in the text says when the period ends; it ends with the last year the text names, {date}")
+                   .format(date=end))
+        todos.append((("period", "end"), _("a guess: the end of the last year the text names (it gives no end date)")))
         return end
     return None
 
