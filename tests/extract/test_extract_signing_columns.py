@@ -506,3 +506,15 @@ def test_titles_at_the_next_page_top_go_to_the_names_a_page_broke_them_from():
         ("Stein Sofie Tveit", "Landbruks- og matminister"), ("Ola Aune", "Forsvarsminister"),
         ("Marit Løvås", "Fiskeri- og havminister"), ("Torbjørn Lunde", "Barne- og familieminister"),
         ("Ragnhild Vik", "Styreleder i KS")]
+
+
+def test_a_titles_rest_a_page_broke_off_after_the_next_signatories_joins_its_cell():
+    """Foreign seed 151 (pypdf): a row of three cells broken by a page after «Kultur- og», the first line of the
+    second title; the reader goes on with the third cell, and «likestillingsminister» comes on the next page."""
+    text = ("Sted: Kristiansand\nDato: 21. oktober 2029\nFor Barne- og\nfamiliedepartementet\nSigrid Margrethe Holm\n"
+            "Barne- og\nfamilieminister\nFor Kultur- og\nlikestillingsdepartement\net\nAnne Olav Tangen Berg\n"
+            "Kultur- og\nFor KS\nAstrid Sæther\nLeder i KS\n\flikestillingsminister")
+    assert signers_of(_paged(text)) == [
+        ("Sigrid Margrethe Holm", "Barne- og familieminister", "Barne- og familiedepartementet"),
+        ("Anne Olav Tangen Berg", "Kultur- og likestillingsminister", "Kultur- og likestillingsdepartementet"),
+        ("Astrid Sæther", "Leder i KS", "KS")]

@@ -74,7 +74,9 @@ def rehome_rests(cells: list[Cell]) -> list[Cell]:
     rest cell alone («utdanningsminister», read before the «Forskings- og høgare» it ends), or one a reader glued
     to the end of the whole title or «For» party beside it («Digitaliserings- og forvaltningsminister
     utdanningsminister», «For Kunnskapsdepartementet distriktsdepartementet»), joins the nearest unfinished cell
-    (no kind, or open at its end) within three cells that it makes whole."""
+    (no kind, or open at its end) within three cells that it makes whole. A rest alone further on (a page broke
+    the row after its title's first line, «Kultur- og» / … / «likestillingsminister» on the next page) joins the
+    one unfinished cell before it that it makes whole, where there is only one."""
     out = list(cells)
     for c in list(out):
         m = REST.match(c.text)
@@ -87,6 +89,9 @@ def rehome_rests(cells: list[Cell]) -> list[Cell]:
         at = out.index(c)
         near = sorted((x for x in out[max(0, at - 3) : at + 4] if x is not c and _unfinished(x)
                        and _whole(f"{x.text} {rest}")), key=lambda x: abs(out.index(x) - at))
+        if not near and keep is None:  # a rest alone far from its cell: a page broke the row («Kultur- og» / …)
+            near = [x for x in out[:at] if _unfinished(x) and _whole(f"{x.text} {rest}")]
+            near = near if len(near) == 1 else []
         if not near:
             continue
         near[0].text = f"{near[0].text} {rest}"
