@@ -33,6 +33,25 @@ def test_a_label_column_read_as_a_word_with_a_capital_after_a_small_letter():
     assert ocr_lists.lost_labels(named, 90.0)[0] == named
 
 
+def test_a_long_word_of_capitals_is_a_label_column_only_as_long_as_the_items_allow():
+    # «1.» … «5.» read as «GORØENEHE» under five one-sentence items (seed 137, s814744080)
+    lines = ["Satsinga omfattar mellom anna:", "", "Likeverdige tenester i heile landet.", "",
+             "Tverrfagleg samarbeid i kommunane.", "Erfaringsdeling mellom kommunane.", "Medverknad frå innbyggjarane.",
+             "", "Forenkling av statlege krav og rapportering.", "", "GORØENEHE", "", "2. Satsingsområde"]
+    out, _ = ocr_lists.lost_labels(lines, 90.0)
+    assert [ln for ln in out if ln] == [
+        "Satsinga omfattar mellom anna:", "1. Likeverdige tenester i heile landet.",
+        "2. Tverrfagleg samarbeid i kommunane.", "3. Erfaringsdeling mellom kommunane.",
+        "4. Medverknad frå innbyggjarane.", "5. Forenkling av statlege krav og rapportering.", "2. Satsingsområde"]
+    # a heading in capitals after three items is too long for their labels: it stays, and so do the items
+    heading = ["Partane skal:", "", "styrkje samarbeidet", "følgje opp regelverket", "utvikle gode tenester", "",
+               "VARIGHET", "", "Avtalen gjeld fram til 31. desember 2027."]
+    assert ocr_lists.lost_labels(heading, 90.0)[0][6] == "VARIGHET"
+    # a word of mixed case is no heading: three letters a label («UuUKRKUWUNKE» for five, seed 77 s1485962777)
+    mixed = lines[:10] + ["UuUKRKUWUNKE"] + lines[11:]
+    assert ocr_lists.lost_labels(mixed, 90.0)[0][2] == "1. Likeverdige tenester i heile landet."
+
+
 def test_lower_case_items_past_the_last_label_are_counted_when_the_column_left_debris():
     lines = ["Partane skal:", "", "1. styrkje samarbeidet", "2. følgje opp regelverket", "3. bidra til gode overgangar",
              "utvikle gode tenester gjennom faste møte", "styrkje felles mål for arbeidet", "", "ar", "",

@@ -24,8 +24,9 @@ First two slips are set right, as evidence that does not depend on the list's fo
 
 Tesseract's column finder often takes a list's labels for a column of their own: the
 numbers «1.» … «5.» come out as one word of capitals alone between blank lines, after the
-list or inside it («RØNNE», «FUWUNH», «PFUNH-», or a word with a capital after a small letter, «guUpuw»,
-«NØeR»: `DEBRIS`, a word found nowhere else in the
+list or inside it («RØNNE», «FUWUNH», «PFUNH-», «GORØENEHE», or a word with a capital after a small
+letter, «guUpuw», «NØeR»: `DEBRIS`, no longer than two letters a label and one more, three in mixed case
+(`_column_of`), a word found nowhere else in the
 text), and each item comes out bare. Or it reads some labels and loses others («1)», «)»,
 «3)», or «a)» over three bare items and «e)»). Or it drops a small bullet («·») as noise.
 The items under a lead-in are found by their form: lines starting in lower case with no
@@ -68,7 +69,9 @@ from avtale.extract.ocr_text import MARKS_ONLY
 from avtale.i18n import _
 
 # a column of labels read as one word: capitals, or a capital after a small letter as no word is written («NØeR»)
-DEBRIS = re.compile(r"^(?:[A-ZÆØÅ]{3,8}-?|(?=[^\W\d_]{3,12}$)[^\W\d_]*[a-zæøå][A-ZÆØÅ][^\W\d_]*)$")
+DEBRIS = re.compile(r"^(?:[A-ZÆØÅ]{3,12}-?|(?=[^\W\d_]{3,12}$)[^\W\d_]*[a-zæøå][A-ZÆØÅ][^\W\d_]*)$")
+PER_LABEL = 2  # letters Tesseract reads for one label («1.» → «R», «Ø», «FU»): a column of n reads 2n + 1 at most
+PER_LABEL_MIXED = 3  # … where it reads them in mixed case («Uu», «gU»)
 LEAD_IN = re.compile(r":$")
 LABEL = re.compile(r"^(?:(\d{1,2})([.)])|([a-zæøå])\))\s+(?=[a-zæøå])")  # an item's label (a heading's: a capital)
 LABEL_ANY = re.compile(r"^(?:(\d{1,2})([.)])|([a-zæøå])\))\s+(?=\S)")
@@ -86,6 +89,16 @@ CASE_TWIN = re.compile(r"^[CØOSVWXZ](?=[a-zæøå])")  # capitals shaped as the
 # «00006», «o 0006»: a column of «o» bullets read as a word; «v v yy y»: a column of «►» or «✓» read as a line of
 # short marks (no line of text is only such marks)
 BULLET_RUN = re.compile(r"^(?:[oO0•·]\s+)?[0oO][0oO69]{2,}(?=\s|$)|" + MARKS_ONLY.pattern)
+
+
+def _column_of(lines: list[str], at: list[int], n: int) -> bool:
+    """Debris on the lines `at` can be the label column of n items (a column of lone labels in sequence always
+    can): a word in capitals no longer than `PER_LABEL` letters a label and one more (a longer one may be a heading
+    in capitals, «VARIGHET» after three items); a word of mixed case, which no heading is, up to `PER_LABEL_MIXED`
+    («UuUKRKUWUNKE» for five labels)."""
+    letters = sum(len(re.findall(r"[^\W\d_]", lines[i])) for i in at)
+    per = PER_LABEL if all(lines[i].strip().rstrip("-").isupper() for i in at) else PER_LABEL_MIXED
+    return len(at) > 1 or letters <= per * n + 1
 
 
 def lost_labels(lines: list[str], width: float) -> tuple[list[str], list[tuple[int, str]]]:
@@ -188,11 +201,14 @@ def lost_labels(lines: list[str], width: float) -> tuple[list[str], list[tuple[i
                                "lower-case items set small").format(text=lines[i].strip()[:30])))
         if len(items) < 2:
             continue
+        if junk and not _column_of(lines, junk[0], len(items)):
+            junk = None  # a word too long for the labels of this many items (a heading in capitals, «VARIGHET»)
         if not junk:  # the label column's block may come after the list, past a paragraph or two
             k, paras = j, 0
             while k < len(lines) and paras <= 2 and not junk:
                 if lines[k].strip():
                     junk = junk_at(k)
+                    junk = junk if junk and _column_of(lines, junk[0], len(items)) else None
                     if k == 0 or not lines[k - 1].strip():
                         paras += 1
                 k += 1
