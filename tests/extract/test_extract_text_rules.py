@@ -15,8 +15,13 @@ from avtale.extract.lines import Line, Notes
 from avtale.model import Agreement
 
 
+def numbered(text: str) -> list[Line]:
+    """The text's lines, numbered from 1."""
+    return [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+
+
 def paragraphs(text: str) -> list[str]:
-    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    lines = numbered(text)
     kept, _ = clean.clean(lines, Notes())
     return [p.text for p in unwrap.unwrap(kept, Notes(), plain_text=True)]
 
@@ -453,15 +458,15 @@ def test_header_over_the_title_it_repeats_wrapped_in_capitals_is_dropped():
     """A one-page agreement shows its running header once: it is known by the title under it saying it again."""
     text = ("Avtale om samarbeid om folkehelse i Vestland 2025–2028\nAVTALE OM SAMARBEID OM FOLKEHELSE\n"
             "I VESTLAND 2025–2028\n" + PROSE)
-    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(text.split("\n"), 1)], Notes())
+    kept, _ = clean.clean(numbered(text), Notes())
     assert [ln.text for ln in kept][:3] == ["", "AVTALE OM SAMARBEID OM FOLKEHELSE", "I VESTLAND 2025–2028"]
     other = "Avtale om folkehelse\nAVTALE OM SAMARBEID OM FOLKEHELSE\nI VESTLAND 2025–2028\n" + PROSE
-    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(other.split("\n"), 1)], Notes())
+    kept, _ = clean.clean(numbered(other), Notes())
     assert kept[0].text == "Avtale om folkehelse"
     # the title wrapped inside its span of years («2024–» / «2025», foreign seed 151)
     broken = ("Avtale mellom staten og KS om kvalitet i barnevernet 2024–2025\n\n"
               "Avtale mellom staten og KS om kvalitet i barnevernet 2024–\n2025\n" + PROSE)
-    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(broken.split("\n"), 1)], Notes())
+    kept, _ = clean.clean(numbered(broken), Notes())
     assert [ln.text for ln in kept][:4] == ["", "", "Avtale mellom staten og KS om kvalitet i barnevernet 2024–", "2025"]
 
 
@@ -471,13 +476,13 @@ def test_bullets_glued_to_their_items_get_their_space_back():
     text = (PROSE + "Partene skal:\n    –gjennomgå veiledning til kommuner med små fagmiljøer\n"
             "    –støtte forenkling av statlige krav og rapportering innenfor gjeldende\n     budsjettrammer\n"
             "    –følge opp arbeidet\nTiltak som krever finansiering, skal behandles i budsjettet.\n")
-    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(text.split("\n"), 1)], Notes())
+    kept, _ = clean.clean(numbered(text), Notes())
     texts = [ln.text.strip() for ln in kept]
     assert "– gjennomgå veiledning til kommuner med små fagmiljøer" in texts
     assert "– støtte forenkling av statlige krav og rapportering innenfor gjeldende" in texts
     assert "– følge opp arbeidet" in texts
     lone = PROSE + "–Ikke alle kommuner har dette.\nPartene skal møtes.\n"
-    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(lone.split("\n"), 1)], Notes())
+    kept, _ = clean.clean(numbered(lone), Notes())
     assert "–Ikke alle kommuner har dette." in [ln.text for ln in kept]
 
 
@@ -504,7 +509,7 @@ def test_list_labels_glued_to_their_items_get_their_space_back():
     """Word's tab after «10.» had no room left: pypdf and pdftotext -layout write «10.rettleiing …»."""
     text = (PROSE + "Tiltaka omfattar mellom anna:\n10.rettleiing til kommunar med små fagmiljø\n"
             "11.felles opplæring for tilsette i barnevernet\nMøtet er 1.januar kvart år.\n")
-    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(text.split("\n"), 1)], Notes())
+    kept, _ = clean.clean(numbered(text), Notes())
     assert [ln.text for ln in kept][-4:-1] == ["10. rettleiing til kommunar med små fagmiljø",
                                                "11. felles opplæring for tilsette i barnevernet", "Møtet er 1.januar kvart år."]
     alone = clean.clean([Line(1, "1.januar er fristen."), Line(2, "Partane møtest.")], Notes())[0]
@@ -612,7 +617,7 @@ def test_paragraph_gaps_with_a_manual_break_in_every_other_paragraph():
             "Tiltak som krev finansiering, skal handsamast i dei ordinære budsjettprosessane.\n"
             "Partane skal rapportere på tiltaka kvart år.\n\n"
             "Avtalen gjev ingen nye økonomiske plikter for partane i avtaleperioden.\n")
-    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    lines = numbered(text)
     assert unwrap.blank_separated(lines, wrapped=True)
     assert paragraphs(PROSE + "\n" + text)[1:] == [
         "Kommunane skal vurdere kompetansen hos dei tilsette. Fylkeskommunen har ansvar for rettleiinga i heile fylket.",
@@ -627,7 +632,7 @@ def test_one_blank_line_in_a_text_without_paragraph_gaps_makes_no_blank_separate
             "Fylkeskommunen har ansvar for rettleiinga i heile fylket og for nettverka.\n\n"
             "Partane skal møtast minst to gonger i året for å følgje opp avtalen.\n"
             "Tiltak som krev finansiering, skal handsamast i dei ordinære budsjettprosessane.\n")
-    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    lines = numbered(text)
     assert not unwrap.blank_separated(lines, wrapped=True)
 
 
@@ -642,9 +647,9 @@ def test_a_short_libreoffice_text_with_paragraph_gaps_and_two_manual_breaks_is_b
             "Kommunane skal sørgje for forenkling av statlege krav og rapportering.\n"
             "Kommunesektoren skal følgje opp tidleg innsats for barn og unge.\n\n"
             "Avtalen gjeld frå signering og fram til 31. desember 2028.\n")
-    lines = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    lines = numbered(text)
     assert unwrap.blank_separated(lines, wrapped=False)
-    tight = [Line(i, t) for i, t in enumerate(text.replace("\n\n", "\n").split("\n"), start=1)]
+    tight = numbered(text.replace("\n\n", "\n"))
     assert not unwrap.blank_separated(tight, wrapped=False)
 
 
@@ -658,7 +663,7 @@ def test_a_text_set_out_as_on_the_page_with_a_manual_break_in_most_paragraphs_is
             "Meir informasjon om arbeidet er publisert på regjeringen.no.\n\n"
             "Tiltak som krev finansiering, skal handsamast i dei ordinære budsjettprosessane.\n"
             "Partane skal rapportere på tiltaka kvart år.\n")
-    plain = [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    plain = numbered(text)
     assert not unwrap.blank_separated(plain, wrapped=True)
     laid_out = [Line(0, "              Avtale om samarbeid")] + plain
     assert unwrap.blank_separated(laid_out, wrapped=True)
@@ -719,7 +724,7 @@ def test_a_party_name_broken_in_its_cell_is_one_word_again():
     text = (PROSE + "\nSamferdselsdeparteme\nntet\n\nKS\n\nFor\nSamferdselsdepartemente\nt\n__________\nKari Lien\n"
             "Samferdselsminister\n\nDet er mange\nnye\nplikter.")
     notes = Notes()
-    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(text.split("\n"), start=1)], notes)
+    kept, _ = clean.clean(numbered(text), notes)
     assert [ln.text for ln in kept if ln.text][6:] == ["Samferdselsdepartementet", "KS", "For Samferdselsdepartementet",
                                                    "__________", "Kari Lien", "Samferdselsminister", "Det er mange",
                                                    "nye", "plikter."]
@@ -866,12 +871,12 @@ def test_header_over_a_letterhead_and_the_title_it_repeats_is_dropped():
     title = "Avtale mellom staten og KS om inkludering av flyktningar i kommunane 2028–2032"
     for wrapped in ("Avtale mellom staten og KS om\ninkludering av flyktningar i kommunane 2028–2032", title):
         text = title + "\n" + names + wrapped + "\n" + PROSE
-        kept, organisations = clean.clean([Line(i, t) for i, t in enumerate(text.split("\n"), 1)], Notes())
+        kept, organisations = clean.clean(numbered(text), Notes())
         assert [ln.text for ln in kept[:4]] == ["", "", "", ""]
         assert [ln.text for ln in kept[4 : 4 + wrapped.count("\n") + 1]] == wrapped.split("\n")
         assert organisations == ["Forsvarsdepartementet", "Kommunal- og distriktsdepartementet", "KS"]
     other = "Avtale om folkehelse\n" + names + title + "\n" + PROSE  # a first line the title does not repeat: kept
-    kept, _ = clean.clean([Line(i, t) for i, t in enumerate(other.split("\n"), 1)], Notes())
+    kept, _ = clean.clean(numbered(other), Notes())
     assert kept[0].text == "Avtale om folkehelse"
 
 

@@ -198,6 +198,10 @@ def drop_logos(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
     first = next((b[0] for b in blocks if _sentence(lines, b)), min(TOP, len(lines)))
     known = name_words(lines[first:])
 
+    def drop(i: int) -> None:
+        out[i] = ""
+        notes.append((i, _("«{text}» dropped: text read off a logo above the title").format(text=lines[i].strip()[:40])))
+
     def close() -> None:
         if not run:
             return
@@ -212,9 +216,7 @@ def drop_logos(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
             if not any(AGREEMENT.search(lines[i]) or SENTENCE.search(lines[i].strip()) for i in head):
                 run[:0] = head
             for i in run:
-                out[i] = ""
-                notes.append((i, _("«{text}» dropped: text read off a logo above the title")
-                                 .format(text=lines[i].strip()[:40])))
+                drop(i)
         run.clear()
 
     for block in blocks:
@@ -224,8 +226,7 @@ def drop_logos(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
         for i in block:
             text = lines[i].strip()
             if emblems(text):
-                out[i] = ""
-                notes.append((i, _("«{text}» dropped: text read off a logo above the title").format(text=text[:40])))
+                drop(i)
                 continue
             if whole or logo_like(text, known) or (run and crumbs(text)):
                 run.append(i)

@@ -23,12 +23,13 @@ from typing import Any
 LABEL = re.compile(r"^(?:(\d{1,2})[.)]|([a-zæøå])\))$")
 MARKS_MOST = 4  # a column read as this many letters or fewer is marks, when its labels cannot be read
 COLUMN_MOST = 12  # a column of this many labels' letters at most
+UNSURE = 60.0  # Tesseract's confidence under which a word is unsure (as `read_ocr.UNSURE`, which takes it from here)
 
 
 def is_column(word: Any, letter: int) -> bool:
     """A column of labels or marks read as one word: short, unsure, narrow as two letters or less and as tall as two
     and a half lines or more."""
-    return (letter > 0 and len(word.text) <= COLUMN_MOST and word.conf < 60 and word.height >= 2.5 * letter
+    return (letter > 0 and len(word.text) <= COLUMN_MOST and word.conf < UNSURE and word.height >= 2.5 * letter
             and word.width <= 2 * letter)
 
 

@@ -101,14 +101,16 @@ def letter_labels(lines: list[str]) -> list[str]:
     lines, is the letter between them («g)»). Tesseract reads «g» as «8» or «9», «l» as «1», «o» as «0»; the
     count around it says which letter, whatever the digit. A list numbered «1)», «2)» has no letters around."""
     out = list(lines)
+
+    def letter(span: range) -> str | None:
+        """The letter of the first letter label on the lines of `span`."""
+        return next((m.group(1) for j in span if (m := LETTER_LABEL.match(lines[j]))), None)
+
     for i, line in enumerate(lines):
-        m = DIGIT_LABEL.match(line)
-        if not m:
+        if not DIGIT_LABEL.match(line):
             continue
-        above = next((LETTER_LABEL.match(lines[j]).group(1) for j in range(i - 1, max(-1, i - LABEL_SPAN - 1), -1)
-                      if LETTER_LABEL.match(lines[j])), None)
-        below = next((LETTER_LABEL.match(lines[j]).group(1) for j in range(i + 1, min(len(lines), i + LABEL_SPAN + 1))
-                      if LETTER_LABEL.match(lines[j])), None)
+        above = letter(range(i - 1, max(-1, i - LABEL_SPAN - 1), -1))
+        below = letter(range(i + 1, min(len(lines), i + LABEL_SPAN + 1)))
         if above and below and ord(below) - ord(above) == 2:
             out[i] = DIGIT_LABEL.sub(lambda x: f"{x.group(1)}{chr(ord(above) + 1)}){x.group(3)}", line, count=1)
     return out

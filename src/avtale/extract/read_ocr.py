@@ -56,7 +56,7 @@ from avtale.extract.markers import TERMINAL
 from avtale.extract.read_text import lines_of
 from avtale.i18n import _
 
-UNSURE = 60.0
+UNSURE = ocr_marks.UNSURE  # a word read with less confidence is noted
 READ_BULLETS = {"•", "·", "*", "»", "«", "°", "®", "©", "e", "o", "O", ".", "-", "–", "—", "v", "m", "=", "/"}  # a bullet as Tesseract reads it
 LABEL_ALONE = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-zA-Z][.)]|[*•·—–-])\s*$")
 NATIVE_DPI = range(150, 301)  # a scan made at one of these is read at its own resolution
