@@ -152,7 +152,7 @@ def pipeline(lines: list[Line], notes: Notes, source: str = "<source>", *, id: s
     lines, annex_lines = annexes.split(lines)
     kept, orgs = clean.clean(lines, notes)
     body, signed = signing.split(kept, notes)
-    paras = unwrap.unwrap(body, notes, plain_text=kind == "text")
+    paras = unwrap.unwrap(body, notes, plain_text=kind == "text", ocr_text=kind == "ocr")
     if not paras:
         raise ExtractError(_("no text found"), Position(source))
     outline = recognise.recognise(paras, notes, signed)

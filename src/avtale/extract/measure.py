@@ -125,17 +125,23 @@ class _Measures:
                            else lengths[-1])
         return self._width
 
-    def spans(self, measure) -> list[float]:
-        if measure not in self._spans:
+    def spans(self, measure, function_words: bool = False) -> list[float]:
+        """`_spans`; with `function_words`, lines ending on «og», «til» … too (they wrapped, but a title or a
+        row of names may end on one)."""
+        key = (measure, function_words)
+        if key not in self._spans:
             lines, rows, half = self.lines, self.rows(), self.width() / 2
-            self._spans[measure] = sorted(
+            self._spans[key] = sorted(
                 measure(a.text.strip() + " " + first_word(b.text.strip()))
                 for a, b, row in zip(lines, lines[1:], rows)
                 if not a.blank() and not b.blank() and not a.hint and not b.hint and LOWER_START.match(b.text.strip())
                 and not TERMINAL.search(a.text.strip()) and not row and not starts_structure(b.text)
-                and last_word(a.text) not in FUNCTION_WORDS and not a.text.rstrip().endswith(("-", "\u00ad"))
-                and len(a.text.strip()) >= half)
-        return self._spans[measure]
+                and (function_words or last_word(a.text) not in FUNCTION_WORDS)
+                and not a.text.rstrip().endswith(("-", "\u00ad")) and len(a.text.strip()) >= half)
+        return self._spans[key]
+
+    def widest(self, measure) -> float:
+        return max((measure(ln.text.strip()) for ln, row in zip(self.lines, self.rows()) if not row), default=0)
 
     def body_spans(self, measure) -> list[float]:
         spans = self.spans(measure)
@@ -161,7 +167,7 @@ class _Measures:
         at = self.capacity(measure)
         if at is None:
             return None
-        return min(at, max(measure(ln.text.strip()) for ln, row in zip(self.lines, self.rows()) if not row) + 1) - 0.5
+        return min(at, self.widest(measure) + 1) - 0.5
 
 
 class Room:
@@ -177,7 +183,7 @@ class Room:
         self.chars = measures.turn(len)
         self.at = measures.turn(self.measure) if self.measure is not len else self.chars
         if self.measure is not len and self.at is not None:
-            self.widest = max(glyphs(ln.text.strip()) for ln, row in zip(lines, measures.rows()) if not row)
+            self.widest = measures.widest(glyphs)
             self.narrowest = measures.capacity(glyphs)
 
     def full(self, line: str, nxt: str) -> bool:
@@ -189,3 +195,24 @@ class Room:
         if self.widest < w < self.narrowest:
             return len(span) > self.chars
         return w > self.at
+
+
+class Bounds:
+    """Whether a line was full, in a text with too few wraps for `Room` (a short agreement read by OCR from a
+    page a proportional face set): every line fitted, so the widest bounds the line's room from below; every line
+    a lower-case word goes on from lacked room for that word, so the narrowest such span bounds it from above (by
+    `glyphs`). A span at or over that bound did not fit; one no wider than the widest line did; between, the text
+    does not say (None). A justified paragraph's line cut short by a long next word («… gjennom faste møter.» /
+    «Departementet …») looks short once its stretch is gone; its span shows it was full."""
+
+    def __init__(self, lines: list[Line]):
+        measures = _Measures(lines)
+        spans = measures.spans(glyphs, function_words=True)
+        self.widest = measures.widest(glyphs)
+        self.above = spans[0] if spans and spans[0] > self.widest else None
+
+    def full(self, line: str, nxt: str) -> bool | None:
+        w = glyphs(line + " " + first_word(nxt))
+        if self.above is not None and w >= self.above:
+            return True
+        return False if w <= self.widest else None

@@ -26,7 +26,10 @@ paragraph: Word justifies every line but a paragraph's last (`_unstretched_over_
 
 In plain text whose paragraphs are set apart by blank lines (`blank_separated`), two
 adjacent lines of prose where a sentence ends and the next begins are one paragraph
-with a manual line break (Shift+Enter).
+with a manual line break (Shift+Enter). So in Tesseract's text export (`ocr_text`), which sets its paragraphs apart
+by blank lines, except in a block Tesseract began with a heading and the paragraph under it (no blank line after
+the heading): there it kept paragraphs together, and the line's measure decides. A short Tesseract text with too
+few wraps for `capacity` is measured by what its lines still show (`measure.Bounds`).
 
 The first paragraph (the title, often set larger, so its line length says nothing)
 takes a following line only when it starts in lower case or with a digit, or the
@@ -53,7 +56,7 @@ from avtale.extract.lone_labels import attach_lone_markers
 from avtale.extract.measure import first_word as _first_word
 from avtale.extract.measure import is_row as _is_row
 from avtale.extract.measure import last_word as _last_word
-from avtale.extract.measure import FUNCTION_WORDS, LOWER_START, Room, glyphs, width
+from avtale.extract.measure import FUNCTION_WORDS, LOWER_START, Bounds, Room, glyphs, width
 from avtale.extract.stretched import restore_stretched
 from avtale.extract.markers import TERMINAL, marker, starts_structure
 from avtale.i18n import _
@@ -123,13 +126,14 @@ def compound_hyphens(lines: list[Line], notes: Notes) -> list[Line]:
     return out
 
 
-def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Para]:
+def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True, ocr_text: bool = False) -> list[Para]:
     lines = attach_lone_markers(compound_hyphens(restore_stretched(lines, notes), notes))
     wrapped = is_wrapped(lines)
     full_at = width(lines) * 0.82 if wrapped else None
     room = Room(lines) if wrapped else None
     room = room if room is not None and room.at is not None else None  # too few wrapped lines to measure
-    spaced = plain_text and blank_separated(lines, room, wrapped)  # a reader of PDF positions or Word paragraphs knows better
+    bounds = Bounds(lines) if wrapped and room is None and ocr_text else None  # what an OCR page still shows
+    spaced = (plain_text or ocr_text) and blank_separated(lines, room, wrapped)  # a reader of PDF positions or Word paragraphs knows better
     vocabulary = {w.casefold() for ln in lines for w in re.findall(r"[\wæøåÆØÅ-]+", ln.text) if len(w) <= WORD_MAX} | NAME_ENDS
     hyphenated = is_hyphenated(lines, vocabulary)
     leads = lead_ins(lines)
@@ -137,10 +141,12 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
     growing = Growing()  # the text of paras[-1], joined a line at a time
     prev: Line | None = None
     blank_before = True
+    block = 0  # the first paragraph since the last blank line
     for k, line in enumerate(lines):
         if line.blank():
             prev = None
             blank_before = True
+            block = len(paras)
             continue
         across = prev is None and _continues_across_blank(paras, growing, line, full_at)
         if across:
@@ -153,8 +159,9 @@ def unwrap(lines: list[Line], notes: Notes, plain_text: bool = True) -> list[Par
             item = _indent_relation(prev, line, paras[-1]) or item
         # a lead-in («… skal:» over a list) after a sentence's end is a paragraph of its own
         lead = k in leads and prev is not None and TERMINAL.search(prev.text.strip()) and not item
-        if not lead and (across or (prev is not None and (_joins(prev, line, full_at, first, title, item, room)
-                                                          or spaced and _manual_break(prev, line, item)))):
+        if not lead and (across or (prev is not None and (_joins(prev, line, full_at, first, title, item, room or bounds)
+                                                          or spaced and _manual_break(prev, line, item)
+                                                          and not (ocr_text and len(paras) - 1 > block)))):
             para = paras[-1]
             join_line(growing, line.text.strip(), vocabulary, line.no, notes, hyphenated)
             para.last = line.no
@@ -300,7 +307,7 @@ def _indent_relation(a: Line, b: Line, para: Para) -> str | None:
 
 
 def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: bool = False, item=False,
-           room: Room | None = None) -> bool:
+           room: Room | Bounds | None = None) -> bool:
     if b.hint == "wrap":
         return True  # a reader knows the line continues the block above (PDF positions)
     if a.goes_on and b.hint in (None, "para") and a.page == b.page and not b.page_start and not starts_structure(b.text):
@@ -341,7 +348,9 @@ def _joins(a: Line, b: Line, full_at: float | None, first: bool = False, title: 
         return False  # after a sentence's end, a short line without a closing mark ends no paragraph: a heading
     if full_at is not None and marker(bt).kind != "bare":
         if TERMINAL.search(at) and bt[:1].isupper() and room is not None:
-            return room.full(at, bt)  # a sentence ends at the line end: a really full line goes on
+            full = room.full(at, bt)  # a sentence ends at the line end: a really full line goes on
+            if full is not None:
+                return full
         if TERMINAL.search(at) and bt[:1].isupper():
             full_at = full_at / 0.82 * 0.97
         return len(at) + 1 + len(_first_word(bt)) > full_at
