@@ -306,6 +306,26 @@ def test_words_scattered_after_a_paragraph_go_back_into_it():
     assert got[:2] == ["Avtale om skoleskyss", "Avtalen er inngått mellom Bergen kommune og Vestland fylkeskommune."]
 
 
+def test_words_scattered_around_the_next_lead_in_go_back_into_the_paragraph():
+    """pdftotext read the next paragraph's lead-in («Departementene skal:») among the stretched line's words, and the
+    rest of them after it, across the page's footer (seed 173, s1019133471): all go back, the lead-in keeps its
+    place over its list."""
+    got = paragraphs("Avtale om skoleskyss\n\n" + LONG + "\nKommunene skal legge\nforvaltningsnivåene.\n\ntil\n\n"
+                     "rette\n\nDepartementene skal:\n-1-\n\nfor\n\net\n\ngodt\n\nsamarbeid\n\nmellom\n\n"
+                     "1. prioritere et godt samarbeid\n2. følge opp arbeidet\n")
+    assert got[-4:] == ["Kommunene skal legge til rette for et godt samarbeid mellom forvaltningsnivåene.",
+                        "Departementene skal:", "1. prioritere et godt samarbeid", "2. følge opp arbeidet"]
+
+
+def test_a_lead_in_with_one_word_after_it_ends_the_scattered_words():
+    """A lead-in with fewer than two words from inside a sentence after it ends the scattered words: the word after
+    it is its own (a list item), not the stretched line's."""
+    got = paragraphs("Avtale om skoleskyss\n\n" + LONG + "\nKommunene skal legge\nforvaltningsnivåene.\n\ntil\n\n"
+                     "rette\n\nDepartementene skal:\n\nvurdere\n\nRapporteringen skal vise:\n")
+    assert got[-4:] == ["Kommunene skal legge til rette forvaltningsnivåene.", "Departementene skal:", "vurdere",
+                        "Rapporteringen skal vise:"]
+
+
 def test_words_scattered_after_a_word_stack_go_before_its_last_word():
     """A stack of the stretched line's first words and the paragraph's last line (one word, closing the sentence),
     then the stretched line's other words one block each: they go before that last word; a heading of one word

@@ -17,7 +17,10 @@ each word as a block of its own. Two shapes come out:
   such words (two or more, one at least in lower case or ending in «,» or «-»; a single one only in lower case)
   up to a blank line, and the paragraph's last line but one does not end a sentence or its last line starts in
   lower case (the sentence goes on across the seam), the words go back between those two lines (the stretched
-  line is the one before the paragraph's last: its manual break ends it).
+  line is the one before the paragraph's last: its manual break ends it). The next paragraph's lead-in
+  («Departementene skal:») may stand among the words, with two or more words from inside a sentence after it (the
+  rest of the line, across a page break): those words are gathered too, and the lead-in keeps its place after the
+  paragraph (`_lead_in_among`).
 """
 
 from __future__ import annotations
@@ -96,13 +99,15 @@ def gather_scattered(lines: list[Line], notes: Notes) -> list[Line]:
         while start > 0 and not out[start - 1].blank():
             start -= 1
         block = out[start:i]  # the paragraph before the blank line at i
-        words, k = [], i
+        words, k, leapt = [], i, False
         while True:
             while k < len(out) and out[k].blank():
                 k += 1
-            if k < len(out) and (_word(out[k]) or words and _fragment(out[k])) and (k + 1 == len(out) or out[k + 1].blank()):
+            if k < len(out) and _alone(out, k) and (_word(out[k]) or words and _fragment(out[k])):
                 words.append(k)
                 k += 1
+            elif words and not leapt and _lead_in_among(out, k):
+                leapt, k = True, k + 1  # the next paragraph's lead-in, read among the words: it keeps its place
             else:
                 break
         past = not words
@@ -139,6 +144,31 @@ def gather_scattered(lines: list[Line], notes: Notes) -> list[Line]:
             continue
         i += 1
     return out
+
+
+def _alone(lines: list[Line], k: int) -> bool:
+    """Line k is a block of its own: a blank line (or the end) after it."""
+    return k + 1 == len(lines) or lines[k + 1].blank()
+
+
+def _lead_in_among(lines: list[Line], k: int) -> bool:
+    """Line k is a lead-in of its own («Departementene skal:»: the paragraph after the stretched one) that pdftotext
+    read among the scattered words, and two words or more from inside a sentence, each a block of its own, go on
+    after it («for» / «et» / «godt» / … across the page break): the words are the stretched line's still."""
+    if k >= len(lines) or not _alone(lines, k) or lines[k].hint:
+        return False
+    text = lines[k].text.strip()
+    if not (text[:1].isupper() and text.endswith(":") and len(text.split()) <= 8 and not starts_structure(text)):
+        return False
+    after, j = [], k + 1
+    while len(after) < 2:
+        while j < len(lines) and lines[j].blank():
+            j += 1
+        if j == len(lines) or not (_alone(lines, j) and _word(lines[j]) and _inner(lines[j].text.strip())):
+            return False
+        after.append(j)
+        j += 1
+    return True
 
 
 def _past_heading_number(lines: list[Line], k: int) -> list[int]:
