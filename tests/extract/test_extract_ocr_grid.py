@@ -223,3 +223,76 @@ def test_a_column_of_marks_read_as_one_tall_word_bullets_the_lines_beside_it():
                                           "• tidleg innsats", "• kvaliteten i tenestene", "• likeverdige tenester"]
     sure = column.replace("\t0\tSaa", "\t91\tSaa")  # read with confidence: a word, not marks
     assert "Saa" in "".join(read_ocr._lines(_tsv(words) + sure).lines)
+
+
+def test_a_page_too_short_to_tell_follows_the_documents_spacing():
+    # page 1 sets its paragraphs two line pitches apart; the last page has a manual line break Tesseract took for a
+    # paragraph's start, at the line distance, and nothing else to tell by (seed 173, s634050612)
+    first = read_ocr._lines(_tsv(_prose(1, 1, 1, 100, "Partane skal møtast to gonger i året.")
+                                 + _prose(1, 2, 1, 180, "Staten gjev råd om dei nasjonale måla for")
+                                 + _prose(1, 2, 2, 220, "sektoren.")
+                                 + _prose(1, 3, 1, 300, "Direktoratet skal følgje opp arbeidet, og")
+                                 + _prose(1, 3, 2, 340, "det skal evaluerast.")))
+    last = read_ocr._lines(_tsv(_prose(1, 1, 1, 100, "Avtalen gjeld fram til 31. desember 2025.")
+                                + _prose(1, 2, 1, 140, "Partane kan be om reforhandling dersom")
+                                + _prose(1, 2, 2, 180, "føresetnadene blir endra.")))
+    assert last.lines == ["Avtalen gjeld fram til 31. desember 2025.", "", "Partane kan be om reforhandling dersom",
+                          "føresetnadene blir endra."]  # alone, the page keeps Tesseract's break
+    last.bulleted = {last.starts[0]}  # a bullet `_bullets_back` found in the image stays through a new layout
+    read_ocr.follow_document([first, last])
+    assert last.lines == ["• Avtalen gjeld fram til 31. desember 2025.", "Partane kan be om reforhandling dersom",
+                          "føresetnadene blir endra."]
+    assert last.soft == {1}
+    assert first.lines[1] == ""  # a page that shows its own spacing is left as it was read
+
+
+def test_a_tight_document_leaves_its_pages_as_read():
+    pages = [read_ocr._lines(_tsv(_prose(1, 1, 1, 100, "Avtalen gjeld fram til 31. desember 2025.")
+                                  + _prose(1, 2, 1, 140, "Partane kan be om reforhandling dersom")
+                                  + _prose(1, 2, 2, 180, "føresetnadene blir endra.")))]
+    before = list(pages[0].lines)
+    read_ocr.follow_document(pages)
+    assert pages[0].lines == before and pages[0].soft == set()
+
+
+SPACED_PAGE = (_prose(1, 1, 1, 100, "Partane skal møtast to gonger i året.")
+               + _prose(1, 2, 1, 180, "Staten gjev råd om dei nasjonale måla for")
+               + _prose(1, 2, 2, 220, "sektoren.")
+               + _prose(1, 3, 1, 300, "Direktoratet skal følgje opp arbeidet, og")
+               + _prose(1, 3, 2, 340, "det skal evaluerast."))
+
+
+def test_a_page_follows_the_documents_line_pitch_not_its_own():
+    # a last page of few lines, two line pitches apart: its own pitch (the distance within its one paragraph) is
+    # twice the document's, and its paragraph break would look like a line's (seed 57, s982708630)
+    first = read_ocr._lines(_tsv(SPACED_PAGE))
+    last = read_ocr._lines(_tsv(_prose(1, 1, 1, 100, "Avtalen gjeld fram til 31. desember 2028.")
+                                + _prose(1, 2, 1, 180, "Partane kan be om reforhandling dersom")
+                                + _prose(1, 2, 2, 260, "føresetnadene blir endra.")))
+    before = list(last.lines)
+    read_ocr.follow_document([first, last])
+    assert last.lines == before == ["Avtalen gjeld fram til 31. desember 2028.", "",
+                                    "Partane kan be om reforhandling dersom", "føresetnadene blir endra."]
+    assert last.soft == set()
+
+
+def test_a_spaced_turn_tesseract_read_across_is_a_paragraph_break():
+    # an empty paragraph between two paragraphs, which Tesseract read as one (seed 31, s1758407667)
+    words = SPACED_PAGE + (_prose(1, 3, 3, 420, "Staten vil støtte arbeidet i tråd med regelverket.")
+                           + _prose(1, 3, 4, 500, "Direktoratet skal leggje til rette for eit godt")
+                           + _prose(1, 3, 5, 540, "samarbeid."))
+    assert read_ocr._lines(_tsv(words)).lines[-6:] == [
+        "det skal evaluerast.", "", "Staten vil støtte arbeidet i tråd med regelverket.", "",
+        "Direktoratet skal leggje til rette for eit godt", "samarbeid."]
+
+
+def test_a_heading_tesseract_kept_with_its_paragraph_keeps_its_break():
+    # «Satsingsområde» a line under the paragraph above, in one block with the paragraph under it (seed 57,
+    # s1789746594): a heading, not a manual line break
+    words = SPACED_PAGE + (_prose(1, 4, 1, 420, "Avtalen gjev ingen nye plikter.")
+                           + _prose(1, 5, 1, 460, "Satsingsområde")
+                           + _prose(1, 5, 2, 500, "Kommunane skal rapportere kvart år."))
+    page = read_ocr._lines(_tsv(words))
+    assert page.lines[-4:] == ["Avtalen gjev ingen nye plikter.", "", "Satsingsområde",
+                               "Kommunane skal rapportere kvart år."]
+    assert page.soft == set()

@@ -29,7 +29,10 @@ paragraph's end and a paragraph of prose begins, two breaks or more, and most, a
 half line pitches or more; a heading's space before it says nothing), a break at a line's ordinary distance (`LINE`) between a line that ends a
 sentence and one that starts with a capital, both at the same left and neither a list item,
 is no paragraph break (`_soft_breaks`), when the new line goes on to a second line or ends a
-sentence itself (a heading alone does neither). Such a turn at a line's ordinary distance is
+sentence itself (a heading alone does neither, nor a line of `HEADING_WORDS` without a sentence's end that
+Tesseract kept with the paragraph under it); and a sentence turn `SPACED` pitches apart is a paragraph break, though
+Tesseract read across it. The document decides for a page whose own breaks do not show its spacing
+(`spaced_document`). Such a turn at a line's ordinary distance is
 marked `SOFT` whether Tesseract set a break there or not: on a spaced page it is a manual line
 break, and `read_ocr` tells `unwrap` the paragraph goes on there however short the line above
 (a line's length cannot tell a manual break from a paragraph's end).
@@ -43,7 +46,7 @@ ends short of it ended its paragraph in a justified document but went on in a ra
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from avtale.extract.markers import TERMINAL, marker
 
@@ -51,6 +54,7 @@ SPACED = 1.5  # a page sets its paragraphs apart when two breaks or more are thi
 LINE = 1.2  # a break no more than this many line pitches down is no paragraph break on such a page
 FULL_LINES = 3  # lines a lower-case word goes on after, to tell where a page's column ends (`_fitting_breaks`)
 SURE_LINES = 6  # … and to tell a justified page (nine in ten of them end at the edge) from a ragged one
+HEADING_WORDS = 3  # a line of so few words, no sentence's end, that Tesseract kept with the paragraph under it: a heading
 class _Short:
     """A line's flag where the room left cannot tell alone (`_fitting_breaks`); falsy: no break set here."""
 
@@ -127,10 +131,57 @@ def tables(order: list[tuple], boxes: dict, labels: set[tuple] = frozenset()) ->
     return [[b for g in chain for b in g] for chain in chains]
 
 
-def visual_lines(words: list[Any]) -> list[tuple[bool, Cells, int | None]]:
+def visual_lines(words: list[Any], spaced: int | None = None) -> list[tuple[bool, Cells, int | None]]:
     """The page's lines in reading order (the module's docstring): (starts a paragraph, cells, the table's left
     edge for a table's row, else None); «starts» is True, False or `SOFT` (goes on, though Tesseract set a break
-    there: a manual line break between two sentences)."""
+    there: a manual line break between two sentences). `spaced`: the document's line pitch where the document sets
+    its paragraphs apart by space (`spaced_document`); None: as the page's own breaks show."""
+    return _tail_columns(_soft_breaks(_raw_lines(words), spaced))
+
+
+class Spacing(NamedTuple):
+    """A page's evidence of paragraphs set apart by space: breaks Tesseract set at a sentence turn that are `SPACED`
+    line pitches or more, all such breaks, the page's line pitch and how many lines within paragraphs measured it."""
+
+    spaced: int = 0
+    turns: int = 0
+    pitch: int | None = None
+    within: int = 0
+
+    def shown(self) -> bool:
+        """Two spaced breaks or more, and more than those at a line's distance."""
+        return self.spaced >= 2 and self.spaced > self.turns - self.spaced
+
+
+def spacing(words: list[Any]) -> Spacing:
+    """The page's `Spacing`."""
+    out = _raw_lines(words)
+    pairs, pitch = _pairs(out)
+    if pitch is None:
+        return Spacing()
+    turns = [(i, a, b) for i, a, b in pairs if out[i][0] and _turn(a, b)]
+    return Spacing(sum(1 for i, a, b in turns if _top(b) - _top(a) >= SPACED * pitch), len(turns), pitch,
+                   sum(1 for i, a, b in pairs if not out[i][0]))
+
+
+def spaced_document(pages: list[Spacing]) -> int | None:
+    """The document's line pitch where its paragraphs are set apart by space, from all its pages' `spacing` (one
+    style sets them on every page, so a page with too few breaks of its own to tell, a last page of two paragraphs,
+    or whose manual line breaks Tesseract took for breaks outnumber its paragraphs, follows the document); else
+    None. The pitch is the one most lines within paragraphs show (a page of a few lines measures it badly)."""
+    if not Spacing(sum(p.spaced for p in pages), sum(p.turns for p in pages)).shown():
+        return None
+    measured = sorted((p.pitch, p.within) for p in pages if p.pitch is not None)
+    half, seen = sum(n for _, n in measured) / 2, 0
+    for pitch, n in measured:
+        seen += n
+        if seen >= half:
+            return pitch
+    return None
+
+
+def _raw_lines(words: list[Any]) -> list[tuple[bool, Cells, int | None]]:
+    """The page's lines in reading order, tables as rows, before any break is taken back."""
     lines: list[tuple[tuple, list[Any]]] = []
     for w in words:
         if lines and lines[-1][0] == w.key:
@@ -165,7 +216,7 @@ def visual_lines(words: list[Any]) -> list[tuple[bool, Cells, int | None]]:
             prev = ("table",)
     if out:
         out[0] = (False, *out[0][1:])
-    return _tail_columns(_soft_breaks(out))
+    return out
 
 
 def _tail_columns(out: list[tuple[bool, Cells, int | None]]) -> list[tuple[bool, Cells, int | None]]:
@@ -222,23 +273,29 @@ def _turn(a, b) -> bool:
                 and marker(_text(b)).kind == "none")
 
 
-def _soft_breaks(out: list[tuple[bool, Cells, int | None]]) -> list[tuple[bool, Cells, int | None]]:
+def _soft_breaks(out: list[tuple[bool, Cells, int | None]], spaced: int | None = None
+                 ) -> list[tuple[bool, Cells, int | None]]:
     """No paragraph break where Tesseract set one at a line's ordinary distance, on a page whose paragraphs are set
-    apart by space (the module's docstring); on any other page, a sentence turn is decided by the room left
-    (`_fitting_breaks`)."""
+    apart by space (the module's docstring; `spaced`: the document's pitch, else as the page's own breaks show); on
+    any other page, a sentence turn is decided by the room left (`_fitting_breaks`)."""
     pairs, pitch = _pairs(out)
     if pitch is None:
         return out
-    turns = [(i, a, b) for i, a, b in pairs if out[i][0] and _turn(a, b)]
-    spaced = sum(1 for i, a, b in turns if _top(b) - _top(a) >= SPACED * pitch)
-    if spaced < 2 or spaced <= len(turns) - spaced:
-        return _fitting_breaks(out, pairs, pitch)
+    if spaced is not None:
+        pitch = spaced
+    else:
+        turns = [(i, a, b) for i, a, b in pairs if out[i][0] and _turn(a, b)]
+        if not Spacing(sum(1 for i, a, b in turns if _top(b) - _top(a) >= SPACED * pitch), len(turns)).shown():
+            return _fitting_breaks(out, pairs, pitch)
     for n, (i, a, b) in enumerate(pairs):
         height = sorted(w.height for w in a)[len(a) // 2]
         rest = pairs[n + 1][2] if n + 1 < len(pairs) and pairs[n + 1][0] == i + 1 and not out[i + 1][0] else None
+        heading = rest is not None and len(b) <= HEADING_WORDS and not TERMINAL.search(_text(b))
         if (_top(b) - _top(a) <= LINE * pitch and abs(a[0].left - b[0].left) <= height / 2 and _turn(a, b)
-                and (rest is not None or TERMINAL.search(_text(b)))):
+                and (rest is not None or TERMINAL.search(_text(b))) and not heading):
             out[i] = (SOFT, *out[i][1:])
+        elif _top(b) - _top(a) >= SPACED * pitch and _turn(a, b) and not out[i][0]:
+            out[i] = (True, *out[i][1:])  # a paragraph's gap Tesseract read across (an empty paragraph's)
     return out
 
 

@@ -98,6 +98,10 @@ class Page:
     soft: set[int] = field(default_factory=set)  # lines that go on a paragraph where Tesseract set a break (ocr_grid)
     short: set[int] = field(default_factory=set)  # lines after a line that ended short: new paragraph if justified
     offsets: list[float] = field(default_factory=list)  # how far short of the edge full lines end (ocr_grid)
+    spacing: ocr_grid.Spacing = ocr_grid.Spacing()  # the page's evidence of paragraphs set apart by space
+    columns: list[Word] = field(default_factory=list)  # columns of marks read as one word (`ocr_marks`): bullets
+    labelled: dict = field(default_factory=dict)  # columns of list labels read as one word, and their labels
+    bulleted: set[Word] = field(default_factory=set)  # lines' first words whose bullet Tesseract dropped
 
     def reorder(self, order: list[int]) -> None:
         """The lines in `order` (indices into the lines as they stand), the marks on them moved with them."""
@@ -153,10 +157,20 @@ def _lines(tsv: str, image: Path | None = None) -> Page:
         elif len(w.text) <= ocr_marks.MARKS_MOST:
             columns.append(w)
     rows = [w for w in rows if w not in columns and w not in labelled]
-    page = Page([], [], rows)
+    page = Page([], [], rows, columns=columns, labelled=labelled)
+    page.spacing = ocr_grid.spacing(rows)
+    return _lay_out(page)
+
+
+def _lay_out(page: Page, spaced: int | None = None) -> Page:
+    """The page's lines from its words (`ocr_grid.visual_lines`; `spaced`: the document's line pitch where it sets
+    its paragraphs apart by space, else as the page shows), with the marks and labels of its columns and the
+    bullets Tesseract dropped."""
+    rows, columns, labelled = page.words, page.columns, page.labelled
+    page.lines, page.unsure, page.starts, page.soft, page.short = [], [], [], set(), set()
     widths = sorted(w.width / len(w.text) for w in rows if len(w.text) >= 4)
     unit = max(1.0, widths[len(widths) // 2]) if widths else 10.0  # a character's width on the page
-    visual = ocr_grid.visual_lines(rows)
+    visual = ocr_grid.visual_lines(rows, spaced)
     page.offsets = ocr_grid.edge_offsets(visual)
     for starts, cells, edge in visual:
         if starts:
@@ -184,7 +198,21 @@ def _lines(tsv: str, image: Path | None = None) -> Page:
             label = ocr_marks.label_for(labels, w) if w and ocr_marks.beside(column, w) else None
             if label:
                 page.lines[i] = f"{label} {page.lines[i]}"
+    for i, w in enumerate(page.starts):
+        if w in page.bulleted:
+            page.lines[i] = "• " + page.lines[i]
     return page
+
+
+def follow_document(pages: list[Page]) -> None:
+    """Where the document sets its paragraphs apart by space (`ocr_grid.spaced_document`: one style sets them on
+    every page), a page that did not show it itself (too few breaks: a last page of two paragraphs; or more manual
+    line breaks Tesseract took for breaks than paragraphs) is laid out again as spaced."""
+    pitch = ocr_grid.spaced_document([p.spacing for p in pages])
+    if pitch is not None:
+        for page in pages:
+            if not page.spacing.shown():
+                _lay_out(page, spaced=pitch)
 
 
 def _cell(words: list[Word]) -> str:
@@ -229,6 +257,7 @@ def _bullets_back(page: Page, image) -> None:
                 read.append((w.left + w.width / 2, text.left))
     for i in ocr_bullets.dropped(image, boxes, starts, read):
         page.lines[i] = "• " + page.lines[i]
+        page.bulleted.add(page.starts[i])
 
 
 def _read(task: Task, tmp: Path) -> Page:
@@ -272,6 +301,7 @@ def _read_all(tasks: list[Task], notes: Notes, jobs: int | None) -> list[Line]:
     jobs = jobs or os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="avtale-ocr-") as tmp, ThreadPoolExecutor(max_workers=jobs) as pool:
         pages = list(pool.map(lambda t: _read(t, Path(tmp)), tasks))
+    follow_document(pages)
     orders = ocr_text.header_orders([p.lines for p in pages])
     moved = ocr_text.header_notes([p.lines for p in pages], orders)
     for page, order in zip(pages, orders):
